@@ -1,0 +1,28 @@
+import { ApiKeyEntity } from '../modules/auth/api-key.entity.js';
+import { SessionEntity } from '../modules/auth/session.entity.js';
+import { CampaignEntity, CannedResponseEntity } from '../modules/campaigns/campaign.entity.js';
+import { ContactEntity } from '../modules/contacts/contact.entity.js';
+import { InteractionEntity, InteractionEventEntity } from '../modules/interactions/interaction.entity.js';
+import { TagEntity } from '../modules/interactions/tag.entity.js';
+import { MessageEntity } from '../modules/messages/message.entity.js';
+import { TrayAccessEntity, TrayEntity } from '../modules/trays/tray.entity.js';
+import { PauseReasonEntity } from '../modules/users/pause-reason.entity.js';
+import { TeamEntity } from '../modules/users/team.entity.js';
+import { UserEntity } from '../modules/users/user.entity.js';
+
+export const entities = [
+  TeamEntity,
+  UserEntity,
+  SessionEntity,
+  ApiKeyEntity,
+  CampaignEntity,
+  CannedResponseEntity,
+  TrayEntity,
+  TrayAccessEntity,
+  ContactEntity,
+  TagEntity,
+  InteractionEntity,
+  InteractionEventEntity,
+  MessageEntity,
+  PauseReasonEntity,
+];

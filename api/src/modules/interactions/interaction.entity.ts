@@ -1,0 +1,63 @@
+import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { newId } from '../../shared/ids.js';
+import { CampaignEntity } from '../campaigns/campaign.entity.js';
+import { ContactEntity } from '../contacts/contact.entity.js';
+import { TrayEntity } from '../trays/tray.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+import { TagEntity } from './tag.entity.js';
+import { Channel, InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
+
+export interface BotAnswer {
+  key: string;
+  value: string;
+}
+
+export interface InteractionNote {
+  authorId: string;
+  body: string;
+  createdAt: string;
+}
+
+@Entity({ tableName: 'interactions' })
+@Index({ properties: ['phase', 'trayId', 'queuedAt'] })
+@Index({ properties: ['agentId', 'phase'] })
+export class InteractionEntity {
+  @PrimaryKey({ type: 'uuid' }) id: string = newId();
+  @Property({ type: 'text', unique: true }) protocol!: string;
+  @ManyToOne({ entity: () => CampaignEntity, fieldName: 'campaign_id', mapToPk: true, index: true }) campaignId!: string;
+  @ManyToOne({ entity: () => ContactEntity, fieldName: 'contact_id', mapToPk: true, index: true }) contactId!: string;
+  @Enum({ items: () => Channel, nativeEnumName: 'channel' }) channel!: Channel;
+  @Enum({ items: () => Phase, nativeEnumName: 'phase' }) phase: Phase = Phase.BOT;
+  @Enum({ items: () => InteractionStatus, nativeEnumName: 'interaction_status' }) status: InteractionStatus = InteractionStatus.IN_PROGRESS;
+  @Enum({ items: () => InteractionResult, nativeEnumName: 'interaction_result', nullable: true }) result: InteractionResult | null = null;
+  @ManyToOne({ entity: () => TrayEntity, fieldName: 'tray_id', mapToPk: true, nullable: true }) trayId: string | null = null;
+  @ManyToOne({ entity: () => UserEntity, fieldName: 'agent_id', mapToPk: true, nullable: true }) agentId: string | null = null;
+  @Property({ type: 'json' }) botAnswers: BotAnswer[] = [];
+  @Property({ type: 'json' }) notes: InteractionNote[] = [];
+  @ManyToMany({ entity: () => TagEntity, pivotTable: 'interaction_tags', joinColumn: 'interaction_id', inverseJoinColumn: 'tag_id' })
+  tags = new Collection<TagEntity>(this);
+  @Property({ type: 'text[]' }) expertise: string[] = [];
+  @Property({ type: 'text', nullable: true }) country: string | null = null;
+  @Property({ type: 'text', nullable: true }) language: string | null = null;
+  /** The last message sequence handed out; bumped in the same transaction as each insert. */
+  @Property({ type: 'integer' }) lastSequence: number = 0;
+  /** Hash of the widget visitor's token: it reaches this interaction and nothing else. */
+  @Property({ type: 'text', nullable: true, hidden: true, unique: true }) visitorTokenHash: string | null = null;
+  @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
+  @Property({ type: 'timestamptz', nullable: true }) queuedAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) assignedAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) closedAt: Date | null = null;
+  @Property({ type: 'timestamptz' }) updatedAt: Date = new Date();
+}
+
+@Entity({ tableName: 'interaction_events' })
+@Index({ properties: ['interactionId', 'createdAt'] })
+export class InteractionEventEntity {
+  @PrimaryKey({ type: 'bigint', autoincrement: true }) id!: string;
+  @ManyToOne({ entity: () => InteractionEntity, fieldName: 'interaction_id', mapToPk: true, deleteRule: 'cascade' }) interactionId!: string;
+  @Property({ type: 'text' }) type!: string;
+  @Property({ type: 'text' }) actorKind!: string;
+  @Property({ type: 'uuid', nullable: true }) actorId: string | null = null;
+  @Property({ type: 'json' }) data: Record<string, unknown> = {};
+  @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
+}

@@ -1,0 +1,12 @@
+export enum AuthorKind {
+  CONTACT = 'CONTACT',
+  AGENT = 'AGENT',
+  BOT = 'BOT',
+  SYSTEM = 'SYSTEM',
+  SUPERVISOR = 'SUPERVISOR',
+}
+
+export enum Visibility {
+  PUBLIC = 'PUBLIC',
+  INTERNAL = 'INTERNAL',
+}

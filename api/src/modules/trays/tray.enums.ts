@@ -1,0 +1,6 @@
+export enum TrayKind {
+  GENERAL = 'GENERAL',
+  PERSONAL = 'PERSONAL',
+  CLOSED = 'CLOSED',
+  CUSTOM = 'CUSTOM',
+}

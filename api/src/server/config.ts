@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  DATA_DIR: z.string().default('.data'),
+  PARLEY_DEMO: bool.optional(),
+  PARLEY_ADMIN_EMAIL: z.email().optional(),
+  PARLEY_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+  MAX_QUERY_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(2000),
+  MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
+  SUBSCRIBER_BUFFER: z.coerce.number().int().min(16).max(100_000).default(1000),
+  WEB_DIST: z.string().optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+});
+
+export type Config = z.infer<typeof schema> & { demo: boolean };
+
+/** Thrown when the environment is invalid; main() prints it and exits without a stack trace. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once at start-up. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if ((c.PARLEY_ADMIN_EMAIL === undefined) !== (c.PARLEY_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  PARLEY_ADMIN_EMAIL and PARLEY_ADMIN_PASSWORD must be set together');
+  }
+  // The demo seed is on by default only with the embedded database, where nothing real can be harmed.
+  const demo = c.PARLEY_DEMO ?? c.DATABASE_URL === undefined;
+  return { ...c, demo };
+}

@@ -1,0 +1,62 @@
+import { GraphQLError } from 'graphql';
+
+/** The codes a client can act on; everything else is masked as INTERNAL_SERVER_ERROR. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  RATE_LIMITED = 'RATE_LIMITED',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** Codes produced by graphql-js and Apollo itself for a bad request; they are safe to show. */
+const PASS_THROUGH = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export class ParleyError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const badInput = (message: string, field?: string) =>
+  new ParleyError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const unauthenticated = (message = 'Sign in first') => new ParleyError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = 'Not allowed') => new ParleyError(ErrorCode.FORBIDDEN, message);
+export const notFound = (what: string) => new ParleyError(ErrorCode.NOT_FOUND, `${what} not found`);
+export const conflict = (message: string) => new ParleyError(ErrorCode.CONFLICT, message);
+
+export function isExpectedCode(code: unknown): boolean {
+  return typeof code === 'string' && PASS_THROUGH.has(code);
+}
+
+export interface FormattedErrorLike {
+  message: string;
+  locations?: readonly { line: number; column: number }[];
+  path?: readonly (string | number)[];
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * Shows expected errors as they are and replaces anything else by a generic one, so a driver
+ * message or a stack never reaches a client. `log` receives the original for the operator.
+ */
+export function maskError(formatted: FormattedErrorLike, original: unknown, log: (err: unknown) => void): FormattedErrorLike {
+  const code = formatted.extensions?.code;
+  if (isExpectedCode(code)) {
+    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log(original);
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
