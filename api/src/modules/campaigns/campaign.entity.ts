@@ -1,10 +1,11 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { newId } from '../../shared/ids.js';
 import { UserEntity } from '../users/user.entity.js';
 import { type CampaignMessages, type CampaignSchedule, Language, RoutingStrategy } from './campaign.enums.js';
 
 @Entity({ tableName: 'campaigns' })
 export class CampaignEntity {
+  [OptionalProps]?: 'routingStrategy' | 'serviceLevelSeconds' | 'timeZone' | 'schedule' | 'waitingLimit' | 'thresholdsSeconds' | 'noAnswerTimeoutSeconds' | 'skillsWideningSeconds' | 'botFirst' | 'allowAudio' | 'allowVideo' | 'allowOfflineMessages' | 'askName' | 'askEmail' | 'askPhone' | 'defaultLanguage' | 'messages' | 'createdAt';
   @PrimaryKey({ type: 'uuid' }) id: string = newId();
   @Property({ type: 'text', unique: true }) name!: string;
   @Enum({ items: () => RoutingStrategy, nativeEnumName: 'routing_strategy' }) routingStrategy: RoutingStrategy = RoutingStrategy.MANUAL;
@@ -19,6 +20,8 @@ export class CampaignEntity {
   @Property({ type: 'integer', nullable: true }) noAnswerTimeoutSeconds: number | null = null;
   /** Seconds a SKILLS chat waits for a matching agent before any agent may get it. */
   @Property({ type: 'integer' }) skillsWideningSeconds: number = 60;
+  /** Widget chats start with a bot (which then hands off) rather than straight in the General tray. */
+  @Property({ type: 'boolean' }) botFirst: boolean = false;
   @Property({ type: 'boolean' }) allowAudio: boolean = false;
   @Property({ type: 'boolean' }) allowVideo: boolean = false;
   @Property({ type: 'boolean' }) allowOfflineMessages: boolean = true;

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { CampaignEntity } from '../campaigns/campaign.entity.js';
 import { TeamEntity } from '../users/team.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -12,6 +12,7 @@ import { TrayKind } from './tray.enums.js';
 @Entity({ tableName: 'trays' })
 @Unique({ properties: ['campaignId', 'name'] })
 export class TrayEntity {
+  [OptionalProps]?: 'campaignId' | 'ownerId' | 'createdAt';
   @PrimaryKey({ type: 'uuid' }) id: string = newId();
   @Property({ type: 'text' }) name!: string;
   @Enum({ items: () => TrayKind, nativeEnumName: 'tray_kind' }) kind!: TrayKind;

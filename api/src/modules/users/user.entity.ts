@@ -1,10 +1,11 @@
-import { Collection, Entity, Enum, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToMany, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { newId } from '../../shared/ids.js';
 import { Role } from './user.enums.js';
 import { TeamEntity } from './team.entity.js';
 
 @Entity({ tableName: 'users' })
 export class UserEntity {
+  [OptionalProps]?: 'languages' | 'skills' | 'maxConcurrentChats' | 'mayMonitorScreen' | 'active' | 'createdAt' | 'passwordChangedAt';
   @PrimaryKey({ type: 'uuid' }) id: string = newId();
   @Property({ type: 'text', unique: true }) email!: string;
   @Property({ type: 'text' }) name!: string;

@@ -1,0 +1,52 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { loadUser } from '../users/user.queries.js';
+import { User } from '../users/user.type.js';
+import { changePassword, createApiKey, logoutUser, revokeSessions, signIn } from './auth.service.js';
+import { CreateApiKeyInput, CreatedApiKey, Session } from './auth.type.js';
+import { requireAdmin, requireUser } from './guards.js';
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => User, { nullable: true, description: 'The signed-in person; null for keys, visitors and anonymous callers' })
+  async me(@Ctx() ctx: Context): Promise<User | null> {
+    return ctx.viewer.kind === 'USER' ? loadUser(ctx.em, ctx.viewer.userId) : null;
+  }
+
+  @Mutation(() => Session)
+  async signIn(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<Session> {
+    const { token, userId } = await signIn(ctx.deps, ctx.em, email, password);
+    return { token, user: await loadUser(ctx.em, userId) };
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends this session and closes its sockets' })
+  async signOut(@Ctx() ctx: Context): Promise<boolean> {
+    const viewer = requireUser(ctx.viewer);
+    await revokeSessions(ctx.deps, ctx.em, viewer.userId, viewer.sessionId);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Changes your password and ends every session of yours' })
+  async changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    await changePassword(ctx.deps, ctx.em, ctx.viewer, currentPassword, newPassword);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: "Supervisors: end every session of a user and close its sockets" })
+  async logoutAgent(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<boolean> {
+    await logoutUser(ctx.deps, ctx.em, ctx.viewer, userId);
+    return true;
+  }
+
+  @Mutation(() => CreatedApiKey, { description: 'Administrators: the secret is shown only in this answer' })
+  async createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
+    requireAdmin(ctx.viewer);
+    const created = await createApiKey(ctx.em, ctx.viewer.kind === 'USER' ? ctx.viewer.userId : null, input.name, input.scopes, input.campaignIds ?? []);
+    const { secret, ...apiKey } = created;
+    return { apiKey, secret };
+  }
+}

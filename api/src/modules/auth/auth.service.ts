@@ -1,0 +1,112 @@
+import argon2 from 'argon2';
+import { type Em, one, rows } from '../../db/sql.js';
+import type { Deps } from '../../server/deps.js';
+import { badInput, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
+import { Topic } from '../../shared/topics.js';
+import { Role } from '../users/user.enums.js';
+import { hashToken, newToken, TokenKind, tokenKind } from './tokens.js';
+import { ApiScope, type Viewer } from './viewer.js';
+
+/** Resolves a bearer token to a viewer; an unknown, expired or revoked token is UNAUTHENTICATED. */
+export async function resolveViewer(em: Em, token: string | null): Promise<Viewer> {
+  if (!token) return { kind: 'ANONYMOUS' };
+  const hash = hashToken(token);
+  switch (tokenKind(token)) {
+    case TokenKind.SESSION: {
+      const row = await one(
+        em,
+        `select s.id as session_id, u.id, u.role, u.name,
+                coalesce((select array_agg(team_id) from user_teams where user_id = u.id), '{}') as team_ids
+           from sessions s join users u on u.id = s.user_id
+          where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
+        [hash],
+      );
+      if (!row) throw unauthenticated('Your session has ended; sign in again');
+      return { kind: 'USER', userId: row.id, role: row.role, sessionId: row.session_id, name: row.name, teamIds: row.team_ids };
+    }
+    case TokenKind.API_KEY: {
+      const row = await one(em, 'update api_keys set last_used_at = now() where secret_hash = ? and revoked_at is null returning id, name, scopes, campaign_ids', [hash]);
+      if (!row) throw unauthenticated('Unknown or revoked API key');
+      return { kind: 'API_KEY', keyId: row.id, name: row.name, scopes: row.scopes, campaignIds: row.campaign_ids };
+    }
+    case TokenKind.VISITOR: {
+      const row = await one(em, 'select id, contact_id from interactions where visitor_token_hash = ?', [hash]);
+      if (!row) throw unauthenticated('Unknown visitor token');
+      return { kind: 'VISITOR', interactionId: row.id, contactId: row.contact_id };
+    }
+    default:
+      throw unauthenticated('Malformed token');
+  }
+}
+
+export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
+
+// Verifying against a fixed hash when the e-mail is unknown keeps sign-in time from telling which e-mails exist.
+let dummyHash: Promise<string> | null = null;
+
+export async function signIn(deps: Deps, em: Em, email: string, password: string): Promise<{ token: string; userId: string }> {
+  const user = await one(em, 'select id, password_hash from users where lower(email) = lower(?) and active', [email.trim()]);
+  dummyHash ??= hashPassword('parley-timing-equaliser');
+  const ok = await argon2.verify(user?.password_hash ?? (await dummyHash), password).catch(() => false);
+  if (!user || !ok) throw unauthenticated('Wrong e-mail or password');
+  const token = newToken(TokenKind.SESSION);
+  const expires = new Date(Date.now() + deps.config.SESSION_TTL_HOURS * 3600_000);
+  await rows(em, 'insert into sessions (id, token_hash, user_id, created_at, expires_at) values (gen_random_uuid(), ?, ?, now(), ?)', [
+    hashToken(token),
+    user.id,
+    expires,
+  ]);
+  return { token, userId: user.id };
+}
+
+/** Revokes sessions in storage, then tells every process to close the matching sockets. */
+export async function revokeSessions(deps: Deps, em: Em, userId: string, sessionId: string | null): Promise<number> {
+  const revoked = sessionId
+    ? await rows(em, 'update sessions set revoked_at = now() where id = ? and revoked_at is null returning id', [sessionId])
+    : await rows(em, 'update sessions set revoked_at = now() where user_id = ? and revoked_at is null returning id', [userId]);
+  await deps.topics.publish(Topic.CONTROL, undefined, { type: 'SESSIONS_REVOKED', userId, sessionId });
+  return revoked.length;
+}
+
+export async function changePassword(deps: Deps, em: Em, viewer: Viewer, current: string, next: string): Promise<void> {
+  if (viewer.kind !== 'USER') throw forbidden('Only people have passwords');
+  if (next.length < 10) throw badInput('The new password needs at least 10 characters', 'newPassword');
+  const user = await one(em, 'select password_hash from users where id = ?', [viewer.userId]);
+  if (!user || !(await argon2.verify(user.password_hash, current))) throw badInput('The current password is wrong', 'currentPassword');
+  await rows(em, 'update users set password_hash = ?, password_changed_at = now() where id = ?', [await hashPassword(next), viewer.userId]);
+  await revokeSessions(deps, em, viewer.userId, null);
+}
+
+export async function logoutUser(deps: Deps, em: Em, viewer: Viewer, userId: string): Promise<void> {
+  const supervisor = viewer.kind === 'USER' && viewer.role !== Role.AGENT;
+  if (!supervisor) throw forbidden('Only supervisors can log others out');
+  const target = await one(em, 'select id from users where id = ?', [userId]);
+  if (!target) throw notFound('User');
+  await revokeSessions(deps, em, userId, null);
+}
+
+export interface CreatedApiKey {
+  id: string;
+  name: string;
+  scopes: ApiScope[];
+  campaignIds: string[];
+  createdAt: Date;
+  secret: string;
+}
+
+export async function createApiKey(em: Em, createdBy: string | null, name: string, scopes: ApiScope[], campaignIds: string[]): Promise<CreatedApiKey> {
+  if (!name.trim()) throw badInput('Give the key a name', 'name');
+  if (scopes.length === 0) throw badInput('Give the key at least one scope', 'scopes');
+  if (campaignIds.length > 0) {
+    const found = await rows(em, `select id from campaigns where id in (${campaignIds.map(() => '?').join(',')})`, campaignIds);
+    if (found.length !== new Set(campaignIds).size) throw badInput('Unknown campaign', 'campaignIds');
+  }
+  const secret = newToken(TokenKind.API_KEY);
+  const row = await one(
+    em,
+    `insert into api_keys (id, name, secret_hash, scopes, campaign_ids, created_by_id, created_at)
+     values (gen_random_uuid(), ?, ?, ?::text[], ?::text[], ?, now()) returning id, created_at`,
+    [name.trim(), hashToken(secret), `{${scopes.join(',')}}`, `{${campaignIds.join(',')}}`, createdBy],
+  );
+  return { id: row!.id, name: name.trim(), scopes, campaignIds, createdAt: row!.created_at, secret };
+}

@@ -1,0 +1,32 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { DateTime } from '../../shared/scalars.js';
+import { User } from '../users/user.type.js';
+import { ApiScope } from './viewer.js';
+
+@ObjectType()
+export class Session {
+  @Field(() => String, { description: 'Send as "Authorization: Bearer <token>"' }) token!: string;
+  @Field(() => User) user!: User;
+}
+
+@ObjectType()
+export class ApiKey {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => [ApiScope]) scopes!: ApiScope[];
+  @Field(() => [ID], { description: 'Empty means every campaign' }) campaignIds!: string[];
+  @Field(() => DateTime) createdAt!: Date;
+}
+
+@ObjectType()
+export class CreatedApiKey {
+  @Field(() => ApiKey) apiKey!: ApiKey;
+  @Field(() => String, { description: 'Shown once; store it now' }) secret!: string;
+}
+
+@InputType()
+export class CreateApiKeyInput {
+  @Field(() => String) name!: string;
+  @Field(() => [ApiScope]) scopes!: ApiScope[];
+  @Field(() => [ID], { nullable: true }) campaignIds?: string[];
+}

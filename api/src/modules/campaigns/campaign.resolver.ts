@@ -1,0 +1,33 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { notFound } from '../../shared/errors.js';
+import { requireAdmin } from '../auth/guards.js';
+import { canUseCampaign } from '../auth/viewer.js';
+import { findCampaign, fromMessageSets, listCampaigns } from './campaign.queries.js';
+import { createCampaign } from './campaign.service.js';
+import { Campaign, CreateCampaignInput } from './campaign.type.js';
+
+@Resolver()
+export class CampaignResolver {
+  @Query(() => [Campaign])
+  async campaigns(@Ctx() ctx: Context): Promise<Campaign[]> {
+    const v = ctx.viewer;
+    if (v.kind === 'ANONYMOUS') return [];
+    if (v.kind === 'VISITOR') return listCampaigns(ctx.em, [(await ctx.em.execute('select campaign_id from interactions where id = ?', [v.interactionId]))[0]!.campaign_id]);
+    return listCampaigns(ctx.em, v.kind === 'API_KEY' && v.campaignIds.length ? v.campaignIds : null);
+  }
+
+  @Query(() => Campaign, { description: 'Public: the widget reads its campaign before the customer writes' })
+  async campaign(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Campaign> {
+    const campaign = await findCampaign(ctx.em, id);
+    if (!campaign || !canUseCampaign(ctx.viewer, id)) throw notFound('Campaign');
+    return campaign;
+  }
+
+  @Mutation(() => Campaign, { description: 'Administrators: also makes its General and Closed trays' })
+  async createCampaign(@Arg('input', () => CreateCampaignInput) input: CreateCampaignInput, @Ctx() ctx: Context): Promise<Campaign> {
+    requireAdmin(ctx.viewer);
+    const created = await createCampaign(ctx.em, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined });
+    return (await findCampaign(ctx.em, created.id))!;
+  }
+}

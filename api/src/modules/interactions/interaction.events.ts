@@ -1,0 +1,53 @@
+import type { Em } from '../../db/sql.js';
+import { rows } from '../../db/sql.js';
+import type { Deps } from '../../server/deps.js';
+import { Topic } from '../../shared/topics.js';
+import type { MessageView } from '../messages/message.view.js';
+import type { InteractionEventType } from './interaction.enums.js';
+import type { InteractionView } from './interaction.view.js';
+import type { ChatLocation } from './visibility.rules.js';
+
+export function locationOf(v: InteractionView): ChatLocation {
+  return {
+    interactionId: v.id,
+    campaignId: v.campaign.id,
+    phase: v.phase,
+    trayId: v.tray?.id ?? null,
+    trayKind: v.tray?.kind ?? null,
+    trayOwnerId: v.tray?.ownerId ?? null,
+    agentId: v.agent?.id ?? null,
+    contactState: v.contact.state,
+  };
+}
+
+/** Appends to the interaction's event trail, inside the caller's transaction. */
+export async function recordEvent(
+  em: Em,
+  interactionId: string,
+  type: InteractionEventType,
+  actor: { kind: string; id: string | null },
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await rows(em, 'insert into interaction_events (interaction_id, type, actor_kind, actor_id, data, created_at) values (?, ?, ?, ?, ?::jsonb, now())', [
+    interactionId,
+    type,
+    actor.kind,
+    actor.id,
+    JSON.stringify(data),
+  ]);
+}
+
+/** Publishes a committed change on the interaction's own channel, its campaign's, and the trays it left and entered. */
+export async function publishChange(deps: Deps, interaction: InteractionView, previous: InteractionView | null): Promise<void> {
+  const change = { interaction, previous };
+  const trays = new Set([previous?.tray?.id, interaction.tray?.id].filter((t): t is string => !!t));
+  await Promise.all([
+    deps.topics.publish(Topic.INTERACTION, interaction.id, { type: 'INTERACTION_CHANGED', change }),
+    deps.topics.publish(Topic.CAMPAIGN, interaction.campaign.id, change),
+    ...[...trays].map((t) => deps.topics.publish(Topic.TRAY, t, change)),
+  ]);
+}
+
+export async function publishMessages(deps: Deps, messages: MessageView[]): Promise<void> {
+  for (const message of messages) await deps.topics.publish(Topic.INTERACTION, message.interactionId, { type: 'MESSAGE_ADDED', message });
+}

@@ -1,0 +1,96 @@
+import { one, rows } from '../../db/sql.js';
+import type { Context } from '../../server/context.js';
+import { badInput, unauthenticated } from '../../shared/errors.js';
+import { Role } from '../users/user.enums.js';
+import type { Phase } from './interaction.enums.js';
+import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from './interaction.view.js';
+import type { Onlooker } from './visibility.rules.js';
+
+export interface InteractionFilter {
+  trayId?: string | null;
+  phases?: Phase[] | null;
+  campaignId?: string | null;
+  search?: string | null;
+}
+
+export enum InteractionOrder {
+  NEWEST_FIRST = 'NEWEST_FIRST',
+  OLDEST_FIRST = 'OLDEST_FIRST',
+}
+
+/** The visibility table as SQL over INTERACTION_VIEW_SQL's aliases; mirrors visibility.rules.ts. */
+function visibilitySql(who: Onlooker): { sql: string; params: unknown[] } {
+  const publicRows = "(i.phase in ('BOT', 'CLOSED') or ct.state = 'EXPIRED' or t.kind = 'CLOSED')";
+  switch (who.kind) {
+    case 'NOBODY':
+      return { sql: 'false', params: [] };
+    case 'VISITOR':
+      return { sql: 'i.id = ?', params: [who.interactionId] };
+    case 'KEY': {
+      const scope = who.campaignIds.length ? 'i.campaign_id = any(?::uuid[])' : 'true';
+      const params = who.campaignIds.length ? [`{${who.campaignIds.join(',')}}`] : [];
+      return { sql: `(${scope} and (${who.supervise ? 'true' : publicRows}))`, params };
+    }
+    case 'STAFF':
+      if (who.role !== Role.AGENT) return { sql: 'true', params: [] };
+      return {
+        sql: `(${publicRows}
+               or (i.phase = 'IN_SERVICE' and i.agent_id = ?)
+               or (i.phase = 'WAITING' and (t.kind = 'GENERAL' or (t.kind = 'PERSONAL' and t.owner_id = ?)
+                                             or (t.kind = 'CUSTOM' and t.id = any(?::uuid[])))))`,
+        params: [who.userId, who.userId, `{${[...who.customTrayIds].join(',')}}`],
+      };
+  }
+}
+
+export interface Page {
+  nodes: InteractionView[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+const encodeCursor = (v: InteractionView) => Buffer.from(`${v.createdAt}|${v.id}`).toString('base64url');
+
+function decodeCursor(cursor: string): [string, string] {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at))) throw badInput('Invalid cursor', 'after');
+  return [at, id];
+}
+
+export { encodeCursor };
+
+/** A page of the interactions the viewer may see, keyset-paginated on (createdAt, id). */
+export async function listInteractions(ctx: Context, filter: InteractionFilter, first: number, after: string | null, order: InteractionOrder): Promise<Page> {
+  if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
+  if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput('first is between 1 and 200', 'first');
+  const vis = visibilitySql(await ctx.onlooker());
+  const where: string[] = [vis.sql];
+  const params: unknown[] = [...vis.params];
+  if (filter.trayId) (where.push('i.tray_id = ?'), params.push(filter.trayId));
+  if (filter.campaignId) (where.push('i.campaign_id = ?'), params.push(filter.campaignId));
+  if (filter.phases?.length) (where.push('i.phase = any(?::phase[])'), params.push(`{${filter.phases.join(',')}}`));
+  const search = filter.search?.trim();
+  if (search) {
+    if (search.length > 200) throw badInput('Search text is too long', 'filter.search');
+    const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    where.push('(ct.name ilike ? or ct.email ilike ? or ct.phone ilike ? or c.name ilike ? or i.protocol ilike ?)');
+    params.push(like, like, like, like, like);
+  }
+  const countWhere = where.join(' and ');
+  const countParams = [...params];
+  const desc = order === InteractionOrder.NEWEST_FIRST;
+  if (after) {
+    const [at, id] = decodeCursor(after);
+    where.push(desc ? '(i.created_at, i.id) < (?::timestamptz, ?::uuid)' : '(i.created_at, i.id) > (?::timestamptz, ?::uuid)');
+    params.push(at, id);
+  }
+  const dir = desc ? 'desc' : 'asc';
+  const found = await rows(ctx.em, `${INTERACTION_VIEW_SQL} where ${where.join(' and ')} order by i.created_at ${dir}, i.id ${dir} limit ?`, [...params, first + 1]);
+  const total = await one<{ n: number }>(
+    ctx.em,
+    `select count(*)::int as n from interactions i join campaigns c on c.id = i.campaign_id join contacts ct on ct.id = i.contact_id
+       left join trays t on t.id = i.tray_id where ${countWhere}`,
+    countParams,
+  );
+  return { nodes: found.slice(0, first).map(toInteractionView), hasNextPage: found.length > first, totalCount: total!.n };
+}

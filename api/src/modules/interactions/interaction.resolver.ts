@@ -1,0 +1,86 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { notFound } from '../../shared/errors.js';
+import { locationOf } from './interaction.events.js';
+import { InteractionResult } from './interaction.enums.js';
+import { encodeCursor, InteractionOrder, listInteractions } from './interaction.queries.js';
+import { closeInteraction, handOff, requireVisible, startInteraction, takeInteraction } from './interaction.service.js';
+import { type InteractionChangeView, interactionChanges } from './interaction.stream.js';
+import {
+  HandOffInput,
+  Interaction,
+  InteractionChange,
+  InteractionChangedFilter,
+  InteractionConnection,
+  InteractionFilterInput,
+  StartInteractionInput,
+  StartInteractionPayload,
+} from './interaction.type.js';
+import { INTERACTION_VIEW_SQL, toInteractionView } from './interaction.view.js';
+import { canSee } from './visibility.rules.js';
+import { one } from '../../db/sql.js';
+
+@Resolver()
+export class InteractionResolver {
+  @Query(() => Interaction)
+  interaction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Interaction> {
+    return requireVisible(ctx, id);
+  }
+
+  @Query(() => Interaction)
+  async interactionByProtocol(@Arg('protocol', () => String) protocol: string, @Ctx() ctx: Context): Promise<Interaction> {
+    const row = await one(ctx.em, `${INTERACTION_VIEW_SQL} where i.protocol = ?`, [protocol.trim().toUpperCase()]);
+    const view = row && toInteractionView(row);
+    if (!view || !canSee(await ctx.onlooker(), locationOf(view))) throw notFound('Interaction');
+    return view;
+  }
+
+  @Query(() => InteractionConnection, { description: 'The interactions you may see, newest first unless told otherwise' })
+  async interactions(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => InteractionFilterInput, { nullable: true }) filter?: InteractionFilterInput,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('order', () => InteractionOrder, { defaultValue: InteractionOrder.NEWEST_FIRST }) order = InteractionOrder.NEWEST_FIRST,
+  ): Promise<InteractionConnection> {
+    const page = await listInteractions(ctx, filter ?? {}, first, after ?? null, order);
+    const edges = page.nodes.map((node) => ({ cursor: encodeCursor(node), node }));
+    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Mutation(() => StartInteractionPayload, { description: 'The widget (anonymous), a bot or an integrator starts a conversation' })
+  async startInteraction(@Arg('input', () => StartInteractionInput) input: StartInteractionInput, @Ctx() ctx: Context): Promise<StartInteractionPayload> {
+    const { view, visitorToken } = await startInteraction(ctx, input);
+    return { interaction: view, visitorToken };
+  }
+
+  @Mutation(() => Interaction, { description: 'A bot hands the chat to a tray with the answers it collected' })
+  handOff(@Arg('input', () => HandOffInput) input: HandOffInput, @Ctx() ctx: Context): Promise<Interaction> {
+    return handOff(ctx, input);
+  }
+
+  @Mutation(() => Interaction, { description: 'Take a waiting chat; CONFLICT if someone else was first' })
+  takeInteraction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Interaction> {
+    return takeInteraction(ctx, id);
+  }
+
+  @Mutation(() => Interaction)
+  closeInteraction(
+    @Arg('id', () => ID) id: string,
+    @Arg('result', () => InteractionResult) result: InteractionResult,
+    @Ctx() ctx: Context,
+  ): Promise<Interaction> {
+    return closeInteraction(ctx, id, result);
+  }
+
+  @Subscription(() => InteractionChange, {
+    description: 'Interactions you may see as they change; REMOVED when one leaves your sight',
+    subscribe: ({ args, context }) => interactionChanges(context as Context, args.filter ?? {}),
+  })
+  interactionChanged(
+    @Root() change: InteractionChangeView,
+    @Arg('filter', () => InteractionChangedFilter, { nullable: true }) _filter?: InteractionChangedFilter,
+  ): InteractionChange {
+    return change;
+  }
+}

@@ -1,0 +1,349 @@
+import { type Em, one, rows } from '../../db/sql.js';
+import type { Context } from '../../server/context.js';
+import { badInput, conflict, ErrorCode, forbidden, notFound, ParleyError, unauthenticated } from '../../shared/errors.js';
+import { ApiScope, canUseCampaign, isSupervisorLike, type Viewer } from '../auth/viewer.js';
+import { hashToken, newToken, TokenKind } from '../auth/tokens.js';
+import type { CampaignMessages, CampaignTexts, Language } from '../campaigns/campaign.enums.js';
+import { campaignText, formatProtocol, normalizeLanguage } from '../campaigns/campaign.rules.js';
+import { ContactState } from '../contacts/contact.enums.js';
+import { AuthorKind, Visibility } from '../messages/message.enums.js';
+import { appendMessage, type Author, findByClientId, isUniqueViolation, sameSend, SYSTEM_AUTHOR } from '../messages/message.service.js';
+import type { MessageView } from '../messages/message.view.js';
+import { TrayKind } from '../trays/tray.enums.js';
+import { Channel, InteractionEventType, InteractionResult, Phase } from './interaction.enums.js';
+import { locationOf, publishChange, publishMessages, recordEvent } from './interaction.events.js';
+import { type Actor, authorFor, type Decision, mayClose, mayHandOff, mayTake, startingPhase } from './interaction.rules.js';
+import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from './interaction.view.js';
+import { canSee } from './visibility.rules.js';
+import { isUuid } from '../../shared/ids.js';
+
+export function enforce<T>(decision: Decision<T>): T {
+  if (decision.ok) return decision.value;
+  throw new ParleyError(ErrorCode[decision.code], decision.reason);
+}
+
+export async function loadView(em: Em, id: string): Promise<InteractionView | null> {
+  if (!isUuid(id)) return null;
+  const row = await one(em, `${INTERACTION_VIEW_SQL} where i.id = ?`, [id]);
+  return row ? toInteractionView(row) : null;
+}
+
+/** Loads an interaction the viewer may see; anything else is NOT_FOUND, so foreign ids reveal nothing. */
+export async function requireVisible(ctx: Context, id: string): Promise<InteractionView> {
+  if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
+  const view = await loadView(ctx.em, id);
+  if (!view || !canSee(await ctx.onlooker(), locationOf(view))) throw notFound('Interaction');
+  return view;
+}
+
+export function actorOf(viewer: Viewer): Actor {
+  switch (viewer.kind) {
+    case 'USER':
+      return { kind: 'USER', userId: viewer.userId, role: viewer.role };
+    case 'VISITOR':
+      return { kind: 'VISITOR', interactionId: viewer.interactionId };
+    case 'API_KEY':
+      return viewer.scopes.includes(ApiScope.BOT) ? { kind: 'BOT' } : { kind: 'INTEGRATOR' };
+    case 'ANONYMOUS':
+      throw unauthenticated();
+  }
+}
+
+function authorOf(viewer: Viewer, kind: AuthorKind): Author {
+  switch (viewer.kind) {
+    case 'USER':
+      return { kind, id: viewer.userId, name: viewer.name, key: `user:${viewer.userId}` };
+    case 'VISITOR':
+      return { kind, id: viewer.contactId, name: null, key: `contact:${viewer.contactId}` };
+    case 'API_KEY':
+      return { kind, id: viewer.keyId, name: viewer.name, key: `key:${viewer.keyId}` };
+    case 'ANONYMOUS':
+      throw unauthenticated();
+  }
+}
+
+const trailActor = (viewer: Viewer) => {
+  switch (viewer.kind) {
+    case 'USER':
+      return { kind: 'USER', id: viewer.userId };
+    case 'API_KEY':
+      return { kind: 'API_KEY', id: viewer.keyId };
+    case 'VISITOR':
+      return { kind: 'CONTACT', id: viewer.contactId };
+    default:
+      return { kind: 'SYSTEM', id: null };
+  }
+};
+
+interface CampaignRow {
+  id: string;
+  bot_first: boolean;
+  protocol_prefix: string;
+  default_language: Language;
+  messages: CampaignMessages;
+}
+
+async function systemText(em: Em, tx: Em, interactionId: string, key: keyof CampaignTexts): Promise<MessageView | null> {
+  const row = await one<{ messages: CampaignMessages; default_language: Language; language: string | null }>(
+    tx,
+    `select c.messages, c.default_language, coalesce(i.language, ct.language) as language
+       from interactions i join campaigns c on c.id = i.campaign_id join contacts ct on ct.id = i.contact_id where i.id = ?`,
+    [interactionId],
+  );
+  void em;
+  const text = row && campaignText(row.messages, key, row.language, row.default_language);
+  if (!text) return null;
+  return appendMessage(tx, interactionId, SYSTEM_AUTHOR, { body: text, clientMessageId: null, visibility: Visibility.PUBLIC, attachmentIds: [] });
+}
+
+export interface StartInput {
+  campaignId: string;
+  channel: Channel;
+  contact: { name?: string | null; email?: string | null; phone?: string | null; externalId?: string | null };
+  language?: string | null;
+  country?: string | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function cleanContact(input: StartInput['contact']) {
+  const trim = (v: string | null | undefined, max: number, field: string) => {
+    const t = v?.trim() || null;
+    if (t && t.length > max) throw badInput(`${field} is too long`, `contact.${field}`);
+    return t;
+  };
+  const email = trim(input.email, 254, 'email');
+  if (email && !EMAIL.test(email)) throw badInput('Enter a valid e-mail address', 'contact.email');
+  const phone = trim(input.phone, 32, 'phone');
+  if (phone && !/^\+?[0-9 ()-]{3,}$/.test(phone)) throw badInput('Enter a valid phone number', 'contact.phone');
+  return { name: trim(input.name, 200, 'name'), email, phone, externalId: trim(input.externalId, 200, 'externalId') };
+}
+
+/** Starts an interaction; an anonymous caller (the widget) gets a visitor token for it. */
+export async function startInteraction(ctx: Context, input: StartInput): Promise<{ view: InteractionView; visitorToken: string | null }> {
+  const { viewer, em, deps } = ctx;
+  if (viewer.kind === 'VISITOR') throw forbidden('A visitor token cannot start another interaction');
+  if (viewer.kind === 'API_KEY' && !viewer.scopes.includes(ApiScope.BOT) && !viewer.scopes.includes(ApiScope.SUPERVISE)) {
+    throw forbidden('This key may not start interactions');
+  }
+  const anonymous = viewer.kind === 'ANONYMOUS';
+  if (anonymous && input.channel !== Channel.WEBCHAT) throw forbidden('Only the webchat channel can be started without a key');
+  const contact = cleanContact(input.contact);
+  const language = input.language ? normalizeLanguage(input.language) : null;
+  if (input.language && !language && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.language)) throw badInput('Language is a tag like "es" or "pt-BR"', 'language');
+  const campaign = !isUuid(input.campaignId) ? null : await one<CampaignRow>(em, 'select id, bot_first, protocol_prefix, default_language, messages from campaigns where id = ?', [input.campaignId]);
+  if (!campaign || !canUseCampaign(viewer, campaign.id)) throw notFound('Campaign');
+
+  const startedByBot = viewer.kind === 'API_KEY' && viewer.scopes.includes(ApiScope.BOT);
+  const phase = startingPhase(startedByBot, campaign.bot_first);
+  const visitorToken = anonymous ? newToken(TokenKind.VISITOR) : null;
+  const rawLanguage = input.language?.trim() || null;
+
+  const { id, messages } = await em.transactional(async (tx) => {
+    // Only a trusted caller may attach the chat to a known contact; the widget always makes a new one.
+    let contactId: string | null = null;
+    if (!anonymous && contact.externalId) {
+      contactId = (await one<{ id: string }>(tx, 'select id from contacts where external_id = ? order by created_at limit 1', [contact.externalId]))?.id ?? null;
+    }
+    const contactState = phase === Phase.BOT ? ContactState.BOT : ContactState.TRAY;
+    if (contactId) {
+      await rows(
+        tx,
+        `update contacts set previous_state = state, state = ?, state_changed_at = now(),
+                name = coalesce(?, name), email = coalesce(?, email), phone = coalesce(?, phone), language = coalesce(?, language)
+          where id = ?`,
+        [contactState, contact.name, contact.email, contact.phone, rawLanguage, contactId],
+      );
+    } else {
+      contactId = (await one<{ id: string }>(
+        tx,
+        `insert into contacts (id, name, email, phone, external_id, country, language, state, state_changed_at, created_at)
+         values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, now(), now()) returning id`,
+        [contact.name, contact.email, contact.phone, contact.externalId, input.country ?? null, rawLanguage, contactState],
+      ))!.id;
+    }
+    const tray = phase === Phase.WAITING ? await one<{ id: string }>(tx, "select id from trays where campaign_id = ? and kind = 'GENERAL'", [campaign.id]) : null;
+    const counter = (await one<{ n: string }>(tx, "select nextval('interaction_protocol_seq') as n"))!.n;
+    const created = (await one<{ id: string }>(
+      tx,
+      `insert into interactions (id, protocol, campaign_id, contact_id, channel, phase, status, tray_id, bot_answers, notes, expertise,
+                                 country, language, last_sequence, visitor_token_hash, created_at, queued_at, updated_at)
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, '[]', '[]', '{}', ?, ?, 0, ?, now(), ?, now()) returning id`,
+      [
+        formatProtocol(campaign.protocol_prefix, new Date(), Number(counter)),
+        campaign.id,
+        contactId,
+        input.channel,
+        phase,
+        tray?.id ?? null,
+        input.country ?? null,
+        rawLanguage,
+        visitorToken ? hashToken(visitorToken) : null,
+        phase === Phase.WAITING ? new Date() : null,
+      ],
+    ))!.id;
+    await recordEvent(tx, created, InteractionEventType.STARTED, trailActor(viewer), { channel: input.channel, phase });
+    const welcome = await systemText(em, tx, created, 'welcome');
+    return { id: created, messages: welcome ? [welcome] : [] };
+  });
+  const view = (await loadView(em, id))!;
+  await publishChange(deps, view, null);
+  await publishMessages(deps, messages);
+  return { view, visitorToken };
+}
+
+export interface PostInput {
+  interactionId: string;
+  body: string;
+  clientMessageId?: string | null;
+  attachmentIds?: string[] | null;
+  internal?: boolean | null;
+}
+
+export const MAX_MESSAGE_LENGTH = 10_000;
+
+/** Posts a message; a retry with the same client id returns the message already stored. */
+export async function postMessage(ctx: Context, input: PostInput): Promise<MessageView> {
+  const body = input.body.trim();
+  const attachmentIds = input.attachmentIds ?? [];
+  if (!body && attachmentIds.length === 0) throw badInput('A message needs text or an attachment', 'body');
+  if (body.length > MAX_MESSAGE_LENGTH) throw badInput(`A message holds at most ${MAX_MESSAGE_LENGTH} characters`, 'body');
+  if (attachmentIds.length > 0) throw badInput('Attachments are not accepted yet', 'attachmentIds');
+  const clientMessageId = input.clientMessageId?.trim() || null;
+  if (clientMessageId && clientMessageId.length > 100) throw badInput('clientMessageId holds at most 100 characters', 'clientMessageId');
+
+  const view = await requireVisible(ctx, input.interactionId);
+  const internal = input.internal ?? false;
+  const kind = enforce(authorFor(actorOf(ctx.viewer), { id: view.id, phase: view.phase, agentId: view.agent?.id ?? null }, internal));
+  const author = authorOf(ctx.viewer, kind);
+  const message = { body, clientMessageId, visibility: internal ? Visibility.INTERNAL : Visibility.PUBLIC, attachmentIds };
+
+  if (clientMessageId) {
+    const existing = await findByClientId(ctx.em, view.id, author.key, clientMessageId);
+    if (existing) return sameSend(existing, message);
+  }
+  let statusChanged = false;
+  let stored: MessageView | null;
+  try {
+    stored = await ctx.em.transactional(async (tx) => {
+      const m = await appendMessage(tx, view.id, author, message);
+      if (m && kind === AuthorKind.CONTACT) {
+        const r = await rows(
+          tx,
+          `update contacts set last_message_at = now() where id = ? returning id`,
+          [view.contact.id],
+        );
+        void r;
+        const back = await rows(tx, "update interactions set status = 'IN_PROGRESS' where id = ? and status = 'WAITING_FOR_CUSTOMER' returning id", [view.id]);
+        statusChanged = back.length > 0;
+      }
+      return m;
+    });
+  } catch (err) {
+    // Two sends with one client id raced: the loser's transaction rolled back; answer with the winner's message.
+    if (clientMessageId && isUniqueViolation(err)) {
+      const existing = await findByClientId(ctx.em, view.id, author.key, clientMessageId);
+      if (existing) return sameSend(existing, message);
+    }
+    throw err;
+  }
+  if (!stored) throw conflict('The interaction is closed');
+  await publishMessages(ctx.deps, [stored]);
+  if (statusChanged) await publishChange(ctx.deps, (await loadView(ctx.em, view.id))!, view);
+  return stored;
+}
+
+export interface HandOffInput {
+  interactionId: string;
+  trayId: string;
+  botAnswers?: { key: string; value: string }[] | null;
+}
+
+/** A bot hands the chat it served to a tray, with the answers it collected. */
+export async function handOff(ctx: Context, input: HandOffInput): Promise<InteractionView> {
+  const actor = actorOf(ctx.viewer);
+  if (actor.kind !== 'BOT' && !isSupervisorLike(ctx.viewer)) throw forbidden('Only a bot or a supervisor can hand off');
+  const answers = input.botAnswers ?? [];
+  if (answers.length > 100) throw badInput('At most 100 bot answers', 'botAnswers');
+  for (const a of answers) {
+    if (!a.key.trim() || a.key.length > 100 || a.value.length > 2000) throw badInput('Each answer needs a key (up to 100 characters) and a value (up to 2000)', 'botAnswers');
+  }
+  const view = await requireVisible(ctx, input.interactionId);
+  const tray = isUuid(input.trayId)
+    ? await one<{ id: string; kind: TrayKind; campaign_id: string | null }>(ctx.em, 'select id, kind, campaign_id from trays where id = ?', [input.trayId])
+    : null;
+  if (!tray) throw notFound('Tray');
+  enforce(
+    mayHandOff(
+      { id: view.id, phase: view.phase, agentId: null },
+      tray.campaign_id,
+      view.campaign.id,
+      tray.kind === TrayKind.GENERAL || tray.kind === TrayKind.CUSTOM || tray.kind === TrayKind.PERSONAL,
+    ),
+  );
+  await ctx.em.transactional(async (tx) => {
+    const moved = await rows(
+      tx,
+      `update interactions set phase = 'WAITING', tray_id = ?, queued_at = now(), updated_at = now(), bot_answers = ?::jsonb
+        where id = ? and phase = 'BOT' returning id`,
+      [tray.id, JSON.stringify(answers.map((a) => ({ key: a.key.trim(), value: a.value }))), view.id],
+    );
+    if (moved.length === 0) throw conflict('The interaction is no longer with the bot');
+    await rows(tx, "update contacts set previous_state = state, state = 'TRAY', state_changed_at = now() where id = ?", [view.contact.id]);
+    await recordEvent(tx, view.id, InteractionEventType.HANDED_OFF, trailActor(ctx.viewer), { trayId: tray.id, answers: answers.length });
+  });
+  const next = (await loadView(ctx.em, view.id))!;
+  await publishChange(ctx.deps, next, view);
+  return next;
+}
+
+/** An agent takes a waiting chat. The conditional UPDATE makes exactly one of concurrent takers win. */
+export async function takeInteraction(ctx: Context, id: string): Promise<InteractionView> {
+  const { viewer } = ctx;
+  if (viewer.kind !== 'USER') throw forbidden('Only people take interactions');
+  const view = await requireVisible(ctx, id);
+  const messages = await ctx.em.transactional(async (tx) => {
+    // Locking the agent's row serialises its own concurrent takes, so its capacity holds.
+    const agent = await one<{ max_concurrent_chats: number }>(tx, 'select max_concurrent_chats from users where id = ? for update', [viewer.userId]);
+    const active = await one<{ n: number }>(tx, "select count(*)::int as n from interactions where agent_id = ? and phase = 'IN_SERVICE'", [viewer.userId]);
+    enforce(mayTake({ id: view.id, phase: view.phase, agentId: view.agent?.id ?? null }, active!.n, agent!.max_concurrent_chats));
+    const taken = await rows(
+      tx,
+      `update interactions set phase = 'IN_SERVICE', agent_id = ?, assigned_at = now(), updated_at = now(), status = 'IN_PROGRESS'
+        where id = ? and phase = 'WAITING' returning id`,
+      [viewer.userId, view.id],
+    );
+    if (taken.length === 0) throw conflict('Someone else took this interaction');
+    await rows(tx, "update contacts set previous_state = state, state = 'AGENT', state_changed_at = now() where id = ?", [view.contact.id]);
+    await recordEvent(tx, view.id, InteractionEventType.TAKEN, trailActor(viewer), { fromTrayId: view.tray?.id ?? null });
+    const greeting = await systemText(ctx.em, tx, view.id, 'agentGreeting');
+    return greeting ? [greeting] : [];
+  });
+  const next = (await loadView(ctx.em, view.id))!;
+  await publishChange(ctx.deps, next, view);
+  await publishMessages(ctx.deps, messages);
+  return next;
+}
+
+/** Closes an interaction into its campaign's Closed tray, sending the closing comment first. */
+export async function closeInteraction(ctx: Context, id: string, result: InteractionResult): Promise<InteractionView> {
+  const view = await requireVisible(ctx, id);
+  enforce(mayClose(actorOf(ctx.viewer), { id: view.id, phase: view.phase, agentId: view.agent?.id ?? null }, result));
+  const messages = await ctx.em.transactional(async (tx) => {
+    const closing = await systemText(ctx.em, tx, view.id, 'closing');
+    const closed = await rows(
+      tx,
+      `update interactions i set phase = 'CLOSED', result = ?, closed_at = now(), updated_at = now(),
+              tray_id = (select id from trays t where t.campaign_id = i.campaign_id and t.kind = 'CLOSED')
+        where i.id = ? and i.phase <> 'CLOSED' returning i.id`,
+      [result, view.id],
+    );
+    if (closed.length === 0) throw conflict('The interaction is already closed');
+    await recordEvent(tx, view.id, InteractionEventType.CLOSED, trailActor(ctx.viewer), { result });
+    return closing ? [closing] : [];
+  });
+  const next = (await loadView(ctx.em, view.id))!;
+  await publishMessages(ctx.deps, messages);
+  await publishChange(ctx.deps, next, view);
+  return next;
+}

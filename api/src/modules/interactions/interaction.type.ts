@@ -1,0 +1,149 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTime } from '../../shared/scalars.js';
+import { ContactState } from '../contacts/contact.enums.js';
+import { TrayKind } from '../trays/tray.enums.js';
+import { Channel, InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
+
+export enum ChangeKind {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  /** The interaction left the subscriber's sight: moved away or access removed. */
+  REMOVED = 'REMOVED',
+}
+registerEnumType(ChangeKind, { name: 'ChangeKind' });
+
+@ObjectType()
+export class CampaignRef {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType()
+export class TrayRef {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => TrayKind) kind!: TrayKind;
+}
+
+@ObjectType()
+export class AgentRef {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType()
+export class Contact {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) name!: string | null;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => String, { nullable: true }) externalId!: string | null;
+  @Field(() => String, { nullable: true }) country!: string | null;
+  @Field(() => String, { nullable: true }) language!: string | null;
+  @Field(() => ContactState) state!: ContactState;
+  @Field(() => ContactState, { nullable: true }) previousState!: ContactState | null;
+}
+
+@ObjectType('BotAnswer')
+@InputType('BotAnswerInput')
+export class BotAnswerShape {
+  @Field(() => String) key!: string;
+  @Field(() => String) value!: string;
+}
+
+@ObjectType()
+export class Interaction {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'Human-readable, unique; agents read it out' }) protocol!: string;
+  @Field(() => Channel) channel!: Channel;
+  @Field(() => Phase) phase!: Phase;
+  @Field(() => InteractionStatus) status!: InteractionStatus;
+  @Field(() => InteractionResult, { nullable: true }) result!: InteractionResult | null;
+  @Field(() => CampaignRef) campaign!: CampaignRef;
+  @Field(() => Contact) contact!: Contact;
+  @Field(() => TrayRef, { nullable: true }) tray!: TrayRef | null;
+  @Field(() => AgentRef, { nullable: true }) agent!: AgentRef | null;
+  @Field(() => [BotAnswerShape]) botAnswers!: BotAnswerShape[];
+  @Field(() => [String]) expertise!: string[];
+  @Field(() => [String]) tags!: string[];
+  @Field(() => String, { nullable: true }) country!: string | null;
+  @Field(() => String, { nullable: true }) language!: string | null;
+  @Field(() => Int, { description: 'Sequence of the newest message' }) lastSequence!: number;
+  @Field(() => DateTime) createdAt!: string;
+  @Field(() => DateTime, { nullable: true }) queuedAt!: string | null;
+  @Field(() => DateTime, { nullable: true }) assignedAt!: string | null;
+  @Field(() => DateTime, { nullable: true }) closedAt!: string | null;
+  @Field(() => DateTime) updatedAt!: string;
+}
+
+@ObjectType()
+export class InteractionEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => Interaction) node!: Interaction;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType()
+export class InteractionConnection {
+  @Field(() => [InteractionEdge]) edges!: InteractionEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
+@ObjectType()
+export class StartInteractionPayload {
+  @Field(() => Interaction) interaction!: Interaction;
+  @Field(() => String, { nullable: true, description: 'Only for an anonymous caller: reaches this interaction and nothing else' })
+  visitorToken!: string | null;
+}
+
+@ObjectType()
+export class InteractionChange {
+  @Field(() => ChangeKind) kind!: ChangeKind;
+  @Field(() => ID) interactionId!: string;
+  @Field(() => Interaction, { nullable: true, description: 'Null when REMOVED' }) interaction!: Interaction | null;
+}
+
+@InputType()
+export class ContactInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true }) externalId?: string | null;
+}
+
+@InputType()
+export class StartInteractionInput {
+  @Field(() => ID) campaignId!: string;
+  @Field(() => Channel) channel!: Channel;
+  @Field(() => ContactInput) contact!: ContactInput;
+  @Field(() => String, { nullable: true, description: 'A language tag such as "es" or "pt-BR"' }) language?: string | null;
+  @Field(() => String, { nullable: true }) country?: string | null;
+}
+
+@InputType()
+export class HandOffInput {
+  @Field(() => ID) interactionId!: string;
+  @Field(() => ID) trayId!: string;
+  @Field(() => [BotAnswerShape], { nullable: true }) botAnswers?: BotAnswerShape[] | null;
+}
+
+@InputType()
+export class InteractionFilterInput {
+  @Field(() => ID, { nullable: true }) trayId?: string | null;
+  @Field(() => [Phase], { nullable: true }) phases?: Phase[] | null;
+  @Field(() => ID, { nullable: true }) campaignId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Contact name, e-mail or phone, campaign name or protocol' }) search?: string | null;
+}
+
+@InputType()
+export class InteractionChangedFilter {
+  @Field(() => ID, { nullable: true }) campaignId?: string | null;
+  @Field(() => ID, { nullable: true }) trayId?: string | null;
+  @Field(() => [Phase], { nullable: true }) phases?: Phase[] | null;
+}

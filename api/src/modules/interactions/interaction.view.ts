@@ -1,0 +1,97 @@
+import type { ContactState } from '../contacts/contact.enums.js';
+import type { TrayKind } from '../trays/tray.enums.js';
+import type { Channel, InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
+
+/**
+ * An interaction as plain JSON: what queries return and what events carry, so a subscriber can
+ * be answered without touching the database.
+ */
+export interface InteractionView {
+  id: string;
+  protocol: string;
+  channel: Channel;
+  phase: Phase;
+  status: InteractionStatus;
+  result: InteractionResult | null;
+  campaign: { id: string; name: string };
+  contact: {
+    id: string;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    externalId: string | null;
+    country: string | null;
+    language: string | null;
+    state: ContactState;
+    previousState: ContactState | null;
+  };
+  tray: { id: string; name: string; kind: TrayKind; ownerId: string | null } | null;
+  agent: { id: string; name: string } | null;
+  botAnswers: { key: string; value: string }[];
+  expertise: string[];
+  tags: string[];
+  country: string | null;
+  language: string | null;
+  lastSequence: number;
+  createdAt: string;
+  queuedAt: string | null;
+  assignedAt: string | null;
+  closedAt: string | null;
+  updatedAt: string;
+}
+
+/** One select for every reader, so queries and events show the same shape. */
+export const INTERACTION_VIEW_SQL = `
+select i.id, i.protocol, i.channel, i.phase, i.status, i.result, i.bot_answers, i.expertise, i.country, i.language,
+       i.last_sequence, i.created_at, i.queued_at, i.assigned_at, i.closed_at, i.updated_at,
+       c.id as campaign_id, c.name as campaign_name,
+       ct.id as contact_id, ct.name as contact_name, ct.email as contact_email, ct.phone as contact_phone,
+       ct.external_id as contact_external_id, ct.country as contact_country, ct.language as contact_language,
+       ct.state as contact_state, ct.previous_state as contact_previous_state,
+       t.id as tray_id, t.name as tray_name, t.kind as tray_kind, t.owner_id as tray_owner_id,
+       u.id as agent_id, u.name as agent_name,
+       coalesce((select array_agg(tg.name order by tg.name) from interaction_tags it join tags tg on tg.id = it.tag_id
+                 where it.interaction_id = i.id), '{}') as tag_names
+  from interactions i
+  join campaigns c on c.id = i.campaign_id
+  join contacts ct on ct.id = i.contact_id
+  left join trays t on t.id = i.tray_id
+  left join users u on u.id = i.agent_id`;
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+export function toInteractionView(r: Record<string, any>): InteractionView {
+  return {
+    id: r.id,
+    protocol: r.protocol,
+    channel: r.channel,
+    phase: r.phase,
+    status: r.status,
+    result: r.result,
+    campaign: { id: r.campaign_id, name: r.campaign_name },
+    contact: {
+      id: r.contact_id,
+      name: r.contact_name,
+      email: r.contact_email,
+      phone: r.contact_phone,
+      externalId: r.contact_external_id,
+      country: r.contact_country,
+      language: r.contact_language,
+      state: r.contact_state,
+      previousState: r.contact_previous_state,
+    },
+    tray: r.tray_id ? { id: r.tray_id, name: r.tray_name, kind: r.tray_kind, ownerId: r.tray_owner_id } : null,
+    agent: r.agent_id ? { id: r.agent_id, name: r.agent_name } : null,
+    botAnswers: r.bot_answers ?? [],
+    expertise: r.expertise ?? [],
+    tags: r.tag_names ?? [],
+    country: r.country,
+    language: r.language,
+    lastSequence: r.last_sequence,
+    createdAt: iso(r.created_at)!,
+    queuedAt: iso(r.queued_at),
+    assignedAt: iso(r.assigned_at),
+    closedAt: iso(r.closed_at),
+    updatedAt: iso(r.updated_at)!,
+  };
+}

@@ -1,0 +1,15 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { Role } from './user.enums.js';
+
+@InputType()
+export class CreateUserInput {
+  @Field(() => String) email!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) password!: string;
+  @Field(() => Role) role!: Role;
+  @Field(() => [String], { nullable: true }) languages?: string[];
+  @Field(() => [String], { nullable: true }) skills?: string[];
+  @Field(() => Int, { nullable: true }) maxConcurrentChats?: number;
+  @Field(() => Boolean, { nullable: true }) mayMonitorScreen?: boolean;
+  @Field(() => [ID], { nullable: true }) teamIds?: string[];
+}

@@ -1,0 +1,21 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Role } from './user.enums.js';
+
+@ObjectType()
+export class Team {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType()
+export class User {
+  @Field(() => ID) id!: string;
+  @Field(() => String) email!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Role) role!: Role;
+  @Field(() => [String]) languages!: string[];
+  @Field(() => [String]) skills!: string[];
+  @Field(() => Int) maxConcurrentChats!: number;
+  @Field(() => Boolean) mayMonitorScreen!: boolean;
+  @Field(() => [Team]) teams!: Team[];
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import '../shared/enums.graphql.js';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { CampaignResolver } from '../modules/campaigns/campaign.resolver.js';
+import { InteractionResolver } from '../modules/interactions/interaction.resolver.js';
+import { MessageResolver } from '../modules/messages/message.resolver.js';
+import { TrayResolver } from '../modules/trays/tray.resolver.js';
+import { UserResolver } from '../modules/users/user.resolver.js';
+
+/** The public schema. Subscriptions bring their own streams, so no type-graphql PubSub is wired. */
+export function buildParleySchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [AuthResolver, UserResolver, CampaignResolver, TrayResolver, InteractionResolver, MessageResolver],
+    validate: false,
+    // type-graphql insists on a PubSub; every subscription here has its own `subscribe`, so this one is never used.
+    pubSub: {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error('Subscriptions must declare their own subscribe function');
+      },
+    },
+    emitSchemaFile: false,
+  });
+}

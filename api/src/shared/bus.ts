@@ -1,0 +1,203 @@
+import type Redis from 'ioredis';
+
+type Listener = (payload: unknown) => void;
+
+/**
+ * Cross-process pub/sub. `subscribe` resolves only once the broker has confirmed the
+ * subscription: a caller that then reads the database for catch-up cannot miss an event
+ * published in between (Yoga's Redis event target does not expose that moment, which is why
+ * this small adapter exists).
+ */
+export interface Bus {
+  publish(channel: string, payload: unknown): Promise<void>;
+  subscribe(channel: string, listener: Listener): Promise<() => void>;
+  readonly distributed: boolean;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Counts, for /metrics, the events dropped because a subscriber fell too far behind. */
+export const busStats = { dropped: 0, published: 0, delivered: 0 };
+
+class Fanout {
+  private readonly listeners = new Map<string, Set<Listener>>();
+
+  add(channel: string, listener: Listener): boolean {
+    let set = this.listeners.get(channel);
+    const first = set === undefined;
+    if (!set) this.listeners.set(channel, (set = new Set()));
+    set.add(listener);
+    return first;
+  }
+
+  remove(channel: string, listener: Listener): boolean {
+    const set = this.listeners.get(channel);
+    if (!set) return false;
+    set.delete(listener);
+    if (set.size > 0) return false;
+    this.listeners.delete(channel);
+    return true;
+  }
+
+  dispatch(channel: string, payload: unknown): void {
+    const set = this.listeners.get(channel);
+    if (!set) return;
+    for (const listener of set) {
+      busStats.delivered++;
+      listener(payload);
+    }
+  }
+}
+
+/** For a single process without Redis. */
+export class MemoryBus implements Bus {
+  readonly distributed = false;
+  private readonly fanout = new Fanout();
+
+  async publish(channel: string, payload: unknown): Promise<void> {
+    busStats.published++;
+    // A copy keeps subscribers from sharing (and mutating) the publisher's object, as over Redis.
+    const copy = JSON.parse(JSON.stringify(payload));
+    queueMicrotask(() => this.fanout.dispatch(channel, copy));
+  }
+
+  async subscribe(channel: string, listener: Listener): Promise<() => void> {
+    this.fanout.add(channel, listener);
+    return () => void this.fanout.remove(channel, listener);
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {}
+}
+
+export class RedisBus implements Bus {
+  readonly distributed = true;
+  private readonly fanout = new Fanout();
+  /** Channels whose SUBSCRIBE is in flight, so concurrent subscribers wait for the same reply. */
+  private readonly pending = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly pub: Redis,
+    private readonly sub: Redis,
+  ) {
+    sub.on('message', (channel: string, message: string) => {
+      let payload: unknown;
+      try {
+        payload = JSON.parse(message);
+      } catch {
+        return;
+      }
+      this.fanout.dispatch(channel, payload);
+    });
+  }
+
+  async publish(channel: string, payload: unknown): Promise<void> {
+    busStats.published++;
+    await this.pub.publish(channel, JSON.stringify(payload));
+  }
+
+  async subscribe(channel: string, listener: Listener): Promise<() => void> {
+    if (this.fanout.add(channel, listener)) {
+      const reply = this.sub.subscribe(channel);
+      this.pending.set(channel, reply);
+      try {
+        await reply;
+      } finally {
+        this.pending.delete(channel);
+      }
+    } else {
+      await this.pending.get(channel);
+    }
+    return () => {
+      if (this.fanout.remove(channel, listener)) void this.sub.unsubscribe(channel).catch(() => undefined);
+    };
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.pub.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.sub.disconnect();
+    this.pub.disconnect();
+  }
+}
+
+/** A marker a stream yields after it dropped events, so its consumer can catch up from storage. */
+export const OVERFLOW = Symbol('overflow');
+export type Overflow = typeof OVERFLOW;
+
+/**
+ * A bounded queue read as an async iterator: when the consumer falls `capacity` events behind,
+ * the oldest are dropped and one OVERFLOW marker takes their place, so a slow client costs a
+ * fixed amount of memory and still learns that it must catch up.
+ */
+export class BoundedStream<T> implements AsyncIterableIterator<T | Overflow> {
+  private readonly queue: (T | Overflow)[] = [];
+  private waiter: ((r: IteratorResult<T | Overflow>) => void) | null = null;
+  private done = false;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly onClose: () => void = () => undefined,
+  ) {}
+
+  push(value: T): void {
+    if (this.done) return;
+    if (this.waiter) {
+      const w = this.waiter;
+      this.waiter = null;
+      w({ value, done: false });
+      return;
+    }
+    if (this.queue.length >= this.capacity) {
+      busStats.dropped++;
+      const firstReal = this.queue[0] === OVERFLOW ? 1 : 0;
+      this.queue.splice(firstReal, 1);
+      if (firstReal === 0) this.queue.unshift(OVERFLOW);
+    }
+    this.queue.push(value);
+  }
+
+  next(): Promise<IteratorResult<T | Overflow>> {
+    if (this.queue.length > 0) return Promise.resolve({ value: this.queue.shift()!, done: false });
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => (this.waiter = resolve));
+  }
+
+  return(): Promise<IteratorResult<T | Overflow>> {
+    this.close();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  close(): void {
+    if (this.done) return;
+    this.done = true;
+    this.queue.length = 0;
+    this.onClose();
+    if (this.waiter) {
+      const w = this.waiter;
+      this.waiter = null;
+      w({ value: undefined, done: true });
+    }
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
+/** Events of several channels as one bounded stream; resolves once every channel is subscribed. */
+export async function streamChannels<T>(bus: Bus, channels: string[], capacity: number): Promise<BoundedStream<T>> {
+  const unsubscribes: (() => void)[] = [];
+  const stream = new BoundedStream<T>(capacity, () => unsubscribes.forEach((u) => u()));
+  for (const u of await Promise.all(channels.map((c) => bus.subscribe(c, (p) => stream.push(p as T))))) unsubscribes.push(u);
+  return stream;
+}
