@@ -21,6 +21,7 @@ const schema = z.object({
   MAX_QUERY_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
   MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(2000),
   MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
+  PUBSUB_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'letters, digits, - and _ only').default('parley'),
   SUBSCRIBER_BUFFER: z.coerce.number().int().min(16).max(100_000).default(1000),
   WEB_DIST: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),

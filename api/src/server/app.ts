@@ -1,0 +1,114 @@
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import { WebSocketServer } from 'ws';
+import { one } from '../db/sql.js';
+import { resolveViewer } from '../modules/auth/auth.service.js';
+import { bearer } from '../modules/auth/tokens.js';
+import { ErrorCode, maskError } from '../shared/errors.js';
+import { type Context, createContext } from './context.js';
+import type { Deps } from './deps.js';
+import { explorerRouter } from './explorer.js';
+import { documentTooLarge, validationRules } from './limits.js';
+import { createMetrics } from './metrics.js';
+import { buildParleySchema } from './schema.js';
+import { webRouter } from './web.js';
+import { attachWebSocket } from './ws.js';
+
+export interface RunningApp {
+  httpServer: http.Server;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Builds the HTTP + WebSocket server on one port and starts listening. */
+export async function startApp(deps: Deps): Promise<RunningApp> {
+  const { config, log } = deps;
+  const schema = await buildParleySchema();
+  const metrics = createMetrics();
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 2 * config.MAX_DOCUMENT_BYTES + 65_536 });
+  const ws = await attachWebSocket(wss, schema, deps, metrics);
+
+  const countOperations: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, errors }) {
+          metrics.operations.inc({ transport: 'http', type: operation?.operation ?? 'unknown', outcome: errors?.length ? 'error' : 'ok' });
+        },
+      };
+    },
+  };
+  const apollo = new ApolloServer<Context>({
+    schema,
+    validationRules: validationRules(config),
+    parseOptions: { maxTokens: config.MAX_TOKENS },
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, original) => maskError(formatted, original, (err) => log.error({ err }, 'unexpected error')) as never,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { drainServer: () => ws.dispose() }; } },
+      ApolloServerPluginLandingPageDisabled(),
+      countOperations,
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    const [database, bus] = await Promise.all([
+      one(deps.orm.em.fork(), 'select 1 as ok').then(() => true, () => false),
+      deps.topics.bus.ping(),
+    ]);
+    res.status(database && bus ? 200 : 503).json({ database, pubsub: bus, distributed: deps.topics.bus.distributed });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use('/explorer', explorerRouter());
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    (req, res, next) => {
+      const query = req.method === 'GET' ? req.query.query : req.body?.query;
+      const error = documentTooLarge(query, config);
+      if (!error) return next();
+      res.status(413).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }] });
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          const em = deps.orm.em.fork();
+          return createContext(deps, await resolveViewer(em, bearer(req.headers.authorization)));
+        } catch (err) {
+          if (err instanceof GraphQLError) {
+            throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 401 } } });
+          }
+          throw err;
+        }
+      },
+    }),
+  );
+  app.use(webRouter(deps));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  return {
+    httpServer,
+    port,
+    // Apollo's drain plugin stops new connections and waits for in-flight requests; the ws plugin closes sockets.
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,123 @@
+import type { IncomingMessage } from 'node:http';
+import { GraphQLError, type GraphQLSchema, parse, specifiedRules, validate, type DocumentNode, getOperationAST } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { resolveViewer } from '../modules/auth/auth.service.js';
+import { bearer } from '../modules/auth/tokens.js';
+import type { Viewer } from '../modules/auth/viewer.js';
+import { type FormattedErrorLike, maskError } from '../shared/errors.js';
+import { Topic } from '../shared/topics.js';
+import { createContext } from './context.js';
+import type { Deps } from './deps.js';
+import { documentTooLarge, validationRules } from './limits.js';
+import type { Metrics } from './metrics.js';
+
+/** Close codes Parley uses beyond graphql-ws's own. */
+export enum ParleyCloseCode {
+  /** The session was signed out, forced out, or its password changed: sign in again. */
+  SessionRevoked = 4401,
+  /** The server is shutting down; reconnect to another process. */
+  GoingAway = 1001,
+}
+
+type SocketExtra = {
+  socket: WebSocket;
+  request: IncomingMessage;
+};
+
+/** Open sockets by user, so a revocation published by any process closes them here. */
+class SocketRegistry {
+  private readonly byUser = new Map<string, Set<{ socket: WebSocket; sessionId: string }>>();
+
+  add(userId: string, sessionId: string, socket: WebSocket): () => void {
+    let set = this.byUser.get(userId);
+    if (!set) this.byUser.set(userId, (set = new Set()));
+    const entry = { socket, sessionId };
+    set.add(entry);
+    return () => {
+      set!.delete(entry);
+      if (set!.size === 0) this.byUser.delete(userId);
+    };
+  }
+
+  revoke(userId: string, sessionId: string | null): void {
+    for (const entry of this.byUser.get(userId) ?? []) {
+      if (sessionId === null || entry.sessionId === sessionId) entry.socket.close(ParleyCloseCode.SessionRevoked, 'Session revoked');
+    }
+  }
+}
+
+/** graphql-ws on the HTTP server's /graphql path, with the same auth, limits and masking as HTTP. */
+export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, deps: Deps, metrics: Metrics) {
+  const viewers = new WeakMap<WebSocket, Viewer>();
+  const registry = new SocketRegistry();
+  const rules = [...specifiedRules, ...validationRules(deps.config)];
+  const unsubscribeControl = await deps.topics.subscribe(Topic.CONTROL, undefined, (event) => {
+    if (event.type === 'SESSIONS_REVOKED') registry.revoke(event.userId, event.sessionId);
+  });
+  const mask = (e: FormattedErrorLike, original: unknown) => maskError(e, original, (err) => deps.log.error({ err }, 'unexpected error in a subscription'));
+
+  const cleanup = useServer<Record<string, unknown> | undefined, SocketExtra>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const header = ctx.connectionParams?.authorization;
+        let viewer: Viewer;
+        try {
+          viewer = await resolveViewer(deps.orm.em.fork(), bearer(typeof header === 'string' ? header : null));
+        } catch {
+          return false;
+        }
+        viewers.set(ctx.extra.socket, viewer);
+        metrics.sockets.inc();
+        if (viewer.kind === 'USER') {
+          const remove = registry.add(viewer.userId, viewer.sessionId, ctx.extra.socket);
+          ctx.extra.socket.once('close', remove);
+        }
+        return true;
+      },
+      onClose: (ctx) => {
+        if (viewers.has(ctx.extra.socket)) metrics.sockets.dec();
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const tooLarge = documentTooLarge(payload.query, deps.config);
+        if (tooLarge) return [tooLarge];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: deps.config.MAX_TOKENS });
+        } catch (err) {
+          return [err instanceof GraphQLError ? err : new GraphQLError('Could not parse the document')];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        metrics.operations.inc({ transport: 'ws', type: operation?.operation ?? 'unknown', outcome: 'accepted' });
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: createContext(deps, viewers.get(ctx.extra.socket) ?? { kind: 'ANONYMOUS' }),
+        };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.length) return;
+        return { ...result, errors: result.errors.map((e) => mask(e.toJSON(), e.originalError ?? e)) } as never;
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => mask(e.toJSON(), e.originalError ?? e)) as never,
+    },
+    wss,
+    // Pings keep idle connections open through proxies and reveal dead peers.
+    12_000,
+  );
+  return {
+    async dispose(): Promise<void> {
+      unsubscribeControl();
+      for (const client of wss.clients) client.close(ParleyCloseCode.GoingAway, 'Server shutting down');
+      await cleanup.dispose();
+    },
+  };
+}
+
+export { CloseCode };
