@@ -11,6 +11,8 @@ export function ormOptions(clientUrl: string, poolMax = 10): Options {
     clientUrl,
     entities,
     extensions: [Migrator],
+    // Test runners load TypeScript; migrations must still come from the compiled output.
+    preferTs: false,
     // Decorators carry explicit types, so no TypeScript reflection is needed at run time.
     discovery: { warnWhenNoEntities: true },
     pool: { min: 1, max: poolMax },

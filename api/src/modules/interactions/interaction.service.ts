@@ -166,9 +166,10 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
     const counter = (await one<{ n: string }>(tx, "select nextval('interaction_protocol_seq') as n"))!.n;
     const created = (await one<{ id: string }>(
       tx,
+      // created_at is kept to the millisecond because it is the page cursor, and cursors travel as ISO strings.
       `insert into interactions (id, protocol, campaign_id, contact_id, channel, phase, status, tray_id, bot_answers, notes, expertise,
                                  country, language, last_sequence, visitor_token_hash, created_at, queued_at, updated_at)
-       values (gen_random_uuid(), ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, '[]', '[]', '{}', ?, ?, 0, ?, now(), ?, now()) returning id`,
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, '[]', '[]', '{}', ?, ?, 0, ?, date_trunc('milliseconds', clock_timestamp()), ?, now()) returning id`,
       [
         formatProtocol(campaign.protocol_prefix, new Date(), Number(counter)),
         campaign.id,

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { ADMIN } from './api.js';
+import { ok } from './graphql.js';
+
+export const PASSWORD = 'a-good-test-password';
+
+const unique = () => randomBytes(4).toString('hex');
+
+export interface Person {
+  id: string;
+  email: string;
+  token: string;
+}
+
+export async function signIn(url: string, email: string, password = PASSWORD): Promise<string> {
+  const data = await ok(url, 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', { e: email, p: password });
+  return data.signIn.token;
+}
+
+export async function adminToken(url: string): Promise<string> {
+  return signIn(url, ADMIN.email, ADMIN.password);
+}
+
+export async function createPerson(url: string, admin: string, role: 'ADMIN' | 'SUPERVISOR' | 'AGENT', extra: Record<string, unknown> = {}): Promise<Person> {
+  const email = `${role.toLowerCase()}-${unique()}@tests.parley.dev`;
+  const data = await ok(
+    url,
+    'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    { input: { email, name: `${role} ${email.slice(0, 12)}`, password: PASSWORD, role, ...extra } },
+    admin,
+  );
+  return { id: data.createUser.id, email, token: await signIn(url, email) };
+}
+
+export interface CampaignFixture {
+  id: string;
+  name: string;
+  generalTrayId: string;
+  closedTrayId: string;
+}
+
+export async function createCampaign(url: string, admin: string, extra: Record<string, unknown> = {}): Promise<CampaignFixture> {
+  const name = `Campaign ${unique()}`;
+  const data = await ok(url, 'mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id name } }', { input: { name, ...extra } }, admin);
+  const trays = await ok(url, '{ trays { id kind campaignId } }', {}, admin);
+  const mine = trays.trays.filter((t: any) => t.campaignId === data.createCampaign.id);
+  return {
+    id: data.createCampaign.id,
+    name,
+    generalTrayId: mine.find((t: any) => t.kind === 'GENERAL').id,
+    closedTrayId: mine.find((t: any) => t.kind === 'CLOSED').id,
+  };
+}
+
+export async function createApiKey(url: string, admin: string, scopes: string[], campaignIds: string[] = []): Promise<string> {
+  const data = await ok(
+    url,
+    'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
+    { input: { name: `key ${unique()}`, scopes, campaignIds } },
+    admin,
+  );
+  return data.createApiKey.secret;
+}
+
+export const INTERACTION_FIELDS = 'id protocol phase status result lastSequence tray { id kind } agent { id } contact { id name state previousState } campaign { id name }';
+
+/** A chat waiting in the campaign's General tray, started from the widget. */
+export async function startWidgetChat(url: string, campaignId: string, name = 'Customer'): Promise<{ id: string; protocol: string; visitorToken: string }> {
+  const data = await ok(
+    url,
+    `mutation($input: StartInteractionInput!) { startInteraction(input: $input) { visitorToken interaction { id protocol } } }`,
+    { input: { campaignId, channel: 'WEBCHAT', contact: { name }, language: 'en' } },
+  );
+  return { ...data.startInteraction.interaction, visitorToken: data.startInteraction.visitorToken };
+}
+
+export const POST = `mutation($input: PostMessageInput!) { postMessage(input: $input) { id sequence body clientMessageId visibility author { kind id name } } }`;

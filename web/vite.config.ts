@@ -1,0 +1,59 @@
+import { fileURLToPath, URL } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig, type Plugin } from 'vite';
+
+const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Other sites link to the embed script, so it keeps a stable, unhashed name. */
+const EMBED_FILE = 'widget.js';
+const EMBED_SOURCE = '/src/embed/widget.ts';
+
+/** In dev there is no built `/widget.js`; serve the embed source under that name instead. */
+function serveEmbedInDev(): Plugin {
+  return {
+    name: 'parley:serve-embed-in-dev',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url?.split('?')[0] === `/${EMBED_FILE}`) req.url = EMBED_SOURCE;
+        next();
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: fromHere('.'),
+  plugins: [vue(), serveEmbedInDev()],
+  resolve: { alias: { '@': fromHere('./src') } },
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  server: {
+    proxy: {
+      '/graphql': { target: 'http://127.0.0.1:4000', ws: true, changeOrigin: true },
+    },
+  },
+  preview: {
+    proxy: {
+      '/graphql': { target: 'http://127.0.0.1:4000', ws: true, changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: fromHere('./dist'),
+    emptyOutDir: true,
+    rolldownOptions: {
+      input: {
+        index: fromHere('./index.html'),
+        widget: fromHere('./widget.html'),
+        demo: fromHere('./demo.html'),
+        embed: fromHere(`.${EMBED_SOURCE}`),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'embed' ? EMBED_FILE : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
+});
