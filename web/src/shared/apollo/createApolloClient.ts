@@ -1,0 +1,106 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, split, type NormalizedCacheObject } from '@apollo/client/core';
+import { onError } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient, type Client } from 'graphql-ws';
+import { ErrorCode, graphQLErrorsOf } from './errors';
+import type { OnReconnect, ReconnectListener } from './reconnect';
+
+/** graphql-ws close code for a socket whose token the server rejected. */
+const UNAUTHORIZED_CLOSE = 4401;
+
+export interface ApolloSetup {
+  /** The bearer to send, read at every request and every socket connection. */
+  getToken: () => string | null;
+  /** The server rejected the token this client sent (never called for a failed sign-in). */
+  onUnauthenticated: () => void;
+}
+
+export interface ApolloHandle {
+  client: ApolloClient<NormalizedCacheObject>;
+  socket: Client;
+  onReconnect: OnReconnect;
+}
+
+/** Same-origin endpoint: the API serves the built app, and Vite proxies it in dev. */
+const HTTP_URL = '/graphql';
+
+function socketUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${window.location.host}/graphql`;
+}
+
+const bearer = (token: string) => `Bearer ${token}`;
+
+function isCloseEvent(event: unknown): event is { code: number } {
+  return typeof event === 'object' && event !== null && 'code' in event;
+}
+
+/** An Apollo client that speaks HTTP for queries and mutations and graphql-ws for subscriptions. */
+export function createApolloClient({ getToken, onUnauthenticated }: ApolloSetup): ApolloHandle {
+  const reconnectListeners = new Set<ReconnectListener>();
+
+  // Remember which token each socket authenticated with: a 4401 for a token already replaced
+  // (signed out, then in again) must not sign the new session out.
+  let socketToken: string | null = null;
+  const socket = createClient({
+    url: socketUrl(),
+    connectionParams: () => {
+      socketToken = getToken();
+      return socketToken ? { authorization: bearer(socketToken) } : {};
+    },
+    // A contact center stays open all day: keep reconnecting through restarts and outages.
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    on: {
+      connected: (_socket, _payload, wasRetry) => {
+        if (wasRetry) reconnectListeners.forEach((listener) => listener());
+      },
+      closed: (event) => {
+        if (isCloseEvent(event) && event.code === UNAUTHORIZED_CLOSE && socketToken && socketToken === getToken()) {
+          onUnauthenticated();
+        }
+      },
+    },
+  });
+
+  const auth = new ApolloLink((operation, forward) => {
+    const token = getToken();
+    operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
+      sentToken: token,
+      headers: token ? { ...headers, authorization: bearer(token) } : headers,
+    }));
+    return forward(operation);
+  });
+
+  const unauthenticated = onError(({ operation, graphQLErrors, networkError }) => {
+    const errors = graphQLErrors ?? graphQLErrorsOf(networkError);
+    if (!errors.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED)) return;
+    // A wrong password is UNAUTHENTICATED too; only a rejected token that is still ours ends the session.
+    const sent = (operation.getContext() as { sentToken?: string | null }).sentToken;
+    if (sent && sent === getToken()) onUnauthenticated();
+  });
+
+  const transport = split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+    },
+    new GraphQLWsLink(socket),
+    ApolloLink.from([auth, new HttpLink({ uri: HTTP_URL })]),
+  );
+
+  const client = new ApolloClient({
+    link: ApolloLink.from([unauthenticated, transport]),
+    cache: new InMemoryCache(),
+  });
+
+  return {
+    client,
+    socket,
+    onReconnect: (listener) => {
+      reconnectListeners.add(listener);
+      return () => reconnectListeners.delete(listener);
+    },
+  };
+}
