@@ -87,11 +87,12 @@ export function createApolloClient({ getToken, onUnauthenticated }: ApolloSetup)
       return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
     },
     new GraphQLWsLink(socket),
-    ApolloLink.from([auth, new HttpLink({ uri: HTTP_URL })]),
+    new HttpLink({ uri: HTTP_URL }),
   );
 
   const client = new ApolloClient({
-    link: ApolloLink.from([unauthenticated, transport]),
+    // `auth` runs for subscriptions too, so the error link knows which token any operation carried.
+    link: ApolloLink.from([unauthenticated, auth, transport]),
     cache: new InMemoryCache(),
   });
 
