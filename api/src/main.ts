@@ -34,7 +34,13 @@ async function main(): Promise<void> {
     stops.push(() => embedded!.stop());
     databaseUrl = embedded.url;
   }
-  const orm = await openDatabase(databaseUrl);
+  const orm = await openDatabase(databaseUrl, undefined, async (orm) => {
+    const em = orm.em.fork() as Em;
+    if (config.demo && (await seedDemo(em))) log.info('demo data seeded');
+    if (config.PARLEY_ADMIN_EMAIL && config.PARLEY_ADMIN_PASSWORD && (await ensureAdmin(em, config.PARLEY_ADMIN_EMAIL, config.PARLEY_ADMIN_PASSWORD))) {
+      log.info({ email: config.PARLEY_ADMIN_EMAIL }, 'first administrator created');
+    }
+  });
   stops.push(() => orm.close());
 
   let bus: Bus;
@@ -47,12 +53,6 @@ async function main(): Promise<void> {
   }
   stops.push(() => bus.close());
   const deps = { orm, topics: new Topics(bus, config.PUBSUB_PREFIX), config, log };
-
-  const em = orm.em.fork() as Em;
-  if (config.demo && (await seedDemo(em))) log.info('demo data seeded');
-  if (config.PARLEY_ADMIN_EMAIL && config.PARLEY_ADMIN_PASSWORD && (await ensureAdmin(em, config.PARLEY_ADMIN_EMAIL, config.PARLEY_ADMIN_PASSWORD))) {
-    log.info({ email: config.PARLEY_ADMIN_EMAIL }, 'first administrator created');
-  }
 
   const app = await startApp(deps);
   stops.push(() => app.stop());

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import pg from 'pg';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import { entities } from './entities.js';
@@ -30,9 +31,26 @@ export function ormOptions(clientUrl: string, poolMax = 10): Options {
   };
 }
 
-/** Connects and brings the schema up to date with the committed migrations. */
-export async function openDatabase(clientUrl: string, poolMax?: number): Promise<Orm> {
+/** Any number that no other application on the database uses as an advisory lock key. */
+const STARTUP_LOCK = 0x7061726c; // "parl"
+
+/**
+ * Connects, then migrates and runs `prepare` (seeding) while holding an advisory lock, so
+ * replicas starting together do not race each other through the same migration or seed.
+ */
+export async function openDatabase(clientUrl: string, poolMax?: number, prepare?: (orm: Orm) => Promise<void>): Promise<Orm> {
   const orm = await MikroORM.init(ormOptions(clientUrl, poolMax));
-  await orm.getMigrator().up();
+  const lock = new pg.Client({ connectionString: clientUrl });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+    await orm.getMigrator().up();
+    await prepare?.(orm);
+  } catch (err) {
+    await orm.close();
+    throw err;
+  } finally {
+    await lock.end();
+  }
   return orm;
 }

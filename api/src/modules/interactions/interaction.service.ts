@@ -14,7 +14,7 @@ import { Channel, InteractionEventType, InteractionResult, Phase } from './inter
 import { locationOf, publishChange, publishMessages, recordEvent } from './interaction.events.js';
 import { type Actor, authorFor, type Decision, mayClose, mayHandOff, mayTake, startingPhase } from './interaction.rules.js';
 import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from './interaction.view.js';
-import { canSee } from './visibility.rules.js';
+import { canSee, couldHaveTaken } from './visibility.rules.js';
 import { isUuid } from '../../shared/ids.js';
 
 export function enforce<T>(decision: Decision<T>): T {
@@ -302,7 +302,12 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Intera
 export async function takeInteraction(ctx: Context, id: string): Promise<InteractionView> {
   const { viewer } = ctx;
   if (viewer.kind !== 'USER') throw forbidden('Only people take interactions');
-  const view = await requireVisible(ctx, id);
+  const view = await loadView(ctx.em, id);
+  const who = await ctx.onlooker();
+  if (!view) throw notFound('Interaction');
+  if (!canSee(who, locationOf(view))) {
+    throw couldHaveTaken(who, locationOf(view)) ? conflict('Someone else took this interaction') : notFound('Interaction');
+  }
   const messages = await ctx.em.transactional(async (tx) => {
     // Locking the agent's row serialises its own concurrent takes, so its capacity holds.
     const agent = await one<{ max_concurrent_chats: number }>(tx, 'select max_concurrent_chats from users where id = ? for update', [viewer.userId]);

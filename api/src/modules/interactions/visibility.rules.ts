@@ -58,3 +58,11 @@ export function canSee(who: Onlooker, loc: ChatLocation): boolean {
       }
   }
 }
+
+/**
+ * Whether the onlooker would see this chat had it still been waiting in its tray. A taker who
+ * lost the race is told CONFLICT rather than NOT_FOUND: it saw the chat a moment ago.
+ */
+export function couldHaveTaken(who: Onlooker, loc: ChatLocation): boolean {
+  return loc.phase !== Phase.BOT && canSee(who, { ...loc, phase: Phase.WAITING, agentId: null, contactState: ContactState.TRAY });
+}

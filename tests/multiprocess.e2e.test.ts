@@ -1,0 +1,84 @@
+/**
+ * Two API processes on one PostgreSQL and Redis behave as one: events cross processes, and one
+ * chat taken by twenty agents at once, through both processes, ends with exactly one owner.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiProcess, startApi } from './support/api.js';
+import { gql, ok } from './support/graphql.js';
+import { connect } from './support/ws-client.js';
+import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, POST, startWidgetChat } from './support/world.js';
+
+let a: ApiProcess;
+let b: ApiProcess;
+let admin: string;
+let campaign: CampaignFixture;
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([startApi(), startApi()]);
+  admin = await adminToken(a.url);
+  campaign = await createCampaign(a.url, admin);
+});
+
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+});
+
+describe('two processes', () => {
+  it('a subscriber on one process receives a message posted on the other', async () => {
+    const agent = await createPerson(a.url, admin, 'AGENT');
+    const chat = await startWidgetChat(b.url, campaign.id);
+    await ok(b.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: chat.id }, agent.token);
+    const ws = connect(a.wsUrl, chat.visitorToken);
+    const sub = ws.subscribe<any>('subscription($id: ID!) { messageAdded(interactionId: $id, afterSequence: 0) { sequence body } }', { id: chat.id });
+    await new Promise((r) => setTimeout(r, 200));
+    for (let i = 1; i <= 10; i++) await ok(i % 2 ? b.url : a.url, POST, { input: { interactionId: chat.id, body: `hello ${i}` } }, agent.token);
+    const events = await sub.waitFor(10);
+    expect(events.map((e) => e.messageAdded.body)).toEqual(Array.from({ length: 10 }, (_, i) => `hello ${i + 1}`));
+    await ws.dispose();
+  });
+
+  it('an inbox on one process sees a chat created and taken on the other', async () => {
+    const agent = await createPerson(a.url, admin, 'AGENT');
+    const supervisor = await createPerson(a.url, admin, 'SUPERVISOR');
+    const ws = connect(a.wsUrl, supervisor.token);
+    const sub = ws.subscribe<any>('subscription($c: ID) { interactionChanged(filter: { campaignId: $c }) { kind interactionId interaction { phase } } }', { c: campaign.id });
+    await new Promise((r) => setTimeout(r, 200));
+    const chat = await startWidgetChat(b.url, campaign.id);
+    await ok(b.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: chat.id }, agent.token);
+    const events = await sub.until((e) => e.filter((x) => x.interactionChanged.interactionId === chat.id).length >= 2);
+    const mine = events.filter((x) => x.interactionChanged.interactionId === chat.id).map((x) => [x.interactionChanged.kind, x.interactionChanged.interaction.phase]);
+    expect(mine).toEqual([
+      ['CREATED', 'WAITING'],
+      ['UPDATED', 'IN_SERVICE'],
+    ]);
+    await ws.dispose();
+  });
+
+  it('20 concurrent takes of one chat, split across both processes, leave exactly one owner', async () => {
+    const agents: Person[] = [];
+    for (let i = 0; i < 20; i++) agents.push(await createPerson(a.url, admin, 'AGENT'));
+    const chat = await startWidgetChat(a.url, campaign.id);
+    const results = await Promise.all(
+      agents.map((agent, i) => gql((i % 2 ? b : a).url, 'mutation($id: ID!) { takeInteraction(id: $id) { agent { id } } }', { id: chat.id }, agent.token)),
+    );
+    const winners = results.filter((r) => !r.errors);
+    const codes = results.filter((r) => r.errors).map((r) => r.errors![0]!.extensions?.code);
+    expect(winners).toHaveLength(1);
+    expect(codes).toEqual(Array(19).fill('CONFLICT'));
+    const owner = winners[0]!.data.takeInteraction.agent.id;
+    const stored = await ok(b.url, 'query($id: ID!) { interaction(id: $id) { phase agent { id } } }', { id: chat.id }, admin);
+    expect(stored.interaction).toEqual({ phase: 'IN_SERVICE', agent: { id: owner } });
+  });
+
+  it('a forced logout on one process closes the agent’s socket on the other', async () => {
+    const agent = await createPerson(a.url, admin, 'AGENT');
+    const supervisor = await createPerson(a.url, admin, 'SUPERVISOR');
+    const ws = connect(b.wsUrl, agent.token);
+    ws.subscribe('subscription { interactionChanged { kind } }');
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    await ok(a.url, 'mutation($id: ID!) { logoutAgent(userId: $id) }', { id: agent.id }, supervisor.token);
+    expect(await ws.closed).toBe(4401);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});

@@ -1,0 +1,35 @@
+import { watch } from 'vue';
+import { createRouter, createWebHistory, type Router } from 'vue-router';
+import { sessionToken } from '@/shared/session/token';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+  }
+}
+
+export function createAppRouter(): Router {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes: [
+      { path: '/', redirect: () => (sessionToken.value ? { name: 'inbox' } : { name: 'signin' }) },
+      { path: '/signin', name: 'signin', component: () => import('@/features/auth/SignInView.vue'), meta: { public: true } },
+      { path: '/inbox', name: 'inbox', component: () => import('@/features/inbox/InboxView.vue') },
+      { path: '/:unknown(.*)*', redirect: '/' },
+    ],
+  });
+
+  router.beforeEach((to) => {
+    if (!to.meta.public && !sessionToken.value) return { name: 'signin', query: { next: to.fullPath } };
+    if (to.name === 'signin' && sessionToken.value) return { name: 'inbox' };
+    return true;
+  });
+
+  // The session can end outside navigation: a rejected token, a sign-out in another tab.
+  watch(sessionToken, (token) => {
+    if (!token && !router.currentRoute.value.meta.public) void router.replace({ name: 'signin' });
+  });
+
+  return router;
+}

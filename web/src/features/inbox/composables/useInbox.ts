@@ -1,0 +1,174 @@
+import { useQuery, useSubscription } from '@vue/apollo-composable';
+import { computed, ref, shallowRef } from 'vue';
+import {
+  InteractionChangedDocument,
+  InteractionsDocument,
+  TraysDocument,
+  type InboxInteractionFragment,
+  type InteractionChangedSubscription,
+  type TraysQuery,
+} from '@/gql/graphql';
+import { useOnReconnect } from '@/shared/apollo/reconnect';
+
+export type InboxRow = InboxInteractionFragment;
+export type InboxChange = InteractionChangedSubscription['interactionChanged'];
+export type InboxTray = TraysQuery['trays'][number];
+
+export type TrayTab = `tray:${string}`;
+/** Built-in views plus one per tray. */
+export type InboxTab = 'all' | 'needs-help' | 'closed' | TrayTab;
+
+export interface InboxTabSpec {
+  key: InboxTab;
+  /** Set for tray tabs; built-in tabs are named by the view. */
+  trayName?: string;
+  count: number;
+}
+
+/** How many interactions the inbox loads; the subscription keeps them current after that. */
+export const INBOX_SIZE = 100;
+
+const trayTab = (trayId: string): TrayTab => `tray:${trayId}`;
+
+/** Open chats first, then newest first; closed ones sink to the bottom of "All". */
+export function compareRows(a: InboxRow, b: InboxRow): number {
+  const closed = Number(a.phase === 'CLOSED') - Number(b.phase === 'CLOSED');
+  if (closed !== 0) return closed;
+  return Date.parse(b.createdAt) - Date.parse(a.createdAt) || a.id.localeCompare(b.id);
+}
+
+/** Adds or replaces a row, unless the list already holds a newer version of it. */
+export function upsertRow(rows: readonly InboxRow[], row: InboxRow): InboxRow[] {
+  const current = rows.find((r) => r.id === row.id);
+  if (current && Date.parse(current.updatedAt) > Date.parse(row.updatedAt)) return [...rows];
+  return [...rows.filter((r) => r.id !== row.id), row].sort(compareRows);
+}
+
+export function removeRow(rows: readonly InboxRow[], id: string): InboxRow[] {
+  return rows.filter((r) => r.id !== id);
+}
+
+/** One `interactionChanged` event applied to the list. */
+export function applyChange(rows: readonly InboxRow[], change: InboxChange): InboxRow[] {
+  if (change.kind === 'REMOVED' || !change.interaction) return removeRow(rows, change.interactionId);
+  return upsertRow(rows, change.interaction);
+}
+
+/** A query snapshot with the events that arrived while it was on its way, in arrival order. */
+export function mergeSnapshot(snapshot: readonly InboxRow[], changes: readonly InboxChange[]): InboxRow[] {
+  return changes.reduce(applyChange, [...snapshot].sort(compareRows));
+}
+
+export function matchesTab(row: InboxRow, tab: InboxTab): boolean {
+  switch (tab) {
+    case 'all':
+      return true;
+    case 'needs-help':
+      return row.status === 'NEEDS_HELP' && row.phase !== 'CLOSED';
+    case 'closed':
+      return row.phase === 'CLOSED';
+    default:
+      return row.phase !== 'CLOSED' && row.tray !== null && trayTab(row.tray.id) === tab;
+  }
+}
+
+/** Case- and accent-insensitive, so "jose" finds "José". */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+}
+
+/** Searches campaign name, contact name and protocol. */
+export function matchesSearch(row: InboxRow, search: string): boolean {
+  const needle = fold(search.trim());
+  if (!needle) return true;
+  return [row.campaign.name, row.contact.name ?? '', row.protocol].some((text) => fold(text).includes(needle));
+}
+
+export function filterRows(rows: readonly InboxRow[], tab: InboxTab, search: string): InboxRow[] {
+  return rows.filter((row) => matchesTab(row, tab) && matchesSearch(row, search));
+}
+
+/**
+ * The tabs: All, Needs help, one per tray the person may open, Closed. The Closed trays are the
+ * Closed tab already. Every campaign has a "General" tray, so repeated names get their campaign.
+ */
+export function inboxTabs(trays: readonly InboxTray[], rows: readonly InboxRow[]): InboxTabSpec[] {
+  const count = (key: InboxTab) => rows.filter((row) => matchesTab(row, key)).length;
+  const open = trays.filter((tray) => tray.kind !== 'CLOSED');
+  const campaignNames = new Map(rows.map((row) => [row.campaign.id, row.campaign.name]));
+  const repeated = (name: string) => open.filter((tray) => tray.name === name).length > 1;
+  const trayTabs = open.map((tray): InboxTabSpec => {
+    const campaign = tray.campaignId ? campaignNames.get(tray.campaignId) : undefined;
+    const trayName = repeated(tray.name) && campaign ? `${tray.name} · ${campaign}` : tray.name;
+    return { key: trayTab(tray.id), trayName, count: count(trayTab(tray.id)) };
+  });
+  return [
+    { key: 'all', count: count('all') },
+    { key: 'needs-help', count: count('needs-help') },
+    ...trayTabs,
+    { key: 'closed', count: count('closed') },
+  ];
+}
+
+/**
+ * The interactions the signed-in person may see, kept live: a snapshot from `interactions`, then
+ * every `interactionChanged` event applied on top. The snapshot is taken again when the socket
+ * comes back, since events sent while it was down are lost.
+ */
+export function useInbox() {
+  const tab = ref<InboxTab>('all');
+  const search = ref('');
+  const rows = shallowRef<InboxRow[]>([]);
+
+  // Events that arrive while a snapshot is in flight may be newer than it: replay them on it.
+  let inFlight = true;
+  let sinceRequest: InboxChange[] = [];
+
+  const snapshot = useQuery(InteractionsDocument, { first: INBOX_SIZE }, { fetchPolicy: 'no-cache' });
+  snapshot.onResult(({ data }) => {
+    if (!data) return;
+    rows.value = mergeSnapshot(
+      data.interactions.edges.map((edge) => edge.node),
+      sinceRequest,
+    );
+    sinceRequest = [];
+    inFlight = false;
+  });
+
+  const changes = useSubscription(InteractionChangedDocument, null, { fetchPolicy: 'no-cache' });
+  changes.onResult(({ data }) => {
+    if (!data) return;
+    if (inFlight) sinceRequest.push(data.interactionChanged);
+    rows.value = applyChange(rows.value, data.interactionChanged);
+  });
+
+  const trays = useQuery(TraysDocument, null, { fetchPolicy: 'cache-and-network' });
+
+  function refresh(): void {
+    inFlight = true;
+    sinceRequest = [];
+    void snapshot.refetch();
+    void trays.refetch();
+  }
+  useOnReconnect(refresh);
+
+  /** Shows a row the server just returned (a take) without waiting for its event. */
+  function upsert(row: InboxRow): void {
+    rows.value = upsertRow(rows.value, row);
+  }
+
+  const tabs = computed(() => inboxTabs(trays.result.value?.trays ?? [], rows.value));
+  const visible = computed(() => filterRows(rows.value, tab.value, search.value));
+
+  return {
+    tab,
+    search,
+    tabs,
+    rows,
+    visible,
+    loading: computed(() => snapshot.loading.value && rows.value.length === 0),
+    error: computed(() => snapshot.error.value ?? null),
+    refresh,
+    upsert,
+  };
+}

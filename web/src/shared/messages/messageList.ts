@@ -1,0 +1,33 @@
+import type { ChatMessageFragment } from '@/gql/graphql';
+
+export type ChatMessage = ChatMessageFragment;
+
+/** A message typed here and not yet confirmed by the server. */
+export interface PendingMessage {
+  clientMessageId: string;
+  body: string;
+  state: 'sending' | 'failed';
+  /** The server's reason when it refused the message. */
+  error: string | null;
+}
+
+/**
+ * Adds messages to a list kept in sequence order. A sequence already present is dropped: the
+ * query, the subscription's replay after a reconnect and the send's own answer may all carry it.
+ */
+export function mergeMessages(list: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
+  const bySequence = new Map(list.map((message) => [message.sequence, message]));
+  for (const message of incoming) if (!bySequence.has(message.sequence)) bySequence.set(message.sequence, message);
+  return [...bySequence.values()].sort((a, b) => a.sequence - b.sequence);
+}
+
+/** The cursor to resume from: the highest sequence held, 0 for none. */
+export function lastSequence(list: readonly ChatMessage[]): number {
+  return list.at(-1)?.sequence ?? 0;
+}
+
+/** Pending messages the server has not confirmed yet (a confirmed one carries its clientMessageId). */
+export function unconfirmed(pending: readonly PendingMessage[], list: readonly ChatMessage[]): PendingMessage[] {
+  const confirmed = new Set(list.map((message) => message.clientMessageId).filter(Boolean));
+  return pending.filter((p) => !confirmed.has(p.clientMessageId));
+}
