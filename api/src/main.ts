@@ -22,16 +22,19 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.LOG_LEVEL);
-  const stops: (() => Promise<void>)[] = [];
+  const stops: { name: string; stop: () => Promise<void> }[] = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((err) => log.error({ err }, 'while stopping'));
+    for (const { name, stop } of stops.reverse()) {
+      await stop().catch((err) => log.error({ err }, `while stopping ${name}`));
+      log.debug(`${name} stopped`);
+    }
   };
 
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, log);
-    stops.push(() => embedded!.stop());
+    stops.push({ name: 'embedded database', stop: () => embedded!.stop() });
     databaseUrl = embedded.url;
   }
   const orm = await openDatabase(databaseUrl, undefined, async (orm) => {
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
       log.info({ email: config.PARLEY_ADMIN_EMAIL }, 'first administrator created');
     }
   });
-  stops.push(() => orm.close());
+  stops.push({ name: 'database pool', stop: () => orm.close() });
 
   let bus: Bus;
   if (config.REDIS_URL) {
@@ -51,11 +54,11 @@ async function main(): Promise<void> {
     bus = new MemoryBus();
     log.warn('REDIS_URL is not set: using in-process pub/sub, so only ONE API process can run. Set REDIS_URL to run several.');
   }
-  stops.push(() => bus.close());
+  stops.push({ name: 'pub/sub', stop: () => bus.close() });
   const deps = { orm, topics: new Topics(bus, config.PUBSUB_PREFIX), config, log };
 
   const app = await startApp(deps);
-  stops.push(() => app.stop());
+  stops.push({ name: 'HTTP and WebSocket server', stop: () => app.stop() });
   const base = `http://localhost:${app.port}`;
   log.info({ port: app.port }, `Parley is listening on ${base} (app /, widget demo /demo, API /graphql, explorer /explorer)`);
   if (config.demo) {

@@ -54,8 +54,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, original) => maskError(formatted, original, (err) => log.error({ err }, 'unexpected error')) as never,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { drainServer: () => ws.dispose() }; } },
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       countOperations,
     ],
@@ -108,7 +107,13 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   return {
     httpServer,
     port,
-    // Apollo's drain plugin stops new connections and waits for in-flight requests; the ws plugin closes sockets.
-    stop: () => apollo.stop(),
+    // Sockets first: the HTTP drain counts upgraded connections as busy and would wait out its grace period.
+    async stop() {
+      const t0 = Date.now();
+      await ws.dispose();
+      log.debug({ ms: Date.now() - t0 }, 'websockets closed');
+      await apollo.stop();
+      log.debug({ ms: Date.now() - t0 }, 'http drained');
+    },
   };
 }

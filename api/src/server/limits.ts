@@ -1,7 +1,7 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { ErrorCode } from '../shared/errors.js';
 import type { Config } from './config.js';
 
@@ -10,10 +10,19 @@ import type { Config } from './config.js';
  * the WebSocket server is given this very list (see ws.ts).
  */
 export function validationRules(config: Config): ValidationRule[] {
+  // graphql-armor throws by default, which Apollo treats as a crash; reporting keeps it a client error.
+  const reject = {
+    propagateOnRejection: false,
+    exposeLimits: true,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } })),
+    ],
+  };
   return [
-    maxDepthRule({ n: config.MAX_QUERY_DEPTH, exposeLimits: true, flattenFragments: true }),
-    maxAliasesRule({ n: config.MAX_ALIASES, exposeLimits: true }),
-    costLimitRule({ maxCost: config.MAX_QUERY_COST, exposeLimits: true }),
+    maxDepthRule({ n: config.MAX_QUERY_DEPTH, flattenFragments: true, ...reject }),
+    maxAliasesRule({ n: config.MAX_ALIASES, ...reject }),
+    costLimitRule({ maxCost: config.MAX_QUERY_COST, ...reject }),
   ] as unknown as ValidationRule[];
 }
 

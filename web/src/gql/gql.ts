@@ -17,7 +17,7 @@ type Documents = {
     "query me {\n  me {\n    id\n    name\n    role\n    email\n  }\n}": typeof types.MeDocument,
     "mutation signIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) {\n    token\n    user {\n      id\n      name\n      role\n      email\n    }\n  }\n}": typeof types.SignInDocument,
     "mutation signOut {\n  signOut\n}": typeof types.SignOutDocument,
-    "fragment inboxInteraction on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": typeof types.InboxInteractionFragmentDoc,
+    "fragment inboxInteraction on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": typeof types.InboxInteractionFragmentDoc,
     "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...inboxInteraction\n    }\n  }\n}": typeof types.InteractionChangedDocument,
     "query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...inboxInteraction\n      }\n    }\n  }\n}": typeof types.InteractionsDocument,
     "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...inboxInteraction\n  }\n}": typeof types.TakeInteractionDocument,
@@ -33,7 +33,7 @@ const documents: Documents = {
     "query me {\n  me {\n    id\n    name\n    role\n    email\n  }\n}": types.MeDocument,
     "mutation signIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) {\n    token\n    user {\n      id\n      name\n      role\n      email\n    }\n  }\n}": types.SignInDocument,
     "mutation signOut {\n  signOut\n}": types.SignOutDocument,
-    "fragment inboxInteraction on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": types.InboxInteractionFragmentDoc,
+    "fragment inboxInteraction on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": types.InboxInteractionFragmentDoc,
     "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...inboxInteraction\n    }\n  }\n}": types.InteractionChangedDocument,
     "query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...inboxInteraction\n      }\n    }\n  }\n}": types.InteractionsDocument,
     "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...inboxInteraction\n  }\n}": types.TakeInteractionDocument,
@@ -75,7 +75,7 @@ export function graphql(source: "mutation signOut {\n  signOut\n}"): (typeof doc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment inboxInteraction on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"): (typeof documents)["fragment inboxInteraction on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"];
+export function graphql(source: "fragment inboxInteraction on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"): (typeof documents)["fragment inboxInteraction on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import { ApolloError, ServerError } from '@apollo/client/core';
+import { ApolloError, type ServerError } from '@apollo/client/core';
 import type { GraphQLFormattedError } from 'graphql';
 
 /** The server's error codes that the web app acts on (see the API's shared/errors.ts). */
@@ -16,9 +16,9 @@ export function graphQLErrorsOf(error: unknown): readonly GraphQLFormattedError[
     if (error.graphQLErrors.length > 0) return error.graphQLErrors;
     return error.networkError ? graphQLErrorsOf(error.networkError) : [];
   }
-  if (error instanceof ServerError && typeof error.result === 'object' && 'errors' in error.result) {
-    return error.result.errors as GraphQLFormattedError[];
-  }
+  // An HTTP error status (e.g. 400 for invalid variables) still carries GraphQL errors in its body.
+  const body = (error as Partial<ServerError> | null)?.result;
+  if (typeof body === 'object' && body !== null && Array.isArray(body.errors)) return body.errors as GraphQLFormattedError[];
   return [];
 }
 

@@ -1,0 +1,23 @@
+import { computed, type Ref } from 'vue';
+import { useNow } from '@/shared/composables/useNow';
+import { formatElapsed } from '@/shared/format/duration';
+import { useMessageStream } from '@/shared/messages/useMessageStream';
+import type { InboxRow } from '@/features/inbox/composables/useInbox';
+
+/** An open chat: its live messages, whether the agent can write, and how long the customer waited. */
+export function useConversation(interaction: Readonly<Ref<InboxRow>>) {
+  const stream = useMessageStream(computed(() => interaction.value.id));
+  const now = useNow();
+
+  /** From entering the tray to being taken; still counting while nobody has taken it. */
+  const waited = computed(() => {
+    const { queuedAt, assignedAt } = interaction.value;
+    if (!queuedAt) return null;
+    return formatElapsed(queuedAt, assignedAt ? Date.parse(assignedAt) : now.value);
+  });
+
+  // The server decides who may post; this only avoids offering a composer that would be refused.
+  const canReply = computed(() => interaction.value.phase === 'IN_SERVICE');
+
+  return { ...stream, waited, canReply };
+}
