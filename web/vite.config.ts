@@ -25,7 +25,6 @@ function serveEmbedInDev(): Plugin {
 export default defineConfig({
   root: fromHere('.'),
   plugins: [vue(), serveEmbedInDev()],
-  resolve: { alias: { '@': fromHere('./src') } },
   define: {
     __VUE_I18N_FULL_INSTALL__: true,
     __VUE_I18N_LEGACY_API__: false,

@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   let bus: Bus;
   if (config.REDIS_URL) {
     const options = { maxRetriesPerRequest: null, enableAutoPipelining: true, lazyConnect: false };
-    bus = new RedisBus(new Redis(config.REDIS_URL, options), new Redis(config.REDIS_URL, options));
+    // The subscriber skips the INFO ready check, which Redis refuses on a connection in subscriber mode after a reconnect.
+    bus = new RedisBus(new Redis(config.REDIS_URL, options), new Redis(config.REDIS_URL, { ...options, enableReadyCheck: false }));
   } else {
     bus = new MemoryBus();
     log.warn('REDIS_URL is not set: using in-process pub/sub, so only ONE API process can run. Set REDIS_URL to run several.');

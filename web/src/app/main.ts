@@ -1,8 +1,8 @@
 import { DefaultApolloClient } from '@vue/apollo-composable';
 import { createApp } from 'vue';
-import { createApolloClient } from '@/shared/apollo/createApolloClient';
-import { OnReconnectKey } from '@/shared/apollo/reconnect';
-import { sessionToken, setSessionToken } from '@/shared/session/token';
+import { createApolloClient } from '../shared/apollo/createApolloClient';
+import { OnReconnectKey } from '../shared/apollo/reconnect';
+import { sessionToken, setSessionToken } from '../shared/session/token';
 import App from './App.vue';
 import { i18n } from './i18n';
 import { createAppRouter } from './router';

@@ -1,6 +1,6 @@
 import { watch } from 'vue';
 import { createRouter, createWebHistory, type Router } from 'vue-router';
-import { sessionToken } from '@/shared/session/token';
+import { sessionToken } from '../shared/session/token';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -14,8 +14,8 @@ export function createAppRouter(): Router {
     history: createWebHistory(),
     routes: [
       { path: '/', redirect: () => (sessionToken.value ? { name: 'inbox' } : { name: 'signin' }) },
-      { path: '/signin', name: 'signin', component: () => import('@/features/auth/SignInView.vue'), meta: { public: true } },
-      { path: '/inbox', name: 'inbox', component: () => import('@/features/inbox/InboxView.vue') },
+      { path: '/signin', name: 'signin', component: () => import('../features/auth/SignInView.vue'), meta: { public: true } },
+      { path: '/inbox', name: 'inbox', component: () => import('../features/inbox/InboxView.vue') },
       { path: '/:unknown(.*)*', redirect: '/' },
     ],
   });

@@ -70,7 +70,6 @@
       borderRadius: '12px',
       boxShadow: '0 8px 30px rgba(0, 0, 0, 0.25)',
       background: 'transparent',
-      colorScheme: 'normal',
       zIndex: '2147483000',
     });
     document.body.appendChild(frame);

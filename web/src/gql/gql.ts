@@ -24,7 +24,7 @@ type Documents = {
     "query trays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": typeof types.TraysDocument,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n}": typeof types.ChatMessageFragmentDoc,
     "subscription messageAdded($interactionId: ID!, $afterSequence: Int) {\n  messageAdded(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": typeof types.MessageAddedDocument,
-    "query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(\n    interactionId: $interactionId\n    afterSequence: $afterSequence\n    first: 500\n  ) {\n    ...chatMessage\n  }\n}": typeof types.MessagesDocument,
+    "query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": typeof types.MessagesDocument,
     "mutation postMessage($input: PostMessageInput!) {\n  postMessage(input: $input) {\n    ...chatMessage\n  }\n}": typeof types.PostMessageDocument,
     "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    defaultLanguage\n    messages {\n      language\n      welcome\n    }\n  }\n}": typeof types.CampaignDocument,
     "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}": typeof types.StartInteractionDocument,
@@ -40,7 +40,7 @@ const documents: Documents = {
     "query trays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": types.TraysDocument,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n}": types.ChatMessageFragmentDoc,
     "subscription messageAdded($interactionId: ID!, $afterSequence: Int) {\n  messageAdded(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": types.MessageAddedDocument,
-    "query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(\n    interactionId: $interactionId\n    afterSequence: $afterSequence\n    first: 500\n  ) {\n    ...chatMessage\n  }\n}": types.MessagesDocument,
+    "query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": types.MessagesDocument,
     "mutation postMessage($input: PostMessageInput!) {\n  postMessage(input: $input) {\n    ...chatMessage\n  }\n}": types.PostMessageDocument,
     "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    defaultLanguage\n    messages {\n      language\n      welcome\n    }\n  }\n}": types.CampaignDocument,
     "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}": types.StartInteractionDocument,
@@ -103,7 +103,7 @@ export function graphql(source: "subscription messageAdded($interactionId: ID!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(\n    interactionId: $interactionId\n    afterSequence: $afterSequence\n    first: 500\n  ) {\n    ...chatMessage\n  }\n}"): (typeof documents)["query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(\n    interactionId: $interactionId\n    afterSequence: $afterSequence\n    first: 500\n  ) {\n    ...chatMessage\n  }\n}"];
+export function graphql(source: "query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}"): (typeof documents)["query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,5 @@
 import { readonly, ref } from 'vue';
-import { readStored, writeStored } from '@/shared/storage';
+import { readStored, writeStored } from '../shared/storage';
 
 /** What lets a visitor reach its conversation again after a reload. */
 export interface StoredConversation {

@@ -1,7 +1,7 @@
 import { DefaultApolloClient } from '@vue/apollo-composable';
 import { createApp } from 'vue';
-import { createApolloClient } from '@/shared/apollo/createApolloClient';
-import { OnReconnectKey } from '@/shared/apollo/reconnect';
+import { createApolloClient } from '../shared/apollo/createApolloClient';
+import { OnReconnectKey } from '../shared/apollo/reconnect';
 import { createConversationStore } from './conversationStore';
 import { WidgetContextKey } from './context';
 import { createWidgetI18n } from './i18n';

@@ -1,4 +1,4 @@
-import { pickLanguage, type Language } from '@/shared/i18n/language';
+import { pickLanguage, type Language } from '../shared/i18n/language';
 
 export interface WidgetParams {
   campaignId: string | null;

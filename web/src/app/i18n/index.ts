@@ -1,7 +1,7 @@
 import { computed, type ComputedRef } from 'vue';
 import { createI18n, useI18n } from 'vue-i18n';
-import { pickLanguage, type Language } from '@/shared/i18n/language';
-import { readStored, writeStored } from '@/shared/storage';
+import { pickLanguage, type Language } from '../../shared/i18n/language';
+import { readStored, writeStored } from '../../shared/storage';
 import en, { type AppMessages } from './en';
 import es from './es';
 import pt from './pt';

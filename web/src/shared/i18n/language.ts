@@ -1,4 +1,4 @@
-import type { Language } from '@/gql/graphql';
+import type { Language } from '../../gql/graphql';
 
 export type { Language };
 

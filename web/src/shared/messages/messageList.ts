@@ -1,4 +1,4 @@
-import type { ChatMessageFragment } from '@/gql/graphql';
+import type { ChatMessageFragment } from '../../gql/graphql';
 
 export type ChatMessage = ChatMessageFragment;
 

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
 import { computed, ref, shallowRef, watch, type Ref } from 'vue';
-import { MessageAddedDocument, MessagesDocument, PostMessageDocument } from '@/gql/graphql';
+import { MessageAddedDocument, MessagesDocument, PostMessageDocument } from '../../gql/graphql';
 import { errorMessage, isTransient } from '../apollo/errors';
+import { useOnReconnect } from '../apollo/reconnect';
 import { newClientMessageId } from '../ids';
 import { lastSequence, mergeMessages, unconfirmed, type ChatMessage, type PendingMessage } from './messageList';
 
@@ -11,10 +12,10 @@ const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000];
 const sleep = (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms));
 
 /**
- * One conversation's messages, complete and live: the stored ones from `messages`, then
- * `messageAdded` from the last sequence seen (the server replays anything after that cursor, so
- * nothing falls in the gap), deduplicated by sequence. Sending is idempotent by clientMessageId,
- * so a send whose answer was lost is simply sent again.
+ * One conversation's messages, complete and live: the first page of stored ones from `messages`,
+ * then `messageAdded` from the last sequence seen (the server replays everything after that
+ * cursor, so later pages and the gap are covered), deduplicated by sequence. Sending is
+ * idempotent by clientMessageId, so a send whose answer was lost is simply sent again.
  */
 export function useMessageStream(interactionId: Readonly<Ref<string | null>>) {
   const messages = shallowRef<ChatMessage[]>([]);
@@ -50,6 +51,10 @@ export function useMessageStream(interactionId: Readonly<Ref<string | null>>) {
     if (!data) return;
     accept(data.messages);
     if (liveFrom.value === null) liveFrom.value = lastSequence(messages.value);
+  });
+  // The live part waits for the stored part; if that failed, try again once the link is back.
+  useOnReconnect(() => {
+    if (interactionId.value !== null && liveFrom.value === null) void stored.refetch();
   });
 
   const live = useSubscription(

@@ -1,8 +1,8 @@
 import { useMutation } from '@vue/apollo-composable';
 import { reactive, ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { StartInteractionDocument } from '@/gql/graphql';
-import { errorMessage } from '@/shared/apollo/errors';
+import { StartInteractionDocument } from '../../gql/graphql';
+import { errorMessage } from '../../shared/apollo/errors';
 import { useWidgetContext } from '../context';
 import type { WidgetCampaign } from './useWidget';
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@vue/apollo-composable';
 import { computed, watch } from 'vue';
-import { CampaignDocument, type CampaignQuery } from '@/gql/graphql';
-import type { Language } from '@/shared/i18n/language';
+import { CampaignDocument, type CampaignQuery } from '../../gql/graphql';
+import type { Language } from '../../shared/i18n/language';
 import type { StoredConversation } from '../conversationStore';
 import { useWidgetContext } from '../context';
 

@@ -1,6 +1,6 @@
 import { computed, watch, type Ref } from 'vue';
-import { ErrorCode, hasErrorCode } from '@/shared/apollo/errors';
-import { useMessageStream } from '@/shared/messages/useMessageStream';
+import { ErrorCode, hasErrorCode } from '../../shared/apollo/errors';
+import { useMessageStream } from '../../shared/messages/useMessageStream';
 import type { StoredConversation } from '../conversationStore';
 import { useWidgetContext } from '../context';
 

@@ -1,5 +1,5 @@
 import { createI18n } from 'vue-i18n';
-import type { Language } from '@/shared/i18n/language';
+import type { Language } from '../../shared/i18n/language';
 import en, { type WidgetMessages } from './en';
 import es from './es';
 import pt from './pt';

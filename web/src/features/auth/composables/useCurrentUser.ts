@@ -1,6 +1,6 @@
 import { useQuery } from '@vue/apollo-composable';
 import { computed } from 'vue';
-import { MeDocument } from '@/gql/graphql';
+import { MeDocument } from '../../../gql/graphql';
 
 /** The signed-in person (null while loading or for a token that is not a person's). */
 export function useCurrentUser() {

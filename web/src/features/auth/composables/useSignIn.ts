@@ -2,9 +2,9 @@ import { useApolloClient, useMutation } from '@vue/apollo-composable';
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRoute, useRouter, type LocationQueryValue } from 'vue-router';
-import { MeDocument, SignInDocument } from '@/gql/graphql';
-import { errorMessage } from '@/shared/apollo/errors';
-import { setSessionToken } from '@/shared/session/token';
+import { MeDocument, SignInDocument } from '../../../gql/graphql';
+import { errorMessage } from '../../../shared/apollo/errors';
+import { setSessionToken } from '../../../shared/session/token';
 
 /** Where to go after signing in: the page that sent the person here, if it is one of ours. */
 function nextPath(next: LocationQueryValue | LocationQueryValue[] | undefined): string {

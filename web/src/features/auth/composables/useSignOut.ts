@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation } from '@vue/apollo-composable';
-import { SignOutDocument } from '@/gql/graphql';
-import { setSessionToken } from '@/shared/session/token';
+import { SignOutDocument } from '../../../gql/graphql';
+import { setSessionToken } from '../../../shared/session/token';
 
 /** Ends the session on the server, then forgets it here whatever the server said. */
 export function useSignOut() {

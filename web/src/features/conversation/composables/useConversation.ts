@@ -1,8 +1,8 @@
 import { computed, type Ref } from 'vue';
-import { useNow } from '@/shared/composables/useNow';
-import { formatElapsed } from '@/shared/format/duration';
-import { useMessageStream } from '@/shared/messages/useMessageStream';
-import type { InboxRow } from '@/features/inbox/composables/useInbox';
+import { useNow } from '../../../shared/composables/useNow';
+import { formatElapsed } from '../../../shared/format/duration';
+import { useMessageStream } from '../../../shared/messages/useMessageStream';
+import type { InboxRow } from '../../inbox/composables/useInbox';
 
 /** An open chat: its live messages, whether the agent can write, and how long the customer waited. */
 export function useConversation(interaction: Readonly<Ref<InboxRow>>) {

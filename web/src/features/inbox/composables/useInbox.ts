@@ -7,8 +7,8 @@ import {
   type InboxInteractionFragment,
   type InteractionChangedSubscription,
   type TraysQuery,
-} from '@/gql/graphql';
-import { useOnReconnect } from '@/shared/apollo/reconnect';
+} from '../../../gql/graphql';
+import { useOnReconnect } from '../../../shared/apollo/reconnect';
 
 export type InboxRow = InboxInteractionFragment;
 export type InboxChange = InteractionChangedSubscription['interactionChanged'];

@@ -2,8 +2,8 @@ import { useMutation } from '@vue/apollo-composable';
 import { useMessage } from 'naive-ui';
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { TakeInteractionDocument } from '@/gql/graphql';
-import { errorMessage } from '@/shared/apollo/errors';
+import { TakeInteractionDocument } from '../../../gql/graphql';
+import { errorMessage } from '../../../shared/apollo/errors';
 import type { InboxRow } from './useInbox';
 
 /** Takes a waiting chat; tells the agent why when someone else was first (CONFLICT). */

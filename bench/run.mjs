@@ -1,0 +1,242 @@
+// npm run bench: Parley's message pipeline next to a hand-written raw pipeline (ws + pg + Redis,
+// no GraphQL), on loopback, in one run. Prints latency at a fixed rate and sustained throughput,
+// writes bench/results/<date>.{md,json}, and stops everything it started.
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient } from 'graphql-ws';
+import pg from 'pg';
+import WebSocket from 'ws';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
+const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10);
+const CHATS = Number(process.env.BENCH_CHATS ?? 50);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 32);
+
+const children = [];
+const databases = [];
+
+async function admin(sql) {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    return await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+async function createDatabase(label) {
+  const name = `parley_bench_${label}_${Date.now().toString(36)}`;
+  await admin(`create database "${name}"`);
+  databases.push(name);
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+function start(script, env) {
+  const child = fork(script, [], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.on('message', (m) => m?.type === 'ready' && resolve({ child, port: m.port }));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const round = (n) => Math.round(n * 100) / 100;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Paces `total` sends at `rate` per second, round-robin over chats. */
+async function paced(total, rate, send) {
+  const started = performance.now();
+  const pending = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    pending.push(send(i));
+  }
+  await Promise.all(pending);
+}
+
+/** As many sends as possible for `seconds`, with `inFlight` concurrent senders. */
+async function saturate(seconds, inFlight, send) {
+  const until = performance.now() + seconds * 1000;
+  let sent = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (performance.now() < until) await send(sent++);
+    }),
+  );
+  return sent;
+}
+
+/** Drives one pipeline: `post(chat, body)` sends, `onDelivered(chat, body)` must be called by its subscribers. */
+async function measure(name, chats, post, deliveries) {
+  // Latency at a fixed rate: time from just before the send to the subscriber's frame.
+  const sentAt = new Map();
+  const latencies = [];
+  deliveries.onDelivered = (body) => {
+    const t = sentAt.get(body);
+    if (t !== undefined) {
+      latencies.push(performance.now() - t);
+      sentAt.delete(body);
+    }
+  };
+  const warm = Math.min(200, RATE);
+  await paced(warm, RATE, (i) => post(chats[i % chats.length], `warm-${i}`));
+  await sleep(300);
+  latencies.length = 0;
+  const total = RATE * LATENCY_SECONDS;
+  await paced(total, RATE, (i) => {
+    const body = `lat-${i}`;
+    sentAt.set(body, performance.now());
+    return post(chats[i % chats.length], body);
+  });
+  await sleep(500);
+  const sorted = [...latencies].sort((a, b) => a - b);
+
+  // Throughput: saturate and count what every subscriber received.
+  let delivered = 0;
+  deliveries.onDelivered = () => delivered++;
+  const t0 = performance.now();
+  const sent = await saturate(THROUGHPUT_SECONDS, IN_FLIGHT, (i) => post(chats[i % chats.length], `tp-${i}`));
+  const sendSeconds = (performance.now() - t0) / 1000;
+  for (let waited = 0; delivered < sent && waited < 5000; waited += 50) await sleep(50);
+  const result = {
+    name,
+    latency: { rate: RATE, samples: sorted.length, lost: total - sorted.length, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)) },
+    throughput: { sent, delivered, perSecond: Math.round(sent / sendSeconds), allDelivered: delivered === sent },
+  };
+  console.log(`${name.padEnd(8)} p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms at ${RATE}/s (${result.latency.lost} lost)  |  ${result.throughput.perSecond} msg/s, ${delivered}/${sent} delivered`);
+  return result;
+}
+
+async function gql(port, query, variables, token) {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function benchParley() {
+  const databaseUrl = await createDatabase('parley');
+  const { port } = await start(path.join(root, 'api/dist/main.js'), {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PUBSUB_PREFIX: `bench${Date.now().toString(36)}`,
+    PARLEY_DEMO: '0',
+    PARLEY_ADMIN_EMAIL: 'bench@parley.dev',
+    PARLEY_ADMIN_PASSWORD: 'bench-password-123',
+    LOG_LEVEL: 'warn',
+  });
+  const adminToken = (await gql(port, 'mutation { signIn(email: "bench@parley.dev", password: "bench-password-123") { token } }')).signIn.token;
+  const campaign = (await gql(port, 'mutation { createCampaign(input: { name: "Bench" }) { id } }', {}, adminToken)).createCampaign.id;
+  await gql(port, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email: 'agent@bench.dev', name: 'Agent', password: 'bench-password-123', role: 'AGENT', maxConcurrentChats: 50 } }, adminToken);
+  const agent = (await gql(port, 'mutation { signIn(email: "agent@bench.dev", password: "bench-password-123") { token } }')).signIn.token;
+  const deliveries = { onDelivered: () => {} };
+  const chats = [];
+  const clients = [];
+  for (let i = 0; i < CHATS; i++) {
+    const started = await gql(port, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { visitorToken interaction { id } } }', {
+      i: { campaignId: campaign, channel: 'WEBCHAT', contact: { name: `c${i}` } },
+    });
+    const id = started.startInteraction.interaction.id;
+    await gql(port, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id }, agent);
+    const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${started.startInteraction.visitorToken}` } });
+    clients.push(client);
+    client.subscribe(
+      { query: 'subscription($id: ID!) { messageAdded(interactionId: $id) { sequence body } }', variables: { id } },
+      { next: (v) => deliveries.onDelivered(v.data.messageAdded.body), error: (e) => console.error(e), complete: () => {} },
+    );
+    chats.push(id);
+  }
+  await sleep(500);
+  const post = (id, body) =>
+    gql(port, 'mutation($i: PostMessageInput!) { postMessage(input: $i) { sequence } }', { i: { interactionId: id, body } }, agent);
+  const result = await measure('parley', chats, post, deliveries);
+  await Promise.all(clients.map((c) => c.dispose()));
+  return result;
+}
+
+async function benchRaw() {
+  const databaseUrl = await createDatabase('raw');
+  const { port } = await start(path.join(here, 'raw-server.mjs'), { DATABASE_URL: databaseUrl, REDIS_URL });
+  const deliveries = { onDelivered: () => {} };
+  const chats = Array.from({ length: CHATS }, (_, i) => `chat-${i}`);
+  const sockets = [];
+  for (const chatId of chats) {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}`);
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ chatId }));
+    await new Promise((r) => ws.once('message', r));
+    ws.on('message', (data) => deliveries.onDelivered(JSON.parse(String(data)).body));
+    sockets.push(ws);
+  }
+  const post = async (chatId, body) => {
+    const res = await fetch(`http://127.0.0.1:${port}/post`, { method: 'POST', body: JSON.stringify({ chatId, body }) });
+    await res.arrayBuffer();
+  };
+  const result = await measure('raw', chats, post, deliveries);
+  sockets.forEach((s) => s.close());
+  return result;
+}
+
+async function main() {
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  console.log(`Parley benchmark on ${machine}\n${CHATS} chats, one subscriber each; latency at ${RATE} msg/s for ${LATENCY_SECONDS} s; throughput with ${IN_FLIGHT} senders for ${THROUGHPUT_SECONDS} s\n`);
+  const raw = await benchRaw();
+  const parley = await benchParley();
+  const ratio = round(parley.throughput.perSecond / raw.throughput.perSecond);
+  console.log(`\nthroughput ratio parley/raw: ${ratio}x (goal >= 0.35x); parley latency p50 ${parley.latency.p50} ms (goal <= 4), p99 ${parley.latency.p99} ms (goal <= 15)`);
+  const date = new Date().toISOString().slice(0, 10);
+  const report = { date: new Date().toISOString(), machine, settings: { RATE, LATENCY_SECONDS, THROUGHPUT_SECONDS, CHATS, IN_FLIGHT }, raw, parley, ratio };
+  fs.mkdirSync(path.join(here, 'results'), { recursive: true });
+  fs.writeFileSync(path.join(here, 'results', `${date}.json`), JSON.stringify(report, null, 2) + '\n');
+  const row = (r) => `| ${r.name} | ${r.latency.p50} | ${r.latency.p99} | ${r.latency.max} | ${r.throughput.perSecond} | ${r.throughput.delivered}/${r.throughput.sent} |`;
+  fs.writeFileSync(
+    path.join(here, 'results', `${date}.md`),
+    [
+      `# Benchmark ${report.date}`,
+      '',
+      `Machine: ${machine}. ${CHATS} chats with one WebSocket subscriber each; latency measured at ${RATE} messages/s for ${LATENCY_SECONDS} s (post sent -> subscriber frame); throughput with ${IN_FLIGHT} concurrent senders for ${THROUGHPUT_SECONDS} s.`,
+      '',
+      '| pipeline | p50 ms | p99 ms | max ms | messages/s | delivered |',
+      '|---|---|---|---|---|---|',
+      row(raw),
+      row(parley),
+      '',
+      `Throughput ratio Parley / raw: **${ratio}x**.`,
+      '',
+    ].join('\n'),
+  );
+  console.log(`written bench/results/${date}.md and .json`);
+}
+
+async function cleanup() {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  for (const name of databases) await admin(`drop database if exists "${name}" with (force)`).catch(() => {});
+}
+
+main()
+  .then(cleanup, async (err) => {
+    console.error(err);
+    await cleanup();
+    process.exitCode = 1;
+  });
