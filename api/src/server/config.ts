@@ -18,7 +18,7 @@ const schema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
-  MAX_QUERY_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  MAX_QUERY_COST: z.coerce.number().int().min(10).max(1_000_000).default(20_000),
   MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(2000),
   MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
   PUBSUB_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'letters, digits, - and _ only').default('parley'),

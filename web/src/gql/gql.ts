@@ -17,11 +17,11 @@ type Documents = {
     "query me {\n  me {\n    id\n    name\n    role\n    email\n  }\n}": typeof types.MeDocument,
     "mutation signIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) {\n    token\n    user {\n      id\n      name\n      role\n      email\n    }\n  }\n}": typeof types.SignInDocument,
     "mutation signOut {\n  signOut\n}": typeof types.SignOutDocument,
-    "fragment inboxInteraction on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": typeof types.InboxInteractionFragmentDoc,
-    "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...inboxInteraction\n    }\n  }\n}": typeof types.InteractionChangedDocument,
-    "query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...inboxInteraction\n      }\n    }\n  }\n}": typeof types.InteractionsDocument,
-    "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...inboxInteraction\n  }\n}": typeof types.TakeInteractionDocument,
+    "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...interactionSummary\n    }\n  }\n}": typeof types.InteractionChangedDocument,
+    "query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}": typeof types.InteractionsDocument,
+    "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.TakeInteractionDocument,
     "query trays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": typeof types.TraysDocument,
+    "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": typeof types.InteractionSummaryFragmentDoc,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n}": typeof types.ChatMessageFragmentDoc,
     "subscription messageAdded($interactionId: ID!, $afterSequence: Int) {\n  messageAdded(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": typeof types.MessageAddedDocument,
     "query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": typeof types.MessagesDocument,
@@ -33,11 +33,11 @@ const documents: Documents = {
     "query me {\n  me {\n    id\n    name\n    role\n    email\n  }\n}": types.MeDocument,
     "mutation signIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) {\n    token\n    user {\n      id\n      name\n      role\n      email\n    }\n  }\n}": types.SignInDocument,
     "mutation signOut {\n  signOut\n}": types.SignOutDocument,
-    "fragment inboxInteraction on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": types.InboxInteractionFragmentDoc,
-    "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...inboxInteraction\n    }\n  }\n}": types.InteractionChangedDocument,
-    "query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...inboxInteraction\n      }\n    }\n  }\n}": types.InteractionsDocument,
-    "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...inboxInteraction\n  }\n}": types.TakeInteractionDocument,
+    "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...interactionSummary\n    }\n  }\n}": types.InteractionChangedDocument,
+    "query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}": types.InteractionsDocument,
+    "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": types.TakeInteractionDocument,
     "query trays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": types.TraysDocument,
+    "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": types.InteractionSummaryFragmentDoc,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n}": types.ChatMessageFragmentDoc,
     "subscription messageAdded($interactionId: ID!, $afterSequence: Int) {\n  messageAdded(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": types.MessageAddedDocument,
     "query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": types.MessagesDocument,
@@ -75,23 +75,23 @@ export function graphql(source: "mutation signOut {\n  signOut\n}"): (typeof doc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment inboxInteraction on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"): (typeof documents)["fragment inboxInteraction on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"];
+export function graphql(source: "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...interactionSummary\n    }\n  }\n}"): (typeof documents)["subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...interactionSummary\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...inboxInteraction\n    }\n  }\n}"): (typeof documents)["subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...inboxInteraction\n    }\n  }\n}"];
+export function graphql(source: "query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}"): (typeof documents)["query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...inboxInteraction\n      }\n    }\n  }\n}"): (typeof documents)["query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...inboxInteraction\n      }\n    }\n  }\n}"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...inboxInteraction\n  }\n}"): (typeof documents)["mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...inboxInteraction\n  }\n}"];
+export function graphql(source: "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...interactionSummary\n  }\n}"): (typeof documents)["mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...interactionSummary\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query trays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}"): (typeof documents)["query trays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"): (typeof documents)["fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,7 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, split, type Normaliz
 import { onError } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { createClient, type Client } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import { ErrorCode, graphQLErrorsOf } from './errors';
 import type { OnReconnect, ReconnectListener } from './reconnect';
 
@@ -18,7 +18,6 @@ export interface ApolloSetup {
 
 export interface ApolloHandle {
   client: ApolloClient<NormalizedCacheObject>;
-  socket: Client;
   onReconnect: OnReconnect;
 }
 
@@ -98,7 +97,6 @@ export function createApolloClient({ getToken, onUnauthenticated }: ApolloSetup)
 
   return {
     client,
-    socket,
     onReconnect: (listener) => {
       reconnectListeners.add(listener);
       return () => reconnectListeners.delete(listener);

@@ -1,11 +1,11 @@
 import { computed, type Ref } from 'vue';
+import type { InteractionSummaryFragment } from '../../../gql/graphql';
 import { useNow } from '../../../shared/composables/useNow';
-import { formatElapsed } from '../../../shared/format/duration';
+import { formatElapsed } from '../../../shared/format/time';
 import { useMessageStream } from '../../../shared/messages/useMessageStream';
-import type { InboxRow } from '../../inbox/composables/useInbox';
 
 /** An open chat: its live messages, whether the agent can write, and how long the customer waited. */
-export function useConversation(interaction: Readonly<Ref<InboxRow>>) {
+export function useConversation(interaction: Readonly<Ref<InteractionSummaryFragment>>) {
   const stream = useMessageStream(computed(() => interaction.value.id));
   const now = useNow();
 

@@ -4,26 +4,23 @@ import {
   InteractionChangedDocument,
   InteractionsDocument,
   TraysDocument,
-  type InboxInteractionFragment,
   type InteractionChangedSubscription,
+  type InteractionSummaryFragment,
   type TraysQuery,
 } from '../../../gql/graphql';
 import { useOnReconnect } from '../../../shared/apollo/reconnect';
 
-export type InboxRow = InboxInteractionFragment;
+export type InboxRow = InteractionSummaryFragment;
 export type InboxChange = InteractionChangedSubscription['interactionChanged'];
 export type InboxTray = TraysQuery['trays'][number];
 
+export type BuiltInTab = 'all' | 'needs-help' | 'closed';
 export type TrayTab = `tray:${string}`;
 /** Built-in views plus one per tray. */
-export type InboxTab = 'all' | 'needs-help' | 'closed' | TrayTab;
+export type InboxTab = BuiltInTab | TrayTab;
 
-export interface InboxTabSpec {
-  key: InboxTab;
-  /** Set for tray tabs; built-in tabs are named by the view. */
-  trayName?: string;
-  count: number;
-}
+/** A tab to show: built-in ones are named by the view (translated), tray tabs by their tray. */
+export type InboxTabSpec = { key: BuiltInTab; count: number } | { key: TrayTab; trayName: string; count: number };
 
 /** How many interactions the inbox loads; the subscription keeps them current after that. */
 export const INBOX_SIZE = 100;
