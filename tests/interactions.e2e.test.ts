@@ -177,6 +177,15 @@ describe('listing interactions', () => {
     expect(closedOnly.interactions.totalCount).toBe(0);
   });
 
+  it('refuses a forged cursor and an out-of-range page size with BAD_USER_INPUT', async () => {
+    const LIST = 'query($after: String, $first: Int) { interactions(first: $first, after: $after) { totalCount } }';
+    const forged = Buffer.from(`${new Date().toISOString()}|not-a-uuid`).toString('base64url');
+    expectCode(await gql(api.url, LIST, { after: forged }, supervisor.token), 'BAD_USER_INPUT');
+    expectCode(await gql(api.url, LIST, { after: 'garbage' }, supervisor.token), 'BAD_USER_INPUT');
+    expectCode(await gql(api.url, LIST, { first: 0 }, supervisor.token), 'BAD_USER_INPUT');
+    expectCode(await gql(api.url, LIST, { first: 1000 }, supervisor.token), 'BAD_USER_INPUT');
+  });
+
   it('shows an agent only what the visibility table allows', async () => {
     const own = await createCampaign(api.url, admin);
     const waiting = await startWidgetChat(api.url, own.id);

@@ -1,4 +1,5 @@
 import { type Em, one, rows } from '../../db/sql.js';
+import type { Viewer } from '../auth/viewer.js';
 import { type CampaignMessages, type CampaignTexts, type Language, LANGUAGES } from './campaign.enums.js';
 import type { Campaign, CampaignMessageSetShape } from './campaign.type.js';
 
@@ -54,4 +55,20 @@ export async function listCampaigns(em: Em, onlyIds: string[] | null): Promise<C
 export async function findCampaign(em: Em, id: string): Promise<Campaign | null> {
   const r = await one(em, 'select * from campaigns where id = ?', [id]);
   return r ? toCampaign(r) : null;
+}
+
+/** The campaigns a viewer may read: a visitor its own interaction's, a key its own list, staff all. */
+export async function campaignsFor(em: Em, viewer: Viewer): Promise<Campaign[]> {
+  switch (viewer.kind) {
+    case 'ANONYMOUS':
+      return [];
+    case 'VISITOR': {
+      const own = await one<{ campaign_id: string }>(em, 'select campaign_id from interactions where id = ?', [viewer.interactionId]);
+      return own ? listCampaigns(em, [own.campaign_id]) : [];
+    }
+    case 'API_KEY':
+      return listCampaigns(em, viewer.campaignIds.length ? viewer.campaignIds : null);
+    case 'USER':
+      return listCampaigns(em, null);
+  }
 }

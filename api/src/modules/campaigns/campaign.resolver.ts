@@ -3,18 +3,15 @@ import type { Context } from '../../server/context.js';
 import { notFound } from '../../shared/errors.js';
 import { requireAdmin } from '../auth/guards.js';
 import { canUseCampaign } from '../auth/viewer.js';
-import { findCampaign, fromMessageSets, listCampaigns } from './campaign.queries.js';
+import { campaignsFor, findCampaign, fromMessageSets } from './campaign.queries.js';
 import { createCampaign } from './campaign.service.js';
 import { Campaign, CreateCampaignInput } from './campaign.type.js';
 
 @Resolver()
 export class CampaignResolver {
   @Query(() => [Campaign])
-  async campaigns(@Ctx() ctx: Context): Promise<Campaign[]> {
-    const v = ctx.viewer;
-    if (v.kind === 'ANONYMOUS') return [];
-    if (v.kind === 'VISITOR') return listCampaigns(ctx.em, [(await ctx.em.execute('select campaign_id from interactions where id = ?', [v.interactionId]))[0]!.campaign_id]);
-    return listCampaigns(ctx.em, v.kind === 'API_KEY' && v.campaignIds.length ? v.campaignIds : null);
+  campaigns(@Ctx() ctx: Context): Promise<Campaign[]> {
+    return campaignsFor(ctx.em, ctx.viewer);
   }
 
   @Query(() => Campaign, { description: 'Public: the widget reads its campaign before the customer writes' })

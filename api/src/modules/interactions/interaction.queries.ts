@@ -1,6 +1,7 @@
 import { one, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { badInput, unauthenticated } from '../../shared/errors.js';
+import { isUuid } from '../../shared/ids.js';
 import { Role } from '../users/user.enums.js';
 import type { Phase } from './interaction.enums.js';
 import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from './interaction.view.js';
@@ -53,7 +54,7 @@ const encodeCursor = (v: InteractionView) => Buffer.from(`${v.createdAt}|${v.id}
 
 function decodeCursor(cursor: string): [string, string] {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at))) throw badInput('Invalid cursor', 'after');
+  if (!at || !id || !isUuid(id) || Number.isNaN(Date.parse(at))) throw badInput('Invalid cursor', 'after');
   return [at, id];
 }
 

@@ -1,10 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
-import { notFound } from '../../shared/errors.js';
-import { locationOf } from './interaction.events.js';
 import { InteractionResult } from './interaction.enums.js';
 import { encodeCursor, InteractionOrder, listInteractions } from './interaction.queries.js';
-import { closeInteraction, handOff, requireVisible, startInteraction, takeInteraction } from './interaction.service.js';
+import { closeInteraction, findByProtocol, handOff, requireVisible, startInteraction, takeInteraction } from './interaction.service.js';
 import { type InteractionChangeView, interactionChanges } from './interaction.stream.js';
 import {
   HandOffInput,
@@ -16,9 +14,6 @@ import {
   StartInteractionInput,
   StartInteractionPayload,
 } from './interaction.type.js';
-import { INTERACTION_VIEW_SQL, toInteractionView } from './interaction.view.js';
-import { canSee } from './visibility.rules.js';
-import { one } from '../../db/sql.js';
 
 @Resolver()
 export class InteractionResolver {
@@ -28,11 +23,8 @@ export class InteractionResolver {
   }
 
   @Query(() => Interaction)
-  async interactionByProtocol(@Arg('protocol', () => String) protocol: string, @Ctx() ctx: Context): Promise<Interaction> {
-    const row = await one(ctx.em, `${INTERACTION_VIEW_SQL} where i.protocol = ?`, [protocol.trim().toUpperCase()]);
-    const view = row && toInteractionView(row);
-    if (!view || !canSee(await ctx.onlooker(), locationOf(view))) throw notFound('Interaction');
-    return view;
+  interactionByProtocol(@Arg('protocol', () => String) protocol: string, @Ctx() ctx: Context): Promise<Interaction> {
+    return findByProtocol(ctx, protocol);
   }
 
   @Query(() => InteractionConnection, { description: 'The interactions you may see, newest first unless told otherwise' })

@@ -22,6 +22,15 @@ export function enforce<T>(decision: Decision<T>): T {
   throw new ParleyError(ErrorCode[decision.code], decision.reason);
 }
 
+/** By the number an agent reads out; case and surrounding spaces do not matter. */
+export async function findByProtocol(ctx: Context, protocol: string): Promise<InteractionView> {
+  if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
+  const row = await one(ctx.em, `${INTERACTION_VIEW_SQL} where i.protocol = ?`, [protocol.trim().toUpperCase()]);
+  const view = row && toInteractionView(row);
+  if (!view || !canSee(await ctx.onlooker(), locationOf(view))) throw notFound('Interaction');
+  return view;
+}
+
 export async function loadView(em: Em, id: string): Promise<InteractionView | null> {
   if (!isUuid(id)) return null;
   const row = await one(em, `${INTERACTION_VIEW_SQL} where i.id = ?`, [id]);
@@ -83,14 +92,14 @@ interface CampaignRow {
   messages: CampaignMessages;
 }
 
-async function systemText(em: Em, tx: Em, interactionId: string, key: keyof CampaignTexts): Promise<MessageView | null> {
+/** The campaign's text for this interaction's language, appended as a SYSTEM message; null when the campaign has none. */
+async function systemText(tx: Em, interactionId: string, key: keyof CampaignTexts): Promise<MessageView | null> {
   const row = await one<{ messages: CampaignMessages; default_language: Language; language: string | null }>(
     tx,
     `select c.messages, c.default_language, coalesce(i.language, ct.language) as language
        from interactions i join campaigns c on c.id = i.campaign_id join contacts ct on ct.id = i.contact_id where i.id = ?`,
     [interactionId],
   );
-  void em;
   const text = row && campaignText(row.messages, key, row.language, row.default_language);
   if (!text) return null;
   return appendMessage(tx, interactionId, SYSTEM_AUTHOR, { body: text, clientMessageId: null, visibility: Visibility.PUBLIC, attachmentIds: [] });
@@ -184,7 +193,7 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
       ],
     ))!.id;
     await recordEvent(tx, created, InteractionEventType.STARTED, trailActor(viewer), { channel: input.channel, phase });
-    const welcome = await systemText(em, tx, created, 'welcome');
+    const welcome = await systemText(tx, created, 'welcome');
     return { id: created, messages: welcome ? [welcome] : [] };
   });
   const view = (await loadView(em, id))!;
@@ -229,12 +238,7 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Messa
     stored = await ctx.em.transactional(async (tx) => {
       const m = await appendMessage(tx, view.id, author, message);
       if (m && kind === AuthorKind.CONTACT) {
-        const r = await rows(
-          tx,
-          `update contacts set last_message_at = now() where id = ? returning id`,
-          [view.contact.id],
-        );
-        void r;
+        await rows(tx, 'update contacts set last_message_at = now() where id = ?', [view.contact.id]);
         const back = await rows(tx, "update interactions set status = 'IN_PROGRESS' where id = ? and status = 'WAITING_FOR_CUSTOMER' returning id", [view.id]);
         statusChanged = back.length > 0;
       }
@@ -322,7 +326,7 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Interac
     if (taken.length === 0) throw conflict('Someone else took this interaction');
     await rows(tx, "update contacts set previous_state = state, state = 'AGENT', state_changed_at = now() where id = ?", [view.contact.id]);
     await recordEvent(tx, view.id, InteractionEventType.TAKEN, trailActor(viewer), { fromTrayId: view.tray?.id ?? null });
-    const greeting = await systemText(ctx.em, tx, view.id, 'agentGreeting');
+    const greeting = await systemText(tx, view.id, 'agentGreeting');
     return greeting ? [greeting] : [];
   });
   const next = (await loadView(ctx.em, view.id))!;
@@ -336,7 +340,7 @@ export async function closeInteraction(ctx: Context, id: string, result: Interac
   const view = await requireVisible(ctx, id);
   enforce(mayClose(actorOf(ctx.viewer), { id: view.id, phase: view.phase, agentId: view.agent?.id ?? null }, result));
   const messages = await ctx.em.transactional(async (tx) => {
-    const closing = await systemText(ctx.em, tx, view.id, 'closing');
+    const closing = await systemText(tx, view.id, 'closing');
     const closed = await rows(
       tx,
       `update interactions i set phase = 'CLOSED', result = ?, closed_at = now(), updated_at = now(),

@@ -1,6 +1,5 @@
 import { type Em, isUniqueViolation, one, rows } from '../../db/sql.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
-import type { Viewer } from '../auth/viewer.js';
 import type { Onlooker } from '../interactions/visibility.rules.js';
 import { Role } from '../users/user.enums.js';
 import { TrayKind } from './tray.enums.js';
@@ -16,7 +15,7 @@ export interface TrayRow {
 const COLUMNS = 'id, name, kind, campaign_id as "campaignId", owner_id as "ownerId"';
 
 /** The trays a viewer may open: every tray for supervisors; for agents, shared trays, its own and granted ones. */
-export async function visibleTrays(em: Em, viewer: Viewer, who: Onlooker): Promise<TrayRow[]> {
+export async function visibleTrays(em: Em, who: Onlooker): Promise<TrayRow[]> {
   if (who.kind === 'NOBODY' || who.kind === 'VISITOR') return [];
   if (who.kind === 'KEY') {
     return who.campaignIds.length === 0
@@ -24,7 +23,6 @@ export async function visibleTrays(em: Em, viewer: Viewer, who: Onlooker): Promi
       : rows<TrayRow>(em, `select ${COLUMNS} from trays where campaign_id = any(?::uuid[]) order by name`, [`{${who.campaignIds.join(',')}}`]);
   }
   if (who.role !== Role.AGENT) return rows<TrayRow>(em, `select ${COLUMNS} from trays order by kind, name`);
-  void viewer;
   return rows<TrayRow>(
     em,
     `select ${COLUMNS} from trays
