@@ -43,7 +43,9 @@ async function createDatabase(label) {
 }
 
 function start(script, env) {
-  const child = fork(script, [], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // BENCH_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the servers under load.
+  const execArgv = process.env.BENCH_NODE_OPTIONS ? process.env.BENCH_NODE_OPTIONS.split(' ') : [];
+  const child = fork(script, [], { env: { PATH: process.env.PATH, ...env }, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.on('message', (m) => m?.type === 'ready' && resolve({ child, port: m.port }));

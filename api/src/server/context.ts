@@ -9,17 +9,12 @@ export interface Context {
   deps: Deps;
   viewer: Viewer;
   em: Em;
-  /** The viewer as the visibility table sees it, loaded once per context. */
+  /** The viewer as the visibility table sees it. */
   onlooker(): Promise<Onlooker>;
 }
 
 export function createContext(deps: Deps, viewer: Viewer): Context {
   const em = deps.orm.em.fork() as Em;
-  let cached: Promise<Onlooker> | null = null;
-  return {
-    deps,
-    viewer,
-    em,
-    onlooker: () => (cached ??= onlookerFor(em, viewer)),
-  };
+  const who = onlookerFor(viewer);
+  return { deps, viewer, em, onlooker: async () => who };
 }

@@ -15,14 +15,25 @@ export async function resolveViewer(em: Em, token: string | null): Promise<Viewe
     case TokenKind.SESSION: {
       const row = await one(
         em,
+        // One round trip: the person, their teams and the custom trays granted to them or their teams.
         `select s.id as session_id, u.id, u.role, u.name,
-                coalesce((select array_agg(team_id) from user_teams where user_id = u.id), '{}') as team_ids
+                coalesce((select array_agg(team_id) from user_teams where user_id = u.id), '{}') as team_ids,
+                coalesce((select array_agg(distinct ta.tray_id) from tray_access ta
+                           where ta.user_id = u.id or ta.team_id in (select team_id from user_teams where user_id = u.id)), '{}') as custom_tray_ids
            from sessions s join users u on u.id = s.user_id
           where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
         [hash],
       );
       if (!row) throw unauthenticated('Your session has ended; sign in again');
-      return { kind: 'USER', userId: row.id, role: row.role, sessionId: row.session_id, name: row.name, teamIds: row.team_ids };
+      return {
+        kind: 'USER',
+        userId: row.id,
+        role: row.role,
+        sessionId: row.session_id,
+        name: row.name,
+        teamIds: row.team_ids,
+        customTrayIds: row.custom_tray_ids,
+      };
     }
     case TokenKind.API_KEY: {
       const row = await one(em, 'update api_keys set last_used_at = now() where secret_hash = ? and revoked_at is null returning id, name, scopes, campaign_ids', [hash]);

@@ -102,7 +102,8 @@ async function systemText(tx: Em, interactionId: string, key: keyof CampaignText
   );
   const text = row && campaignText(row.messages, key, row.language, row.default_language);
   if (!text) return null;
-  return appendMessage(tx, interactionId, SYSTEM_AUTHOR, { body: text, clientMessageId: null, visibility: Visibility.PUBLIC, attachmentIds: [] });
+  const appended = await appendMessage(tx, interactionId, SYSTEM_AUTHOR, { body: text, clientMessageId: null, visibility: Visibility.PUBLIC, attachmentIds: [] });
+  return appended?.message ?? null;
 }
 
 export interface StartInput {
@@ -228,34 +229,22 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Messa
   const author = authorOf(ctx.viewer, kind);
   const message = { body, clientMessageId, visibility: internal ? Visibility.INTERNAL : Visibility.PUBLIC, attachmentIds };
 
-  if (clientMessageId) {
-    const existing = await findByClientId(ctx.em, view.id, author.key, clientMessageId);
-    if (existing) return sameSend(existing, message);
-  }
-  let statusChanged = false;
-  let stored: MessageView | null;
+  let appended: Awaited<ReturnType<typeof appendMessage>>;
   try {
-    stored = await ctx.em.transactional(async (tx) => {
-      const m = await appendMessage(tx, view.id, author, message);
-      if (m && kind === AuthorKind.CONTACT) {
-        await rows(tx, 'update contacts set last_message_at = now() where id = ?', [view.contact.id]);
-        const back = await rows(tx, "update interactions set status = 'IN_PROGRESS' where id = ? and status = 'WAITING_FOR_CUSTOMER' returning id", [view.id]);
-        statusChanged = back.length > 0;
-      }
-      return m;
-    });
+    appended = await appendMessage(ctx.em, view.id, author, message, view.contact.id);
   } catch (err) {
-    // Two sends with one client id raced: the loser's transaction rolled back; answer with the winner's message.
-    if (clientMessageId && isUniqueViolation(err)) {
-      const existing = await findByClientId(ctx.em, view.id, author.key, clientMessageId);
-      if (existing) return sameSend(existing, message);
-    }
-    throw err;
+    // Two sends with one client id raced past the existence check; the loser's statement failed whole.
+    if (!(clientMessageId && isUniqueViolation(err))) throw err;
+    appended = null;
   }
-  if (!stored) throw conflict('The interaction is closed');
-  await publishMessages(ctx.deps, [stored]);
-  if (statusChanged) await publishChange(ctx.deps, (await loadView(ctx.em, view.id))!, view);
-  return stored;
+  if (!appended) {
+    const existing = clientMessageId ? await findByClientId(ctx.em, view.id, author.key, clientMessageId) : null;
+    if (existing) return sameSend(existing, message);
+    throw conflict('The interaction is closed');
+  }
+  await publishMessages(ctx.deps, [appended.message]);
+  if (appended.statusChanged) await publishChange(ctx.deps, (await loadView(ctx.em, view.id))!, view);
+  return appended.message;
 }
 
 export interface HandOffInput {

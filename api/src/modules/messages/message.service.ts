@@ -30,25 +30,46 @@ export async function findByClientId(em: Em, interactionId: string, authorKey: s
   return row ? toMessageView(row) : null;
 }
 
+export interface Appended {
+  message: MessageView;
+  /** The customer wrote while the chat waited for them, so it went back to IN_PROGRESS. */
+  statusChanged: boolean;
+}
+
 /**
- * Inserts a message with the interaction's next sequence, inside the caller's transaction. The
- * sequence comes from an UPDATE on the interaction row, so concurrent writers to one interaction
- * queue on that row lock and sequences have no gaps once committed.
+ * Inserts a message with the interaction's next sequence in ONE statement: the UPDATE that
+ * bumps the sequence, the customer's last-message time and the INSERT commit or fail together,
+ * so a failed insert (a duplicate client id) leaves no gap, and a send costs one round trip.
+ * Concurrent writers to one interaction queue on its row lock, so sequences are handed out in
+ * commit order. Returns null when the interaction is closed or this client id was already used.
  */
-export async function appendMessage(em: Em, interactionId: string, author: Author, message: NewMessage): Promise<MessageView | null> {
-  const bumped = await one<{ last_sequence: number }>(
-    em,
-    "update interactions set last_sequence = last_sequence + 1, updated_at = now() where id = ? and phase <> 'CLOSED' returning last_sequence",
-    [interactionId],
-  );
-  if (!bumped) return null;
+export async function appendMessage(em: Em, interactionId: string, author: Author, message: NewMessage, contactId: string | null = null): Promise<Appended | null> {
+  const fromContact = author.kind === AuthorKind.CONTACT;
   const row = await one(
     em,
-    `insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_key, visibility, client_message_id, attachment_ids, created_at)
-     values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], clock_timestamp()) returning ${MESSAGE_VIEW_COLUMNS}`,
+    `with previous as (select status from interactions where id = ?),
+     bumped as (
+       update interactions
+          set last_sequence = last_sequence + 1, updated_at = now(),
+              status = case when ? and status = 'WAITING_FOR_CUSTOMER' then 'IN_PROGRESS'::interaction_status else status end
+        where id = ? and phase <> 'CLOSED'
+          and not exists (select 1 from messages where interaction_id = ? and author_key = ? and client_message_id = ?)
+        returning id, last_sequence),
+     touched as (update contacts set last_message_at = now() where ? and id = ? returning id),
+     inserted as (
+       insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_key, visibility, client_message_id, attachment_ids, created_at)
+       select gen_random_uuid(), b.id, b.last_sequence, ?, ?, ?, ?, ?, ?, ?, ?::text[], clock_timestamp() from bumped b
+       returning ${MESSAGE_VIEW_COLUMNS})
+     select inserted.*, (? and (select status from previous) = 'WAITING_FOR_CUSTOMER') as status_changed from inserted`,
     [
       interactionId,
-      bumped.last_sequence,
+      fromContact,
+      interactionId,
+      interactionId,
+      author.key,
+      message.clientMessageId,
+      fromContact && contactId !== null,
+      contactId,
       message.body,
       author.kind,
       author.id,
@@ -57,9 +78,10 @@ export async function appendMessage(em: Em, interactionId: string, author: Autho
       message.visibility,
       message.clientMessageId,
       `{${message.attachmentIds.join(',')}}`,
+      fromContact,
     ],
   );
-  return toMessageView(row!);
+  return row ? { message: toMessageView(row), statusChanged: row.status_changed === true } : null;
 }
 
 /** Idempotent send: the same client id with the same body returns the original; with another body it is a CONFLICT. */
