@@ -4,7 +4,9 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CampaignResolver } from '../modules/campaigns/campaign.resolver.js';
+import { CannedResponseResolver } from '../modules/campaigns/canned-response.resolver.js';
 import { InteractionResolver } from '../modules/interactions/interaction.resolver.js';
+import { LifecycleResolver } from '../modules/interactions/lifecycle.resolver.js';
 import { MessageResolver } from '../modules/messages/message.resolver.js';
 import { TrayResolver } from '../modules/trays/tray.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
@@ -12,7 +14,7 @@ import { UserResolver } from '../modules/users/user.resolver.js';
 /** The public schema. Subscriptions bring their own streams, so no type-graphql PubSub is wired. */
 export function buildParleySchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, UserResolver, CampaignResolver, TrayResolver, InteractionResolver, MessageResolver],
+    resolvers: [AuthResolver, UserResolver, CampaignResolver, CannedResponseResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver],
     validate: false,
     // type-graphql insists on a PubSub; every subscription here has its own `subscribe`, so this one is never used.
     pubSub: {

@@ -41,6 +41,8 @@ export class InteractionEntity {
   @Property({ type: 'text', nullable: true }) language: string | null = null;
   /** The last message sequence handed out; bumped in the same transaction as each insert. */
   @Property({ type: 'integer' }) lastSequence: number = 0;
+  /** How many times operators handed it on; a transferred chat ends ESCALATED. */
+  @Property({ type: 'integer' }) transferCount: number = 0;
   /** Hash of the widget visitor's token: it reaches this interaction and nothing else. */
   @Property({ type: 'text', nullable: true, hidden: true, unique: true }) visitorTokenHash: string | null = null;
   @Property({ type: 'timestamptz' }) createdAt: Date = new Date();

@@ -17,6 +17,7 @@ export function locationOf(v: InteractionView): ChatLocation {
     trayOwnerId: v.tray?.ownerId ?? null,
     agentId: v.agent?.id ?? null,
     contactState: v.contact.state,
+    status: v.status,
   };
 }
 

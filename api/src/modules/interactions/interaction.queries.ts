@@ -3,13 +3,14 @@ import type { Context } from '../../server/context.js';
 import { badInput, unauthenticated } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
 import { Role } from '../users/user.enums.js';
-import type { Phase } from './interaction.enums.js';
+import type { InteractionStatus, Phase } from './interaction.enums.js';
 import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from './interaction.view.js';
 import type { Onlooker } from './visibility.rules.js';
 
 export interface InteractionFilter {
   trayId?: string | null;
   phases?: Phase[] | null;
+  statuses?: InteractionStatus[] | null;
   campaignId?: string | null;
   search?: string | null;
 }
@@ -37,8 +38,8 @@ function visibilitySql(who: Onlooker): { sql: string; params: unknown[] } {
       return {
         sql: `(${publicRows}
                or (i.phase = 'IN_SERVICE' and i.agent_id = ?)
-               or (i.phase = 'WAITING' and (t.kind = 'GENERAL' or (t.kind = 'PERSONAL' and t.owner_id = ?)
-                                             or (t.kind = 'CUSTOM' and t.id = any(?::uuid[])))))`,
+               or ((i.phase = 'WAITING' or (i.phase = 'IN_SERVICE' and i.status = 'NEEDS_HELP'))
+                   and (t.kind = 'GENERAL' or (t.kind = 'PERSONAL' and t.owner_id = ?) or (t.kind = 'CUSTOM' and t.id = any(?::uuid[])))))`,
         params: [who.userId, who.userId, `{${[...who.customTrayIds].join(',')}}`],
       };
   }
@@ -70,6 +71,7 @@ export async function listInteractions(ctx: Context, filter: InteractionFilter, 
   if (filter.trayId) (where.push('i.tray_id = ?'), params.push(filter.trayId));
   if (filter.campaignId) (where.push('i.campaign_id = ?'), params.push(filter.campaignId));
   if (filter.phases?.length) (where.push('i.phase = any(?::phase[])'), params.push(`{${filter.phases.join(',')}}`));
+  if (filter.statuses?.length) (where.push('i.status = any(?::interaction_status[])'), params.push(`{${filter.statuses.join(',')}}`));
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('Search text is too long', 'filter.search');

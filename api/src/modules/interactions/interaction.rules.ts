@@ -1,6 +1,6 @@
 import { AuthorKind } from '../messages/message.enums.js';
 import { Role } from '../users/user.enums.js';
-import { InteractionResult, Phase } from './interaction.enums.js';
+import { InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
 
 /** The outcome of a rule: allowed, or the reason a client can act on. */
 export type Decision<T = true> = { ok: true; value: T } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT'; reason: string };
@@ -77,4 +77,71 @@ export function mayHandOff(chat: InteractionState, trayCampaignId: string | null
   if (!trayIsQueue) return deny('BAD_USER_INPUT', 'Hand off to a general or custom tray');
   if (trayCampaignId !== null && trayCampaignId !== chatCampaignId) return deny('BAD_USER_INPUT', 'The tray belongs to another campaign');
   return allow(true);
+}
+
+const isSupervisor = (actor: Actor) => actor.kind === 'USER' && actor.role !== Role.AGENT;
+const isHolder = (actor: Actor, chat: InteractionState) => actor.kind === 'USER' && chat.phase === Phase.IN_SERVICE && chat.agentId === actor.userId;
+
+/** The agent who holds a chat, or a supervisor, may act on it while it is in service. */
+export function mayActOnHeld(actor: Actor, chat: InteractionState): Decision {
+  if (chat.phase === Phase.CLOSED) return deny('CONFLICT', 'The interaction is closed');
+  if (chat.phase !== Phase.IN_SERVICE) return deny('CONFLICT', 'Nobody is serving this interaction');
+  return isHolder(actor, chat) || isSupervisor(actor) ? allow(true) : deny('FORBIDDEN', 'Only the agent who holds it, or a supervisor, can do this');
+}
+
+/** A held chat goes back to its tray; a supervisor may also move a waiting one. */
+export function mayTransfer(actor: Actor, chat: InteractionState): Decision {
+  if (chat.phase === Phase.WAITING && isSupervisor(actor)) return allow(true);
+  return mayActOnHeld(actor, chat);
+}
+
+/** Where a transfer may go: exactly one of a tray, an agent or a team. */
+export function transferTarget(to: { trayId?: string | null; agentId?: string | null; teamId?: string | null }): Decision<'TRAY' | 'AGENT' | 'TEAM'> {
+  const given = (['trayId', 'agentId', 'teamId'] as const).filter((k) => !!to[k]);
+  if (given.length !== 1) return deny('BAD_USER_INPUT', 'Transfer to exactly one of a tray, an agent or a team');
+  return allow(given[0] === 'trayId' ? 'TRAY' : given[0] === 'agentId' ? 'AGENT' : 'TEAM');
+}
+
+/** Anyone with sight of a chat that asks for help may join it; joining answers the call. */
+export function mayJoin(actor: Actor, chat: InteractionState & { status: InteractionStatus }): Decision {
+  if (actor.kind !== 'USER') return deny('FORBIDDEN', 'Only people join conversations');
+  if (chat.phase !== Phase.IN_SERVICE || chat.status !== InteractionStatus.NEEDS_HELP) return deny('CONFLICT', 'This interaction is not asking for help');
+  if (isHolder(actor, chat)) return deny('CONFLICT', 'You already hold this interaction');
+  return allow(true);
+}
+
+/**
+ * Notes, tags and expertise are for people, on chats they may see. A closed chat is everyone's to
+ * read, so only supervisors (and the agent who served it) may still annotate it.
+ */
+export function mayAnnotate(actor: Actor, chat: InteractionState): Decision {
+  if (actor.kind !== 'USER') return deny('FORBIDDEN', 'Only people annotate interactions');
+  if (chat.phase === Phase.CLOSED && actor.role === Role.AGENT && chat.agentId !== actor.userId) {
+    return deny('FORBIDDEN', 'Only supervisors and the agent who served it annotate a closed interaction');
+  }
+  return allow(true);
+}
+
+export const BULK_LIMIT = 5;
+
+/** Bulk actions take one to five distinct interactions; anything else changes nothing. */
+export function bulkIds(ids: readonly string[]): Decision<string[]> {
+  const distinct = [...new Set(ids)];
+  if (distinct.length === 0) return deny('BAD_USER_INPUT', 'Select at least one interaction');
+  if (distinct.length !== ids.length) return deny('BAD_USER_INPUT', 'An interaction is selected twice');
+  if (distinct.length > BULK_LIMIT) return deny('BAD_USER_INPUT', `Select at most ${BULK_LIMIT} interactions at once`);
+  return allow(distinct);
+}
+
+/** A chat handed on between operators that then ends well ends ESCALATED: it was derived to another operator. */
+export function closingResult(requested: InteractionResult, transferCount: number): InteractionResult {
+  return requested === InteractionResult.SUCCESS && transferCount > 0 ? InteractionResult.ESCALATED : requested;
+}
+
+/** Cleans a list of tags or skills: trimmed, lower-case, unique, bounded. */
+export function cleanLabels(values: readonly string[], field: string): Decision<string[]> {
+  const cleaned = [...new Set(values.map((v) => v.trim().toLowerCase()).filter(Boolean))];
+  if (cleaned.length > 30) return deny('BAD_USER_INPUT', `At most 30 ${field}`);
+  if (cleaned.some((v) => v.length > 50)) return deny('BAD_USER_INPUT', `Each of the ${field} holds at most 50 characters`);
+  return allow(cleaned);
 }

@@ -71,7 +71,7 @@ function authorOf(viewer: Viewer, kind: AuthorKind): Author {
   }
 }
 
-const trailActor = (viewer: Viewer) => {
+export const trailActor = (viewer: Viewer) => {
   switch (viewer.kind) {
     case 'USER':
       return { kind: 'USER', id: viewer.userId };
@@ -93,7 +93,7 @@ interface CampaignRow {
 }
 
 /** The campaign's text for this interaction's language, appended as a SYSTEM message; null when the campaign has none. */
-async function systemText(tx: Em, interactionId: string, key: keyof CampaignTexts): Promise<MessageView | null> {
+export async function systemText(tx: Em, interactionId: string, key: keyof CampaignTexts): Promise<MessageView | null> {
   const row = await one<{ messages: CampaignMessages; default_language: Language; language: string | null }>(
     tx,
     `select c.messages, c.default_language, coalesce(i.language, ct.language) as language
@@ -324,25 +324,32 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Interac
   return next;
 }
 
-/** Closes an interaction into its campaign's Closed tray, sending the closing comment first. */
+/**
+ * Closes one interaction inside the caller's transaction: closing comment first (nobody may write
+ * after), then into its campaign's Closed tray. Returns the closing message, if the campaign has one.
+ */
+export async function closeWithin(tx: Em, ctx: Context, view: InteractionView, requested: InteractionResult): Promise<MessageView | null> {
+  const closing = await systemText(tx, view.id, 'closing');
+  const closed = await one<{ result: InteractionResult }>(
+    tx,
+    `update interactions i set phase = 'CLOSED', closed_at = now(), updated_at = now(),
+            result = case when ? = 'SUCCESS' and i.transfer_count > 0 then 'ESCALATED'::interaction_result else ?::interaction_result end,
+            tray_id = (select id from trays t where t.campaign_id = i.campaign_id and t.kind = 'CLOSED')
+      where i.id = ? and i.phase <> 'CLOSED' returning i.result`,
+    [requested, requested, view.id],
+  );
+  if (!closed) throw conflict('The interaction is already closed');
+  await recordEvent(tx, view.id, InteractionEventType.CLOSED, trailActor(ctx.viewer), { result: closed.result });
+  return closing;
+}
+
+/** Closes an interaction; a chat that was handed on between operators ends ESCALATED rather than SUCCESS. */
 export async function closeInteraction(ctx: Context, id: string, result: InteractionResult): Promise<InteractionView> {
   const view = await requireVisible(ctx, id);
   enforce(mayClose(actorOf(ctx.viewer), { id: view.id, phase: view.phase, agentId: view.agent?.id ?? null }, result));
-  const messages = await ctx.em.transactional(async (tx) => {
-    const closing = await systemText(tx, view.id, 'closing');
-    const closed = await rows(
-      tx,
-      `update interactions i set phase = 'CLOSED', result = ?, closed_at = now(), updated_at = now(),
-              tray_id = (select id from trays t where t.campaign_id = i.campaign_id and t.kind = 'CLOSED')
-        where i.id = ? and i.phase <> 'CLOSED' returning i.id`,
-      [result, view.id],
-    );
-    if (closed.length === 0) throw conflict('The interaction is already closed');
-    await recordEvent(tx, view.id, InteractionEventType.CLOSED, trailActor(ctx.viewer), { result });
-    return closing ? [closing] : [];
-  });
+  const closing = await ctx.em.transactional((tx) => closeWithin(tx, ctx, view, result));
   const next = (await loadView(ctx.em, view.id))!;
-  await publishMessages(ctx.deps, messages);
+  await publishMessages(ctx.deps, closing ? [closing] : []);
   await publishChange(ctx.deps, next, view);
   return next;
 }

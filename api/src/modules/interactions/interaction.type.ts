@@ -137,6 +137,7 @@ export class HandOffInput {
 export class InteractionFilterInput {
   @Field(() => ID, { nullable: true }) trayId?: string | null;
   @Field(() => [Phase], { nullable: true }) phases?: Phase[] | null;
+  @Field(() => [InteractionStatus], { nullable: true, description: 'e.g. [NEEDS_HELP] for the "Needs help" view' }) statuses?: InteractionStatus[] | null;
   @Field(() => ID, { nullable: true }) campaignId?: string | null;
   @Field(() => String, { nullable: true, description: 'Contact name, e-mail or phone, campaign name or protocol' }) search?: string | null;
 }
@@ -146,4 +147,30 @@ export class InteractionChangedFilter {
   @Field(() => ID, { nullable: true }) campaignId?: string | null;
   @Field(() => ID, { nullable: true }) trayId?: string | null;
   @Field(() => [Phase], { nullable: true }) phases?: Phase[] | null;
+}
+
+@InputType()
+export class TransferTargetInput {
+  @Field(() => ID, { nullable: true }) trayId?: string | null;
+  @Field(() => ID, { nullable: true, description: "The chat waits in that agent's personal tray" }) agentId?: string | null;
+  @Field(() => ID, { nullable: true, description: "The chat waits in the team's tray of its campaign" }) teamId?: string | null;
+}
+
+@ObjectType()
+export class Note {
+  @Field(() => ID, { nullable: true }) authorId!: string | null;
+  @Field(() => String, { nullable: true }) authorName!: string | null;
+  @Field(() => String) body!: string;
+  @Field(() => DateTime) createdAt!: string;
+}
+
+@ObjectType()
+export class InteractionEvent {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'STARTED, HANDED_OFF, TAKEN, RETURNED, TRANSFERRED, STATUS_CHANGED, JOINED, NOTE_ADDED, TAGS_SET, EXPERTISE_SET, CLOSED' })
+  type!: string;
+  @Field(() => String) actorKind!: string;
+  @Field(() => ID, { nullable: true }) actorId!: string | null;
+  @Field(() => String, { description: 'JSON details of the event' }) data!: string;
+  @Field(() => DateTime) createdAt!: string;
 }

@@ -1,7 +1,7 @@
 import { ContactState } from '../contacts/contact.enums.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { Role } from '../users/user.enums.js';
-import { Phase } from './interaction.enums.js';
+import { InteractionStatus, Phase } from './interaction.enums.js';
 
 /** Where a chat is, as far as the visibility table cares. */
 export interface ChatLocation {
@@ -13,6 +13,7 @@ export interface ChatLocation {
   trayOwnerId: string | null;
   agentId: string | null;
   contactState: ContactState;
+  status: InteractionStatus;
 }
 
 /** Who is looking, with what the visibility table needs to know about them. */
@@ -44,18 +45,25 @@ export function canSee(who: Onlooker, loc: ChatLocation): boolean {
       return who.supervise || isPublicToStaff(loc);
     case 'STAFF':
       if (who.role !== Role.AGENT || isPublicToStaff(loc)) return true;
-      if (loc.phase === Phase.IN_SERVICE) return loc.agentId === who.userId;
-      if (loc.phase !== Phase.WAITING) return false;
-      switch (loc.trayKind) {
-        case TrayKind.GENERAL:
-          return true;
-        case TrayKind.PERSONAL:
-          return loc.trayOwnerId === who.userId;
-        case TrayKind.CUSTOM:
-          return loc.trayId !== null && who.customTrayIds.has(loc.trayId);
-        default:
-          return false;
+      if (loc.phase === Phase.IN_SERVICE) {
+        // A chat that asks for help is listed for every agent with access to its tray.
+        return loc.agentId === who.userId || (loc.status === InteractionStatus.NEEDS_HELP && seesTray(who, loc));
       }
+      return loc.phase === Phase.WAITING && seesTray(who, loc);
+  }
+}
+
+/** Whether an agent has access to the tray a chat sits in (or came from). */
+function seesTray(who: Extract<Onlooker, { kind: 'STAFF' }>, loc: ChatLocation): boolean {
+  switch (loc.trayKind) {
+    case TrayKind.GENERAL:
+      return true;
+    case TrayKind.PERSONAL:
+      return loc.trayOwnerId === who.userId;
+    case TrayKind.CUSTOM:
+      return loc.trayId !== null && who.customTrayIds.has(loc.trayId);
+    default:
+      return false;
   }
 }
 
@@ -64,5 +72,5 @@ export function canSee(who: Onlooker, loc: ChatLocation): boolean {
  * lost the race is told CONFLICT rather than NOT_FOUND: it saw the chat a moment ago.
  */
 export function couldHaveTaken(who: Onlooker, loc: ChatLocation): boolean {
-  return loc.phase !== Phase.BOT && canSee(who, { ...loc, phase: Phase.WAITING, agentId: null, contactState: ContactState.TRAY });
+  return loc.phase !== Phase.BOT && canSee(who, { ...loc, phase: Phase.WAITING, agentId: null, contactState: ContactState.TRAY, status: InteractionStatus.IN_PROGRESS });
 }

@@ -11,8 +11,9 @@ import { TrayKind } from './tray.enums.js';
  */
 @Entity({ tableName: 'trays' })
 @Unique({ properties: ['campaignId', 'name'] })
+@Unique({ properties: ['campaignId', 'teamId'] })
 export class TrayEntity {
-  [OptionalProps]?: 'campaignId' | 'ownerId' | 'createdAt';
+  [OptionalProps]?: 'campaignId' | 'ownerId' | 'teamId' | 'createdAt';
   @PrimaryKey({ type: 'uuid' }) id: string = newId();
   @Property({ type: 'text' }) name!: string;
   @Enum({ items: () => TrayKind, nativeEnumName: 'tray_kind' }) kind!: TrayKind;
@@ -20,6 +21,9 @@ export class TrayEntity {
   campaignId: string | null = null;
   @ManyToOne({ entity: () => UserEntity, fieldName: 'owner_id', mapToPk: true, nullable: true, unique: true, deleteRule: 'cascade' })
   ownerId: string | null = null;
+  /** Set on the tray a campaign keeps for chats transferred to a team. */
+  @ManyToOne({ entity: () => TeamEntity, fieldName: 'team_id', mapToPk: true, nullable: true, deleteRule: 'cascade' })
+  teamId: string | null = null;
   @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
 }
 

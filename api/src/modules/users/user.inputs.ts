@@ -13,3 +13,9 @@ export class CreateUserInput {
   @Field(() => Boolean, { nullable: true }) mayMonitorScreen?: boolean;
   @Field(() => [ID], { nullable: true }) teamIds?: string[];
 }
+
+@InputType()
+export class CreateTeamInput {
+  @Field(() => String) name!: string;
+  @Field(() => [ID], { nullable: true }) memberIds?: string[];
+}

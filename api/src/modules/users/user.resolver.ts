@@ -1,10 +1,11 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireAdmin } from '../auth/guards.js';
-import { CreateUserInput } from './user.inputs.js';
+import { createTeam } from './team.service.js';
+import { CreateTeamInput, CreateUserInput } from './user.inputs.js';
 import { loadUser } from './user.queries.js';
 import { createUser } from './user.service.js';
-import { User } from './user.type.js';
+import { Team, User } from './user.type.js';
 
 @Resolver()
 export class UserResolver {
@@ -13,5 +14,11 @@ export class UserResolver {
     requireAdmin(ctx.viewer);
     const user = await createUser(ctx.em, input);
     return loadUser(ctx.em, user.id);
+  }
+
+  @Mutation(() => Team, { description: 'Administrators' })
+  createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<Team> {
+    requireAdmin(ctx.viewer);
+    return createTeam(ctx.em, input.name, input.memberIds ?? []);
   }
 }

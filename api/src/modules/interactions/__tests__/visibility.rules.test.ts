@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ContactState } from '../../contacts/contact.enums.js';
 import { TrayKind } from '../../trays/tray.enums.js';
 import { Role } from '../../users/user.enums.js';
-import { Phase } from '../interaction.enums.js';
+import { InteractionStatus, Phase } from '../interaction.enums.js';
 import { canSee, type ChatLocation, couldHaveTaken, type Onlooker } from '../visibility.rules.js';
 
 const base: ChatLocation = {
@@ -14,6 +14,7 @@ const base: ChatLocation = {
   trayOwnerId: null,
   agentId: null,
   contactState: ContactState.TRAY,
+  status: InteractionStatus.IN_PROGRESS,
 };
 const agent = (id: string, custom: string[] = []): Onlooker => ({ kind: 'STAFF', userId: id, role: Role.AGENT, customTrayIds: new Set(custom) });
 const supervisor: Onlooker = { kind: 'STAFF', userId: 's', role: Role.SUPERVISOR, customTrayIds: new Set() };
@@ -53,6 +54,13 @@ describe('the visibility table', () => {
     expect(canSee(supervisor, loc)).toBe(true);
     expect(canSee({ kind: 'KEY', supervise: false, campaignIds: [] }, loc)).toBe(false);
     expect(canSee({ kind: 'KEY', supervise: true, campaignIds: ['c1'] }, loc)).toBe(true);
+  });
+
+  it('lists a held chat that asks for help for the agents with access to its tray', () => {
+    const loc = { ...base, phase: Phase.IN_SERVICE, agentId: 'a', contactState: ContactState.AGENT, status: InteractionStatus.NEEDS_HELP };
+    expect(canSee(agent('b'), loc)).toBe(true);
+    expect(canSee(agent('b'), { ...loc, trayId: 't-sales', trayKind: TrayKind.CUSTOM })).toBe(false);
+    expect(canSee(agent('c', ['t-sales']), { ...loc, trayId: 't-sales', trayKind: TrayKind.CUSTOM })).toBe(true);
   });
 
   it('shows expired and closed chats to everyone', () => {

@@ -1,0 +1,20 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { requireSupervisor, requireUser } from '../auth/guards.js';
+import { createCannedResponse, listCannedResponses } from './canned-response.service.js';
+import { CannedResponse, CreateCannedResponseInput } from './canned-response.type.js';
+
+@Resolver()
+export class CannedResponseResolver {
+  @Query(() => [CannedResponse], { description: "A campaign's canned responses, for its agents" })
+  cannedResponses(@Arg('campaignId', () => ID) campaignId: string, @Ctx() ctx: Context): Promise<CannedResponse[]> {
+    requireUser(ctx.viewer);
+    return listCannedResponses(ctx.em, campaignId);
+  }
+
+  @Mutation(() => CannedResponse, { description: 'Supervisors and administrators' })
+  createCannedResponse(@Arg('input', () => CreateCannedResponseInput) input: CreateCannedResponseInput, @Ctx() ctx: Context): Promise<CannedResponse> {
+    requireSupervisor(ctx.viewer);
+    return createCannedResponse(ctx.em, input);
+  }
+}

@@ -1,0 +1,92 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { InteractionResult, InteractionStatus } from './interaction.enums.js';
+import { notesOf, trailOf } from './interaction-details.js';
+import { Interaction, InteractionEvent, Note, TransferTargetInput } from './interaction.type.js';
+import {
+  addNote,
+  closeInteractions,
+  joinInteraction,
+  returnToTray,
+  setExpertise,
+  setInteractionStatus,
+  setTags,
+  transferInteraction,
+  transferInteractions,
+} from './lifecycle.service.js';
+
+@Resolver(() => Interaction)
+export class LifecycleResolver {
+  @FieldResolver(() => [Note], { description: 'Staff notes, oldest first; empty for customers and keys' })
+  notes(@Root() interaction: Interaction, @Ctx() ctx: Context): Promise<Note[]> {
+    return notesOf(ctx, interaction.id);
+  }
+
+  @FieldResolver(() => [InteractionEvent], { description: 'The event trail, oldest first; empty for customers and keys' })
+  events(@Root() interaction: Interaction, @Ctx() ctx: Context): Promise<InteractionEvent[]> {
+    return trailOf(ctx, interaction.id);
+  }
+
+  @Mutation(() => Interaction, { description: 'Give a held chat back to the tray it came from' })
+  returnToTray(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Interaction> {
+    return returnToTray(ctx, id);
+  }
+
+  @Mutation(() => Interaction, { description: 'To a tray, an agent or a team, with a note; it then ends ESCALATED rather than SUCCESS' })
+  transferInteraction(
+    @Arg('id', () => ID) id: string,
+    @Arg('to', () => TransferTargetInput) to: TransferTargetInput,
+    @Ctx() ctx: Context,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<Interaction> {
+    return transferInteraction(ctx, id, to, note);
+  }
+
+  @Mutation(() => [Interaction], { description: 'Supervisors: up to 5 at once, all or none' })
+  transferInteractions(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('to', () => TransferTargetInput) to: TransferTargetInput,
+    @Ctx() ctx: Context,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<Interaction[]> {
+    return transferInteractions(ctx, ids, to, note);
+  }
+
+  @Mutation(() => [Interaction], { description: 'Supervisors: up to 5 at once, all or none' })
+  closeInteractions(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('result', () => InteractionResult) result: InteractionResult,
+    @Ctx() ctx: Context,
+  ): Promise<Interaction[]> {
+    return closeInteractions(ctx, ids, result);
+  }
+
+  @Mutation(() => Interaction)
+  setInteractionStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => InteractionStatus) status: InteractionStatus,
+    @Ctx() ctx: Context,
+  ): Promise<Interaction> {
+    return setInteractionStatus(ctx, id, status);
+  }
+
+  @Mutation(() => Interaction, { description: 'Answer a call for help: back to IN_PROGRESS, and the customer is told' })
+  joinInteraction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Interaction> {
+    return joinInteraction(ctx, id);
+  }
+
+  @Mutation(() => Interaction)
+  addNote(@Arg('id', () => ID) id: string, @Arg('body', () => String) body: string, @Ctx() ctx: Context): Promise<Interaction> {
+    return addNote(ctx, id, body);
+  }
+
+  @Mutation(() => Interaction, { description: 'Replaces the tags; new ones are created' })
+  setTags(@Arg('id', () => ID) id: string, @Arg('tags', () => [String]) tags: string[], @Ctx() ctx: Context): Promise<Interaction> {
+    return setTags(ctx, id, tags);
+  }
+
+  @Mutation(() => Interaction, { description: 'The skills this chat needs' })
+  setExpertise(@Arg('id', () => ID) id: string, @Arg('skills', () => [String]) skills: string[], @Ctx() ctx: Context): Promise<Interaction> {
+    return setExpertise(ctx, id, skills);
+  }
+}

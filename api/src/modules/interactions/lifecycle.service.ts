@@ -1,0 +1,238 @@
+import { type Em, one, rows } from '../../db/sql.js';
+import type { Context } from '../../server/context.js';
+import { badInput, conflict, notFound } from '../../shared/errors.js';
+import { isUuid } from '../../shared/ids.js';
+import { requireSupervisor } from '../auth/guards.js';
+import { appendMessage, SYSTEM_AUTHOR } from '../messages/message.service.js';
+import { Visibility } from '../messages/message.enums.js';
+import type { MessageView } from '../messages/message.view.js';
+import { TrayKind } from '../trays/tray.enums.js';
+import { InteractionEventType, type InteractionResult, InteractionStatus } from './interaction.enums.js';
+import { publishChange, publishMessages, recordEvent } from './interaction.events.js';
+import { bulkIds, cleanLabels, mayActOnHeld, mayAnnotate, mayJoin, mayTransfer, transferTarget } from './interaction.rules.js';
+import { actorOf, closeWithin, enforce, loadView, requireVisible, trailActor } from './interaction.service.js';
+import type { InteractionView } from './interaction.view.js';
+import { systemTextFor } from './system-texts.js';
+
+const state = (v: InteractionView) => ({ id: v.id, phase: v.phase, agentId: v.agent?.id ?? null, status: v.status });
+
+/** Runs `change` in one transaction, then publishes the new state and any messages it wrote. */
+async function applyChange(ctx: Context, before: InteractionView, change: (tx: Em) => Promise<MessageView[] | void>): Promise<InteractionView> {
+  const messages = (await ctx.em.transactional(change)) ?? [];
+  const after = (await loadView(ctx.em, before.id))!;
+  await publishMessages(ctx.deps, messages);
+  await publishChange(ctx.deps, after, before);
+  return after;
+}
+
+/** The agent gives a chat back to the tray it came from, where it waits again. */
+export async function returnToTray(ctx: Context, id: string): Promise<InteractionView> {
+  const view = await requireVisible(ctx, id);
+  enforce(mayActOnHeld(actorOf(ctx.viewer), state(view)));
+  return applyChange(ctx, view, async (tx) => {
+    await rows(
+      tx,
+      `update interactions set phase = 'WAITING', agent_id = null, status = 'IN_PROGRESS', queued_at = now(), updated_at = now()
+        where id = ? and phase = 'IN_SERVICE'`,
+      [view.id],
+    );
+    await rows(tx, "update contacts set previous_state = state, state = 'TRAY', state_changed_at = now() where id = ?", [view.contact.id]);
+    await recordEvent(tx, view.id, InteractionEventType.RETURNED, trailActor(ctx.viewer), { trayId: view.tray?.id ?? null });
+  });
+}
+
+export interface TransferTo {
+  trayId?: string | null;
+  agentId?: string | null;
+  teamId?: string | null;
+}
+
+/** Resolves a transfer target to the tray the chat will wait in. */
+async function targetTray(tx: Em, view: InteractionView, to: TransferTo): Promise<string> {
+  const kind = enforce(transferTarget(to));
+  if (kind === 'TRAY') {
+    const tray = isUuid(to.trayId!) ? await one<{ id: string; kind: TrayKind; campaign_id: string | null }>(tx, 'select id, kind, campaign_id from trays where id = ?', [to.trayId]) : null;
+    if (!tray) throw notFound('Tray');
+    if (tray.kind === TrayKind.CLOSED) throw badInput('Close the interaction instead of moving it to the Closed tray', 'to.trayId');
+    if (tray.campaign_id !== null && tray.campaign_id !== view.campaign.id) throw badInput('The tray belongs to another campaign', 'to.trayId');
+    return tray.id;
+  }
+  if (kind === 'AGENT') {
+    // A chat for a named agent waits in that agent's personal tray, so its capacity still holds.
+    const tray = isUuid(to.agentId!) ? await one<{ id: string }>(tx, "select t.id from trays t join users u on u.id = t.owner_id where t.owner_id = ? and u.active", [to.agentId]) : null;
+    if (!tray) throw notFound('Agent');
+    return tray.id;
+  }
+  const team = isUuid(to.teamId!) ? await one<{ id: string; name: string }>(tx, 'select id, name from teams where id = ?', [to.teamId]) : null;
+  if (!team) throw notFound('Team');
+  // Each campaign keeps one tray per team, made on first use, that the team's agents may see.
+  const tray = await one<{ id: string }>(
+    tx,
+    `insert into trays (id, name, kind, campaign_id, team_id, created_at) values (gen_random_uuid(), ?, 'CUSTOM', ?, ?, now())
+     on conflict (campaign_id, team_id) do update set name = excluded.name returning id`,
+    [`Team: ${team.name}`, view.campaign.id, team.id],
+  );
+  await rows(
+    tx,
+    `insert into tray_access (id, tray_id, team_id) select gen_random_uuid(), ?, ? where not exists (select 1 from tray_access where tray_id = ? and team_id = ?)`,
+    [tray!.id, team.id, tray!.id, team.id],
+  );
+  return tray!.id;
+}
+
+async function transferWithin(tx: Em, ctx: Context, view: InteractionView, to: TransferTo, note: string | null): Promise<void> {
+  const trayId = await targetTray(tx, view, to);
+  const moved = await rows(
+    tx,
+    `update interactions set phase = 'WAITING', agent_id = null, tray_id = ?, status = 'IN_PROGRESS', queued_at = now(), updated_at = now(),
+            transfer_count = transfer_count + 1,
+            notes = case when ?::text is null then notes else notes || jsonb_build_array(jsonb_build_object('authorId', ?::text, 'authorName', ?::text, 'body', ?::text, 'createdAt', now())) end
+      where id = ? and phase in ('WAITING', 'IN_SERVICE') returning id`,
+    [trayId, note, authorId(ctx), authorName(ctx), note, view.id],
+  );
+  if (moved.length === 0) throw conflict('The interaction can no longer be transferred');
+  await rows(tx, "update contacts set previous_state = state, state = 'TRAY', state_changed_at = now() where id = ? and state <> 'TRAY'", [view.contact.id]);
+  await recordEvent(tx, view.id, InteractionEventType.TRANSFERRED, trailActor(ctx.viewer), { ...to, trayId, note });
+}
+
+const authorId = (ctx: Context) => (ctx.viewer.kind === 'USER' ? ctx.viewer.userId : null);
+const authorName = (ctx: Context) => (ctx.viewer.kind === 'USER' ? ctx.viewer.name : null);
+
+function cleanNote(note: string | null | undefined): string | null {
+  const n = note?.trim() || null;
+  if (n && n.length > 2000) throw badInput('A note holds at most 2000 characters', 'note');
+  return n;
+}
+
+/** Hands a chat to a tray, an agent (its personal tray) or a team (the team's tray), with a note. */
+export async function transferInteraction(ctx: Context, id: string, to: TransferTo, note?: string | null): Promise<InteractionView> {
+  enforce(transferTarget(to));
+  const text = cleanNote(note);
+  const view = await requireVisible(ctx, id);
+  enforce(mayTransfer(actorOf(ctx.viewer), state(view)));
+  return applyChange(ctx, view, (tx) => transferWithin(tx, ctx, view, to, text));
+}
+
+/** Loads and checks every selected interaction before any is changed: all of them, or none. */
+async function selectForBulk(ctx: Context, ids: string[], check: (v: InteractionView) => void): Promise<InteractionView[]> {
+  requireSupervisor(ctx.viewer);
+  const distinct = enforce(bulkIds(ids));
+  const views: InteractionView[] = [];
+  for (const id of distinct) {
+    const view = await requireVisible(ctx, id);
+    check(view);
+    views.push(view);
+  }
+  return views;
+}
+
+async function publishAll(ctx: Context, before: InteractionView[], messages: MessageView[]): Promise<InteractionView[]> {
+  const after: InteractionView[] = [];
+  await publishMessages(ctx.deps, messages);
+  for (const v of before) {
+    const next = (await loadView(ctx.em, v.id))!;
+    await publishChange(ctx.deps, next, v);
+    after.push(next);
+  }
+  return after;
+}
+
+/** Supervisors close up to five interactions at once, in one transaction. */
+export async function closeInteractions(ctx: Context, ids: string[], result: InteractionResult): Promise<InteractionView[]> {
+  const views = await selectForBulk(ctx, ids, (v) => {
+    if (v.phase === 'CLOSED') throw badInput(`Interaction ${v.protocol} is already closed`, 'ids');
+  });
+  const messages = await ctx.em.transactional(async (tx) => {
+    const out: MessageView[] = [];
+    for (const v of views) {
+      const closing = await closeWithin(tx, ctx, v, result);
+      if (closing) out.push(closing);
+    }
+    return out;
+  });
+  return publishAll(ctx, views, messages);
+}
+
+/** Supervisors transfer up to five interactions at once, in one transaction. */
+export async function transferInteractions(ctx: Context, ids: string[], to: TransferTo, note?: string | null): Promise<InteractionView[]> {
+  enforce(transferTarget(to));
+  const text = cleanNote(note);
+  const views = await selectForBulk(ctx, ids, (v) => enforce(mayTransfer(actorOf(ctx.viewer), state(v))));
+  await ctx.em.transactional(async (tx) => {
+    for (const v of views) await transferWithin(tx, ctx, v, to, text);
+  });
+  return publishAll(ctx, views, []);
+}
+
+/** IN_PROGRESS, WAITING_FOR_CUSTOMER (back to IN_PROGRESS when the customer writes) or NEEDS_HELP. */
+export async function setInteractionStatus(ctx: Context, id: string, status: InteractionStatus): Promise<InteractionView> {
+  const view = await requireVisible(ctx, id);
+  enforce(mayActOnHeld(actorOf(ctx.viewer), state(view)));
+  if (view.status === status) return view;
+  return applyChange(ctx, view, async (tx) => {
+    await rows(tx, "update interactions set status = ?, updated_at = now() where id = ? and phase = 'IN_SERVICE'", [status, view.id]);
+    await recordEvent(tx, view.id, InteractionEventType.STATUS_CHANGED, trailActor(ctx.viewer), { from: view.status, to: status });
+  });
+}
+
+/** Someone answers a call for help: the chat is IN_PROGRESS again and the customer is told who joined. */
+export async function joinInteraction(ctx: Context, id: string): Promise<InteractionView> {
+  const view = await requireVisible(ctx, id);
+  enforce(mayJoin(actorOf(ctx.viewer), state(view)));
+  const name = authorName(ctx) ?? '';
+  return applyChange(ctx, view, async (tx) => {
+    const updated = await rows(tx, "update interactions set status = 'IN_PROGRESS', updated_at = now() where id = ? and status = 'NEEDS_HELP' returning id", [view.id]);
+    if (updated.length === 0) throw conflict('Someone else already joined');
+    await recordEvent(tx, view.id, InteractionEventType.JOINED, trailActor(ctx.viewer), {});
+    const body = systemTextFor('joined', view.language ?? view.contact.language, { name });
+    const appended = await appendMessage(tx, view.id, SYSTEM_AUTHOR, { body, clientMessageId: null, visibility: Visibility.PUBLIC, attachmentIds: [] });
+    return appended ? [appended.message] : [];
+  });
+}
+
+/** Adds a staff note; notes are never shown to the customer. */
+export async function addNote(ctx: Context, id: string, body: string): Promise<InteractionView> {
+  const text = cleanNote(body);
+  if (!text) throw badInput('A note needs text', 'body');
+  const view = await requireVisible(ctx, id);
+  enforce(mayAnnotate(actorOf(ctx.viewer), state(view)));
+  return applyChange(ctx, view, async (tx) => {
+    await rows(
+      tx,
+      `update interactions set updated_at = now(),
+              notes = notes || jsonb_build_array(jsonb_build_object('authorId', ?::text, 'authorName', ?::text, 'body', ?::text, 'createdAt', now()))
+        where id = ?`,
+      [authorId(ctx), authorName(ctx), text, view.id],
+    );
+    await recordEvent(tx, view.id, InteractionEventType.NOTE_ADDED, trailActor(ctx.viewer), {});
+  });
+}
+
+/** Replaces the chat's tags; tags that do not exist yet are made on the fly. */
+export async function setTags(ctx: Context, id: string, names: string[]): Promise<InteractionView> {
+  const tags = enforce(cleanLabels(names, 'tags'));
+  const view = await requireVisible(ctx, id);
+  enforce(mayAnnotate(actorOf(ctx.viewer), state(view)));
+  return applyChange(ctx, view, async (tx) => {
+    await rows(tx, 'delete from interaction_tags where interaction_id = ?', [view.id]);
+    for (const name of tags) {
+      const tag = await one<{ id: string }>(tx, 'insert into tags (id, name) values (gen_random_uuid(), ?) on conflict (name) do update set name = excluded.name returning id', [name]);
+      await rows(tx, 'insert into interaction_tags (interaction_id, tag_id) values (?, ?)', [view.id, tag!.id]);
+    }
+    await rows(tx, 'update interactions set updated_at = now() where id = ?', [view.id]);
+    await recordEvent(tx, view.id, InteractionEventType.TAGS_SET, trailActor(ctx.viewer), { tags });
+  });
+}
+
+/** Sets the expertise (skills) the chat needs, which routing by skills reads. */
+export async function setExpertise(ctx: Context, id: string, skills: string[]): Promise<InteractionView> {
+  const expertise = enforce(cleanLabels(skills, 'skills'));
+  const view = await requireVisible(ctx, id);
+  enforce(mayAnnotate(actorOf(ctx.viewer), state(view)));
+  return applyChange(ctx, view, async (tx) => {
+    await rows(tx, 'update interactions set expertise = ?::text[], updated_at = now() where id = ?', [`{${expertise.map((e) => JSON.stringify(e)).join(',')}}`, view.id]);
+    await recordEvent(tx, view.id, InteractionEventType.EXPERTISE_SET, trailActor(ctx.viewer), { expertise });
+  });
+}
+
+export { InteractionStatus };
