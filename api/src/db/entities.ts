@@ -1,3 +1,4 @@
+import { AgentConnectionEntity, AgentStatusEntity } from '../modules/agents/agent.entity.js';
 import { ApiKeyEntity } from '../modules/auth/api-key.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
 import { CampaignEntity, CannedResponseEntity } from '../modules/campaigns/campaign.entity.js';
@@ -25,4 +26,6 @@ export const entities = [
   InteractionEventEntity,
   MessageEntity,
   PauseReasonEntity,
+  AgentStatusEntity,
+  AgentConnectionEntity,
 ];

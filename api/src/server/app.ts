@@ -9,6 +9,8 @@ import { WebSocketServer } from 'ws';
 import { one } from '../db/sql.js';
 import { resolveViewer } from '../modules/auth/auth.service.js';
 import { bearer } from '../modules/auth/tokens.js';
+import { agentChanged } from '../modules/agents/agent.service.js';
+import { Presence } from '../modules/agents/presence.js';
 import { ErrorCode, maskError } from '../shared/errors.js';
 import { type Context, createContext } from './context.js';
 import type { Deps } from './deps.js';
@@ -34,7 +36,9 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 2 * config.MAX_DOCUMENT_BYTES + 65_536 });
-  const ws = await attachWebSocket(wss, schema, deps, metrics);
+  const presence = new Presence(deps, (userId) => void agentChanged(deps, userId).catch((err) => log.error({ err, userId }, 'presence change')));
+  presence.start();
+  const ws = await attachWebSocket(wss, schema, deps, metrics, presence);
 
   const countOperations: ApolloServerPlugin<Context> = {
     async requestDidStart() {
@@ -114,6 +118,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
       log.debug({ ms: Date.now() - t0 }, 'websockets closed');
       await apollo.stop();
       log.debug({ ms: Date.now() - t0 }, 'http drained');
+      await presence.stop();
     },
   };
 }

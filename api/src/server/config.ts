@@ -24,6 +24,9 @@ const schema = z.object({
   PUBSUB_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'letters, digits, - and _ only').default('parley'),
   SUBSCRIBER_BUFFER: z.coerce.number().int().min(16).max(100_000).default(1000),
   WEB_DIST: z.string().optional(),
+  PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
+  /** An agent whose sockets are all gone for this long is DISCONNECTED. */
+  PRESENCE_GRACE_MS: z.coerce.number().int().min(500).max(600_000).default(15_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 

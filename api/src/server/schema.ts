@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import '../shared/enums.graphql.js';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AgentResolver } from '../modules/agents/agent.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CampaignResolver } from '../modules/campaigns/campaign.resolver.js';
 import { CannedResponseResolver } from '../modules/campaigns/canned-response.resolver.js';
@@ -14,7 +15,7 @@ import { UserResolver } from '../modules/users/user.resolver.js';
 /** The public schema. Subscriptions bring their own streams, so no type-graphql PubSub is wired. */
 export function buildParleySchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, UserResolver, CampaignResolver, CannedResponseResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver],
+    resolvers: [AuthResolver, AgentResolver, UserResolver, CampaignResolver, CannedResponseResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver],
     validate: false,
     // type-graphql insists on a PubSub; every subscription here has its own `subscribe`, so this one is never used.
     pubSub: {

@@ -6,6 +6,8 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { resolveViewer } from '../modules/auth/auth.service.js';
 import { bearer } from '../modules/auth/tokens.js';
 import type { Viewer } from '../modules/auth/viewer.js';
+import type { Presence } from '../modules/agents/presence.js';
+import { Role } from '../modules/users/user.enums.js';
 import { type FormattedErrorLike, maskError } from '../shared/errors.js';
 import { Topic } from '../shared/topics.js';
 import { createContext } from './context.js';
@@ -49,7 +51,7 @@ class SocketRegistry {
 }
 
 /** graphql-ws on the HTTP server's /graphql path, with the same auth, limits and masking as HTTP. */
-export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, deps: Deps, metrics: Metrics) {
+export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, deps: Deps, metrics: Metrics, presence: Presence) {
   const viewers = new WeakMap<WebSocket, Viewer>();
   const registry = new SocketRegistry();
   const rules = [...specifiedRules, ...validationRules(deps.config)];
@@ -74,6 +76,11 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
         if (viewer.kind === 'USER') {
           const remove = registry.add(viewer.userId, viewer.sessionId, ctx.extra.socket);
           ctx.extra.socket.once('close', remove);
+          // An agent is present while any of its sockets is open: that is what makes it routable.
+          if (viewer.role === Role.AGENT) {
+            const connection = presence.connect(viewer.userId);
+            ctx.extra.socket.once('close', () => void connection.then((id) => presence.disconnect(id)).catch((err) => deps.log.warn({ err }, 'presence')));
+          }
         }
         return true;
       },

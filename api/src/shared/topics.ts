@@ -1,5 +1,6 @@
 import type { InteractionView } from '../modules/interactions/interaction.view.js';
 import type { MessageView } from '../modules/messages/message.view.js';
+import type { AgentStatusView } from '../modules/agents/agent.queries.js';
 import type { Bus } from './bus.js';
 
 /** Every channel Parley publishes on. Selectivity lives in the channel id, never in a filter. */
@@ -10,6 +11,8 @@ export enum Topic {
   CAMPAIGN = 'campaign',
   /** Changes of interactions entering or leaving one tray. */
   TRAY = 'tray',
+  /** One agent's state: its own screen and, later, the monitor. */
+  AGENT = 'agent',
   /** Process-wide control: session revocations. */
   CONTROL = 'control',
 }
@@ -30,6 +33,7 @@ export interface TopicPayloads {
   [Topic.INTERACTION]: InteractionStreamEvent;
   [Topic.CAMPAIGN]: InteractionChangedEvent;
   [Topic.TRAY]: InteractionChangedEvent;
+  [Topic.AGENT]: AgentStatusView;
   [Topic.CONTROL]: ControlEvent;
 }
 

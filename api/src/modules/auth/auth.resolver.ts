@@ -5,6 +5,7 @@ import { User } from '../users/user.type.js';
 import { changePassword, createApiKey, logoutUser, revokeSessions, signIn } from './auth.service.js';
 import { CreateApiKeyInput, CreatedApiKey, Session } from './auth.type.js';
 import { requireAdmin, requireUser } from './guards.js';
+import { loggedOut } from '../interactions/lifecycle.service.js';
 
 @Resolver()
 export class AuthResolver {
@@ -38,7 +39,7 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: "Supervisors: end every session of a user and close its sockets" })
   async logoutAgent(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<boolean> {
-    await logoutUser(ctx.deps, ctx.em, ctx.viewer, userId);
+    await loggedOut(ctx, userId, await logoutUser(ctx.deps, ctx.em, ctx.viewer, userId));
     return true;
   }
 

@@ -15,6 +15,8 @@ import { locationOf, publishChange, publishMessages, recordEvent } from './inter
 import { type Actor, authorFor, type Decision, mayClose, mayHandOff, mayTake, startingPhase } from './interaction.rules.js';
 import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from './interaction.view.js';
 import { canSee, couldHaveTaken } from './visibility.rules.js';
+import { agentFreed, refreshAgent } from '../agents/agent.service.js';
+import { routeSoon } from '../routing/routing.service.js';
 import { isUuid } from '../../shared/ids.js';
 
 export function enforce<T>(decision: Decision<T>): T {
@@ -200,6 +202,7 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
   const view = (await loadView(em, id))!;
   await publishChange(deps, view, null);
   await publishMessages(deps, messages);
+  if (view.phase === Phase.WAITING) await routeSoon(deps, view.campaign.id);
   return { view, visitorToken };
 }
 
@@ -288,6 +291,7 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Intera
   });
   const next = (await loadView(ctx.em, view.id))!;
   await publishChange(ctx.deps, next, view);
+  await routeSoon(ctx.deps, next.campaign.id);
   return next;
 }
 
@@ -321,6 +325,7 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Interac
   const next = (await loadView(ctx.em, view.id))!;
   await publishChange(ctx.deps, next, view);
   await publishMessages(ctx.deps, messages);
+  await refreshAgent(ctx.deps, viewer.userId);
   return next;
 }
 
@@ -351,5 +356,6 @@ export async function closeInteraction(ctx: Context, id: string, result: Interac
   const next = (await loadView(ctx.em, view.id))!;
   await publishMessages(ctx.deps, closing ? [closing] : []);
   await publishChange(ctx.deps, next, view);
+  if (view.agent) await agentFreed(ctx.deps, view.agent.id);
   return next;
 }

@@ -13,6 +13,8 @@ import { bulkIds, cleanLabels, mayActOnHeld, mayAnnotate, mayJoin, mayTransfer, 
 import { actorOf, closeWithin, enforce, loadView, requireVisible, trailActor } from './interaction.service.js';
 import type { InteractionView } from './interaction.view.js';
 import { systemTextFor } from './system-texts.js';
+import { agentFreed } from '../agents/agent.service.js';
+import { routeSoon } from '../routing/routing.service.js';
 
 const state = (v: InteractionView) => ({ id: v.id, phase: v.phase, agentId: v.agent?.id ?? null, status: v.status });
 
@@ -22,7 +24,15 @@ async function applyChange(ctx: Context, before: InteractionView, change: (tx: E
   const after = (await loadView(ctx.em, before.id))!;
   await publishMessages(ctx.deps, messages);
   await publishChange(ctx.deps, after, before);
+  await settle(ctx, [before], [after]);
   return after;
+}
+
+/** After a commit: agents who let go of a chat have capacity again, and chats that now wait get routed. */
+async function settle(ctx: Context, before: InteractionView[], after: InteractionView[]): Promise<void> {
+  const freed = new Set(before.filter((b, i) => b.agent && after[i]?.agent?.id !== b.agent.id).map((b) => b.agent!.id));
+  for (const agentId of freed) await agentFreed(ctx.deps, agentId);
+  for (const campaignId of new Set(after.filter((a) => a.phase === 'WAITING').map((a) => a.campaign.id))) await routeSoon(ctx.deps, campaignId);
 }
 
 /** The agent gives a chat back to the tray it came from, where it waits again. */
@@ -134,6 +144,7 @@ async function publishAll(ctx: Context, before: InteractionView[], messages: Mes
     await publishChange(ctx.deps, next, v);
     after.push(next);
   }
+  await settle(ctx, before, after);
   return after;
 }
 
@@ -235,4 +246,17 @@ export async function setExpertise(ctx: Context, id: string, skills: string[]): 
   });
 }
 
-export { InteractionStatus };
+
+/** After a forced logout: the chats the agent held are announced as waiting again, and routed. */
+export async function loggedOut(ctx: Context, userId: string, returnedIds: string[]): Promise<void> {
+  const after: InteractionView[] = [];
+  for (const id of returnedIds) {
+    const view = (await loadView(ctx.em, id))!;
+    await rows(ctx.em, "update contacts set previous_state = state, state = 'TRAY', state_changed_at = now() where id = ?", [view.contact.id]);
+    await recordEvent(ctx.em, id, InteractionEventType.RETURNED, trailActor(ctx.viewer), { reason: 'LOGGED_OUT', agentId: userId });
+    after.push((await loadView(ctx.em, id))!);
+  }
+  for (const view of after) await publishChange(ctx.deps, view, null);
+  await agentFreed(ctx.deps, userId);
+  for (const campaignId of new Set(after.map((a) => a.campaign.id))) await routeSoon(ctx.deps, campaignId);
+}

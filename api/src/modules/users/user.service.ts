@@ -55,6 +55,7 @@ export async function createUser(em: Em, input: NewUser): Promise<UserEntity> {
         tx.create(TrayEntity, { name: `Personal: ${user.name}`, kind: TrayKind.PERSONAL, ownerId: user.id, campaignId: null });
       }
       await tx.flush();
+      await tx.execute('insert into agent_status (user_id, state_changed_at) values (?, now())', [user.id]);
       return user;
     });
   } catch (err) {

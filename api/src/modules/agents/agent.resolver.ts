@@ -1,0 +1,53 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { requireAdmin, requireSupervisor, requireUser } from '../auth/guards.js';
+import { listStatuses, loadStatus } from './agent.queries.js';
+import { pauseAgent, resumeAgent, setMyState } from './agent.service.js';
+import { AgentStatus, MyState, PauseReason } from './agent.type.js';
+import { createPauseReason, listPauseReasons } from './pause-reason.service.js';
+
+@Resolver()
+export class AgentResolver {
+  @Query(() => AgentStatus, { nullable: true, description: "The signed-in agent's own state" })
+  myStatus(@Ctx() ctx: Context): Promise<AgentStatus | null> {
+    const viewer = requireUser(ctx.viewer);
+    return loadStatus(ctx.em, viewer.userId, ctx.deps.config.PRESENCE_GRACE_MS);
+  }
+
+  @Query(() => [AgentStatus], { description: 'Supervisors: every agent and its state' })
+  agents(@Ctx() ctx: Context): Promise<AgentStatus[]> {
+    requireSupervisor(ctx.viewer);
+    return listStatuses(ctx.em, ctx.deps.config.PRESENCE_GRACE_MS);
+  }
+
+  @Query(() => [PauseReason])
+  pauseReasons(@Ctx() ctx: Context): Promise<PauseReason[]> {
+    requireUser(ctx.viewer);
+    return listPauseReasons(ctx.em);
+  }
+
+  @Mutation(() => PauseReason, { description: 'Administrators' })
+  createPauseReason(@Arg('name', () => String) name: string, @Arg('icon', () => String) icon: string, @Ctx() ctx: Context): Promise<PauseReason> {
+    requireAdmin(ctx.viewer);
+    return createPauseReason(ctx.em, name, icon);
+  }
+
+  @Mutation(() => AgentStatus, { description: 'AVAILABLE, or PAUSED with a reason: no new chats are routed, open ones go on' })
+  setMyState(
+    @Arg('state', () => MyState) state: MyState,
+    @Ctx() ctx: Context,
+    @Arg('pauseReasonId', () => ID, { nullable: true }) pauseReasonId?: string,
+  ): Promise<AgentStatus> {
+    return setMyState(ctx, state, pauseReasonId);
+  }
+
+  @Mutation(() => AgentStatus, { description: 'Supervisors' })
+  pauseAgent(@Arg('userId', () => ID) userId: string, @Arg('pauseReasonId', () => ID) pauseReasonId: string, @Ctx() ctx: Context): Promise<AgentStatus> {
+    return pauseAgent(ctx, userId, pauseReasonId);
+  }
+
+  @Mutation(() => AgentStatus, { description: 'Supervisors' })
+  resumeAgent(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<AgentStatus> {
+    return resumeAgent(ctx, userId);
+  }
+}

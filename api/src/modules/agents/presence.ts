@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { rows } from '../../db/sql.js';
+import type { Deps } from '../../server/deps.js';
+
+/**
+ * Which people have a WebSocket open, kept in PostgreSQL so every process agrees. Each process
+ * heartbeats the rows of its own sockets; rows of a process that died go stale and stop counting
+ * after the grace period, without anyone having to clean them up first.
+ */
+export class Presence {
+  readonly processId = randomUUID();
+  private timer: NodeJS.Timeout | null = null;
+  private readonly open = new Map<string, string>();
+
+  constructor(
+    private readonly deps: Deps,
+    /** Called when a person's presence may have changed (after connect, and after the grace period following a disconnect). */
+    private readonly onChange: (userId: string) => void,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.heartbeat(), this.deps.config.PRESENCE_HEARTBEAT_MS);
+    this.timer.unref();
+  }
+
+  async connect(userId: string): Promise<string> {
+    const id = randomUUID();
+    this.open.set(id, userId);
+    await rows(this.deps.orm.em.fork(), 'insert into agent_connections (id, user_id, process_id, connected_at, last_heartbeat_at) values (?, ?, ?, now(), now())', [
+      id,
+      userId,
+      this.processId,
+    ]);
+    this.onChange(userId);
+    return id;
+  }
+
+  async disconnect(connectionId: string): Promise<void> {
+    const userId = this.open.get(connectionId);
+    if (!userId) return;
+    this.open.delete(connectionId);
+    await rows(this.deps.orm.em.fork(), 'delete from agent_connections where id = ?', [connectionId]);
+    // Whether other sockets remain is only known after the grace period: a reload reconnects well within it.
+    setTimeout(() => this.onChange(userId), this.deps.config.PRESENCE_GRACE_MS + 50).unref();
+  }
+
+  private async heartbeat(): Promise<void> {
+    if (this.open.size === 0) return;
+    await rows(this.deps.orm.em.fork(), 'update agent_connections set last_heartbeat_at = now() where process_id = ?', [this.processId]).catch((err) =>
+      this.deps.log.warn({ err }, 'presence heartbeat failed'),
+    );
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await rows(this.deps.orm.em.fork(), 'delete from agent_connections where process_id = ?', [this.processId]).catch(() => undefined);
+  }
+}

@@ -1,0 +1,179 @@
+import { type Em, one, rows } from '../../db/sql.js';
+import type { Deps } from '../../server/deps.js';
+import { RoutingStrategy } from '../campaigns/campaign.enums.js';
+import { ContactState } from '../contacts/contact.enums.js';
+import { InteractionEventType, InteractionStatus, Phase } from '../interactions/interaction.enums.js';
+import { publishChange, publishMessages, recordEvent } from '../interactions/interaction.events.js';
+import type { InteractionView } from '../interactions/interaction.view.js';
+import type { MessageView } from '../messages/message.view.js';
+// These modules call back into routing; CommonJS resolves the cycle because both sides use each other only at call time.
+import { refreshAgent } from '../agents/agent.service.js';
+import { loadView, systemText } from '../interactions/interaction.service.js';
+import { orderQueue, pickAgent, type RoutingCandidate, type WaitingChat } from './routing.rules.js';
+
+/** How many waiting chats one routing pass considers; the rest wait for the next event. */
+const PASS_SIZE = 200;
+
+interface Candidate extends RoutingCandidate {
+  customTrayIds: string[];
+}
+
+interface Queued extends WaitingChat {
+  trayId: string;
+  trayKind: 'GENERAL' | 'CUSTOM';
+}
+
+interface Assignment {
+  interactionId: string;
+  agentId: string;
+  messages: MessageView[];
+}
+
+/**
+ * One routing pass for a campaign: every waiting chat, oldest first, goes to the agent its
+ * strategy picks, never above an agent's maximum. A transaction-scoped advisory lock per campaign
+ * makes passes from all processes take turns, so each chat is decided once; the agent's row lock
+ * keeps a concurrent manual take from pushing it over capacity.
+ */
+export async function routeCampaign(deps: Deps, campaignId: string): Promise<number> {
+  const em = deps.orm.em.fork();
+  const assignments = await em.transactional(async (tx) => {
+    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`parley:route:${campaignId}`]);
+    const campaign = await one<{ routing_strategy: RoutingStrategy; skills_widening_seconds: number }>(
+      tx,
+      'select routing_strategy, skills_widening_seconds from campaigns where id = ?',
+      [campaignId],
+    );
+    if (!campaign || campaign.routing_strategy === RoutingStrategy.MANUAL) return [];
+    const queue = await waitingChats(tx, campaignId);
+    if (queue.length === 0) return [];
+    const candidates = await candidatesFor(tx, campaignId, deps.config.PRESENCE_GRACE_MS);
+    const now = new Date();
+    const done: Assignment[] = [];
+    for (const chat of orderQueue(queue)) {
+      const pool = candidates.filter((c) => chat.trayKind === 'GENERAL' || c.customTrayIds.includes(chat.trayId));
+      const agentId = pickAgent(campaign.routing_strategy, chat, pool, now, { skillsWideningSeconds: campaign.skills_widening_seconds });
+      if (!agentId) continue;
+      const candidate = candidates.find((c) => c.agentId === agentId)!;
+      const assigned = await assign(tx, chat.id, candidate);
+      if (assigned) done.push(assigned);
+    }
+    return done;
+  });
+  await announce(deps, em, assignments);
+  return assignments.length;
+}
+
+async function waitingChats(tx: Em, campaignId: string): Promise<Queued[]> {
+  const found = await rows(
+    tx,
+    `select i.id, i.queued_at, coalesce(i.language, ct.language) as language, i.expertise, i.tray_id, t.kind as tray_kind
+       from interactions i join trays t on t.id = i.tray_id join contacts ct on ct.id = i.contact_id
+      where i.campaign_id = ? and i.phase = 'WAITING' and t.kind in ('GENERAL', 'CUSTOM')
+      order by i.queued_at, i.id limit ?`,
+    [campaignId, PASS_SIZE],
+  );
+  return found.map((r) => ({
+    id: r.id,
+    queuedAt: new Date(r.queued_at),
+    language: r.language,
+    requiredSkills: r.expertise ?? [],
+    trayId: r.tray_id,
+    trayKind: r.tray_kind,
+  }));
+}
+
+/** The campaign's agents (its members, or every agent when it names none) as routing sees them. */
+async function candidatesFor(tx: Em, campaignId: string, graceMs: number): Promise<Candidate[]> {
+  const found = await rows(
+    tx,
+    `select u.id, u.max_concurrent_chats, u.languages, u.skills, s.paused, s.last_assigned_at, s.idle_since,
+            exists (select 1 from agent_connections c where c.user_id = u.id and c.last_heartbeat_at > now() - make_interval(secs => ?::float / 1000)) as connected,
+            (select count(*)::int from interactions i where i.agent_id = u.id and i.phase = 'IN_SERVICE') as active_chats,
+            coalesce((select array_agg(distinct ta.tray_id) from tray_access ta
+                       where ta.user_id = u.id or ta.team_id in (select team_id from user_teams where user_id = u.id)), '{}') as custom_tray_ids
+       from users u join agent_status s on s.user_id = u.id
+      where u.role = 'AGENT' and u.active
+        and (not exists (select 1 from campaign_members m where m.campaign_id = ?)
+             or exists (select 1 from campaign_members m where m.campaign_id = ? and m.user_id = u.id))`,
+    [graceMs, campaignId, campaignId],
+  );
+  return found.map((r) => ({
+    agentId: r.id,
+    connected: r.connected,
+    paused: r.paused,
+    activeChats: r.active_chats,
+    maxConcurrentChats: r.max_concurrent_chats,
+    languages: r.languages,
+    skills: r.skills,
+    lastAssignedAt: r.last_assigned_at ? new Date(r.last_assigned_at) : null,
+    idleSince: r.idle_since ? new Date(r.idle_since) : null,
+    assignedToday: 0,
+    customTrayIds: r.custom_tray_ids,
+  }));
+}
+
+async function assign(tx: Em, interactionId: string, candidate: Candidate): Promise<Assignment | null> {
+  // The same lock a manual take holds: whoever comes second sees the other's chat in the count.
+  const agent = await one<{ max: number; active: number }>(
+    tx,
+    `select u.max_concurrent_chats as max, (select count(*)::int from interactions i where i.agent_id = u.id and i.phase = 'IN_SERVICE') as active
+       from users u where u.id = ? for update`,
+    [candidate.agentId],
+  );
+  candidate.activeChats = agent!.active;
+  if (agent!.active >= agent!.max) return null;
+  const taken = await one<{ contact_id: string }>(
+    tx,
+    `update interactions set phase = 'IN_SERVICE', agent_id = ?, assigned_at = now(), updated_at = now(), status = 'IN_PROGRESS'
+      where id = ? and phase = 'WAITING' returning contact_id`,
+    [candidate.agentId, interactionId],
+  );
+  if (!taken) return null;
+  await rows(tx, "update contacts set previous_state = state, state = 'AGENT', state_changed_at = now() where id = ?", [taken.contact_id]);
+  await rows(tx, 'update agent_status set last_assigned_at = now(), idle_since = null where user_id = ?', [candidate.agentId]);
+  await recordEvent(tx, interactionId, InteractionEventType.TAKEN, { kind: 'ROUTING', id: null }, { agentId: candidate.agentId });
+  const greeting = await systemText(tx, interactionId, 'agentGreeting');
+  candidate.activeChats++;
+  candidate.lastAssignedAt = new Date();
+  return { interactionId, agentId: candidate.agentId, messages: greeting ? [greeting] : [] };
+}
+
+/** After commit: every subscriber learns of the assignment, and the agents' states move on. */
+async function announce(deps: Deps, em: Em, assignments: Assignment[]): Promise<void> {
+  for (const a of assignments) {
+    const view = (await loadView(em, a.interactionId))!;
+    // Subscribers who saw it waiting must hear that it left their sight.
+    const waiting: InteractionView = {
+      ...view,
+      phase: Phase.WAITING,
+      agent: null,
+      status: InteractionStatus.IN_PROGRESS,
+      contact: { ...view.contact, state: ContactState.TRAY },
+    };
+    await publishChange(deps, view, waiting);
+    await publishMessages(deps, a.messages);
+  }
+  for (const agentId of new Set(assignments.map((a) => a.agentId))) await refreshAgent(deps, agentId);
+}
+
+/** Routes every campaign an agent works on: called when it may take more (connected, resumed, freed). */
+export async function routeForAgent(deps: Deps, userId: string): Promise<void> {
+  const campaigns = await rows<{ id: string }>(
+    deps.orm.em.fork(),
+    `select c.id from campaigns c
+      where c.routing_strategy <> 'MANUAL'
+        and (not exists (select 1 from campaign_members m where m.campaign_id = c.id)
+             or exists (select 1 from campaign_members m where m.campaign_id = c.id and m.user_id = ?))`,
+    [userId],
+  );
+  for (const c of campaigns) await routeCampaign(deps, c.id);
+}
+
+/** Routing runs after the caller's change has committed; a failure is logged, never undoes that change. */
+export function routeSoon(deps: Deps, campaignId: string): Promise<void> {
+  return routeCampaign(deps, campaignId).then(
+    () => undefined,
+    (err) => deps.log.error({ err, campaignId }, 'routing pass failed'),
+  );
+}
