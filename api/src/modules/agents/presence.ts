@@ -38,21 +38,27 @@ export class Presence {
   async disconnect(connectionId: string): Promise<void> {
     const userId = this.open.get(connectionId);
     if (!userId) return;
+    // The row stays and simply stops being heartbeated: the agent counts as present for the grace
+    // period (a page reload reconnects well within it), then as gone, and the state change is told.
     this.open.delete(connectionId);
-    await rows(this.deps.orm.em.fork(), 'delete from agent_connections where id = ?', [connectionId]);
-    // Whether other sockets remain is only known after the grace period: a reload reconnects well within it.
     setTimeout(() => this.onChange(userId), this.deps.config.PRESENCE_GRACE_MS + 50).unref();
   }
 
   private async heartbeat(): Promise<void> {
-    if (this.open.size === 0) return;
-    await rows(this.deps.orm.em.fork(), 'update agent_connections set last_heartbeat_at = now() where process_id = ?', [this.processId]).catch((err) =>
-      this.deps.log.warn({ err }, 'presence heartbeat failed'),
-    );
+    const em = this.deps.orm.em.fork();
+    const ids = [...this.open.keys()];
+    try {
+      if (ids.length > 0) await rows(em, 'update agent_connections set last_heartbeat_at = now() where id = any(?::uuid[])', [`{${ids.join(',')}}`]);
+      // Rows long past any grace period (closed sockets, dead processes) are only history by now.
+      await rows(em, "delete from agent_connections where last_heartbeat_at < now() - interval '1 hour'");
+    } catch (err) {
+      this.deps.log.warn({ err }, 'presence heartbeat failed');
+    }
   }
 
+  /** Rows are left to expire: agents of a draining process reconnect elsewhere within the grace period. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await rows(this.deps.orm.em.fork(), 'delete from agent_connections where process_id = ?', [this.processId]).catch(() => undefined);
+    this.open.clear();
   }
 }

@@ -312,7 +312,7 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Interac
     enforce(mayTake({ id: view.id, phase: view.phase, agentId: view.agent?.id ?? null }, active!.n, agent!.max_concurrent_chats));
     const taken = await rows(
       tx,
-      `update interactions set phase = 'IN_SERVICE', agent_id = ?, assigned_at = now(), updated_at = now(), status = 'IN_PROGRESS'
+      `update interactions set phase = 'IN_SERVICE', agent_id = ?, assigned_at = clock_timestamp(), updated_at = now(), status = 'IN_PROGRESS'
         where id = ? and phase = 'WAITING' returning id`,
       [viewer.userId, view.id],
     );
@@ -337,7 +337,7 @@ export async function closeWithin(tx: Em, ctx: Context, view: InteractionView, r
   const closing = await systemText(tx, view.id, 'closing');
   const closed = await one<{ result: InteractionResult }>(
     tx,
-    `update interactions i set phase = 'CLOSED', closed_at = now(), updated_at = now(),
+    `update interactions i set phase = 'CLOSED', closed_at = clock_timestamp(), updated_at = now(),
             result = case when ? = 'SUCCESS' and i.transfer_count > 0 then 'ESCALATED'::interaction_result else ?::interaction_result end,
             tray_id = (select id from trays t where t.campaign_id = i.campaign_id and t.kind = 'CLOSED')
       where i.id = ? and i.phase <> 'CLOSED' returning i.result`,

@@ -123,9 +123,10 @@ async function assign(tx: Em, interactionId: string, candidate: Candidate): Prom
   );
   candidate.activeChats = agent!.active;
   if (agent!.active >= agent!.max) return null;
+  // clock_timestamp, not now(): the pass may have waited for the lock since its transaction began.
   const taken = await one<{ contact_id: string }>(
     tx,
-    `update interactions set phase = 'IN_SERVICE', agent_id = ?, assigned_at = now(), updated_at = now(), status = 'IN_PROGRESS'
+    `update interactions set phase = 'IN_SERVICE', agent_id = ?, assigned_at = clock_timestamp(), updated_at = now(), status = 'IN_PROGRESS'
       where id = ? and phase = 'WAITING' returning contact_id`,
     [candidate.agentId, interactionId],
   );
