@@ -7,7 +7,10 @@ import { DEMO_PASSWORD, DEMO_USERS, ensureAdmin, seedDemo } from './modules/demo
 import { startApp } from './server/app.js';
 import { ConfigError, loadConfig } from './server/config.js';
 import { type Bus, MemoryBus, RedisBus } from './shared/bus.js';
+import { Jobs } from './shared/jobs.js';
 import { createLogger } from './shared/logger.js';
+import { registerContactExpiry } from './modules/contacts/contact-expiry.job.js';
+import { registerNoAnswer } from './modules/interactions/no-answer.job.js';
 import { Topics } from './shared/topics.js';
 
 async function main(): Promise<void> {
@@ -37,7 +40,10 @@ async function main(): Promise<void> {
     stops.push({ name: 'embedded database', stop: () => embedded!.stop() });
     databaseUrl = embedded.url;
   }
+  let jobs: Jobs | null = null;
   const orm = await openDatabase(databaseUrl, undefined, async (orm) => {
+    // pg-boss creates its schema and queues here too: replicas starting together would deadlock on them.
+    jobs = await Jobs.start(databaseUrl!, log, config.JOB_POLL_SECONDS);
     const em = orm.em.fork() as Em;
     if (config.demo && (await seedDemo(em))) log.info('demo data seeded');
     if (config.PARLEY_ADMIN_EMAIL && config.PARLEY_ADMIN_PASSWORD && (await ensureAdmin(em, config.PARLEY_ADMIN_EMAIL, config.PARLEY_ADMIN_PASSWORD))) {
@@ -56,7 +62,10 @@ async function main(): Promise<void> {
     log.warn('REDIS_URL is not set: using in-process pub/sub, so only ONE API process can run. Set REDIS_URL to run several.');
   }
   stops.push({ name: 'pub/sub', stop: () => bus.close() });
-  const deps = { orm, topics: new Topics(bus, config.PUBSUB_PREFIX), config, log };
+  stops.push({ name: 'job queue', stop: () => jobs!.stop() });
+  const deps = { orm, topics: new Topics(bus, config.PUBSUB_PREFIX), config, log, jobs: jobs! };
+  await registerContactExpiry(deps);
+  await registerNoAnswer(deps);
 
   const app = await startApp(deps);
   stops.push({ name: 'HTTP and WebSocket server', stop: () => app.stop() });

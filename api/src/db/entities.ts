@@ -3,6 +3,7 @@ import { ApiKeyEntity } from '../modules/auth/api-key.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
 import { CampaignEntity, CannedResponseEntity } from '../modules/campaigns/campaign.entity.js';
 import { ContactEntity } from '../modules/contacts/contact.entity.js';
+import { OfflineMessageEntity } from '../modules/campaigns/offline-message.entity.js';
 import { InteractionEntity, InteractionEventEntity } from '../modules/interactions/interaction.entity.js';
 import { TagEntity } from '../modules/interactions/tag.entity.js';
 import { MessageEntity } from '../modules/messages/message.entity.js';
@@ -28,4 +29,5 @@ export const entities = [
   PauseReasonEntity,
   AgentStatusEntity,
   AgentConnectionEntity,
+  OfflineMessageEntity,
 ];

@@ -27,6 +27,9 @@ const schema = z.object({
   PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
   /** An agent whose sockets are all gone for this long is DISCONNECTED. */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(500).max(600_000).default(15_000),
+  /** The session window: a contact silent this long is EXPIRED (24 hours). */
+  CONTACT_EXPIRY_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(86_400),
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 

@@ -1,5 +1,6 @@
 import type { Orm } from '../db/orm.js';
 import type { Logger } from '../shared/logger.js';
+import type { Jobs } from '../shared/jobs.js';
 import type { Topics } from '../shared/topics.js';
 import type { Config } from './config.js';
 
@@ -9,4 +10,5 @@ export interface Deps {
   topics: Topics;
   config: Config;
   log: Logger;
+  jobs: Jobs;
 }

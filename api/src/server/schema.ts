@@ -6,6 +6,7 @@ import { AgentResolver } from '../modules/agents/agent.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CampaignResolver } from '../modules/campaigns/campaign.resolver.js';
 import { CannedResponseResolver } from '../modules/campaigns/canned-response.resolver.js';
+import { OfflineMessageResolver } from '../modules/campaigns/offline-message.resolver.js';
 import { InteractionResolver } from '../modules/interactions/interaction.resolver.js';
 import { LifecycleResolver } from '../modules/interactions/lifecycle.resolver.js';
 import { MessageResolver } from '../modules/messages/message.resolver.js';
@@ -15,7 +16,7 @@ import { UserResolver } from '../modules/users/user.resolver.js';
 /** The public schema. Subscriptions bring their own streams, so no type-graphql PubSub is wired. */
 export function buildParleySchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AgentResolver, UserResolver, CampaignResolver, CannedResponseResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver],
+    resolvers: [AuthResolver, AgentResolver, UserResolver, CampaignResolver, CannedResponseResolver, OfflineMessageResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver],
     validate: false,
     // type-graphql insists on a PubSub; every subscription here has its own `subscribe`, so this one is never used.
     pubSub: {

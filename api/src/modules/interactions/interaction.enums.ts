@@ -39,5 +39,6 @@ export enum InteractionEventType {
   NOTE_ADDED = 'NOTE_ADDED',
   TAGS_SET = 'TAGS_SET',
   EXPERTISE_SET = 'EXPERTISE_SET',
+  CONTACT_EXPIRED = 'CONTACT_EXPIRED',
   CLOSED = 'CLOSED',
 }

@@ -42,8 +42,8 @@ export class InteractionResolver {
 
   @Mutation(() => StartInteractionPayload, { description: 'The widget (anonymous), a bot or an integrator starts a conversation' })
   async startInteraction(@Arg('input', () => StartInteractionInput) input: StartInteractionInput, @Ctx() ctx: Context): Promise<StartInteractionPayload> {
-    const { view, visitorToken } = await startInteraction(ctx, input);
-    return { interaction: view, visitorToken };
+    const { view, ...rest } = await startInteraction(ctx, input);
+    return { interaction: view, ...rest };
   }
 
   @Mutation(() => Interaction, { description: 'A bot hands the chat to a tray with the answers it collected' })

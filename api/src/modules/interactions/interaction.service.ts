@@ -1,9 +1,11 @@
 import { type Em, one, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
+import type { Deps } from '../../server/deps.js';
 import { badInput, conflict, ErrorCode, forbidden, notFound, ParleyError, unauthenticated } from '../../shared/errors.js';
 import { ApiScope, canUseCampaign, isSupervisorLike, type Viewer } from '../auth/viewer.js';
 import { hashToken, newToken, TokenKind } from '../auth/tokens.js';
-import type { CampaignMessages, CampaignTexts, Language } from '../campaigns/campaign.enums.js';
+import type { CampaignMessages, CampaignSchedule, CampaignTexts, Language } from '../campaigns/campaign.enums.js';
+import { Admission, admit, refusalText } from '../campaigns/admission.rules.js';
 import { campaignText, formatProtocol, normalizeLanguage } from '../campaigns/campaign.rules.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { AuthorKind, Visibility } from '../messages/message.enums.js';
@@ -17,6 +19,8 @@ import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from '.
 import { canSee, couldHaveTaken } from './visibility.rules.js';
 import { agentFreed, refreshAgent } from '../agents/agent.service.js';
 import { routeSoon } from '../routing/routing.service.js';
+import { scheduleExpiry } from '../contacts/contact-expiry.job.js';
+import { scheduleNoAnswer } from './no-answer.job.js';
 import { isUuid } from '../../shared/ids.js';
 
 export function enforce<T>(decision: Decision<T>): T {
@@ -92,6 +96,34 @@ interface CampaignRow {
   protocol_prefix: string;
   default_language: Language;
   messages: CampaignMessages;
+  schedule: CampaignSchedule | null;
+  time_zone: string;
+  waiting_limit: number | null;
+  allow_offline_messages: boolean;
+}
+
+/**
+ * Whether a chat may wait for a human now. Counting under a per-campaign lock keeps concurrent
+ * arrivals from all squeezing past the waiting limit.
+ */
+async function admissionWithin(tx: Em, campaign: CampaignRow): Promise<Admission> {
+  await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`parley:admit:${campaign.id}`]);
+  const waiting = await one<{ n: number }>(tx, "select count(*)::int as n from interactions where campaign_id = ? and phase = 'WAITING'", [campaign.id]);
+  return admit({ schedule: campaign.schedule, timeZone: campaign.time_zone, waitingLimit: campaign.waiting_limit }, waiting!.n, new Date());
+}
+
+/** A refused chat gets the campaign's out-of-hours or unavailable text and closes NOBODY_AVAILABLE at once. */
+async function refuseWithin(tx: Em, interactionId: string, admission: Admission.OUT_OF_HOURS | Admission.FULL): Promise<MessageView[]> {
+  const text = await systemText(tx, interactionId, refusalText(admission));
+  await rows(
+    tx,
+    `update interactions i set phase = 'CLOSED', result = 'NOBODY_AVAILABLE', closed_at = clock_timestamp(), updated_at = now(),
+            tray_id = (select id from trays t where t.campaign_id = i.campaign_id and t.kind = 'CLOSED')
+      where i.id = ?`,
+    [interactionId],
+  );
+  await recordEvent(tx, interactionId, InteractionEventType.CLOSED, { kind: 'SYSTEM', id: null }, { result: InteractionResult.NOBODY_AVAILABLE, admission });
+  return text ? [text] : [];
 }
 
 /** The campaign's text for this interaction's language, appended as a SYSTEM message; null when the campaign has none. */
@@ -132,7 +164,14 @@ function cleanContact(input: StartInput['contact']) {
 }
 
 /** Starts an interaction; an anonymous caller (the widget) gets a visitor token for it. */
-export async function startInteraction(ctx: Context, input: StartInput): Promise<{ view: InteractionView; visitorToken: string | null }> {
+export interface Started {
+  view: InteractionView;
+  visitorToken: string | null;
+  admission: Admission;
+  offlineMessagesAllowed: boolean;
+}
+
+export async function startInteraction(ctx: Context, input: StartInput): Promise<Started> {
   const { viewer, em, deps } = ctx;
   if (viewer.kind === 'VISITOR') throw forbidden('A visitor token cannot start another interaction');
   if (viewer.kind === 'API_KEY' && !viewer.scopes.includes(ApiScope.BOT) && !viewer.scopes.includes(ApiScope.SUPERVISE)) {
@@ -143,7 +182,13 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
   const contact = cleanContact(input.contact);
   const language = input.language ? normalizeLanguage(input.language) : null;
   if (input.language && !language && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.language)) throw badInput('Language is a tag like "es" or "pt-BR"', 'language');
-  const campaign = !isUuid(input.campaignId) ? null : await one<CampaignRow>(em, 'select id, bot_first, protocol_prefix, default_language, messages from campaigns where id = ?', [input.campaignId]);
+  const campaign = !isUuid(input.campaignId)
+    ? null
+    : await one<CampaignRow>(
+        em,
+        'select id, bot_first, protocol_prefix, default_language, messages, schedule, time_zone, waiting_limit, allow_offline_messages from campaigns where id = ?',
+        [input.campaignId],
+      );
   if (!campaign || !canUseCampaign(viewer, campaign.id)) throw notFound('Campaign');
 
   const startedByBot = viewer.kind === 'API_KEY' && viewer.scopes.includes(ApiScope.BOT);
@@ -151,7 +196,8 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
   const visitorToken = anonymous ? newToken(TokenKind.VISITOR) : null;
   const rawLanguage = input.language?.trim() || null;
 
-  const { id, messages } = await em.transactional(async (tx) => {
+  const { id, messages, admission } = await em.transactional(async (tx) => {
+    const admission = phase === Phase.WAITING ? await admissionWithin(tx, campaign) : Admission.OPEN;
     // Only a trusted caller may attach the chat to a known contact; the widget always makes a new one.
     let contactId: string | null = null;
     if (!anonymous && contact.externalId) {
@@ -196,14 +242,16 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
       ],
     ))!.id;
     await recordEvent(tx, created, InteractionEventType.STARTED, trailActor(viewer), { channel: input.channel, phase });
+    if (admission !== Admission.OPEN) return { id: created, messages: await refuseWithin(tx, created, admission), admission };
     const welcome = await systemText(tx, created, 'welcome');
-    return { id: created, messages: welcome ? [welcome] : [] };
+    return { id: created, messages: welcome ? [welcome] : [], admission };
   });
   const view = (await loadView(em, id))!;
   await publishChange(deps, view, null);
   await publishMessages(deps, messages);
+  await scheduleExpiry(deps, view.contact.id);
   if (view.phase === Phase.WAITING) await routeSoon(deps, view.campaign.id);
-  return { view, visitorToken };
+  return { view, visitorToken, admission, offlineMessagesAllowed: admission === Admission.OUT_OF_HOURS && campaign.allow_offline_messages };
 }
 
 export interface PostInput {
@@ -246,6 +294,8 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Messa
     throw conflict('The interaction is closed');
   }
   await publishMessages(ctx.deps, [appended.message]);
+  if (kind === AuthorKind.CONTACT) await scheduleExpiry(ctx.deps, view.contact.id);
+  if (kind === AuthorKind.AGENT) await scheduleNoAnswer(ctx.deps, view.id, appended.message.sequence);
   if (appended.statusChanged) await publishChange(ctx.deps, (await loadView(ctx.em, view.id))!, view);
   return appended.message;
 }
@@ -278,7 +328,9 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Intera
       tray.kind === TrayKind.GENERAL || tray.kind === TrayKind.CUSTOM || tray.kind === TrayKind.PERSONAL,
     ),
   );
-  await ctx.em.transactional(async (tx) => {
+  const refusal = await ctx.em.transactional(async (tx) => {
+    const campaign = (await one<CampaignRow>(tx, 'select * from campaigns where id = ?', [view.campaign.id]))!;
+    const admission = await admissionWithin(tx, campaign);
     const moved = await rows(
       tx,
       `update interactions set phase = 'WAITING', tray_id = ?, queued_at = now(), updated_at = now(), bot_answers = ?::jsonb
@@ -288,10 +340,13 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Intera
     if (moved.length === 0) throw conflict('The interaction is no longer with the bot');
     await rows(tx, "update contacts set previous_state = state, state = 'TRAY', state_changed_at = now() where id = ?", [view.contact.id]);
     await recordEvent(tx, view.id, InteractionEventType.HANDED_OFF, trailActor(ctx.viewer), { trayId: tray.id, answers: answers.length });
+    // Out of hours or with the queue full, the bot's hand-off ends the chat with the campaign's text.
+    return admission === Admission.OPEN ? [] : refuseWithin(tx, view.id, admission);
   });
   const next = (await loadView(ctx.em, view.id))!;
+  await publishMessages(ctx.deps, refusal);
   await publishChange(ctx.deps, next, view);
-  await routeSoon(ctx.deps, next.campaign.id);
+  if (next.phase === Phase.WAITING) await routeSoon(ctx.deps, next.campaign.id);
   return next;
 }
 
@@ -333,7 +388,7 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Interac
  * Closes one interaction inside the caller's transaction: closing comment first (nobody may write
  * after), then into its campaign's Closed tray. Returns the closing message, if the campaign has one.
  */
-export async function closeWithin(tx: Em, ctx: Context, view: InteractionView, requested: InteractionResult): Promise<MessageView | null> {
+export async function closeWithin(tx: Em, actor: { kind: string; id: string | null }, view: InteractionView, requested: InteractionResult): Promise<MessageView | null> {
   const closing = await systemText(tx, view.id, 'closing');
   const closed = await one<{ result: InteractionResult }>(
     tx,
@@ -344,7 +399,7 @@ export async function closeWithin(tx: Em, ctx: Context, view: InteractionView, r
     [requested, requested, view.id],
   );
   if (!closed) throw conflict('The interaction is already closed');
-  await recordEvent(tx, view.id, InteractionEventType.CLOSED, trailActor(ctx.viewer), { result: closed.result });
+  await recordEvent(tx, view.id, InteractionEventType.CLOSED, actor, { result: closed.result });
   return closing;
 }
 
@@ -352,10 +407,22 @@ export async function closeWithin(tx: Em, ctx: Context, view: InteractionView, r
 export async function closeInteraction(ctx: Context, id: string, result: InteractionResult): Promise<InteractionView> {
   const view = await requireVisible(ctx, id);
   enforce(mayClose(actorOf(ctx.viewer), { id: view.id, phase: view.phase, agentId: view.agent?.id ?? null }, result));
-  const closing = await ctx.em.transactional((tx) => closeWithin(tx, ctx, view, result));
-  const next = (await loadView(ctx.em, view.id))!;
-  await publishMessages(ctx.deps, closing ? [closing] : []);
-  await publishChange(ctx.deps, next, view);
-  if (view.agent) await agentFreed(ctx.deps, view.agent.id);
+  return closeAndAnnounce(ctx.deps, ctx.em, view, result, trailActor(ctx.viewer));
+}
+
+/** Parley itself closes a chat (no answer in time, nobody available). */
+export async function closeAsSystem(deps: Deps, id: string, result: InteractionResult): Promise<InteractionView | null> {
+  const em = deps.orm.em.fork();
+  const view = await loadView(em, id);
+  if (!view || view.phase === Phase.CLOSED) return null;
+  return closeAndAnnounce(deps, em, view, result, { kind: 'SYSTEM', id: null });
+}
+
+async function closeAndAnnounce(deps: Deps, em: Em, view: InteractionView, result: InteractionResult, actor: { kind: string; id: string | null }): Promise<InteractionView> {
+  const closing = await em.transactional((tx) => closeWithin(tx, actor, view, result));
+  const next = (await loadView(em, view.id))!;
+  await publishMessages(deps, closing ? [closing] : []);
+  await publishChange(deps, next, view);
+  if (view.agent) await agentFreed(deps, view.agent.id);
   return next;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../shared/scalars.js';
+import { Admission } from '../campaigns/admission.rules.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { Channel, InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
@@ -95,9 +96,13 @@ export class InteractionConnection {
   @Field(() => Int) totalCount!: number;
 }
 
+registerEnumType(Admission, { name: 'Admission', description: 'Whether the chat could wait for a human when it started' });
+
 @ObjectType()
 export class StartInteractionPayload {
   @Field(() => Interaction) interaction!: Interaction;
+  @Field(() => Admission, { description: 'OUT_OF_HOURS or FULL: the chat closed at once with the campaign text' }) admission!: Admission;
+  @Field(() => Boolean, { description: 'Out of hours, and the campaign takes offline messages' }) offlineMessagesAllowed!: boolean;
   @Field(() => String, { nullable: true, description: 'Only for an anonymous caller: reaches this interaction and nothing else' })
   visitorToken!: string | null;
 }

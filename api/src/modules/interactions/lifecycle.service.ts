@@ -156,7 +156,7 @@ export async function closeInteractions(ctx: Context, ids: string[], result: Int
   const messages = await ctx.em.transactional(async (tx) => {
     const out: MessageView[] = [];
     for (const v of views) {
-      const closing = await closeWithin(tx, ctx, v, result);
+      const closing = await closeWithin(tx, trailActor(ctx.viewer), v, result);
       if (closing) out.push(closing);
     }
     return out;

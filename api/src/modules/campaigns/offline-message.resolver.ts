@@ -1,0 +1,19 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { requireUser } from '../auth/guards.js';
+import { leaveOfflineMessage, listOfflineMessages } from './offline-message.service.js';
+import { LeaveOfflineMessageInput, OfflineMessage } from './offline-message.type.js';
+
+@Resolver()
+export class OfflineMessageResolver {
+  @Mutation(() => OfflineMessage, { description: 'Public: what a customer leaves out of hours' })
+  leaveOfflineMessage(@Arg('input', () => LeaveOfflineMessageInput) input: LeaveOfflineMessageInput, @Ctx() ctx: Context): Promise<OfflineMessage> {
+    return leaveOfflineMessage(ctx.em, input);
+  }
+
+  @Query(() => [OfflineMessage], { description: 'Agents and supervisors: newest first' })
+  offlineMessages(@Ctx() ctx: Context, @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string): Promise<OfflineMessage[]> {
+    requireUser(ctx.viewer);
+    return listOfflineMessages(ctx.em, campaignId ?? null);
+  }
+}

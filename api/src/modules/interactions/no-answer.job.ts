@@ -1,0 +1,35 @@
+import { one } from '../../db/sql.js';
+import type { Deps } from '../../server/deps.js';
+import { Job } from '../../shared/jobs.js';
+import { InteractionResult } from './interaction.enums.js';
+import { closeAsSystem } from './interaction.service.js';
+
+/** After an agent writes, the customer has the campaign's no-answer timeout to reply. */
+export async function scheduleNoAnswer(deps: Deps, interactionId: string, afterSequence: number): Promise<void> {
+  const campaign = await one<{ seconds: number | null }>(
+    deps.orm.em.fork(),
+    'select c.no_answer_timeout_seconds as seconds from interactions i join campaigns c on c.id = i.campaign_id where i.id = ?',
+    [interactionId],
+  );
+  if (campaign?.seconds) await deps.jobs.send(Job.NO_ANSWER, { interactionId, afterSequence }, campaign.seconds);
+}
+
+/** Closes the chat NO_ANSWER when it is still in service and the customer has not written since. */
+export async function closeIfUnanswered(deps: Deps, interactionId: string, afterSequence: number): Promise<void> {
+  const em = deps.orm.em.fork();
+  const silent = await one(
+    em,
+    `select 1 from interactions i where i.id = ? and i.phase = 'IN_SERVICE'
+        and not exists (select 1 from messages m where m.interaction_id = i.id and m.sequence > ? and m.author_kind = 'CONTACT')`,
+    [interactionId, afterSequence],
+  );
+  if (!silent) return;
+  await closeAsSystem(deps, interactionId, InteractionResult.NO_ANSWER).catch((err) => {
+    // Closed meanwhile by someone else: nothing left to do.
+    if (err?.extensions?.code !== 'CONFLICT') throw err;
+  });
+}
+
+export function registerNoAnswer(deps: Deps): Promise<void> {
+  return deps.jobs.work(Job.NO_ANSWER, (data) => closeIfUnanswered(deps, data.interactionId, data.afterSequence));
+}

@@ -1,0 +1,48 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from './logger.js';
+
+/**
+ * Delayed work that must survive restarts and run once across processes, kept in PostgreSQL by
+ * pg-boss (SKIP LOCKED), so no hand-made timers decide anything.
+ */
+export enum Job {
+  /** Marks a contact EXPIRED once its last message is older than the session window. */
+  CONTACT_EXPIRY = 'contact-expiry',
+  /** Closes a chat NO_ANSWER when the customer did not answer the agent in time. */
+  NO_ANSWER = 'no-answer',
+}
+
+export interface JobData {
+  [Job.CONTACT_EXPIRY]: { contactId: string };
+  [Job.NO_ANSWER]: { interactionId: string; afterSequence: number };
+}
+
+export class Jobs {
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly pollSeconds: number,
+  ) {}
+
+  static async start(connectionString: string, log: Logger, pollSeconds: number): Promise<Jobs> {
+    const boss = new PgBoss({ connectionString, max: 4, schema: 'pgboss', application_name: 'parley-jobs' });
+    boss.on('error', (err) => log.error({ err }, 'job queue'));
+    await boss.start();
+    for (const name of Object.values(Job)) await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    return new Jobs(boss, pollSeconds);
+  }
+
+  /** Schedules a job `afterSeconds` from now. */
+  async send<J extends Job>(job: J, data: JobData[J], afterSeconds: number): Promise<void> {
+    await this.boss.send(job, data, { startAfter: Math.max(0, Math.round(afterSeconds)) });
+  }
+
+  async work<J extends Job>(job: J, handler: (data: JobData[J]) => Promise<void>): Promise<void> {
+    await this.boss.work<JobData[J]>(job, { pollingIntervalSeconds: this.pollSeconds, batchSize: 10 }, async (jobs) => {
+      for (const j of jobs) await handler(j.data);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+  }
+}
