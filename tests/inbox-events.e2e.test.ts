@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
-import { ok } from './support/graphql.js';
+import { expectCode, gql, ok } from './support/graphql.js';
 import { connect } from './support/ws-client.js';
-import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, startWidgetChat } from './support/world.js';
+import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, POST, startWidgetChat } from './support/world.js';
 
 let api: ApiProcess;
 let campaign: CampaignFixture;
@@ -79,6 +79,41 @@ describe('interactionChanged', () => {
     await sub.until((e) => e.length >= 1);
     await new Promise((r) => setTimeout(r, 200));
     expect(sub.events.map((e) => e.interactionChanged.interactionId)).toEqual([mine.id]);
+    await ws.dispose();
+  });
+});
+
+describe('losing access', () => {
+  it('a subscriber whose tray access is removed stops getting that tray’s events, over WebSocket and HTTP', async () => {
+    const admin = await adminToken(api.url);
+    const supervisor = await createPerson(api.url, admin, 'SUPERVISOR');
+    const member = await createPerson(api.url, admin, 'AGENT');
+    const tray = (await ok(api.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `VIP ${Date.now()}`, campaignId: campaign.id, userIds: [member.id] } }, supervisor.token)).createTray.id;
+    const bot = (await ok(api.url, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { name: 'bot', scopes: ['BOT'], campaignIds: [campaign.id] } }, admin)).createApiKey.secret;
+    const intoTray = async () => {
+      const s = await ok(api.url, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', { i: { campaignId: campaign.id, channel: 'API', contact: {} } }, bot);
+      const id = s.startInteraction.interaction.id;
+      await ok(api.url, 'mutation($i: HandOffInput!) { handOff(input: $i) { id } }', { i: { interactionId: id, trayId: tray } }, bot);
+      return id as string;
+    };
+
+    const ws = connect(api.wsUrl, member.token);
+    const changes = ws.subscribe<any>(CHANGED, { f: { trayId: tray } });
+    await new Promise((r) => setTimeout(r, 300));
+    const first = await intoTray();
+    await changes.until((e) => e.some((x) => x.interactionChanged.interactionId === first && x.interactionChanged.interaction?.phase === 'WAITING'));
+    const messages = ws.subscribe<any>('subscription($id: ID!) { messageAdded(interactionId: $id, afterSequence: 0) { body } }', { id: first });
+    await ok(api.url, 'query($id: ID!) { interaction(id: $id) { id } }', { id: first }, member.token);
+
+    await ok(api.url, 'mutation($t: ID!) { setTrayAccess(trayId: $t, userIds: []) { id } }', { t: tray }, supervisor.token);
+    await new Promise((r) => setTimeout(r, 300));
+    const second = await intoTray();
+    await ok(api.url, POST, { input: { interactionId: first, body: 'secret', internal: true } }, supervisor.token);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(changes.events.some((x) => x.interactionChanged.interactionId === second)).toBe(false);
+    expect(messages.events.map((e) => e.messageAdded.body)).not.toContain('secret');
+    expect(messages.completed).toBe(true);
+    expectCode(await gql(api.url, 'query($id: ID!) { interaction(id: $id) { id } }', { id: first }, member.token), 'NOT_FOUND');
     await ws.dispose();
   });
 });

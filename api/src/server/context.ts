@@ -9,12 +9,14 @@ export interface Context {
   deps: Deps;
   viewer: Viewer;
   em: Em;
-  /** The viewer as the visibility table sees it. */
+  /**
+   * The viewer as the visibility table sees it, derived afresh on each call: a socket's viewer is
+   * updated in place when its tray access changes, and long-lived subscriptions must see that.
+   */
   onlooker(): Promise<Onlooker>;
 }
 
 export function createContext(deps: Deps, viewer: Viewer): Context {
   const em = deps.orm.em.fork() as Em;
-  const who = onlookerFor(viewer);
-  return { deps, viewer, em, onlooker: async () => who };
+  return { deps, viewer, em, onlooker: async () => onlookerFor(viewer) };
 }

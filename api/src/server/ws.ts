@@ -7,6 +7,7 @@ import { resolveViewer } from '../modules/auth/auth.service.js';
 import { bearer } from '../modules/auth/tokens.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 import type { Presence } from '../modules/agents/presence.js';
+import { customTraysOf } from '../modules/trays/tray.service.js';
 import { Role } from '../modules/users/user.enums.js';
 import { type FormattedErrorLike, maskError } from '../shared/errors.js';
 import { Topic } from '../shared/topics.js';
@@ -30,17 +31,27 @@ type SocketExtra = {
 
 /** Open sockets by user, so a revocation published by any process closes them here. */
 class SocketRegistry {
-  private readonly byUser = new Map<string, Set<{ socket: WebSocket; sessionId: string }>>();
+  private readonly byUser = new Map<string, Set<{ socket: WebSocket; sessionId: string; viewer: Extract<Viewer, { kind: 'USER' }> }>>();
 
-  add(userId: string, sessionId: string, socket: WebSocket): () => void {
+  add(viewer: Extract<Viewer, { kind: 'USER' }>, socket: WebSocket): () => void {
+    const { userId, sessionId } = viewer;
     let set = this.byUser.get(userId);
     if (!set) this.byUser.set(userId, (set = new Set()));
-    const entry = { socket, sessionId };
+    const entry = { socket, sessionId, viewer };
     set.add(entry);
     return () => {
       set!.delete(entry);
       if (set!.size === 0) this.byUser.delete(userId);
     };
+  }
+
+  users(): string[] {
+    return [...this.byUser.keys()];
+  }
+
+  /** Replaces the custom trays of a person's live viewers; their subscriptions see it at the next event. */
+  updateAccess(userId: string, customTrayIds: string[]): void {
+    for (const entry of this.byUser.get(userId) ?? []) entry.viewer.customTrayIds = customTrayIds;
   }
 
   revoke(userId: string, sessionId: string | null): void {
@@ -57,6 +68,11 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
   const rules = [...specifiedRules, ...validationRules(deps.config)];
   const unsubscribeControl = await deps.topics.subscribe(Topic.CONTROL, undefined, (event) => {
     if (event.type === 'SESSIONS_REVOKED') registry.revoke(event.userId, event.sessionId);
+    if (event.type === 'ACCESS_CHANGED') {
+      void customTraysOf(deps.orm.em.fork(), registry.users())
+        .then((access) => access.forEach((trays, userId) => registry.updateAccess(userId, trays)))
+        .catch((err) => deps.log.error({ err }, 'reloading tray access'));
+    }
   });
   const mask = (e: FormattedErrorLike, original: unknown) => maskError(e, original, (err) => deps.log.error({ err }, 'unexpected error in a subscription'));
 
@@ -74,7 +90,7 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
         viewers.set(ctx.extra.socket, viewer);
         metrics.sockets.inc();
         if (viewer.kind === 'USER') {
-          const remove = registry.add(viewer.userId, viewer.sessionId, ctx.extra.socket);
+          const remove = registry.add(viewer, ctx.extra.socket);
           ctx.extra.socket.once('close', remove);
           // An agent is present while any of its sockets is open: that is what makes it routable.
           if (viewer.role === Role.AGENT) {

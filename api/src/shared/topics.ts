@@ -27,7 +27,10 @@ export interface InteractionChangedEvent {
   previous: InteractionView | null;
 }
 
-export type ControlEvent = { type: 'SESSIONS_REVOKED'; userId: string; sessionId: string | null };
+export type ControlEvent =
+  | { type: 'SESSIONS_REVOKED'; userId: string; sessionId: string | null }
+  /** Tray access changed: every process reloads the access of its connected people. */
+  | { type: 'ACCESS_CHANGED' };
 
 export interface TopicPayloads {
   [Topic.INTERACTION]: InteractionStreamEvent;

@@ -8,7 +8,7 @@ import type { Phase } from './interaction.enums.js';
 import { locationOf } from './interaction.events.js';
 import { ChangeKind } from './interaction.type.js';
 import type { InteractionView } from './interaction.view.js';
-import { canSee } from './visibility.rules.js';
+import { canSee, type Onlooker } from './visibility.rules.js';
 
 export interface ChangeFilter {
   campaignId?: string | null;
@@ -34,7 +34,6 @@ export function changeFor(visible: (v: InteractionView) => boolean, event: Inter
 /** Changes to the interactions a viewer may see, from the narrowest channels that cover the filter. */
 export async function* interactionChanges(ctx: Context, filter: ChangeFilter): AsyncGenerator<InteractionChangeView> {
   if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
-  const who = await ctx.onlooker();
   const { topics } = ctx.deps;
   let channels: string[];
   if (ctx.viewer.kind === 'VISITOR') channels = [topics.channel(Topic.INTERACTION, ctx.viewer.interactionId)];
@@ -44,7 +43,7 @@ export async function* interactionChanges(ctx: Context, filter: ChangeFilter): A
     const campaigns = await rows<{ id: string }>(ctx.em, 'select id from campaigns');
     channels = campaigns.filter((c) => canUseCampaign(ctx.viewer, c.id)).map((c) => topics.channel(Topic.CAMPAIGN, c.id));
   }
-  const matches = (v: InteractionView) =>
+  const matches = (who: Onlooker, v: InteractionView) =>
     canSee(who, locationOf(v)) &&
     (!filter.trayId || v.tray?.id === filter.trayId) &&
     (!filter.campaignId || v.campaign.id === filter.campaignId) &&
@@ -59,7 +58,8 @@ export async function* interactionChanges(ctx: Context, filter: ChangeFilter): A
       if (raw === OVERFLOW) continue; // Inbox clients refetch their list on reconnect; a change stream has no cursor yet.
       const event = 'type' in raw ? (raw.type === 'INTERACTION_CHANGED' ? raw.change! : null) : (raw as InteractionChangedEvent);
       if (!event) continue;
-      const change = changeFor(matches, event);
+      const who = await ctx.onlooker();
+      const change = changeFor((v) => matches(who, v), event);
       if (change) yield change;
     }
   } finally {

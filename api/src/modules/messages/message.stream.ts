@@ -18,8 +18,8 @@ const REPLAY_PAGE = 200;
  */
 export async function* messageStream(ctx: Context, interactionId: string, afterSequence: number | null): AsyncGenerator<MessageView> {
   const view = await requireVisible(ctx, interactionId);
-  const who = await ctx.onlooker();
   const internal = canReadInternal(ctx.viewer.kind);
+  let location = locationOf(view);
   const live = await streamChannels<InteractionStreamEvent>(ctx.deps.topics.bus, [ctx.deps.topics.channel(Topic.INTERACTION, interactionId)], ctx.deps.config.SUBSCRIBER_BUFFER);
   // Without a cursor the client wants what comes next; the stored view may be older than the subscription.
   let last = afterSequence ?? view.lastSequence;
@@ -44,10 +44,10 @@ export async function* messageStream(ctx: Context, interactionId: string, afterS
         yield* replay();
         continue;
       }
-      if (event.type === 'INTERACTION_CHANGED') {
-        if (!canSee(who, locationOf(event.change.interaction))) return;
-        continue;
-      }
+      if (event.type === 'INTERACTION_CHANGED') location = locationOf(event.change.interaction);
+      // Access can be taken away while the stream is open (the chat moved, tray access changed).
+      if (!canSee(await ctx.onlooker(), location)) return;
+      if (event.type === 'INTERACTION_CHANGED') continue;
       const m = event.message;
       if (m.sequence <= last) continue;
       if (m.sequence > last + 1) {

@@ -1,7 +1,7 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireSupervisor } from '../auth/guards.js';
-import { createTray, visibleTrays } from './tray.service.js';
+import { createTray, setTrayAccess, visibleTrays } from './tray.service.js';
 import { CreateTrayInput, Tray } from './tray.type.js';
 
 @Resolver()
@@ -15,5 +15,16 @@ export class TrayResolver {
   async createTray(@Arg('input', () => CreateTrayInput) input: CreateTrayInput, @Ctx() ctx: Context): Promise<Tray> {
     requireSupervisor(ctx.viewer);
     return createTray(ctx.em, input);
+  }
+
+  @Mutation(() => Tray, { description: 'Supervisors: replaces who may see a custom tray; live sessions follow at once' })
+  setTrayAccess(
+    @Arg('trayId', () => ID) trayId: string,
+    @Ctx() ctx: Context,
+    @Arg('userIds', () => [ID], { defaultValue: [] }) userIds: string[],
+    @Arg('teamIds', () => [ID], { defaultValue: [] }) teamIds: string[],
+  ): Promise<Tray> {
+    requireSupervisor(ctx.viewer);
+    return setTrayAccess(ctx.deps, ctx.em, trayId, userIds, teamIds);
   }
 }
