@@ -10,13 +10,14 @@ import { OfflineMessageResolver } from '../modules/campaigns/offline-message.res
 import { InteractionResolver } from '../modules/interactions/interaction.resolver.js';
 import { LifecycleResolver } from '../modules/interactions/lifecycle.resolver.js';
 import { MessageResolver } from '../modules/messages/message.resolver.js';
+import { MonitorResolver } from '../modules/monitor/monitor.resolver.js';
 import { TrayResolver } from '../modules/trays/tray.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
 
 /** The public schema. Subscriptions bring their own streams, so no type-graphql PubSub is wired. */
 export function buildParleySchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AgentResolver, UserResolver, CampaignResolver, CannedResponseResolver, OfflineMessageResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver],
+    resolvers: [AuthResolver, AgentResolver, UserResolver, CampaignResolver, CannedResponseResolver, OfflineMessageResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver, MonitorResolver],
     validate: false,
     // type-graphql insists on a PubSub; every subscription here has its own `subscribe`, so this one is never used.
     pubSub: {

@@ -172,6 +172,11 @@ export class BoundedStream<T> implements AsyncIterableIterator<T | Overflow> {
     return new Promise((resolve) => (this.waiter = resolve));
   }
 
+  /** Discards what is queued: for a consumer that only needs to know that something happened. */
+  drain(): void {
+    this.queue.length = 0;
+  }
+
   return(): Promise<IteratorResult<T | Overflow>> {
     this.close();
     return Promise.resolve({ value: undefined, done: true });

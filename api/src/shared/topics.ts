@@ -11,8 +11,10 @@ export enum Topic {
   CAMPAIGN = 'campaign',
   /** Changes of interactions entering or leaving one tray. */
   TRAY = 'tray',
-  /** One agent's state: its own screen and, later, the monitor. */
+  /** One agent's state: its own screen. */
   AGENT = 'agent',
+  /** Every agent's state changes: supervisors' dashboards, a handful of subscribers. */
+  AGENTS = 'agents',
   /** Process-wide control: session revocations. */
   CONTROL = 'control',
 }
@@ -37,6 +39,7 @@ export interface TopicPayloads {
   [Topic.CAMPAIGN]: InteractionChangedEvent;
   [Topic.TRAY]: InteractionChangedEvent;
   [Topic.AGENT]: AgentStatusView;
+  [Topic.AGENTS]: AgentStatusView;
   [Topic.CONTROL]: ControlEvent;
 }
 

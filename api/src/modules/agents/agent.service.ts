@@ -27,7 +27,7 @@ export async function refreshAgent(deps: Deps, userId: string): Promise<AgentSta
   );
   if (!changed) return status;
   const view = { ...status, stateChangedAt: new Date(changed.state_changed_at).toISOString() };
-  await deps.topics.publish(Topic.AGENT, userId, view);
+  await Promise.all([deps.topics.publish(Topic.AGENT, userId, view), deps.topics.publish(Topic.AGENTS, undefined, view)]);
   return view;
 }
 

@@ -1,0 +1,36 @@
+import { Arg, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { requireSupervisor } from '../auth/guards.js';
+import type { MonitorFilter } from './monitor.rules.js';
+import { monitorSnapshot, type MonitorSnapshot } from './monitor.service.js';
+import { monitorStream } from './monitor.stream.js';
+import { Monitor, MonitorFilterInput } from './monitor.type.js';
+
+const toFilter = (f?: MonitorFilterInput | null): MonitorFilter => ({
+  campaignIds: f?.campaignIds ?? [],
+  agentIds: f?.agentIds ?? [],
+  teamIds: f?.teamIds ?? [],
+  channels: f?.channels ?? [],
+  contact: f?.contact?.trim() || null,
+  protocol: f?.protocol?.trim() || null,
+});
+
+@Resolver()
+export class MonitorResolver {
+  @Query(() => Monitor, { description: 'Supervisors: the live picture of the contact center' })
+  monitor(@Ctx() ctx: Context, @Arg('filter', () => MonitorFilterInput, { nullable: true }) filter?: MonitorFilterInput): Promise<Monitor> {
+    requireSupervisor(ctx.viewer);
+    return monitorSnapshot(ctx.em, toFilter(filter), ctx.deps.config.PRESENCE_GRACE_MS) as Promise<Monitor>;
+  }
+
+  @Subscription(() => Monitor, {
+    description: 'Supervisors: the snapshot, then a new one after every change',
+    subscribe: ({ args, context }) => {
+      requireSupervisor((context as Context).viewer);
+      return monitorStream(context as Context, toFilter(args.filter));
+    },
+  })
+  monitorChanged(@Root() snapshot: MonitorSnapshot, @Arg('filter', () => MonitorFilterInput, { nullable: true }) _filter?: MonitorFilterInput): Monitor {
+    return snapshot as Monitor;
+  }
+}

@@ -1,0 +1,49 @@
+import type { Channel, Phase } from '../interactions/interaction.enums.js';
+
+/** What a supervisor narrows the dashboard to; empty lists mean "all". */
+export interface MonitorFilter {
+  campaignIds: string[];
+  agentIds: string[];
+  teamIds: string[];
+  channels: Channel[];
+  /** Part of the contact's name, e-mail or phone number. */
+  contact: string | null;
+  protocol: string | null;
+}
+
+export interface FilterableChat {
+  campaignId: string;
+  agentId: string | null;
+  channel: Channel;
+  phase: Phase;
+  protocol: string;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+}
+
+const digits = (s: string) => s.replace(/\D/g, '');
+
+/** Whether a chat passes the dashboard's filters; `agentTeams` gives the teams of the chat's agent. */
+export function chatMatches(f: MonitorFilter, chat: FilterableChat, agentTeams: readonly string[]): boolean {
+  if (f.campaignIds.length && !f.campaignIds.includes(chat.campaignId)) return false;
+  if (f.channels.length && !f.channels.includes(chat.channel)) return false;
+  if (f.agentIds.length && (!chat.agentId || !f.agentIds.includes(chat.agentId))) return false;
+  if (f.teamIds.length && !agentTeams.some((t) => f.teamIds.includes(t))) return false;
+  if (f.protocol && !chat.protocol.toUpperCase().includes(f.protocol.trim().toUpperCase())) return false;
+  if (f.contact) {
+    const needle = f.contact.trim().toLowerCase();
+    const number = digits(needle);
+    const inText = [chat.contactName, chat.contactEmail].some((v) => v?.toLowerCase().includes(needle));
+    const inPhone = number.length >= 3 && !!chat.contactPhone && digits(chat.contactPhone).includes(number);
+    if (!inText && !inPhone) return false;
+  }
+  return true;
+}
+
+/** An agent row shows when no agent or team filter excludes it. */
+export function agentMatches(f: MonitorFilter, agentId: string, teams: readonly string[]): boolean {
+  if (f.agentIds.length && !f.agentIds.includes(agentId)) return false;
+  if (f.teamIds.length && !teams.some((t) => f.teamIds.includes(t))) return false;
+  return true;
+}

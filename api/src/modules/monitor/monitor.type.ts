@@ -1,0 +1,95 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTime } from '../../shared/scalars.js';
+import { AgentState } from '../agents/agent-state.rules.js';
+import { PauseReason } from '../agents/agent.type.js';
+import { ChatBand } from '../campaigns/thresholds.rules.js';
+import { Channel, InteractionStatus, Phase } from '../interactions/interaction.enums.js';
+import { CampaignRef } from '../interactions/interaction.type.js';
+import { Team } from '../users/user.type.js';
+
+registerEnumType(ChatBand, { name: 'ChatBand', description: "A held chat's time against its campaign's thresholds" });
+
+@ObjectType()
+export class MonitorContact {
+  @Field(() => String, { nullable: true }) name!: string | null;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+}
+
+@ObjectType()
+export class MonitorChat {
+  @Field(() => ID) id!: string;
+  @Field(() => String) protocol!: string;
+  @Field(() => Channel) channel!: Channel;
+  @Field(() => Phase) phase!: Phase;
+  @Field(() => InteractionStatus) status!: InteractionStatus;
+  @Field(() => CampaignRef) campaign!: CampaignRef;
+  @Field(() => ID, { nullable: true }) agentId!: string | null;
+  @Field(() => MonitorContact) contact!: MonitorContact;
+  @Field(() => DateTime, { description: 'When the current phase began' }) since!: string;
+  @Field(() => ChatBand, { nullable: true, description: 'Held chats only' }) band!: ChatBand | null;
+  @Field(() => Boolean, { description: 'Past the third threshold' }) alert!: boolean;
+}
+
+@ObjectType()
+export class MonitorTotals {
+  @Field(() => Int) open!: number;
+  @Field(() => Int) bot!: number;
+  @Field(() => Int) waiting!: number;
+  @Field(() => Int) inService!: number;
+}
+
+@ObjectType()
+export class CampaignServiceLevel {
+  @Field(() => CampaignRef) campaign!: CampaignRef;
+  @Field(() => Int) serviceLevelSeconds!: number;
+  @Field(() => Float, { nullable: true, description: "Share (0..1) of today's chats answered within the level; null before any counts" })
+  serviceLevel!: number | null;
+  @Field(() => Int) queuedToday!: number;
+}
+
+@ObjectType()
+export class MonitorAgent {
+  @Field(() => ID) userId!: string;
+  @Field(() => String) name!: string;
+  @Field(() => AgentState) state!: AgentState;
+  @Field(() => DateTime) stateChangedAt!: string;
+  @Field(() => PauseReason, { nullable: true }) pauseReason!: PauseReason | null;
+  @Field(() => Boolean) onCall!: boolean;
+  @Field(() => [Channel], { description: 'Channels of its active chats' }) channels!: Channel[];
+  @Field(() => Int) completedToday!: number;
+  @Field(() => Int) activeChats!: number;
+  @Field(() => Int) maxConcurrentChats!: number;
+  @Field(() => Boolean, { description: 'One of its chats is past the third threshold' }) alert!: boolean;
+  @Field(() => [ID]) teamIds!: string[];
+  @Field(() => [MonitorChat]) chats!: MonitorChat[];
+}
+
+@ObjectType()
+export class MonitorTeam {
+  @Field(() => Team) team!: Team;
+  @Field(() => [ID]) agentIds!: string[];
+  @Field(() => Int) activeChats!: number;
+}
+
+@ObjectType()
+export class Monitor {
+  @Field(() => DateTime) generatedAt!: string;
+  @Field(() => MonitorTotals) totals!: MonitorTotals;
+  @Field(() => [CampaignServiceLevel]) campaigns!: CampaignServiceLevel[];
+  @Field(() => [MonitorAgent]) agents!: MonitorAgent[];
+  @Field(() => [MonitorChat], { description: 'Waiting customers, longest wait first' }) waiting!: MonitorChat[];
+  @Field(() => [MonitorChat]) bot!: MonitorChat[];
+  @Field(() => [MonitorChat]) inService!: MonitorChat[];
+  @Field(() => [MonitorTeam]) teams!: MonitorTeam[];
+}
+
+@InputType()
+export class MonitorFilterInput {
+  @Field(() => [ID], { nullable: true }) campaignIds?: string[];
+  @Field(() => [ID], { nullable: true }) agentIds?: string[];
+  @Field(() => [ID], { nullable: true }) teamIds?: string[];
+  @Field(() => [Channel], { nullable: true }) channels?: Channel[];
+  @Field(() => String, { nullable: true, description: 'Contact name, e-mail or number' }) contact?: string | null;
+  @Field(() => String, { nullable: true }) protocol?: string | null;
+}

@@ -1,0 +1,87 @@
+/**
+ * The supervisor's live monitor through the API: totals, service level, agent rows, waiting
+ * customers, teams and filters in one snapshot, and monitorChanged pushing a new one after changes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiProcess, startApi } from './support/api.js';
+import { expectCode, gql, ok } from './support/graphql.js';
+import { connect, type TestWsClient } from './support/ws-client.js';
+import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, startWidgetChat } from './support/world.js';
+
+let api: ApiProcess;
+let admin: string;
+let campaign: CampaignFixture;
+let agent: Person;
+let supervisor: Person;
+let agentSocket: TestWsClient;
+
+beforeAll(async () => {
+  api = await startApi();
+  admin = await adminToken(api.url);
+  campaign = await createCampaign(api.url, admin, { serviceLevelSeconds: 60, thresholdsSeconds: [60, 120, 180] });
+  agent = await createPerson(api.url, admin, 'AGENT');
+  supervisor = await createPerson(api.url, admin, 'SUPERVISOR');
+  // The agent has the web app open, so it is present.
+  agentSocket = connect(api.wsUrl, agent.token);
+  agentSocket.subscribe('subscription { interactionChanged { kind } }');
+  for (let i = 0; i < 40 && !(await ok(api.url, '{ myStatus { connected } }', {}, agent.token)).myStatus.connected; i++) await new Promise((r) => setTimeout(r, 50));
+});
+
+afterAll(async () => {
+  await agentSocket?.dispose();
+  await api?.stop();
+});
+
+const MONITOR = `query($f: MonitorFilterInput) { monitor(filter: $f) {
+  totals { open bot waiting inService }
+  campaigns { campaign { id } serviceLevel queuedToday }
+  agents { userId state activeChats completedToday channels alert chats { protocol band } }
+  waiting { protocol contact { name } }
+  inService { protocol agentId }
+} }`;
+
+describe('monitor', () => {
+  it('shows totals, service level, agent rows and waiting customers of a campaign', async () => {
+    const [a, b, c] = [await startWidgetChat(api.url, campaign.id, 'Ana'), await startWidgetChat(api.url, campaign.id, 'Bea'), await startWidgetChat(api.url, campaign.id, 'Cid')];
+    await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: a.id }, agent.token);
+    await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: b.id }, agent.token);
+    await ok(api.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: b.id }, agent.token);
+
+    const m = (await ok(api.url, MONITOR, { f: { campaignIds: [campaign.id] } }, supervisor.token)).monitor;
+    expect(m.totals).toEqual({ open: 2, bot: 0, waiting: 1, inService: 1 });
+    expect(m.campaigns).toEqual([{ campaign: { id: campaign.id }, serviceLevel: 1, queuedToday: 3 }]);
+    // An agent filter narrows the agent rows and their chats.
+    const mine = (await ok(api.url, MONITOR, { f: { campaignIds: [campaign.id], agentIds: [agent.id] } }, supervisor.token)).monitor;
+    expect(mine.totals).toEqual({ open: 1, bot: 0, waiting: 0, inService: 1 });
+    expect(mine.agents).toEqual([
+      { userId: agent.id, state: 'BUSY', activeChats: 1, completedToday: 1, channels: ['WEBCHAT'], alert: false, chats: [{ protocol: a.protocol, band: 'GREEN' }] },
+    ]);
+    expect(m.waiting).toEqual([{ protocol: c.protocol, contact: { name: 'Cid' } }]);
+    expect(m.inService).toEqual([{ protocol: a.protocol, agentId: agent.id }]);
+  });
+
+  it('filters by contact and protocol', async () => {
+    const chat = await startWidgetChat(api.url, campaign.id, 'Zeca Filtered');
+    const byContact = (await ok(api.url, MONITOR, { f: { campaignIds: [campaign.id], contact: 'zeca' } }, supervisor.token)).monitor;
+    expect(byContact.waiting.map((w: any) => w.protocol)).toEqual([chat.protocol]);
+    const byProtocol = (await ok(api.url, MONITOR, { f: { protocol: chat.protocol.slice(-6) } }, supervisor.token)).monitor;
+    expect(byProtocol.totals.open).toBe(1);
+  });
+
+  it('is for supervisors only', async () => {
+    expectCode(await gql(api.url, MONITOR, {}, agent.token), 'FORBIDDEN');
+    expectCode(await gql(api.url, MONITOR, {}), 'UNAUTHENTICATED');
+  });
+
+  it('pushes a new snapshot after a change, without polling', async () => {
+    const own = await createCampaign(api.url, admin);
+    const ws = connect(api.wsUrl, supervisor.token);
+    const sub = ws.subscribe<any>('subscription($f: MonitorFilterInput) { monitorChanged(filter: $f) { totals { waiting } } }', { f: { campaignIds: [own.id] } });
+    await sub.waitFor(1);
+    expect(sub.events[0].monitorChanged.totals.waiting).toBe(0);
+    await startWidgetChat(api.url, own.id);
+    const events = await sub.until((e) => e.at(-1)?.monitorChanged.totals.waiting === 1, 3000);
+    expect(events.at(-1).monitorChanged.totals.waiting).toBe(1);
+    await ws.dispose();
+  });
+});
