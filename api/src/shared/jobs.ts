@@ -13,7 +13,8 @@ export enum Job {
 }
 
 export interface JobData {
-  [Job.CONTACT_EXPIRY]: { contactId: string };
+  /** The window travels with the job, so whichever process runs it applies the scheduler's setting. */
+  [Job.CONTACT_EXPIRY]: { contactId: string; windowSeconds: number };
   [Job.NO_ANSWER]: { interactionId: string; afterSequence: number };
 }
 

@@ -7,14 +7,14 @@ import { loadView } from '../interactions/interaction.service.js';
 
 /** Schedules the check that expires a contact one session window after its latest message. */
 export function scheduleExpiry(deps: Deps, contactId: string): Promise<void> {
-  return deps.jobs.send(Job.CONTACT_EXPIRY, { contactId }, deps.config.CONTACT_EXPIRY_SECONDS);
+  return deps.jobs.send(Job.CONTACT_EXPIRY, { contactId, windowSeconds: deps.config.CONTACT_EXPIRY_SECONDS }, deps.config.CONTACT_EXPIRY_SECONDS);
 }
 
 /**
  * Expires the contact if it is still silent. A job is sent per message, so most find a newer
  * message and do nothing; the guarded UPDATE makes the one that acts act once.
  */
-export async function expireContact(deps: Deps, contactId: string): Promise<void> {
+export async function expireContact(deps: Deps, contactId: string, windowSeconds: number): Promise<void> {
   const em = deps.orm.em.fork();
   const expired = await rows(
     em,
@@ -22,7 +22,7 @@ export async function expireContact(deps: Deps, contactId: string): Promise<void
       where id = ? and state <> 'EXPIRED'
         and coalesce(last_message_at, created_at) <= now() - make_interval(secs => ?)
       returning id`,
-    [contactId, deps.config.CONTACT_EXPIRY_SECONDS],
+    [contactId, windowSeconds],
   );
   if (expired.length === 0) return;
   const open = await rows<{ id: string }>(em, "select id from interactions where contact_id = ? and phase <> 'CLOSED'", [contactId]);
@@ -35,5 +35,5 @@ export async function expireContact(deps: Deps, contactId: string): Promise<void
 }
 
 export function registerContactExpiry(deps: Deps): Promise<void> {
-  return deps.jobs.work(Job.CONTACT_EXPIRY, (data) => expireContact(deps, data.contactId));
+  return deps.jobs.work(Job.CONTACT_EXPIRY, (data) => expireContact(deps, data.contactId, data.windowSeconds ?? deps.config.CONTACT_EXPIRY_SECONDS));
 }

@@ -168,13 +168,34 @@ export async function routeForAgent(deps: Deps, userId: string): Promise<void> {
              or exists (select 1 from campaign_members m where m.campaign_id = c.id and m.user_id = ?))`,
     [userId],
   );
-  for (const c of campaigns) await routeCampaign(deps, c.id);
+  for (const c of campaigns) await routeSoon(deps, c.id);
 }
 
-/** Routing runs after the caller's change has committed; a failure is logged, never undoes that change. */
+/** Per campaign, the pass this process is running and whether another event arrived meanwhile. */
+const passes = new Map<string, { done: Promise<void>; again: boolean }>();
+
+/**
+ * Routing runs after the caller's change has committed; a failure is logged, never undoes that
+ * change. Events that arrive while a pass runs fold into one more pass instead of queueing one
+ * each on the campaign lock: a burst of arrivals costs two passes, not a hundred.
+ */
 export function routeSoon(deps: Deps, campaignId: string): Promise<void> {
-  return routeCampaign(deps, campaignId).then(
-    () => undefined,
-    (err) => deps.log.error({ err, campaignId }, 'routing pass failed'),
-  );
+  const running = passes.get(campaignId);
+  if (running) {
+    running.again = true;
+    return running.done;
+  }
+  const state = { done: Promise.resolve(), again: false };
+  state.done = (async () => {
+    try {
+      do {
+        state.again = false;
+        await routeCampaign(deps, campaignId).catch((err) => deps.log.error({ err, campaignId }, 'routing pass failed'));
+      } while (state.again);
+    } finally {
+      passes.delete(campaignId);
+    }
+  })();
+  passes.set(campaignId, state);
+  return state.done;
 }
