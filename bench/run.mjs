@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
+import { benchMonitor, benchRawRouting, benchRouting } from './engine.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -199,15 +200,45 @@ async function benchRaw() {
   return result;
 }
 
+async function benchEngine() {
+  const databaseUrl = await createDatabase('engine');
+  const { port } = await start(path.join(root, 'api/dist/main.js'), {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PUBSUB_PREFIX: `bench${Date.now().toString(36)}`,
+    PARLEY_DEMO: '0',
+    PARLEY_ADMIN_EMAIL: 'bench@parley.dev',
+    PARLEY_ADMIN_PASSWORD: 'bench-password-123',
+    LOG_LEVEL: 'warn',
+  });
+  const adminToken = (await gql(port, 'mutation { signIn(email: "bench@parley.dev", password: "bench-password-123") { token } }')).signIn.token;
+  await gql(port, 'mutation { createCampaign(input: { name: "Monitor bench" }) { id } }', {}, adminToken);
+  const routing = await benchRouting({ port, adminToken });
+  console.log(`routing  drain of ${routing.drain.chats} chats: ${routing.drain.perSecond} assignments/s, ${routing.drain.overAssignments} over-assignments; arrivals: enqueue-to-assign p50 ${routing.arrival.enqueueToAssign.p50} ms p99 ${routing.arrival.enqueueToAssign.p99} ms, ${routing.arrival.overAssignments} over-assignments (${routing.agents} agents x ${routing.capacity})`);
+  const rawRouting = await benchRawRouting(databaseUrl);
+  console.log(`raw SQL  ${rawRouting.perSecond} assignments/s (one statement per chat, SKIP LOCKED)`);
+  const monitor = await benchMonitor({ port, adminToken, databaseUrl });
+  console.log(`monitor  ${monitor.agents} agents, ${monitor.chats} open chats: full snapshot p50 ${monitor.full.p50} ms p99 ${monitor.full.p99} ms; totals only p50 ${monitor.totalsOnly.p50} ms`);
+  return { routing, rawRouting, monitor };
+}
+
 async function main() {
+  if (process.env.BENCH_ONLY === 'engine') {
+    const engine = await benchEngine();
+    console.log(JSON.stringify(engine));
+    return;
+  }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`Parley benchmark on ${machine}\n${CHATS} chats, one subscriber each; latency at ${RATE} msg/s for ${LATENCY_SECONDS} s; throughput with ${IN_FLIGHT} senders for ${THROUGHPUT_SECONDS} s\n`);
   const raw = await benchRaw();
   const parley = await benchParley();
   const ratio = round(parley.throughput.perSecond / raw.throughput.perSecond);
-  console.log(`\nthroughput ratio parley/raw: ${ratio}x (goal >= 0.35x); parley latency p50 ${parley.latency.p50} ms (goal <= 4), p99 ${parley.latency.p99} ms (goal <= 15)`);
+  console.log(`\nthroughput ratio parley/raw: ${ratio}x (goal >= 0.35x); parley latency p50 ${parley.latency.p50} ms (goal <= 4), p99 ${parley.latency.p99} ms (goal <= 15)\n`);
+  const engine = await benchEngine();
   const date = new Date().toISOString().slice(0, 10);
-  const report = { date: new Date().toISOString(), machine, settings: { RATE, LATENCY_SECONDS, THROUGHPUT_SECONDS, CHATS, IN_FLIGHT }, raw, parley, ratio };
+  const report = { date: new Date().toISOString(), machine, settings: { RATE, LATENCY_SECONDS, THROUGHPUT_SECONDS, CHATS, IN_FLIGHT }, raw, parley, ratio, engine };
   fs.mkdirSync(path.join(here, 'results'), { recursive: true });
   fs.writeFileSync(path.join(here, 'results', `${date}.json`), JSON.stringify(report, null, 2) + '\n');
   const row = (r) => `| ${r.name} | ${r.latency.p50} | ${r.latency.p99} | ${r.latency.max} | ${r.throughput.perSecond} | ${r.throughput.delivered}/${r.throughput.sent} |`;
@@ -224,6 +255,12 @@ async function main() {
       row(parley),
       '',
       `Throughput ratio Parley / raw: **${ratio}x**.`,
+      '',
+      '## Routing and monitor',
+      '',
+      `Routing (LEAST_BUSY, ${engine.routing.agents} agents x ${engine.routing.capacity}, each agent closing a chat 20 ms after getting it). Drain of a backlog of ${engine.routing.drain.chats} chats once every agent resumes: **${engine.routing.drain.perSecond} assignments/s**, ${engine.routing.drain.overAssignments} over-assignments. Steady arrivals (${engine.routing.arrival.chats} chats): enqueue-to-assign p50 ${engine.routing.arrival.enqueueToAssign.p50} ms, p99 ${engine.routing.arrival.enqueueToAssign.p99} ms, ${engine.routing.arrival.overAssignments} over-assignments. Raw SQL baseline (one statement per chat under SKIP LOCKED, no events, no GraphQL): ${engine.rawRouting.perSecond} assignments/s.`,
+      '',
+      `Monitor snapshot over GraphQL with ${engine.monitor.agents} agents and ${engine.monitor.chats} open chats: full snapshot p50 ${engine.monitor.full.p50} ms, p99 ${engine.monitor.full.p99} ms; totals only p50 ${engine.monitor.totalsOnly.p50} ms, p99 ${engine.monitor.totalsOnly.p99} ms.`,
       '',
     ].join('\n'),
   );
