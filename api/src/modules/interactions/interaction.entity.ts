@@ -21,6 +21,9 @@ export interface InteractionNote {
 @Entity({ tableName: 'interactions' })
 @Index({ properties: ['phase', 'trayId', 'queuedAt'] })
 @Index({ properties: ['agentId', 'phase'] })
+// The monitor reads today's queue and closures of each campaign.
+@Index({ properties: ['campaignId', 'queuedAt'] })
+@Index({ properties: ['closedAt'] })
 export class InteractionEntity {
   @PrimaryKey({ type: 'uuid' }) id: string = newId();
   @Property({ type: 'text', unique: true }) protocol!: string;

@@ -1,5 +1,5 @@
 import { type Em, rows } from '../../db/sql.js';
-import { STATUS_SQL, toStatusView, type AgentStatusView } from '../agents/agent.queries.js';
+import { toStatusView, type AgentStatusView } from '../agents/agent.queries.js';
 import type { Channel, InteractionStatus, Phase } from '../interactions/interaction.enums.js';
 
 export interface OpenChatRow {
@@ -27,7 +27,7 @@ export async function openChats(em: Em): Promise<OpenChatRow[]> {
     `select i.id, i.protocol, i.channel, i.phase, i.status, i.campaign_id, c.name as campaign_name, c.thresholds_seconds,
             i.agent_id, i.created_at, i.queued_at, i.assigned_at, ct.name as contact_name, ct.email as contact_email, ct.phone as contact_phone
        from interactions i join campaigns c on c.id = i.campaign_id join contacts ct on ct.id = i.contact_id
-      where i.phase <> 'CLOSED'`,
+      where i.phase in ('BOT', 'WAITING', 'IN_SERVICE')`,
   );
   return found.map((r) => ({
     id: r.id,
@@ -53,15 +53,32 @@ export interface MonitorAgentRow extends AgentStatusView {
   completedToday: number;
 }
 
-/** Agents with their state, teams, and chats closed since midnight in each chat's campaign time zone. */
+/**
+ * Agents with their state, teams, and chats closed since midnight in each chat's campaign time zone.
+ * Aggregates are grouped once rather than counted per agent: the dashboard asks for a thousand rows.
+ */
 export async function monitorAgents(em: Em, graceMs: number): Promise<MonitorAgentRow[]> {
   const found = await rows(
     em,
-    `select s.*, coalesce((select array_agg(team_id) from user_teams ut where ut.user_id = s.user_id), '{}') as team_ids,
-            (select count(*)::int from interactions i join campaigns c on c.id = i.campaign_id
-              where i.agent_id = s.user_id and i.phase = 'CLOSED'
-                and i.closed_at >= (date_trunc('day', now() at time zone c.time_zone) at time zone c.time_zone)) as completed_today
-       from (${STATUS_SQL} where u.role = 'AGENT' and u.active) s`,
+    `with active as (select agent_id, count(*)::int as n from interactions where phase = 'IN_SERVICE' and agent_id is not null group by agent_id),
+          done as (select i.agent_id, count(*)::int as n from interactions i join campaigns c on c.id = i.campaign_id
+                    where i.closed_at >= now() - interval '1 day' and i.phase = 'CLOSED' and i.agent_id is not null
+                      and i.closed_at >= (date_trunc('day', now() at time zone c.time_zone) at time zone c.time_zone)
+                    group by i.agent_id),
+          present as (select distinct user_id from agent_connections where last_heartbeat_at > now() - make_interval(secs => ?::float / 1000)),
+          memberships as (select user_id, array_agg(team_id) as ids from user_teams group by user_id)
+     select u.id as user_id, u.name, u.max_concurrent_chats, s.paused, s.state, s.state_changed_at,
+            pr.id as pause_reason_id, pr.name as pause_reason_name, pr.icon as pause_reason_icon,
+            present.user_id is not null as connected, coalesce(active.n, 0) as active_chats,
+            coalesce(done.n, 0) as completed_today, coalesce(memberships.ids, '{}') as team_ids
+       from users u
+       join agent_status s on s.user_id = u.id
+       left join pause_reasons pr on pr.id = s.pause_reason_id
+       left join active on active.agent_id = u.id
+       left join done on done.agent_id = u.id
+       left join present on present.user_id = u.id
+       left join memberships on memberships.user_id = u.id
+      where u.role = 'AGENT' and u.active`,
     [graceMs],
   );
   return found.map((r) => ({ ...toStatusView(r), teamIds: r.team_ids, completedToday: r.completed_today }));
@@ -81,7 +98,8 @@ export async function campaignsToday(em: Em): Promise<CampaignDayRow[]> {
     em,
     `select c.id as campaign_id, c.name as campaign_name, c.service_level_seconds, i.queued_at, i.assigned_at
        from campaigns c
-       left join interactions i on i.campaign_id = c.id and i.queued_at >= (date_trunc('day', now() at time zone c.time_zone) at time zone c.time_zone)`,
+       left join interactions i on i.campaign_id = c.id and i.queued_at >= now() - interval '1 day'
+                               and i.queued_at >= (date_trunc('day', now() at time zone c.time_zone) at time zone c.time_zone)`,
   );
   return found.map((r) => ({
     campaignId: r.campaign_id,

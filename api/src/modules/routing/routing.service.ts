@@ -2,13 +2,18 @@ import { type Em, one, rows } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
 import { RoutingStrategy } from '../campaigns/campaign.enums.js';
 import { ContactState } from '../contacts/contact.enums.js';
-import { InteractionEventType, InteractionStatus, Phase } from '../interactions/interaction.enums.js';
-import { publishChange, publishMessages, recordEvent } from '../interactions/interaction.events.js';
+import { InteractionStatus, Phase } from '../interactions/interaction.enums.js';
+import { publishChange, publishMessages } from '../interactions/interaction.events.js';
+import { INTERACTION_VIEW_SQL, toInteractionView } from '../interactions/interaction.view.js';
+import { appendMessage, SYSTEM_AUTHOR } from '../messages/message.service.js';
+import { Visibility } from '../messages/message.enums.js';
+import { type CampaignMessages, type Language } from '../campaigns/campaign.enums.js';
+import { campaignText } from '../campaigns/campaign.rules.js';
 import type { InteractionView } from '../interactions/interaction.view.js';
 import type { MessageView } from '../messages/message.view.js';
-// These modules call back into routing; CommonJS resolves the cycle because both sides use each other only at call time.
+// agent.service calls back into routing; CommonJS resolves the cycle because both sides use each other only at call time.
 import { refreshAgent } from '../agents/agent.service.js';
-import { loadView, systemText } from '../interactions/interaction.service.js';
+
 import { orderQueue, pickAgent, type RoutingCandidate, type WaitingChat } from './routing.rules.js';
 
 /** How many waiting chats one routing pass considers; the rest wait for the next event. */
@@ -39,9 +44,9 @@ export async function routeCampaign(deps: Deps, campaignId: string): Promise<num
   const em = deps.orm.em.fork();
   const assignments = await em.transactional(async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`parley:route:${campaignId}`]);
-    const campaign = await one<{ routing_strategy: RoutingStrategy; skills_widening_seconds: number }>(
+    const campaign = await one<{ routing_strategy: RoutingStrategy; skills_widening_seconds: number; messages: CampaignMessages; default_language: Language }>(
       tx,
-      'select routing_strategy, skills_widening_seconds from campaigns where id = ?',
+      'select routing_strategy, skills_widening_seconds, messages, default_language from campaigns where id = ?',
       [campaignId],
     );
     if (!campaign || campaign.routing_strategy === RoutingStrategy.MANUAL) return [];
@@ -55,7 +60,8 @@ export async function routeCampaign(deps: Deps, campaignId: string): Promise<num
       const agentId = pickAgent(campaign.routing_strategy, chat, pool, now, { skillsWideningSeconds: campaign.skills_widening_seconds });
       if (!agentId) continue;
       const candidate = candidates.find((c) => c.agentId === agentId)!;
-      const assigned = await assign(tx, chat.id, candidate);
+      const greeting = campaignText(campaign.messages, 'agentGreeting', chat.language, campaign.default_language);
+      const assigned = await assign(tx, chat, candidate, greeting);
       if (assigned) done.push(assigned);
     }
     return done;
@@ -113,37 +119,41 @@ async function candidatesFor(tx: Em, campaignId: string, graceMs: number): Promi
   }));
 }
 
-async function assign(tx: Em, interactionId: string, candidate: Candidate): Promise<Assignment | null> {
-  // The same lock a manual take holds: whoever comes second sees the other's chat in the count.
-  const agent = await one<{ max: number; active: number }>(
+async function assign(tx: Em, chat: Queued, candidate: Candidate, greeting: string | null): Promise<Assignment | null> {
+  // Lock first, count after: in READ COMMITTED a statement that waited for a lock still reads from the
+  // snapshot it started with, so a count inside the locking statement could miss a concurrent take.
+  await tx.execute('select 1 from users where id = ? for update', [candidate.agentId]);
+  // One round trip for the rest; clock_timestamp, not now(), because the pass may have waited for its lock.
+  const row = await one<{ active: number; max: number; contact_id: string | null }>(
     tx,
-    `select u.max_concurrent_chats as max, (select count(*)::int from interactions i where i.agent_id = u.id and i.phase = 'IN_SERVICE') as active
-       from users u where u.id = ? for update`,
-    [candidate.agentId],
+    `with agent as (
+       select u.max_concurrent_chats as max, (select count(*)::int from interactions i where i.agent_id = u.id and i.phase = 'IN_SERVICE') as active
+         from users u where u.id = ?),
+     taken as (
+       update interactions i set phase = 'IN_SERVICE', agent_id = ?, assigned_at = clock_timestamp(), updated_at = now(), status = 'IN_PROGRESS'
+        where i.id = ? and i.phase = 'WAITING' and (select active < max from agent) returning i.id, i.contact_id),
+     contact as (update contacts set previous_state = state, state = 'AGENT', state_changed_at = now() where id in (select contact_id from taken) returning id),
+     status as (update agent_status set last_assigned_at = now(), idle_since = null where user_id = ? and exists (select 1 from taken) returning user_id),
+     trail as (insert into interaction_events (interaction_id, type, actor_kind, actor_id, data, created_at)
+               select id, 'TAKEN', 'ROUTING', null, ?::jsonb, now() from taken returning id)
+     select (select active from agent) as active, (select max from agent) as max, (select contact_id from taken) as contact_id`,
+    [candidate.agentId, candidate.agentId, chat.id, candidate.agentId, JSON.stringify({ agentId: candidate.agentId })],
   );
-  candidate.activeChats = agent!.active;
-  if (agent!.active >= agent!.max) return null;
-  // clock_timestamp, not now(): the pass may have waited for the lock since its transaction began.
-  const taken = await one<{ contact_id: string }>(
-    tx,
-    `update interactions set phase = 'IN_SERVICE', agent_id = ?, assigned_at = clock_timestamp(), updated_at = now(), status = 'IN_PROGRESS'
-      where id = ? and phase = 'WAITING' returning contact_id`,
-    [candidate.agentId, interactionId],
-  );
-  if (!taken) return null;
-  await rows(tx, "update contacts set previous_state = state, state = 'AGENT', state_changed_at = now() where id = ?", [taken.contact_id]);
-  await rows(tx, 'update agent_status set last_assigned_at = now(), idle_since = null where user_id = ?', [candidate.agentId]);
-  await recordEvent(tx, interactionId, InteractionEventType.TAKEN, { kind: 'ROUTING', id: null }, { agentId: candidate.agentId });
-  const greeting = await systemText(tx, interactionId, 'agentGreeting');
+  candidate.activeChats = row!.active;
+  if (!row!.contact_id) return null;
   candidate.activeChats++;
   candidate.lastAssignedAt = new Date();
-  return { interactionId, agentId: candidate.agentId, messages: greeting ? [greeting] : [] };
+  const message = greeting
+    ? await appendMessage(tx, chat.id, SYSTEM_AUTHOR, { body: greeting, clientMessageId: null, visibility: Visibility.PUBLIC, attachmentIds: [] })
+    : null;
+  return { interactionId: chat.id, agentId: candidate.agentId, messages: message ? [message.message] : [] };
 }
 
 /** After commit: every subscriber learns of the assignment, and the agents' states move on. */
 async function announce(deps: Deps, em: Em, assignments: Assignment[]): Promise<void> {
-  for (const a of assignments) {
-    const view = (await loadView(em, a.interactionId))!;
+  if (assignments.length === 0) return;
+  const found = await rows(em, `${INTERACTION_VIEW_SQL} where i.id = any(?::uuid[])`, [`{${assignments.map((a) => a.interactionId).join(',')}}`]);
+  for (const view of found.map(toInteractionView)) {
     // Subscribers who saw it waiting must hear that it left their sight.
     const waiting: InteractionView = {
       ...view,
@@ -153,8 +163,8 @@ async function announce(deps: Deps, em: Em, assignments: Assignment[]): Promise<
       contact: { ...view.contact, state: ContactState.TRAY },
     };
     await publishChange(deps, view, waiting);
-    await publishMessages(deps, a.messages);
   }
+  await publishMessages(deps, assignments.flatMap((a) => a.messages));
   for (const agentId of new Set(assignments.map((a) => a.agentId))) await refreshAgent(deps, agentId);
 }
 
