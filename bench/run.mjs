@@ -270,7 +270,8 @@ async function main() {
 async function cleanup() {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
-  for (const name of databases) await admin(`drop database if exists "${name}" with (force)`).catch(() => {});
+  if (process.env.BENCH_KEEP) console.log(`kept databases: ${databases.join(", ")}`);
+  else for (const name of databases) await admin(`drop database if exists "${name}" with (force)`).catch(() => {});
 }
 
 main()

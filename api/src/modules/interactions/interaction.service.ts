@@ -295,7 +295,7 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Messa
   }
   await publishMessages(ctx.deps, [appended.message]);
   if (kind === AuthorKind.CONTACT) await scheduleExpiry(ctx.deps, view.contact.id);
-  if (kind === AuthorKind.AGENT) await scheduleNoAnswer(ctx.deps, view.id, appended.message.sequence);
+  if (kind === AuthorKind.AGENT) await scheduleNoAnswer(ctx.deps, view.id, appended.message.sequence, view.campaign.noAnswerTimeoutSeconds);
   if (appended.statusChanged) await publishChange(ctx.deps, (await loadView(ctx.em, view.id))!, view);
   return appended.message;
 }

@@ -5,13 +5,8 @@ import { InteractionResult } from './interaction.enums.js';
 import { closeAsSystem } from './interaction.service.js';
 
 /** After an agent writes, the customer has the campaign's no-answer timeout to reply. */
-export async function scheduleNoAnswer(deps: Deps, interactionId: string, afterSequence: number): Promise<void> {
-  const campaign = await one<{ seconds: number | null }>(
-    deps.orm.em.fork(),
-    'select c.no_answer_timeout_seconds as seconds from interactions i join campaigns c on c.id = i.campaign_id where i.id = ?',
-    [interactionId],
-  );
-  if (campaign?.seconds) await deps.jobs.send(Job.NO_ANSWER, { interactionId, afterSequence }, campaign.seconds);
+export async function scheduleNoAnswer(deps: Deps, interactionId: string, afterSequence: number, timeoutSeconds: number | null): Promise<void> {
+  if (timeoutSeconds) await deps.jobs.send(Job.NO_ANSWER, { interactionId, afterSequence }, timeoutSeconds);
 }
 
 /** Closes the chat NO_ANSWER when it is still in service and the customer has not written since. */
