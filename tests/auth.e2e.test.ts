@@ -124,6 +124,19 @@ describe('administration basics', () => {
     expectCode(await gql(api.url, 'mutation { createApiKey(input: { name: "k", scopes: [READ] }) { secret } }', {}, supervisor.token), 'FORBIDDEN');
   });
 
+  it('updates a profile for administrators only, validating what changes', async () => {
+    const agent = await createPerson(api.url, admin, 'AGENT');
+    const team = (await ok(api.url, 'mutation { createTeam(input: { name: "Billing team" }) { id } }', {}, admin)).createTeam.id;
+    const UPDATE = 'mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { name languages skills maxConcurrentChats teams { id } } }';
+    const updated = await ok(api.url, UPDATE, { id: agent.id, i: { name: 'Renamed', languages: ['pt-BR', 'es'], skills: ['Billing'], maxConcurrentChats: 7, teamIds: [team] } }, admin);
+    expect(updated.updateUser).toEqual({ name: 'Renamed', languages: ['pt', 'es'], skills: ['billing'], maxConcurrentChats: 7, teams: [{ id: team }] });
+    expectCode(await gql(api.url, UPDATE, { id: agent.id, i: { maxConcurrentChats: 0 } }, admin), 'BAD_USER_INPUT');
+    expectCode(await gql(api.url, UPDATE, { id: agent.id, i: { languages: ['fr'] } }, admin), 'BAD_USER_INPUT');
+    expectCode(await gql(api.url, UPDATE, { id: '00000000-0000-4000-8000-000000000000', i: { name: 'x' } }, admin), 'NOT_FOUND');
+    expectCode(await gql(api.url, UPDATE, { id: agent.id, i: { name: 'Hacked' } }, agent.token), 'FORBIDDEN');
+    expect((await ok(api.url, '{ me { name maxConcurrentChats } }', {}, agent.token)).me).toEqual({ name: 'Renamed', maxConcurrentChats: 7 });
+  });
+
   it('refuses a second user with the same e-mail with CONFLICT', async () => {
     const agent = await createPerson(api.url, admin, 'AGENT');
     const input = { email: agent.email.toUpperCase(), name: 'Twin', password: PASSWORD, role: 'AGENT' };

@@ -76,6 +76,18 @@ describe('routing', () => {
     expect(await holder(chat.id)).toEqual({ phase: 'IN_SERVICE', agent: { id: paused.id } });
   });
 
+  it('routes a waiting chat the moment an agent’s maximum is raised', async () => {
+    const agent = await online({ maxConcurrentChats: 1 });
+    const campaign = await campaignWith('LEAST_BUSY', [agent.id]);
+    const first = await startWidgetChat(api.url, campaign.id);
+    const second = await startWidgetChat(api.url, campaign.id);
+    expect((await holder(first.id)).agent.id).toBe(agent.id);
+    expect((await holder(second.id)).phase).toBe('WAITING');
+    const raised = await ok(api.url, 'mutation($id: ID!) { updateUser(id: $id, input: { maxConcurrentChats: 2 }) { maxConcurrentChats } }', { id: agent.id }, admin);
+    expect(raised.updateUser.maxConcurrentChats).toBe(2);
+    expect(await holder(second.id)).toEqual({ phase: 'IN_SERVICE', agent: { id: agent.id } });
+  });
+
   it('routes a waiting chat the moment an agent connects', async () => {
     const agent = await createPerson(api.url, admin, 'AGENT');
     const campaign = await campaignWith('LONGEST_IDLE', [agent.id]);

@@ -19,3 +19,14 @@ export class CreateTeamInput {
   @Field(() => String) name!: string;
   @Field(() => [ID], { nullable: true }) memberIds?: string[];
 }
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Role, { nullable: true }) role?: Role | null;
+  @Field(() => [String], { nullable: true }) languages?: string[] | null;
+  @Field(() => [String], { nullable: true }) skills?: string[] | null;
+  @Field(() => Int, { nullable: true }) maxConcurrentChats?: number | null;
+  @Field(() => Boolean, { nullable: true }) mayMonitorScreen?: boolean | null;
+  @Field(() => [ID], { nullable: true, description: 'Replaces the teams' }) teamIds?: string[] | null;
+}

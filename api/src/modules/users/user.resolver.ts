@@ -1,10 +1,11 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireAdmin } from '../auth/guards.js';
 import { createTeam } from './team.service.js';
-import { CreateTeamInput, CreateUserInput } from './user.inputs.js';
+import { CreateTeamInput, CreateUserInput, UpdateUserInput } from './user.inputs.js';
 import { loadUser } from './user.queries.js';
-import { createUser } from './user.service.js';
+import { createUser, updateUser } from './user.service.js';
+import { agentChanged } from '../agents/agent.service.js';
 import { Team, User } from './user.type.js';
 
 @Resolver()
@@ -20,5 +21,13 @@ export class UserResolver {
   createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<Team> {
     requireAdmin(ctx.viewer);
     return createTeam(ctx.em, input.name, input.memberIds ?? []);
+  }
+
+  @Mutation(() => User, { description: 'Administrators: a raised maximum routes waiting chats to the agent at once' })
+  async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
+    requireAdmin(ctx.viewer);
+    await updateUser(ctx.em, id, input);
+    await agentChanged(ctx.deps, id);
+    return loadUser(ctx.em, id);
   }
 }
