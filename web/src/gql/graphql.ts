@@ -14,6 +14,7 @@ export type AuthorKind =
 export type ChangeKind =
   | 'CREATED'
   | 'REMOVED'
+  | 'RESYNC'
   | 'UPDATED';
 
 export type Channel =
@@ -103,7 +104,7 @@ export type SignOutMutation = { signOut: boolean };
 export type InteractionChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type InteractionChangedSubscription = { interactionChanged: { kind: ChangeKind, interactionId: string, interaction: { id: string, protocol: string, phase: Phase, status: InteractionStatus, channel: Channel, createdAt: string, updatedAt: string, queuedAt: string | null, assignedAt: string | null, lastSequence: number, campaign: { id: string, name: string }, contact: { id: string, name: string | null, email: string | null, phone: string | null }, tray: { id: string, name: string, kind: TrayKind } | null, agent: { id: string, name: string } | null } | null } };
+export type InteractionChangedSubscription = { interactionChanged: { kind: ChangeKind, interactionId: string | null, interaction: { id: string, protocol: string, phase: Phase, status: InteractionStatus, channel: Channel, createdAt: string, updatedAt: string, queuedAt: string | null, assignedAt: string | null, lastSequence: number, campaign: { id: string, name: string }, contact: { id: string, name: string | null, email: string | null, phone: string | null }, tray: { id: string, name: string, kind: TrayKind } | null, agent: { id: string, name: string } | null } | null } };
 
 export type InteractionsQueryVariables = Exact<{
   first: number;

@@ -18,7 +18,7 @@ export interface ChangeFilter {
 
 export interface InteractionChangeView {
   kind: ChangeKind;
-  interactionId: string;
+  interactionId: string | null;
   interaction: InteractionView | null;
 }
 
@@ -55,7 +55,11 @@ export async function* interactionChanges(ctx: Context, filter: ChangeFilter): A
   );
   try {
     for await (const raw of live) {
-      if (raw === OVERFLOW) continue; // Inbox clients refetch their list on reconnect; a change stream has no cursor yet.
+      // Changes have no cursor to replay from, so a subscriber that fell behind is told to refetch.
+      if (raw === OVERFLOW) {
+        yield { kind: ChangeKind.RESYNC, interactionId: null, interaction: null };
+        continue;
+      }
       const event = 'type' in raw ? (raw.type === 'INTERACTION_CHANGED' ? raw.change! : null) : (raw as InteractionChangedEvent);
       if (!event) continue;
       const who = await ctx.onlooker();

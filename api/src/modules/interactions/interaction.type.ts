@@ -10,6 +10,8 @@ export enum ChangeKind {
   UPDATED = 'UPDATED',
   /** The interaction left the subscriber's sight: moved away or access removed. */
   REMOVED = 'REMOVED',
+  /** The subscriber fell behind and events were dropped: refetch the list. */
+  RESYNC = 'RESYNC',
 }
 registerEnumType(ChangeKind, { name: 'ChangeKind' });
 
@@ -110,8 +112,8 @@ export class StartInteractionPayload {
 @ObjectType()
 export class InteractionChange {
   @Field(() => ChangeKind) kind!: ChangeKind;
-  @Field(() => ID) interactionId!: string;
-  @Field(() => Interaction, { nullable: true, description: 'Null when REMOVED' }) interaction!: Interaction | null;
+  @Field(() => ID, { nullable: true, description: 'Null for RESYNC' }) interactionId!: string | null;
+  @Field(() => Interaction, { nullable: true, description: 'Null when REMOVED or RESYNC' }) interaction!: Interaction | null;
 }
 
 @InputType()

@@ -91,6 +91,15 @@ describe('merging interactionChanged events into the list', () => {
   });
 });
 
+describe('a resync from the server', () => {
+  it('leaves the list as it is; the inbox refetches it instead', () => {
+    const list = [row({ id: 'a' }), row({ id: 'b' })];
+    const after = applyChange(list, { kind: 'RESYNC', interactionId: null, interaction: null });
+    expect(ids(after)).toEqual(ids(list));
+    expect(after).not.toBe(list);
+  });
+});
+
 describe('filtering by tab and search', () => {
   const waiting = row({ contact: { id: 'k-a', name: 'José Pérez', email: null, phone: null } });
   const needsHelp = row({ phase: 'IN_SERVICE', status: 'NEEDS_HELP', campaign: { id: 'c2', name: 'Support' } });

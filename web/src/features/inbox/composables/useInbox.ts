@@ -47,7 +47,8 @@ export function removeRow(rows: readonly InboxRow[], id: string): InboxRow[] {
 
 /** One `interactionChanged` event applied to the list. */
 export function applyChange(rows: readonly InboxRow[], change: InboxChange): InboxRow[] {
-  if (change.kind === 'REMOVED' || !change.interaction) return removeRow(rows, change.interactionId);
+  if (change.kind === 'RESYNC') return [...rows];
+  if (change.kind === 'REMOVED' || !change.interaction) return change.interactionId ? removeRow(rows, change.interactionId) : [...rows];
   return upsertRow(rows, change.interaction);
 }
 
@@ -135,6 +136,8 @@ export function useInbox() {
   const changes = useSubscription(InteractionChangedDocument, null, { fetchPolicy: 'no-cache' });
   changes.onResult(({ data }) => {
     if (!data) return;
+    // The server dropped events for us (we fell behind): only a fresh list is right again.
+    if (data.interactionChanged.kind === 'RESYNC') return refresh();
     if (inFlight) sinceRequest.push(data.interactionChanged);
     rows.value = applyChange(rows.value, data.interactionChanged);
   });
