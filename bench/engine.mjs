@@ -9,7 +9,8 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 const round = (n) => Math.round(n * 100) / 100;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function gql(port, query, variables, token) {
+/** One GraphQL request to a bench API process; errors throw. */
+export async function gql(port, query, variables, token) {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

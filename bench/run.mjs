@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { benchMonitor, benchRawRouting, benchRouting } from './engine.mjs';
+import { benchMonitor, benchRawRouting, benchRouting, gql } from './engine.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -124,19 +124,9 @@ async function measure(name, chats, post, deliveries) {
   return result;
 }
 
-async function gql(port, query, variables, token) {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-async function benchParley() {
-  const databaseUrl = await createDatabase('parley');
+/** A Parley API process on its own fresh database, with an administrator signed in. */
+async function startParley(label) {
+  const databaseUrl = await createDatabase(label);
   const { port } = await start(path.join(root, 'api/dist/main.js'), {
     DATABASE_URL: databaseUrl,
     REDIS_URL,
@@ -149,6 +139,11 @@ async function benchParley() {
     LOG_LEVEL: 'warn',
   });
   const adminToken = (await gql(port, 'mutation { signIn(email: "bench@parley.dev", password: "bench-password-123") { token } }')).signIn.token;
+  return { port, adminToken, databaseUrl };
+}
+
+async function benchParley() {
+  const { port, adminToken } = await startParley('parley');
   const campaign = (await gql(port, 'mutation { createCampaign(input: { name: "Bench" }) { id } }', {}, adminToken)).createCampaign.id;
   await gql(port, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email: 'agent@bench.dev', name: 'Agent', password: 'bench-password-123', role: 'AGENT', maxConcurrentChats: 50 } }, adminToken);
   const agent = (await gql(port, 'mutation { signIn(email: "agent@bench.dev", password: "bench-password-123") { token } }')).signIn.token;
@@ -201,19 +196,7 @@ async function benchRaw() {
 }
 
 async function benchEngine() {
-  const databaseUrl = await createDatabase('engine');
-  const { port } = await start(path.join(root, 'api/dist/main.js'), {
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    PUBSUB_PREFIX: `bench${Date.now().toString(36)}`,
-    PARLEY_DEMO: '0',
-    PARLEY_ADMIN_EMAIL: 'bench@parley.dev',
-    PARLEY_ADMIN_PASSWORD: 'bench-password-123',
-    LOG_LEVEL: 'warn',
-  });
-  const adminToken = (await gql(port, 'mutation { signIn(email: "bench@parley.dev", password: "bench-password-123") { token } }')).signIn.token;
+  const { port, adminToken, databaseUrl } = await startParley('engine');
   await gql(port, 'mutation { createCampaign(input: { name: "Monitor bench" }) { id } }', {}, adminToken);
   const routing = await benchRouting({ port, adminToken });
   console.log(`routing  drain of ${routing.drain.chats} chats: ${routing.drain.perSecond} assignments/s, ${routing.drain.overAssignments} over-assignments; arrivals: enqueue-to-assign p50 ${routing.arrival.enqueueToAssign.p50} ms p99 ${routing.arrival.enqueueToAssign.p99} ms, ${routing.arrival.overAssignments} over-assignments (${routing.agents} agents x ${routing.capacity})`);
