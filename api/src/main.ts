@@ -82,6 +82,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    deps.jobs.silence();
     log.info({ signal }, 'draining HTTP and WebSocket connections, then stopping');
     const force = setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_MS + 5000);
     force.unref();

@@ -19,6 +19,8 @@ export interface JobData {
 }
 
 export class Jobs {
+  private quiet = false;
+
   private constructor(
     private readonly boss: PgBoss,
     private readonly pollSeconds: number,
@@ -26,10 +28,19 @@ export class Jobs {
 
   static async start(connectionString: string, log: Logger, pollSeconds: number): Promise<Jobs> {
     const boss = new PgBoss({ connectionString, max: 4, schema: 'pgboss', application_name: 'parley-jobs' });
-    boss.on('error', (err) => log.error({ err }, 'job queue'));
+    const jobs = new Jobs(boss, pollSeconds);
+    // pg-boss's errors carry whole client objects; the code and message are what an operator needs.
+    boss.on('error', (err: Error & { code?: string }) => {
+      if (!jobs.quiet) log.error({ code: err.code, message: err.message }, 'job queue');
+    });
     await boss.start();
     for (const name of Object.values(Job)) await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 5, retryBackoff: true });
-    return new Jobs(boss, pollSeconds);
+    return jobs;
+  }
+
+  /** During shutdown the database may go first (the embedded one stops on the same signal): errors are expected then. */
+  silence(): void {
+    this.quiet = true;
   }
 
   /** Schedules a job `afterSeconds` from now. */
