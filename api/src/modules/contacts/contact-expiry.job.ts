@@ -3,7 +3,7 @@ import type { Deps } from '../../server/deps.js';
 import { Job } from '../../shared/jobs.js';
 import { InteractionEventType } from '../interactions/interaction.enums.js';
 import { publishChange, recordEvent } from '../interactions/interaction.events.js';
-import { loadView } from '../interactions/interaction.service.js';
+import { loadView } from '../interactions/interaction.access.js';
 
 /** Schedules the check that expires a contact one session window after its latest message. */
 export function scheduleExpiry(deps: Deps, contactId: string): Promise<void> {

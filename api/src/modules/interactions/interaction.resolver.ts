@@ -2,7 +2,9 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from
 import type { Context } from '../../server/context.js';
 import { InteractionResult } from './interaction.enums.js';
 import { encodeCursor, InteractionOrder, listInteractions } from './interaction.queries.js';
-import { closeInteraction, findByProtocol, handOff, requireVisible, startInteraction, takeInteraction } from './interaction.service.js';
+import { findByProtocol, requireVisible } from './interaction.access.js';
+import { closeInteraction, handOff, takeInteraction } from './interaction.service.js';
+import { startInteraction } from './start.service.js';
 import { type InteractionChangeView, interactionChanges } from './interaction.stream.js';
 import {
   HandOffInput,

@@ -1,7 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { badInput } from '../../shared/errors.js';
-import { postMessage, requireVisible } from '../interactions/interaction.service.js';
+import { requireVisible } from '../interactions/interaction.access.js';
+import { postMessage } from '../interactions/interaction.service.js';
 import { canReadInternal, listMessages } from './message.service.js';
 import { messageStream } from './message.stream.js';
 import { Message, PostMessageInput } from './message.type.js';

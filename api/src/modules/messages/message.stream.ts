@@ -3,7 +3,7 @@ import type { Context } from '../../server/context.js';
 import { OVERFLOW, streamChannels } from '../../shared/bus.js';
 import { Topic, type InteractionStreamEvent } from '../../shared/topics.js';
 import { locationOf } from '../interactions/interaction.events.js';
-import { requireVisible } from '../interactions/interaction.service.js';
+import { requireVisible } from '../interactions/interaction.access.js';
 import { canSee } from '../interactions/visibility.rules.js';
 import { canReadInternal, listMessages } from './message.service.js';
 import type { MessageView } from './message.view.js';

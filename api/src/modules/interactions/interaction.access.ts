@@ -1,0 +1,78 @@
+import { type Em, one } from '../../db/sql.js';
+import type { Context } from '../../server/context.js';
+import { ErrorCode, notFound, ParleyError, unauthenticated } from '../../shared/errors.js';
+import { ApiScope, type Viewer } from '../auth/viewer.js';
+import { AuthorKind } from '../messages/message.enums.js';
+import { type Author } from '../messages/message.service.js';
+import { locationOf } from './interaction.events.js';
+import { type Actor, type Decision } from './interaction.rules.js';
+import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from './interaction.view.js';
+import { canSee } from './visibility.rules.js';
+import { isUuid } from '../../shared/ids.js';
+
+export function enforce<T>(decision: Decision<T>): T {
+  if (decision.ok) return decision.value;
+  throw new ParleyError(ErrorCode[decision.code], decision.reason);
+}
+
+/** By the number an agent reads out; case and surrounding spaces do not matter. */
+export async function findByProtocol(ctx: Context, protocol: string): Promise<InteractionView> {
+  if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
+  const row = await one(ctx.em, `${INTERACTION_VIEW_SQL} where i.protocol = ?`, [protocol.trim().toUpperCase()]);
+  const view = row && toInteractionView(row);
+  if (!view || !canSee(await ctx.onlooker(), locationOf(view))) throw notFound('Interaction');
+  return view;
+}
+
+export async function loadView(em: Em, id: string): Promise<InteractionView | null> {
+  if (!isUuid(id)) return null;
+  const row = await one(em, `${INTERACTION_VIEW_SQL} where i.id = ?`, [id]);
+  return row ? toInteractionView(row) : null;
+}
+
+/** Loads an interaction the viewer may see; anything else is NOT_FOUND, so foreign ids reveal nothing. */
+export async function requireVisible(ctx: Context, id: string): Promise<InteractionView> {
+  if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
+  const view = await loadView(ctx.em, id);
+  if (!view || !canSee(await ctx.onlooker(), locationOf(view))) throw notFound('Interaction');
+  return view;
+}
+
+export function actorOf(viewer: Viewer): Actor {
+  switch (viewer.kind) {
+    case 'USER':
+      return { kind: 'USER', userId: viewer.userId, role: viewer.role };
+    case 'VISITOR':
+      return { kind: 'VISITOR', interactionId: viewer.interactionId };
+    case 'API_KEY':
+      return viewer.scopes.includes(ApiScope.BOT) ? { kind: 'BOT' } : { kind: 'INTEGRATOR' };
+    case 'ANONYMOUS':
+      throw unauthenticated();
+  }
+}
+
+export function authorOf(viewer: Viewer, kind: AuthorKind): Author {
+  switch (viewer.kind) {
+    case 'USER':
+      return { kind, id: viewer.userId, name: viewer.name, key: `user:${viewer.userId}` };
+    case 'VISITOR':
+      return { kind, id: viewer.contactId, name: null, key: `contact:${viewer.contactId}` };
+    case 'API_KEY':
+      return { kind, id: viewer.keyId, name: viewer.name, key: `key:${viewer.keyId}` };
+    case 'ANONYMOUS':
+      throw unauthenticated();
+  }
+}
+
+export const trailActor = (viewer: Viewer) => {
+  switch (viewer.kind) {
+    case 'USER':
+      return { kind: 'USER', id: viewer.userId };
+    case 'API_KEY':
+      return { kind: 'API_KEY', id: viewer.keyId };
+    case 'VISITOR':
+      return { kind: 'CONTACT', id: viewer.contactId };
+    default:
+      return { kind: 'SYSTEM', id: null };
+  }
+};

@@ -1,0 +1,133 @@
+import { one, rows } from '../../db/sql.js';
+import type { Context } from '../../server/context.js';
+import { badInput, forbidden, notFound } from '../../shared/errors.js';
+import { ApiScope, canUseCampaign } from '../auth/viewer.js';
+import { hashToken, newToken, TokenKind } from '../auth/tokens.js';
+import type { Language } from '../campaigns/campaign.enums.js';
+import { Admission } from '../campaigns/admission.rules.js';
+import { formatProtocol, normalizeLanguage } from '../campaigns/campaign.rules.js';
+import { ContactState } from '../contacts/contact.enums.js';
+import { Channel, InteractionEventType, Phase } from './interaction.enums.js';
+import { publishChange, publishMessages, recordEvent } from './interaction.events.js';
+import { startingPhase } from './interaction.rules.js';
+import { type InteractionView } from './interaction.view.js';
+import { routeSoon } from '../routing/routing.service.js';
+import { scheduleExpiry } from '../contacts/contact-expiry.job.js';
+import { isUuid } from '../../shared/ids.js';
+import { loadView, trailActor } from './interaction.access.js';
+import { systemText } from './system-messages.js';
+import { admissionWithin, type CampaignRow, refuseWithin } from './admission.service.js';
+
+export interface StartInput {
+  campaignId: string;
+  channel: Channel;
+  contact: { name?: string | null; email?: string | null; phone?: string | null; externalId?: string | null };
+  language?: string | null;
+  country?: string | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function cleanContact(input: StartInput['contact']) {
+  const trim = (v: string | null | undefined, max: number, field: string) => {
+    const t = v?.trim() || null;
+    if (t && t.length > max) throw badInput(`${field} is too long`, `contact.${field}`);
+    return t;
+  };
+  const email = trim(input.email, 254, 'email');
+  if (email && !EMAIL.test(email)) throw badInput('Enter a valid e-mail address', 'contact.email');
+  const phone = trim(input.phone, 32, 'phone');
+  if (phone && !/^\+?[0-9 ()-]{3,}$/.test(phone)) throw badInput('Enter a valid phone number', 'contact.phone');
+  return { name: trim(input.name, 200, 'name'), email, phone, externalId: trim(input.externalId, 200, 'externalId') };
+}
+
+/** Starts an interaction; an anonymous caller (the widget) gets a visitor token for it. */
+export interface Started {
+  view: InteractionView;
+  visitorToken: string | null;
+  admission: Admission;
+  offlineMessagesAllowed: boolean;
+}
+
+export async function startInteraction(ctx: Context, input: StartInput): Promise<Started> {
+  const { viewer, em, deps } = ctx;
+  if (viewer.kind === 'VISITOR') throw forbidden('A visitor token cannot start another interaction');
+  if (viewer.kind === 'API_KEY' && !viewer.scopes.includes(ApiScope.BOT) && !viewer.scopes.includes(ApiScope.SUPERVISE)) {
+    throw forbidden('This key may not start interactions');
+  }
+  const anonymous = viewer.kind === 'ANONYMOUS';
+  if (anonymous && input.channel !== Channel.WEBCHAT) throw forbidden('Only the webchat channel can be started without a key');
+  const contact = cleanContact(input.contact);
+  const language = input.language ? normalizeLanguage(input.language) : null;
+  if (input.language && !language && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.language)) throw badInput('Language is a tag like "es" or "pt-BR"', 'language');
+  const campaign = !isUuid(input.campaignId)
+    ? null
+    : await one<CampaignRow>(
+        em,
+        'select id, bot_first, protocol_prefix, default_language, messages, schedule, time_zone, waiting_limit, allow_offline_messages from campaigns where id = ?',
+        [input.campaignId],
+      );
+  if (!campaign || !canUseCampaign(viewer, campaign.id)) throw notFound('Campaign');
+
+  const startedByBot = viewer.kind === 'API_KEY' && viewer.scopes.includes(ApiScope.BOT);
+  const phase = startingPhase(startedByBot, campaign.bot_first);
+  const visitorToken = anonymous ? newToken(TokenKind.VISITOR) : null;
+  const rawLanguage = input.language?.trim() || null;
+
+  const { id, messages, admission } = await em.transactional(async (tx) => {
+    const admission = phase === Phase.WAITING ? await admissionWithin(tx, campaign) : Admission.OPEN;
+    // Only a trusted caller may attach the chat to a known contact; the widget always makes a new one.
+    let contactId: string | null = null;
+    if (!anonymous && contact.externalId) {
+      contactId = (await one<{ id: string }>(tx, 'select id from contacts where external_id = ? order by created_at limit 1', [contact.externalId]))?.id ?? null;
+    }
+    const contactState = phase === Phase.BOT ? ContactState.BOT : ContactState.TRAY;
+    if (contactId) {
+      await rows(
+        tx,
+        `update contacts set previous_state = state, state = ?, state_changed_at = now(),
+                name = coalesce(?, name), email = coalesce(?, email), phone = coalesce(?, phone), language = coalesce(?, language)
+          where id = ?`,
+        [contactState, contact.name, contact.email, contact.phone, rawLanguage, contactId],
+      );
+    } else {
+      contactId = (await one<{ id: string }>(
+        tx,
+        `insert into contacts (id, name, email, phone, external_id, country, language, state, state_changed_at, created_at)
+         values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, now(), now()) returning id`,
+        [contact.name, contact.email, contact.phone, contact.externalId, input.country ?? null, rawLanguage, contactState],
+      ))!.id;
+    }
+    const tray = phase === Phase.WAITING ? await one<{ id: string }>(tx, "select id from trays where campaign_id = ? and kind = 'GENERAL'", [campaign.id]) : null;
+    const counter = (await one<{ n: string }>(tx, "select nextval('interaction_protocol_seq') as n"))!.n;
+    const created = (await one<{ id: string }>(
+      tx,
+      // created_at is kept to the millisecond because it is the page cursor, and cursors travel as ISO strings.
+      `insert into interactions (id, protocol, campaign_id, contact_id, channel, phase, status, tray_id, bot_answers, notes, expertise,
+                                 country, language, last_sequence, visitor_token_hash, created_at, queued_at, updated_at)
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, '[]', '[]', '{}', ?, ?, 0, ?, date_trunc('milliseconds', clock_timestamp()), ?, now()) returning id`,
+      [
+        formatProtocol(campaign.protocol_prefix, new Date(), Number(counter)),
+        campaign.id,
+        contactId,
+        input.channel,
+        phase,
+        tray?.id ?? null,
+        input.country ?? null,
+        rawLanguage,
+        visitorToken ? hashToken(visitorToken) : null,
+        phase === Phase.WAITING ? new Date() : null,
+      ],
+    ))!.id;
+    await recordEvent(tx, created, InteractionEventType.STARTED, trailActor(viewer), { channel: input.channel, phase });
+    if (admission !== Admission.OPEN) return { id: created, messages: await refuseWithin(tx, created, admission), admission };
+    const welcome = await systemText(tx, created, 'welcome');
+    return { id: created, messages: welcome ? [welcome] : [], admission };
+  });
+  const view = (await loadView(em, id))!;
+  await publishChange(deps, view, null);
+  await publishMessages(deps, messages);
+  await scheduleExpiry(deps, view.contact.id);
+  if (view.phase === Phase.WAITING) await routeSoon(deps, view.campaign.id);
+  return { view, visitorToken, admission, offlineMessagesAllowed: admission === Admission.OUT_OF_HOURS && campaign.allow_offline_messages };
+}
