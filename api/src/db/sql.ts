@@ -1,10 +1,32 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ErrorCode, ParleyError } from '../shared/errors.js';
+import { isUuid } from '../shared/ids.js';
 
 export type Em = EntityManager;
 
-/** Runs SQL with `?` placeholders inside whatever transaction `em` is in. */
+/**
+ * Runs SQL with `?` placeholders inside whatever transaction `em` is in. A value PostgreSQL cannot
+ * read as its column's type (an id that is not a UUID) names nothing: it answers NOT_FOUND here,
+ * once, rather than every lookup guarding its ids or a malformed id surfacing as a server error.
+ */
 export async function rows<T = Record<string, any>>(em: Em, sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await em.execute(sql, params as any[], 'all')) as T[];
+  try {
+    return (await em.execute(sql, params as any[], 'all')) as T[];
+  } catch (err) {
+    if ((err as { code?: string }).code === '22P02') throw new ParleyError(ErrorCode.NOT_FOUND, 'Not found: a value is malformed');
+    throw err;
+  }
+}
+
+type Referable = 'users' | 'teams' | 'campaigns';
+
+/** Whether every id names a row of `table`: one query for a whole list of references. */
+export async function allExist(em: Em, table: Referable, ids: readonly string[]): Promise<boolean> {
+  const distinct = [...new Set(ids)];
+  if (distinct.length === 0) return true;
+  if (!distinct.every(isUuid)) return false;
+  const found = await one<{ n: number }>(em, `select count(*)::int as n from ${table} where id = any(?::uuid[])`, [pgArray(distinct)]);
+  return found!.n === distinct.length;
 }
 
 export async function one<T = Record<string, any>>(em: Em, sql: string, params: unknown[] = []): Promise<T | null> {

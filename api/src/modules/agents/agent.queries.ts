@@ -1,3 +1,4 @@
+import { ACTIVE_CHATS_SQL, CONNECTED_SQL } from './agent.sql.js';
 import { type Em, one, rows } from '../../db/sql.js';
 import { type AgentState, deriveAgentState } from './agent-state.rules.js';
 
@@ -21,8 +22,7 @@ export interface AgentStatusView {
 export const STATUS_SQL = `
 select u.id as user_id, u.name, u.max_concurrent_chats, s.paused, s.state, s.state_changed_at,
        pr.id as pause_reason_id, pr.name as pause_reason_name, pr.icon as pause_reason_icon,
-       exists (select 1 from agent_connections c where c.user_id = u.id and c.last_heartbeat_at > now() - make_interval(secs => ?::float / 1000)) as connected,
-       (select count(*)::int from interactions i where i.agent_id = u.id and i.phase = 'IN_SERVICE') as active_chats
+       ${CONNECTED_SQL} as connected, ${ACTIVE_CHATS_SQL} as active_chats
   from users u
   join agent_status s on s.user_id = u.id
   left join pause_reasons pr on pr.id = s.pause_reason_id`;

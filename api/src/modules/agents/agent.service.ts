@@ -2,7 +2,6 @@ import { type Em, one, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
-import { isUuid } from '../../shared/ids.js';
 import { Topic } from '../../shared/topics.js';
 import { requireSupervisor, requireUser } from '../auth/guards.js';
 import { routeForAgent } from '../routing/routing.service.js';
@@ -44,13 +43,13 @@ export function agentFreed(deps: Deps, userId: string): Promise<void> {
 
 async function requireReason(em: Em, reasonId: string | null | undefined): Promise<string> {
   if (!reasonId) throw badInput('Choose a pause reason', 'pauseReasonId');
-  const reason = isUuid(reasonId) ? await one(em, 'select id from pause_reasons where id = ? and active', [reasonId]) : null;
+  const reason = await one(em, 'select id from pause_reasons where id = ? and active', [reasonId]);
   if (!reason) throw notFound('Pause reason');
   return reasonId;
 }
 
 async function setPause(ctx: Context, userId: string, reasonId: string | null): Promise<AgentStatusView> {
-  const target = isUuid(userId) ? await one<{ role: Role }>(ctx.em, 'select role from users where id = ? and active', [userId]) : null;
+  const target = await one<{ role: Role }>(ctx.em, 'select role from users where id = ? and active', [userId]);
   if (!target) throw notFound('Agent');
   if (target.role !== Role.AGENT) throw badInput('Only agents pause', 'userId');
   if (reasonId) await rows(ctx.em, 'update agent_status set paused = true, pause_reason_id = ?, paused_at = now() where user_id = ?', [reasonId, userId]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rows } from '../../db/sql.js';
+import { rows, pgArray } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
 
 /**
@@ -48,7 +48,7 @@ export class Presence {
     const em = this.deps.orm.em.fork();
     const ids = [...this.open.keys()];
     try {
-      if (ids.length > 0) await rows(em, 'update agent_connections set last_heartbeat_at = now() where id = any(?::uuid[])', [`{${ids.join(',')}}`]);
+      if (ids.length > 0) await rows(em, 'update agent_connections set last_heartbeat_at = now() where id = any(?::uuid[])', [pgArray(ids)]);
       // Rows long past any grace period (closed sockets, dead processes) are only history by now.
       await rows(em, "delete from agent_connections where last_heartbeat_at < now() - interval '1 hour'");
     } catch (err) {

@@ -1,10 +1,11 @@
+import { CUSTOM_TRAY_IDS_SQL } from '../trays/tray-access.sql.js';
 import argon2 from 'argon2';
-import { type Em, one, rows } from '../../db/sql.js';
+import { allExist, type Em, one, pgArray, rows } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
 import { Topic } from '../../shared/topics.js';
-import { isUuid } from '../../shared/ids.js';
 import { Role } from '../users/user.enums.js';
+import { MIN_PASSWORD_LENGTH, normalizeEmail, validPassword } from '../users/user.rules.js';
 import { hashToken, newToken, TokenKind, tokenKind } from './tokens.js';
 import { ApiScope, type Viewer } from './viewer.js';
 
@@ -16,11 +17,8 @@ export async function resolveViewer(em: Em, token: string | null): Promise<Viewe
     case TokenKind.SESSION: {
       const row = await one(
         em,
-        // One round trip: the person, their teams and the custom trays granted to them or their teams.
-        `select s.id as session_id, u.id, u.role, u.name,
-                coalesce((select array_agg(team_id) from user_teams where user_id = u.id), '{}') as team_ids,
-                coalesce((select array_agg(distinct ta.tray_id) from tray_access ta
-                           where ta.user_id = u.id or ta.team_id in (select team_id from user_teams where user_id = u.id)), '{}') as custom_tray_ids
+        // One round trip: the person and the custom trays granted to them or their teams.
+        `select s.id as session_id, u.id, u.role, u.name, ${CUSTOM_TRAY_IDS_SQL} as custom_tray_ids
            from sessions s join users u on u.id = s.user_id
           where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
         [hash],
@@ -32,13 +30,17 @@ export async function resolveViewer(em: Em, token: string | null): Promise<Viewe
         role: row.role,
         sessionId: row.session_id,
         name: row.name,
-        teamIds: row.team_ids,
         customTrayIds: row.custom_tray_ids,
       };
     }
     case TokenKind.API_KEY: {
-      const row = await one(em, 'update api_keys set last_used_at = now() where secret_hash = ? and revoked_at is null returning id, name, scopes, campaign_ids', [hash]);
+      const row = await one(em, 'select id, name, scopes, campaign_ids, last_used_at from api_keys where secret_hash = ? and revoked_at is null', [hash]);
       if (!row) throw unauthenticated('Unknown or revoked API key');
+      // "Last used" is for people auditing keys: minute precision is plenty, and a write per request
+      // would queue every request of a busy bot on one row lock.
+      if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
+        void rows(em.fork(), 'update api_keys set last_used_at = now() where id = ?', [row.id]).catch(() => undefined);
+      }
       return { kind: 'API_KEY', keyId: row.id, name: row.name, scopes: row.scopes, campaignIds: row.campaign_ids };
     }
     case TokenKind.VISITOR: {
@@ -57,7 +59,7 @@ export const hashPassword = (password: string): Promise<string> => argon2.hash(p
 let dummyHash: Promise<string> | null = null;
 
 export async function signIn(deps: Deps, em: Em, email: string, password: string): Promise<{ token: string; userId: string }> {
-  const user = await one(em, 'select id, password_hash from users where lower(email) = lower(?) and active', [email.trim()]);
+  const user = await one(em, 'select id, password_hash from users where email = ? and active', [normalizeEmail(email)]);
   dummyHash ??= hashPassword('parley-timing-equaliser');
   const ok = await argon2.verify(user?.password_hash ?? (await dummyHash), password).catch(() => false);
   if (!user || !ok) throw unauthenticated('Wrong e-mail or password');
@@ -82,7 +84,7 @@ export async function revokeSessions(deps: Deps, em: Em, userId: string, session
 
 export async function changePassword(deps: Deps, em: Em, viewer: Viewer, current: string, next: string): Promise<void> {
   if (viewer.kind !== 'USER') throw forbidden('Only people have passwords');
-  if (next.length < 10) throw badInput('The new password needs at least 10 characters', 'newPassword');
+  if (!validPassword(next)) throw badInput(`The new password needs at least ${MIN_PASSWORD_LENGTH} characters`, 'newPassword');
   const user = await one(em, 'select password_hash from users where id = ?', [viewer.userId]);
   if (!user || !(await argon2.verify(user.password_hash, current))) throw badInput('The current password is wrong', 'currentPassword');
   await rows(em, 'update users set password_hash = ?, password_changed_at = now() where id = ?', [await hashPassword(next), viewer.userId]);
@@ -96,7 +98,7 @@ export async function changePassword(deps: Deps, em: Em, viewer: Viewer, current
 export async function logoutUser(deps: Deps, em: Em, viewer: Viewer, userId: string): Promise<string[]> {
   const supervisor = viewer.kind === 'USER' && viewer.role !== Role.AGENT;
   if (!supervisor) throw forbidden('Only supervisors can log others out');
-  const target = isUuid(userId) ? await one(em, 'select id from users where id = ?', [userId]) : null;
+  const target = await one(em, 'select id from users where id = ?', [userId]);
   if (!target) throw notFound('User');
   await revokeSessions(deps, em, userId, null);
   await rows(em, 'delete from agent_connections where user_id = ?', [userId]);
@@ -121,16 +123,13 @@ export interface CreatedApiKey {
 export async function createApiKey(em: Em, createdBy: string | null, name: string, scopes: ApiScope[], campaignIds: string[]): Promise<CreatedApiKey> {
   if (!name.trim()) throw badInput('Give the key a name', 'name');
   if (scopes.length === 0) throw badInput('Give the key at least one scope', 'scopes');
-  if (campaignIds.length > 0) {
-    const found = await rows(em, `select id from campaigns where id in (${campaignIds.map(() => '?').join(',')})`, campaignIds);
-    if (found.length !== new Set(campaignIds).size) throw badInput('Unknown campaign', 'campaignIds');
-  }
+  if (!(await allExist(em, 'campaigns', campaignIds))) throw badInput('Unknown campaign', 'campaignIds');
   const secret = newToken(TokenKind.API_KEY);
   const row = await one(
     em,
     `insert into api_keys (id, name, secret_hash, scopes, campaign_ids, created_by_id, created_at)
      values (gen_random_uuid(), ?, ?, ?::text[], ?::text[], ?, now()) returning id, created_at`,
-    [name.trim(), hashToken(secret), `{${scopes.join(',')}}`, `{${campaignIds.join(',')}}`, createdBy],
+    [name.trim(), hashToken(secret), pgArray(scopes), pgArray(campaignIds), createdBy],
   );
   return { id: row!.id, name: name.trim(), scopes, campaignIds, createdAt: row!.created_at, secret };
 }

@@ -3,7 +3,7 @@ import { Role } from '../users/user.enums.js';
 /** Who is asking: resolved once per HTTP request or WebSocket connection. */
 export type Viewer =
   | { kind: 'ANONYMOUS' }
-  | { kind: 'USER'; userId: string; role: Role; sessionId: string; name: string; teamIds: string[]; customTrayIds: string[] }
+  | { kind: 'USER'; userId: string; role: Role; sessionId: string; name: string; customTrayIds: string[] }
   | { kind: 'API_KEY'; keyId: string; name: string; scopes: ApiScope[]; campaignIds: string[] }
   | { kind: 'VISITOR'; interactionId: string; contactId: string };
 

@@ -1,4 +1,4 @@
-import { type Em, one, rows } from '../../db/sql.js';
+import { type Em, one, rows, pgArray } from '../../db/sql.js';
 import type { Viewer } from '../auth/viewer.js';
 import { type CampaignMessages, type CampaignTexts, type Language, LANGUAGES } from './campaign.enums.js';
 import type { Campaign, CampaignMessageSetShape } from './campaign.type.js';
@@ -47,7 +47,7 @@ const toCampaign = (r: Record<string, any>): Campaign => ({
 
 export async function listCampaigns(em: Em, onlyIds: string[] | null): Promise<Campaign[]> {
   const found = onlyIds && onlyIds.length
-    ? await rows(em, 'select * from campaigns where id = any(?::uuid[]) order by name', [`{${onlyIds.join(',')}}`])
+    ? await rows(em, 'select * from campaigns where id = any(?::uuid[]) order by name', [pgArray(onlyIds)])
     : await rows(em, 'select * from campaigns order by name');
   return found.map(toCampaign);
 }

@@ -1,4 +1,4 @@
-import { type Em, isUniqueViolation, rows } from '../../db/sql.js';
+import { allExist, type Em, isUniqueViolation, pgArray, rows } from '../../db/sql.js';
 import { badInput, conflict } from '../../shared/errors.js';
 import { TrayEntity } from '../trays/tray.entity.js';
 import { TrayKind } from '../trays/tray.enums.js';
@@ -76,9 +76,8 @@ export async function createCampaign(em: Em, input: NewCampaign): Promise<Campai
       tx.create(TrayEntity, { name: 'Closed', kind: TrayKind.CLOSED, campaignId: campaign.id, ownerId: null });
       await tx.flush();
       if (input.memberIds?.length) {
-        const found = await rows(tx, `select id from users where id in (${input.memberIds.map(() => '?').join(',')})`, input.memberIds);
-        if (found.length !== new Set(input.memberIds).size) throw badInput('Unknown member', 'memberIds');
-        for (const id of new Set(input.memberIds)) await rows(tx, 'insert into campaign_members (campaign_id, user_id) values (?, ?)', [campaign.id, id]);
+        if (!(await allExist(tx, 'users', input.memberIds))) throw badInput('Unknown member', 'memberIds');
+        await rows(tx, 'insert into campaign_members (campaign_id, user_id) select ?, u from unnest(?::uuid[]) u', [campaign.id, pgArray([...new Set(input.memberIds)])]);
       }
       return campaign;
     });

@@ -1,24 +1,23 @@
 import { type Em, one, rows } from '../../db/sql.js';
+import { isEmail } from '../users/user.rules.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
-import { isUuid } from '../../shared/ids.js';
 import type { OfflineMessage } from './offline-message.type.js';
 
 const COLUMNS = 'id, campaign_id as "campaignId", name, email, phone, language, body, created_at as "createdAt"';
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Anyone may leave one, on a campaign that takes them; a way to answer (e-mail or phone) is required. */
 export async function leaveOfflineMessage(
   em: Em,
   input: { campaignId: string; name?: string | null; email?: string | null; phone?: string | null; language?: string | null; body: string },
 ): Promise<OfflineMessage> {
-  const campaign = isUuid(input.campaignId) ? await one<{ allow: boolean }>(em, 'select allow_offline_messages as allow from campaigns where id = ?', [input.campaignId]) : null;
+  const campaign = await one<{ allow: boolean }>(em, 'select allow_offline_messages as allow from campaigns where id = ?', [input.campaignId]);
   if (!campaign) throw notFound('Campaign');
   if (!campaign.allow) throw forbidden('This campaign does not take offline messages');
   const body = input.body.trim();
   if (!body || body.length > 5000) throw badInput('The message is 1 to 5000 characters', 'body');
   const email = input.email?.trim() || null;
   const phone = input.phone?.trim() || null;
-  if (email && !EMAIL.test(email)) throw badInput('Enter a valid e-mail address', 'email');
+  if (email && !isEmail(email)) throw badInput('Enter a valid e-mail address', 'email');
   if (!email && !phone) throw badInput('Leave an e-mail address or a phone number so we can answer', 'email');
   const row = await one(em, `insert into offline_messages (id, campaign_id, name, email, phone, language, body, created_at) values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, now()) returning ${COLUMNS}`, [
     input.campaignId,
@@ -32,7 +31,6 @@ export async function leaveOfflineMessage(
 }
 
 export async function listOfflineMessages(em: Em, campaignId: string | null): Promise<OfflineMessage[]> {
-  if (campaignId && !isUuid(campaignId)) throw notFound('Campaign');
   const found = campaignId
     ? await rows(em, `select ${COLUMNS} from offline_messages where campaign_id = ? order by created_at desc limit 500`, [campaignId])
     : await rows(em, `select ${COLUMNS} from offline_messages order by created_at desc limit 500`);

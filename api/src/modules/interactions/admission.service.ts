@@ -1,10 +1,9 @@
-import { type Em, one, rows } from '../../db/sql.js';
+import { type Em, one } from '../../db/sql.js';
 import type { CampaignMessages, CampaignSchedule, Language } from '../campaigns/campaign.enums.js';
 import { Admission, admit, refusalText } from '../campaigns/admission.rules.js';
 import type { MessageView } from '../messages/message.view.js';
-import { InteractionEventType, InteractionResult } from './interaction.enums.js';
-import { recordEvent } from './interaction.events.js';
-import { systemText } from './system-messages.js';
+import { InteractionResult } from './interaction.enums.js';
+import { closeWithin } from './close.service.js';
 
 export interface CampaignRow {
   id: string;
@@ -30,14 +29,6 @@ export async function admissionWithin(tx: Em, campaign: CampaignRow): Promise<Ad
 
 /** A refused chat gets the campaign's out-of-hours or unavailable text and closes NOBODY_AVAILABLE at once. */
 export async function refuseWithin(tx: Em, interactionId: string, admission: Admission.OUT_OF_HOURS | Admission.FULL): Promise<MessageView[]> {
-  const text = await systemText(tx, interactionId, refusalText(admission));
-  await rows(
-    tx,
-    `update interactions i set phase = 'CLOSED', result = 'NOBODY_AVAILABLE', closed_at = clock_timestamp(), updated_at = now(),
-            tray_id = (select id from trays t where t.campaign_id = i.campaign_id and t.kind = 'CLOSED')
-      where i.id = ?`,
-    [interactionId],
-  );
-  await recordEvent(tx, interactionId, InteractionEventType.CLOSED, { kind: 'SYSTEM', id: null }, { result: InteractionResult.NOBODY_AVAILABLE, admission });
+  const text = await closeWithin(tx, { kind: 'SYSTEM', id: null }, interactionId, InteractionResult.NOBODY_AVAILABLE, refusalText(admission), { admission });
   return text ? [text] : [];
 }

@@ -8,7 +8,6 @@ import { locationOf } from './interaction.events.js';
 import { type Actor, type Decision } from './interaction.rules.js';
 import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from './interaction.view.js';
 import { canSee } from './visibility.rules.js';
-import { isUuid } from '../../shared/ids.js';
 
 export function enforce<T>(decision: Decision<T>): T {
   if (decision.ok) return decision.value;
@@ -25,7 +24,6 @@ export async function findByProtocol(ctx: Context, protocol: string): Promise<In
 }
 
 export async function loadView(em: Em, id: string): Promise<InteractionView | null> {
-  if (!isUuid(id)) return null;
   const row = await one(em, `${INTERACTION_VIEW_SQL} where i.id = ?`, [id]);
   return row ? toInteractionView(row) : null;
 }

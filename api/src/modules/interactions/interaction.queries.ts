@@ -1,4 +1,4 @@
-import { one, rows } from '../../db/sql.js';
+import { one, rows, pgArray } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { badInput, unauthenticated } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
@@ -30,7 +30,7 @@ function visibilitySql(who: Onlooker): { sql: string; params: unknown[] } {
       return { sql: 'i.id = ?', params: [who.interactionId] };
     case 'KEY': {
       const scope = who.campaignIds.length ? 'i.campaign_id = any(?::uuid[])' : 'true';
-      const params = who.campaignIds.length ? [`{${who.campaignIds.join(',')}}`] : [];
+      const params = who.campaignIds.length ? [pgArray(who.campaignIds)] : [];
       return { sql: `(${scope} and (${who.supervise ? 'true' : publicRows}))`, params };
     }
     case 'STAFF':
@@ -40,7 +40,7 @@ function visibilitySql(who: Onlooker): { sql: string; params: unknown[] } {
                or (i.phase = 'IN_SERVICE' and i.agent_id = ?)
                or ((i.phase = 'WAITING' or (i.phase = 'IN_SERVICE' and i.status = 'NEEDS_HELP'))
                    and (t.kind = 'GENERAL' or (t.kind = 'PERSONAL' and t.owner_id = ?) or (t.kind = 'CUSTOM' and t.id = any(?::uuid[])))))`,
-        params: [who.userId, who.userId, `{${[...who.customTrayIds].join(',')}}`],
+        params: [who.userId, who.userId, pgArray([...who.customTrayIds])],
       };
   }
 }
@@ -70,8 +70,8 @@ export async function listInteractions(ctx: Context, filter: InteractionFilter, 
   const params: unknown[] = [...vis.params];
   if (filter.trayId) (where.push('i.tray_id = ?'), params.push(filter.trayId));
   if (filter.campaignId) (where.push('i.campaign_id = ?'), params.push(filter.campaignId));
-  if (filter.phases?.length) (where.push('i.phase = any(?::phase[])'), params.push(`{${filter.phases.join(',')}}`));
-  if (filter.statuses?.length) (where.push('i.status = any(?::interaction_status[])'), params.push(`{${filter.statuses.join(',')}}`));
+  if (filter.phases?.length) (where.push('i.phase = any(?::phase[])'), params.push(pgArray(filter.phases)));
+  if (filter.statuses?.length) (where.push('i.status = any(?::interaction_status[])'), params.push(pgArray(filter.statuses)));
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('Search text is too long', 'filter.search');

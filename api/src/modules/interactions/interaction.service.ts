@@ -11,15 +11,16 @@ import { TrayKind } from '../trays/tray.enums.js';
 import { InteractionEventType, InteractionResult, Phase } from './interaction.enums.js';
 import { locationOf, publishChange, publishMessages, recordEvent } from './interaction.events.js';
 import { authorFor, mayClose, mayHandOff, mayTake } from './interaction.rules.js';
+import { closeWithin } from './close.service.js';
 import { type InteractionView } from './interaction.view.js';
 import { canSee, couldHaveTaken } from './visibility.rules.js';
 import { agentFreed, refreshAgent } from '../agents/agent.service.js';
 import { routeSoon } from '../routing/routing.service.js';
 import { scheduleExpiry } from '../contacts/contact-expiry.job.js';
 import { scheduleNoAnswer } from './no-answer.job.js';
-import { isUuid } from '../../shared/ids.js';
 import { actorOf, authorOf, enforce, loadView, requireVisible, trailActor } from './interaction.access.js';
-import { systemText } from './system-messages.js';
+import { textFor } from './system-messages.js';
+import { assignWithin } from './assignment.service.js';
 import { admissionWithin, type CampaignRow, refuseWithin } from './admission.service.js';
 
 export interface PostInput {
@@ -84,9 +85,7 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Intera
     if (!a.key.trim() || a.key.length > 100 || a.value.length > 2000) throw badInput('Each answer needs a key (up to 100 characters) and a value (up to 2000)', 'botAnswers');
   }
   const view = await requireVisible(ctx, input.interactionId);
-  const tray = isUuid(input.trayId)
-    ? await one<{ id: string; kind: TrayKind; campaign_id: string | null }>(ctx.em, 'select id, kind, campaign_id from trays where id = ?', [input.trayId])
-    : null;
+  const tray = await one<{ id: string; kind: TrayKind; campaign_id: string | null }>(ctx.em, 'select id, kind, campaign_id from trays where id = ?', [input.trayId]);
   if (!tray) throw notFound('Tray');
   enforce(
     mayHandOff(
@@ -129,21 +128,12 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Interac
     throw couldHaveTaken(who, locationOf(view)) ? conflict('Someone else took this interaction') : notFound('Interaction');
   }
   const messages = await ctx.em.transactional(async (tx) => {
-    // Locking the agent's row serialises its own concurrent takes, so its capacity holds.
-    const agent = await one<{ max_concurrent_chats: number }>(tx, 'select max_concurrent_chats from users where id = ? for update', [viewer.userId]);
-    const active = await one<{ n: number }>(tx, "select count(*)::int as n from interactions where agent_id = ? and phase = 'IN_SERVICE'", [viewer.userId]);
-    enforce(mayTake({ id: view.id, phase: view.phase, agentId: view.agent?.id ?? null }, active!.n, agent!.max_concurrent_chats));
-    const taken = await rows(
-      tx,
-      `update interactions set phase = 'IN_SERVICE', agent_id = ?, assigned_at = clock_timestamp(), updated_at = now(), status = 'IN_PROGRESS'
-        where id = ? and phase = 'WAITING' returning id`,
-      [viewer.userId, view.id],
-    );
-    if (taken.length === 0) throw conflict('Someone else took this interaction');
-    await rows(tx, "update contacts set previous_state = state, state = 'AGENT', state_changed_at = now() where id = ?", [view.contact.id]);
-    await recordEvent(tx, view.id, InteractionEventType.TAKEN, trailActor(viewer), { fromTrayId: view.tray?.id ?? null });
-    const greeting = await systemText(tx, view.id, 'agentGreeting');
-    return greeting ? [greeting] : [];
+    const outcome = await assignWithin(tx, view.id, viewer.userId, trailActor(viewer), await textFor(tx, view.id, 'agentGreeting'));
+    if (!outcome.assigned) {
+      enforce(mayTake({ id: view.id, phase: view.phase, agentId: view.agent?.id ?? null }, outcome.active, outcome.max));
+      throw conflict('Someone else took this interaction');
+    }
+    return outcome.greeting ? [outcome.greeting] : [];
   });
   const next = (await loadView(ctx.em, view.id))!;
   await publishChange(ctx.deps, next, view);
@@ -152,24 +142,6 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Interac
   return next;
 }
 
-/**
- * Closes one interaction inside the caller's transaction: closing comment first (nobody may write
- * after), then into its campaign's Closed tray. Returns the closing message, if the campaign has one.
- */
-export async function closeWithin(tx: Em, actor: { kind: string; id: string | null }, view: InteractionView, requested: InteractionResult): Promise<MessageView | null> {
-  const closing = await systemText(tx, view.id, 'closing');
-  const closed = await one<{ result: InteractionResult }>(
-    tx,
-    `update interactions i set phase = 'CLOSED', closed_at = clock_timestamp(), updated_at = now(),
-            result = case when ? = 'SUCCESS' and i.transfer_count > 0 then 'ESCALATED'::interaction_result else ?::interaction_result end,
-            tray_id = (select id from trays t where t.campaign_id = i.campaign_id and t.kind = 'CLOSED')
-      where i.id = ? and i.phase <> 'CLOSED' returning i.result`,
-    [requested, requested, view.id],
-  );
-  if (!closed) throw conflict('The interaction is already closed');
-  await recordEvent(tx, view.id, InteractionEventType.CLOSED, actor, { result: closed.result });
-  return closing;
-}
 
 /** Closes an interaction; a chat that was handed on between operators ends ESCALATED rather than SUCCESS. */
 export async function closeInteraction(ctx: Context, id: string, result: InteractionResult): Promise<InteractionView> {
@@ -187,7 +159,7 @@ export async function closeAsSystem(deps: Deps, id: string, result: InteractionR
 }
 
 async function closeAndAnnounce(deps: Deps, em: Em, view: InteractionView, result: InteractionResult, actor: { kind: string; id: string | null }): Promise<InteractionView> {
-  const closing = await em.transactional((tx) => closeWithin(tx, actor, view, result));
+  const closing = await em.transactional((tx) => closeWithin(tx, actor, view.id, result));
   const next = (await loadView(em, view.id))!;
   await publishMessages(deps, closing ? [closing] : []);
   await publishChange(deps, next, view);

@@ -1,7 +1,6 @@
-import { type Em, one, rows } from '../../db/sql.js';
+import { type Em, one, rows, pgArray } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
-import { isUuid } from '../../shared/ids.js';
 import { requireSupervisor } from '../auth/guards.js';
 import { appendMessage, SYSTEM_AUTHOR } from '../messages/message.service.js';
 import { Visibility } from '../messages/message.enums.js';
@@ -11,9 +10,9 @@ import { InteractionEventType, type InteractionResult, InteractionStatus } from 
 import { publishChange, publishMessages, recordEvent } from './interaction.events.js';
 import { bulkIds, cleanLabels, mayActOnHeld, mayAnnotate, mayJoin, mayTransfer, transferTarget } from './interaction.rules.js';
 import { actorOf, enforce, loadView, requireVisible, trailActor } from './interaction.access.js';
-import { closeWithin } from './interaction.service.js';
 import type { InteractionView } from './interaction.view.js';
 import { systemTextFor } from './system-texts.js';
+import { closeWithin } from './close.service.js';
 import { agentFreed } from '../agents/agent.service.js';
 import { routeSoon } from '../routing/routing.service.js';
 
@@ -62,7 +61,7 @@ export interface TransferTo {
 async function targetTray(tx: Em, view: InteractionView, to: TransferTo): Promise<string> {
   const kind = enforce(transferTarget(to));
   if (kind === 'TRAY') {
-    const tray = isUuid(to.trayId!) ? await one<{ id: string; kind: TrayKind; campaign_id: string | null }>(tx, 'select id, kind, campaign_id from trays where id = ?', [to.trayId]) : null;
+    const tray = await one<{ id: string; kind: TrayKind; campaign_id: string | null }>(tx, 'select id, kind, campaign_id from trays where id = ?', [to.trayId]);
     if (!tray) throw notFound('Tray');
     if (tray.kind === TrayKind.CLOSED) throw badInput('Close the interaction instead of moving it to the Closed tray', 'to.trayId');
     if (tray.campaign_id !== null && tray.campaign_id !== view.campaign.id) throw badInput('The tray belongs to another campaign', 'to.trayId');
@@ -70,11 +69,11 @@ async function targetTray(tx: Em, view: InteractionView, to: TransferTo): Promis
   }
   if (kind === 'AGENT') {
     // A chat for a named agent waits in that agent's personal tray, so its capacity still holds.
-    const tray = isUuid(to.agentId!) ? await one<{ id: string }>(tx, "select t.id from trays t join users u on u.id = t.owner_id where t.owner_id = ? and u.active", [to.agentId]) : null;
+    const tray = await one<{ id: string }>(tx, "select t.id from trays t join users u on u.id = t.owner_id where t.owner_id = ? and u.active", [to.agentId]);
     if (!tray) throw notFound('Agent');
     return tray.id;
   }
-  const team = isUuid(to.teamId!) ? await one<{ id: string; name: string }>(tx, 'select id, name from teams where id = ?', [to.teamId]) : null;
+  const team = await one<{ id: string; name: string }>(tx, 'select id, name from teams where id = ?', [to.teamId]);
   if (!team) throw notFound('Team');
   // Each campaign keeps one tray per team, made on first use, that the team's agents may see.
   const tray = await one<{ id: string }>(
@@ -157,7 +156,7 @@ export async function closeInteractions(ctx: Context, ids: string[], result: Int
   const messages = await ctx.em.transactional(async (tx) => {
     const out: MessageView[] = [];
     for (const v of views) {
-      const closing = await closeWithin(tx, trailActor(ctx.viewer), v, result);
+      const closing = await closeWithin(tx, trailActor(ctx.viewer), v.id, result);
       if (closing) out.push(closing);
     }
     return out;
@@ -242,7 +241,7 @@ export async function setExpertise(ctx: Context, id: string, skills: string[]): 
   const view = await requireVisible(ctx, id);
   enforce(mayAnnotate(actorOf(ctx.viewer), state(view)));
   return applyChange(ctx, view, async (tx) => {
-    await rows(tx, 'update interactions set expertise = ?::text[], updated_at = now() where id = ?', [`{${expertise.map((e) => JSON.stringify(e)).join(',')}}`, view.id]);
+    await rows(tx, 'update interactions set expertise = ?::text[], updated_at = now() where id = ?', [pgArray(expertise), view.id]);
     await recordEvent(tx, view.id, InteractionEventType.EXPERTISE_SET, trailActor(ctx.viewer), { expertise });
   });
 }

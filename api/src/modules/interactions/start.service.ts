@@ -1,9 +1,9 @@
 import { one, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
+import { isEmail } from '../users/user.rules.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { ApiScope, canUseCampaign } from '../auth/viewer.js';
 import { hashToken, newToken, TokenKind } from '../auth/tokens.js';
-import type { Language } from '../campaigns/campaign.enums.js';
 import { Admission } from '../campaigns/admission.rules.js';
 import { formatProtocol, normalizeLanguage } from '../campaigns/campaign.rules.js';
 import { ContactState } from '../contacts/contact.enums.js';
@@ -13,7 +13,6 @@ import { startingPhase } from './interaction.rules.js';
 import { type InteractionView } from './interaction.view.js';
 import { routeSoon } from '../routing/routing.service.js';
 import { scheduleExpiry } from '../contacts/contact-expiry.job.js';
-import { isUuid } from '../../shared/ids.js';
 import { loadView, trailActor } from './interaction.access.js';
 import { systemText } from './system-messages.js';
 import { admissionWithin, type CampaignRow, refuseWithin } from './admission.service.js';
@@ -26,7 +25,6 @@ export interface StartInput {
   country?: string | null;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function cleanContact(input: StartInput['contact']) {
   const trim = (v: string | null | undefined, max: number, field: string) => {
@@ -35,7 +33,7 @@ function cleanContact(input: StartInput['contact']) {
     return t;
   };
   const email = trim(input.email, 254, 'email');
-  if (email && !EMAIL.test(email)) throw badInput('Enter a valid e-mail address', 'contact.email');
+  if (email && !isEmail(email)) throw badInput('Enter a valid e-mail address', 'contact.email');
   const phone = trim(input.phone, 32, 'phone');
   if (phone && !/^\+?[0-9 ()-]{3,}$/.test(phone)) throw badInput('Enter a valid phone number', 'contact.phone');
   return { name: trim(input.name, 200, 'name'), email, phone, externalId: trim(input.externalId, 200, 'externalId') };
@@ -60,13 +58,11 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
   const contact = cleanContact(input.contact);
   const language = input.language ? normalizeLanguage(input.language) : null;
   if (input.language && !language && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.language)) throw badInput('Language is a tag like "es" or "pt-BR"', 'language');
-  const campaign = !isUuid(input.campaignId)
-    ? null
-    : await one<CampaignRow>(
-        em,
-        'select id, bot_first, protocol_prefix, default_language, messages, schedule, time_zone, waiting_limit, allow_offline_messages from campaigns where id = ?',
-        [input.campaignId],
-      );
+  const campaign = await one<CampaignRow>(
+    em,
+    'select id, bot_first, protocol_prefix, default_language, messages, schedule, time_zone, waiting_limit, allow_offline_messages from campaigns where id = ?',
+    [input.campaignId],
+  );
   if (!campaign || !canUseCampaign(viewer, campaign.id)) throw notFound('Campaign');
 
   const startedByBot = viewer.kind === 'API_KEY' && viewer.scopes.includes(ApiScope.BOT);

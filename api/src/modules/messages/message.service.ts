@@ -1,4 +1,4 @@
-import { type Em, isUniqueViolation, one, rows } from '../../db/sql.js';
+import { type Em, isUniqueViolation, one, rows, pgArray } from '../../db/sql.js';
 import { conflict } from '../../shared/errors.js';
 import { AuthorKind, Visibility } from './message.enums.js';
 import { MESSAGE_VIEW_COLUMNS, type MessageView, toMessageView } from './message.view.js';
@@ -77,7 +77,7 @@ export async function appendMessage(em: Em, interactionId: string, author: Autho
       author.key,
       message.visibility,
       message.clientMessageId,
-      `{${message.attachmentIds.join(',')}}`,
+      pgArray(message.attachmentIds),
       fromContact,
     ],
   );

@@ -1,12 +1,13 @@
-import { type Em, one, rows } from '../../db/sql.js';
+import { ACTIVE_CHATS_SQL, CONNECTED_SQL } from '../agents/agent.sql.js';
+import { CUSTOM_TRAY_IDS_SQL } from '../trays/tray-access.sql.js';
+import { type Em, one, rows, pgArray } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
 import { RoutingStrategy } from '../campaigns/campaign.enums.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { InteractionStatus, Phase } from '../interactions/interaction.enums.js';
 import { publishChange, publishMessages } from '../interactions/interaction.events.js';
 import { INTERACTION_VIEW_SQL, toInteractionView } from '../interactions/interaction.view.js';
-import { appendMessage, SYSTEM_AUTHOR } from '../messages/message.service.js';
-import { Visibility } from '../messages/message.enums.js';
+import { assignWithin } from '../interactions/assignment.service.js';
 import { type CampaignMessages, type Language } from '../campaigns/campaign.enums.js';
 import { campaignText } from '../campaigns/campaign.rules.js';
 import type { InteractionView } from '../interactions/interaction.view.js';
@@ -94,10 +95,7 @@ async function candidatesFor(tx: Em, campaignId: string, graceMs: number): Promi
   const found = await rows(
     tx,
     `select u.id, u.max_concurrent_chats, u.languages, u.skills, s.paused, s.last_assigned_at, s.idle_since,
-            exists (select 1 from agent_connections c where c.user_id = u.id and c.last_heartbeat_at > now() - make_interval(secs => ?::float / 1000)) as connected,
-            (select count(*)::int from interactions i where i.agent_id = u.id and i.phase = 'IN_SERVICE') as active_chats,
-            coalesce((select array_agg(distinct ta.tray_id) from tray_access ta
-                       where ta.user_id = u.id or ta.team_id in (select team_id from user_teams where user_id = u.id)), '{}') as custom_tray_ids
+            ${CONNECTED_SQL} as connected, ${ACTIVE_CHATS_SQL} as active_chats, ${CUSTOM_TRAY_IDS_SQL} as custom_tray_ids
        from users u join agent_status s on s.user_id = u.id
       where u.role = 'AGENT' and u.active
         and (not exists (select 1 from campaign_members m where m.campaign_id = ?)
@@ -120,47 +118,27 @@ async function candidatesFor(tx: Em, campaignId: string, graceMs: number): Promi
 }
 
 async function assign(tx: Em, chat: Queued, candidate: Candidate, greeting: string | null): Promise<Assignment | null> {
-  // Lock first, count after: in READ COMMITTED a statement that waited for a lock still reads from the
-  // snapshot it started with, so a count inside the locking statement could miss a concurrent take.
-  await tx.execute('select 1 from users where id = ? for update', [candidate.agentId]);
-  // One round trip for the rest; clock_timestamp, not now(), because the pass may have waited for its lock.
-  const row = await one<{ active: number; max: number; contact_id: string | null }>(
-    tx,
-    `with agent as (
-       select u.max_concurrent_chats as max, (select count(*)::int from interactions i where i.agent_id = u.id and i.phase = 'IN_SERVICE') as active
-         from users u where u.id = ?),
-     taken as (
-       update interactions i set phase = 'IN_SERVICE', agent_id = ?, assigned_at = clock_timestamp(), updated_at = now(), status = 'IN_PROGRESS'
-        where i.id = ? and i.phase = 'WAITING' and (select active < max from agent) returning i.id, i.contact_id),
-     contact as (update contacts set previous_state = state, state = 'AGENT', state_changed_at = now() where id in (select contact_id from taken) returning id),
-     status as (update agent_status set last_assigned_at = now(), idle_since = null where user_id = ? and exists (select 1 from taken) returning user_id),
-     trail as (insert into interaction_events (interaction_id, type, actor_kind, actor_id, data, created_at)
-               select id, 'TAKEN', 'ROUTING', null, ?::jsonb, now() from taken returning id)
-     select (select active from agent) as active, (select max from agent) as max, (select contact_id from taken) as contact_id`,
-    [candidate.agentId, candidate.agentId, chat.id, candidate.agentId, JSON.stringify({ agentId: candidate.agentId })],
-  );
-  candidate.activeChats = row!.active;
-  if (!row!.contact_id) return null;
-  candidate.activeChats++;
+  const outcome = await assignWithin(tx, chat.id, candidate.agentId, { kind: 'ROUTING', id: null }, greeting);
+  candidate.activeChats = outcome.active + (outcome.assigned ? 1 : 0);
+  if (!outcome.assigned) return null;
   candidate.lastAssignedAt = new Date();
-  const message = greeting
-    ? await appendMessage(tx, chat.id, SYSTEM_AUTHOR, { body: greeting, clientMessageId: null, visibility: Visibility.PUBLIC, attachmentIds: [] })
-    : null;
-  return { interactionId: chat.id, agentId: candidate.agentId, messages: message ? [message.message] : [] };
+  return { interactionId: chat.id, agentId: candidate.agentId, messages: outcome.greeting ? [outcome.greeting] : [] };
 }
 
 /** After commit: every subscriber learns of the assignment, and the agents' states move on. */
 async function announce(deps: Deps, em: Em, assignments: Assignment[]): Promise<void> {
   if (assignments.length === 0) return;
-  const found = await rows(em, `${INTERACTION_VIEW_SQL} where i.id = any(?::uuid[])`, [`{${assignments.map((a) => a.interactionId).join(',')}}`]);
+  const found = await rows(em, `${INTERACTION_VIEW_SQL} where i.id = any(?::uuid[])`, [pgArray(assignments.map((a) => a.interactionId))]);
   for (const view of found.map(toInteractionView)) {
-    // Subscribers who saw it waiting must hear that it left their sight.
+    // Subscribers who saw it waiting must hear that it left their sight. Assignment changes only the
+    // phase, agent, status and contact state, and the contact keeps its state from before beside the
+    // new one (EXPIRED stays visible to everyone), so the waiting view is exact without a second read.
     const waiting: InteractionView = {
       ...view,
       phase: Phase.WAITING,
       agent: null,
       status: InteractionStatus.IN_PROGRESS,
-      contact: { ...view.contact, state: ContactState.TRAY },
+      contact: { ...view.contact, state: view.contact.previousState ?? ContactState.TRAY },
     };
     await publishChange(deps, view, waiting);
   }

@@ -1,6 +1,6 @@
-import { type Em, isUniqueViolation, one, rows } from '../../db/sql.js';
+import { CUSTOM_TRAY_IDS_SQL } from './tray-access.sql.js';
+import { allExist, type Em, isUniqueViolation, one, pgArray, rows } from '../../db/sql.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
-import { isUuid } from '../../shared/ids.js';
 import { Topic } from '../../shared/topics.js';
 import type { Deps } from '../../server/deps.js';
 import type { Onlooker } from '../interactions/visibility.rules.js';
@@ -23,7 +23,7 @@ export async function visibleTrays(em: Em, who: Onlooker): Promise<TrayRow[]> {
   if (who.kind === 'KEY') {
     return who.campaignIds.length === 0
       ? rows<TrayRow>(em, `select ${COLUMNS} from trays where kind <> 'PERSONAL' or ? order by name`, [who.supervise])
-      : rows<TrayRow>(em, `select ${COLUMNS} from trays where campaign_id = any(?::uuid[]) order by name`, [`{${who.campaignIds.join(',')}}`]);
+      : rows<TrayRow>(em, `select ${COLUMNS} from trays where campaign_id = any(?::uuid[]) order by name`, [pgArray(who.campaignIds)]);
   }
   if (who.role !== Role.AGENT) return rows<TrayRow>(em, `select ${COLUMNS} from trays order by kind, name`);
   return rows<TrayRow>(
@@ -31,7 +31,7 @@ export async function visibleTrays(em: Em, who: Onlooker): Promise<TrayRow[]> {
     `select ${COLUMNS} from trays
       where kind in ('GENERAL', 'CLOSED') or owner_id = ? or id = any(?::uuid[])
       order by kind, name`,
-    [who.userId, `{${[...who.customTrayIds].join(',')}}`],
+    [who.userId, pgArray([...who.customTrayIds])],
   );
 }
 
@@ -40,6 +40,14 @@ export interface NewTray {
   campaignId: string;
   userIds?: string[];
   teamIds?: string[];
+}
+
+/** Grants a tray to people and teams, in the caller's transaction; unknown ids change nothing. */
+async function writeTrayAccess(tx: Em, trayId: string, userIds: string[], teamIds: string[]): Promise<void> {
+  if (!(await allExist(tx, 'users', userIds))) throw badInput('Unknown user', 'userIds');
+  if (!(await allExist(tx, 'teams', teamIds))) throw badInput('Unknown team', 'teamIds');
+  await rows(tx, 'insert into tray_access (id, tray_id, user_id) select gen_random_uuid(), ?, u from unnest(?::uuid[]) u', [trayId, pgArray([...new Set(userIds)])]);
+  await rows(tx, 'insert into tray_access (id, tray_id, team_id) select gen_random_uuid(), ?, t from unnest(?::uuid[]) t', [trayId, pgArray([...new Set(teamIds)])]);
 }
 
 /** Creates a CUSTOM tray of a campaign with its access list. */
@@ -54,14 +62,7 @@ export async function createTray(em: Em, input: NewTray): Promise<TrayRow> {
         `insert into trays (id, name, kind, campaign_id, created_at) values (gen_random_uuid(), ?, 'CUSTOM', ?, now()) returning ${COLUMNS}`,
         [name, input.campaignId],
       ))!;
-      for (const userId of new Set(input.userIds ?? [])) {
-        if (!(await one(tx, 'select id from users where id = ?', [userId]))) throw badInput('Unknown user', 'userIds');
-        await rows(tx, 'insert into tray_access (id, tray_id, user_id) values (gen_random_uuid(), ?, ?)', [tray.id, userId]);
-      }
-      for (const teamId of new Set(input.teamIds ?? [])) {
-        if (!(await one(tx, 'select id from teams where id = ?', [teamId]))) throw badInput('Unknown team', 'teamIds');
-        await rows(tx, 'insert into tray_access (id, tray_id, team_id) values (gen_random_uuid(), ?, ?)', [tray.id, teamId]);
-      }
+      await writeTrayAccess(tx, tray.id, input.userIds ?? [], input.teamIds ?? []);
       return tray;
     });
   } catch (err) {
@@ -76,11 +77,8 @@ export async function customTraysOf(em: Em, userIds: string[]): Promise<Map<stri
   if (userIds.length === 0) return access;
   const found = await rows<{ user_id: string; trays: string[] }>(
     em,
-    `select u.id as user_id,
-            coalesce((select array_agg(distinct ta.tray_id) from tray_access ta
-                       where ta.user_id = u.id or ta.team_id in (select team_id from user_teams where user_id = u.id)), '{}') as trays
-       from users u where u.id = any(?::uuid[])`,
-    [`{${userIds.join(',')}}`],
+    `select u.id as user_id, ${CUSTOM_TRAY_IDS_SQL} as trays from users u where u.id = any(?::uuid[])`,
+    [pgArray(userIds)],
   );
   for (const r of found) access.set(r.user_id, r.trays);
   return access;
@@ -88,20 +86,12 @@ export async function customTraysOf(em: Em, userIds: string[]): Promise<Map<stri
 
 /** Replaces who may see a custom tray; connected people's sessions follow at once. */
 export async function setTrayAccess(deps: Deps, em: Em, trayId: string, userIds: string[], teamIds: string[]): Promise<TrayRow> {
-  const tray = isUuid(trayId) ? await one<TrayRow>(em, `select ${COLUMNS} from trays where id = ?`, [trayId]) : null;
+  const tray = await one<TrayRow>(em, `select ${COLUMNS} from trays where id = ?`, [trayId]);
   if (!tray) throw notFound('Tray');
   if (tray.kind !== TrayKind.CUSTOM) throw badInput('Only custom trays have an access list', 'trayId');
-  if ([...userIds, ...teamIds].some((id) => !isUuid(id))) throw badInput('Unknown user or team', 'userIds');
   await em.transactional(async (tx) => {
     await rows(tx, 'delete from tray_access where tray_id = ?', [trayId]);
-    for (const userId of new Set(userIds)) {
-      if (!(await one(tx, 'select id from users where id = ?', [userId]))) throw badInput('Unknown user', 'userIds');
-      await rows(tx, 'insert into tray_access (id, tray_id, user_id) values (gen_random_uuid(), ?, ?)', [trayId, userId]);
-    }
-    for (const teamId of new Set(teamIds)) {
-      if (!(await one(tx, 'select id from teams where id = ?', [teamId]))) throw badInput('Unknown team', 'teamIds');
-      await rows(tx, 'insert into tray_access (id, tray_id, team_id) values (gen_random_uuid(), ?, ?)', [trayId, teamId]);
-    }
+    await writeTrayAccess(tx, trayId, userIds, teamIds);
   });
   await deps.topics.publish(Topic.CONTROL, undefined, { type: 'ACCESS_CHANGED' });
   return tray;

@@ -1,20 +1,16 @@
-import { type Em, isUniqueViolation, one, rows } from '../../db/sql.js';
+import { allExist, type Em, isUniqueViolation, one, pgArray, rows } from '../../db/sql.js';
 import { badInput, conflict } from '../../shared/errors.js';
-import { isUuid } from '../../shared/ids.js';
 import type { Team } from './user.type.js';
 
 /** Creates a team with its first members. */
 export async function createTeam(em: Em, name: string, memberIds: string[] = []): Promise<Team> {
   const clean = name.trim();
   if (!clean || clean.length > 100) throw badInput('A team name is 1 to 100 characters', 'name');
-  if (memberIds.some((id) => !isUuid(id))) throw badInput('Unknown member', 'memberIds');
   try {
     return await em.transactional(async (tx) => {
       const team = (await one<Team>(tx, 'insert into teams (id, name, created_at) values (gen_random_uuid(), ?, now()) returning id, name', [clean]))!;
-      for (const userId of new Set(memberIds)) {
-        if (!(await one(tx, 'select id from users where id = ?', [userId]))) throw badInput('Unknown member', 'memberIds');
-        await rows(tx, 'insert into user_teams (user_id, team_id) values (?, ?)', [userId, team.id]);
-      }
+      if (!(await allExist(tx, 'users', memberIds))) throw badInput('Unknown member', 'memberIds');
+      await rows(tx, 'insert into user_teams (user_id, team_id) select u, ? from unnest(?::uuid[]) u', [team.id, pgArray([...new Set(memberIds)])]);
       return team;
     });
   } catch (err) {

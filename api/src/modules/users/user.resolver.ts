@@ -5,7 +5,6 @@ import { createTeam } from './team.service.js';
 import { CreateTeamInput, CreateUserInput, UpdateUserInput } from './user.inputs.js';
 import { loadUser } from './user.queries.js';
 import { createUser, updateUser } from './user.service.js';
-import { agentChanged } from '../agents/agent.service.js';
 import { Team, User } from './user.type.js';
 
 @Resolver()
@@ -26,8 +25,7 @@ export class UserResolver {
   @Mutation(() => User, { description: 'Administrators: a raised maximum routes waiting chats to the agent at once' })
   async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
     requireAdmin(ctx.viewer);
-    await updateUser(ctx.em, id, input);
-    await agentChanged(ctx.deps, id);
+    await updateUser(ctx.deps, ctx.em, id, input);
     return loadUser(ctx.em, id);
   }
 }

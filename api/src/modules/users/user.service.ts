@@ -1,14 +1,13 @@
-import type { Em } from '../../db/sql.js';
-import { isUniqueViolation } from '../../db/sql.js';
+import { allExist, type Em, isUniqueViolation, one, pgArray, rows } from '../../db/sql.js';
+import type { Deps } from '../../server/deps.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
-import { isUuid } from '../../shared/ids.js';
+import { agentChanged } from '../agents/agent.service.js';
 import { hashPassword } from '../auth/auth.service.js';
-import { normalizeLanguage } from '../campaigns/campaign.rules.js';
 import { TrayEntity } from '../trays/tray.entity.js';
 import { TrayKind } from '../trays/tray.enums.js';
-import { TeamEntity } from './team.entity.js';
 import { UserEntity } from './user.entity.js';
 import { Role } from './user.enums.js';
+import { isEmail, MAX_CHATS_LIMIT, MIN_PASSWORD_LENGTH, normalizeEmail, normalizeLanguages, normalizeSkills, validMaxChats, validPassword } from './user.rules.js';
 
 export interface NewUser {
   email: string;
@@ -22,41 +21,36 @@ export interface NewUser {
   teamIds?: string[];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Creates a user; an agent gets its personal tray in the same transaction. */
 export async function createUser(em: Em, input: NewUser): Promise<UserEntity> {
-  const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email)) throw badInput('Enter a valid e-mail address', 'email');
+  const email = normalizeEmail(input.email);
+  if (!isEmail(email)) throw badInput('Enter a valid e-mail address', 'email');
   if (!input.name.trim()) throw badInput('Enter a name', 'name');
-  if (input.password.length < 10) throw badInput('The password needs at least 10 characters', 'password');
+  if (!validPassword(input.password)) throw badInput(`The password needs at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
   const max = input.maxConcurrentChats ?? 3;
-  if (!Number.isInteger(max) || max < 1 || max > 50) throw badInput('Maximum concurrent chats must be between 1 and 50', 'maxConcurrentChats');
-  const languages = (input.languages ?? []).map((l) => normalizeLanguage(l));
-  if (languages.some((l) => l === null)) throw badInput('Languages are es, en or pt', 'languages');
+  if (!validMaxChats(max)) throw badInput(`Maximum concurrent chats must be between 1 and ${MAX_CHATS_LIMIT}`, 'maxConcurrentChats');
+  const languages = normalizeLanguages(input.languages ?? []);
+  if (!languages) throw badInput('Languages are es, en or pt', 'languages');
   const passwordHash = await hashPassword(input.password);
   try {
     return await em.transactional(async (tx) => {
+      if (!(await allExist(tx, 'teams', input.teamIds ?? []))) throw badInput('Unknown team', 'teamIds');
       const user = tx.create(UserEntity, {
         email,
         name: input.name.trim(),
         passwordHash,
         role: input.role,
-        languages: languages as string[],
-        skills: [...new Set((input.skills ?? []).map((s) => s.trim().toLowerCase()).filter(Boolean))],
+        languages,
+        skills: normalizeSkills(input.skills ?? []),
         maxConcurrentChats: max,
         mayMonitorScreen: input.mayMonitorScreen ?? false,
       });
-      for (const teamId of input.teamIds ?? []) {
-        const team = await tx.findOne(TeamEntity, { id: teamId });
-        if (!team) throw badInput('Unknown team', 'teamIds');
-        user.teams.add(team);
-      }
       if (input.role === Role.AGENT) {
         tx.create(TrayEntity, { name: `Personal: ${user.name}`, kind: TrayKind.PERSONAL, ownerId: user.id, campaignId: null });
       }
       await tx.flush();
-      await tx.execute('insert into agent_status (user_id, state_changed_at) values (?, now())', [user.id]);
+      await rows(tx, 'insert into agent_status (user_id, state_changed_at) values (?, now())', [user.id]);
+      await rows(tx, 'insert into user_teams (user_id, team_id) select ?, t from unnest(?::uuid[]) t', [user.id, pgArray([...new Set(input.teamIds ?? [])])]);
       return user;
     });
   } catch (err) {
@@ -75,9 +69,11 @@ export interface UserChanges {
   teamIds?: string[] | null;
 }
 
-/** Changes a person's profile; only the fields given change. */
-export async function updateUser(em: Em, userId: string, changes: UserChanges): Promise<void> {
-  if (!isUuid(userId)) throw notFound('User');
+/**
+ * Changes a person's profile; only the fields given change. What routing reads (maximum, languages,
+ * skills) takes effect at once: a raised maximum gives the agent waiting chats by that event.
+ */
+export async function updateUser(deps: Deps, em: Em, userId: string, changes: UserChanges): Promise<void> {
   const sets: string[] = [];
   const params: unknown[] = [];
   const set = (column: string, value: unknown, cast = '') => (sets.push(`${column} = ?${cast}`), params.push(value));
@@ -87,26 +83,25 @@ export async function updateUser(em: Em, userId: string, changes: UserChanges): 
   }
   if (changes.role != null) set('role', changes.role, '::role');
   if (changes.languages != null) {
-    const languages = changes.languages.map((l) => normalizeLanguage(l));
-    if (languages.some((l) => l === null)) throw badInput('Languages are es, en or pt', 'languages');
-    set('languages', `{${[...new Set(languages)].join(',')}}`, '::text[]');
+    const languages = normalizeLanguages(changes.languages);
+    if (!languages) throw badInput('Languages are es, en or pt', 'languages');
+    set('languages', pgArray(languages), '::text[]');
   }
-  if (changes.skills != null) set('skills', `{${[...new Set(changes.skills.map((s) => s.trim().toLowerCase()).filter(Boolean))].map((s) => JSON.stringify(s)).join(',')}}`, '::text[]');
+  if (changes.skills != null) set('skills', pgArray(normalizeSkills(changes.skills)), '::text[]');
   if (changes.maxConcurrentChats != null) {
-    const max = changes.maxConcurrentChats;
-    if (!Number.isInteger(max) || max < 1 || max > 50) throw badInput('Maximum concurrent chats must be between 1 and 50', 'maxConcurrentChats');
-    set('max_concurrent_chats', max);
+    if (!validMaxChats(changes.maxConcurrentChats)) throw badInput(`Maximum concurrent chats must be between 1 and ${MAX_CHATS_LIMIT}`, 'maxConcurrentChats');
+    set('max_concurrent_chats', changes.maxConcurrentChats);
   }
   if (changes.mayMonitorScreen != null) set('may_monitor_screen', changes.mayMonitorScreen);
   await em.transactional(async (tx) => {
-    if (!(await tx.execute('select id from users where id = ?', [userId])).length) throw notFound('User');
-    if (sets.length) await tx.execute(`update users set ${sets.join(', ')} where id = ?`, [...params, userId]);
+    if (!(await one(tx, 'select id from users where id = ?', [userId]))) throw notFound('User');
+    if (sets.length) await rows(tx, `update users set ${sets.join(', ')} where id = ?`, [...params, userId]);
     if (changes.teamIds != null) {
-      await tx.execute('delete from user_teams where user_id = ?', [userId]);
-      for (const teamId of new Set(changes.teamIds)) {
-        if (!isUuid(teamId) || !(await tx.execute('select id from teams where id = ?', [teamId])).length) throw badInput('Unknown team', 'teamIds');
-        await tx.execute('insert into user_teams (user_id, team_id) values (?, ?)', [userId, teamId]);
-      }
+      if (!(await allExist(tx, 'teams', changes.teamIds))) throw badInput('Unknown team', 'teamIds');
+      await rows(tx, 'delete from user_teams where user_id = ?', [userId]);
+      await rows(tx, 'insert into user_teams (user_id, team_id) select ?, t from unnest(?::uuid[]) t', [userId, pgArray([...new Set(changes.teamIds)])]);
     }
   });
+  const routable = changes.maxConcurrentChats != null || changes.languages != null || changes.skills != null || changes.role != null;
+  if (routable) await agentChanged(deps, userId);
 }

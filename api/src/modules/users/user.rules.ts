@@ -1,0 +1,29 @@
+import type { Language } from '../campaigns/campaign.enums.js';
+import { normalizeLanguage } from '../campaigns/campaign.rules.js';
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_CHATS_LIMIT = 50;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A plausible e-mail address; the same test for people, contacts and offline messages. */
+export const isEmail = (value: string): boolean => EMAIL.test(value);
+
+/** E-mail addresses are stored lower-case, so sign-in can compare them directly. */
+export const normalizeEmail = (value: string): string => value.trim().toLowerCase();
+
+export const validPassword = (password: string): boolean => password.length >= MIN_PASSWORD_LENGTH;
+
+/** An agent takes between one and MAX_CHATS_LIMIT chats at once. */
+export const validMaxChats = (max: number): boolean => Number.isInteger(max) && max >= 1 && max <= MAX_CHATS_LIMIT;
+
+/** Languages an agent speaks, narrowed to es / en / pt without repeats; null when one is none of them. */
+export function normalizeLanguages(values: readonly string[]): Language[] | null {
+  const languages = values.map((l) => normalizeLanguage(l));
+  return languages.some((l) => l === null) ? null : [...new Set(languages as Language[])];
+}
+
+/** Skills compare case-insensitively, so they are stored trimmed, lower-case and once each. */
+export function normalizeSkills(values: readonly string[]): string[] {
+  return [...new Set(values.map((s) => s.trim().toLowerCase()).filter(Boolean))];
+}
