@@ -5,9 +5,9 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const round = (n) => Math.round(n * 100) / 100;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+export const round = (n) => Math.round(n * 100) / 100;
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** One GraphQL request to a bench API process; errors throw. */
 export async function gql(port, query, variables, token) {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { benchMonitor, benchRawRouting, benchRouting, gql } from './engine.mjs';
+import { benchMonitor, benchRawRouting, benchRouting, gql, percentile, round, sleep } from './engine.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -54,9 +54,6 @@ function start(script, env) {
   });
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const round = (n) => Math.round(n * 100) / 100;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Paces `total` sends at `rate` per second, round-robin over chats. */
 async function paced(total, rate, send) {

@@ -3,7 +3,9 @@
  * them at once over HTTP and closes their WebSockets within a second. API keys and visitor tokens
  * use the same header and reach only what they should.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryTestDatabase } from './support/database.js';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
 import { connect } from './support/ws-client.js';
@@ -78,7 +80,8 @@ describe('ending sessions', () => {
     expect(await closesWithin(ws, 1000)).toBe(4401);
     expectCode(await gql(api.url, ME, {}, agent.token), 'UNAUTHENTICATED');
     expect((await ok(api.url, ME, {}, other)).me.id).toBe(agent.id);
-    await new Promise((r) => setTimeout(r, 200));
+    // The other session's socket stays open.
+    await expect(closesWithin(otherWs, 500)).rejects.toThrow(/still open/);
     await otherWs.dispose();
   });
 
@@ -185,6 +188,9 @@ describe('API keys and visitor tokens', () => {
     const campaign = await createCampaign(api.url, admin);
     const secret = await createApiKey(api.url, admin, ['READ'], [campaign.id]);
     expect(secret).toMatch(/^pak_/);
+    const stored = await queryTestDatabase<{ secret_hash: string }>('select secret_hash from api_keys where campaign_ids = $1', [[campaign.id]]);
+    expect(stored).toEqual([{ secret_hash: createHash('sha256').update(secret).digest('hex') }]);
+    expect(stored[0]!.secret_hash).not.toContain(secret.slice(4, 20));
     const seen = await ok(api.url, '{ campaigns { id } me { id } }', {}, secret);
     expect(seen.campaigns.map((c: any) => c.id)).toEqual([campaign.id]);
     expect(seen.me).toBeNull();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
 import { connect, type TestWsClient } from './support/ws-client.js';
-import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, startWidgetChat } from './support/world.js';
+import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, startWidgetChat, untilConnected } from './support/world.js';
 
 let api: ApiProcess;
 let admin: string;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   // The agent has the web app open, so it is present.
   agentSocket = connect(api.wsUrl, agent.token);
   agentSocket.subscribe('subscription { interactionChanged { kind } }');
-  for (let i = 0; i < 40 && !(await ok(api.url, '{ myStatus { connected } }', {}, agent.token)).myStatus.connected; i++) await new Promise((r) => setTimeout(r, 50));
+  await untilConnected(api.url, agent.token);
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { ok } from './support/graphql.js';
 import { connect, type TestWsClient } from './support/ws-client.js';
-import { adminToken, createCampaign, createPerson, type Person, startWidgetChat } from './support/world.js';
+import { adminToken, createCampaign, createPerson, type Person, startWidgetChat, untilConnected } from './support/world.js';
 
 const AGENTS = 20;
 const CAPACITY = 3;
@@ -55,7 +55,7 @@ it('never over capacity, each chat assigned once, oldest first', async () => {
     (ws as any).stop = () => clearInterval(check);
   });
   for (const agent of agents) {
-    for (let i = 0; i < 50 && !(await ok(a.url, '{ myStatus { connected } }', {}, agent.token)).myStatus.connected; i++) await new Promise((r) => setTimeout(r, 50));
+    await untilConnected(a.url, agent.token);
   }
 
   // 200 chats arrive at once, half through each process.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { ok } from './support/graphql.js';
 import { connect, type TestWsClient } from './support/ws-client.js';
-import { adminToken, createCampaign, createPerson, type Person, startWidgetChat } from './support/world.js';
+import { adminToken, createCampaign, createPerson, type Person, startWidgetChat, untilConnected } from './support/world.js';
 
 let api: ApiProcess;
 let admin: string;
@@ -30,10 +30,7 @@ async function online(extra: Record<string, unknown> = {}): Promise<Person> {
   const ws = connect(api.wsUrl, agent.token);
   ws.subscribe('subscription { interactionChanged { kind } }');
   sockets.push(ws);
-  for (let i = 0; i < 40; i++) {
-    if ((await ok(api.url, '{ myStatus { connected } }', {}, agent.token)).myStatus.connected) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await untilConnected(api.url, agent.token);
   return agent;
 }
 
@@ -131,7 +128,7 @@ describe('routing', () => {
     const ws = connect(api.wsUrl, staying.token);
     ws.subscribe('subscription { interactionChanged { kind } }');
     sockets.push(ws);
-    for (let i = 0; i < 40 && !(await ok(api.url, '{ myStatus { connected } }', {}, staying.token)).myStatus.connected; i++) await new Promise((r) => setTimeout(r, 50));
+    await untilConnected(api.url, staying.token);
     for (const c of chats) expect((await holder(c.id)).agent.id).toBe(leaving.id);
 
     const supervisor = await createPerson(api.url, admin, 'SUPERVISOR');

@@ -31,3 +31,15 @@ export async function createTestDatabase(): Promise<{ name: string; url: string 
 export async function dropTestDatabase(name: string): Promise<void> {
   await admin((c) => c.query(`drop database if exists "${name}" with (force)`));
 }
+
+/** Reads the run's database directly: for the few facts the API rightly never shows (what is stored). */
+export async function queryTestDatabase<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const { inject } = await import('vitest');
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { ADMIN } from './api.js';
 import { ok } from './graphql.js';
@@ -75,3 +76,13 @@ export async function startWidgetChat(url: string, campaignId: string, name = 'C
 }
 
 export const POST = `mutation($input: PostMessageInput!) { postMessage(input: $input) { id sequence body clientMessageId visibility author { kind id name } } }`;
+
+/** Waits until the person counts as present (a socket of theirs is open); fails if they never do. */
+export async function untilConnected(url: string, token: string): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      if (!(await ok(url, '{ myStatus { connected } }', {}, token)).myStatus.connected) throw new Error('not connected yet');
+    },
+    { timeout: 5000, interval: 50 },
+  );
+}

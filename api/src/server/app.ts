@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { WebSocketServer } from 'ws';
-import { one } from '../db/sql.js';
+import { type Em, one } from '../db/sql.js';
 import { resolveViewer } from '../modules/auth/auth.service.js';
 import { bearer } from '../modules/auth/tokens.js';
 import { agentChanged } from '../modules/agents/agent.service.js';
@@ -89,8 +89,8 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          const em = deps.orm.em.fork();
-          return createContext(deps, await resolveViewer(em, bearer(req.headers.authorization)));
+          const em = deps.orm.em.fork() as Em;
+          return createContext(deps, await resolveViewer(em, bearer(req.headers.authorization)), em);
         } catch (err) {
           if (err instanceof GraphQLError) {
             throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 401 } } });

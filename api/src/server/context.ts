@@ -13,10 +13,21 @@ export interface Context {
    * The viewer as the visibility table sees it, derived afresh on each call: a socket's viewer is
    * updated in place when its tray access changes, and long-lived subscriptions must see that.
    */
-  onlooker(): Promise<Onlooker>;
+  onlooker(): Onlooker;
 }
 
-export function createContext(deps: Deps, viewer: Viewer): Context {
-  const em = deps.orm.em.fork() as Em;
-  return { deps, viewer, em, onlooker: async () => onlookerFor(viewer) };
+export function createContext(deps: Deps, viewer: Viewer, em: Em = deps.orm.em.fork() as Em): Context {
+  // An access change replaces the viewer's tray list (never edits it), so the list's identity tells when to derive again.
+  let derivedFrom: unknown = null;
+  let who: Onlooker | null = null;
+  const source = () => (viewer.kind === 'USER' ? viewer.customTrayIds : viewer);
+  return {
+    deps,
+    viewer,
+    em,
+    onlooker: () => {
+      if (who === null || derivedFrom !== source()) (derivedFrom = source()), (who = onlookerFor(viewer));
+      return who;
+    },
+  };
 }

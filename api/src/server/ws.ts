@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError, type GraphQLSchema, parse, specifiedRules, validate, type DocumentNode, getOperationAST } from 'graphql';
-import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { resolveViewer } from '../modules/auth/auth.service.js';
@@ -143,4 +142,3 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
   };
 }
 
-export { CloseCode };

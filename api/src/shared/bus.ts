@@ -17,7 +17,7 @@ export interface Bus {
 }
 
 /** Counts, for /metrics, the events dropped because a subscriber fell too far behind. */
-export const busStats = { dropped: 0, published: 0, delivered: 0 };
+export const busStats = { dropped: 0, published: 0 };
 
 class Fanout {
   private readonly listeners = new Map<string, Set<Listener>>();
@@ -42,10 +42,7 @@ class Fanout {
   dispatch(channel: string, payload: unknown): void {
     const set = this.listeners.get(channel);
     if (!set) return;
-    for (const listener of set) {
-      busStats.delivered++;
-      listener(payload);
-    }
+    for (const listener of set) listener(payload);
   }
 }
 
@@ -100,16 +97,23 @@ export class RedisBus implements Bus {
   }
 
   async subscribe(channel: string, listener: Listener): Promise<() => void> {
-    if (this.fanout.add(channel, listener)) {
-      const reply = this.sub.subscribe(channel);
-      this.pending.set(channel, reply);
-      try {
-        await reply;
-      } finally {
-        this.pending.delete(channel);
+    try {
+      if (this.fanout.add(channel, listener)) {
+        const reply = this.sub.subscribe(channel);
+        this.pending.set(channel, reply);
+        try {
+          await reply;
+        } finally {
+          this.pending.delete(channel);
+        }
+      } else {
+        await this.pending.get(channel);
       }
-    } else {
-      await this.pending.get(channel);
+    } catch (err) {
+      // A failed SUBSCRIBE must not leave the listener behind: the next subscriber would see a
+      // channel that looks subscribed and never hear anything on it.
+      this.fanout.remove(channel, listener);
+      throw err;
     }
     return () => {
       if (this.fanout.remove(channel, listener)) void this.sub.unsubscribe(channel).catch(() => undefined);
@@ -203,6 +207,12 @@ export class BoundedStream<T> implements AsyncIterableIterator<T | Overflow> {
 export async function streamChannels<T>(bus: Bus, channels: string[], capacity: number): Promise<BoundedStream<T>> {
   const unsubscribes: (() => void)[] = [];
   const stream = new BoundedStream<T>(capacity, () => unsubscribes.forEach((u) => u()));
-  for (const u of await Promise.all(channels.map((c) => bus.subscribe(c, (p) => stream.push(p as T))))) unsubscribes.push(u);
+  const results = await Promise.allSettled(channels.map((c) => bus.subscribe(c, (p) => stream.push(p as T))));
+  for (const r of results) if (r.status === 'fulfilled') unsubscribes.push(r.value);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) {
+    stream.close();
+    throw failed.reason;
+  }
   return stream;
 }

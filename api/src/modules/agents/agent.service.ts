@@ -32,13 +32,9 @@ export async function refreshAgent(deps: Deps, userId: string): Promise<AgentSta
 
 /** After presence, pause or capacity changed: publish the new state, then give the agent waiting chats it can now take. */
 export async function agentChanged(deps: Deps, userId: string): Promise<void> {
-  await refreshAgent(deps, userId);
+  // Routing first: the state told afterwards then already counts what routing gave the agent.
   await routeForAgent(deps, userId);
-}
-
-/** An agent let go of a chat (closed, returned, transferred): its capacity freed, so routing runs by this event. */
-export function agentFreed(deps: Deps, userId: string): Promise<void> {
-  return agentChanged(deps, userId).catch((err) => deps.log.error({ err, userId }, 'refreshing an agent failed'));
+  await refreshAgent(deps, userId);
 }
 
 async function requireReason(em: Em, reasonId: string | null | undefined): Promise<string> {
@@ -54,7 +50,7 @@ async function setPause(ctx: Context, userId: string, reasonId: string | null): 
   if (target.role !== Role.AGENT) throw badInput('Only agents pause', 'userId');
   if (reasonId) await rows(ctx.em, 'update agent_status set paused = true, pause_reason_id = ?, paused_at = now() where user_id = ?', [reasonId, userId]);
   else await rows(ctx.em, 'update agent_status set paused = false, pause_reason_id = null, paused_at = null where user_id = ?', [userId]);
-  await agentChanged(ctx.deps, userId);
+  await routeForAgent(ctx.deps, userId);
   return (await refreshAgent(ctx.deps, userId))!;
 }
 

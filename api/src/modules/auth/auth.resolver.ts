@@ -2,10 +2,10 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { loadUser } from '../users/user.queries.js';
 import { User } from '../users/user.type.js';
-import { changePassword, createApiKey, logoutUser, revokeSessions, signIn } from './auth.service.js';
+import { changePassword, createApiKey, revokeSessions, signIn } from './auth.service.js';
 import { CreateApiKeyInput, CreatedApiKey, Session } from './auth.type.js';
 import { requireAdmin, requireUser } from './guards.js';
-import { loggedOut } from '../interactions/lifecycle.service.js';
+import { logOutAgent } from '../interactions/lifecycle.service.js';
 
 @Resolver()
 export class AuthResolver {
@@ -39,7 +39,7 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: "Supervisors: end every session of a user and close its sockets" })
   async logoutAgent(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<boolean> {
-    await loggedOut(ctx, userId, await logoutUser(ctx.deps, ctx.em, ctx.viewer, userId));
+    await logOutAgent(ctx, userId);
     return true;
   }
 

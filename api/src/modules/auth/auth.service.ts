@@ -91,24 +91,14 @@ export async function changePassword(deps: Deps, em: Em, viewer: Viewer, current
   await revokeSessions(deps, em, viewer.userId, null);
 }
 
-/**
- * A supervisor logs an agent out: its sessions end and sockets close, it is disconnected at once,
- * and the chats it held go back to their trays, where routing picks them up again.
- */
-export async function logoutUser(deps: Deps, em: Em, viewer: Viewer, userId: string): Promise<string[]> {
+/** A supervisor ends every session of a person and disconnects it at once (its sockets close). */
+export async function endSessionsOf(deps: Deps, em: Em, viewer: Viewer, userId: string): Promise<void> {
   const supervisor = viewer.kind === 'USER' && viewer.role !== Role.AGENT;
   if (!supervisor) throw forbidden('Only supervisors can log others out');
   const target = await one(em, 'select id from users where id = ?', [userId]);
   if (!target) throw notFound('User');
   await revokeSessions(deps, em, userId, null);
   await rows(em, 'delete from agent_connections where user_id = ?', [userId]);
-  const returned = await rows<{ id: string }>(
-    em,
-    `update interactions set phase = 'WAITING', agent_id = null, status = 'IN_PROGRESS', queued_at = now(), updated_at = now()
-      where agent_id = ? and phase = 'IN_SERVICE' returning id`,
-    [userId],
-  );
-  return returned.map((r) => r.id);
 }
 
 export interface CreatedApiKey {

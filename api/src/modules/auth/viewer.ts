@@ -18,8 +18,6 @@ export enum ApiScope {
   ADMIN = 'ADMIN',
 }
 
-export const isStaff = (v: Viewer): v is Extract<Viewer, { kind: 'USER' }> => v.kind === 'USER';
-
 export const isSupervisorLike = (v: Viewer): boolean =>
   (v.kind === 'USER' && (v.role === Role.SUPERVISOR || v.role === Role.ADMIN)) ||
   (v.kind === 'API_KEY' && v.scopes.includes(ApiScope.SUPERVISE));

@@ -16,6 +16,12 @@ export const DEMO_USERS = [
 /** Seeds the demo once: a second run finds the admin and does nothing. Returns whether it seeded. */
 export async function seedDemo(em: Em): Promise<boolean> {
   if (await one(em, 'select id from users where email = ?', [DEMO_USERS[0]!.email])) return false;
+  // All or nothing: a half-made demo would never be finished, since its admin already exists.
+  await em.transactional((tx) => seedWithin(tx));
+  return true;
+}
+
+async function seedWithin(em: Em): Promise<void> {
   const ids: string[] = [];
   for (const u of DEMO_USERS) ids.push((await createUser(em, { ...u, password: DEMO_PASSWORD })).id);
   await createCampaign(em, {
@@ -51,7 +57,6 @@ export async function seedDemo(em: Em): Promise<boolean> {
       },
     },
   });
-  return true;
 }
 
 /** Creates the first administrator from PARLEY_ADMIN_EMAIL / PARLEY_ADMIN_PASSWORD when none exists. */

@@ -1,4 +1,4 @@
-import { type Em, one } from '../../db/sql.js';
+import { type Em, one, pgArray, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { ErrorCode, notFound, ParleyError, unauthenticated } from '../../shared/errors.js';
 import { ApiScope, type Viewer } from '../auth/viewer.js';
@@ -19,7 +19,7 @@ export async function findByProtocol(ctx: Context, protocol: string): Promise<In
   if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
   const row = await one(ctx.em, `${INTERACTION_VIEW_SQL} where i.protocol = ?`, [protocol.trim().toUpperCase()]);
   const view = row && toInteractionView(row);
-  if (!view || !canSee(await ctx.onlooker(), locationOf(view))) throw notFound('Interaction');
+  if (!view || !canSee(ctx.onlooker(), locationOf(view))) throw notFound('Interaction');
   return view;
 }
 
@@ -28,11 +28,18 @@ export async function loadView(em: Em, id: string): Promise<InteractionView | nu
   return row ? toInteractionView(row) : null;
 }
 
+/** Several views in one query, in the order of `ids`. */
+export async function loadViews(em: Em, ids: readonly string[]): Promise<InteractionView[]> {
+  if (ids.length === 0) return [];
+  const byId = new Map((await rows(em, `${INTERACTION_VIEW_SQL} where i.id = any(?::uuid[])`, [pgArray([...ids])])).map((r) => [r.id as string, toInteractionView(r)]));
+  return ids.map((id) => byId.get(id)!);
+}
+
 /** Loads an interaction the viewer may see; anything else is NOT_FOUND, so foreign ids reveal nothing. */
 export async function requireVisible(ctx: Context, id: string): Promise<InteractionView> {
   if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
   const view = await loadView(ctx.em, id);
-  if (!view || !canSee(await ctx.onlooker(), locationOf(view))) throw notFound('Interaction');
+  if (!view || !canSee(ctx.onlooker(), locationOf(view))) throw notFound('Interaction');
   return view;
 }
 

@@ -65,7 +65,7 @@ export { encodeCursor };
 export async function listInteractions(ctx: Context, filter: InteractionFilter, first: number, after: string | null, order: InteractionOrder): Promise<Page> {
   if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
   if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput('first is between 1 and 200', 'first');
-  const vis = visibilitySql(await ctx.onlooker());
+  const vis = visibilitySql(ctx.onlooker());
   const where: string[] = [vis.sql];
   const params: unknown[] = [...vis.params];
   if (filter.trayId) (where.push('i.tray_id = ?'), params.push(filter.trayId));

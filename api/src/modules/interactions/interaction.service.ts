@@ -1,11 +1,11 @@
-import { type Em, one, rows } from '../../db/sql.js';
+import { type Em, one, rows, isUniqueViolation } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import { isSupervisorLike } from '../auth/viewer.js';
 import { Admission } from '../campaigns/admission.rules.js';
 import { AuthorKind, Visibility } from '../messages/message.enums.js';
-import { appendMessage, findByClientId, isUniqueViolation, sameSend } from '../messages/message.service.js';
+import { appendMessage, findByClientId, sameSend } from '../messages/message.service.js';
 import type { MessageView } from '../messages/message.view.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { InteractionEventType, InteractionResult, Phase } from './interaction.enums.js';
@@ -14,7 +14,10 @@ import { authorFor, mayClose, mayHandOff, mayTake } from './interaction.rules.js
 import { closeWithin } from './close.service.js';
 import { type InteractionView } from './interaction.view.js';
 import { canSee, couldHaveTaken } from './visibility.rules.js';
-import { agentFreed, refreshAgent } from '../agents/agent.service.js';
+import { refreshAgent } from '../agents/agent.service.js';
+import { settle } from './after-commit.js';
+import { ContactState } from '../contacts/contact.enums.js';
+import { moveContact } from '../contacts/contact.service.js';
 import { routeSoon } from '../routing/routing.service.js';
 import { scheduleExpiry } from '../contacts/contact-expiry.job.js';
 import { scheduleNoAnswer } from './no-answer.job.js';
@@ -105,7 +108,7 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Intera
       [tray.id, JSON.stringify(answers.map((a) => ({ key: a.key.trim(), value: a.value }))), view.id],
     );
     if (moved.length === 0) throw conflict('The interaction is no longer with the bot');
-    await rows(tx, "update contacts set previous_state = state, state = 'TRAY', state_changed_at = now() where id = ?", [view.contact.id]);
+    await moveContact(tx, view.contact.id, ContactState.TRAY);
     await recordEvent(tx, view.id, InteractionEventType.HANDED_OFF, trailActor(ctx.viewer), { trayId: tray.id, answers: answers.length });
     // Out of hours or with the queue full, the bot's hand-off ends the chat with the campaign's text.
     return admission === Admission.OPEN ? [] : refuseWithin(tx, view.id, admission);
@@ -122,7 +125,7 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Interac
   const { viewer } = ctx;
   if (viewer.kind !== 'USER') throw forbidden('Only people take interactions');
   const view = await loadView(ctx.em, id);
-  const who = await ctx.onlooker();
+  const who = ctx.onlooker();
   if (!view) throw notFound('Interaction');
   if (!canSee(who, locationOf(view))) {
     throw couldHaveTaken(who, locationOf(view)) ? conflict('Someone else took this interaction') : notFound('Interaction');
@@ -163,6 +166,6 @@ async function closeAndAnnounce(deps: Deps, em: Em, view: InteractionView, resul
   const next = (await loadView(em, view.id))!;
   await publishMessages(deps, closing ? [closing] : []);
   await publishChange(deps, next, view);
-  if (view.agent) await agentFreed(deps, view.agent.id);
+  await settle(deps, [view], [next]);
   return next;
 }

@@ -62,7 +62,7 @@ export async function* interactionChanges(ctx: Context, filter: ChangeFilter): A
       }
       const event = 'type' in raw ? (raw.type === 'INTERACTION_CHANGED' ? raw.change! : null) : (raw as InteractionChangedEvent);
       if (!event) continue;
-      const who = await ctx.onlooker();
+      const who = ctx.onlooker();
       const change = changeFor((v) => matches(who, v), event);
       if (change) yield change;
     }

@@ -9,46 +9,44 @@ import { TrayKind } from '../trays/tray.enums.js';
 import { InteractionEventType, type InteractionResult, InteractionStatus } from './interaction.enums.js';
 import { publishChange, publishMessages, recordEvent } from './interaction.events.js';
 import { bulkIds, cleanLabels, mayActOnHeld, mayAnnotate, mayJoin, mayTransfer, transferTarget } from './interaction.rules.js';
-import { actorOf, enforce, loadView, requireVisible, trailActor } from './interaction.access.js';
+import { actorOf, enforce, loadViews, requireVisible, trailActor } from './interaction.access.js';
 import type { InteractionView } from './interaction.view.js';
 import { systemTextFor } from './system-texts.js';
 import { closeWithin } from './close.service.js';
-import { agentFreed } from '../agents/agent.service.js';
-import { routeSoon } from '../routing/routing.service.js';
+import { refreshAgent } from '../agents/agent.service.js';
+import { endSessionsOf } from '../auth/auth.service.js';
+import { ContactState } from '../contacts/contact.enums.js';
+import { moveContact } from '../contacts/contact.service.js';
+import { settle } from './after-commit.js';
+import { INTERACTION_VIEW_SQL, toInteractionView } from './interaction.view.js';
 
 const state = (v: InteractionView) => ({ id: v.id, phase: v.phase, agentId: v.agent?.id ?? null, status: v.status });
 
 /** Runs `change` in one transaction, then publishes the new state and any messages it wrote. */
 async function applyChange(ctx: Context, before: InteractionView, change: (tx: Em) => Promise<MessageView[] | void>): Promise<InteractionView> {
   const messages = (await ctx.em.transactional(change)) ?? [];
-  const after = (await loadView(ctx.em, before.id))!;
-  await publishMessages(ctx.deps, messages);
-  await publishChange(ctx.deps, after, before);
-  await settle(ctx, [before], [after]);
-  return after;
-}
-
-/** After a commit: agents who let go of a chat have capacity again, and chats that now wait get routed. */
-async function settle(ctx: Context, before: InteractionView[], after: InteractionView[]): Promise<void> {
-  const freed = new Set(before.filter((b, i) => b.agent && after[i]?.agent?.id !== b.agent.id).map((b) => b.agent!.id));
-  for (const agentId of freed) await agentFreed(ctx.deps, agentId);
-  for (const campaignId of new Set(after.filter((a) => a.phase === 'WAITING').map((a) => a.campaign.id))) await routeSoon(ctx.deps, campaignId);
+  const [after] = await publishAll(ctx, [before], messages);
+  return after!;
 }
 
 /** The agent gives a chat back to the tray it came from, where it waits again. */
 export async function returnToTray(ctx: Context, id: string): Promise<InteractionView> {
   const view = await requireVisible(ctx, id);
   enforce(mayActOnHeld(actorOf(ctx.viewer), state(view)));
-  return applyChange(ctx, view, async (tx) => {
-    await rows(
-      tx,
-      `update interactions set phase = 'WAITING', agent_id = null, status = 'IN_PROGRESS', queued_at = now(), updated_at = now()
-        where id = ? and phase = 'IN_SERVICE'`,
-      [view.id],
-    );
-    await rows(tx, "update contacts set previous_state = state, state = 'TRAY', state_changed_at = now() where id = ?", [view.contact.id]);
-    await recordEvent(tx, view.id, InteractionEventType.RETURNED, trailActor(ctx.viewer), { trayId: view.tray?.id ?? null });
-  });
+  return applyChange(ctx, view, (tx) => returnWithin(tx, view, trailActor(ctx.viewer)));
+}
+
+/** A held chat waits again in the tray it came from, inside the caller's transaction. */
+async function returnWithin(tx: Em, view: InteractionView, actor: { kind: string; id: string | null }, detail: Record<string, unknown> = {}): Promise<void> {
+  const moved = await rows(
+    tx,
+    `update interactions set phase = 'WAITING', agent_id = null, status = 'IN_PROGRESS', queued_at = now(), updated_at = now()
+      where id = ? and phase = 'IN_SERVICE' returning id`,
+    [view.id],
+  );
+  if (moved.length === 0) return;
+  await moveContact(tx, view.contact.id, ContactState.TRAY);
+  await recordEvent(tx, view.id, InteractionEventType.RETURNED, actor, { trayId: view.tray?.id ?? null, ...detail });
 }
 
 export interface TransferTo {
@@ -101,7 +99,7 @@ async function transferWithin(tx: Em, ctx: Context, view: InteractionView, to: T
     [trayId, note, authorId(ctx), authorName(ctx), note, view.id],
   );
   if (moved.length === 0) throw conflict('The interaction can no longer be transferred');
-  await rows(tx, "update contacts set previous_state = state, state = 'TRAY', state_changed_at = now() where id = ? and state <> 'TRAY'", [view.contact.id]);
+  await moveContact(tx, view.contact.id, ContactState.TRAY);
   await recordEvent(tx, view.id, InteractionEventType.TRANSFERRED, trailActor(ctx.viewer), { ...to, trayId, note });
 }
 
@@ -136,15 +134,12 @@ async function selectForBulk(ctx: Context, ids: string[], check: (v: Interaction
   return views;
 }
 
+/** After the commit: messages, then each change against what it was, then routing and agent state. */
 async function publishAll(ctx: Context, before: InteractionView[], messages: MessageView[]): Promise<InteractionView[]> {
-  const after: InteractionView[] = [];
+  const after = await loadViews(ctx.em, before.map((v) => v.id));
   await publishMessages(ctx.deps, messages);
-  for (const v of before) {
-    const next = (await loadView(ctx.em, v.id))!;
-    await publishChange(ctx.deps, next, v);
-    after.push(next);
-  }
-  await settle(ctx, before, after);
+  for (const [i, next] of after.entries()) await publishChange(ctx.deps, next, before[i]!);
+  await settle(ctx.deps, before, after);
   return after;
 }
 
@@ -247,16 +242,17 @@ export async function setExpertise(ctx: Context, id: string, skills: string[]): 
 }
 
 
-/** After a forced logout: the chats the agent held are announced as waiting again, and routed. */
-export async function loggedOut(ctx: Context, userId: string, returnedIds: string[]): Promise<void> {
-  const after: InteractionView[] = [];
-  for (const id of returnedIds) {
-    const view = (await loadView(ctx.em, id))!;
-    await rows(ctx.em, "update contacts set previous_state = state, state = 'TRAY', state_changed_at = now() where id = ?", [view.contact.id]);
-    await recordEvent(ctx.em, id, InteractionEventType.RETURNED, trailActor(ctx.viewer), { reason: 'LOGGED_OUT', agentId: userId });
-    after.push((await loadView(ctx.em, id))!);
-  }
-  for (const view of after) await publishChange(ctx.deps, view, null);
-  await agentFreed(ctx.deps, userId);
-  for (const campaignId of new Set(after.map((a) => a.campaign.id))) await routeSoon(ctx.deps, campaignId);
+/**
+ * A supervisor logs an agent out: its sessions end and sockets close, and the chats it held go
+ * back to their trays in one transaction, where routing picks them up again.
+ */
+export async function logOutAgent(ctx: Context, userId: string): Promise<void> {
+  await endSessionsOf(ctx.deps, ctx.em, ctx.viewer, userId);
+  const held = (await rows(ctx.em, `${INTERACTION_VIEW_SQL} where i.agent_id = ? and i.phase = 'IN_SERVICE'`, [userId])).map(toInteractionView);
+  await ctx.em.transactional(async (tx) => {
+    for (const view of held) await returnWithin(tx, view, trailActor(ctx.viewer), { reason: 'LOGGED_OUT' });
+  });
+  await publishAll(ctx, held, []);
+  // Disconnected at once, whether or not it held chats.
+  if (held.length === 0) await refreshAgent(ctx.deps, userId);
 }

@@ -1,4 +1,4 @@
-import { type Em, isUniqueViolation, one, rows, pgArray } from '../../db/sql.js';
+import { type Em, one, rows, pgArray } from '../../db/sql.js';
 import { conflict } from '../../shared/errors.js';
 import { AuthorKind, Visibility } from './message.enums.js';
 import { MESSAGE_VIEW_COLUMNS, type MessageView, toMessageView } from './message.view.js';
@@ -90,7 +90,6 @@ export function sameSend(existing: MessageView, message: NewMessage): MessageVie
   return existing;
 }
 
-export { isUniqueViolation };
 
 export async function listMessages(em: Em, interactionId: string, afterSequence: number, first: number, includeInternal: boolean): Promise<MessageView[]> {
   const result = await rows(
@@ -104,4 +103,3 @@ export async function listMessages(em: Em, interactionId: string, afterSequence:
 }
 
 export const canReadInternal = (viewerKind: string): boolean => viewerKind === 'USER';
-export { Visibility };

@@ -22,10 +22,8 @@ export async function* messageStream(ctx: Context, interactionId: string, afterS
   let location = locationOf(view);
   const live = await streamChannels<InteractionStreamEvent>(ctx.deps.topics.bus, [ctx.deps.topics.channel(Topic.INTERACTION, interactionId)], ctx.deps.config.SUBSCRIBER_BUFFER);
   // Without a cursor the client wants what comes next; the stored view may be older than the subscription.
-  let last = afterSequence ?? view.lastSequence;
-  if (afterSequence === null) {
-    last = (await one<{ last_sequence: number }>(ctx.deps.orm.em.fork(), 'select last_sequence from interactions where id = ?', [interactionId]))!.last_sequence;
-  }
+  let last =
+    afterSequence ?? (await one<{ last_sequence: number }>(ctx.deps.orm.em.fork(), 'select last_sequence from interactions where id = ?', [interactionId]))!.last_sequence;
   async function* replay(): AsyncGenerator<MessageView> {
     for (;;) {
       const em = ctx.deps.orm.em.fork();
@@ -46,7 +44,7 @@ export async function* messageStream(ctx: Context, interactionId: string, afterS
       }
       if (event.type === 'INTERACTION_CHANGED') location = locationOf(event.change.interaction);
       // Access can be taken away while the stream is open (the chat moved, tray access changed).
-      if (!canSee(await ctx.onlooker(), location)) return;
+      if (!canSee(ctx.onlooker(), location)) return;
       if (event.type === 'INTERACTION_CHANGED') continue;
       const m = event.message;
       if (m.sequence <= last) continue;

@@ -148,7 +148,12 @@ async function announce(deps: Deps, em: Em, assignments: Assignment[]): Promise<
 
 /** Routes every campaign an agent works on: called when it may take more (connected, resumed, freed). */
 export async function routeForAgent(deps: Deps, userId: string): Promise<void> {
-  const campaigns = await rows<{ id: string }>(
+  for (const id of await campaignsOf(deps, userId)) await routeSoon(deps, id);
+}
+
+/** The routed campaigns an agent works on: those naming it as a member, and those naming nobody. */
+export async function campaignsOf(deps: Deps, userId: string): Promise<string[]> {
+  const found = await rows<{ id: string }>(
     deps.orm.em.fork(),
     `select c.id from campaigns c
       where c.routing_strategy <> 'MANUAL'
@@ -156,7 +161,7 @@ export async function routeForAgent(deps: Deps, userId: string): Promise<void> {
              or exists (select 1 from campaign_members m where m.campaign_id = c.id and m.user_id = ?))`,
     [userId],
   );
-  for (const c of campaigns) await routeSoon(deps, c.id);
+  return found.map((c) => c.id);
 }
 
 /** Per campaign, the pass this process is running and whether another event arrived meanwhile. */

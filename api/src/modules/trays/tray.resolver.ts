@@ -8,7 +8,7 @@ import { CreateTrayInput, Tray } from './tray.type.js';
 export class TrayResolver {
   @Query(() => [Tray], { description: 'The trays you may open' })
   async trays(@Ctx() ctx: Context): Promise<Tray[]> {
-    return visibleTrays(ctx.em, await ctx.onlooker());
+    return visibleTrays(ctx.em, ctx.onlooker());
   }
 
   @Mutation(() => Tray, { description: 'Supervisors: a custom tray with access for agents and teams' })

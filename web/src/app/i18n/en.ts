@@ -56,6 +56,7 @@ const en = {
     placeholder: 'Write a message…',
     send: 'Send',
     takeToReply: 'Take this chat to reply.',
+    heldByOther: 'Another agent holds this chat.',
     closed: 'This conversation is closed.',
   },
   message: {

@@ -57,6 +57,7 @@ const es: AppMessages = {
     placeholder: 'Escribe un mensaje…',
     send: 'Enviar',
     takeToReply: 'Toma este chat para responder.',
+    heldByOther: 'Otro agente atiende este chat.',
     closed: 'Esta conversación está cerrada.',
   },
   message: {

@@ -57,6 +57,7 @@ const pt: AppMessages = {
     placeholder: 'Escreva uma mensagem…',
     send: 'Enviar',
     takeToReply: 'Pegue este chat para responder.',
+    heldByOther: 'Outro agente atende este chat.',
     closed: 'Esta conversa está encerrada.',
   },
   message: {

@@ -15,10 +15,10 @@ export type WidgetView =
   | { kind: 'form'; campaign: WidgetCampaign; welcome: string | null }
   | { kind: 'chat'; campaign: WidgetCampaign; conversation: StoredConversation };
 
-/** The campaign's welcome in the visitor's language, else in the campaign's own language. */
+/** The campaign's welcome in the visitor's language, else the campaign's own, else English: the server's fallback. */
 export function welcomeText(campaign: WidgetCampaign, language: Language): string | null {
-  const inLanguage = (wanted: Language) => campaign.messages.find((set) => set.language === wanted)?.welcome ?? null;
-  return inLanguage(language) ?? inLanguage(campaign.defaultLanguage);
+  const inLanguage = (wanted: Language) => campaign.messages.find((set) => set.language === wanted)?.welcome?.trim() || null;
+  return inLanguage(language) ?? inLanguage(campaign.defaultLanguage) ?? inLanguage('en');
 }
 
 export function useWidget() {

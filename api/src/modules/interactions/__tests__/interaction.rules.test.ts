@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AuthorKind } from '../../messages/message.enums.js';
 import { Role } from '../../users/user.enums.js';
 import { InteractionResult, Phase } from '../interaction.enums.js';
-import { authorFor, mayClose, mayHandOff, mayTake, startingPhase } from '../interaction.rules.js';
+import { authorFor, closingResult, mayClose, mayHandOff, mayTake, startingPhase } from '../interaction.rules.js';
 
 const chat = (phase: Phase, agentId: string | null = null) => ({ id: 'i1', phase, agentId });
 const agentA = { kind: 'USER' as const, userId: 'a', role: Role.AGENT };
@@ -55,6 +55,14 @@ describe('closing', () => {
     expect(mayClose(agentA, chat(Phase.IN_SERVICE, 'b'), InteractionResult.SUCCESS)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(mayClose(supervisor, chat(Phase.IN_SERVICE, 'b'), InteractionResult.ESCALATED).ok).toBe(true);
     expect(mayClose(supervisor, chat(Phase.CLOSED), InteractionResult.SUCCESS)).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+});
+
+describe('the result a chat ends with', () => {
+  it('is ESCALATED when a chat handed on between operators ends well; other results stand', () => {
+    expect(closingResult(InteractionResult.SUCCESS, 0)).toBe(InteractionResult.SUCCESS);
+    expect(closingResult(InteractionResult.SUCCESS, 1)).toBe(InteractionResult.ESCALATED);
+    expect(closingResult(InteractionResult.NO_ANSWER, 2)).toBe(InteractionResult.NO_ANSWER);
   });
 });
 

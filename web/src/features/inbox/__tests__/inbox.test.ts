@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyChange,
+  needsRefetch,
   filterRows,
   inboxTabs,
   mergeSnapshot,
@@ -92,11 +93,10 @@ describe('merging interactionChanged events into the list', () => {
 });
 
 describe('a resync from the server', () => {
-  it('leaves the list as it is; the inbox refetches it instead', () => {
-    const list = [row({ id: 'a' }), row({ id: 'b' })];
-    const after = applyChange(list, { kind: 'RESYNC', interactionId: null, interaction: null });
-    expect(ids(after)).toEqual(ids(list));
-    expect(after).not.toBe(list);
+  it('asks for a fresh list; ordinary changes do not', () => {
+    expect(needsRefetch({ kind: 'RESYNC', interactionId: null, interaction: null })).toBe(true);
+    expect(needsRefetch(removed('a'))).toBe(false);
+    expect(needsRefetch(created(row({ id: 'b' })))).toBe(false);
   });
 });
 

@@ -47,22 +47,33 @@ export function removeRow(rows: readonly InboxRow[], id: string): InboxRow[] {
 
 /** One `interactionChanged` event applied to the list. */
 export function applyChange(rows: readonly InboxRow[], change: InboxChange): InboxRow[] {
-  if (change.kind === 'RESYNC') return [...rows];
   if (change.kind === 'REMOVED' || !change.interaction) return change.interactionId ? removeRow(rows, change.interactionId) : [...rows];
   return upsertRow(rows, change.interaction);
 }
+
+/** The server dropped events for this subscriber (it fell behind): only a fresh list is right again. */
+export const needsRefetch = (change: InboxChange): boolean => change.kind === 'RESYNC';
 
 /** A query snapshot with the events that arrived while it was on its way, in arrival order. */
 export function mergeSnapshot(snapshot: readonly InboxRow[], changes: readonly InboxChange[]): InboxRow[] {
   return changes.reduce(applyChange, [...snapshot].sort(compareRows));
 }
 
+/** An open chat whose agent asked for help: listed under "Needs help" and flagged in every list. */
+export const needsHelp = (row: InboxRow): boolean => row.status === 'NEEDS_HELP' && row.phase !== 'CLOSED';
+
+/** Only a chat waiting in a tray can be taken. */
+export const canTake = (row: InboxRow): boolean => row.phase === 'WAITING';
+
+/** Waiting chats count from when they entered the tray, the rest from their start. */
+export const waitingSince = (row: InboxRow): string => (row.phase === 'WAITING' ? (row.queuedAt ?? row.createdAt) : row.createdAt);
+
 export function matchesTab(row: InboxRow, tab: InboxTab): boolean {
   switch (tab) {
     case 'all':
       return true;
     case 'needs-help':
-      return row.status === 'NEEDS_HELP' && row.phase !== 'CLOSED';
+      return needsHelp(row);
     case 'closed':
       return row.phase === 'CLOSED';
     default:
@@ -136,8 +147,7 @@ export function useInbox() {
   const changes = useSubscription(InteractionChangedDocument, null, { fetchPolicy: 'no-cache' });
   changes.onResult(({ data }) => {
     if (!data) return;
-    // The server dropped events for us (we fell behind): only a fresh list is right again.
-    if (data.interactionChanged.kind === 'RESYNC') return refresh();
+    if (needsRefetch(data.interactionChanged)) return refresh();
     if (inFlight) sinceRequest.push(data.interactionChanged);
     rows.value = applyChange(rows.value, data.interactionChanged);
   });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { replyState } from '../composables/useConversation';
+
+const agentA = { id: 'a', role: 'AGENT' };
+const held = (agentId: string) => ({ phase: 'IN_SERVICE' as const, agent: { id: agentId, name: 'x' } });
+
+describe('who is offered a composer', () => {
+  it('the agent who holds the chat, and supervisors', () => {
+    expect(replyState(held('a'), agentA)).toBe('open');
+    expect(replyState(held('b'), { id: 's', role: 'SUPERVISOR' })).toBe('open');
+  });
+
+  it('not another agent, even when the chat asks for help', () => {
+    expect(replyState(held('b'), agentA)).toBe('heldByOther');
+  });
+
+  it('nobody on a waiting or closed chat', () => {
+    expect(replyState({ phase: 'WAITING', agent: null }, agentA)).toBe('take');
+    expect(replyState({ phase: 'CLOSED', agent: { id: 'a', name: 'x' } }, agentA)).toBe('closed');
+  });
+});
