@@ -1,6 +1,7 @@
 // Routing and monitor benchmarks (issue 3): assignments per second with over-assignments counted,
 // next to a raw SQL baseline; and the monitor snapshot with 1,000 agents and 10,000 open chats.
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
@@ -130,9 +131,29 @@ export async function benchRouting({ port, adminToken, agents = 40, capacity = 5
   const arrived = await chatsOf(port, adminToken, arrivalCampaign);
   const waits = arrived.map((n) => Date.parse(n.assignedAt) - Date.parse(n.queuedAt)).sort((a, b) => a - b);
   await Promise.all(clients2.map((c) => c.dispose()));
+
+  // Routing alone: a backlog that the agents' capacity can absorb, assigned the moment they resume,
+  // with no closes in between (the drain above is bound by the agents' close mutations).
+  const burstCampaign = await create(`Burst ${randomUUID().slice(0, 6)}`);
+  const burstCapacity = Math.ceil(chats / agents);
+  for (const p of people) await gql(port, 'mutation($r: ID) { setMyState(state: PAUSED, pauseReasonId: $r) { state } }', { r: reason }, p.token);
+  for (const p of people) await gql(port, 'mutation($id: ID!, $m: Int!) { updateUser(id: $id, input: { maxConcurrentChats: $m }) { id } }', { id: p.id, m: burstCapacity }, adminToken);
+  next = 0;
+  const startBurst = () => gql(port, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', { i: { campaignId: burstCampaign, channel: 'WEBCHAT', contact: {} } });
+  await Promise.all(Array.from({ length: inFlight }, async () => { while (next++ < chats) await startBurst(); }));
+  const burstFrom = Date.now();
+  await Promise.all(people.map((p) => gql(port, 'mutation { setMyState(state: AVAILABLE) { state } }', {}, p.token)));
+  let burst = [];
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    burst = await chatsOf(port, adminToken, burstCampaign);
+    if (burst.every((n) => n.assignedAt)) break;
+    await sleep(100);
+  }
+  const burstLast = Math.max(...burst.map((n) => Date.parse(n.assignedAt)));
   return {
     agents,
     capacity,
+    burst: { chats, capacity: burstCapacity, perSecond: Math.round(chats / ((burstLast - burstFrom) / 1000)), overAssignments: overAssignments(burst, people, burstCapacity) },
     drain,
     arrival: { chats: arrivals, enqueueToAssign: { p50: round(percentile(waits, 50)), p99: round(percentile(waits, 99)) }, overAssignments: overAssignments(arrived, people, capacity) },
   };
@@ -204,20 +225,50 @@ export async function benchMonitor({ port, adminToken, databaseUrl, agents = 100
     [chats, campaign, tray, agents],
   );
   await pool.end();
+  // The supervisor's main screen: totals, service levels, every agent row with its colours, the
+  // waiting customers and the teams, all computed over the 10,000 open chats.
+  const DASHBOARD = `{ monitor { generatedAt totals { open bot waiting inService } campaigns { campaign { id name } serviceLevel queuedToday }
+    agents { userId name state stateChangedAt pauseReason { name icon } onCall channels completedToday activeChats maxConcurrentChats alert bands { green yellow red } teamIds }
+    waiting { id protocol since contact { name email } campaign { name } } teams { team { id name } agentIds activeChats } } }`;
+  // Everything listed besides: each agent's chats and the bot and in-service phase lists.
   const FULL = `{ monitor { generatedAt totals { open bot waiting inService } campaigns { serviceLevel }
     agents { userId name state stateChangedAt activeChats completedToday channels alert chats { id protocol band since } }
     waiting { id protocol since contact { name email } } bot { id } inService { id } teams { team { id } } } }`;
   const TOTALS = '{ monitor { totals { open bot waiting inService } } }';
-  const time = async (query) => {
-    await gql(port, query, {}, adminToken);
+  // Timed to the last byte of the response, as curl's time_total: the client's own JSON parsing of
+  // a 2 MB body runs on the same two cores but is not the server's snapshot.
+  const fetchBody = (query) =>
+    new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` } }, (res) => {
+        const parts = [];
+        res.on('data', (d) => parts.push(d));
+        res.on('end', () => resolve(Buffer.concat(parts)));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify({ query }));
+    });
+  let bytes = 0;
+  const time = async (query, before = async () => {}) => {
+    const first = JSON.parse(await fetchBody(query));
+    if (first.errors) throw new Error(JSON.stringify(first.errors));
     const times = [];
     for (let i = 0; i < samples; i++) {
+      await before();
       const t = performance.now();
-      await gql(port, query, {}, adminToken);
+      bytes = (await fetchBody(query)).length;
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
+    return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)), bytes };
   };
-  return { agents, chats, full: await time(FULL), totalsOnly: await time(TOTALS) };
+  // A change just before each request: the rows must be loaded again (an agent pausing and resuming).
+  const agent = (await gql(port, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email: `mon-change-${randomUUID().slice(0, 6)}@bench.dev`, name: 'Changer', password: 'bench-password-123', role: 'AGENT' } }, adminToken)).createUser.id;
+  const reason = (await gql(port, 'mutation { createPauseReason(name: "Monitor bench", icon: "coffee") { id } }', {}, adminToken)).createPauseReason.id;
+  let paused = false;
+  const change = async () => {
+    paused = !paused;
+    await gql(port, paused ? 'mutation($u: ID!, $r: ID!) { pauseAgent(userId: $u, pauseReasonId: $r) { state } }' : 'mutation($u: ID!) { resumeAgent(userId: $u) { state } }', paused ? { u: agent, r: reason } : { u: agent }, adminToken);
+  };
+  return { agents, chats, dashboard: await time(DASHBOARD), afterChange: await time(DASHBOARD, change), full: await time(FULL), totalsOnly: await time(TOTALS) };
 }

@@ -46,7 +46,8 @@ async function createDatabase(label) {
 function start(script, env) {
   // BENCH_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the servers under load.
   const execArgv = process.env.BENCH_NODE_OPTIONS ? process.env.BENCH_NODE_OPTIONS.split(' ') : [];
-  const child = fork(script, [], { env: { PATH: process.env.PATH, ...env }, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // Servers run as deployed (the Dockerfile sets NODE_ENV=production; graphql-js checks more in development).
+  const child = fork(script, [], { env: { PATH: process.env.PATH, NODE_ENV: 'production', ...env }, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.on('message', (m) => m?.type === 'ready' && resolve({ child, port: m.port }));
@@ -133,6 +134,11 @@ async function startParley(label) {
     PARLEY_DEMO: '0',
     PARLEY_ADMIN_EMAIL: 'bench@parley.dev',
     PARLEY_ADMIN_PASSWORD: 'bench-password-123',
+    // The load generator is one client sending thousands of requests a minute.
+    RATE_LIMIT_USER_PER_MINUTE: '0',
+    RATE_LIMIT_API_KEY_PER_MINUTE: '0',
+    RATE_LIMIT_VISITOR_PER_MINUTE: '0',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
     LOG_LEVEL: 'warn',
   });
   const adminToken = (await gql(port, 'mutation { signIn(email: "bench@parley.dev", password: "bench-password-123") { token } }')).signIn.token;
@@ -192,21 +198,25 @@ async function benchRaw() {
   return result;
 }
 
-async function benchEngine() {
+/** BENCH_ONLY=routing or =monitor runs one part of the engine benchmark, e.g. to profile it. */
+async function benchEngine(only = null) {
   const { port, adminToken, databaseUrl } = await startParley('engine');
   await gql(port, 'mutation { createCampaign(input: { name: "Monitor bench" }) { id } }', {}, adminToken);
+  if (only === 'monitor') return { monitor: await benchMonitor({ port, adminToken, databaseUrl }) };
   const routing = await benchRouting({ port, adminToken });
+  console.log(`routing  burst of ${routing.burst.chats} chats to ${routing.agents} agents x ${routing.burst.capacity} resuming at once: ${routing.burst.perSecond} assignments/s, ${routing.burst.overAssignments} over-assignments`);
   console.log(`routing  drain of ${routing.drain.chats} chats: ${routing.drain.perSecond} assignments/s, ${routing.drain.overAssignments} over-assignments; arrivals: enqueue-to-assign p50 ${routing.arrival.enqueueToAssign.p50} ms p99 ${routing.arrival.enqueueToAssign.p99} ms, ${routing.arrival.overAssignments} over-assignments (${routing.agents} agents x ${routing.capacity})`);
+  if (only === 'routing') return { routing };
   const rawRouting = await benchRawRouting(databaseUrl);
   console.log(`raw SQL  ${rawRouting.perSecond} assignments/s (one statement per chat, SKIP LOCKED)`);
   const monitor = await benchMonitor({ port, adminToken, databaseUrl });
-  console.log(`monitor  ${monitor.agents} agents, ${monitor.chats} open chats: full snapshot p50 ${monitor.full.p50} ms p99 ${monitor.full.p99} ms; totals only p50 ${monitor.totalsOnly.p50} ms`);
+  console.log(`monitor  ${monitor.agents} agents, ${monitor.chats} open chats: dashboard snapshot (${Math.round(monitor.dashboard.bytes / 1024)} KiB) p50 ${monitor.dashboard.p50} ms p99 ${monitor.dashboard.p99} ms, first after a change p50 ${monitor.afterChange.p50} ms p99 ${monitor.afterChange.p99} ms; every chat listed (${Math.round(monitor.full.bytes / 1024)} KiB) p50 ${monitor.full.p50} ms p99 ${monitor.full.p99} ms; totals only p50 ${monitor.totalsOnly.p50} ms`);
   return { routing, rawRouting, monitor };
 }
 
 async function main() {
-  if (process.env.BENCH_ONLY === 'engine') {
-    const engine = await benchEngine();
+  if (['engine', 'routing', 'monitor'].includes(process.env.BENCH_ONLY)) {
+    const engine = await benchEngine(process.env.BENCH_ONLY === 'engine' ? null : process.env.BENCH_ONLY);
     console.log(JSON.stringify(engine));
     return;
   }
@@ -238,9 +248,9 @@ async function main() {
       '',
       '## Routing and monitor',
       '',
-      `Routing (LEAST_BUSY, ${engine.routing.agents} agents x ${engine.routing.capacity}, each agent closing a chat 20 ms after getting it). Drain of a backlog of ${engine.routing.drain.chats} chats once every agent resumes: **${engine.routing.drain.perSecond} assignments/s**, ${engine.routing.drain.overAssignments} over-assignments. Steady arrivals (${engine.routing.arrival.chats} chats): enqueue-to-assign p50 ${engine.routing.arrival.enqueueToAssign.p50} ms, p99 ${engine.routing.arrival.enqueueToAssign.p99} ms, ${engine.routing.arrival.overAssignments} over-assignments. Raw SQL baseline (one statement per chat under SKIP LOCKED, no events, no GraphQL): ${engine.rawRouting.perSecond} assignments/s.`,
+      `Routing (LEAST_BUSY). Routing alone: a backlog of ${engine.routing.burst.chats} chats assigned once ${engine.routing.agents} agents x ${engine.routing.burst.capacity} resume at once: **${engine.routing.burst.perSecond} assignments/s**, ${engine.routing.burst.overAssignments} over-assignments. A working day (${engine.routing.agents} agents x ${engine.routing.capacity}, each agent closing a chat through the API 20 ms after getting it): drain of a backlog of ${engine.routing.drain.chats} chats once every agent resumes: **${engine.routing.drain.perSecond} assignments/s** (bound by the close mutations, each a GraphQL request and transaction), ${engine.routing.drain.overAssignments} over-assignments. Steady arrivals (${engine.routing.arrival.chats} chats): enqueue-to-assign p50 ${engine.routing.arrival.enqueueToAssign.p50} ms, p99 ${engine.routing.arrival.enqueueToAssign.p99} ms, ${engine.routing.arrival.overAssignments} over-assignments. Raw SQL baseline (one statement per chat under SKIP LOCKED, no events, no GraphQL): ${engine.rawRouting.perSecond} assignments/s.`,
       '',
-      `Monitor snapshot over GraphQL with ${engine.monitor.agents} agents and ${engine.monitor.chats} open chats: full snapshot p50 ${engine.monitor.full.p50} ms, p99 ${engine.monitor.full.p99} ms; totals only p50 ${engine.monitor.totalsOnly.p50} ms, p99 ${engine.monitor.totalsOnly.p99} ms.`,
+      `Monitor snapshot over GraphQL with ${engine.monitor.agents} agents and ${engine.monitor.chats} open chats, timed to the last byte: the dashboard's snapshot (totals, service levels, every agent row with its band counts, the waiting customers, teams; ${Math.round(engine.monitor.dashboard.bytes / 1024)} KiB) **p50 ${engine.monitor.dashboard.p50} ms, p99 ${engine.monitor.dashboard.p99} ms**; the first one after a change (rows loaded again) p50 ${engine.monitor.afterChange.p50} ms, p99 ${engine.monitor.afterChange.p99} ms; with every chat listed besides (${Math.round(engine.monitor.full.bytes / 1024)} KiB) p50 ${engine.monitor.full.p50} ms, p99 ${engine.monitor.full.p99} ms; totals only p50 ${engine.monitor.totalsOnly.p50} ms, p99 ${engine.monitor.totalsOnly.p99} ms.`,
       '',
     ].join('\n'),
   );

@@ -157,6 +157,25 @@ describe('administration basics', () => {
     expect((await ok(api.url, TRAYS, {}, other.token)).trays.filter(personal)).toHaveLength(0);
   });
 
+  it('changes a role: a supervisor made agent gets its personal tray; an agent holding chats must hand them on first', async () => {
+    const ROLE = 'mutation($id: ID!, $r: Role!) { updateUser(id: $id, input: { role: $r }) { role } }';
+    const TRAYS = '{ trays { kind ownerId } }';
+    const promoted = await createPerson(api.url, admin, 'SUPERVISOR');
+    await ok(api.url, ROLE, { id: promoted.id, r: 'AGENT' }, admin);
+    await ok(api.url, ROLE, { id: promoted.id, r: 'AGENT' }, admin);
+    const personal = (await ok(api.url, TRAYS, {}, admin)).trays.filter((t: any) => t.kind === 'PERSONAL' && t.ownerId === promoted.id);
+    expect(personal).toHaveLength(1);
+
+    const busy = await createPerson(api.url, admin, 'AGENT');
+    const campaign = await createCampaign(api.url, admin);
+    const chat = await startWidgetChat(api.url, campaign.id);
+    await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: chat.id }, busy.token);
+    expectCode(await gql(api.url, ROLE, { id: busy.id, r: 'SUPERVISOR' }, admin), 'CONFLICT');
+    expect((await ok(api.url, '{ me { role } }', {}, busy.token)).me.role).toBe('AGENT');
+    await ok(api.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: chat.id }, busy.token);
+    expect((await ok(api.url, ROLE, { id: busy.id, r: 'SUPERVISOR' }, admin)).updateUser.role).toBe('SUPERVISOR');
+  });
+
   it('shows a custom tray to the agents and teams given access', async () => {
     const campaign = await createCampaign(api.url, admin);
     const allowed = await createPerson(api.url, admin, 'AGENT');
@@ -195,6 +214,29 @@ describe('API keys and visitor tokens', () => {
     expect(seen.campaigns.map((c: any) => c.id)).toEqual([campaign.id]);
     expect(seen.me).toBeNull();
     expectCode(await gql(api.url, '{ campaigns { id } }', {}, secret.slice(0, -2) + 'xx'), 'UNAUTHENTICATED');
+  });
+
+  it('administrators list keys without their secrets and revoke one: refused at once, its sockets closed within a second', async () => {
+    const campaign = await createCampaign(api.url, admin);
+    const CREATE = 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { id } } }';
+    const made = (await ok(api.url, CREATE, { i: { name: 'CRM sync', scopes: ['SUPERVISE'], campaignIds: [campaign.id] } }, admin)).createApiKey;
+    const LIST = '{ apiKeys { id name scopes campaignIds revokedAt } }';
+    const listed = (await ok(api.url, LIST, {}, admin)).apiKeys.find((k: any) => k.id === made.apiKey.id);
+    expect(listed).toEqual({ id: made.apiKey.id, name: 'CRM sync', scopes: ['SUPERVISE'], campaignIds: [campaign.id], revokedAt: null });
+    const supervisor = await createPerson(api.url, admin, 'SUPERVISOR');
+    expectCode(await gql(api.url, LIST, {}, supervisor.token), 'FORBIDDEN');
+    expectCode(await gql(api.url, LIST, {}, made.secret), 'FORBIDDEN');
+
+    const ws = await openSocket(made.secret);
+    const REVOKE = 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }';
+    expectCode(await gql(api.url, REVOKE, { id: made.apiKey.id }, supervisor.token), 'FORBIDDEN');
+    expect((await ok(api.url, '{ campaigns { id } }', {}, made.secret)).campaigns).toHaveLength(1);
+    const revoked = (await ok(api.url, REVOKE, { id: made.apiKey.id }, admin)).revokeApiKey;
+    expect(revoked.revokedAt).not.toBeNull();
+    expect(await closesWithin(ws, 1000)).toBe(4401);
+    expectCode(await gql(api.url, '{ campaigns { id } }', {}, made.secret), 'UNAUTHENTICATED');
+    expectCode(await gql(api.url, REVOKE, { id: made.apiKey.id }, admin), 'CONFLICT');
+    expectCode(await gql(api.url, REVOKE, { id: '00000000-0000-4000-8000-000000000000' }, admin), 'NOT_FOUND');
   });
 
   it('a read-only key may not start interactions', async () => {

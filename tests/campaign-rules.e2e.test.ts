@@ -6,7 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
+import { queryTestDatabase } from './support/database.js';
 import { expectCode, gql, ok } from './support/graphql.js';
+import { until } from './support/wait.js';
 import { adminToken, createApiKey, createCampaign, createPerson, type Person, POST, startWidgetChat } from './support/world.js';
 
 let api: ApiProcess;
@@ -100,6 +102,32 @@ describe('timed rules', () => {
     expect(contact.contact).toEqual({ state: 'EXPIRED', previousState: 'AGENT' });
     expect(contact.events.filter((e: any) => e.type === 'CONTACT_EXPIRED')).toHaveLength(1);
     await ok(api.url, 'query($id: ID!) { interaction(id: $id) { id } }', { id: chat.id }, other.token);
+  });
+
+  it('a chatty contact keeps one expiry check waiting, and expires a whole window after its last message', async () => {
+    const campaign = await createCampaign(api.url, admin);
+    const chat = await startWidgetChat(api.url, campaign.id);
+    const read = async () => (await ok(api.url, 'query($id: ID!) { interaction(id: $id) { contact { id state } } }', { id: chat.id }, admin)).interaction.contact;
+    const contactId = (await read()).id;
+    const waiting = async () =>
+      (await queryTestDatabase<{ n: number }>("select count(*)::int as n from pgboss.job where name = 'contact-expiry' and singleton_key = $1 and state = 'created'", [contactId]))[0]!.n;
+    let lastAt = 0;
+    for (let i = 0; i < 4; i++) {
+      await sleep(700);
+      await ok(api.url, POST, { input: { interactionId: chat.id, body: `still here ${i}` } }, chat.visitorToken);
+      lastAt = Date.now();
+      // Never two: while the due check runs there is briefly none waiting, until it schedules the next.
+      expect(await until(waiting, (n) => n >= 1, 1000, 50)).toBe(1);
+    }
+    // The first check (due two seconds after the start) found newer messages and moved on.
+    expect((await read()).state).not.toBe('EXPIRED');
+    let expiredAt = 0;
+    for (let i = 0; i < 40 && !expiredAt; i++) {
+      await sleep(200);
+      if ((await read()).state === 'EXPIRED') expiredAt = Date.now();
+    }
+    expect(expiredAt).toBeGreaterThan(0);
+    expect(expiredAt - lastAt).toBeGreaterThanOrEqual(2000);
   });
 
   it('a chat the customer does not answer in time closes NO_ANSWER; one they answer stays open', async () => {

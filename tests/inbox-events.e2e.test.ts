@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
 import { connect } from './support/ws-client.js';
-import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, POST, startWidgetChat } from './support/world.js';
+import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, type Person, POST, startWidgetChat } from './support/world.js';
 
 let api: ApiProcess;
 let campaign: CampaignFixture;
@@ -54,6 +54,51 @@ describe('interactionChanged', () => {
     expect(of(subB.events)[2]).toMatchObject({ kind: 'UPDATED', interaction: { phase: 'CLOSED' } });
     await wsA.dispose();
     await wsB.dispose();
+  });
+
+  it('without a filter, hears campaigns created after it subscribed; a key hears only its own campaigns', async () => {
+    // A SUPERVISE key sees every chat of its campaigns, waiting ones included.
+    const admin = await adminToken(api.url);
+    const before = await createCampaign(api.url, admin);
+    const key = await createApiKey(api.url, admin, ['SUPERVISE'], [before.id]);
+    const wsA = connect(api.wsUrl, alice.token);
+    const wsK = connect(api.wsUrl, key);
+    const subA = wsA.subscribe<any>(CHANGED, {});
+    const subK = wsK.subscribe<any>(CHANGED, {});
+    await new Promise((r) => setTimeout(r, 300));
+    const later = await createCampaign(api.url, admin);
+    const late = await startWidgetChat(api.url, later.id);
+    const mine = await startWidgetChat(api.url, before.id);
+    await subA.until((e) => e.some((x) => x.interactionChanged.interactionId === late.id));
+    await subK.until((e) => e.some((x) => x.interactionChanged.interactionId === mine.id));
+    expect(subK.events.map((x) => x.interactionChanged.interactionId)).not.toContain(late.id);
+    await wsA.dispose();
+    await wsK.dispose();
+  });
+
+  it('one event executed once per subscriber kind: fields that depend on who asks still answer each one', async () => {
+    const admin = await adminToken(api.url);
+    const own = await createCampaign(api.url, admin);
+    const key = await createApiKey(api.url, admin, ['SUPERVISE'], [own.id]);
+    const supervisor = await createPerson(api.url, admin, 'SUPERVISOR');
+    const DOC = 'subscription($f: InteractionChangedFilter) { interactionChanged(filter: $f) { kind interaction { id status notes { body } } } }';
+    const wsS = connect(api.wsUrl, supervisor.token);
+    const wsK = connect(api.wsUrl, key);
+    const subS = wsS.subscribe<any>(DOC, { f: { campaignId: own.id } });
+    const subK = wsK.subscribe<any>(DOC, { f: { campaignId: own.id } });
+    await new Promise((r) => setTimeout(r, 300));
+    const chat = await startWidgetChat(api.url, own.id);
+    await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: chat.id }, alice.token);
+    await ok(api.url, 'mutation($id: ID!, $b: String!) { addNote(id: $id, body: $b) { id } }', { id: chat.id, b: 'VIP customer' }, alice.token);
+    await ok(api.url, 'mutation($id: ID!) { setInteractionStatus(id: $id, status: WAITING_FOR_CUSTOMER) { status } }', { id: chat.id }, alice.token);
+    const last = (events: any[]) => events.at(-1)?.interactionChanged.interaction;
+    await subS.until((e) => last(e)?.status === 'WAITING_FOR_CUSTOMER');
+    await subK.until((e) => last(e)?.status === 'WAITING_FOR_CUSTOMER');
+    // Staff read notes; keys never do, even when both asked with the very same document.
+    expect(last(subS.events).notes).toEqual([{ body: 'VIP customer' }]);
+    expect(last(subK.events).notes).toEqual([]);
+    await wsS.dispose();
+    await wsK.dispose();
   });
 
   it('a tray filter hears only its tray', async () => {

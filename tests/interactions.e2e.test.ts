@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
-import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, INTERACTION_FIELDS, type Person, POST, startWidgetChat } from './support/world.js';
+import { connect } from './support/ws-client.js';
+import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, INTERACTION_FIELDS, type Person, POST, startWidgetChat, untilConnected } from './support/world.js';
 
 let api: ApiProcess;
 let admin: string;
@@ -91,6 +92,35 @@ describe('a bot serves first, then hands off', () => {
     const again = await gql(api.url, `mutation($input: HandOffInput!) { handOff(input: $input) { phase } }`, { input: { interactionId: chat.id, trayId: campaign.generalTrayId } }, bot);
     // Waiting in a tray, the chat has left the bot's sight (see the visibility table).
     expectCode(again, 'NOT_FOUND');
+  });
+
+  it('hears the customer by subscription, then hands off to a skill: SKILLS routing gives the chat to the agent who has it', async () => {
+    const billing = await createPerson(api.url, admin, 'AGENT', { skills: ['Billing'], languages: ['en'] });
+    const generalist = await createPerson(api.url, admin, 'AGENT', { languages: ['en'] });
+    const sockets = [billing, generalist].map((p) => {
+      const ws = connect(api.wsUrl, p.token);
+      ws.subscribe('subscription { interactionChanged { kind } }');
+      return ws;
+    });
+    await Promise.all([billing, generalist].map((p) => untilConnected(api.url, p.token)));
+    const skilled = await createCampaign(api.url, admin, { routingStrategy: 'SKILLS', memberIds: [billing.id, generalist.id], botFirst: true, skillsWideningSeconds: 3600 });
+    const bot = await createApiKey(api.url, admin, ['BOT'], [skilled.id]);
+    const chat = await startWidgetChat(api.url, skilled.id, 'Bia');
+    const botSocket = connect(api.wsUrl, bot);
+    const heard = botSocket.subscribe<any>('subscription($id: ID!) { messageAdded(interactionId: $id) { body author { kind } } }', { id: chat.id });
+    await new Promise((r) => setTimeout(r, 300));
+    await ok(api.url, POST, { input: { interactionId: chat.id, body: 'My invoice is wrong' } }, chat.visitorToken);
+    await heard.until((e) => e.some((m) => m.messageAdded.body === 'My invoice is wrong'));
+    expect(heard.events.find((m) => m.messageAdded.body === 'My invoice is wrong').messageAdded.author.kind).toBe('CONTACT');
+
+    const HAND_OFF = 'mutation($i: HandOffInput!) { handOff(input: $i) { phase tray { kind } expertise } }';
+    expectCode(await gql(api.url, HAND_OFF, { i: { interactionId: chat.id } }, bot), 'BAD_USER_INPUT');
+    const handed = await ok(api.url, HAND_OFF, { i: { interactionId: chat.id, skills: [' billing '], botAnswers: [{ key: 'topic', value: 'invoice' }] } }, bot);
+    expect(handed.handOff.tray.kind).toBe('GENERAL');
+    expect(handed.handOff.expertise).toEqual(['billing']);
+    const held = await ok(api.url, 'query($id: ID!) { interaction(id: $id) { phase agent { id } } }', { id: chat.id }, admin);
+    expect(held.interaction).toEqual({ phase: 'IN_SERVICE', agent: { id: billing.id } });
+    await Promise.all([...sockets, botSocket].map((w) => w.dispose()));
   });
 
   it('never lets a bot key reach another campaign', async () => {

@@ -35,7 +35,7 @@ afterAll(async () => {
 const MONITOR = `query($f: MonitorFilterInput) { monitor(filter: $f) {
   totals { open bot waiting inService }
   campaigns { campaign { id } serviceLevel queuedToday }
-  agents { userId state activeChats completedToday channels alert chats { protocol band } }
+  agents { userId state activeChats completedToday channels alert bands { green yellow red } chats { protocol band } }
   waiting { protocol contact { name } }
   inService { protocol agentId }
 } }`;
@@ -54,7 +54,7 @@ describe('monitor', () => {
     const mine = (await ok(api.url, MONITOR, { f: { campaignIds: [campaign.id], agentIds: [agent.id] } }, supervisor.token)).monitor;
     expect(mine.totals).toEqual({ open: 1, bot: 0, waiting: 0, inService: 1 });
     expect(mine.agents).toEqual([
-      { userId: agent.id, state: 'BUSY', activeChats: 1, completedToday: 1, channels: ['WEBCHAT'], alert: false, chats: [{ protocol: a.protocol, band: 'GREEN' }] },
+      { userId: agent.id, state: 'BUSY', activeChats: 1, completedToday: 1, channels: ['WEBCHAT'], alert: false, bands: { green: 1, yellow: 0, red: 0 }, chats: [{ protocol: a.protocol, band: 'GREEN' }] },
     ]);
     expect(m.waiting).toEqual([{ protocol: c.protocol, contact: { name: 'Cid' } }]);
     expect(m.inService).toEqual([{ protocol: a.protocol, agentId: agent.id }]);
@@ -83,5 +83,44 @@ describe('monitor', () => {
     const events = await sub.until((e) => e.at(-1)?.monitorChanged.totals.waiting === 1, 3000);
     expect(events.at(-1).monitorChanged.totals.waiting).toBe(1);
     await ws.dispose();
+  });
+
+  it('hears campaigns and agents created after it subscribed', async () => {
+    const ws = connect(api.wsUrl, supervisor.token);
+    const sub = ws.subscribe<any>('subscription { monitorChanged { campaigns { campaign { id } queuedToday } agents { userId } } }');
+    await sub.waitFor(1);
+    const later = await createCampaign(api.url, admin);
+    await startWidgetChat(api.url, later.id);
+    const seen = await sub.until((e) => e.at(-1)?.monitorChanged.campaigns.some((c: any) => c.campaign.id === later.id && c.queuedToday === 1), 3000);
+    expect(seen.at(-1).monitorChanged.campaigns).toContainEqual({ campaign: { id: later.id }, queuedToday: 1 });
+    const newcomer = await createPerson(api.url, admin, 'AGENT');
+    const withNewcomer = await sub.until((e) => e.at(-1)?.monitorChanged.agents.some((a: any) => a.userId === newcomer.id), 3000);
+    expect(withNewcomer.at(-1).monitorChanged.agents.map((a: any) => a.userId)).toContain(newcomer.id);
+    await ws.dispose();
+  });
+
+  it('answers from one load per change: a change made in this process shows in the very next snapshot', async () => {
+    const own = await createCampaign(api.url, admin);
+    const chat = await startWidgetChat(api.url, own.id, 'Next Snapshot');
+    const query = (f: object) => ok(api.url, MONITOR, { f }, supervisor.token).then((d) => d.monitor);
+    expect((await query({ campaignIds: [own.id] })).totals).toEqual({ open: 1, bot: 0, waiting: 1, inService: 0 });
+    await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: chat.id }, agent.token);
+    expect((await query({ campaignIds: [own.id] })).totals).toEqual({ open: 1, bot: 0, waiting: 0, inService: 1 });
+    await ok(api.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: chat.id }, agent.token);
+    expect((await query({ campaignIds: [own.id] })).totals.open).toBe(0);
+  });
+
+  it('shows a change made through another API process', async () => {
+    const other = await startApi();
+    try {
+      const own = await createCampaign(api.url, admin);
+      const query = () => ok(api.url, MONITOR, { f: { campaignIds: [own.id] } }, supervisor.token).then((d) => d.monitor.totals.waiting);
+      expect(await query()).toBe(0);
+      await startWidgetChat(other.url, own.id, 'Elsewhere');
+      // Well within the model's maximum age: only the event from the other process can have refreshed it.
+      await expect.poll(query, { timeout: 1000, interval: 20 }).toBe(1);
+    } finally {
+      await other.stop();
+    }
   });
 });

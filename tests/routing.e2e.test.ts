@@ -14,7 +14,8 @@ let lunch: string;
 const sockets: TestWsClient[] = [];
 
 beforeAll(async () => {
-  api = await startApi({ PRESENCE_GRACE_MS: '600', PRESENCE_HEARTBEAT_MS: '200' });
+  // Passes of two chats, so every test here also proves that passes follow one another.
+  api = await startApi({ PRESENCE_GRACE_MS: '600', PRESENCE_HEARTBEAT_MS: '200', ROUTING_PASS_SIZE: '2' });
   admin = await adminToken(api.url);
   lunch = (await ok(api.url, 'mutation { createPauseReason(name: "Break", icon: "coffee") { id } }', {}, admin)).createPauseReason.id;
 });
@@ -73,6 +74,21 @@ describe('routing', () => {
     expect(await holder(chat.id)).toEqual({ phase: 'IN_SERVICE', agent: { id: paused.id } });
   });
 
+  it('serves a backlog longer than one pass, oldest first, the moment an agent resumes', async () => {
+    const agent = await online({ maxConcurrentChats: 6 });
+    const campaign = await campaignWith('LEAST_BUSY', [agent.id]);
+    await ok(api.url, 'mutation($r: ID) { setMyState(state: PAUSED, pauseReasonId: $r) { state } }', { r: lunch }, agent.token);
+    const chats = [];
+    for (let i = 0; i < 5; i++) chats.push(await startWidgetChat(api.url, campaign.id));
+    await ok(api.url, 'mutation { setMyState(state: AVAILABLE) { state } }', {}, agent.token);
+    const LIST = 'query($c: ID) { interactions(filter: { campaignId: $c }, first: 10, order: OLDEST_FIRST) { edges { node { id phase assignedAt } } } }';
+    const nodes = (await ok(api.url, LIST, { c: campaign.id }, admin)).interactions.edges.map((e: any) => e.node);
+    expect(nodes.map((n: any) => n.id)).toEqual(chats.map((c) => c.id));
+    expect(nodes.every((n: any) => n.phase === 'IN_SERVICE')).toBe(true);
+    const times = nodes.map((n: any) => Date.parse(n.assignedAt));
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+  });
+
   it('routes a waiting chat the moment an agent’s maximum is raised', async () => {
     const agent = await online({ maxConcurrentChats: 1 });
     const campaign = await campaignWith('LEAST_BUSY', [agent.id]);
@@ -95,6 +111,21 @@ describe('routing', () => {
     sockets.push(ws);
     for (let i = 0; i < 40 && (await holder(chat.id)).phase === 'WAITING'; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await holder(chat.id)).toEqual({ phase: 'IN_SERVICE', agent: { id: agent.id } });
+  });
+
+  it('chats nobody can take yet do not hold back those behind them, past a whole pass', async () => {
+    const en = await online({ languages: ['en'] });
+    const campaign = await campaignWith('SKILLS', [en.id], { skillsWideningSeconds: 3600 });
+    const START_ES = 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }';
+    const start = async (language: string) =>
+      (await ok(api.url, START_ES, { i: { campaignId: campaign.id, channel: 'WEBCHAT', contact: { name: language }, language } })).startInteraction.interaction.id;
+    // Passes here take two chats: the two oldest speak Spanish, which nobody here does.
+    const first = await start('es');
+    const second = await start('es');
+    const third = await start('en');
+    expect(await holder(third)).toEqual({ phase: 'IN_SERVICE', agent: { id: en.id } });
+    expect((await holder(first)).phase).toBe('WAITING');
+    expect((await holder(second)).phase).toBe('WAITING');
   });
 
   it('SKILLS matches language and skills, then widens to anyone after the configured wait', async () => {

@@ -11,7 +11,14 @@ import { Jobs } from './shared/jobs.js';
 import { createLogger } from './shared/logger.js';
 import { registerContactExpiry } from './modules/contacts/contact-expiry.job.js';
 import { registerNoAnswer } from './modules/interactions/no-answer.job.js';
+import { registerWebhooks } from './modules/webhooks/webhook.jobs.js';
 import { Topics } from './shared/topics.js';
+import { MonitorModel } from './modules/monitor/monitor.model.js';
+import { RateLimits } from './modules/limits/rate-limits.js';
+import { EventFeed } from './modules/events/event-feed.js';
+import { Mailer } from './shared/mailer.js';
+import { FileLinks } from './modules/files/file.service.js';
+import { s3Store } from './modules/files/file.store.js';
 
 async function main(): Promise<void> {
   let config;
@@ -43,7 +50,7 @@ async function main(): Promise<void> {
   let jobs: Jobs | null = null;
   const orm = await openDatabase(databaseUrl, undefined, async (orm) => {
     // pg-boss creates its schema and queues here too: replicas starting together would deadlock on them.
-    jobs = await Jobs.start(databaseUrl!, log, config.JOB_POLL_SECONDS);
+    jobs = await Jobs.start(databaseUrl!, log, config.JOB_POLL_SECONDS, config.WEBHOOK_RETRY_SECONDS);
     const em = orm.em.fork() as Em;
     if (config.demo && (await seedDemo(em))) log.info('demo data seeded');
     if (config.PARLEY_ADMIN_EMAIL && config.PARLEY_ADMIN_PASSWORD && (await ensureAdmin(em, config.PARLEY_ADMIN_EMAIL, config.PARLEY_ADMIN_PASSWORD))) {
@@ -53,19 +60,47 @@ async function main(): Promise<void> {
   stops.push({ name: 'database pool', stop: () => orm.close() });
 
   let bus: Bus;
+  let limitsStore: Redis | null = null;
   if (config.REDIS_URL) {
     const options = { maxRetriesPerRequest: null, enableAutoPipelining: true, lazyConnect: false };
     // The subscriber skips the INFO ready check, which Redis refuses on a connection in subscriber mode after a reconnect.
     bus = new RedisBus(new Redis(config.REDIS_URL, options), new Redis(config.REDIS_URL, { ...options, enableReadyCheck: false }));
+    // Rate counting must not queue while Redis is away: a count that cannot be made lets the request through.
+    const store = new Redis(config.REDIS_URL, { enableAutoPipelining: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    store.on('error', () => undefined);
+    limitsStore = store;
+    stops.push({ name: 'rate limit store', stop: async () => void store.disconnect() });
   } else {
     bus = new MemoryBus();
     log.warn('REDIS_URL is not set: using in-process pub/sub, so only ONE API process can run. Set REDIS_URL to run several.');
   }
   stops.push({ name: 'pub/sub', stop: () => bus.close() });
   stops.push({ name: 'job queue', stop: () => jobs!.stop() });
-  const deps = { orm, topics: new Topics(bus, config.PUBSUB_PREFIX), config, log, jobs: jobs! };
+  const topics = new Topics(bus, config.PUBSUB_PREFIX);
+  const monitor = new MonitorModel(orm, topics, config.PRESENCE_GRACE_MS);
+  await monitor.start();
+  stops.push({ name: 'monitor', stop: async () => monitor.close() });
+  const limits = new RateLimits(
+    {
+      USER: config.RATE_LIMIT_USER_PER_MINUTE,
+      API_KEY: config.RATE_LIMIT_API_KEY_PER_MINUTE,
+      VISITOR: config.RATE_LIMIT_VISITOR_PER_MINUTE,
+      ANONYMOUS: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    },
+    config.PUBSUB_PREFIX,
+    limitsStore,
+  );
+  const feed = new EventFeed(orm, databaseUrl, log, Math.min(config.SUBSCRIBER_BUFFER, 1000));
+  await feed.start();
+  stops.push({ name: 'event feed', stop: () => feed.close() });
+  const mailer = new Mailer(config.SMTP_URL, config.SMTP_FROM, log);
+  stops.push({ name: 'mailer', stop: async () => mailer.close() });
+  const files = await FileLinks.load(orm.em.fork());
+  const objectStore = config.FILE_STORE === 's3' ? await s3Store(config) : null;
+  const deps = { orm, topics, config, log, jobs: jobs!, monitor, limits, feed, mailer, files, objectStore };
   await registerContactExpiry(deps);
   await registerNoAnswer(deps);
+  await registerWebhooks(deps);
 
   const app = await startApp(deps);
   stops.push({ name: 'HTTP and WebSocket server', stop: () => app.stop() });
@@ -83,6 +118,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     deps.jobs.silence();
+    deps.feed.silence();
     log.info({ signal }, 'draining HTTP and WebSocket connections, then stopping');
     const force = setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_MS + 5000);
     force.unref();

@@ -33,6 +33,12 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiPro
       PARLEY_ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'warn',
       SHUTDOWN_GRACE_MS: '2000',
+      // A test run is thousands of people and customers behind one address in a few minutes; the
+      // limits are proven in rate-limits.e2e.test.ts with their own counters.
+      RATE_LIMIT_USER_PER_MINUTE: '0',
+      RATE_LIMIT_API_KEY_PER_MINUTE: '0',
+      RATE_LIMIT_VISITOR_PER_MINUTE: '0',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -86,3 +86,16 @@ export async function untilConnected(url: string, token: string): Promise<void> 
     { timeout: 5000, interval: 50 },
   );
 }
+
+/** The smallest PNG: one pixel. */
+export const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/** Uploads bytes the way the web app and the widget do; answers the status and the JSON body. */
+export async function uploadFile(url: string, token: string | null, bytes: Buffer, name: string, type = 'application/octet-stream'): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${url}/uploads`, {
+    method: 'POST',
+    headers: { 'content-type': type, 'x-filename': encodeURIComponent(name), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: bytes,
+  });
+  return { status: res.status, body: await res.json() };
+}

@@ -11,8 +11,16 @@ import { TrayAccessEntity, TrayEntity } from '../modules/trays/tray.entity.js';
 import { PauseReasonEntity } from '../modules/users/pause-reason.entity.js';
 import { TeamEntity } from '../modules/users/team.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
+import { WebhookDeliveryEntity, WebhookEntity } from '../modules/webhooks/webhook.entity.js';
+import { CallEntity } from '../modules/calls/call.entity.js';
+import { AppSecretEntity, FileEntity } from '../modules/files/file.entity.js';
 
 export const entities = [
+  FileEntity,
+  AppSecretEntity,
+  CallEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
   TeamEntity,
   UserEntity,
   SessionEntity,

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
@@ -13,12 +13,14 @@ import { agentChanged } from '../modules/agents/agent.service.js';
 import { Presence } from '../modules/agents/presence.js';
 import { ErrorCode, maskError } from '../shared/errors.js';
 import { type Context, createContext } from './context.js';
+import { rateSubject } from '../modules/limits/rate-limits.js';
 import type { Deps } from './deps.js';
 import { explorerRouter } from './explorer.js';
 import { documentTooLarge, validationRules } from './limits.js';
 import { createMetrics } from './metrics.js';
 import { buildParleySchema } from './schema.js';
 import { webRouter } from './web.js';
+import { filesRouter } from '../modules/files/file.http.js';
 import { attachWebSocket } from './ws.js';
 
 export interface RunningApp {
@@ -34,6 +36,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   const metrics = createMetrics();
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 2 * config.MAX_DOCUMENT_BYTES + 65_536 });
   const presence = new Presence(deps, (userId) => void agentChanged(deps, userId).catch((err) => log.error({ err, userId }, 'presence change')));
@@ -60,6 +63,9 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
+      // Parley sets no cache hints, and the default plugin wraps every field of every response:
+      // a dashboard snapshot of ten thousand chats paid for it on each of its fields.
+      ApolloServerPluginCacheControlDisabled(),
       countOperations,
     ],
   });
@@ -77,6 +83,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use('/explorer', explorerRouter());
+  app.use(filesRouter(deps));
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
@@ -88,15 +95,18 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
     },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const em = deps.orm.em.fork() as Em;
+        let viewer;
         try {
-          const em = deps.orm.em.fork() as Em;
-          return createContext(deps, await resolveViewer(em, bearer(req.headers.authorization)), em);
+          viewer = await resolveViewer(em, bearer(req.headers.authorization));
         } catch (err) {
           if (err instanceof GraphQLError) {
             throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 401 } } });
           }
           throw err;
         }
+        await deps.limits.spend(rateSubject(viewer, req.ip ?? 'unknown'));
+        return createContext(deps, viewer, em);
       },
     }),
   );
@@ -121,4 +131,10 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
       await presence.stop();
     },
   };
+}
+
+/** Express's "trust proxy" from the environment: true / false, a hop count, or addresses. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

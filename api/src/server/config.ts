@@ -28,10 +28,53 @@ const schema = z.object({
   PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
   /** An agent whose sockets are all gone for this long is DISCONNECTED. */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(500).max(600_000).default(15_000),
+  /** How many waiting chats one routing pass decides at once; a pass that used them all is followed by another. */
+  ROUTING_PASS_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
   /** The session window: a contact silent this long is EXPIRED (24 hours). */
   CONTACT_EXPIRY_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(86_400),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** Requests (and subscriptions started) per minute; 0 turns a limit off. Shared by all processes through Redis. */
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
+  RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+  RATE_LIMIT_VISITOR_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  /** Requests without a token (sign-in, a customer opening the widget), per client address. */
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Where uploaded files' bytes live: PostgreSQL, or an S3-compatible store (MinIO, AWS S3, ...). */
+  FILE_STORE: z.enum(['postgres', 's3']).default('postgres'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_PREFIX: z.string().default('files/'),
+  /** Where people reach Parley, for links that leave it (attachments in transcript e-mails). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Uploads: the largest file, and how many files one message carries. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  UPLOAD_MAX_PER_MESSAGE: z.coerce.number().int().min(1).max(20).default(5),
+  /** Outgoing e-mail (transcripts), e.g. smtp://user:pass@mail.example.com:587; without it, mail is written to the log. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).default('Parley <no-reply@parley.local>'),
+  /** STUN/TURN servers for calls, as a JSON array of RTCIceServer objects ([{"urls":"stun:stun.example.com:3478"}]). */
+  ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'a JSON array of {"urls": ..., "username"?, "credential"?}' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(z.object({ urls: z.union([z.string(), z.array(z.string())]), username: z.string().optional(), credential: z.string().optional() }))),
+  /** Webhooks: the first retry's delay (doubling after each failure), how many failed attempts in a row disable a hook, and each request's time limit. */
+  WEBHOOK_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Behind a proxy (as in docker-compose.yml): Express's "trust proxy" setting, so the client address comes from X-Forwarded-For. */
+  TRUST_PROXY: z.string().regex(/^(true|false|\d+|[\w.:/, -]+)$/, 'true, false, a hop count or addresses').default('false'),
 });
 
 export type Config = z.infer<typeof schema> & { demo: boolean };
@@ -51,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((c.PARLEY_ADMIN_EMAIL === undefined) !== (c.PARLEY_ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid configuration:\n  PARLEY_ADMIN_EMAIL and PARLEY_ADMIN_PASSWORD must be set together');
   }
+  if (c.FILE_STORE === 's3' && !c.S3_BUCKET) throw new ConfigError('Invalid configuration:\n  S3_BUCKET is required with FILE_STORE=s3');
   // The demo seed is on by default only with the embedded database, where nothing real can be harmed.
   const demo = c.PARLEY_DEMO ?? c.DATABASE_URL === undefined;
   return { ...c, demo };

@@ -3,6 +3,12 @@ import type { Logger } from '../shared/logger.js';
 import type { Jobs } from '../shared/jobs.js';
 import type { Topics } from '../shared/topics.js';
 import type { Config } from './config.js';
+import type { MonitorModel } from '../modules/monitor/monitor.model.js';
+import type { RateLimits } from '../modules/limits/rate-limits.js';
+import type { EventFeed } from '../modules/events/event-feed.js';
+import type { Mailer } from '../shared/mailer.js';
+import type { FileLinks } from '../modules/files/file.service.js';
+import type { ObjectStore } from '../modules/files/file.store.js';
 
 /** The long-lived parts every request and event handler shares. */
 export interface Deps {
@@ -11,4 +17,15 @@ export interface Deps {
   config: Config;
   log: Logger;
   jobs: Jobs;
+  /** The live monitor's rows, shared by every supervisor's query and subscription in this process. */
+  monitor: MonitorModel;
+  /** Requests per minute per caller, shared by every process. */
+  limits: RateLimits;
+  /** The interaction trail as a resumable feed for integrators. */
+  feed: EventFeed;
+  mailer: Mailer;
+  /** Signs download links with the secret all processes share. */
+  files: FileLinks;
+  /** Where uploads' bytes live when not in PostgreSQL (FILE_STORE=s3). */
+  objectStore: ObjectStore | null;
 }

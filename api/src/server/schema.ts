@@ -4,6 +4,11 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AgentResolver } from '../modules/agents/agent.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { EventFeedResolver } from '../modules/events/event-feed.resolver.js';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
+import { TranscriptResolver } from '../modules/transcripts/transcript.resolver.js';
+import { CallResolver } from '../modules/calls/call.resolver.js';
+import { AttachmentResolver } from '../modules/files/attachment.resolver.js';
 import { CampaignResolver } from '../modules/campaigns/campaign.resolver.js';
 import { CannedResponseResolver } from '../modules/campaigns/canned-response.resolver.js';
 import { OfflineMessageResolver } from '../modules/campaigns/offline-message.resolver.js';
@@ -14,10 +19,15 @@ import { MonitorResolver } from '../modules/monitor/monitor.resolver.js';
 import { TrayResolver } from '../modules/trays/tray.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
 
-/** The public schema. Subscriptions bring their own streams, so no type-graphql PubSub is wired. */
+/**
+ * The public schema. Subscriptions bring their own streams, so no type-graphql PubSub is wired.
+ * Object types are declared with `simpleResolvers: true`: their fields are plain properties and
+ * Parley uses no type-graphql middlewares or auth checker, so graphql-js reads them directly
+ * instead of through a wrapper per field (a monitor snapshot has a hundred thousand fields).
+ */
 export function buildParleySchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AgentResolver, UserResolver, CampaignResolver, CannedResponseResolver, OfflineMessageResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver, MonitorResolver],
+    resolvers: [AuthResolver, AgentResolver, UserResolver, CampaignResolver, CannedResponseResolver, OfflineMessageResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver, MonitorResolver, EventFeedResolver, WebhookResolver, TranscriptResolver, CallResolver, AttachmentResolver],
     validate: false,
     // type-graphql insists on a PubSub; every subscription here has its own `subscribe`, so this one is never used.
     pubSub: {

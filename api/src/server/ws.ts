@@ -11,13 +11,15 @@ import { Role } from '../modules/users/user.enums.js';
 import { type FormattedErrorLike, maskError } from '../shared/errors.js';
 import { Topic } from '../shared/topics.js';
 import { createContext } from './context.js';
+import { rateSubject } from '../modules/limits/rate-limits.js';
+import { sharedSubscribe } from './shared-subscribe.js';
 import type { Deps } from './deps.js';
 import { documentTooLarge, validationRules } from './limits.js';
 import type { Metrics } from './metrics.js';
 
 /** Close codes Parley uses beyond graphql-ws's own. */
 export enum ParleyCloseCode {
-  /** The session was signed out, forced out, or its password changed: sign in again. */
+  /** The session was signed out, forced out, or its password changed, or the API key revoked: sign in again. */
   SessionRevoked = 4401,
   /** The server is shutting down; reconnect to another process. */
   GoingAway = 1001,
@@ -28,7 +30,7 @@ type SocketExtra = {
   request: IncomingMessage;
 };
 
-/** Open sockets by user, so a revocation published by any process closes them here. */
+/** Open sockets by user and by API key, so a revocation published by any process closes them here. */
 class SocketRegistry {
   private readonly byUser = new Map<string, Set<{ socket: WebSocket; sessionId: string; viewer: Extract<Viewer, { kind: 'USER' }> }>>();
 
@@ -53,6 +55,22 @@ class SocketRegistry {
     for (const entry of this.byUser.get(userId) ?? []) entry.viewer.customTrayIds = customTrayIds;
   }
 
+  private readonly byKey = new Map<string, Set<WebSocket>>();
+
+  addKey(keyId: string, socket: WebSocket): () => void {
+    let set = this.byKey.get(keyId);
+    if (!set) this.byKey.set(keyId, (set = new Set()));
+    set.add(socket);
+    return () => {
+      set!.delete(socket);
+      if (set!.size === 0) this.byKey.delete(keyId);
+    };
+  }
+
+  revokeKey(keyId: string): void {
+    for (const socket of this.byKey.get(keyId) ?? []) socket.close(ParleyCloseCode.SessionRevoked, 'API key revoked');
+  }
+
   revoke(userId: string, sessionId: string | null): void {
     for (const entry of this.byUser.get(userId) ?? []) {
       if (sessionId === null || entry.sessionId === sessionId) entry.socket.close(ParleyCloseCode.SessionRevoked, 'Session revoked');
@@ -67,6 +85,7 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
   const rules = [...specifiedRules, ...validationRules(deps.config)];
   const unsubscribeControl = await deps.topics.subscribe(Topic.CONTROL, undefined, (event) => {
     if (event.type === 'SESSIONS_REVOKED') registry.revoke(event.userId, event.sessionId);
+    if (event.type === 'KEY_REVOKED') registry.revokeKey(event.keyId);
     if (event.type === 'ACCESS_CHANGED') {
       void customTraysOf(deps.orm.em.fork(), registry.users())
         .then((access) => access.forEach((trays, userId) => registry.updateAccess(userId, trays)))
@@ -78,6 +97,7 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
   const cleanup = useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
       schema,
+      subscribe: sharedSubscribe,
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization;
         let viewer: Viewer;
@@ -88,6 +108,7 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
         }
         viewers.set(ctx.extra.socket, viewer);
         metrics.sockets.inc();
+        if (viewer.kind === 'API_KEY') ctx.extra.socket.once('close', registry.addKey(viewer.keyId, ctx.extra.socket));
         if (viewer.kind === 'USER') {
           const remove = registry.add(viewer, ctx.extra.socket);
           ctx.extra.socket.once('close', remove);
@@ -102,9 +123,15 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
       onClose: (ctx) => {
         if (viewers.has(ctx.extra.socket)) metrics.sockets.dec();
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const tooLarge = documentTooLarge(payload.query, deps.config);
         if (tooLarge) return [tooLarge];
+        const viewer = viewers.get(ctx.extra.socket) ?? { kind: 'ANONYMOUS' as const };
+        try {
+          await deps.limits.spend(rateSubject(viewer, ctx.extra.request.socket.remoteAddress ?? 'unknown'));
+        } catch (err) {
+          return [err as GraphQLError];
+        }
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: deps.config.MAX_TOKENS });
@@ -120,7 +147,7 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: createContext(deps, viewers.get(ctx.extra.socket) ?? { kind: 'ANONYMOUS' }),
+          contextValue: createContext(deps, viewer),
         };
       },
       onNext: (_ctx, _id, _payload, _args, result) => {

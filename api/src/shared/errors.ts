@@ -54,7 +54,8 @@ export interface FormattedErrorLike {
 export function maskError(formatted: FormattedErrorLike, original: unknown, log: (err: unknown) => void): FormattedErrorLike {
   const code = formatted.extensions?.code;
   if (isExpectedCode(code)) {
-    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    // `http` (status and headers, e.g. Retry-After) is for the transport, not the client's payload.
+    const { stacktrace: _drop, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   log(original);

@@ -15,13 +15,25 @@ export enum Topic {
   AGENT = 'agent',
   /** Every agent's state changes: supervisors' dashboards, a handful of subscribers. */
   AGENTS = 'agents',
+  /** Every interaction change of every campaign, those created later included: the live monitor. */
+  CENTER = 'center',
+  /** People, teams, campaigns or pause reasons were created or edited: what the monitor shows beside chats. */
+  DIRECTORY = 'directory',
+  /** One interaction's calls (by interaction id) and one person's calls and screen sessions (by user id): only the two parties listen. */
+  CALL = 'call',
+  /** Every call change, for the live monitor's "on a call". */
+  CALLS = 'calls',
   /** Process-wide control: session revocations. */
   CONTROL = 'control',
 }
 
-export type InteractionStreamEvent =
-  | { type: 'MESSAGE_ADDED'; message: MessageView }
-  | { type: 'INTERACTION_CHANGED'; change: InteractionChangedEvent };
+/** One shape for a change on every channel that carries changes, so every reader unwraps it the same way. */
+export interface InteractionChangedMessage {
+  type: 'INTERACTION_CHANGED';
+  change: InteractionChangedEvent;
+}
+
+export type InteractionStreamEvent = { type: 'MESSAGE_ADDED'; message: MessageView } | InteractionChangedMessage;
 
 export interface InteractionChangedEvent {
   interaction: InteractionView;
@@ -31,16 +43,29 @@ export interface InteractionChangedEvent {
 
 export type ControlEvent =
   | { type: 'SESSIONS_REVOKED'; userId: string; sessionId: string | null }
+  | { type: 'KEY_REVOKED'; keyId: string }
   /** Tray access changed: every process reloads the access of its connected people. */
   | { type: 'ACCESS_CHANGED' };
 
 export interface TopicPayloads {
   [Topic.INTERACTION]: InteractionStreamEvent;
-  [Topic.CAMPAIGN]: InteractionChangedEvent;
-  [Topic.TRAY]: InteractionChangedEvent;
+  [Topic.CAMPAIGN]: InteractionChangedMessage;
+  [Topic.TRAY]: InteractionChangedMessage;
   [Topic.AGENT]: AgentStatusView;
   [Topic.AGENTS]: AgentStatusView;
+  [Topic.CENTER]: InteractionChangedMessage;
+  [Topic.DIRECTORY]: { what: 'USER' | 'TEAM' | 'CAMPAIGN' | 'PAUSE_REASON' };
+  [Topic.CALL]: CallEventMessage;
+  [Topic.CALLS]: { callId: string };
   [Topic.CONTROL]: ControlEvent;
+}
+
+/** A call changed, or one party signalled the other (WebRTC offer, answer, ICE candidate). */
+export interface CallEventMessage {
+  type: 'REQUESTED' | 'ACCEPTED' | 'DECLINED' | 'ENDED' | 'SIGNAL';
+  call: { id: string; interactionId: string | null; agentId: string; supervisorId: string | null; kind: string; state: string; requestedAt: string; startedAt: string | null; endedAt: string | null; seconds: number | null };
+  from: 'CUSTOMER' | 'AGENT' | 'SUPERVISOR' | null;
+  signal: { kind: string; payload: string } | null;
 }
 
 /** Typed access to the bus with a per-deployment channel prefix. */
@@ -54,8 +79,25 @@ export class Topics {
     return id === undefined ? `${this.prefix}:${topic}` : `${this.prefix}:${topic}:${id}`;
   }
 
+  private readonly localWatchers = new Map<Topic, Set<() => void>>();
+
   publish<T extends Topic>(topic: T, id: string | undefined, payload: TopicPayloads[T]): Promise<void> {
+    for (const watcher of this.localWatchers.get(topic) ?? []) watcher();
     return this.bus.publish(this.channel(topic, id), payload);
+  }
+
+  /**
+   * Calls `onChange` whenever any process publishes on one of these (id-less) topics, and at once,
+   * before the broker echoes it, when this process does: a cache invalidated this way is never stale
+   * for a request that follows this process's own change.
+   */
+  async watch(topics: Topic[], onChange: () => void): Promise<() => void> {
+    for (const t of topics) (this.localWatchers.get(t) ?? this.localWatchers.set(t, new Set()).get(t)!).add(onChange);
+    const stops = await Promise.all(topics.map((t) => this.bus.subscribe(this.channel(t), onChange)));
+    return () => {
+      for (const t of topics) this.localWatchers.get(t)?.delete(onChange);
+      for (const stop of stops) stop();
+    };
   }
 
   subscribe<T extends Topic>(topic: T, id: string | undefined, listener: (payload: TopicPayloads[T]) => void): Promise<() => void> {

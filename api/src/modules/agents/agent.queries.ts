@@ -1,5 +1,5 @@
 import { ACTIVE_CHATS_SQL, CONNECTED_SQL } from './agent.sql.js';
-import { type Em, one, rows } from '../../db/sql.js';
+import { type Em, rows, pgArray } from '../../db/sql.js';
 import { type AgentState, deriveAgentState } from './agent-state.rules.js';
 
 /** An agent as the monitor, routing and the agent's own screen see it. */
@@ -42,8 +42,11 @@ export function toStatusView(r: Record<string, any>): AgentStatusView {
 }
 
 export async function loadStatus(em: Em, userId: string, graceMs: number): Promise<AgentStatusView | null> {
-  const row = await one(em, `${STATUS_SQL} where u.id = ?`, [graceMs, userId]);
-  return row ? toStatusView(row) : null;
+  return (await loadStatuses(em, [userId], graceMs))[0] ?? null;
+}
+
+export async function loadStatuses(em: Em, userIds: readonly string[], graceMs: number): Promise<AgentStatusView[]> {
+  return (await rows(em, `${STATUS_SQL} where u.id = any(?::uuid[])`, [graceMs, pgArray(userIds)])).map(toStatusView);
 }
 
 export async function listStatuses(em: Em, graceMs: number): Promise<AgentStatusView[]> {

@@ -1,4 +1,4 @@
-import { type Em, one, rows } from '../../db/sql.js';
+import { type Em, one, pgArray, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
@@ -6,28 +6,48 @@ import { Topic } from '../../shared/topics.js';
 import { requireSupervisor, requireUser } from '../auth/guards.js';
 import { routeForAgent } from '../routing/routing.service.js';
 import { Role } from '../users/user.enums.js';
-import { type AgentStatusView, loadStatus } from './agent.queries.js';
+import { type AgentStatusView, loadStatuses } from './agent.queries.js';
 import { MyState } from './agent.type.js';
 
 /**
- * Re-derives an agent's state and, when it differs from the one last published, stores the new
- * state with the time of the change and tells subscribers.
+ * Re-derives agents' states and, for each that differs from the one last published, stores the new
+ * state with the time of the change and tells subscribers. Two statements for any number of agents.
  */
-export async function refreshAgent(deps: Deps, userId: string): Promise<AgentStatusView | null> {
+export async function refreshAgents(deps: Deps, userIds: readonly string[]): Promise<AgentStatusView[]> {
+  if (userIds.length === 0) return [];
   const em = deps.orm.em.fork();
-  const status = await loadStatus(em, userId, deps.config.PRESENCE_GRACE_MS);
-  if (!status) return null;
-  // Becoming FREE starts the idle time that LONGEST_IDLE ranks agents by.
-  const changed = await one<{ state_changed_at: Date }>(
-    em,
-    `update agent_status set state = ?, state_changed_at = now(), idle_since = case when ? = 'FREE' then now() else idle_since end
-      where user_id = ? and state <> ? returning state_changed_at`,
-    [status.state, status.state, userId, status.state],
+  const statuses = await loadStatuses(em, userIds, deps.config.PRESENCE_GRACE_MS);
+  if (statuses.length === 0) return [];
+  // Becoming FREE starts the idle time that LONGEST_IDLE ranks agents by. Several agents' rows are
+  // locked in id order first, as routing locks them, so a refresh and a pass never deadlock.
+  const update = (tx: Em) => rows<{ user_id: string; state_changed_at: Date }>(
+    tx,
+    `update agent_status s set state = n.state, state_changed_at = now(),
+            idle_since = case when n.state = 'FREE' then now() else s.idle_since end
+       from jsonb_to_recordset(?::jsonb) as n(user_id uuid, state text)
+      where s.user_id = n.user_id and s.state <> n.state
+      returning s.user_id, s.state_changed_at`,
+    [JSON.stringify(statuses.map((st) => ({ user_id: st.userId, state: st.state })))],
   );
-  if (!changed) return status;
-  const view = { ...status, stateChangedAt: new Date(changed.state_changed_at).toISOString() };
-  await Promise.all([deps.topics.publish(Topic.AGENT, userId, view), deps.topics.publish(Topic.AGENTS, undefined, view)]);
-  return view;
+  const changed =
+    statuses.length === 1
+      ? await update(em)
+      : await em.transactional(async (tx) => {
+          await rows(tx, 'select 1 from agent_status where user_id = any(?::uuid[]) order by user_id for update', [pgArray(statuses.map((st) => st.userId))]);
+          return update(tx);
+        });
+  const at = new Map(changed.map((c) => [c.user_id, new Date(c.state_changed_at).toISOString()]));
+  const views = statuses.map((st) => (at.has(st.userId) ? { ...st, stateChangedAt: at.get(st.userId)! } : st));
+  await Promise.all(
+    views
+      .filter((v) => at.has(v.userId))
+      .flatMap((v) => [deps.topics.publish(Topic.AGENT, v.userId, v), deps.topics.publish(Topic.AGENTS, undefined, v)]),
+  );
+  return views;
+}
+
+export async function refreshAgent(deps: Deps, userId: string): Promise<AgentStatusView | null> {
+  return (await refreshAgents(deps, [userId]))[0] ?? null;
 }
 
 /** After presence, pause or capacity changed: publish the new state, then give the agent waiting chats it can now take. */

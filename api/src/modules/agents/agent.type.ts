@@ -10,14 +10,14 @@ export enum MyState {
 }
 registerEnumType(MyState, { name: 'MyState', description: 'What an agent chooses; its AgentState follows' });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PauseReason {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => String, { description: 'An icon name of the web app, e.g. "coffee"' }) icon!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AgentStatus {
   @Field(() => ID) userId!: string;
   @Field(() => String) name!: string;

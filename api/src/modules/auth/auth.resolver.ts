@@ -2,8 +2,8 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { loadUser } from '../users/user.queries.js';
 import { User } from '../users/user.type.js';
-import { changePassword, createApiKey, revokeSessions, signIn } from './auth.service.js';
-import { CreateApiKeyInput, CreatedApiKey, Session } from './auth.type.js';
+import { changePassword, createApiKey, listApiKeys, revokeApiKey, revokeSessions, signIn } from './auth.service.js';
+import { ApiKey, CreateApiKeyInput, CreatedApiKey, Session } from './auth.type.js';
 import { requireAdmin, requireUser } from './guards.js';
 import { logOutAgent } from '../interactions/lifecycle.service.js';
 
@@ -49,5 +49,17 @@ export class AuthResolver {
     const created = await createApiKey(ctx.em, ctx.viewer.kind === 'USER' ? ctx.viewer.userId : null, input.name, input.scopes, input.campaignIds ?? []);
     const { secret, ...apiKey } = created;
     return { apiKey, secret };
+  }
+
+  @Query(() => [ApiKey], { description: 'Administrators: every key, newest first (secrets are never shown again)' })
+  apiKeys(@Ctx() ctx: Context): Promise<ApiKey[]> {
+    requireAdmin(ctx.viewer);
+    return listApiKeys(ctx.em);
+  }
+
+  @Mutation(() => ApiKey, { description: 'Administrators: the key stops working at once, its open sockets are closed' })
+  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
+    requireAdmin(ctx.viewer);
+    return revokeApiKey(ctx.deps, ctx.em, id);
   }
 }

@@ -2,7 +2,7 @@ import { CUSTOM_TRAY_IDS_SQL } from '../trays/tray-access.sql.js';
 import argon2 from 'argon2';
 import { allExist, type Em, one, pgArray, rows } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
-import { badInput, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
 import { Topic } from '../../shared/topics.js';
 import { Role } from '../users/user.enums.js';
 import { MIN_PASSWORD_LENGTH, normalizeEmail, validPassword } from '../users/user.rules.js';
@@ -101,12 +101,7 @@ export async function endSessionsOf(deps: Deps, em: Em, viewer: Viewer, userId: 
   await rows(em, 'delete from agent_connections where user_id = ?', [userId]);
 }
 
-export interface CreatedApiKey {
-  id: string;
-  name: string;
-  scopes: ApiScope[];
-  campaignIds: string[];
-  createdAt: Date;
+export interface CreatedApiKey extends ApiKeyView {
   secret: string;
 }
 
@@ -121,5 +116,42 @@ export async function createApiKey(em: Em, createdBy: string | null, name: strin
      values (gen_random_uuid(), ?, ?, ?::text[], ?::text[], ?, now()) returning id, created_at`,
     [name.trim(), hashToken(secret), pgArray(scopes), pgArray(campaignIds), createdBy],
   );
-  return { id: row!.id, name: name.trim(), scopes, campaignIds, createdAt: row!.created_at, secret };
+  return { id: row!.id, name: name.trim(), scopes, campaignIds, createdAt: new Date(row!.created_at), lastUsedAt: null, revokedAt: null, secret };
+}
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  scopes: ApiScope[];
+  campaignIds: string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const API_KEY_COLUMNS = 'id, name, scopes, campaign_ids, created_at, last_used_at, revoked_at';
+const toApiKeyView = (r: Record<string, any>): ApiKeyView => ({
+  id: r.id,
+  name: r.name,
+  scopes: r.scopes,
+  campaignIds: r.campaign_ids,
+  createdAt: new Date(r.created_at),
+  lastUsedAt: r.last_used_at ? new Date(r.last_used_at) : null,
+  revokedAt: r.revoked_at ? new Date(r.revoked_at) : null,
+});
+
+/** Every key, newest first; never its secret, which is only ever stored hashed. */
+export async function listApiKeys(em: Em): Promise<ApiKeyView[]> {
+  return (await rows(em, `select ${API_KEY_COLUMNS} from api_keys order by created_at desc, id`)).map(toApiKeyView);
+}
+
+/** Revokes a key at once on every process: its requests are refused and its open sockets closed. */
+export async function revokeApiKey(deps: Deps, em: Em, id: string): Promise<ApiKeyView> {
+  const revoked = await one(em, `update api_keys set revoked_at = now() where id = ? and revoked_at is null returning ${API_KEY_COLUMNS}`, [id]);
+  if (!revoked) {
+    if (await one(em, 'select 1 from api_keys where id = ?', [id])) throw conflict('This key is already revoked');
+    throw notFound('API key');
+  }
+  await deps.topics.publish(Topic.CONTROL, undefined, { type: 'KEY_REVOKED', keyId: id });
+  return toApiKeyView(revoked);
 }

@@ -3,22 +3,24 @@ import { DateTime } from '../../shared/scalars.js';
 import { User } from '../users/user.type.js';
 import { ApiScope } from './viewer.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Session {
   @Field(() => String, { description: 'Send as "Authorization: Bearer <token>"' }) token!: string;
   @Field(() => User) user!: User;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ApiKey {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => [ApiScope]) scopes!: ApiScope[];
   @Field(() => [ID], { description: 'Empty means every campaign' }) campaignIds!: string[];
   @Field(() => DateTime) createdAt!: Date;
+  @Field(() => DateTime, { nullable: true, description: 'To the minute' }) lastUsedAt!: Date | null;
+  @Field(() => DateTime, { nullable: true }) revokedAt!: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CreatedApiKey {
   @Field(() => ApiKey) apiKey!: ApiKey;
   @Field(() => String, { description: 'Shown once; store it now' }) secret!: string;

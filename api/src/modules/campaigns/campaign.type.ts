@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Language, RoutingStrategy } from './campaign.enums.js';
 
-@ObjectType('WeeklyRange')
+@ObjectType('WeeklyRange', { simpleResolvers: true })
 @InputType('WeeklyRangeInput')
 export class WeeklyRangeShape {
   @Field(() => Int, { description: '0 = Sunday .. 6 = Saturday' }) day!: number;
@@ -9,14 +9,14 @@ export class WeeklyRangeShape {
   @Field(() => String, { description: 'HH:mm, exclusive' }) to!: string;
 }
 
-@ObjectType('Schedule')
+@ObjectType('Schedule', { simpleResolvers: true })
 @InputType('ScheduleInput')
 export class ScheduleShape {
   @Field(() => [WeeklyRangeShape]) ranges!: WeeklyRangeShape[];
   @Field(() => [String], { description: 'YYYY-MM-DD in the campaign time zone' }) holidays!: string[];
 }
 
-@ObjectType('CampaignMessageSet')
+@ObjectType('CampaignMessageSet', { simpleResolvers: true })
 @InputType('CampaignMessageSetInput')
 export class CampaignMessageSetShape {
   @Field(() => Language) language!: Language;
@@ -28,7 +28,7 @@ export class CampaignMessageSetShape {
   @Field(() => String, { nullable: true }) closing?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Campaign {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Language } from './campaign.enums.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CannedResponse {
   @Field(() => ID) id!: string;
   @Field(() => ID) campaignId!: string;

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTime } from '../../shared/scalars.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class OfflineMessage {
   @Field(() => ID) id!: string;
   @Field(() => ID) campaignId!: string;

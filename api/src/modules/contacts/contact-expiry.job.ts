@@ -5,33 +5,39 @@ import { InteractionEventType } from '../interactions/interaction.enums.js';
 import { publishChange, recordEvent } from '../interactions/interaction.events.js';
 import { loadView } from '../interactions/interaction.access.js';
 
-/** Schedules the check that expires a contact one session window after its latest message. */
-export function scheduleExpiry(deps: Deps, contactId: string): Promise<void> {
-  return deps.jobs.send(Job.CONTACT_EXPIRY, { contactId, windowSeconds: deps.config.CONTACT_EXPIRY_SECONDS }, deps.config.CONTACT_EXPIRY_SECONDS);
+/**
+ * Schedules the check that expires a contact one session window after its latest message. While a
+ * check is already waiting, the message adds none: that check, finding a newer message, schedules
+ * the next one for the rest of the window.
+ */
+export function scheduleExpiry(deps: Deps, contactId: string, windowSeconds = deps.config.CONTACT_EXPIRY_SECONDS, afterSeconds = windowSeconds): Promise<void> {
+  return deps.jobs.send(Job.CONTACT_EXPIRY, { contactId, windowSeconds }, afterSeconds, contactId);
 }
 
-/**
- * Expires the contact if it is still silent. A job is sent per message, so most find a newer
- * message and do nothing; the guarded UPDATE makes the one that acts act once.
- */
+/** Expires the contact if it is still silent, once (the UPDATE is guarded); otherwise checks again when its window ends. */
 export async function expireContact(deps: Deps, contactId: string, windowSeconds: number): Promise<void> {
   const em = deps.orm.em.fork();
-  const expired = await rows(
-    em,
-    `update contacts set previous_state = state, state = 'EXPIRED', state_changed_at = now()
-      where id = ? and state <> 'EXPIRED'
-        and coalesce(last_message_at, created_at) <= now() - make_interval(secs => ?)
-      returning id`,
-    [contactId, windowSeconds],
-  );
-  if (expired.length === 0) return;
-  const open = await rows<{ id: string }>(em, "select id from interactions where contact_id = ? and phase <> 'CLOSED'", [contactId]);
-  for (const { id } of open) {
-    await recordEvent(em, id, InteractionEventType.CONTACT_EXPIRED, { kind: 'SYSTEM', id: null }, {});
-    const view = (await loadView(em, id))!;
-    // Expired chats are everyone's to see: subscribers learn of it like any other change.
-    await publishChange(deps, view, null);
-  }
+  // The state and the trail commit together: a crash between them cannot leave an expiry unrecorded.
+  const outcome = await em.transactional(async (tx) => {
+    const [checked] = await rows<{ expired: boolean; remaining: number | null }>(
+      tx,
+      `with expired as (
+         update contacts set previous_state = state, state = 'EXPIRED', state_changed_at = now()
+          where id = ? and state <> 'EXPIRED' and coalesce(last_message_at, created_at) <= now() - make_interval(secs => ?)
+          returning id)
+       select exists (select 1 from expired) as expired,
+              (select extract(epoch from coalesce(last_message_at, created_at) + make_interval(secs => ?) - now())::float
+                 from contacts where id = ? and state <> 'EXPIRED') as remaining`,
+      [contactId, windowSeconds, windowSeconds, contactId],
+    );
+    if (!checked?.expired) return { expired: [] as string[], remaining: checked?.remaining ?? null };
+    const open = await rows<{ id: string }>(tx, "select id from interactions where contact_id = ? and phase <> 'CLOSED'", [contactId]);
+    for (const { id } of open) await recordEvent(tx, id, InteractionEventType.CONTACT_EXPIRED, { kind: 'SYSTEM', id: null }, {});
+    return { expired: open.map((o) => o.id), remaining: null };
+  });
+  if (outcome.remaining != null) await scheduleExpiry(deps, contactId, windowSeconds, outcome.remaining);
+  // Expired chats are everyone's to see: subscribers learn of it like any other change.
+  for (const id of outcome.expired) await publishChange(deps, (await loadView(em, id))!, null);
 }
 
 export function registerContactExpiry(deps: Deps): Promise<void> {

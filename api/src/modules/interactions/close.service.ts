@@ -1,15 +1,24 @@
-import { type Em, one, rows } from '../../db/sql.js';
+import { type Em, one } from '../../db/sql.js';
 import { conflict } from '../../shared/errors.js';
-import type { MessageView } from '../messages/message.view.js';
+import type { CampaignMessages, Language } from '../campaigns/campaign.enums.js';
+import { campaignText } from '../campaigns/campaign.rules.js';
+import { SYSTEM_AUTHOR } from '../messages/message.service.js';
+import { MESSAGE_VIEW_COLUMNS, type MessageView, toMessageView } from '../messages/message.view.js';
 import { InteractionEventType, type InteractionResult } from './interaction.enums.js';
-import { recordEvent } from './interaction.events.js';
 import { closingResult } from './interaction.rules.js';
-import { systemText } from './system-messages.js';
+import { endCallsWithin, hasOpenCallSql } from '../calls/call.sql.js';
+
+/** A reason not to close after all, checked under the interaction's lock (so a message cannot slip in between). */
+export interface CloseUnless {
+  /** The customer wrote after this sequence, or the chat is no longer in service. */
+  customerWroteAfter: number;
+}
 
 /**
- * Closes one interaction inside the caller's transaction: the customer's last text first (nobody may
- * write after), then into its campaign's Closed tray, with the result the rules give. Returns the
- * text sent, if the campaign has one.
+ * Closes one interaction inside the caller's transaction, in two statements: the row is locked and
+ * read with its campaign's texts, then one statement sends the customer's last text (nobody may
+ * write after), moves the chat into its campaign's Closed tray with the result the rules give, and
+ * writes the trail. Returns the text sent, if the campaign has one.
  */
 export async function closeWithin(
   tx: Em,
@@ -18,18 +27,47 @@ export async function closeWithin(
   requested: InteractionResult,
   text: 'closing' | 'outOfHours' | 'unavailable' = 'closing',
   detail: Record<string, unknown> = {},
+  unless?: CloseUnless,
 ): Promise<MessageView | null> {
-  const current = await one<{ transfer_count: number }>(tx, "select transfer_count from interactions where id = ? and phase <> 'CLOSED' for update", [interactionId]);
-  if (!current) throw conflict('The interaction is already closed');
-  const result = closingResult(requested, current.transfer_count);
-  const sent = await systemText(tx, interactionId, text);
-  await rows(
+  const current = await one<{ transfer_count: number; messages: CampaignMessages; default_language: Language; language: string | null; has_call: boolean }>(
     tx,
-    `update interactions i set phase = 'CLOSED', result = ?, closed_at = clock_timestamp(), updated_at = now(),
-            tray_id = (select id from trays t where t.campaign_id = i.campaign_id and t.kind = 'CLOSED')
-      where i.id = ?`,
-    [result, interactionId],
+    `select i.transfer_count, c.messages, c.default_language, coalesce(i.language, ct.language) as language, ${hasOpenCallSql('i')} as has_call
+       from interactions i join campaigns c on c.id = i.campaign_id join contacts ct on ct.id = i.contact_id
+      where i.id = ? and i.phase <> 'CLOSED' for update of i`,
+    [interactionId],
   );
-  await recordEvent(tx, interactionId, InteractionEventType.CLOSED, actor, { result, ...detail });
-  return sent;
+  if (!current) throw conflict('The interaction is already closed');
+  // A customer's message needs this row's lock too: it either committed before, and is seen here, or
+  // waits and then finds the chat closed.
+  if (unless && (await answered(tx, interactionId, unless.customerWroteAfter))) throw conflict('The customer answered, or the chat left service');
+  const result = closingResult(requested, current.transfer_count);
+  if (current.has_call) await endCallsWithin(tx, interactionId);
+  const body = campaignText(current.messages, text, current.language, current.default_language);
+  const row = await one(
+    tx,
+    `with closed as (
+       update interactions i set phase = 'CLOSED', result = ?, closed_at = clock_timestamp(), updated_at = now(),
+              last_sequence = i.last_sequence + case when ?::text is null then 0 else 1 end,
+              tray_id = (select id from trays t where t.campaign_id = i.campaign_id and t.kind = 'CLOSED')
+        where i.id = ? returning i.id, i.last_sequence),
+     said as (
+       insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_key, visibility, client_message_id, attachment_ids, created_at)
+       select gen_random_uuid(), c.id, c.last_sequence, ?, ?, null, null, ?, 'PUBLIC', null, '{}', clock_timestamp() from closed c where ?::text is not null
+       returning ${MESSAGE_VIEW_COLUMNS}),
+     trail as (insert into interaction_events (interaction_id, type, actor_kind, actor_id, data, created_at)
+               select id, ?, ?, ?, ?::jsonb, now() from closed returning id)
+     select (select to_jsonb(s) from said s) as said`,
+    [result, body, interactionId, body, SYSTEM_AUTHOR.kind, SYSTEM_AUTHOR.key, body, InteractionEventType.CLOSED, actor.kind, actor.id, JSON.stringify({ result, ...detail })],
+  );
+  return row?.said ? toMessageView(row.said) : null;
+}
+
+async function answered(tx: Em, interactionId: string, afterSequence: number): Promise<boolean> {
+  const found = await one(
+    tx,
+    `select 1 from interactions i where i.id = ?
+        and (i.phase <> 'IN_SERVICE' or exists (select 1 from messages m where m.interaction_id = i.id and m.sequence > ? and m.author_kind = 'CONTACT'))`,
+    [interactionId, afterSequence],
+  );
+  return found !== null;
 }

@@ -65,4 +65,6 @@ export class InteractionEventEntity {
   @Property({ type: 'uuid', nullable: true }) actorId: string | null = null;
   @Property({ type: 'json' }) data: Record<string, unknown> = {};
   @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
+  /** The writing transaction: the event feed's order (see migration 0006). Written by the database. */
+  @Property({ type: 'xid8', defaultRaw: 'pg_current_xact_id()', persist: false }) txid?: string;
 }

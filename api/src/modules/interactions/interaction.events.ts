@@ -38,14 +38,15 @@ export async function recordEvent(
   ]);
 }
 
-/** Publishes a committed change on the interaction's own channel, its campaign's, and the trays it left and entered. */
+/** Publishes a committed change on the interaction's own channel, its campaign's, the whole center's, and the trays it left and entered. */
 export async function publishChange(deps: Deps, interaction: InteractionView, previous: InteractionView | null): Promise<void> {
-  const change = { interaction, previous };
+  const message = { type: 'INTERACTION_CHANGED' as const, change: { interaction, previous } };
   const trays = new Set([previous?.tray?.id, interaction.tray?.id].filter((t): t is string => !!t));
   await Promise.all([
-    deps.topics.publish(Topic.INTERACTION, interaction.id, { type: 'INTERACTION_CHANGED', change }),
-    deps.topics.publish(Topic.CAMPAIGN, interaction.campaign.id, change),
-    ...[...trays].map((t) => deps.topics.publish(Topic.TRAY, t, change)),
+    deps.topics.publish(Topic.INTERACTION, interaction.id, message),
+    deps.topics.publish(Topic.CAMPAIGN, interaction.campaign.id, message),
+    deps.topics.publish(Topic.CENTER, undefined, message),
+    ...[...trays].map((t) => deps.topics.publish(Topic.TRAY, t, message)),
   ]);
 }
 

@@ -5,8 +5,8 @@ import { InteractionResult, InteractionStatus, Phase } from './interaction.enums
 /** The outcome of a rule: allowed, or the reason a client can act on. */
 export type Decision<T = true> = { ok: true; value: T } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT'; reason: string };
 
-const allow = <T>(value: T): Decision<T> => ({ ok: true, value });
-const deny = (code: 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT', reason: string): Decision<never> => ({ ok: false, code, reason });
+export const allow = <T>(value: T): Decision<T> => ({ ok: true, value });
+export const deny = (code: 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT', reason: string): Decision<never> => ({ ok: false, code, reason });
 
 /** The actor of a write, reduced to what the rules need. */
 export type Actor =

@@ -1,4 +1,6 @@
-import { type Em, one, rows, isUniqueViolation } from '../../db/sql.js';
+import { type Em, one, rows, isUniqueViolation, pgArray } from '../../db/sql.js';
+import { normalizeSkills } from '../users/user.rules.js';
+import { attachWithin } from '../files/file.service.js';
 import type { Context } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
@@ -11,7 +13,7 @@ import { TrayKind } from '../trays/tray.enums.js';
 import { InteractionEventType, InteractionResult, Phase } from './interaction.enums.js';
 import { locationOf, publishChange, publishMessages, recordEvent } from './interaction.events.js';
 import { authorFor, mayClose, mayHandOff, mayTake } from './interaction.rules.js';
-import { closeWithin } from './close.service.js';
+import { type CloseUnless, closeWithin } from './close.service.js';
 import { type InteractionView } from './interaction.view.js';
 import { canSee, couldHaveTaken } from './visibility.rules.js';
 import { refreshAgent } from '../agents/agent.service.js';
@@ -42,7 +44,7 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Messa
   const attachmentIds = input.attachmentIds ?? [];
   if (!body && attachmentIds.length === 0) throw badInput('A message needs text or an attachment', 'body');
   if (body.length > MAX_MESSAGE_LENGTH) throw badInput(`A message holds at most ${MAX_MESSAGE_LENGTH} characters`, 'body');
-  if (attachmentIds.length > 0) throw badInput('Attachments are not accepted yet', 'attachmentIds');
+  if (attachmentIds.length > ctx.deps.config.UPLOAD_MAX_PER_MESSAGE) throw badInput(`A message carries at most ${ctx.deps.config.UPLOAD_MAX_PER_MESSAGE} attachments`, 'attachmentIds');
   const clientMessageId = input.clientMessageId?.trim() || null;
   if (clientMessageId && clientMessageId.length > 100) throw badInput('clientMessageId holds at most 100 characters', 'clientMessageId');
 
@@ -54,7 +56,15 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Messa
 
   let appended: Awaited<ReturnType<typeof appendMessage>>;
   try {
-    appended = await appendMessage(ctx.em, view.id, author, message, view.contact.id);
+    appended =
+      attachmentIds.length === 0
+        ? await appendMessage(ctx.em, view.id, author, message, view.contact.id)
+        : // The message and its files go together: an attachment that is not the author's sends nothing.
+          await ctx.em.transactional(async (tx) => {
+            const sent = await appendMessage(tx, view.id, author, message, view.contact.id);
+            if (sent) await attachWithin(tx, attachmentIds, author.key, view.id, sent.message.id);
+            return sent;
+          });
   } catch (err) {
     // Two sends with one client id raced past the existence check; the loser's statement failed whole.
     if (!(clientMessageId && isUniqueViolation(err))) throw err;
@@ -74,11 +84,13 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Messa
 
 export interface HandOffInput {
   interactionId: string;
-  trayId: string;
+  trayId?: string | null;
+  /** Skills the customer needs: the chat waits in the campaign's general tray (or the tray given) for an agent who has them. */
+  skills?: string[] | null;
   botAnswers?: { key: string; value: string }[] | null;
 }
 
-/** A bot hands the chat it served to a tray, with the answers it collected. */
+/** A bot hands the chat it served to a tray or to agents with some skills, with the answers it collected. */
 export async function handOff(ctx: Context, input: HandOffInput): Promise<InteractionView> {
   const actor = actorOf(ctx.viewer);
   if (actor.kind !== 'BOT' && !isSupervisorLike(ctx.viewer)) throw forbidden('Only a bot or a supervisor can hand off');
@@ -87,8 +99,12 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Intera
   for (const a of answers) {
     if (!a.key.trim() || a.key.length > 100 || a.value.length > 2000) throw badInput('Each answer needs a key (up to 100 characters) and a value (up to 2000)', 'botAnswers');
   }
+  const skills = input.skills == null ? null : normalizeSkills(input.skills);
+  if (!input.trayId && !skills?.length) throw badInput('Hand off to a tray, to some skills, or both', 'trayId');
   const view = await requireVisible(ctx, input.interactionId);
-  const tray = await one<{ id: string; kind: TrayKind; campaign_id: string | null }>(ctx.em, 'select id, kind, campaign_id from trays where id = ?', [input.trayId]);
+  const tray = input.trayId
+    ? await one<{ id: string; kind: TrayKind; campaign_id: string | null }>(ctx.em, 'select id, kind, campaign_id from trays where id = ?', [input.trayId])
+    : await one<{ id: string; kind: TrayKind; campaign_id: string | null }>(ctx.em, "select id, kind, campaign_id from trays where campaign_id = ? and kind = 'GENERAL'", [view.campaign.id]);
   if (!tray) throw notFound('Tray');
   enforce(
     mayHandOff(
@@ -103,13 +119,14 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Intera
     const admission = await admissionWithin(tx, campaign);
     const moved = await rows(
       tx,
-      `update interactions set phase = 'WAITING', tray_id = ?, queued_at = now(), updated_at = now(), bot_answers = ?::jsonb
+      `update interactions set phase = 'WAITING', tray_id = ?, queued_at = now(), updated_at = now(), bot_answers = ?::jsonb,
+              expertise = coalesce(?::text[], expertise)
         where id = ? and phase = 'BOT' returning id`,
-      [tray.id, JSON.stringify(answers.map((a) => ({ key: a.key.trim(), value: a.value }))), view.id],
+      [tray.id, JSON.stringify(answers.map((a) => ({ key: a.key.trim(), value: a.value }))), skills ? pgArray(skills) : null, view.id],
     );
     if (moved.length === 0) throw conflict('The interaction is no longer with the bot');
     await moveContact(tx, view.contact.id, ContactState.TRAY);
-    await recordEvent(tx, view.id, InteractionEventType.HANDED_OFF, trailActor(ctx.viewer), { trayId: tray.id, answers: answers.length });
+    await recordEvent(tx, view.id, InteractionEventType.HANDED_OFF, trailActor(ctx.viewer), { trayId: tray.id, answers: answers.length, ...(skills ? { skills } : {}) });
     // Out of hours or with the queue full, the bot's hand-off ends the chat with the campaign's text.
     return admission === Admission.OPEN ? [] : refuseWithin(tx, view.id, admission);
   });
@@ -131,7 +148,8 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Interac
     throw couldHaveTaken(who, locationOf(view)) ? conflict('Someone else took this interaction') : notFound('Interaction');
   }
   const messages = await ctx.em.transactional(async (tx) => {
-    const outcome = await assignWithin(tx, view.id, viewer.userId, trailActor(viewer), await textFor(tx, view.id, 'agentGreeting'));
+    // Taken where it was seen: a chat transferred meanwhile is not taken from its new tray.
+    const outcome = await assignWithin(tx, view.id, viewer.userId, trailActor(viewer), await textFor(tx, view.id, 'agentGreeting'), view.tray?.id ?? null);
     if (!outcome.assigned) {
       enforce(mayTake({ id: view.id, phase: view.phase, agentId: view.agent?.id ?? null }, outcome.active, outcome.max));
       throw conflict('Someone else took this interaction');
@@ -153,16 +171,23 @@ export async function closeInteraction(ctx: Context, id: string, result: Interac
   return closeAndAnnounce(ctx.deps, ctx.em, view, result, trailActor(ctx.viewer));
 }
 
-/** Parley itself closes a chat (no answer in time, nobody available). */
-export async function closeAsSystem(deps: Deps, id: string, result: InteractionResult): Promise<InteractionView | null> {
+/** Parley itself closes a chat (no answer in time, nobody available), if `unless` does not hold under the row's lock. */
+export async function closeAsSystem(deps: Deps, id: string, result: InteractionResult, unless?: CloseUnless): Promise<InteractionView | null> {
   const em = deps.orm.em.fork();
   const view = await loadView(em, id);
   if (!view || view.phase === Phase.CLOSED) return null;
-  return closeAndAnnounce(deps, em, view, result, { kind: 'SYSTEM', id: null });
+  return closeAndAnnounce(deps, em, view, result, { kind: 'SYSTEM', id: null }, unless);
 }
 
-async function closeAndAnnounce(deps: Deps, em: Em, view: InteractionView, result: InteractionResult, actor: { kind: string; id: string | null }): Promise<InteractionView> {
-  const closing = await em.transactional((tx) => closeWithin(tx, actor, view.id, result));
+async function closeAndAnnounce(
+  deps: Deps,
+  em: Em,
+  view: InteractionView,
+  result: InteractionResult,
+  actor: { kind: string; id: string | null },
+  unless?: CloseUnless,
+): Promise<InteractionView> {
+  const closing = await em.transactional((tx) => closeWithin(tx, actor, view.id, result, 'closing', {}, unless));
   const next = (await loadView(em, view.id))!;
   await publishMessages(deps, closing ? [closing] : []);
   await publishChange(deps, next, view);

@@ -1,8 +1,7 @@
-import { rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { OVERFLOW, streamChannels } from '../../shared/bus.js';
 import { unauthenticated } from '../../shared/errors.js';
-import { type InteractionChangedEvent, Topic } from '../../shared/topics.js';
+import { type InteractionChangedEvent, type InteractionStreamEvent, Topic } from '../../shared/topics.js';
 import { canUseCampaign } from '../auth/viewer.js';
 import type { Phase } from './interaction.enums.js';
 import { locationOf } from './interaction.events.js';
@@ -31,6 +30,21 @@ export function changeFor(visible: (v: InteractionView) => boolean, event: Inter
   return null;
 }
 
+const told = new WeakMap<InteractionChangedEvent, Map<ChangeKind, InteractionChangeView>>();
+
+/**
+ * Subscribers told the same kind of change about one event get the very same object, so the
+ * subscription's result is executed once for all of them (see server/shared-subscribe.ts).
+ */
+function shared(event: InteractionChangedEvent, change: InteractionChangeView): InteractionChangeView {
+  let kinds = told.get(event);
+  if (!kinds) told.set(event, (kinds = new Map()));
+  const known = kinds.get(change.kind);
+  if (known) return known;
+  kinds.set(change.kind, change);
+  return change;
+}
+
 /** Changes to the interactions a viewer may see, from the narrowest channels that cover the filter. */
 export async function* interactionChanges(ctx: Context, filter: ChangeFilter): AsyncGenerator<InteractionChangeView> {
   if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
@@ -39,20 +53,17 @@ export async function* interactionChanges(ctx: Context, filter: ChangeFilter): A
   if (ctx.viewer.kind === 'VISITOR') channels = [topics.channel(Topic.INTERACTION, ctx.viewer.interactionId)];
   else if (filter.trayId) channels = [topics.channel(Topic.TRAY, filter.trayId)];
   else if (filter.campaignId) channels = canUseCampaign(ctx.viewer, filter.campaignId) ? [topics.channel(Topic.CAMPAIGN, filter.campaignId)] : [];
-  else {
-    const campaigns = await rows<{ id: string }>(ctx.em, 'select id from campaigns');
-    channels = campaigns.filter((c) => canUseCampaign(ctx.viewer, c.id)).map((c) => topics.channel(Topic.CAMPAIGN, c.id));
-  }
+  // A key bound to campaigns hears just their channels (its campaigns never change); anyone else every
+  // campaign, those created after this subscription began included.
+  else if (ctx.viewer.kind === 'API_KEY' && ctx.viewer.campaignIds.length) channels = ctx.viewer.campaignIds.map((id) => topics.channel(Topic.CAMPAIGN, id));
+  else channels = [topics.channel(Topic.CENTER)];
   const matches = (who: Onlooker, v: InteractionView) =>
+    canUseCampaign(ctx.viewer, v.campaign.id) &&
     canSee(who, locationOf(v)) &&
     (!filter.trayId || v.tray?.id === filter.trayId) &&
     (!filter.campaignId || v.campaign.id === filter.campaignId) &&
     (!filter.phases?.length || filter.phases.includes(v.phase));
-  const live = await streamChannels<InteractionChangedEvent | { type: string; change?: InteractionChangedEvent }>(
-    topics.bus,
-    channels,
-    ctx.deps.config.SUBSCRIBER_BUFFER,
-  );
+  const live = await streamChannels<InteractionStreamEvent>(topics.bus, channels, ctx.deps.config.SUBSCRIBER_BUFFER);
   try {
     for await (const raw of live) {
       // Changes have no cursor to replay from, so a subscriber that fell behind is told to refetch.
@@ -60,11 +71,11 @@ export async function* interactionChanges(ctx: Context, filter: ChangeFilter): A
         yield { kind: ChangeKind.RESYNC, interactionId: null, interaction: null };
         continue;
       }
-      const event = 'type' in raw ? (raw.type === 'INTERACTION_CHANGED' ? raw.change! : null) : (raw as InteractionChangedEvent);
-      if (!event) continue;
+      if (raw.type !== 'INTERACTION_CHANGED') continue;
+      const event = raw.change;
       const who = ctx.onlooker();
       const change = changeFor((v) => matches(who, v), event);
-      if (change) yield change;
+      if (change) yield shared(event, change);
     }
   } finally {
     live.close();

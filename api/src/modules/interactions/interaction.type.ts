@@ -15,26 +15,26 @@ export enum ChangeKind {
 }
 registerEnumType(ChangeKind, { name: 'ChangeKind' });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CampaignRef {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TrayRef {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => TrayKind) kind!: TrayKind;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AgentRef {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Contact {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true }) name!: string | null;
@@ -47,14 +47,14 @@ export class Contact {
   @Field(() => ContactState, { nullable: true }) previousState!: ContactState | null;
 }
 
-@ObjectType('BotAnswer')
+@ObjectType('BotAnswer', { simpleResolvers: true })
 @InputType('BotAnswerInput')
 export class BotAnswerShape {
   @Field(() => String) key!: string;
   @Field(() => String) value!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Interaction {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'Human-readable, unique; agents read it out' }) protocol!: string;
@@ -79,19 +79,19 @@ export class Interaction {
   @Field(() => DateTime) updatedAt!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class InteractionEdge {
   @Field(() => String) cursor!: string;
   @Field(() => Interaction) node!: Interaction;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class InteractionConnection {
   @Field(() => [InteractionEdge]) edges!: InteractionEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
@@ -100,7 +100,7 @@ export class InteractionConnection {
 
 registerEnumType(Admission, { name: 'Admission', description: 'Whether the chat could wait for a human when it started' });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class StartInteractionPayload {
   @Field(() => Interaction) interaction!: Interaction;
   @Field(() => Admission, { description: 'OUT_OF_HOURS or FULL: the chat closed at once with the campaign text' }) admission!: Admission;
@@ -109,7 +109,7 @@ export class StartInteractionPayload {
   visitorToken!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class InteractionChange {
   @Field(() => ChangeKind) kind!: ChangeKind;
   @Field(() => ID, { nullable: true, description: 'Null for RESYNC' }) interactionId!: string | null;
@@ -136,7 +136,8 @@ export class StartInteractionInput {
 @InputType()
 export class HandOffInput {
   @Field(() => ID) interactionId!: string;
-  @Field(() => ID) trayId!: string;
+  @Field(() => ID, { nullable: true, description: "A general or custom tray of the chat's campaign; without it, the campaign's general tray" }) trayId?: string | null;
+  @Field(() => [String], { nullable: true, description: 'Skills the customer needs; SKILLS routing gives the chat to an agent who has them' }) skills?: string[] | null;
   @Field(() => [BotAnswerShape], { nullable: true }) botAnswers?: BotAnswerShape[] | null;
 }
 
@@ -163,7 +164,7 @@ export class TransferTargetInput {
   @Field(() => ID, { nullable: true, description: "The chat waits in the team's tray of its campaign" }) teamId?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Note {
   @Field(() => ID, { nullable: true }) authorId!: string | null;
   @Field(() => String, { nullable: true }) authorName!: string | null;
@@ -171,7 +172,7 @@ export class Note {
   @Field(() => DateTime) createdAt!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class InteractionEvent {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'STARTED, HANDED_OFF, TAKEN, RETURNED, TRANSFERRED, STATUS_CHANGED, JOINED, NOTE_ADDED, TAGS_SET, EXPERTISE_SET, CLOSED' })

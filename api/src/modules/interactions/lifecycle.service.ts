@@ -13,6 +13,7 @@ import { actorOf, enforce, loadViews, requireVisible, trailActor } from './inter
 import type { InteractionView } from './interaction.view.js';
 import { systemTextFor } from './system-texts.js';
 import { closeWithin } from './close.service.js';
+import { endCallsWithin, hasOpenCallSql } from '../calls/call.sql.js';
 import { refreshAgent } from '../agents/agent.service.js';
 import { endSessionsOf } from '../auth/auth.service.js';
 import { ContactState } from '../contacts/contact.enums.js';
@@ -38,13 +39,14 @@ export async function returnToTray(ctx: Context, id: string): Promise<Interactio
 
 /** A held chat waits again in the tray it came from, inside the caller's transaction. */
 async function returnWithin(tx: Em, view: InteractionView, actor: { kind: string; id: string | null }, detail: Record<string, unknown> = {}): Promise<void> {
-  const moved = await rows(
+  const moved = await rows<{ has_call: boolean }>(
     tx,
-    `update interactions set phase = 'WAITING', agent_id = null, status = 'IN_PROGRESS', queued_at = now(), updated_at = now()
-      where id = ? and phase = 'IN_SERVICE' returning id`,
+    `update interactions i set phase = 'WAITING', agent_id = null, status = 'IN_PROGRESS', queued_at = now(), updated_at = now()
+      where id = ? and phase = 'IN_SERVICE' returning ${hasOpenCallSql('i')} as has_call`,
     [view.id],
   );
   if (moved.length === 0) return;
+  if (moved[0]!.has_call) await endCallsWithin(tx, view.id);
   await moveContact(tx, view.contact.id, ContactState.TRAY);
   await recordEvent(tx, view.id, InteractionEventType.RETURNED, actor, { trayId: view.tray?.id ?? null, ...detail });
 }
@@ -90,15 +92,16 @@ async function targetTray(tx: Em, view: InteractionView, to: TransferTo): Promis
 
 async function transferWithin(tx: Em, ctx: Context, view: InteractionView, to: TransferTo, note: string | null): Promise<void> {
   const trayId = await targetTray(tx, view, to);
-  const moved = await rows(
+  const moved = await rows<{ has_call: boolean }>(
     tx,
-    `update interactions set phase = 'WAITING', agent_id = null, tray_id = ?, status = 'IN_PROGRESS', queued_at = now(), updated_at = now(),
+    `update interactions i set phase = 'WAITING', agent_id = null, tray_id = ?, status = 'IN_PROGRESS', queued_at = now(), updated_at = now(),
             transfer_count = transfer_count + 1,
             notes = case when ?::text is null then notes else notes || jsonb_build_array(jsonb_build_object('authorId', ?::text, 'authorName', ?::text, 'body', ?::text, 'createdAt', now())) end
-      where id = ? and phase in ('WAITING', 'IN_SERVICE') returning id`,
+      where id = ? and phase in ('WAITING', 'IN_SERVICE') returning ${hasOpenCallSql('i')} as has_call`,
     [trayId, note, authorId(ctx), authorName(ctx), note, view.id],
   );
   if (moved.length === 0) throw conflict('The interaction can no longer be transferred');
+  if (moved[0]!.has_call) await endCallsWithin(tx, view.id);
   await moveContact(tx, view.contact.id, ContactState.TRAY);
   await recordEvent(tx, view.id, InteractionEventType.TRANSFERRED, trailActor(ctx.viewer), { ...to, trayId, note });
 }
@@ -134,6 +137,9 @@ async function selectForBulk(ctx: Context, ids: string[], check: (v: Interaction
   return views;
 }
 
+/** Several chats are locked in id order, as routing locks them, so two bulk actions never deadlock. */
+const inLockOrder = (views: readonly InteractionView[]) => [...views].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
 /** After the commit: messages, then each change against what it was, then routing and agent state. */
 async function publishAll(ctx: Context, before: InteractionView[], messages: MessageView[]): Promise<InteractionView[]> {
   const after = await loadViews(ctx.em, before.map((v) => v.id));
@@ -150,7 +156,7 @@ export async function closeInteractions(ctx: Context, ids: string[], result: Int
   });
   const messages = await ctx.em.transactional(async (tx) => {
     const out: MessageView[] = [];
-    for (const v of views) {
+    for (const v of inLockOrder(views)) {
       const closing = await closeWithin(tx, trailActor(ctx.viewer), v.id, result);
       if (closing) out.push(closing);
     }
@@ -165,7 +171,7 @@ export async function transferInteractions(ctx: Context, ids: string[], to: Tran
   const text = cleanNote(note);
   const views = await selectForBulk(ctx, ids, (v) => enforce(mayTransfer(actorOf(ctx.viewer), state(v))));
   await ctx.em.transactional(async (tx) => {
-    for (const v of views) await transferWithin(tx, ctx, v, to, text);
+    for (const v of inLockOrder(views)) await transferWithin(tx, ctx, v, to, text);
   });
   return publishAll(ctx, views, []);
 }

@@ -1,4 +1,3 @@
-import { one } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
 import { Job } from '../../shared/jobs.js';
 import { InteractionResult } from './interaction.enums.js';
@@ -9,18 +8,13 @@ export async function scheduleNoAnswer(deps: Deps, interactionId: string, afterS
   if (timeoutSeconds) await deps.jobs.send(Job.NO_ANSWER, { interactionId, afterSequence }, timeoutSeconds);
 }
 
-/** Closes the chat NO_ANSWER when it is still in service and the customer has not written since. */
+/**
+ * Closes the chat NO_ANSWER when it is still in service and the customer has not written since,
+ * both decided under the interaction's lock, so a reply arriving at that moment is never closed on.
+ */
 export async function closeIfUnanswered(deps: Deps, interactionId: string, afterSequence: number): Promise<void> {
-  const em = deps.orm.em.fork();
-  const silent = await one(
-    em,
-    `select 1 from interactions i where i.id = ? and i.phase = 'IN_SERVICE'
-        and not exists (select 1 from messages m where m.interaction_id = i.id and m.sequence > ? and m.author_kind = 'CONTACT')`,
-    [interactionId, afterSequence],
-  );
-  if (!silent) return;
-  await closeAsSystem(deps, interactionId, InteractionResult.NO_ANSWER).catch((err) => {
-    // Closed meanwhile by someone else: nothing left to do.
+  await closeAsSystem(deps, interactionId, InteractionResult.NO_ANSWER, { customerWroteAfter: afterSequence }).catch((err) => {
+    // Answered, or closed meanwhile by someone else: nothing left to do.
     if (err?.extensions?.code !== 'CONFLICT') throw err;
   });
 }

@@ -2,14 +2,14 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../../shared/scalars.js';
 import { AuthorKind, Visibility } from './message.enums.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Author {
   @Field(() => AuthorKind) kind!: AuthorKind;
   @Field(() => ID, { nullable: true }) id!: string | null;
   @Field(() => String, { nullable: true }) name!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Message {
   @Field(() => ID) id!: string;
   @Field(() => ID) interactionId!: string;

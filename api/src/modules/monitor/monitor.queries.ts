@@ -9,7 +9,7 @@ export interface OpenChatRow {
   phase: Phase;
   status: InteractionStatus;
   campaignId: string;
-  campaignName: string;
+  campaign: { id: string; name: string };
   thresholds: [number, number, number];
   agentId: string | null;
   createdAt: Date;
@@ -18,9 +18,10 @@ export interface OpenChatRow {
   contactName: string | null;
   contactEmail: string | null;
   contactPhone: string | null;
+  contact: { name: string | null; email: string | null; phone: string | null };
 }
 
-/** Every open chat, one query: the dashboard's raw material. */
+/** Every open chat, one query: the dashboard's raw material, shaped once per load rather than per request. */
 export async function openChats(em: Em): Promise<OpenChatRow[]> {
   const found = await rows(
     em,
@@ -29,28 +30,35 @@ export async function openChats(em: Em): Promise<OpenChatRow[]> {
        from interactions i join campaigns c on c.id = i.campaign_id join contacts ct on ct.id = i.contact_id
       where i.phase in ('BOT', 'WAITING', 'IN_SERVICE')`,
   );
-  return found.map((r) => ({
-    id: r.id,
-    protocol: r.protocol,
-    channel: r.channel,
-    phase: r.phase,
-    status: r.status,
-    campaignId: r.campaign_id,
-    campaignName: r.campaign_name,
-    thresholds: r.thresholds_seconds,
-    agentId: r.agent_id,
-    createdAt: r.created_at,
-    queuedAt: r.queued_at,
-    assignedAt: r.assigned_at,
-    contactName: r.contact_name,
-    contactEmail: r.contact_email,
-    contactPhone: r.contact_phone,
-  }));
+  const campaigns = new Map<string, { id: string; name: string }>();
+  return found.map((r) => {
+    let campaign = campaigns.get(r.campaign_id);
+    if (!campaign) campaigns.set(r.campaign_id, (campaign = { id: r.campaign_id, name: r.campaign_name }));
+    return {
+      id: r.id,
+      protocol: r.protocol,
+      channel: r.channel,
+      phase: r.phase,
+      status: r.status,
+      campaignId: r.campaign_id,
+      campaign,
+      thresholds: r.thresholds_seconds,
+      agentId: r.agent_id,
+      createdAt: new Date(r.created_at),
+      queuedAt: r.queued_at ? new Date(r.queued_at) : null,
+      assignedAt: r.assigned_at ? new Date(r.assigned_at) : null,
+      contactName: r.contact_name,
+      contactEmail: r.contact_email,
+      contactPhone: r.contact_phone,
+      contact: { name: r.contact_name, email: r.contact_email, phone: r.contact_phone },
+    };
+  });
 }
 
 export interface MonitorAgentRow extends AgentStatusView {
   teamIds: string[];
   completedToday: number;
+  onCall: boolean;
 }
 
 /**
@@ -70,7 +78,8 @@ export async function monitorAgents(em: Em, graceMs: number): Promise<MonitorAge
      select u.id as user_id, u.name, u.max_concurrent_chats, s.paused, s.state, s.state_changed_at,
             pr.id as pause_reason_id, pr.name as pause_reason_name, pr.icon as pause_reason_icon,
             present.user_id is not null as connected, coalesce(active.n, 0) as active_chats,
-            coalesce(done.n, 0) as completed_today, coalesce(memberships.ids, '{}') as team_ids
+            coalesce(done.n, 0) as completed_today, coalesce(memberships.ids, '{}') as team_ids,
+            exists (select 1 from calls c where c.agent_id = u.id and c.state = 'ACCEPTED' and c.kind <> 'SCREEN') as on_call
        from users u
        join agent_status s on s.user_id = u.id
        left join pause_reasons pr on pr.id = s.pause_reason_id
@@ -81,7 +90,7 @@ export async function monitorAgents(em: Em, graceMs: number): Promise<MonitorAge
       where u.role = 'AGENT' and u.active`,
     [graceMs],
   );
-  return found.map((r) => ({ ...toStatusView(r), teamIds: r.team_ids, completedToday: r.completed_today }));
+  return found.map((r) => ({ ...toStatusView(r), teamIds: r.team_ids, completedToday: r.completed_today, onCall: r.on_call }));
 }
 
 export interface CampaignDayRow {
@@ -105,8 +114,8 @@ export async function campaignsToday(em: Em): Promise<CampaignDayRow[]> {
     campaignId: r.campaign_id,
     campaignName: r.campaign_name,
     serviceLevelSeconds: r.service_level_seconds,
-    queuedAt: r.queued_at,
-    assignedAt: r.assigned_at,
+    queuedAt: r.queued_at ? new Date(r.queued_at) : null,
+    assignedAt: r.assigned_at ? new Date(r.assigned_at) : null,
   }));
 }
 

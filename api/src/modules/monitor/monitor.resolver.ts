@@ -2,7 +2,7 @@ import { Arg, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireSupervisor } from '../auth/guards.js';
 import type { MonitorFilter } from './monitor.rules.js';
-import { monitorSnapshot, type MonitorSnapshot } from './monitor.service.js';
+import type { MonitorSnapshot } from './monitor.snapshot.js';
 import { monitorStream } from './monitor.stream.js';
 import { Monitor, MonitorFilterInput } from './monitor.type.js';
 
@@ -18,9 +18,9 @@ const toFilter = (f?: MonitorFilterInput | null): MonitorFilter => ({
 @Resolver()
 export class MonitorResolver {
   @Query(() => Monitor, { description: 'Supervisors: the live picture of the contact center' })
-  monitor(@Ctx() ctx: Context, @Arg('filter', () => MonitorFilterInput, { nullable: true }) filter?: MonitorFilterInput): Promise<Monitor> {
+  async monitor(@Ctx() ctx: Context, @Arg('filter', () => MonitorFilterInput, { nullable: true }) filter?: MonitorFilterInput): Promise<Monitor> {
     requireSupervisor(ctx.viewer);
-    return monitorSnapshot(ctx.em, toFilter(filter), ctx.deps.config.PRESENCE_GRACE_MS) as Promise<Monitor>;
+    return (await ctx.deps.monitor.snapshot(toFilter(filter))) as Monitor;
   }
 
   @Subscription(() => Monitor, {

@@ -1,31 +1,35 @@
-import { rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { streamChannels } from '../../shared/bus.js';
-import { Topic } from '../../shared/topics.js';
+import { type InteractionChangedMessage, Topic } from '../../shared/topics.js';
 import type { MonitorFilter } from './monitor.rules.js';
-import { type MonitorSnapshot, monitorSnapshot } from './monitor.service.js';
+import type { MonitorSnapshot } from './monitor.snapshot.js';
 
 /** Changes arriving within this window make one new snapshot: a busy center is redrawn, not flooded. */
 const COALESCE_MS = 250;
 
+/** Whether an event can change what this filter shows: chats of other campaigns cannot; agents and the directory may. */
+function concerns(filter: MonitorFilter, event: unknown): boolean {
+  const change = (event as Partial<InteractionChangedMessage>).change;
+  if (!filter.campaignIds.length || !change) return true;
+  return [change.interaction, change.previous].some((v) => v && filter.campaignIds.includes(v.campaign.id));
+}
+
 /**
  * The dashboard's live feed: a snapshot now, then a fresh one after every burst of changes to
- * interactions or agents. The dashboard never polls.
+ * interactions (of any campaign, those created later included), agents or the directory. The
+ * dashboard never polls, and all subscribers of a process share one load per burst.
  */
 export async function* monitorStream(ctx: Context, filter: MonitorFilter): AsyncGenerator<MonitorSnapshot> {
-  const { topics, config } = ctx.deps;
-  const campaigns = await rows<{ id: string }>(ctx.em, 'select id from campaigns');
-  const channels = [
-    topics.channel(Topic.AGENTS),
-    ...campaigns.filter((c) => !filter.campaignIds.length || filter.campaignIds.includes(c.id)).map((c) => topics.channel(Topic.CAMPAIGN, c.id)),
-  ];
+  const { topics, monitor } = ctx.deps;
+  const channels = [Topic.CENTER, Topic.AGENTS, Topic.DIRECTORY, Topic.CALLS].map((t) => topics.channel(t));
   const live = await streamChannels<unknown>(topics.bus, channels, 64);
   try {
-    yield await monitorSnapshot(ctx.deps.orm.em.fork(), filter, config.PRESENCE_GRACE_MS);
-    for await (const _ of live) {
+    yield await monitor.snapshot(filter);
+    for await (const event of live) {
+      if (!concerns(filter, event)) continue;
       await new Promise((r) => setTimeout(r, COALESCE_MS));
       live.drain();
-      yield await monitorSnapshot(ctx.deps.orm.em.fork(), filter, config.PRESENCE_GRACE_MS);
+      yield await monitor.snapshot(filter);
     }
   } finally {
     live.close();

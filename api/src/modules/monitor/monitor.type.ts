@@ -9,14 +9,14 @@ import { Team } from '../users/user.type.js';
 
 registerEnumType(ChatBand, { name: 'ChatBand', description: "A held chat's time against its campaign's thresholds" });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MonitorContact {
   @Field(() => String, { nullable: true }) name!: string | null;
   @Field(() => String, { nullable: true }) email!: string | null;
   @Field(() => String, { nullable: true }) phone!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MonitorChat {
   @Field(() => ID) id!: string;
   @Field(() => String) protocol!: string;
@@ -26,12 +26,12 @@ export class MonitorChat {
   @Field(() => CampaignRef) campaign!: CampaignRef;
   @Field(() => ID, { nullable: true }) agentId!: string | null;
   @Field(() => MonitorContact) contact!: MonitorContact;
-  @Field(() => DateTime, { description: 'When the current phase began' }) since!: string;
+  @Field(() => DateTime, { description: 'When the current phase began' }) since!: Date;
   @Field(() => ChatBand, { nullable: true, description: 'Held chats only' }) band!: ChatBand | null;
   @Field(() => Boolean, { description: 'Past the third threshold' }) alert!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MonitorTotals {
   @Field(() => Int) open!: number;
   @Field(() => Int) bot!: number;
@@ -39,7 +39,7 @@ export class MonitorTotals {
   @Field(() => Int) inService!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CampaignServiceLevel {
   @Field(() => CampaignRef) campaign!: CampaignRef;
   @Field(() => Int) serviceLevelSeconds!: number;
@@ -48,7 +48,14 @@ export class CampaignServiceLevel {
   @Field(() => Int) queuedToday!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true, description: "How many of an agent's chats are in each band" })
+export class BandCounts {
+  @Field(() => Int) green!: number;
+  @Field(() => Int) yellow!: number;
+  @Field(() => Int) red!: number;
+}
+
+@ObjectType({ simpleResolvers: true })
 export class MonitorAgent {
   @Field(() => ID) userId!: string;
   @Field(() => String) name!: string;
@@ -60,21 +67,22 @@ export class MonitorAgent {
   @Field(() => Int) completedToday!: number;
   @Field(() => Int) activeChats!: number;
   @Field(() => Int) maxConcurrentChats!: number;
+  @Field(() => BandCounts, { description: 'Its chats per band: the row\'s colours without listing each chat' }) bands!: BandCounts;
   @Field(() => Boolean, { description: 'One of its chats is past the third threshold' }) alert!: boolean;
   @Field(() => [ID]) teamIds!: string[];
   @Field(() => [MonitorChat]) chats!: MonitorChat[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MonitorTeam {
   @Field(() => Team) team!: Team;
   @Field(() => [ID]) agentIds!: string[];
   @Field(() => Int) activeChats!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Monitor {
-  @Field(() => DateTime) generatedAt!: string;
+  @Field(() => DateTime) generatedAt!: Date;
   @Field(() => MonitorTotals) totals!: MonitorTotals;
   @Field(() => [CampaignServiceLevel]) campaigns!: CampaignServiceLevel[];
   @Field(() => [MonitorAgent]) agents!: MonitorAgent[];

@@ -110,3 +110,29 @@ const byIdleSince: Order = (a, b) => compareTimes(a.idleSince, b.idleSince);
 const roundRobin = chain(byLastAssigned, byAgentId);
 const leastBusy = chain(byActiveChats, byLastAssigned, byAgentId);
 const longestIdle = chain(byIdleSince, byLastAssigned, byAgentId);
+
+/**
+ * One routing pass decided at once: chats in queue order, each to the agent the strategy picks among
+ * those who can reach its tray, counting what this pass already gave them. The candidates are not
+ * changed; the caller writes the plan in one statement under the agents' locks.
+ */
+export function planPass<C extends RoutingCandidate, W extends WaitingChat>(
+  strategy: RoutingStrategy,
+  queue: readonly W[],
+  candidates: readonly C[],
+  now: Date,
+  opts: RoutingOptions,
+  reaches: (candidate: C, chat: W) => boolean = () => true,
+): { chat: W; agentId: string }[] {
+  const working = candidates.map((c) => ({ ...c }));
+  const plan: { chat: W; agentId: string }[] = [];
+  for (const chat of orderQueue(queue)) {
+    const agentId = pickAgent(strategy, chat, working.filter((c) => reaches(c, chat)), now, opts);
+    if (!agentId) continue;
+    const picked = working.find((c) => c.agentId === agentId)!;
+    picked.activeChats += 1;
+    picked.lastAssignedAt = now;
+    plan.push({ chat, agentId });
+  }
+  return plan;
+}

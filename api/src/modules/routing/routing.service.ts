@@ -2,23 +2,17 @@ import { ACTIVE_CHATS_SQL, CONNECTED_SQL } from '../agents/agent.sql.js';
 import { CUSTOM_TRAY_IDS_SQL } from '../trays/tray-access.sql.js';
 import { type Em, one, rows, pgArray } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
-import { RoutingStrategy } from '../campaigns/campaign.enums.js';
+import { type CampaignMessages, type Language, RoutingStrategy } from '../campaigns/campaign.enums.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { InteractionStatus, Phase } from '../interactions/interaction.enums.js';
 import { publishChange, publishMessages } from '../interactions/interaction.events.js';
-import { INTERACTION_VIEW_SQL, toInteractionView } from '../interactions/interaction.view.js';
-import { assignWithin } from '../interactions/assignment.service.js';
-import { type CampaignMessages, type Language } from '../campaigns/campaign.enums.js';
+import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from '../interactions/interaction.view.js';
+import { type Assigned, assignChats, lockAgents } from '../interactions/assignment.service.js';
 import { campaignText } from '../campaigns/campaign.rules.js';
-import type { InteractionView } from '../interactions/interaction.view.js';
-import type { MessageView } from '../messages/message.view.js';
 // agent.service calls back into routing; CommonJS resolves the cycle because both sides use each other only at call time.
-import { refreshAgent } from '../agents/agent.service.js';
+import { refreshAgents } from '../agents/agent.service.js';
 
-import { orderQueue, pickAgent, type RoutingCandidate, type WaitingChat } from './routing.rules.js';
-
-/** How many waiting chats one routing pass considers; the rest wait for the next event. */
-const PASS_SIZE = 200;
+import { eligible, planPass, type RoutingCandidate, type WaitingChat } from './routing.rules.js';
 
 interface Candidate extends RoutingCandidate {
   customTrayIds: string[];
@@ -29,21 +23,18 @@ interface Queued extends WaitingChat {
   trayKind: 'GENERAL' | 'CUSTOM';
 }
 
-interface Assignment {
-  interactionId: string;
-  agentId: string;
-  messages: MessageView[];
-}
-
 /**
  * One routing pass for a campaign: every waiting chat, oldest first, goes to the agent its
  * strategy picks, never above an agent's maximum. A transaction-scoped advisory lock per campaign
- * makes passes from all processes take turns, so each chat is decided once; the agent's row lock
- * keeps a concurrent manual take from pushing it over capacity.
+ * makes passes from all processes take turns, so each chat is decided once. The agents who could
+ * take a chat are locked (so a concurrent take elsewhere cannot push them over capacity), counted
+ * afresh, and the whole pass is written in one statement: a pass costs the same few round trips
+ * for one chat or two hundred.
  */
-export async function routeCampaign(deps: Deps, campaignId: string): Promise<number> {
+export async function routeCampaign(deps: Deps, campaignId: string): Promise<{ assigned: number; more: boolean }> {
   const em = deps.orm.em.fork();
-  const assignments = await em.transactional(async (tx) => {
+  let more = false;
+  const assigned = await em.transactional(async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`parley:route:${campaignId}`]);
     const campaign = await one<{ routing_strategy: RoutingStrategy; skills_widening_seconds: number; messages: CampaignMessages; default_language: Language }>(
       tx,
@@ -51,34 +42,57 @@ export async function routeCampaign(deps: Deps, campaignId: string): Promise<num
       [campaignId],
     );
     if (!campaign || campaign.routing_strategy === RoutingStrategy.MANUAL) return [];
-    const queue = await waitingChats(tx, campaignId);
+    const size = deps.config.ROUTING_PASS_SIZE;
+    let queue = await waitingChats(tx, campaignId, size, null);
     if (queue.length === 0) return [];
-    const candidates = await candidatesFor(tx, campaignId, deps.config.PRESENCE_GRACE_MS);
-    const now = new Date();
-    const done: Assignment[] = [];
-    for (const chat of orderQueue(queue)) {
-      const pool = candidates.filter((c) => chat.trayKind === 'GENERAL' || c.customTrayIds.includes(chat.trayId));
-      const agentId = pickAgent(campaign.routing_strategy, chat, pool, now, { skillsWideningSeconds: campaign.skills_widening_seconds });
-      if (!agentId) continue;
-      const candidate = candidates.find((c) => c.agentId === agentId)!;
-      const greeting = campaignText(campaign.messages, 'agentGreeting', chat.language, campaign.default_language);
-      const assigned = await assign(tx, chat, candidate, greeting);
-      if (assigned) done.push(assigned);
+    const grace = deps.config.PRESENCE_GRACE_MS;
+    const hopeful = (await candidatesFor(tx, campaignId, grace)).filter(eligible);
+    if (hopeful.length === 0) return [];
+    await lockAgents(tx, hopeful.map((c) => c.agentId));
+    const candidates = await candidatesFor(tx, campaignId, grace, hopeful.map((c) => c.agentId));
+    const decide = (page: Queued[]) => planPass(campaign.routing_strategy, page, candidates, new Date(), { skillsWideningSeconds: campaign.skills_widening_seconds }, reaches);
+    // Chats nobody here can take yet (a skill not yet widened, a tray nobody reaches) must not hold
+    // back those behind them: a full page that gives nothing is followed by the next.
+    let plan = decide(queue);
+    for (let page = 1; plan.length === 0 && queue.length === size && page < MAX_PAGES; page++) {
+      queue = await waitingChats(tx, campaignId, size, queue.at(-1)!);
+      plan = decide(queue);
     }
-    return done;
+    if (plan.length === 0) return [];
+    const outcome = await assignChats(
+      tx,
+      plan.map(({ chat, agentId }) => ({
+        interactionId: chat.id,
+        agentId,
+        trayId: chat.trayId,
+        greeting: campaignText(campaign.messages, 'agentGreeting', chat.language, campaign.default_language),
+      })),
+      { kind: 'ROUTING', id: null },
+    );
+    // Another pass at once when this one may have left work: the page was full, or a planned chat
+    // was taken or moved meanwhile, so its agent still has room.
+    more = outcome.assigned.length > 0 && (queue.length === size || outcome.assigned.length < plan.length);
+    return outcome.assigned;
   });
-  await announce(deps, em, assignments);
-  return assignments.length;
+  await announce(deps, em, assigned);
+  return { assigned: assigned.length, more };
 }
 
-async function waitingChats(tx: Em, campaignId: string): Promise<Queued[]> {
+const reaches = (candidate: Candidate, chat: Queued): boolean => chat.trayKind === 'GENERAL' || candidate.customTrayIds.includes(chat.trayId);
+
+/** Pages of a pass look this far into the queue at most; a deeper backlog waits for the next event. */
+const MAX_PAGES = 10;
+
+/** Waiting chats oldest first, from the start of the queue or after a chat of it. */
+async function waitingChats(tx: Em, campaignId: string, limit: number, after: Pick<Queued, 'id' | 'queuedAt'> | null): Promise<Queued[]> {
   const found = await rows(
     tx,
     `select i.id, i.queued_at, coalesce(i.language, ct.language) as language, i.expertise, i.tray_id, t.kind as tray_kind
        from interactions i join trays t on t.id = i.tray_id join contacts ct on ct.id = i.contact_id
       where i.campaign_id = ? and i.phase = 'WAITING' and t.kind in ('GENERAL', 'CUSTOM')
+        and (?::timestamptz is null or (i.queued_at, i.id) > (?::timestamptz, ?::uuid))
       order by i.queued_at, i.id limit ?`,
-    [campaignId, PASS_SIZE],
+    [campaignId, after?.queuedAt.toISOString() ?? null, after?.queuedAt.toISOString() ?? null, after?.id ?? null, limit],
   );
   return found.map((r) => ({
     id: r.id,
@@ -91,7 +105,7 @@ async function waitingChats(tx: Em, campaignId: string): Promise<Queued[]> {
 }
 
 /** The campaign's agents (its members, or every agent when it names none) as routing sees them. */
-async function candidatesFor(tx: Em, campaignId: string, graceMs: number): Promise<Candidate[]> {
+async function candidatesFor(tx: Em, campaignId: string, graceMs: number, only?: string[]): Promise<Candidate[]> {
   const found = await rows(
     tx,
     `select u.id, u.max_concurrent_chats, u.languages, u.skills, s.paused, s.last_assigned_at, s.idle_since,
@@ -99,8 +113,9 @@ async function candidatesFor(tx: Em, campaignId: string, graceMs: number): Promi
        from users u join agent_status s on s.user_id = u.id
       where u.role = 'AGENT' and u.active
         and (not exists (select 1 from campaign_members m where m.campaign_id = ?)
-             or exists (select 1 from campaign_members m where m.campaign_id = ? and m.user_id = u.id))`,
-    [graceMs, campaignId, campaignId],
+             or exists (select 1 from campaign_members m where m.campaign_id = ? and m.user_id = u.id))
+        and (?::uuid[] is null or u.id = any(?::uuid[]))`,
+    [graceMs, campaignId, campaignId, only ? pgArray(only) : null, only ? pgArray(only) : null],
   );
   return found.map((r) => ({
     agentId: r.id,
@@ -117,33 +132,27 @@ async function candidatesFor(tx: Em, campaignId: string, graceMs: number): Promi
   }));
 }
 
-async function assign(tx: Em, chat: Queued, candidate: Candidate, greeting: string | null): Promise<Assignment | null> {
-  const outcome = await assignWithin(tx, chat.id, candidate.agentId, { kind: 'ROUTING', id: null }, greeting);
-  candidate.activeChats = outcome.active + (outcome.assigned ? 1 : 0);
-  if (!outcome.assigned) return null;
-  candidate.lastAssignedAt = new Date();
-  return { interactionId: chat.id, agentId: candidate.agentId, messages: outcome.greeting ? [outcome.greeting] : [] };
-}
-
-/** After commit: every subscriber learns of the assignment, and the agents' states move on. */
-async function announce(deps: Deps, em: Em, assignments: Assignment[]): Promise<void> {
-  if (assignments.length === 0) return;
-  const found = await rows(em, `${INTERACTION_VIEW_SQL} where i.id = any(?::uuid[])`, [pgArray(assignments.map((a) => a.interactionId))]);
-  for (const view of found.map(toInteractionView)) {
-    // Subscribers who saw it waiting must hear that it left their sight. Assignment changes only the
-    // phase, agent, status and contact state, and the contact keeps its state from before beside the
-    // new one (EXPIRED stays visible to everyone), so the waiting view is exact without a second read.
-    const waiting: InteractionView = {
-      ...view,
-      phase: Phase.WAITING,
-      agent: null,
-      status: InteractionStatus.IN_PROGRESS,
-      contact: { ...view.contact, state: view.contact.previousState ?? ContactState.TRAY },
-    };
-    await publishChange(deps, view, waiting);
-  }
-  await publishMessages(deps, assignments.flatMap((a) => a.messages));
-  for (const agentId of new Set(assignments.map((a) => a.agentId))) await refreshAgent(deps, agentId);
+/** After commit: every subscriber learns of the assignments, and the agents' states move on. */
+async function announce(deps: Deps, em: Em, assigned: Assigned[]): Promise<void> {
+  if (assigned.length === 0) return;
+  const found = await rows(em, `${INTERACTION_VIEW_SQL} where i.id = any(?::uuid[])`, [pgArray(assigned.map((a) => a.interactionId))]);
+  await Promise.all(
+    found.map(toInteractionView).map((view) => {
+      // Subscribers who saw it waiting must hear that it left their sight. Assignment changes only the
+      // phase, agent, status and contact state, and the contact keeps its state from before beside the
+      // new one (EXPIRED stays visible to everyone), so the waiting view is exact without a second read.
+      const waiting: InteractionView = {
+        ...view,
+        phase: Phase.WAITING,
+        agent: null,
+        status: InteractionStatus.IN_PROGRESS,
+        contact: { ...view.contact, state: view.contact.previousState ?? ContactState.TRAY },
+      };
+      return publishChange(deps, view, waiting);
+    }),
+  );
+  await publishMessages(deps, assigned.flatMap((a) => (a.greeting ? [a.greeting] : [])));
+  await refreshAgents(deps, [...new Set(assigned.map((a) => a.agentId))]);
 }
 
 /** Routes every campaign an agent works on: called when it may take more (connected, resumed, freed). */
@@ -164,31 +173,44 @@ export async function campaignsOf(deps: Deps, userId: string): Promise<string[]>
   return found.map((c) => c.id);
 }
 
-/** Per campaign, the pass this process is running and whether another event arrived meanwhile. */
-const passes = new Map<string, { done: Promise<void>; again: boolean }>();
+/** Per campaign, the pass waiting to start after the one running: later events join it rather than queue their own. */
+const queued = new Map<string, Promise<void>>();
+const running = new Map<string, Promise<void>>();
 
 /**
  * Routing runs after the caller's change has committed; a failure is logged, never undoes that
- * change. Events that arrive while a pass runs fold into one more pass instead of queueing one
- * each on the campaign lock: a burst of arrivals costs two passes, not a hundred.
+ * change. The promise settles once a pass that began after this call has run, so it saw the
+ * caller's change; events arriving while a pass runs all join the next one, so a burst of a
+ * hundred arrivals costs two passes, not a hundred.
  */
 export function routeSoon(deps: Deps, campaignId: string): Promise<void> {
-  const running = passes.get(campaignId);
-  if (running) {
-    running.again = true;
-    return running.done;
-  }
-  const state = { done: Promise.resolve(), again: false };
-  state.done = (async () => {
+  const waiting = queued.get(campaignId);
+  if (waiting) return waiting;
+  const next: Promise<void> = (running.get(campaignId) ?? Promise.resolve()).then(async () => {
+    queued.delete(campaignId);
+    running.set(campaignId, next);
     try {
-      do {
-        state.again = false;
-        await routeCampaign(deps, campaignId).catch((err) => deps.log.error({ err, campaignId }, 'routing pass failed'));
-      } while (state.again);
+      await routeWithRetry(deps, campaignId);
     } finally {
-      passes.delete(campaignId);
+      if (running.get(campaignId) === next) running.delete(campaignId);
     }
-  })();
-  passes.set(campaignId, state);
-  return state.done;
+  });
+  queued.set(campaignId, next);
+  return next;
+}
+
+/**
+ * Passes until the queue is served or nobody can take more. A deadlock with a concurrent take or
+ * transfer aborts one side; the pass simply runs again.
+ */
+async function routeWithRetry(deps: Deps, campaignId: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      while ((await routeCampaign(deps, campaignId)).more);
+      return;
+    } catch (err) {
+      const retry = attempt < 3 && ['40P01', '40001'].includes((err as { code?: string }).code ?? '');
+      if (!retry) return void deps.log.error({ err, campaignId }, 'routing pass failed');
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { TrayKind } from './tray.enums.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Tray {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
+import { Topic } from '../../shared/topics.js';
 import { requireAdmin } from '../auth/guards.js';
 import { createTeam } from './team.service.js';
 import { CreateTeamInput, CreateUserInput, UpdateUserInput } from './user.inputs.js';
@@ -13,19 +14,23 @@ export class UserResolver {
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
     requireAdmin(ctx.viewer);
     const user = await createUser(ctx.em, input);
+    await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
     return loadUser(ctx.em, user.id);
   }
 
   @Mutation(() => Team, { description: 'Administrators' })
-  createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<Team> {
+  async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<Team> {
     requireAdmin(ctx.viewer);
-    return createTeam(ctx.em, input.name, input.memberIds ?? []);
+    const team = await createTeam(ctx.em, input.name, input.memberIds ?? []);
+    await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'TEAM' });
+    return team;
   }
 
   @Mutation(() => User, { description: 'Administrators: a raised maximum routes waiting chats to the agent at once' })
   async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
     requireAdmin(ctx.viewer);
     await updateUser(ctx.deps, ctx.em, id, input);
+    await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
     return loadUser(ctx.em, id);
   }
 }

@@ -27,3 +27,12 @@ export function normalizeLanguages(values: readonly string[]): Language[] | null
 export function normalizeSkills(values: readonly string[]): string[] {
   return [...new Set(values.map((s) => s.trim().toLowerCase()).filter(Boolean))];
 }
+
+/**
+ * Why a person's role may not change now, or null when it may. Someone who stops being an agent
+ * must first hand on the chats they hold, so no customer is left with nobody.
+ */
+export function roleChangeRefusal(from: string, to: string, heldChats: number): string | null {
+  if (from === to || from !== 'AGENT') return null;
+  return heldChats > 0 ? `Return, transfer or close this agent's ${heldChats} chat(s) before changing the role` : null;
+}

@@ -7,7 +7,7 @@ import { TrayEntity } from '../trays/tray.entity.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { UserEntity } from './user.entity.js';
 import { Role } from './user.enums.js';
-import { isEmail, MAX_CHATS_LIMIT, MIN_PASSWORD_LENGTH, normalizeEmail, normalizeLanguages, normalizeSkills, validMaxChats, validPassword } from './user.rules.js';
+import { isEmail, MAX_CHATS_LIMIT, MIN_PASSWORD_LENGTH, normalizeEmail, normalizeLanguages, normalizeSkills, roleChangeRefusal, validMaxChats, validPassword } from './user.rules.js';
 
 export interface NewUser {
   email: string;
@@ -94,8 +94,27 @@ export async function updateUser(deps: Deps, em: Em, userId: string, changes: Us
   }
   if (changes.mayMonitorScreen != null) set('may_monitor_screen', changes.mayMonitorScreen);
   await em.transactional(async (tx) => {
-    if (!(await one(tx, 'select id from users where id = ?', [userId]))) throw notFound('User');
+    const current = await one<{ role: Role; name: string; held: number }>(
+      tx,
+      `select role, name, (select count(*)::int from interactions i where i.agent_id = u.id and i.phase = 'IN_SERVICE') as held
+         from users u where id = ? for update`,
+      [userId],
+    );
+    if (!current) throw notFound('User');
+    if (changes.role != null) {
+      const refusal = roleChangeRefusal(current.role, changes.role, current.held);
+      if (refusal) throw conflict(refusal);
+    }
     if (sets.length) await rows(tx, `update users set ${sets.join(', ')} where id = ?`, [...params, userId]);
+    // A new agent gets its personal tray; one who stops being an agent keeps it, so chats stay where they were.
+    if (changes.role === Role.AGENT) {
+      await rows(
+        tx,
+        `insert into trays (id, name, kind, owner_id, campaign_id, created_at)
+         select gen_random_uuid(), ?, 'PERSONAL', ?, null, now() where not exists (select 1 from trays where kind = 'PERSONAL' and owner_id = ?)`,
+        [`Personal: ${changes.name?.trim() || current.name}`, userId, userId],
+      );
+    }
     if (changes.teamIds != null) {
       if (!(await allExist(tx, 'teams', changes.teamIds))) throw badInput('Unknown team', 'teamIds');
       await rows(tx, 'delete from user_teams where user_id = ?', [userId]);

@@ -1,13 +1,13 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Role } from './user.enums.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Team {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class User {
   @Field(() => ID) id!: string;
   @Field(() => String) email!: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RoutingStrategy } from '../../campaigns/campaign.enums.js';
-import { eligible, orderQueue, pickAgent, type RoutingCandidate, type WaitingChat } from '../routing.rules.js';
+import { eligible, orderQueue, pickAgent, planPass, type RoutingCandidate, type WaitingChat } from '../routing.rules.js';
 
 const now = new Date('2026-05-04T10:00:00Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
@@ -155,5 +155,40 @@ describe('the queue', () => {
     const chats = [chat({ id: 'c', queuedAt: minutesAgo(1) }), chat({ id: 'b', queuedAt: minutesAgo(5) }), chat({ id: 'a', queuedAt: minutesAgo(1) })];
     expect(orderQueue(chats).map((c) => c.id)).toEqual(['b', 'a', 'c']);
     expect(chats.map((c) => c.id)).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('a whole pass at once', () => {
+  const queue = [
+    chat({ id: 'c3', queuedAt: secondsAgo(10) }),
+    chat({ id: 'c1', queuedAt: secondsAgo(30) }),
+    chat({ id: 'c2', queuedAt: secondsAgo(20) }),
+    chat({ id: 'c4', queuedAt: secondsAgo(5) }),
+  ];
+
+  it('serves the oldest first and never plans an agent above its maximum', () => {
+    const plan = planPass(RoutingStrategy.LEAST_BUSY, queue, [agent('a', { maxConcurrentChats: 2, activeChats: 1 }), agent('b', { maxConcurrentChats: 1 })], now, opts);
+    expect(plan.map((p) => [p.chat.id, p.agentId])).toEqual([
+      ['c1', 'b'],
+      ['c2', 'a'],
+    ]);
+  });
+
+  it('counts what the pass already gave: least busy spreads, round robin takes turns', () => {
+    const three = [agent('a', { maxConcurrentChats: 5 }), agent('b', { maxConcurrentChats: 5 }), agent('c', { maxConcurrentChats: 5 })];
+    expect(planPass(RoutingStrategy.LEAST_BUSY, queue, three, now, opts).map((p) => p.agentId)).toEqual(['a', 'b', 'c', 'a']);
+    const rr = [agent('a', { lastAssignedAt: minutesAgo(1) }), agent('b', { lastAssignedAt: minutesAgo(3) }), agent('c', { lastAssignedAt: minutesAgo(2) })];
+    expect(planPass(RoutingStrategy.ROUND_ROBIN, queue, rr, now, opts).map((p) => p.agentId)).toEqual(['b', 'c', 'a', 'a']);
+  });
+
+  it('gives a chat only to agents who reach its tray, and leaves the candidates as they were', () => {
+    const candidates = [agent('a'), agent('b')];
+    const plan = planPass(RoutingStrategy.LEAST_BUSY, queue, candidates, now, opts, (c, w) => c.agentId === 'b' || w.id !== 'c1');
+    expect(plan[0]).toMatchObject({ chat: { id: 'c1' }, agentId: 'b' });
+    expect(candidates.map((c) => c.activeChats)).toEqual([0, 0]);
+  });
+
+  it('plans nothing for MANUAL campaigns', () => {
+    expect(planPass(RoutingStrategy.MANUAL, queue, [agent('a')], now, opts)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmail, normalizeLanguages, normalizeSkills, validMaxChats, validPassword } from '../user.rules.js';
+import { isEmail, normalizeLanguages, normalizeSkills, roleChangeRefusal, validMaxChats, validPassword } from '../user.rules.js';
 
 describe('profile rules', () => {
   it('narrows languages to es, en, pt once each, and refuses others', () => {
@@ -18,5 +18,17 @@ describe('profile rules', () => {
 
   it('tells a plausible e-mail address', () => {
     expect([isEmail('a@b.co'), isEmail('not-an-email'), isEmail('a b@c.d')]).toEqual([true, false, false]);
+  });
+});
+
+describe('changing a role', () => {
+  it('lets an agent without chats, and anyone else, change role', () => {
+    expect(roleChangeRefusal('AGENT', 'SUPERVISOR', 0)).toBeNull();
+    expect(roleChangeRefusal('SUPERVISOR', 'AGENT', 0)).toBeNull();
+    expect(roleChangeRefusal('AGENT', 'AGENT', 3)).toBeNull();
+  });
+
+  it('refuses while the agent still holds chats', () => {
+    expect(roleChangeRefusal('AGENT', 'ADMIN', 2)).toMatch(/2 chat/);
   });
 });

@@ -1,0 +1,70 @@
+import { Phase } from '../interactions/interaction.enums.js';
+import { allow, type Decision, deny } from '../interactions/interaction.rules.js';
+
+export enum CallKind {
+  AUDIO = 'AUDIO',
+  VIDEO = 'VIDEO',
+  /** A supervisor watching an agent's screen. */
+  SCREEN = 'SCREEN',
+}
+
+export enum CallState {
+  REQUESTED = 'REQUESTED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  ENDED = 'ENDED',
+}
+
+export enum CallAction {
+  ACCEPT = 'ACCEPT',
+  DECLINE = 'DECLINE',
+  END = 'END',
+}
+
+/** A customer may ask for a call the campaign allows, while an agent serves the chat. */
+export function mayRequestCall(campaign: { allowAudio: boolean; allowVideo: boolean }, kind: CallKind, phase: Phase): Decision {
+  if (kind === CallKind.AUDIO && !campaign.allowAudio) return deny('FORBIDDEN', 'This campaign takes no audio calls');
+  if (kind === CallKind.VIDEO && !campaign.allowVideo) return deny('FORBIDDEN', 'This campaign takes no video calls');
+  if (phase !== Phase.IN_SERVICE) return deny('CONFLICT', 'A call can be asked for once an agent serves the chat');
+  return allow(true);
+}
+
+/** A supervisor may watch only the screen of an agent who allows it. */
+export function mayMonitorScreen(target: { role: string; mayMonitorScreen: boolean } | null): Decision {
+  if (!target || target.role !== 'AGENT') return deny('BAD_USER_INPUT', 'Only an agent’s screen can be watched');
+  return target.mayMonitorScreen ? allow(true) : deny('FORBIDDEN', 'This agent does not allow screen monitoring');
+}
+
+/** Where a call goes on an action: ringing is accepted or declined by the agent, and either side ends it. */
+export function nextCallState(state: CallState, action: CallAction): Decision<CallState> {
+  if (state === CallState.REQUESTED) {
+    if (action === CallAction.ACCEPT) return allow(CallState.ACCEPTED);
+    if (action === CallAction.DECLINE) return allow(CallState.DECLINED);
+    return allow(CallState.ENDED);
+  }
+  if (state === CallState.ACCEPTED && action === CallAction.END) return allow(CallState.ENDED);
+  return deny('CONFLICT', state === CallState.ACCEPTED ? 'The call is already going on' : 'The call is over');
+}
+
+/** Signals (offer, answer, candidates) travel while the call rings or goes on. */
+export function maySignal(state: CallState): Decision {
+  return state === CallState.REQUESTED || state === CallState.ACCEPTED ? allow(true) : deny('CONFLICT', 'The call is over');
+}
+
+/** How long a call went on, in whole seconds; a call never accepted lasted 0. */
+export function callSeconds(startedAt: Date | null, endedAt: Date): number {
+  return startedAt ? Math.max(0, Math.round((endedAt.getTime() - startedAt.getTime()) / 1000)) : 0;
+}
+
+/** Who listens to call events: the customer of a chat, or a person (an agent or a supervisor). */
+export type CallListener = { kind: 'CUSTOMER' } | { kind: 'USER'; userId: string };
+
+/** Nobody hears their own signals: only the other party needs an offer, answer or candidate. */
+export function isOwnSignal(
+  listener: CallListener,
+  event: { type: string; from: string | null; call: { agentId: string; supervisorId: string | null } },
+): boolean {
+  if (event.type !== 'SIGNAL') return false;
+  if (listener.kind === 'CUSTOMER') return event.from === 'CUSTOMER';
+  return (event.from === 'AGENT' && event.call.agentId === listener.userId) || (event.from === 'SUPERVISOR' && event.call.supervisorId === listener.userId);
+}

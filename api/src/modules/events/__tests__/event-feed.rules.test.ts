@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { Channel } from '../../interactions/interaction.enums.js';
+import { ApiScope } from '../../auth/viewer.js';
+import { Role } from '../../users/user.enums.js';
+import { compare, decodeCursor, encodeCursor, feedMatches, mayReadFeed } from '../event-feed.rules.js';
+
+describe('feed cursors', () => {
+  it('round-trip a position and refuse anything Parley did not give out', () => {
+    const p = { txid: 18446744073709551615n, id: 42n };
+    expect(decodeCursor(encodeCursor(p))).toEqual(p);
+    expect(decodeCursor('not-a-cursor')).toBeNull();
+    expect(decodeCursor(Buffer.from('1:2:3').toString('base64url'))).toBeNull();
+    expect(decodeCursor('')).toBeNull();
+  });
+
+  it('order by transaction first, then by event id', () => {
+    expect(compare({ txid: 5n, id: 100n }, { txid: 6n, id: 1n })).toBe(-1);
+    expect(compare({ txid: 6n, id: 2n }, { txid: 6n, id: 1n })).toBe(1);
+    expect(compare({ txid: 6n, id: 2n }, { txid: 6n, id: 2n })).toBe(0);
+  });
+});
+
+describe('feed filters', () => {
+  const event = { position: { txid: 1n, id: 1n }, campaignId: 'c1', channel: Channel.WEBCHAT, type: 'CLOSED' };
+  const all = { campaignIds: [], channels: [], types: [] };
+
+  it('keep a key to its own campaigns, whatever its filter asks', () => {
+    expect(feedMatches(all, ['c2'], event)).toBe(false);
+    expect(feedMatches({ ...all, campaignIds: ['c1'] }, ['c2'], event)).toBe(false);
+    expect(feedMatches(all, ['c1'], event)).toBe(true);
+    expect(feedMatches(all, null, event)).toBe(true);
+  });
+
+  it('narrow by campaign, channel and type together', () => {
+    expect(feedMatches({ campaignIds: ['c1'], channels: [Channel.WEBCHAT], types: ['CLOSED', 'TAKEN'] }, null, event)).toBe(true);
+    expect(feedMatches({ ...all, channels: [Channel.SMS] }, null, event)).toBe(false);
+    expect(feedMatches({ ...all, types: ['TAKEN'] }, null, event)).toBe(false);
+  });
+});
+
+describe('who reads the feed', () => {
+  const user = (role: Role) => ({ kind: 'USER' as const, userId: 'u', role, sessionId: 's', name: 'n', customTrayIds: [] });
+  const key = (scopes: ApiScope[]) => ({ kind: 'API_KEY' as const, keyId: 'k', name: 'k', scopes, campaignIds: [] });
+  it('is those who see every chat of their campaigns', () => {
+    expect([user(Role.SUPERVISOR), user(Role.ADMIN), key([ApiScope.SUPERVISE]), key([ApiScope.ADMIN])].every(mayReadFeed)).toBe(true);
+    expect([user(Role.AGENT), key([ApiScope.READ]), key([ApiScope.BOT]), { kind: 'ANONYMOUS' as const }].some(mayReadFeed)).toBe(false);
+  });
+});

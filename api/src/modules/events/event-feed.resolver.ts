@@ -1,0 +1,35 @@
+import { Repeater } from '@repeaterjs/repeater';
+import { Arg, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { badInput, forbidden, unauthenticated } from '../../shared/errors.js';
+import type { FeedEvent } from './event-feed.js';
+import { decodeCursor, encodeCursor, mayReadFeed } from './event-feed.rules.js';
+import { InteractionFeedEvent, InteractionFeedFilter } from './event-feed.type.js';
+
+@Resolver()
+export class EventFeedResolver {
+  @Subscription(() => InteractionFeedEvent, {
+    description: 'Supervisors and SUPERVISE or ADMIN keys: every interaction event of your campaigns in order, from `after` (a cursor) or from now; resumable, none lost or repeated',
+    subscribe: async ({ args, context }) => {
+      const { viewer, deps } = context as Context;
+      if (viewer.kind === 'ANONYMOUS') throw unauthenticated();
+      if (!mayReadFeed(viewer)) throw forbidden('Only supervisors and SUPERVISE keys read the event feed');
+      const after = args.after == null ? await deps.feed.now() : decodeCursor(args.after);
+      if (!after) throw badInput('This cursor was not given out by Parley', 'after');
+      const filter = args.filter ?? {};
+      const campaigns = viewer.kind === 'API_KEY' ? viewer.campaignIds : null;
+      return new Repeater<FeedEvent>(async (push, stop) => {
+        const remove = deps.feed.add({ campaignIds: filter.campaignIds ?? [], channels: filter.channels ?? [], types: filter.types ?? [] }, campaigns, after, push);
+        await stop;
+        remove();
+      });
+    },
+  })
+  interactionEvents(
+    @Root() event: FeedEvent,
+    @Arg('filter', () => InteractionFeedFilter, { nullable: true }) _filter?: InteractionFeedFilter,
+    @Arg('after', () => String, { nullable: true }) _after?: string,
+  ): InteractionFeedEvent {
+    return { ...event, cursor: encodeCursor(event.position), data: JSON.stringify(event.data) };
+  }
+}

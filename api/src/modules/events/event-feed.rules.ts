@@ -1,0 +1,57 @@
+import type { Channel } from '../interactions/interaction.enums.js';
+import { isAdmin, isSupervisorLike, type Viewer } from '../auth/viewer.js';
+
+/**
+ * Where a reader is in the feed: after the event `id` of transaction `txid`. Events are read in
+ * (txid, id) order and only from transactions older than every one still running, so nothing can
+ * later appear before a position already passed. Opaque to clients.
+ */
+export interface FeedPosition {
+  txid: bigint;
+  id: bigint;
+}
+
+export const START: FeedPosition = { txid: 0n, id: 0n };
+
+export function encodeCursor(p: FeedPosition): string {
+  return Buffer.from(`${p.txid}:${p.id}`).toString('base64url');
+}
+
+/** The position a cursor names, or null when it is not one Parley gave out. */
+export function decodeCursor(cursor: string): FeedPosition | null {
+  const match = /^(\d{1,20}):(\d{1,20})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return match ? { txid: BigInt(match[1]!), id: BigInt(match[2]!) } : null;
+}
+
+export function compare(a: FeedPosition, b: FeedPosition): number {
+  if (a.txid !== b.txid) return a.txid < b.txid ? -1 : 1;
+  return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
+}
+
+export interface FeedFilter {
+  /** Empty means every campaign the reader may see. */
+  campaignIds: string[];
+  channels: Channel[];
+  types: string[];
+}
+
+export interface FeedEventRow {
+  position: FeedPosition;
+  campaignId: string;
+  channel: Channel;
+  type: string;
+}
+
+/** Whether an event is for this reader: its campaigns (a key's own, if it has a list) and the filter's. */
+export function feedMatches(filter: FeedFilter, readerCampaigns: readonly string[] | null, e: FeedEventRow): boolean {
+  if (readerCampaigns && readerCampaigns.length && !readerCampaigns.includes(e.campaignId)) return false;
+  if (filter.campaignIds.length && !filter.campaignIds.includes(e.campaignId)) return false;
+  if (filter.channels.length && !filter.channels.includes(e.channel)) return false;
+  return !filter.types.length || filter.types.includes(e.type);
+}
+
+/**
+ * The feed carries every event of a campaign's chats, so only those who may see every chat of it read
+ * it: supervisors, administrators, SUPERVISE and ADMIN keys (a READ key may see only "everyone" chats).
+ */
+export const mayReadFeed = (viewer: Viewer): boolean => isSupervisorLike(viewer) || isAdmin(viewer);

@@ -1,0 +1,220 @@
+import pg from 'pg';
+import type { Orm } from '../../db/orm.js';
+import { type Em, rows } from '../../db/sql.js';
+import type { Logger } from '../../shared/logger.js';
+import type { Channel } from '../interactions/interaction.enums.js';
+import { compare, type FeedEventRow, type FeedFilter, feedMatches, type FeedPosition, START } from './event-feed.rules.js';
+
+export interface FeedEvent extends FeedEventRow {
+  interactionId: string;
+  actorKind: string;
+  actorId: string | null;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+interface Reader {
+  filter: FeedFilter;
+  /** A key's own campaigns; null for people, who see every campaign. */
+  campaigns: readonly string[] | null;
+  position: FeedPosition;
+  /** Events handed over and not yet taken by the socket; past the limit the reader is skipped, not buffered. */
+  pending: number;
+  deliver: (event: FeedEvent) => Promise<unknown>;
+}
+
+/**
+ * Events after a position, in feed order, from transactions older than every one still running:
+ * the one read the live feed and the webhooks share.
+ */
+export async function readEvents(em: Em, from: FeedPosition, limit: number): Promise<FeedEvent[]> {
+  const found = await rows(
+    em,
+    `select e.id::text, e.txid::text, e.interaction_id, e.type, e.actor_kind, e.actor_id, e.data, e.created_at, i.campaign_id, i.channel
+       from interaction_events e join interactions i on i.id = e.interaction_id
+      where (e.txid, e.id) > (?::text::xid8, ?::bigint) and e.txid < pg_snapshot_xmin(pg_current_snapshot())
+      order by e.txid, e.id limit ?`,
+    [from.txid.toString(), from.id.toString(), limit],
+  );
+  return found.map((r) => ({
+    position: { txid: BigInt(r.txid), id: BigInt(r.id) },
+    interactionId: r.interaction_id,
+    campaignId: r.campaign_id,
+    channel: r.channel as Channel,
+    type: r.type,
+    actorKind: r.actor_kind,
+    actorId: r.actor_id,
+    data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
+    createdAt: new Date(r.created_at),
+  }));
+}
+
+/** The position of the last event every running transaction is newer than: a reader starting here gets what comes next. */
+export async function presentPosition(em: Em): Promise<FeedPosition> {
+  const [last] = await rows<{ txid: string; id: string }>(
+    em,
+    `select txid::text, id::text from interaction_events where txid < pg_snapshot_xmin(pg_current_snapshot()) order by txid desc, id desc limit 1`,
+  );
+  return last ? { txid: BigInt(last.txid), id: BigInt(last.id) } : START;
+}
+
+/** Whether events after a position are committed but wait behind an older transaction still running. */
+export async function heldBack(em: Em, from: FeedPosition): Promise<boolean> {
+  const [row] = await rows<{ held: boolean }>(
+    em,
+    `select exists (select 1 from interaction_events where txid >= pg_snapshot_xmin(pg_current_snapshot()) and (txid, id) > (?::text::xid8, ?::bigint)) as held`,
+    [from.txid.toString(), from.id.toString()],
+  );
+  return row?.held === true;
+}
+
+/** How many events one read takes; a full read is followed by another at once. */
+const BATCH = 500;
+/** While events wait behind a running transaction, look again this soon; otherwise this rarely. */
+const SOON_MS = 50;
+const SAFETY_MS = 5_000;
+
+/**
+ * The interaction trail as a feed, read by every reader of this process from one query per wake-up.
+ * PostgreSQL wakes the process at each commit that wrote events (LISTEN/NOTIFY); events are read in
+ * (transaction, id) order and only from transactions older than every one still running, so a reader
+ * that resumes after a cursor gets every later event exactly once, whichever process wrote it and
+ * however late its transaction committed. A slow reader is skipped while its socket is full and
+ * read again from its own position, so it holds nobody up and loses nothing.
+ */
+export class EventFeed {
+  private readonly readers = new Set<Reader>();
+  private listener: pg.Client | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly commitWatchers: (() => void)[] = [];
+
+  constructor(
+    private readonly orm: Orm,
+    private readonly databaseUrl: string,
+    private readonly log: Logger,
+    private readonly readerBuffer: number,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.listen();
+    this.schedule(SAFETY_MS);
+  }
+
+  /** During shutdown the database may go first (the embedded one stops on the same signal): no reconnecting then. */
+  silence(): void {
+    this.closed = true;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** "From now on": see `presentPosition`. */
+  now(): Promise<FeedPosition> {
+    return presentPosition(this.orm.em.fork());
+  }
+
+  /** Calls `watcher` at every commit that wrote events, from any process (webhooks pump on it). */
+  onCommit(watcher: () => void): void {
+    this.commitWatchers.push(watcher);
+  }
+
+  add(filter: FeedFilter, campaigns: readonly string[] | null, position: FeedPosition, deliver: Reader['deliver']): () => void {
+    const reader: Reader = { filter, campaigns, position, pending: 0, deliver };
+    this.readers.add(reader);
+    this.wake();
+    return () => void this.readers.delete(reader);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'parley-event-feed' });
+    client.on('notification', () => this.committed());
+    client.on('error', (err) => {
+      this.listener = null;
+      if (this.closed) return;
+      this.log.warn({ err: err.message }, 'event feed connection lost; reconnecting');
+      this.reconnect();
+    });
+    await client.connect();
+    await client.query('listen parley_events');
+    this.listener = client;
+  }
+
+  /** Tries again each second until the database answers, then reads what was committed meanwhile. */
+  private reconnect(): void {
+    setTimeout(() => {
+      if (this.closed) return;
+      this.listen().then(
+        () => this.committed(),
+        () => this.reconnect(),
+      );
+    }, 1000).unref();
+  }
+
+  private committed(): void {
+    this.wake();
+    for (const watcher of this.commitWatchers) watcher();
+  }
+
+  private schedule(ms: number): void {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.wake(), ms);
+    this.timer.unref();
+  }
+
+  /** Reads once more; wake-ups during a read fold into one more read. */
+  private wake(): void {
+    if (this.closed || this.readers.size === 0) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          const { full, held } = await this.readOnce();
+          if (full) this.again = true;
+          this.schedule(held ? SOON_MS : SAFETY_MS);
+        } while (this.again && !this.closed);
+      } catch (err) {
+        this.log.error({ err }, 'event feed read failed');
+        this.schedule(1000);
+      } finally {
+        this.running = null;
+      }
+    })();
+  }
+
+  private async readOnce(): Promise<{ full: boolean; held: boolean }> {
+    const ready = [...this.readers].filter((r) => r.pending < this.readerBuffer);
+    if (ready.length === 0) return { full: false, held: false };
+    const from = ready.reduce((min, r) => (compare(r.position, min) < 0 ? r.position : min), ready[0]!.position);
+    const em = this.orm.em.fork();
+    // Asked before the read: if the transaction holding events back ends in between, the read
+    // already has them; asked after, they could wait for the safety timer.
+    const held = await heldBack(em, from);
+    const events = await readEvents(em, from, BATCH);
+    for (const reader of ready) {
+      for (const event of events) {
+        if (reader.pending >= this.readerBuffer) break;
+        if (compare(event.position, reader.position) <= 0) continue;
+        reader.position = event.position;
+        if (!feedMatches(reader.filter, reader.campaigns, event)) continue;
+        reader.pending++;
+        void reader.deliver(event).finally(() => {
+          reader.pending--;
+          // A reader that was full catches up from its own position once its socket drains.
+          if (reader.pending === this.readerBuffer - 1) this.wake();
+        });
+      }
+    }
+    return { full: events.length === BATCH, held };
+  }
+}

@@ -1,0 +1,41 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { newId } from '../../shared/ids.js';
+
+/** An administrator's HTTP endpoint for interaction events; it reads the event feed from its own position. */
+@Entity({ tableName: 'webhooks' })
+export class WebhookEntity {
+  @PrimaryKey({ type: 'uuid' }) id: string = newId();
+  @Property({ type: 'text' }) url!: string;
+  /** Empty means every type. */
+  @Property({ type: 'text[]' }) eventTypes: string[] = [];
+  /** Empty means every campaign. */
+  @Property({ type: 'text[]' }) campaignIds: string[] = [];
+  /** Signs deliveries (HMAC-SHA256); kept to sign, shown to the administrator once. */
+  @Property({ type: 'text' }) secret!: string;
+  @Property({ type: 'boolean', default: true }) active: boolean = true;
+  @Property({ type: 'text', nullable: true }) disabledReason: string | null = null;
+  @Property({ type: 'int', default: 0 }) consecutiveFailures: number = 0;
+  @Property({ type: 'xid8' }) feedTxid!: string;
+  @Property({ type: 'bigint' }) feedId!: string;
+  @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
+}
+
+@Entity({ tableName: 'webhook_deliveries' })
+@Unique({ name: 'webhook_deliveries_webhook_event_unique', properties: ['webhookId', 'eventKey'] })
+@Index({ properties: ['webhookId', 'createdAt'] })
+export class WebhookDeliveryEntity {
+  @PrimaryKey({ type: 'uuid' }) id: string = newId();
+  @ManyToOne({ entity: () => WebhookEntity, fieldName: 'webhook_id', mapToPk: true, deleteRule: 'cascade' }) webhookId!: string;
+  @Property({ type: 'text' }) eventKey!: string;
+  @Property({ type: 'text' }) eventType!: string;
+  @Property({ type: 'uuid' }) interactionId!: string;
+  @Property({ type: 'json' }) payload: Record<string, unknown> = {};
+  @Property({ type: 'text', default: 'PENDING' }) status: string = 'PENDING';
+  @Property({ type: 'int', default: 0 }) attempts: number = 0;
+  @Property({ type: 'int', nullable: true }) lastStatusCode: number | null = null;
+  @Property({ type: 'text', nullable: true }) lastError: string | null = null;
+  /** While a sender holds it: two jobs for one delivery (a hook turned off and on) never both send. */
+  @Property({ type: 'timestamptz', nullable: true }) claimedUntil: Date | null = null;
+  @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
+  @Property({ type: 'timestamptz', nullable: true }) deliveredAt: Date | null = null;
+}

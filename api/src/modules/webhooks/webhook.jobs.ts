@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { type Em, one, rows } from '../../db/sql.js';
+import type { Deps } from '../../server/deps.js';
+import { Job, WEBHOOK_DELIVERY_ATTEMPTS } from '../../shared/jobs.js';
+import { heldBack, readEvents } from '../events/event-feed.js';
+import { encodeCursor, feedMatches } from '../events/event-feed.rules.js';
+import { delivered, disabledReason, signature } from './webhook.rules.js';
+
+/** Events one pump takes per hook; a full take is followed by another pump. */
+const TAKE = 200;
+
+/** Asks for a pump; at most one runs and one waits, however often commits ask. */
+export function pokeWebhooks(deps: Deps): Promise<void> {
+  return deps.jobs.send(Job.WEBHOOK_PUMP, {}, 0);
+}
+
+/**
+ * Turns new events into deliveries, for every active hook from its own feed position: the log rows
+ * and the hook's new position commit together (a delivery is logged once per event and hook), and
+ * each new delivery's job is queued before that commit. A job that runs before the commit finds no
+ * row and is retried; one whose pump rolled back fails its retries harmlessly, and the next pump logs
+ * those events again under new ids.
+ */
+export async function pumpWebhooks(deps: Deps): Promise<void> {
+  let more = false;
+  let held = false;
+  await deps.orm.em.fork().transactional(async (tx) => {
+    const hooks = await rows(
+      tx,
+      `select id, event_types, campaign_ids, feed_txid::text as txid, feed_id::text as fid from webhooks where active order by id for update skip locked`,
+    );
+    for (const hook of hooks) {
+      const events = await readEvents(tx, { txid: BigInt(hook.txid), id: BigInt(hook.fid) }, TAKE);
+      if (events.length === 0) continue;
+      more ||= events.length === TAKE;
+      const wanted = events.filter((e) => feedMatches({ campaignIds: hook.campaign_ids, channels: [], types: hook.event_types }, null, e));
+      const logged = wanted.length === 0 ? [] : await logDeliveries(tx, hook.id, wanted.map((e) => ({ id: randomUUID(), event: e })));
+      for (const deliveryId of logged) await deps.jobs.send(Job.WEBHOOK_DELIVERY, { deliveryId }, 0);
+      const last = events.at(-1)!.position;
+      await rows(tx, 'update webhooks set feed_txid = ?::text::xid8, feed_id = ? where id = ?', [last.txid.toString(), last.id.toString(), hook.id]);
+    }
+    // Events committed behind a transaction still running are not readable yet, and their commit's
+    // wake-up has passed: look again shortly.
+    for (const hook of hooks) if (await heldBack(tx, { txid: BigInt(hook.txid), id: BigInt(hook.fid) })) held = true;
+  });
+  if (more) await pokeWebhooks(deps);
+  else if (held) await deps.jobs.send(Job.WEBHOOK_PUMP, {}, 1);
+}
+
+async function logDeliveries(tx: Em, webhookId: string, items: { id: string; event: Awaited<ReturnType<typeof readEvents>>[number] }[]): Promise<string[]> {
+  const input = items.map(({ id, event }) => {
+    const eventId = encodeCursor(event.position);
+    return {
+      id,
+      event_key: eventId,
+      event_type: event.type,
+      interaction_id: event.interactionId,
+      payload: {
+        id: eventId,
+        type: event.type,
+        interactionId: event.interactionId,
+        campaignId: event.campaignId,
+        channel: event.channel,
+        actor: { kind: event.actorKind, id: event.actorId },
+        data: event.data,
+        createdAt: event.createdAt.toISOString(),
+      },
+    };
+  });
+  const inserted = await rows<{ id: string }>(
+    tx,
+    `insert into webhook_deliveries (id, webhook_id, event_key, event_type, interaction_id, payload, created_at)
+     select d.id, ?, d.event_key, d.event_type, d.interaction_id, d.payload, now()
+       from jsonb_to_recordset(?::jsonb) as d(id uuid, event_key text, event_type text, interaction_id uuid, payload jsonb)
+     on conflict (webhook_id, event_key) do nothing returning id`,
+    [webhookId, JSON.stringify(input)],
+  );
+  return inserted.map((r) => r.id);
+}
+
+/**
+ * Sends one delivery: signed, with the event id for the receiver to drop duplicates. A failure is
+ * logged and thrown, so the job queue retries it with exponential backoff; a hook whose attempts
+ * keep failing is disabled with the reason, and its pending deliveries stop. A delivery is claimed
+ * while it is sent, so two jobs for it never both send.
+ */
+export async function sendDelivery(deps: Deps, deliveryId: string): Promise<void> {
+  const em = deps.orm.em.fork();
+  // Claimed for as long as a send may take: a second job for the same delivery finds it taken.
+  const row = await one(
+    em,
+    `update webhook_deliveries d set claimed_until = now() + make_interval(secs => ?::float / 1000)
+       from webhooks w
+      where d.id = ? and w.id = d.webhook_id and d.status = 'PENDING' and w.active and (d.claimed_until is null or d.claimed_until < now())
+      returning d.id, d.event_key, d.payload, w.id as webhook_id, w.url, w.secret`,
+    [deps.config.WEBHOOK_TIMEOUT_MS + 5000, deliveryId],
+  );
+  if (!row) {
+    // Not committed yet (the pump is finishing): the retry will find it. Otherwise it is done, held
+    // by another sender, or its hook is off: nothing to do here.
+    if (!(await one(em, 'select 1 from webhook_deliveries where id = ?', [deliveryId]))) throw new Error(`delivery ${deliveryId} not logged yet`);
+    return;
+  }
+  const body = JSON.stringify(typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload);
+  const at = Math.floor(Date.now() / 1000);
+  let status: number | null = null;
+  let error: string | null = null;
+  try {
+    const res = await fetch(row.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Parley-Webhooks/1',
+        'parley-event-id': row.event_key,
+        'parley-timestamp': String(at),
+        'parley-signature': signature(row.secret, body, at),
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(deps.config.WEBHOOK_TIMEOUT_MS),
+    });
+    status = res.status;
+    await res.body?.cancel();
+    if (!delivered(res.status)) error = `HTTP ${res.status}`;
+  } catch (err) {
+    error = (err as Error).name === 'TimeoutError' ? 'Timed out' : `Could not connect: ${(err as Error).message}`;
+  }
+  if (!error) {
+    await rows(em, "update webhook_deliveries set status = 'DELIVERED', attempts = attempts + 1, last_status_code = ?, last_error = null, delivered_at = now(), claimed_until = null where id = ?", [status, deliveryId]);
+    await rows(em, 'update webhooks set consecutive_failures = 0 where id = ?', [row.webhook_id]);
+    return;
+  }
+  const tried = await one<{ attempts: number }>(
+    em,
+    `update webhook_deliveries set attempts = attempts + 1, last_status_code = ?, last_error = ?, claimed_until = null,
+            status = case when attempts + 1 >= ? then 'FAILED' else status end
+      where id = ? returning attempts`,
+    [status, error, WEBHOOK_DELIVERY_ATTEMPTS, deliveryId],
+  );
+  // Counted under the hook's lock, so concurrent failures disable it once, at exactly the limit.
+  const disabled = await em.transactional(async (tx) => {
+    const hook = (await one<{ consecutive_failures: number; active: boolean }>(tx, 'select consecutive_failures, active from webhooks where id = ? for update', [row.webhook_id]))!;
+    const failures = hook.consecutive_failures + 1;
+    const reason = hook.active ? disabledReason(failures, deps.config.WEBHOOK_DISABLE_AFTER_FAILURES) : null;
+    await rows(tx, 'update webhooks set consecutive_failures = ?, active = active and ?, disabled_reason = coalesce(?, disabled_reason) where id = ?', [failures, reason === null, reason, row.webhook_id]);
+    return reason;
+  });
+  if (disabled) {
+    deps.log.warn({ webhookId: row.webhook_id }, disabled);
+    return;
+  }
+  // The last attempt leaves the delivery FAILED in the log; any other is retried by the queue.
+  if (tried!.attempts < WEBHOOK_DELIVERY_ATTEMPTS) throw new Error(`webhook delivery failed: ${error}`);
+}
+
+/** A hook turned on again gets the deliveries that waited while it was off. */
+export async function resumeDeliveries(deps: Deps, webhookId: string): Promise<void> {
+  const pending = await rows<{ id: string }>(deps.orm.em.fork(), "select id from webhook_deliveries where webhook_id = ? and status = 'PENDING' order by created_at, id", [webhookId]);
+  for (const { id } of pending) await deps.jobs.send(Job.WEBHOOK_DELIVERY, { deliveryId: id }, 0);
+  await pokeWebhooks(deps);
+}
+
+export async function registerWebhooks(deps: Deps): Promise<void> {
+  await deps.jobs.work(Job.WEBHOOK_PUMP, () => pumpWebhooks(deps), 1);
+  // One job at a time: pg-boss fails a whole batch when its handler throws, which would spend the
+  // retries of deliveries that were never tried.
+  await deps.jobs.work(Job.WEBHOOK_DELIVERY, (data) => sendDelivery(deps, data.deliveryId), 1);
+  deps.feed.onCommit(() => void pokeWebhooks(deps).catch((err) => deps.log.warn({ err }, 'webhook pump')));
+  // Whatever was committed while no process ran goes out now.
+  await pokeWebhooks(deps);
+}

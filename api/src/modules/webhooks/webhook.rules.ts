@@ -1,0 +1,39 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * The signature a receiver checks: HMAC-SHA256 of "<unix seconds>.<body>" with the hook's secret,
+ * sent as `Parley-Signature: t=<seconds>,v1=<hex>`. The time inside the signed text lets a receiver
+ * refuse old replays.
+ */
+export function signature(secret: string, body: string, unixSeconds: number): string {
+  const mac = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
+  return `t=${unixSeconds},v1=${mac}`;
+}
+
+/** What a receiver does with the header: true when it was made with this secret for this body, within `toleranceSeconds`. */
+export function verifySignature(secret: string, body: string, header: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+  const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
+  if (!match) return false;
+  const t = Number(match[1]);
+  if (Math.abs(nowSeconds - t) > toleranceSeconds) return false;
+  const expected = Buffer.from(signature(secret, body, t).split('v1=')[1]!, 'hex');
+  return timingSafeEqual(expected, Buffer.from(match[2]!, 'hex'));
+}
+
+/** Only http(s) URLs, and no credentials in them. */
+export function validHookUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+/** A response that counts as delivered. */
+export const delivered = (status: number): boolean => status >= 200 && status < 300;
+
+/** A hook is disabled once this many attempts in a row have failed; it says so and stops receiving. */
+export function disabledReason(consecutiveFailures: number, limit: number): string | null {
+  return consecutiveFailures >= limit ? `Disabled after ${consecutiveFailures} failed deliveries in a row` : null;
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { allExist, type Em, one, pgArray, rows } from '../../db/sql.js';
+import { badInput, notFound } from '../../shared/errors.js';
+import { validHookUrl } from './webhook.rules.js';
+import { presentPosition } from '../events/event-feed.js';
+
+export interface WebhookView {
+  id: string;
+  url: string;
+  eventTypes: string[];
+  campaignIds: string[];
+  active: boolean;
+  disabledReason: string | null;
+  consecutiveFailures: number;
+  createdAt: Date;
+}
+
+export interface DeliveryView {
+  id: string;
+  eventId: string;
+  eventType: string;
+  interactionId: string;
+  status: string;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+}
+
+const COLUMNS = 'id, url, event_types, campaign_ids, active, disabled_reason, consecutive_failures, created_at';
+const toView = (r: Record<string, any>): WebhookView => ({
+  id: r.id,
+  url: r.url,
+  eventTypes: r.event_types,
+  campaignIds: r.campaign_ids,
+  active: r.active,
+  disabledReason: r.disabled_reason,
+  consecutiveFailures: r.consecutive_failures,
+  createdAt: new Date(r.created_at),
+});
+
+/** Registers a hook; it receives events from now on. The secret it signs with is returned once. */
+export async function createWebhook(em: Em, url: string, eventTypes: string[], campaignIds: string[]): Promise<{ webhook: WebhookView; secret: string }> {
+  if (!validHookUrl(url)) throw badInput('Give an http or https URL without credentials', 'url');
+  if (!(await allExist(em, 'campaigns', campaignIds))) throw badInput('Unknown campaign', 'campaignIds');
+  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+  // It starts at the feed's present: what happened before it existed is not sent.
+  const start = await presentPosition(em);
+  const row = await one(
+    em,
+    `insert into webhooks (id, url, event_types, campaign_ids, secret, feed_txid, feed_id, created_at)
+     values (gen_random_uuid(), ?, ?::text[], ?::text[], ?, ?::text::xid8, ?, now()) returning ${COLUMNS}`,
+    [url, pgArray([...new Set(eventTypes)]), pgArray([...new Set(campaignIds)]), secret, start.txid.toString(), start.id.toString()],
+  );
+  return { webhook: toView(row!), secret };
+}
+
+export async function listWebhooks(em: Em): Promise<WebhookView[]> {
+  return (await rows(em, `select ${COLUMNS} from webhooks order by created_at desc, id`)).map(toView);
+}
+
+/** Turns a hook on again (after it was disabled) or off; on again, it goes on from where it stopped. */
+export async function setWebhookActive(em: Em, id: string, active: boolean): Promise<WebhookView> {
+  const row = await one(
+    em,
+    `update webhooks set active = ?, disabled_reason = case when ? then null else coalesce(disabled_reason, 'Turned off by an administrator') end,
+            consecutive_failures = case when ? then 0 else consecutive_failures end
+      where id = ? returning ${COLUMNS}`,
+    [active, active, active, id],
+  );
+  if (!row) throw notFound('Webhook');
+  return toView(row);
+}
+
+export async function deleteWebhook(em: Em, id: string): Promise<void> {
+  const gone = await rows(em, 'delete from webhooks where id = ? returning id', [id]);
+  if (gone.length === 0) throw notFound('Webhook');
+}
+
+/** The delivery log of a hook, newest first. */
+export async function deliveriesOf(em: Em, webhookId: string, first: number): Promise<DeliveryView[]> {
+  if (first < 1 || first > 500) throw badInput('Ask for 1 to 500 deliveries', 'first');
+  if (!(await one(em, 'select 1 from webhooks where id = ?', [webhookId]))) throw notFound('Webhook');
+  const found = await rows(
+    em,
+    `select id, event_key, event_type, interaction_id, status, attempts, last_status_code, last_error, created_at, delivered_at
+       from webhook_deliveries where webhook_id = ? order by created_at desc, id limit ?`,
+    [webhookId, first],
+  );
+  return found.map((r) => ({
+    id: r.id,
+    eventId: r.event_key,
+    eventType: r.event_type,
+    interactionId: r.interaction_id,
+    status: r.status,
+    attempts: r.attempts,
+    lastStatusCode: r.last_status_code,
+    lastError: r.last_error,
+    createdAt: new Date(r.created_at),
+    deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
+  }));
+}
+

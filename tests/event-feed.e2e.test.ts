@@ -1,0 +1,128 @@
+/**
+ * interactionEvents: the integrators' feed of interaction events, filtered by campaign, channel and
+ * type, resumable after a cursor with nothing lost or repeated, whichever process wrote the events.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type ApiProcess, startApi } from './support/api.js';
+import { gql, ok } from './support/graphql.js';
+import { connect } from './support/ws-client.js';
+import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, type Person, startWidgetChat } from './support/world.js';
+
+let a: ApiProcess;
+let b: ApiProcess;
+let admin: string;
+let agent: Person;
+let campaign: CampaignFixture;
+let other: CampaignFixture;
+let key: string;
+
+const FEED = `subscription($f: InteractionFeedFilter, $after: String) {
+  interactionEvents(filter: $f, after: $after) { cursor type interactionId campaignId channel actorKind data } }`;
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([startApi(), startApi()]);
+  admin = await adminToken(a.url);
+  agent = await createPerson(a.url, admin, 'AGENT');
+  campaign = await createCampaign(a.url, admin);
+  other = await createCampaign(a.url, admin);
+  key = await createApiKey(a.url, admin, ['SUPERVISE'], [campaign.id]);
+});
+
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+});
+
+const take = (url: string, id: string) => ok(url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id }, agent.token);
+const close = (url: string, id: string) => ok(url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id }, agent.token);
+
+describe('interactionEvents', () => {
+  it('streams the events of its campaigns in order, from both processes, and resumes after a cursor with none lost or repeated', async () => {
+    const ws = connect(a.wsUrl, key);
+    const sub = ws.subscribe<any>(FEED, {});
+    await new Promise((r) => setTimeout(r, 300));
+    const first = await startWidgetChat(b.url, campaign.id);
+    await startWidgetChat(b.url, other.id); // another campaign: not this key's
+    await take(a.url, first.id);
+    const mine = (events: any[]) => events.map((e) => e.interactionEvents).filter((e) => e.interactionId === first.id);
+    await sub.until((e) => mine(e).length >= 2);
+    expect(mine(sub.events).map((e) => e.type)).toEqual(['STARTED', 'TAKEN']);
+    expect(sub.events.every((e) => e.interactionEvents.campaignId === campaign.id)).toBe(true);
+    expect(JSON.parse(mine(sub.events)[1].data)).toMatchObject({ agentId: agent.id });
+    const cursor = sub.events.at(-1).interactionEvents.cursor;
+    await ws.dispose();
+
+    // While nobody listens: more happens, on both processes.
+    await close(b.url, first.id);
+    const second = await startWidgetChat(a.url, campaign.id);
+    await take(b.url, second.id);
+
+    const again = connect(b.wsUrl, key);
+    const resumed = again.subscribe<any>(FEED, { after: cursor });
+    const types = (events: any[]) => events.map((e) => `${e.interactionEvents.interactionId === first.id ? 'first' : 'second'}:${e.interactionEvents.type}`);
+    await resumed.until((e) => e.length >= 3);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(types(resumed.events)).toEqual(['first:CLOSED', 'second:STARTED', 'second:TAKEN']);
+    const cursors = resumed.events.map((e) => e.interactionEvents.cursor);
+    expect(new Set(cursors).size).toBe(cursors.length);
+    await again.dispose();
+  });
+
+  it('an event whose transaction commits late is delivered before the later ones, not skipped', async () => {
+    const quiet = await startWidgetChat(a.url, campaign.id);
+    const chat = await startWidgetChat(a.url, campaign.id);
+    await take(a.url, chat.id);
+    const ws = connect(a.wsUrl, key);
+    const sub = ws.subscribe<any>(FEED, {});
+    await new Promise((r) => setTimeout(r, 300));
+    // A slow transaction writes an event first and commits last.
+    const slow = new pg.Client({ connectionString: inject('databaseUrl') });
+    await slow.connect();
+    const seen = () => sub.events.map((e) => e.interactionEvents).filter((e) => [quiet.id, chat.id].includes(e.interactionId)).map((e) => `${e.interactionId === quiet.id ? 'quiet' : 'chat'}:${e.type}`);
+    try {
+      await slow.query('begin');
+      await slow.query("insert into interaction_events (interaction_id, type, actor_kind, data, created_at) values ($1, 'NOTE_ADDED', 'SYSTEM', '{}', now())", [quiet.id]);
+      await close(a.url, chat.id);
+      await new Promise((r) => setTimeout(r, 400));
+      // The close committed, but a transaction that began before it still runs: the feed waits.
+      expect(seen()).toEqual([]);
+      await slow.query('commit');
+      await sub.until(() => seen().length >= 2);
+      expect(seen()).toEqual(['quiet:NOTE_ADDED', 'chat:CLOSED']);
+    } finally {
+      await slow.end();
+      await ws.dispose();
+    }
+  });
+
+  it('filters by type and channel, and starts from now without a cursor', async () => {
+    const ws = connect(a.wsUrl, admin);
+    const sub = ws.subscribe<any>(FEED, { f: { campaignIds: [other.id], types: ['CLOSED'], channels: ['WEBCHAT'] } });
+    await new Promise((r) => setTimeout(r, 300));
+    const chat = await startWidgetChat(a.url, other.id);
+    await take(b.url, chat.id);
+    await close(a.url, chat.id);
+    await sub.until((e) => e.length >= 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sub.events.map((e) => [e.interactionEvents.interactionId, e.interactionEvents.type])).toEqual([[chat.id, 'CLOSED']]);
+    await ws.dispose();
+  });
+
+  it('is for supervisors and SUPERVISE keys; a cursor Parley did not give out is BAD_USER_INPUT', async () => {
+    const readKey = await createApiKey(a.url, admin, ['READ']);
+    for (const token of [agent.token, readKey]) {
+      const ws = connect(a.wsUrl, token);
+      const sub = ws.subscribe<any>(FEED, {});
+      await expect.poll(() => sub.errors.length, { timeout: 2000 }).toBe(1);
+      expect(JSON.stringify(sub.errors)).toContain('FORBIDDEN');
+      await ws.dispose();
+    }
+    const ws = connect(a.wsUrl, key);
+    const bad = ws.subscribe<any>(FEED, { after: 'bm90LWEtY3Vyc29y' });
+    await expect.poll(() => bad.errors.length, { timeout: 2000 }).toBe(1);
+    expect(JSON.stringify(bad.errors)).toContain('BAD_USER_INPUT');
+    await ws.dispose();
+    // Over HTTP a subscription is not served at all.
+    expect((await gql(a.url, FEED, {}, key)).errors).toBeDefined();
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Webhooks: signed deliveries of interaction events through the job queue, retried with backoff,
+ * logged, deduplicable by event id, and a hook that keeps failing is disabled and says so. The
+ * receiver is a real HTTP server started by the test.
+ */
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiProcess, startApi } from './support/api.js';
+import { createTestDatabase, dropTestDatabase } from './support/database.js';
+import { expectCode, gql, ok } from './support/graphql.js';
+import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, startWidgetChat } from './support/world.js';
+
+interface Received {
+  eventId: string;
+  signature: string;
+  timestamp: string;
+  body: string;
+  answered: number;
+}
+
+/** A receiver that answers 500 to its first `failures` requests (or forever), then 200. */
+function receiver() {
+  const received: Received[] = [];
+  let failures = 0;
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      const answered = failures !== 0 ? 500 : 200;
+      if (failures > 0) failures--;
+      received.push({ eventId: String(req.headers['parley-event-id']), signature: String(req.headers['parley-signature']), timestamp: String(req.headers['parley-timestamp']), body, answered });
+      res.writeHead(answered).end();
+    });
+  });
+  return {
+    received,
+    /** How many requests fail next; -1 fails all of them. */
+    fail(n: number) {
+      failures = n;
+    },
+    async start(): Promise<string> {
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+    },
+    stop: () => new Promise((r) => server.close(r)),
+    /** Event ids that were answered 200. */
+    delivered: () => [...new Set(received.filter((r) => r.answered === 200).map((r) => r.eventId))],
+  };
+}
+
+let api: ApiProcess;
+let admin: string;
+let agent: Person;
+let campaign: CampaignFixture;
+
+let database: { name: string; url: string };
+
+beforeAll(async () => {
+  // A database of its own: API processes of other test files would otherwise work this job queue
+  // too, with their own retry and disable settings.
+  database = await createTestDatabase();
+  api = await startApi({ DATABASE_URL: database.url, JOB_POLL_SECONDS: '0.5', WEBHOOK_RETRY_SECONDS: '1', WEBHOOK_DISABLE_AFTER_FAILURES: '3' });
+  admin = await adminToken(api.url);
+  agent = await createPerson(api.url, admin, 'AGENT');
+  campaign = await createCampaign(api.url, admin);
+});
+
+afterAll(async () => {
+  await api?.stop();
+  if (database) await dropTestDatabase(database.name);
+});
+
+const CREATE = 'mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { secret webhook { id active } } }';
+const DELIVERIES = 'query($id: ID!) { webhookDeliveries(webhookId: $id) { eventId eventType status attempts lastStatusCode } }';
+const HOOKS = '{ webhooks { id active disabledReason consecutiveFailures } }';
+
+async function chatLifecycle(campaignId: string): Promise<string> {
+  const chat = await startWidgetChat(api.url, campaignId);
+  await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: chat.id }, agent.token);
+  await ok(api.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: chat.id }, agent.token);
+  return chat.id;
+}
+
+describe('webhooks', () => {
+  it('delivers every event of its campaign, signed, through failures and retries: none lost, each logged once', async () => {
+    const hook = receiver();
+    const url = await hook.start();
+    try {
+      const created = (await ok(api.url, CREATE, { i: { url, campaignIds: [campaign.id] } }, admin)).createWebhook;
+      expect(created.secret).toMatch(/^whsec_/);
+      hook.fail(2);
+      const other = await createCampaign(api.url, admin);
+      await chatLifecycle(other.id); // not this hook's campaign
+      const chatId = await chatLifecycle(campaign.id);
+
+      await expect.poll(() => hook.delivered().length, { timeout: 20_000, interval: 200 }).toBe(3);
+      const bodies = hook.received.filter((r) => r.answered === 200).map((r) => JSON.parse(r.body));
+      expect(new Set(bodies.map((b) => b.interactionId))).toEqual(new Set([chatId]));
+      expect(bodies.map((b) => b.type).sort()).toEqual(['CLOSED', 'STARTED', 'TAKEN']);
+      // Every request is signed over its timestamp and body with the secret shown at creation.
+      for (const r of hook.received) {
+        const mac = createHmac('sha256', created.secret).update(`${r.timestamp}.${r.body}`).digest('hex');
+        expect(r.signature).toBe(`t=${r.timestamp},v1=${mac}`);
+        expect(JSON.parse(r.body).id).toBe(r.eventId);
+      }
+      // The two failed requests were retried under the same event id.
+      expect(hook.received.filter((r) => r.answered === 500)).toHaveLength(2);
+      const log = (await ok(api.url, DELIVERIES, { id: created.webhook.id }, admin)).webhookDeliveries;
+      expect(log).toHaveLength(3);
+      expect(log.every((d: any) => d.status === 'DELIVERED' && d.lastStatusCode === 200)).toBe(true);
+      expect(log.reduce((n: number, d: any) => n + d.attempts, 0)).toBe(5);
+      await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }, admin);
+    } finally {
+      await hook.stop();
+    }
+  });
+
+  it('disables a hook that keeps failing, says why, and sends what waited once it is turned on again', async () => {
+    const hook = receiver();
+    const url = await hook.start();
+    try {
+      const created = (await ok(api.url, CREATE, { i: { url, campaignIds: [campaign.id], eventTypes: ['CLOSED'] } }, admin)).createWebhook;
+      hook.fail(-1);
+      const first = await chatLifecycle(campaign.id);
+      const second = await chatLifecycle(campaign.id);
+      const third = await chatLifecycle(campaign.id);
+      const state = async () => (await ok(api.url, HOOKS, {}, admin)).webhooks.find((w: any) => w.id === created.webhook.id);
+      await expect.poll(async () => (await state()).active, { timeout: 20_000, interval: 200 }).toBe(false);
+      const off = await state();
+      expect(off.disabledReason).toBe('Disabled after 3 failed deliveries in a row');
+      expect(off.consecutiveFailures).toBe(3);
+
+      hook.fail(0);
+      const on = await ok(api.url, 'mutation($id: ID!) { setWebhookActive(id: $id, active: true) { active disabledReason consecutiveFailures } }', { id: created.webhook.id }, admin);
+      expect(on.setWebhookActive).toEqual({ active: true, disabledReason: null, consecutiveFailures: 0 });
+      await expect.poll(() => hook.delivered().length, { timeout: 20_000, interval: 200 }).toBe(3);
+      const closed = hook.received.filter((r) => r.answered === 200).map((r) => JSON.parse(r.body));
+      expect(new Set(closed.map((b) => b.interactionId))).toEqual(new Set([first, second, third]));
+      expect(closed.every((b) => b.type === 'CLOSED')).toBe(true);
+    } finally {
+      await hook.stop();
+    }
+  });
+
+  it('is for administrators, and refuses a URL that is not http(s)', async () => {
+    expectCode(await gql(api.url, CREATE, { i: { url: 'ftp://example.com/x' } }, admin), 'BAD_USER_INPUT');
+    expectCode(await gql(api.url, CREATE, { i: { url: 'http://127.0.0.1:1/x' } }, agent.token), 'FORBIDDEN');
+    expectCode(await gql(api.url, HOOKS, {}, agent.token), 'FORBIDDEN');
+    expectCode(await gql(api.url, DELIVERIES, { id: '00000000-0000-4000-8000-000000000000' }, admin), 'NOT_FOUND');
+  });
+});
