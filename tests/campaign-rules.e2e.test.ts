@@ -4,11 +4,10 @@
  * language and may leave an offline message. Timed rules run from the job queue: a silent contact
  * expires, an unanswered chat closes NO_ANSWER; those jobs survive a restart and act once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { queryTestDatabase } from './support/database.js';
 import { expectCode, gql, ok } from './support/graphql.js';
-import { until } from './support/wait.js';
 import { adminToken, createApiKey, createCampaign, createPerson, type Person, POST, startWidgetChat } from './support/world.js';
 
 let api: ApiProcess;
@@ -116,8 +115,9 @@ describe('timed rules', () => {
       await sleep(700);
       await ok(api.url, POST, { input: { interactionId: chat.id, body: `still here ${i}` } }, chat.visitorToken);
       lastAt = Date.now();
-      // Never two: while the due check runs there is briefly none waiting, until it schedules the next.
-      expect(await until(waiting, (n) => n >= 1, 1000, 50)).toBe(1);
+      // Never two; while the due check runs there is briefly none waiting, until it schedules the next.
+      expect(await waiting()).toBeLessThanOrEqual(1);
+      await vi.waitFor(async () => expect(await waiting()).toBe(1), { timeout: 1000, interval: 50 });
     }
     // The first check (due two seconds after the start) found newer messages and moved on.
     expect((await read()).state).not.toBe('EXPIRED');

@@ -12,7 +12,9 @@ import { AttachmentResolver } from '../modules/files/attachment.resolver.js';
 import { CampaignResolver } from '../modules/campaigns/campaign.resolver.js';
 import { CannedResponseResolver } from '../modules/campaigns/canned-response.resolver.js';
 import { OfflineMessageResolver } from '../modules/campaigns/offline-message.resolver.js';
+import { InternalMessageResolver } from '../modules/internal-messages/internal-message.resolver.js';
 import { InteractionResolver } from '../modules/interactions/interaction.resolver.js';
+import { InteractionOptionsResolver } from '../modules/interactions/options.resolver.js';
 import { LifecycleResolver } from '../modules/interactions/lifecycle.resolver.js';
 import { MessageResolver } from '../modules/messages/message.resolver.js';
 import { MonitorResolver } from '../modules/monitor/monitor.resolver.js';
@@ -27,7 +29,7 @@ import { UserResolver } from '../modules/users/user.resolver.js';
  */
 export function buildParleySchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AgentResolver, UserResolver, CampaignResolver, CannedResponseResolver, OfflineMessageResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver, MonitorResolver, EventFeedResolver, WebhookResolver, TranscriptResolver, CallResolver, AttachmentResolver],
+    resolvers: [AuthResolver, AgentResolver, UserResolver, CampaignResolver, CannedResponseResolver, OfflineMessageResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver, MonitorResolver, EventFeedResolver, WebhookResolver, TranscriptResolver, CallResolver, AttachmentResolver, InternalMessageResolver, InteractionOptionsResolver],
     validate: false,
     // type-graphql insists on a PubSub; every subscription here has its own `subscribe`, so this one is never used.
     pubSub: {

@@ -1,6 +1,7 @@
 import type { InteractionView } from '../modules/interactions/interaction.view.js';
 import type { MessageView } from '../modules/messages/message.view.js';
 import type { AgentStatusView } from '../modules/agents/agent.queries.js';
+import type { InternalMessageView } from '../modules/internal-messages/internal-message.service.js';
 import type { Bus } from './bus.js';
 
 /** Every channel Parley publishes on. Selectivity lives in the channel id, never in a filter. */
@@ -23,6 +24,8 @@ export enum Topic {
   CALL = 'call',
   /** Every call change, for the live monitor's "on a call". */
   CALLS = 'calls',
+  /** One person's internal messages (by user id): the sender's and the recipient's screens. */
+  PERSON = 'person',
   /** Process-wide control: session revocations. */
   CONTROL = 'control',
 }
@@ -57,6 +60,7 @@ export interface TopicPayloads {
   [Topic.DIRECTORY]: { what: 'USER' | 'TEAM' | 'CAMPAIGN' | 'PAUSE_REASON' };
   [Topic.CALL]: CallEventMessage;
   [Topic.CALLS]: { callId: string };
+  [Topic.PERSON]: InternalMessageView;
   [Topic.CONTROL]: ControlEvent;
 }
 

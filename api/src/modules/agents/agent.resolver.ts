@@ -1,8 +1,9 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireAdmin, requireSupervisor, requireUser } from '../auth/guards.js';
-import { listStatuses, loadStatus } from './agent.queries.js';
+import { type AgentStatusView, listStatuses, loadStatus } from './agent.queries.js';
 import { pauseAgent, resumeAgent, setMyState } from './agent.service.js';
+import { myStatusStream } from './agent.stream.js';
 import { AgentStatus, MyState, PauseReason } from './agent.type.js';
 import { createPauseReason, listPauseReasons } from './pause-reason.service.js';
 
@@ -49,5 +50,13 @@ export class AgentResolver {
   @Mutation(() => AgentStatus, { description: 'Supervisors' })
   resumeAgent(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<AgentStatus> {
     return resumeAgent(ctx, userId);
+  }
+
+  @Subscription(() => AgentStatus, {
+    description: "The signed-in person's own state: now, then after every change (a supervisor's pause included)",
+    subscribe: ({ context }) => myStatusStream(context as Context),
+  })
+  myStatusChanged(@Root() status: AgentStatusView): AgentStatus {
+    return status as AgentStatus;
   }
 }

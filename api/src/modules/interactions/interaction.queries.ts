@@ -12,6 +12,7 @@ export interface InteractionFilter {
   phases?: Phase[] | null;
   statuses?: InteractionStatus[] | null;
   campaignId?: string | null;
+  contactId?: string | null;
   search?: string | null;
 }
 
@@ -70,6 +71,7 @@ export async function listInteractions(ctx: Context, filter: InteractionFilter, 
   const params: unknown[] = [...vis.params];
   if (filter.trayId) (where.push('i.tray_id = ?'), params.push(filter.trayId));
   if (filter.campaignId) (where.push('i.campaign_id = ?'), params.push(filter.campaignId));
+  if (filter.contactId) (where.push('i.contact_id = ?'), params.push(filter.contactId));
   if (filter.phases?.length) (where.push('i.phase = any(?::phase[])'), params.push(pgArray(filter.phases)));
   if (filter.statuses?.length) (where.push('i.status = any(?::interaction_status[])'), params.push(pgArray(filter.statuses)));
   const search = filter.search?.trim();

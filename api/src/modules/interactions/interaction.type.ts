@@ -147,6 +147,7 @@ export class InteractionFilterInput {
   @Field(() => [Phase], { nullable: true }) phases?: Phase[] | null;
   @Field(() => [InteractionStatus], { nullable: true, description: 'e.g. [NEEDS_HELP] for the "Needs help" view' }) statuses?: InteractionStatus[] | null;
   @Field(() => ID, { nullable: true }) campaignId?: string | null;
+  @Field(() => ID, { nullable: true, description: "One contact's interactions: its earlier conversations" }) contactId?: string | null;
   @Field(() => String, { nullable: true, description: 'Contact name, e-mail or phone, campaign name or protocol' }) search?: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { computed, type ComputedRef } from 'vue';
 import { createI18n, useI18n } from 'vue-i18n';
+import { bundlesOf, mergeBundles, type MessageBundle } from '../../shared/i18n/bundles';
 import { pickLanguage, type Language } from '../../shared/i18n/language';
 import { readStored, writeStored } from '../../shared/storage';
 import en, { type AppMessages } from './en';
@@ -8,6 +9,11 @@ import pt from './pt';
 
 const LANGUAGE_KEY = 'parley.language';
 
+/** Every feature's own texts (features/<name>/i18n.ts and shared/<name>/i18n.ts). */
+export const APP_BUNDLES = bundlesOf(
+  import.meta.glob<{ default: MessageBundle }>(['../../features/*/i18n.ts', '../../shared/*/i18n.ts'], { eager: true }),
+);
+
 const initial = pickLanguage(readStored(LANGUAGE_KEY), ...navigator.languages, navigator.language);
 document.documentElement.lang = initial;
 
@@ -15,7 +21,7 @@ export const i18n = createI18n<[AppMessages], Language, false>({
   legacy: false,
   locale: initial,
   fallbackLocale: 'en',
-  messages: { en, es, pt },
+  messages: mergeBundles({ en, es, pt }, APP_BUNDLES),
 });
 
 /** The app's language and the switch that changes it (remembered for the next visit). */
