@@ -140,4 +140,16 @@ describe('choices on the agent’s screen', () => {
     expect(await list(otherAgent.token)).toEqual([earlier.id]);
     expect(await list(agent.token)).toEqual([now.id, earlier.id]);
   });
+
+  it('a returning widget customer stays one contact, proven only by its earlier conversation’s token', async () => {
+    const START = 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { visitorToken interaction { id contact { id name } } } }';
+    const first = (await ok(api.url, START, { i: { campaignId: campaign.id, channel: 'WEBCHAT', contact: { name: 'Bea' } } })).startInteraction;
+    const back = (await ok(api.url, START, { i: { campaignId: campaign.id, channel: 'WEBCHAT', contact: { name: 'Beatriz' }, returningVisitorToken: first.visitorToken } })).startInteraction;
+    expect(back.interaction.contact).toEqual({ id: first.interaction.contact.id, name: 'Beatriz' });
+    // A made-up or foreign token proves nothing: a new contact, not an error that would tell tokens apart.
+    for (const token of ['pv_not-a-real-token', agent.token]) {
+      const stranger = (await ok(api.url, START, { i: { campaignId: campaign.id, channel: 'WEBCHAT', contact: { name: 'Eve' }, returningVisitorToken: token } })).startInteraction;
+      expect(stranger.interaction.contact.id).not.toBe(first.interaction.contact.id);
+    }
+  });
 });

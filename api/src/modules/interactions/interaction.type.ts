@@ -131,6 +131,11 @@ export class StartInteractionInput {
   @Field(() => ContactInput) contact!: ContactInput;
   @Field(() => String, { nullable: true, description: 'A language tag such as "es" or "pt-BR"' }) language?: string | null;
   @Field(() => String, { nullable: true }) country?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The widget: the visitor token of this browser's earlier conversation, so a returning customer stays one contact with its history",
+  })
+  returningVisitorToken?: string | null;
 }
 
 @InputType()

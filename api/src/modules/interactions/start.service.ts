@@ -1,9 +1,9 @@
-import { one, rows } from '../../db/sql.js';
+import { type Em, one, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { isEmail } from '../users/user.rules.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { ApiScope, canUseCampaign } from '../auth/viewer.js';
-import { hashToken, newToken, TokenKind } from '../auth/tokens.js';
+import { hashToken, newToken, TokenKind, tokenKind } from '../auth/tokens.js';
 import { Admission } from '../campaigns/admission.rules.js';
 import { formatProtocol, normalizeLanguage } from '../campaigns/campaign.rules.js';
 import { ContactState } from '../contacts/contact.enums.js';
@@ -23,6 +23,7 @@ export interface StartInput {
   contact: { name?: string | null; email?: string | null; phone?: string | null; externalId?: string | null };
   language?: string | null;
   country?: string | null;
+  returningVisitorToken?: string | null;
 }
 
 
@@ -72,10 +73,13 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
 
   const { id, messages, admission } = await em.transactional(async (tx) => {
     const admission = phase === Phase.WAITING ? await admissionWithin(tx, campaign) : Admission.OPEN;
-    // Only a trusted caller may attach the chat to a known contact; the widget always makes a new one.
+    // Only a trusted caller may attach the chat to a known contact by its external id; the widget
+    // only to the contact of its own earlier conversation, proven by that conversation's token.
     let contactId: string | null = null;
     if (!anonymous && contact.externalId) {
       contactId = (await one<{ id: string }>(tx, 'select id from contacts where external_id = ? order by created_at limit 1', [contact.externalId]))?.id ?? null;
+    } else if (anonymous && input.returningVisitorToken) {
+      contactId = await returningContact(tx, input.returningVisitorToken);
     }
     const contactState = phase === Phase.BOT ? ContactState.BOT : ContactState.TRAY;
     if (contactId) {
@@ -126,4 +130,10 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
   await scheduleExpiry(deps, view.contact.id);
   if (view.phase === Phase.WAITING) await routeSoon(deps, view.campaign.id);
   return { view, visitorToken, admission, offlineMessagesAllowed: admission === Admission.OUT_OF_HOURS && campaign.allow_offline_messages };
+}
+
+/** The contact of a widget's earlier conversation, if the token is one; anything else starts a new contact. */
+async function returningContact(tx: Em, token: string): Promise<string | null> {
+  if (tokenKind(token) !== TokenKind.VISITOR) return null;
+  return (await one<{ contact_id: string }>(tx, 'select contact_id from interactions where visitor_token_hash = ?', [hashToken(token)]))?.contact_id ?? null;
 }
