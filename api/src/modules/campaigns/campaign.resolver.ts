@@ -5,8 +5,8 @@ import { notFound } from '../../shared/errors.js';
 import { requireAdmin } from '../auth/guards.js';
 import { canUseCampaign } from '../auth/viewer.js';
 import { campaignsFor, findCampaign, fromMessageSets } from './campaign.queries.js';
-import { createCampaign } from './campaign.service.js';
-import { Campaign, CreateCampaignInput } from './campaign.type.js';
+import { createCampaign, updateCampaign } from './campaign.service.js';
+import { Campaign, CreateCampaignInput, UpdateCampaignInput } from './campaign.type.js';
 
 @Resolver()
 export class CampaignResolver {
@@ -28,5 +28,13 @@ export class CampaignResolver {
     const created = await createCampaign(ctx.em, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined });
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
     return (await findCampaign(ctx.em, created.id))!;
+  }
+
+  @Mutation(() => Campaign, { description: 'Administrators: changes the settings given; messages given replace those of their languages, members given replace the members' })
+  async updateCampaign(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateCampaignInput) input: UpdateCampaignInput, @Ctx() ctx: Context): Promise<Campaign> {
+    requireAdmin(ctx.viewer);
+    await updateCampaign(ctx.em, id, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined });
+    await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
+    return (await findCampaign(ctx.em, id))!;
   }
 }

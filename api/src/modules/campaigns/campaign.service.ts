@@ -1,5 +1,6 @@
 import { allExist, type Em, isUniqueViolation, pgArray, rows } from '../../db/sql.js';
-import { badInput, conflict } from '../../shared/errors.js';
+import { badInput, conflict, notFound } from '../../shared/errors.js';
+import { LockMode } from '@mikro-orm/core';
 import { TrayEntity } from '../trays/tray.entity.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { CampaignEntity } from './campaign.entity.js';
@@ -29,15 +30,18 @@ export interface NewCampaign {
   memberIds?: string[];
 }
 
-/** Creates a campaign with its General and Closed trays. */
-export async function createCampaign(em: Em, input: NewCampaign): Promise<CampaignEntity> {
-  const name = input.name.trim();
-  if (!name) throw badInput('Enter a name', 'name');
-  const timeZone = input.timeZone ?? 'UTC';
-  validateTimeZone(timeZone);
+/** The settings that may be cleared: no schedule (always open), no waiting limit, no no-answer timeout. */
+const CLEARABLE = new Set(['schedule', 'waitingLimit', 'noAnswerTimeoutSeconds']);
+
+/** The rules every campaign setting follows, for a new campaign and for a change alike. */
+function checkSettings(input: Partial<NewCampaign>): void {
+  for (const [field, value] of Object.entries(input)) {
+    if (value === null && !CLEARABLE.has(field)) throw badInput(`${field} cannot be empty`, field);
+  }
+  if (input.name !== undefined && !input.name.trim()) throw badInput('Enter a name', 'name');
+  if (input.timeZone !== undefined) validateTimeZone(input.timeZone);
   if (input.schedule) validateSchedule(input.schedule);
-  const thresholds = input.thresholdsSeconds ?? [300, 600, 900];
-  validateThresholds(thresholds);
+  if (input.thresholdsSeconds !== undefined) validateThresholds(input.thresholdsSeconds);
   for (const [field, value] of [
     ['serviceLevelSeconds', input.serviceLevelSeconds],
     ['waitingLimit', input.waitingLimit],
@@ -49,6 +53,22 @@ export async function createCampaign(em: Em, input: NewCampaign): Promise<Campai
   for (const lang of Object.keys(input.messages ?? {})) {
     if (!(LANGUAGES as readonly string[]).includes(lang)) throw badInput('Messages are in es, en or pt', 'messages');
   }
+}
+
+async function replaceMembers(tx: Em, campaignId: string, memberIds: string[]): Promise<void> {
+  if (!(await allExist(tx, 'users', memberIds))) throw badInput('Unknown member', 'memberIds');
+  await rows(tx, 'delete from campaign_members where campaign_id = ?', [campaignId]);
+  await rows(tx, 'insert into campaign_members (campaign_id, user_id) select ?, u from unnest(?::uuid[]) u', [campaignId, pgArray([...new Set(memberIds)])]);
+}
+
+const DEFAULT_THRESHOLDS = [300, 600, 900];
+
+/** Creates a campaign with its General and Closed trays. */
+export async function createCampaign(em: Em, input: NewCampaign): Promise<CampaignEntity> {
+  checkSettings({ ...input, timeZone: input.timeZone ?? 'UTC', thresholdsSeconds: input.thresholdsSeconds ?? DEFAULT_THRESHOLDS });
+  const name = input.name.trim();
+  const timeZone = input.timeZone ?? 'UTC';
+  const thresholds = input.thresholdsSeconds ?? DEFAULT_THRESHOLDS;
   try {
     return await em.transactional(async (tx) => {
       const campaign = tx.create(CampaignEntity, {
@@ -75,11 +95,34 @@ export async function createCampaign(em: Em, input: NewCampaign): Promise<Campai
       tx.create(TrayEntity, { name: 'General', kind: TrayKind.GENERAL, campaignId: campaign.id, ownerId: null });
       tx.create(TrayEntity, { name: 'Closed', kind: TrayKind.CLOSED, campaignId: campaign.id, ownerId: null });
       await tx.flush();
-      if (input.memberIds?.length) {
-        if (!(await allExist(tx, 'users', input.memberIds))) throw badInput('Unknown member', 'memberIds');
-        await rows(tx, 'insert into campaign_members (campaign_id, user_id) select ?, u from unnest(?::uuid[]) u', [campaign.id, pgArray([...new Set(input.memberIds)])]);
-      }
+      if (input.memberIds?.length) await replaceMembers(tx, campaign.id, input.memberIds);
       return campaign;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'campaigns_name_unique')) throw conflict('A campaign with that name already exists');
+    throw err;
+  }
+}
+
+export type CampaignChange = Partial<NewCampaign>;
+
+/**
+ * Changes the settings given and leaves the others; the messages given replace those of their
+ * languages, the members given replace the members. A waiting chat keeps its place: the new rules
+ * apply from the next decision (routing, admission, thresholds).
+ */
+export async function updateCampaign(em: Em, id: string, change: CampaignChange): Promise<void> {
+  checkSettings(change);
+  try {
+    await em.transactional(async (tx) => {
+      const campaign = await tx.findOne(CampaignEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!campaign) throw notFound('Campaign');
+      const { memberIds, messages, name, ...settings } = change;
+      for (const [key, value] of Object.entries(settings)) if (value !== undefined) (campaign as unknown as Record<string, unknown>)[key] = value;
+      if (name !== undefined) campaign.name = name.trim();
+      if (messages) campaign.messages = { ...campaign.messages, ...messages };
+      await tx.flush();
+      if (memberIds) await replaceMembers(tx, id, memberIds);
     });
   } catch (err) {
     if (isUniqueViolation(err, 'campaigns_name_unique')) throw conflict('A campaign with that name already exists');

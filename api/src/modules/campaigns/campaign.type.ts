@@ -51,9 +51,9 @@ export class Campaign {
   @Field(() => [CampaignMessageSetShape]) messages!: CampaignMessageSetShape[];
 }
 
+/** Every campaign setting; a new campaign takes defaults for those left out, a change leaves them as they are. */
 @InputType()
-export class CreateCampaignInput {
-  @Field(() => String) name!: string;
+class CampaignSettingsInput {
   @Field(() => RoutingStrategy, { nullable: true }) routingStrategy?: RoutingStrategy;
   @Field(() => Int, { nullable: true }) serviceLevelSeconds?: number;
   @Field(() => String, { nullable: true }) timeZone?: string;
@@ -72,4 +72,14 @@ export class CreateCampaignInput {
   @Field(() => Language, { nullable: true }) defaultLanguage?: Language;
   @Field(() => [CampaignMessageSetShape], { nullable: true }) messages?: CampaignMessageSetShape[];
   @Field(() => [ID], { nullable: true }) memberIds?: string[];
+}
+
+@InputType()
+export class CreateCampaignInput extends CampaignSettingsInput {
+  @Field(() => String) name!: string;
+}
+
+@InputType()
+export class UpdateCampaignInput extends CampaignSettingsInput {
+  @Field(() => String, { nullable: true }) name?: string;
 }

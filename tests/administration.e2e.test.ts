@@ -1,0 +1,101 @@
+/**
+ * What administrators change after the first day: a campaign's settings, each change checked like a
+ * new campaign's, applied from the next decision, and refused whole when any part is wrong.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiProcess, startApi } from './support/api.js';
+import { expectCode, gql, ok } from './support/graphql.js';
+import { adminToken, createCampaign, createPerson, type Person } from './support/world.js';
+
+let api: ApiProcess;
+let admin: string;
+let supervisor: Person;
+let agent: Person;
+
+beforeAll(async () => {
+  api = await startApi();
+  admin = await adminToken(api.url);
+  supervisor = await createPerson(api.url, admin, 'SUPERVISOR');
+  agent = await createPerson(api.url, admin, 'AGENT');
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+const UPDATE = `mutation($id: ID!, $i: UpdateCampaignInput!) { updateCampaign(id: $id, input: $i) {
+  name routingStrategy serviceLevelSeconds timeZone waitingLimit thresholdsSeconds allowVideo askPhone
+  schedule { ranges { day from to } holidays } messages { language welcome closing } } }`;
+
+describe('changing a campaign', () => {
+  it('changes what is given, keeps the rest, and merges messages per language', async () => {
+    const campaign = await createCampaign(api.url, admin, {
+      serviceLevelSeconds: 20,
+      messages: [
+        { language: 'en', welcome: 'Hi', closing: 'Bye' },
+        { language: 'es', welcome: 'Hola' },
+      ],
+    });
+    const changed = (
+      await ok(
+        api.url,
+        UPDATE,
+        {
+          id: campaign.id,
+          i: {
+            name: `${campaign.name} (renamed)`,
+            routingStrategy: 'LEAST_BUSY',
+            timeZone: 'America/Sao_Paulo',
+            waitingLimit: 10,
+            thresholdsSeconds: [60, 120, 180],
+            allowVideo: true,
+            schedule: { ranges: [{ day: 1, from: '09:00', to: '18:00' }], holidays: ['2026-12-25'] },
+            messages: [{ language: 'pt', welcome: 'Olá' }, { language: 'en', welcome: 'Hello' }],
+          },
+        },
+        admin,
+      )
+    ).updateCampaign;
+    expect(changed).toMatchObject({
+      name: `${campaign.name} (renamed)`,
+      routingStrategy: 'LEAST_BUSY',
+      serviceLevelSeconds: 20,
+      timeZone: 'America/Sao_Paulo',
+      waitingLimit: 10,
+      thresholdsSeconds: [60, 120, 180],
+      allowVideo: true,
+      askPhone: false,
+      schedule: { ranges: [{ day: 1, from: '09:00', to: '18:00' }], holidays: ['2026-12-25'] },
+    });
+    const byLanguage = Object.fromEntries(changed.messages.map((m: any) => [m.language, m]));
+    expect(byLanguage.en).toMatchObject({ welcome: 'Hello' });
+    expect(byLanguage.es).toMatchObject({ welcome: 'Hola' });
+    expect(byLanguage.pt).toMatchObject({ welcome: 'Olá' });
+    // Cleared: no schedule means always open, no waiting limit.
+    const cleared = (await ok(api.url, UPDATE, { id: campaign.id, i: { schedule: null, waitingLimit: null } }, admin)).updateCampaign;
+    expect(cleared).toMatchObject({ schedule: null, waitingLimit: null, routingStrategy: 'LEAST_BUSY' });
+  });
+
+  it('refuses a wrong value, a taken name, strangers and unknown campaigns, and changes nothing', async () => {
+    const campaign = await createCampaign(api.url, admin);
+    const other = await createCampaign(api.url, admin);
+    const read = async () => (await ok(api.url, 'query($id: ID!) { campaign(id: $id) { name timeZone thresholdsSeconds serviceLevelSeconds } }', { id: campaign.id }, admin)).campaign;
+    const before = await read();
+    for (const [input, field] of [
+      [{ timeZone: 'Mars/Olympus', name: 'Changed' }, 'timeZone'],
+      [{ thresholdsSeconds: [300, 100, 900] }, 'thresholdsSeconds'],
+      [{ serviceLevelSeconds: -1 }, 'serviceLevelSeconds'],
+      [{ serviceLevelSeconds: null }, 'serviceLevelSeconds'],
+      [{ name: '   ' }, 'name'],
+    ] as const) {
+      const failed = await gql(api.url, UPDATE, { id: campaign.id, i: input }, admin);
+      expectCode(failed, 'BAD_USER_INPUT');
+      expect(failed.errors![0]!.extensions!.field).toBe(field);
+    }
+    expectCode(await gql(api.url, UPDATE, { id: campaign.id, i: { name: other.name } }, admin), 'CONFLICT');
+    expectCode(await gql(api.url, UPDATE, { id: campaign.id, i: { serviceLevelSeconds: 5 } }, supervisor.token), 'FORBIDDEN');
+    expectCode(await gql(api.url, UPDATE, { id: campaign.id, i: { serviceLevelSeconds: 5 } }, agent.token), 'FORBIDDEN');
+    expectCode(await gql(api.url, UPDATE, { id: '00000000-0000-4000-8000-000000000000', i: { serviceLevelSeconds: 5 } }, admin), 'NOT_FOUND');
+    expect(await read()).toEqual(before);
+  });
+});
