@@ -99,3 +99,23 @@ describe('changing a campaign', () => {
     expect(await read()).toEqual(before);
   });
 });
+
+describe('people and teams', () => {
+  it('supervisors and administrators list people by name and role, and teams with their members', async () => {
+    const a = await createPerson(api.url, admin, 'AGENT');
+    const b = await createPerson(api.url, admin, 'AGENT');
+    const team = (await ok(api.url, 'mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }', { i: { name: `Team ${Date.now()}`, memberIds: [a.id, b.id] } }, admin)).createTeam.id;
+    const agents = (await ok(api.url, '{ users(role: AGENT) { id role active teams { id } } }', {}, supervisor.token)).users;
+    expect(agents.every((u: any) => u.role === 'AGENT' && u.active)).toBe(true);
+    expect(agents.find((u: any) => u.id === a.id).teams).toEqual([{ id: team }]);
+    const everyone = (await ok(api.url, '{ users { id name } }', {}, admin)).users;
+    expect(everyone.map((u: any) => u.id)).toEqual(expect.arrayContaining([a.id, b.id, supervisor.id, agent.id]));
+    const names = everyone.map((u: any) => u.name.toLowerCase());
+    expect(names).toEqual([...names].sort());
+    const teams = (await ok(api.url, '{ teams { id members { id } } }', {}, supervisor.token)).teams;
+    expect(teams.find((t: any) => t.id === team).members.map((m: any) => m.id).sort()).toEqual([a.id, b.id].sort());
+    expectCode(await gql(api.url, '{ users { id } }', {}, agent.token), 'FORBIDDEN');
+    expectCode(await gql(api.url, '{ teams { id } }', {}, agent.token), 'FORBIDDEN');
+  });
+});
+

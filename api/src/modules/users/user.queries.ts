@@ -1,17 +1,14 @@
-import { type Em, one } from '../../db/sql.js';
+import { type Em, rows } from '../../db/sql.js';
 import { notFound } from '../../shared/errors.js';
-import type { User } from './user.type.js';
+import type { Role } from './user.enums.js';
+import type { TeamWithMembers, User } from './user.type.js';
 
-export async function loadUser(em: Em, id: string): Promise<User> {
-  const row = await one(
-    em,
-    `select u.id, u.email, u.name, u.role, u.languages, u.skills, u.max_concurrent_chats, u.may_monitor_screen,
-            coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name)
-                        from user_teams ut join teams t on t.id = ut.team_id where ut.user_id = u.id), '[]') as teams
-       from users u where u.id = ?`,
-    [id],
-  );
-  if (!row) throw notFound('User');
+const USER_SQL = `select u.id, u.email, u.name, u.role, u.languages, u.skills, u.max_concurrent_chats, u.may_monitor_screen, u.active,
+                         coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name)
+                                     from user_teams ut join teams t on t.id = ut.team_id where ut.user_id = u.id), '[]') as teams
+                    from users u`;
+
+function toUser(row: Record<string, any>): User {
   return {
     id: row.id,
     email: row.email,
@@ -22,5 +19,29 @@ export async function loadUser(em: Em, id: string): Promise<User> {
     maxConcurrentChats: row.max_concurrent_chats,
     mayMonitorScreen: row.may_monitor_screen,
     teams: row.teams,
+    active: row.active,
   };
+}
+
+export async function loadUser(em: Em, id: string): Promise<User> {
+  const [row] = await rows(em, `${USER_SQL} where u.id = ?`, [id]);
+  if (!row) throw notFound('User');
+  return toUser(row);
+}
+
+/** People by name, of one role or all; the deactivated only when asked for. */
+export async function listUsers(em: Em, role: Role | null, includeInactive: boolean): Promise<User[]> {
+  const found = await rows(em, `${USER_SQL} where (?::role is null or u.role = ?::role) and (? or u.active) order by lower(u.name), u.id`, [role, role, includeInactive]);
+  return found.map(toUser);
+}
+
+/** Every team by name, with its active members. */
+export function listTeams(em: Em): Promise<TeamWithMembers[]> {
+  return rows<TeamWithMembers>(
+    em,
+    `select t.id, t.name,
+            coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by lower(u.name))
+                        from user_teams ut join users u on u.id = ut.user_id where ut.team_id = t.id and u.active), '[]') as members
+       from teams t order by lower(t.name)`,
+  );
 }

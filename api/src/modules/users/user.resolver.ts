@@ -1,15 +1,32 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { Topic } from '../../shared/topics.js';
-import { requireAdmin } from '../auth/guards.js';
+import { requireAdmin, requireSupervisor } from '../auth/guards.js';
+import { Role } from './user.enums.js';
 import { createTeam } from './team.service.js';
 import { CreateTeamInput, CreateUserInput, UpdateUserInput } from './user.inputs.js';
-import { loadUser } from './user.queries.js';
+import { listTeams, listUsers, loadUser } from './user.queries.js';
 import { createUser, updateUser } from './user.service.js';
-import { Team, User } from './user.type.js';
+import { Team, TeamWithMembers, User } from './user.type.js';
 
 @Resolver()
 export class UserResolver {
+  @Query(() => [User], { description: 'Supervisors and administrators: people by name' })
+  users(
+    @Ctx() ctx: Context,
+    @Arg('role', () => Role, { nullable: true }) role?: Role | null,
+    @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive = false,
+  ): Promise<User[]> {
+    requireSupervisor(ctx.viewer);
+    return listUsers(ctx.em, role ?? null, includeInactive);
+  }
+
+  @Query(() => [TeamWithMembers], { description: 'Supervisors and administrators: every team with its members' })
+  teams(@Ctx() ctx: Context): Promise<TeamWithMembers[]> {
+    requireSupervisor(ctx.viewer);
+    return listTeams(ctx.em);
+  }
+
   @Mutation(() => User, { description: 'Administrators: an agent also gets its personal tray' })
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
     requireAdmin(ctx.viewer);

@@ -18,4 +18,18 @@ export class User {
   @Field(() => Int) maxConcurrentChats!: number;
   @Field(() => Boolean) mayMonitorScreen!: boolean;
   @Field(() => [Team]) teams!: Team[];
+  @Field(() => Boolean, { description: 'False once deactivated: the person can no longer sign in' }) active!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class TeamMember {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A team and who is in it' })
+export class TeamWithMembers {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => [TeamMember]) members!: TeamMember[];
 }
