@@ -28,6 +28,17 @@ export const acceptedType = (mime: string): boolean => ACCEPTED.has(mime);
 /** Audio and video are measured: their length is checked and shown. */
 export const isRecording = (mime: string): boolean => mime.startsWith('audio/') || mime.startsWith('video/');
 
+/**
+ * A container holding only sound is audio, whatever its signature says: browsers record audio
+ * messages as WebM, which signatures alone read as video.
+ */
+export function soundOnlyType(mime: string, hasVideo: boolean | undefined): string {
+  if (hasVideo !== false) return mime;
+  if (mime === 'video/webm') return 'audio/webm';
+  if (mime === 'video/mp4') return 'audio/mp4';
+  return mime;
+}
+
 /** Content no signature recognises is text when it is valid UTF-8 without NUL bytes; otherwise it is refused. */
 export function looksLikeText(bytes: Uint8Array): boolean {
   if (bytes.includes(0)) return false;

@@ -7,7 +7,7 @@ import { badInput, notFound, unauthenticated } from '../../shared/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { authorOf, requireVisible } from '../interactions/interaction.access.js';
 import { AuthorKind, Visibility } from '../messages/message.enums.js';
-import { acceptedType, cleanFileName, isRecording, looksLikeText, recordingRefusal, signDownload, verifyDownload } from './file.rules.js';
+import { acceptedType, cleanFileName, isRecording, looksLikeText, recordingRefusal, signDownload, soundOnlyType, verifyDownload } from './file.rules.js';
 import type { ObjectStore } from './file.store.js';
 
 export interface FileView {
@@ -35,17 +35,18 @@ export async function storeUpload(em: Em, store: ObjectStore | null, viewer: Vie
   if (viewer.kind === 'ANONYMOUS') throw unauthenticated();
   if (bytes.length === 0) throw new UploadRefused(400, 'The file is empty');
   const detected = await fileTypeFromBuffer(bytes);
-  const mime = detected?.mime ?? (looksLikeText(bytes) ? 'text/plain' : null);
+  let mime = detected?.mime ?? (looksLikeText(bytes) ? 'text/plain' : null);
   if (!mime || !acceptedType(mime)) throw new UploadRefused(415, 'Images, PDF, audio, video and text files are accepted');
   let durationSeconds: number | null = null;
   if (isRecording(mime)) {
-    const measured = await parseBuffer(bytes, { mimeType: mime, size: bytes.length }, { duration: true, skipCovers: true }).then(
-      (m) => m.format.duration,
+    const format = await parseBuffer(bytes, { mimeType: mime, size: bytes.length }, { duration: true, skipCovers: true }).then(
+      (m) => m.format,
       () => undefined,
     );
-    const refusal = recordingRefusal(measured);
+    const refusal = recordingRefusal(format?.duration);
     if (refusal) throw new UploadRefused(400, refusal);
-    durationSeconds = Math.round(measured! * 10) / 10;
+    durationSeconds = Math.round(format!.duration! * 10) / 10;
+    mime = soundOnlyType(mime, format!.hasVideo);
   }
   // With an object store, the bytes go there first: a row never names bytes that are not stored.
   const id = randomUUID();

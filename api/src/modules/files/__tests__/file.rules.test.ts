@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedType, cleanFileName, inlineType, looksLikeText, recordingRefusal, signDownload, verifyDownload } from '../file.rules.js';
+import { acceptedType, cleanFileName, inlineType, looksLikeText, recordingRefusal, signDownload, soundOnlyType, verifyDownload } from '../file.rules.js';
 
 describe('file rules', () => {
   it('accept images, PDFs, recordings and text, never SVG or HTML', () => {
@@ -18,6 +18,14 @@ describe('file rules', () => {
     expect(recordingRefusal(600)).toBeNull();
     expect(recordingRefusal(600.5)).toMatch(/10 minutes/);
     expect(recordingRefusal(undefined)).toMatch(/Could not read/);
+  });
+
+  it('call a WebM or MP4 that holds only sound audio, as browsers record audio messages', () => {
+    expect(soundOnlyType('video/webm', false)).toBe('audio/webm');
+    expect(soundOnlyType('video/mp4', false)).toBe('audio/mp4');
+    expect(soundOnlyType('video/webm', true)).toBe('video/webm');
+    expect(soundOnlyType('video/webm', undefined)).toBe('video/webm');
+    expect(soundOnlyType('audio/ogg', false)).toBe('audio/ogg');
   });
 
   it('keep names to a plain file name', () => {
