@@ -22,6 +22,14 @@ function serveEmbedInDev(): Plugin {
   };
 }
 
+/** In dev and preview, what the API serves beside the pages: GraphQL (and its WebSocket), uploads, files. */
+const API = 'http://127.0.0.1:4000';
+const API_PROXY = {
+  '/graphql': { target: API, ws: true, changeOrigin: true },
+  '/uploads': { target: API, changeOrigin: true },
+  '/files': { target: API, changeOrigin: true },
+};
+
 export default defineConfig({
   root: fromHere('.'),
   plugins: [vue(), serveEmbedInDev()],
@@ -30,16 +38,8 @@ export default defineConfig({
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
-  server: {
-    proxy: {
-      '/graphql': { target: 'http://127.0.0.1:4000', ws: true, changeOrigin: true },
-    },
-  },
-  preview: {
-    proxy: {
-      '/graphql': { target: 'http://127.0.0.1:4000', ws: true, changeOrigin: true },
-    },
-  },
+  server: { proxy: API_PROXY },
+  preview: { proxy: API_PROXY },
   build: {
     outDir: fromHere('./dist'),
     emptyOutDir: true,
