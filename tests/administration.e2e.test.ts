@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
-import { adminToken, createCampaign, createPerson, type Person } from './support/world.js';
+import { adminToken, createCampaign, createPerson, type Person, startWidgetChat } from './support/world.js';
 
 let api: ApiProcess;
 let admin: string;
@@ -116,6 +116,43 @@ describe('people and teams', () => {
     expect(teams.find((t: any) => t.id === team).members.map((m: any) => m.id).sort()).toEqual([a.id, b.id].sort());
     expectCode(await gql(api.url, '{ users { id } }', {}, agent.token), 'FORBIDDEN');
     expectCode(await gql(api.url, '{ teams { id } }', {}, agent.token), 'FORBIDDEN');
+  });
+});
+
+describe('the conversations report', () => {
+  it('finds conversations by campaign, agent, result and dates, and exports them as CSV for supervisors', async () => {
+    const campaign = await createCampaign(api.url, admin);
+    const served = await startWidgetChat(api.url, campaign.id, 'Report Served');
+    const waiting = await startWidgetChat(api.url, campaign.id, 'Report Waiting');
+    await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: served.id }, agent.token);
+    await ok(api.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: served.id }, agent.token);
+    const REPORT = 'query($f: InteractionFilterInput) { interactions(filter: $f) { totalCount edges { node { protocol } } } }';
+    const find = async (f: Record<string, unknown>) => (await ok(api.url, REPORT, { f: { campaignId: campaign.id, ...f } }, supervisor.token)).interactions.edges.map((e: any) => e.node.protocol);
+    expect(await find({ agentId: agent.id })).toEqual([served.protocol]);
+    expect(await find({ results: ['SUCCESS'] })).toEqual([served.protocol]);
+    expect(await find({ results: ['NO_ANSWER'] })).toEqual([]);
+    expect(await find({ createdFrom: new Date(Date.now() - 60_000).toISOString() })).toEqual([waiting.protocol, served.protocol]);
+    expect(await find({ createdTo: new Date(Date.now() - 60_000).toISOString() })).toEqual([]);
+
+    const csv = async (query: string, token: string | null = supervisor.token) => {
+      const res = await fetch(`${api.url}/reports/conversations.csv?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+    };
+    const all = await csv(`campaignId=${campaign.id}`);
+    expect(all.status).toBe(200);
+    expect(all.type).toMatch(/^text\/csv/);
+    const lines = all.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('protocol,campaign,channel,contact,email,phone,agent,phase,status,result,tags,started,queued,assigned,closed,waitedSeconds');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([waiting.protocol, served.protocol]);
+    const success = await csv(`campaignId=${campaign.id}&results=SUCCESS`);
+    expect(success.text.trim().split(/\r?\n/)).toHaveLength(2);
+    expect(success.text).toContain(',SUCCESS,');
+
+    const refused = await csv(`campaignId=${campaign.id}&results=WON`);
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await csv(`campaignId=${campaign.id}`, agent.token)).status).toBe(403);
+    expect((await csv(`campaignId=${campaign.id}`, null)).status).toBe(401);
   });
 });
 

@@ -21,6 +21,7 @@ import { createMetrics } from './metrics.js';
 import { buildParleySchema } from './schema.js';
 import { webRouter } from './web.js';
 import { filesRouter } from '../modules/files/file.http.js';
+import { reportsRouter } from '../modules/reports/report.http.js';
 import { attachWebSocket } from './ws.js';
 
 export interface RunningApp {
@@ -84,6 +85,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   });
   app.use('/explorer', explorerRouter());
   app.use(filesRouter(deps));
+  app.use(reportsRouter(deps));
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { createContext } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
-import { isExpectedCode } from '../../shared/errors.js';
+import { answerError, fail } from '../../server/http-errors.js';
 import { resolveViewer } from '../auth/auth.service.js';
 import { bearer } from '../auth/tokens.js';
 import { rateSubject } from '../limits/rate-limits.js';
@@ -11,7 +11,6 @@ import { bytesOf, fileById, type FileView, fileFor, storeUpload, UploadRefused }
 /** Types a browser may send cross-site without asking first: refused, so no other site can upload in a user's name. */
 const SIMPLE_TYPES = ['text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded'];
 
-const fail = (res: Response, status: number, code: string, message: string) => void res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
 /**
  * POST /uploads: the file's bytes as the body (any non-form content type, e.g. application/octet-stream),
@@ -89,15 +88,4 @@ function safeDecode(value: string): string {
   } catch {
     return value;
   }
-}
-
-function answerError(res: Response, err: unknown, deps: Deps): void {
-  if (err instanceof UploadRefused) return fail(res, err.status, 'BAD_USER_INPUT', err.message);
-  const code = (err as { extensions?: { code?: string } }).extensions?.code;
-  if (isExpectedCode(code)) {
-    const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'RATE_LIMITED' ? 429 : 400;
-    return fail(res, status, code!, (err as Error).message);
-  }
-  deps.log.error({ err }, 'file request failed');
-  fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong');
 }

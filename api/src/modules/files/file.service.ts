@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
+import { HttpRefusal } from '../../server/http-errors.js';
 import { parseBuffer } from 'music-metadata';
 import { type Em, one, pgArray, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
@@ -18,14 +19,7 @@ export interface FileView {
   durationSeconds: number | null;
 }
 
-export class UploadRefused extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class UploadRefused extends HttpRefusal {}
 
 /** The key an upload is owned by: the same identity its author's messages carry. */
 export const ownerKeyOf = (viewer: Viewer): string => authorOf(viewer, AuthorKind.SYSTEM).key;

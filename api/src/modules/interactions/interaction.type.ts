@@ -153,6 +153,10 @@ export class InteractionFilterInput {
   @Field(() => [InteractionStatus], { nullable: true, description: 'e.g. [NEEDS_HELP] for the "Needs help" view' }) statuses?: InteractionStatus[] | null;
   @Field(() => ID, { nullable: true }) campaignId?: string | null;
   @Field(() => ID, { nullable: true, description: "One contact's interactions: its earlier conversations" }) contactId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The agent who holds or last held it' }) agentId?: string | null;
+  @Field(() => [InteractionResult], { nullable: true }) results?: InteractionResult[] | null;
+  @Field(() => DateTime, { nullable: true, description: 'Started at or after' }) createdFrom?: Date | null;
+  @Field(() => DateTime, { nullable: true, description: 'Started before' }) createdTo?: Date | null;
   @Field(() => String, { nullable: true, description: 'Contact name, e-mail or phone, campaign name or protocol' }) search?: string | null;
 }
 
