@@ -29,9 +29,9 @@ afterAll(async () => {
   await api?.stop();
 });
 
-const SEND = 'mutation($to: ID!, $b: String!, $c: String) { sendInternalMessage(toUserId: $to, body: $b, clientMessageId: $c) { id fromUserId fromName toUserId body } }';
-const THREAD = 'query($w: ID!) { internalMessages(withUserId: $w) { id body fromUserId } }';
-const ADDED = 'subscription($after: DateTimeISO) { internalMessageAdded(after: $after) { id body fromUserId toUserId } }';
+const SEND = 'mutation($to: ID!, $b: String!, $c: String) { sendInternalMessage(toUserId: $to, body: $b, clientMessageId: $c) { id fromUserId fromName toUserId body createdAt } }';
+const THREAD = 'query($w: ID!) { internalMessages(withUserId: $w) { id body fromUserId createdAt } }';
+const ADDED = 'subscription($after: DateTimeISO) { internalMessageAdded(after: $after) { id body fromUserId toUserId createdAt } }';
 
 describe('messages between a supervisor and an agent', () => {
   it('reach the agent live, are kept in order for both, and a resend with the same id is the same message', async () => {

@@ -15,8 +15,11 @@ export interface InternalMessageView {
   toName: string;
   body: string;
   clientMessageId: string | null;
-  createdAt: Date;
+  /** ISO 8601, as every view carries times: the same in a query's answer and on the bus. */
+  createdAt: string;
 }
+
+const toView = (row: InternalMessageView): InternalMessageView => ({ ...row, createdAt: new Date(row.createdAt).toISOString() });
 
 const VIEW_SQL = `select m.id, m.from_user_id as "fromUserId", f.name as "fromName", m.to_user_id as "toUserId", t.name as "toName",
                          m.body, m.client_message_id as "clientMessageId", m.created_at as "createdAt"
@@ -39,7 +42,7 @@ export async function sendInternalMessage(ctx: Context, toUserId: string, body: 
     [newId(), me.userId, toUserId, checked.body, clientMessageId],
   );
   const id = inserted?.id ?? (await one<{ id: string }>(ctx.em, 'select id from internal_messages where from_user_id = ? and client_message_id = ?', [me.userId, clientMessageId]))!.id;
-  const message = (await one<InternalMessageView>(ctx.em, `${VIEW_SQL} where m.id = ?`, [id]))!;
+  const message = toView((await one<InternalMessageView>(ctx.em, `${VIEW_SQL} where m.id = ?`, [id]))!);
   if (inserted) {
     // Both people hear it: the sender's other tabs too.
     await Promise.all([message.fromUserId, message.toUserId].map((userId) => ctx.deps.topics.publish(Topic.PERSON, userId, message)));
@@ -58,10 +61,11 @@ export async function listInternalMessages(ctx: Context, withUserId: string, fir
       order by m.created_at desc, m.id desc limit ?`,
     [me.userId, withUserId, me.userId, withUserId, first],
   );
-  return latest.reverse();
+  return latest.reverse().map(toView);
 }
 
 /** Every message to or from one person after a moment, oldest first: what a reconnecting screen missed. */
-export function internalMessagesSince(em: Em, userId: string, after: Date): Promise<InternalMessageView[]> {
-  return rows<InternalMessageView>(em, `${VIEW_SQL} where (m.from_user_id = ? or m.to_user_id = ?) and m.created_at > ? order by m.created_at, m.id limit 500`, [userId, userId, after]);
+export async function internalMessagesSince(em: Em, userId: string, after: Date): Promise<InternalMessageView[]> {
+  const found = await rows<InternalMessageView>(em, `${VIEW_SQL} where (m.from_user_id = ? or m.to_user_id = ?) and m.created_at > ? order by m.created_at, m.id limit 500`, [userId, userId, after]);
+  return found.map(toView);
 }

@@ -20,7 +20,7 @@ export async function* internalMessageStream(ctx: Context, after: Date | null): 
     for (const message of await internalMessagesSince(deps.orm.em.fork(), me.userId, last)) {
       if (seen.has(message.id)) continue;
       seen.add(message.id);
-      last = message.createdAt;
+      last = new Date(message.createdAt);
       yield message;
     }
   }
@@ -33,7 +33,7 @@ export async function* internalMessageStream(ctx: Context, after: Date | null): 
       }
       if (seen.has(event.id)) continue;
       seen.add(event.id);
-      yield { ...event, createdAt: new Date(event.createdAt) };
+      yield event;
     }
   } finally {
     live.close();

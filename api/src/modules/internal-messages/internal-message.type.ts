@@ -10,5 +10,5 @@ export class InternalMessage {
   @Field(() => String) toName!: string;
   @Field(() => String) body!: string;
   @Field(() => String, { nullable: true }) clientMessageId!: string | null;
-  @Field(() => DateTime) createdAt!: Date;
+  @Field(() => DateTime) createdAt!: string;
 }
