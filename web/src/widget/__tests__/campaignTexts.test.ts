@@ -1,19 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { welcomeText } from '../composables/useWidget';
+import { campaignText, type WidgetCampaign } from '../campaignTexts';
 
-const campaign = (messages: { language: 'es' | 'en' | 'pt'; welcome: string | null }[], defaultLanguage: 'es' | 'en' | 'pt' = 'pt') =>
-  ({ id: 'c', name: 'C', askName: true, askEmail: false, askPhone: false, defaultLanguage, messages }) as unknown as Parameters<typeof welcomeText>[0];
+type TextSet = Partial<WidgetCampaign['messages'][number]> & { language: 'es' | 'en' | 'pt' };
 
-describe('the welcome the widget shows', () => {
-  it('speaks the visitor’s language, then the campaign’s own, then English', () => {
+const campaign = (sets: TextSet[], defaultLanguage: 'es' | 'en' | 'pt' = 'pt'): WidgetCampaign => ({
+  id: 'c',
+  name: 'C',
+  askName: true,
+  askEmail: false,
+  askPhone: false,
+  allowOfflineMessages: false,
+  defaultLanguage,
+  messages: sets.map((set) => ({ welcome: null, outOfHours: null, unavailable: null, offline: null, closing: null, ...set })),
+});
+
+describe('the campaign texts the widget shows', () => {
+  it('speak the visitor’s language, then the campaign’s own, then English', () => {
     const all = campaign([
       { language: 'es', welcome: 'Hola' },
       { language: 'pt', welcome: 'Olá' },
       { language: 'en', welcome: 'Hello' },
     ]);
-    expect(welcomeText(all, 'es')).toBe('Hola');
-    expect(welcomeText(campaign([{ language: 'pt', welcome: 'Olá' }, { language: 'en', welcome: 'Hello' }]), 'es')).toBe('Olá');
-    expect(welcomeText(campaign([{ language: 'en', welcome: 'Hello' }]), 'es')).toBe('Hello');
-    expect(welcomeText(campaign([{ language: 'es', welcome: '  ' }]), 'es')).toBeNull();
+    expect(campaignText(all, 'welcome', 'es')).toBe('Hola');
+    expect(campaignText(campaign([{ language: 'pt', welcome: 'Olá' }, { language: 'en', welcome: 'Hello' }]), 'welcome', 'es')).toBe('Olá');
+    expect(campaignText(campaign([{ language: 'en', welcome: 'Hello' }]), 'welcome', 'es')).toBe('Hello');
+  });
+
+  it('skip a language whose text is blank, and are null when no language has one', () => {
+    const sets = campaign([
+      { language: 'es', outOfHours: '  ' },
+      { language: 'pt', outOfHours: 'Fechado' },
+    ]);
+    expect(campaignText(sets, 'outOfHours', 'es')).toBe('Fechado');
+    expect(campaignText(sets, 'unavailable', 'es')).toBeNull();
   });
 });

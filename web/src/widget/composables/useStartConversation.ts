@@ -1,46 +1,64 @@
 import { useMutation } from '@vue/apollo-composable';
-import { reactive, ref, type Ref } from 'vue';
+import { computed, ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { StartInteractionDocument } from '../../gql/graphql';
 import { errorMessage } from '../../shared/apollo/errors';
+import type { WidgetCampaign } from '../campaignTexts';
+import { askedFields, contactErrors } from '../contactRules';
+import { OfflineMessage } from '../conversationStore';
 import { useWidgetContext } from '../context';
-import type { WidgetCampaign } from './useWidget';
+import { useSubmitErrors } from './useSubmitErrors';
 
 /** Blank answers are not sent: the campaign may not ask for every field. */
 const answer = (value: string) => value.trim() || null;
 
-/** The visitor's details form and the anonymous `startInteraction` that opens the chat. */
+/**
+ * The visitor's details form and the anonymous `startInteraction`. Its admission decides what
+ * follows (see useWidget): the chat, or the campaign's out-of-hours or unavailable text.
+ */
 export function useStartConversation(campaign: Readonly<Ref<WidgetCampaign>>) {
-  const { params, store } = useWidgetContext();
+  const { params, store, contact } = useWidgetContext();
   const { t } = useI18n();
-  const contact = reactive({ name: '', email: '', phone: '' });
+  const asked = computed(() => askedFields(campaign.value));
+  const { errors: fieldErrors, validate } = useSubmitErrors(() => contactErrors(contact, asked.value));
   const error = ref<string | null>(null);
   const { mutate, loading } = useMutation(StartInteractionDocument, { throws: 'always', fetchPolicy: 'no-cache' });
 
-  async function start(): Promise<void> {
-    if (loading.value) return;
+  /** Starts the chat; false when a field needs fixing first. */
+  async function start(): Promise<boolean> {
+    if (loading.value) return true;
     error.value = null;
-    const asks = campaign.value;
+    if (!validate()) return false;
+    const fields = asked.value;
     try {
       const result = await mutate({
         input: {
-          campaignId: asks.id,
+          campaignId: campaign.value.id,
           channel: 'WEBCHAT',
-          language: params.languageTag,
+          // The language the widget speaks, not the browser's tag: the texts the server posts (welcome,
+          // closing) then match the widget's, also for a visitor whose language Parley does not speak.
+          language: params.language,
+          returningVisitorToken: store.returningToken(),
           contact: {
-            name: asks.askName ? answer(contact.name) : null,
-            email: asks.askEmail ? answer(contact.email) : null,
-            phone: asks.askPhone ? answer(contact.phone) : null,
+            name: fields.has('name') ? answer(contact.name) : null,
+            email: fields.has('email') ? answer(contact.email) : null,
+            phone: fields.has('phone') ? answer(contact.phone) : null,
           },
         },
       });
       const started = result?.data?.startInteraction;
       if (!started?.visitorToken) throw new Error('startInteraction returned no visitor token');
-      store.remember({ interactionId: started.interaction.id, visitorToken: started.visitorToken });
+      store.remember({
+        interactionId: started.interaction.id,
+        visitorToken: started.visitorToken,
+        admission: started.admission,
+        offlineMessage: started.offlineMessagesAllowed ? OfflineMessage.ALLOWED : OfflineMessage.NOT_TAKEN,
+      });
     } catch (e) {
       error.value = errorMessage(e) ?? t('errors.network');
     }
+    return true;
   }
 
-  return { contact, error, loading, start };
+  return { contact, asked, fieldErrors, error, loading, start };
 }

@@ -1,11 +1,11 @@
 import { useQuery } from '@vue/apollo-composable';
 import { computed, watch } from 'vue';
-import { CampaignDocument, type CampaignQuery } from '../../gql/graphql';
-import type { Language } from '../../shared/i18n/language';
-import type { StoredConversation } from '../conversationStore';
+import { CampaignDocument } from '../../gql/graphql';
+import { campaignText, type WidgetCampaign } from '../campaignTexts';
+import { OfflineMessage, type StoredConversation } from '../conversationStore';
 import { useWidgetContext } from '../context';
 
-export type WidgetCampaign = CampaignQuery['campaign'];
+export type { WidgetCampaign };
 
 /** What the widget shows, one phase at a time, each with only the data it needs. */
 export type WidgetView =
@@ -13,14 +13,11 @@ export type WidgetView =
   | { kind: 'loading' }
   | { kind: 'unavailable' }
   | { kind: 'form'; campaign: WidgetCampaign; welcome: string | null }
+  /** The server closed the chat at once: out of hours, or too many already waiting. */
+  | { kind: 'refused'; campaign: WidgetCampaign; reason: 'OUT_OF_HOURS' | 'FULL'; text: string | null; offlineMessage: OfflineMessage; offlineIntro: string | null }
   | { kind: 'chat'; campaign: WidgetCampaign; conversation: StoredConversation };
 
-/** The campaign's welcome in the visitor's language, else the campaign's own, else English: the server's fallback. */
-export function welcomeText(campaign: WidgetCampaign, language: Language): string | null {
-  const inLanguage = (wanted: Language) => campaign.messages.find((set) => set.language === wanted)?.welcome?.trim() || null;
-  return inLanguage(language) ?? inLanguage(campaign.defaultLanguage) ?? inLanguage('en');
-}
-
+/** The campaign, the visitor's stored conversation, and which of the widget's screens they call for. */
 export function useWidget() {
   const { params, store } = useWidgetContext();
 
@@ -40,8 +37,17 @@ export function useWidget() {
     const loaded = campaign.result.value?.campaign;
     if (!loaded) return campaign.error.value ? { kind: 'unavailable' } : { kind: 'loading' };
     const conversation = store.conversation.value;
-    if (conversation) return { kind: 'chat', campaign: loaded, conversation };
-    return { kind: 'form', campaign: loaded, welcome: welcomeText(loaded, params.language) };
+    if (!conversation) return { kind: 'form', campaign: loaded, welcome: campaignText(loaded, 'welcome', params.language) };
+    if (conversation.admission === 'OPEN') return { kind: 'chat', campaign: loaded, conversation };
+    const reason = conversation.admission;
+    return {
+      kind: 'refused',
+      campaign: loaded,
+      reason,
+      text: campaignText(loaded, reason === 'OUT_OF_HOURS' ? 'outOfHours' : 'unavailable', params.language),
+      offlineMessage: conversation.offlineMessage,
+      offlineIntro: campaignText(loaded, 'offline', params.language),
+    };
   });
 
   return { view, startOver: store.forget };

@@ -9,6 +9,7 @@ import {
   applyChange,
   needsRefetch,
   filterRows,
+  waitingSince,
   inboxTabs,
   mergeSnapshot,
   type InboxChange,
@@ -165,5 +166,15 @@ describe('the tabs', () => {
   it('name trays that share a name after their campaign', () => {
     const names = inboxTabs(trays, rows).flatMap((tab) => ('trayName' in tab ? [tab.trayName] : []));
     expect(names).toEqual(['General · Sales', 'General · Support']);
+  });
+});
+
+describe('the time a row shows', () => {
+  it('counts a waiting chat from when it entered the tray, an open one from its start, a closed one not at all', () => {
+    const queuedAt = '2026-01-01T11:00:00.000Z';
+    expect(waitingSince(row({ queuedAt }))).toBe(queuedAt);
+    const held = row({ phase: 'IN_SERVICE', queuedAt });
+    expect(waitingSince(held)).toBe(held.createdAt);
+    expect(waitingSince(row({ phase: 'CLOSED' }))).toBeNull();
   });
 });

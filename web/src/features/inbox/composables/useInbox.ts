@@ -65,8 +65,11 @@ export const needsHelp = (row: InboxRow): boolean => row.status === 'NEEDS_HELP'
 /** Only a chat waiting in a tray can be taken. */
 export const canTake = (row: InboxRow): boolean => row.phase === 'WAITING';
 
-/** Waiting chats count from when they entered the tray, the rest from their start. */
-export const waitingSince = (row: InboxRow): string => (row.phase === 'WAITING' ? (row.queuedAt ?? row.createdAt) : row.createdAt);
+/** Waiting chats count from when they entered the tray, open ones from their start; a closed chat's clock has stopped. */
+export function waitingSince(row: InboxRow): string | null {
+  if (row.phase === 'CLOSED') return null;
+  return row.phase === 'WAITING' ? (row.queuedAt ?? row.createdAt) : row.createdAt;
+}
 
 export function matchesTab(row: InboxRow, tab: InboxTab): boolean {
   switch (tab) {

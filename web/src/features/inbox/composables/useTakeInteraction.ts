@@ -4,6 +4,7 @@ import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { TakeInteractionDocument } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/apollo/errors';
+import { markOwnTake } from '../../../shared/interactions/ownTakes';
 import type { InboxRow } from './useInbox';
 
 /** Takes a waiting chat; tells the agent why when someone else was first (CONFLICT). */
@@ -16,6 +17,7 @@ export function useTakeInteraction(onTaken: (row: InboxRow) => void) {
   async function take(id: string): Promise<void> {
     if (taking.value) return;
     taking.value = id;
+    markOwnTake(id);
     try {
       const result = await mutate({ id });
       if (result?.data) onTaken(result.data.takeInteraction);

@@ -16,10 +16,11 @@ function message(sequence: number, clientMessageId: string | null = null): ChatM
     createdAt: '2026-01-01T10:00:00.000Z',
     visibility: 'PUBLIC',
     author: { id: 'u1', kind: 'AGENT', name: 'Bea' },
+    attachments: [],
   };
 }
 
-const pending = (clientMessageId: string): PendingMessage => ({ clientMessageId, body: 'hi', state: 'sending', error: null });
+const pending = (clientMessageId: string): PendingMessage => ({ clientMessageId, body: 'hi', attachments: [], state: 'sending', error: null });
 const sequences = (list: readonly ChatMessage[]) => list.map((m) => m.sequence);
 
 describe('the message list', () => {

@@ -1,0 +1,34 @@
+import type { MessageBundle } from '../../shared/i18n/bundles';
+
+export default {
+  en: {
+    agentState: {
+      state: { FREE: 'Available', BUSY: 'Busy', FREE_IN_BREAK: 'Paused', BUSY_IN_BREAK: 'Paused', DISCONNECTED: 'Offline' },
+      yourState: 'Your state:',
+      available: 'Available',
+      pauseWith: 'Pause',
+      noReasons: 'No pause reasons yet',
+      changeFailed: 'Your state could not be changed.',
+    },
+  },
+  es: {
+    agentState: {
+      state: { FREE: 'Disponible', BUSY: 'Ocupado', FREE_IN_BREAK: 'En pausa', BUSY_IN_BREAK: 'En pausa', DISCONNECTED: 'Desconectado' },
+      yourState: 'Tu estado:',
+      available: 'Disponible',
+      pauseWith: 'Pausa',
+      noReasons: 'Todavía no hay motivos de pausa',
+      changeFailed: 'No se pudo cambiar tu estado.',
+    },
+  },
+  pt: {
+    agentState: {
+      state: { FREE: 'Disponível', BUSY: 'Ocupado', FREE_IN_BREAK: 'Em pausa', BUSY_IN_BREAK: 'Em pausa', DISCONNECTED: 'Desconectado' },
+      yourState: 'Seu estado:',
+      available: 'Disponível',
+      pauseWith: 'Pausa',
+      noReasons: 'Ainda não há motivos de pausa',
+      changeFailed: 'Não foi possível mudar seu estado.',
+    },
+  },
+} satisfies MessageBundle;

@@ -1,0 +1,54 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { chatActions, closeResults, mayAnnotate } from '../actions';
+
+const agentA = { id: 'a', role: 'AGENT' };
+const supervisor = { id: 's', role: 'SUPERVISOR' };
+const held = (agentId: string, status: 'IN_PROGRESS' | 'NEEDS_HELP' = 'IN_PROGRESS') => ({
+  phase: 'IN_SERVICE' as const,
+  status,
+  agent: { id: agentId, name: 'x' },
+});
+
+describe('the actions a chat header offers', () => {
+  it('the holder may set the status, return, transfer and close, but not join its own chat', () => {
+    expect(chatActions(held('a', 'NEEDS_HELP'), agentA)).toEqual({ setStatus: true, join: false, returnToTray: true, transfer: true, close: true });
+  });
+
+  it('another agent may only join, and only when the chat asks for help', () => {
+    expect(chatActions(held('b', 'NEEDS_HELP'), agentA)).toEqual({ setStatus: false, join: true, returnToTray: false, transfer: false, close: false });
+    expect(chatActions(held('b'), agentA).join).toBe(false);
+  });
+
+  it('a supervisor may act on any chat in service and also move a waiting one', () => {
+    expect(chatActions(held('b'), supervisor)).toMatchObject({ setStatus: true, transfer: true, close: true });
+    expect(chatActions({ phase: 'WAITING', status: 'IN_PROGRESS', agent: null }, supervisor)).toMatchObject({ transfer: true, close: false });
+  });
+
+  it('nothing is offered on a waiting chat to an agent, nor on a closed one', () => {
+    const none = { setStatus: false, join: false, returnToTray: false, transfer: false, close: false };
+    expect(chatActions({ phase: 'WAITING', status: 'IN_PROGRESS', agent: null }, agentA)).toEqual(none);
+    expect(chatActions({ phase: 'CLOSED', status: 'NEEDS_HELP', agent: { id: 'a', name: 'x' } }, agentA)).toEqual(none);
+  });
+});
+
+describe('closing results', () => {
+  it('agents close with SUCCESS or NO_ANSWER; only supervisors choose ESCALATED', () => {
+    expect(closeResults(agentA)).toEqual(['SUCCESS', 'NO_ANSWER']);
+    expect(closeResults(supervisor)).toContain('ESCALATED');
+  });
+});
+
+describe('who may annotate', () => {
+  const closed = (agentId: string) => ({ phase: 'CLOSED' as const, agent: { id: agentId, name: 'x' } });
+
+  it('anyone on an open chat', () => {
+    expect(mayAnnotate({ phase: 'WAITING', agent: null }, agentA)).toBe(true);
+  });
+
+  it('on a closed chat only the agent who served it and supervisors', () => {
+    expect(mayAnnotate(closed('a'), agentA)).toBe(true);
+    expect(mayAnnotate(closed('b'), agentA)).toBe(false);
+    expect(mayAnnotate(closed('b'), supervisor)).toBe(true);
+  });
+});

@@ -1,0 +1,16 @@
+import type { ContactInteractionsQuery } from '../../gql/graphql';
+
+export type PastConversation = ContactInteractionsQuery['interactions']['edges'][number]['node'];
+
+/** How many of a contact's conversations the menu and the info panel list. */
+export const HISTORY_SIZE = 20;
+
+/** The contact's other conversations (never the one on screen), newest first. */
+export function earlierConversations(rows: readonly PastConversation[], currentId: string): PastConversation[] {
+  return rows.filter((row) => row.id !== currentId).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+}
+
+/** A conversation's day and time in the reader's language ("21/11/2026, 14:05"). */
+export function formatWhen(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}

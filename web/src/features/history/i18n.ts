@@ -1,0 +1,6 @@
+/** The contact's earlier conversations. Avoid "@", "|", "{", "}" outside placeholders. */
+export default {
+  en: { chatHistory: { open: "Contact's earlier conversations", empty: 'No earlier conversations.' } },
+  es: { chatHistory: { open: 'Conversaciones anteriores del contacto', empty: 'No hay conversaciones anteriores.' } },
+  pt: { chatHistory: { open: 'Conversas anteriores do contato', empty: 'Nenhuma conversa anterior.' } },
+};

@@ -1,0 +1,43 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { addLabel, displayName, labelChoices, looksLikeEmail, removeLabel, suggestLabels } from '../labels';
+
+describe('tags and skills in the info panel', () => {
+  it('are added as the server stores them, once', () => {
+    expect(addLabel(['vip'], '  Refund ')).toEqual(['vip', 'refund']);
+    expect(addLabel(['vip'], 'VIP')).toEqual(['vip']);
+    expect(addLabel(['vip'], '   ')).toEqual(['vip']);
+  });
+
+  it('are removed one at a time', () => {
+    expect(removeLabel(['vip', 'refund'], 'vip')).toEqual(['refund']);
+  });
+
+  it('are suggested from the known ones: prefix matches first, chosen ones left out', () => {
+    expect(suggestLabels(['billing', 'rebill', 'bug', 'vip'], ['bug'], 'bi')).toEqual(['billing', 'rebill']);
+    expect(suggestLabels(['b', 'a'], [], '')).toEqual(['a', 'b']);
+  });
+
+  it('offer what is typed first when it would be a new label, so Enter creates it', () => {
+    expect(labelChoices(['billing'], [], 'Bil')).toEqual(['bil', 'billing']);
+    expect(labelChoices(['billing'], [], 'billing')).toEqual(['billing']);
+    expect(labelChoices([], ['vip'], 'vip')).toEqual([]);
+  });
+});
+
+describe('the transcript address', () => {
+  it('must look like an e-mail address before it is sent', () => {
+    expect(looksLikeEmail(' maria@example.com ')).toBe(true);
+    expect(looksLikeEmail('maria@example')).toBe(false);
+    expect(looksLikeEmail('')).toBe(false);
+  });
+});
+
+describe('country and language', () => {
+  it('read in the reader’s language, falling back to the code', () => {
+    expect(displayName('br', 'region', 'en')).toBe('Brazil');
+    expect(displayName('pt', 'language', 'en')).toBe('Portuguese');
+    expect(displayName('not a code!', 'region', 'en')).toBe('not a code!');
+    expect(displayName(null, 'region', 'en')).toBeNull();
+  });
+});

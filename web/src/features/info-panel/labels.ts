@@ -1,0 +1,51 @@
+/**
+ * Tags and skills as the server keeps them (trimmed, lower-case, unique), so what the agent sees
+ * after picking is what is stored, and the same label typed twice is not added twice.
+ */
+export function cleanLabel(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+/** The labels with one more added; unchanged when it is blank or already there. */
+export function addLabel(labels: readonly string[], value: string): string[] {
+  const label = cleanLabel(value);
+  return !label || labels.includes(label) ? [...labels] : [...labels, label];
+}
+
+export function removeLabel(labels: readonly string[], value: string): string[] {
+  return labels.filter((label) => label !== value);
+}
+
+/** Known labels that start with, then contain, what is typed, leaving out those already chosen. */
+export function suggestLabels(known: readonly string[], chosen: readonly string[], typed: string, limit = 8): string[] {
+  const needle = cleanLabel(typed);
+  const open = [...new Set(known.map(cleanLabel))].filter((label) => label && !chosen.includes(label));
+  const starts = open.filter((label) => label.startsWith(needle));
+  const contains = open.filter((label) => !label.startsWith(needle) && label.includes(needle));
+  return [...starts.sort(), ...contains.sort()].slice(0, limit);
+}
+
+/**
+ * What the picker lists while the agent types: what was typed first when it would be a new label
+ * (the list highlights its first entry, so Enter creates it), then the known ones that match.
+ */
+export function labelChoices(known: readonly string[], chosen: readonly string[], typed: string): string[] {
+  const suggested = suggestLabels(known, chosen, typed);
+  const fresh = cleanLabel(typed);
+  return fresh && !chosen.includes(fresh) && !suggested.includes(fresh) ? [fresh, ...suggested] : suggested;
+}
+
+/** Loose on purpose (the server checks for real): enough to keep an obvious typo from being sent. */
+export function looksLikeEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+}
+
+/** A country or language code in the reader's language ("BR" → "Brazil"), or the code itself. */
+export function displayName(code: string | null | undefined, type: 'region' | 'language', locale: string): string | null {
+  if (!code) return null;
+  try {
+    return new Intl.DisplayNames([locale], { type }).of(type === 'region' ? code.toUpperCase() : code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { chatNotice, titleWithCount } from '../notices';
+
+const change = (phase: string, agentId: string | null = null, kind = 'UPDATED') => ({
+  kind,
+  interactionId: 'c1',
+  interaction: { id: 'c1', phase, agent: agentId ? { id: agentId } : null },
+});
+
+describe('new chat notices', () => {
+  it('tells about a chat that starts waiting in a tray the agent sees', () => {
+    expect(chatNotice(change('WAITING', null, 'CREATED'), 'me', new Set())).toBe('WAITING');
+  });
+
+  it('tells about a chat given to the agent', () => {
+    expect(chatNotice(change('IN_SERVICE', 'me'), 'me', new Set())).toBe('ASSIGNED');
+  });
+
+  it('stays quiet about a chat another agent holds', () => {
+    expect(chatNotice(change('IN_SERVICE', 'someone-else'), 'me', new Set())).toBeNull();
+  });
+
+  it('tells about each chat once, so taking a chat one was told about stays quiet', () => {
+    const told = new Set<string>();
+    expect(chatNotice(change('WAITING'), 'me', told)).toBe('WAITING');
+    expect(chatNotice(change('WAITING'), 'me', told)).toBeNull();
+    expect(chatNotice(change('IN_SERVICE', 'me'), 'me', told)).toBeNull();
+  });
+
+  it('tells again about a chat that comes back after leaving sight', () => {
+    const told = new Set<string>();
+    chatNotice(change('WAITING'), 'me', told);
+    expect(chatNotice({ kind: 'REMOVED', interactionId: 'c1', interaction: null }, 'me', told)).toBeNull();
+    expect(chatNotice(change('WAITING'), 'me', told)).toBe('WAITING');
+  });
+
+  it('tells again about a chat returned to a tray after another agent held it', () => {
+    const told = new Set<string>();
+    chatNotice(change('WAITING'), 'me', told);
+    chatNotice(change('IN_SERVICE', 'someone-else'), 'me', told);
+    expect(chatNotice(change('WAITING'), 'me', told)).toBe('WAITING');
+  });
+});
+
+describe('the tab title', () => {
+  it('carries the count only when something waits', () => {
+    expect(titleWithCount('Parley', 0)).toBe('Parley');
+    expect(titleWithCount('Parley', 3)).toBe('(3) Parley');
+  });
+});

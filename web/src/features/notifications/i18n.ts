@@ -1,0 +1,55 @@
+import type { MessageBundle } from '../../shared/i18n/bundles';
+
+export default {
+  en: {
+    internalChat: {
+      from: 'Message from {name}',
+      with: 'Chat with {name}',
+      reply: 'Reply',
+      close: 'Close the chat',
+      label: 'Message',
+      placeholder: 'Write a message…',
+      send: 'Send',
+      sendFailed: 'The message could not be sent.',
+      loadFailed: 'The conversation could not be loaded.',
+    },
+    notifications: {
+      chat: { WAITING: 'New chat waiting', ASSIGNED: 'New chat for you', unnamed: 'Customer' },
+      open: 'Open',
+    },
+  },
+  es: {
+    internalChat: {
+      from: 'Mensaje de {name}',
+      with: 'Chat con {name}',
+      reply: 'Responder',
+      close: 'Cerrar el chat',
+      label: 'Mensaje',
+      placeholder: 'Escribe un mensaje…',
+      send: 'Enviar',
+      sendFailed: 'No se pudo enviar el mensaje.',
+      loadFailed: 'No se pudo cargar la conversación.',
+    },
+    notifications: {
+      chat: { WAITING: 'Nuevo chat en espera', ASSIGNED: 'Nuevo chat para ti', unnamed: 'Cliente' },
+      open: 'Abrir',
+    },
+  },
+  pt: {
+    internalChat: {
+      from: 'Mensagem de {name}',
+      with: 'Chat com {name}',
+      reply: 'Responder',
+      close: 'Fechar o chat',
+      label: 'Mensagem',
+      placeholder: 'Escreva uma mensagem…',
+      send: 'Enviar',
+      sendFailed: 'Não foi possível enviar a mensagem.',
+      loadFailed: 'Não foi possível carregar a conversa.',
+    },
+    notifications: {
+      chat: { WAITING: 'Novo chat aguardando', ASSIGNED: 'Novo chat para você', unnamed: 'Cliente' },
+      open: 'Abrir',
+    },
+  },
+} satisfies MessageBundle;

@@ -1,0 +1,34 @@
+/** Why a chat is worth telling the agent about. */
+export type ChatNoticeReason = 'WAITING' | 'ASSIGNED';
+
+interface ChangedChat {
+  kind: string;
+  interactionId: string | null;
+  interaction: { id: string; phase: string; agent: { id: string } | null } | null;
+}
+
+/**
+ * Whether a change brings the agent a chat to tell about: one waiting in a tray it sees, or one
+ * given to it. Each chat is told once (`told` remembers it) so taking a chat one was already told
+ * about stays quiet; a chat that leaves sight or the open phases is forgotten.
+ */
+export function chatNotice(change: ChangedChat, me: string, told: Set<string>): ChatNoticeReason | null {
+  const chat = change.interaction;
+  if (!chat || change.kind === 'REMOVED') {
+    if (change.interactionId) told.delete(change.interactionId);
+    return null;
+  }
+  const reason: ChatNoticeReason | null = chat.phase === 'WAITING' ? 'WAITING' : chat.phase === 'IN_SERVICE' && chat.agent?.id === me ? 'ASSIGNED' : null;
+  if (!reason) {
+    told.delete(chat.id);
+    return null;
+  }
+  if (told.has(chat.id)) return null;
+  told.add(chat.id);
+  return reason;
+}
+
+/** The tab title with the count of things waiting for the agent's eye: "(3) Parley". */
+export function titleWithCount(base: string, count: number): string {
+  return count > 0 ? `(${count}) ${base}` : base;
+}

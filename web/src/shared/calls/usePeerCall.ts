@@ -1,0 +1,154 @@
+import { useApolloClient, useMutation } from '@vue/apollo-composable';
+import { onScopeDispose, ref, shallowRef } from 'vue';
+import { IceServersDocument, SendCallSignalDocument, type CallKind } from '../../gql/graphql';
+import { mediaFor, parseSignal, peerPhase, SignalKind, type CallRole, type PeerPhase } from './callRules';
+
+export interface IncomingSignal {
+  kind: string;
+  payload: string;
+}
+
+/**
+ * One side of a WebRTC call, signalled through the API: capture, connect, mute, camera, hang up.
+ * Both the agent and the customer use it; `role` says which side offers (see `CallRole`).
+ * Signals that arrive before `start` are kept and replayed, since the other side may be quicker.
+ */
+export function usePeerCall() {
+  const phase = ref<PeerPhase>('idle');
+  const local = shallowRef<MediaStream | null>(null);
+  const remote = shallowRef<MediaStream | null>(null);
+  const muted = ref(false);
+  const cameraOff = ref(false);
+  /** The capture was refused or no device exists: the call goes on receive-only. */
+  const mediaDenied = ref(false);
+  /** When the peers first connected (this machine's clock), for the running time. */
+  const connectedAt = ref<number | null>(null);
+
+  const { resolveClient } = useApolloClient();
+  const { mutate: signal } = useMutation(SendCallSignalDocument, { throws: 'never' });
+
+  let pc: RTCPeerConnection | null = null;
+  let callId: string | null = null;
+  let early: IncomingSignal[] = [];
+  // Candidates can outrun the description they belong to; they wait for it.
+  let waitingCandidates: RTCIceCandidateInit[] = [];
+  // Signals are applied one at a time: setRemoteDescription must finish before candidates are added.
+  let queue: Promise<void> = Promise.resolve();
+
+  /** Asks for the microphone (and camera for video); a refusal is remembered, not thrown. */
+  async function capture(kind: CallKind): Promise<void> {
+    if (local.value) return;
+    try {
+      local.value = await navigator.mediaDevices.getUserMedia(mediaFor(kind));
+      mediaDenied.value = false;
+    } catch {
+      mediaDenied.value = true;
+    }
+  }
+
+  function send(kind: SignalKind, payload: unknown): void {
+    if (callId) void signal({ callId, kind, payload: JSON.stringify(payload) });
+  }
+
+  async function iceServers(): Promise<RTCIceServer[]> {
+    try {
+      const { data } = await resolveClient().query({ query: IceServersDocument, fetchPolicy: 'cache-first' });
+      return data.iceServers.map((s) => ({ urls: s.urls, username: s.username ?? undefined, credential: s.credential ?? undefined }));
+    } catch {
+      // Without STUN a call still connects on the same network; failing here would end it for nothing.
+      return [];
+    }
+  }
+
+  /** Opens the peer connection for a call; the offerer sends its offer at once. */
+  async function start(id: string, kind: CallKind, role: CallRole): Promise<void> {
+    if (pc) return;
+    callId = id;
+    phase.value = 'connecting';
+    const connection = new RTCPeerConnection({ iceServers: await iceServers() });
+    pc = connection;
+    connection.onicecandidate = ({ candidate }) => {
+      if (candidate) send(SignalKind.ICE_CANDIDATE, candidate.toJSON());
+    };
+    connection.ontrack = ({ streams, track }) => {
+      remote.value = streams[0] ?? new MediaStream([track]);
+    };
+    connection.onconnectionstatechange = () => {
+      if (pc !== connection) return;
+      phase.value = peerPhase(connection.connectionState);
+      if (phase.value === 'connected' && connectedAt.value === null) connectedAt.value = Date.now();
+    };
+    const stream = local.value;
+    for (const track of stream?.getTracks() ?? []) connection.addTrack(track, stream!);
+    if (role === 'offerer') {
+      // Receive what the call carries even when this side could not capture it.
+      const kinds = kind === 'VIDEO' ? ['audio', 'video'] : ['audio'];
+      for (const media of kinds) if (!stream?.getTracks().some((t) => t.kind === media)) connection.addTransceiver(media, { direction: 'recvonly' });
+      await connection.setLocalDescription(await connection.createOffer());
+      send(SignalKind.OFFER, connection.localDescription);
+    }
+    const replay = early;
+    early = [];
+    replay.forEach(receive);
+  }
+
+  async function apply(connection: RTCPeerConnection, incoming: IncomingSignal): Promise<void> {
+    const body = parseSignal(incoming.payload);
+    if (!body) return;
+    if (incoming.kind === SignalKind.ICE_CANDIDATE) {
+      if (connection.remoteDescription) await connection.addIceCandidate(body as RTCIceCandidateInit);
+      else waitingCandidates.push(body as RTCIceCandidateInit);
+      return;
+    }
+    await connection.setRemoteDescription(body as unknown as RTCSessionDescriptionInit);
+    if (incoming.kind === SignalKind.OFFER) {
+      await connection.setLocalDescription(await connection.createAnswer());
+      send(SignalKind.ANSWER, connection.localDescription);
+    }
+    for (const candidate of waitingCandidates) await connection.addIceCandidate(candidate);
+    waitingCandidates = [];
+  }
+
+  /** Applies an offer, answer or candidate from the other side. */
+  function receive(incoming: IncomingSignal): void {
+    const connection = pc;
+    if (!connection) {
+      early.push(incoming);
+      return;
+    }
+    // A bad candidate must not stop the ones after it; the connection state tells if the call suffers.
+    queue = queue.then(() => apply(connection, incoming)).catch(() => undefined);
+  }
+
+  function toggleMute(): void {
+    muted.value = !muted.value;
+    local.value?.getAudioTracks().forEach((track) => (track.enabled = !muted.value));
+  }
+
+  function toggleCamera(): void {
+    cameraOff.value = !cameraOff.value;
+    local.value?.getVideoTracks().forEach((track) => (track.enabled = !cameraOff.value));
+  }
+
+  /** Closes the connection and frees the devices; safe to call more than once. */
+  function stop(): void {
+    pc?.close();
+    pc = null;
+    callId = null;
+    early = [];
+    waitingCandidates = [];
+    local.value?.getTracks().forEach((track) => track.stop());
+    local.value = null;
+    remote.value = null;
+    muted.value = false;
+    cameraOff.value = false;
+    connectedAt.value = null;
+    if (phase.value !== 'idle') phase.value = 'ended';
+  }
+
+  onScopeDispose(stop);
+
+  return { phase, local, remote, muted, cameraOff, mediaDenied, connectedAt, capture, start, receive, toggleMute, toggleCamera, stop };
+}
+
+export type PeerCall = ReturnType<typeof usePeerCall>;

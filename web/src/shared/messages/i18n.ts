@@ -1,0 +1,51 @@
+/** Texts of the composer's tools and of attachments in the thread, in the agent app and the widget alike. */
+export default {
+  en: {
+    composer: {
+      attach: 'Attach files',
+      emoji: 'Insert emoji',
+      record: 'Record an audio message',
+      recording: 'Recording',
+      recordTimer: 'Recorded time',
+      stopRecording: 'Stop and send',
+      cancelRecording: 'Cancel',
+      micDenied: 'The browser did not allow the microphone. Allow it in the address bar to record.',
+      micUnavailable: 'No microphone could be used for recording.',
+      dropHere: 'Drop files to attach them',
+      openImage: 'Open {name} in full size',
+      audioMessage: 'Audio message',
+    },
+  },
+  es: {
+    composer: {
+      attach: 'Adjuntar archivos',
+      emoji: 'Insertar emoji',
+      record: 'Grabar un mensaje de audio',
+      recording: 'Grabando',
+      recordTimer: 'Tiempo grabado',
+      stopRecording: 'Detener y enviar',
+      cancelRecording: 'Cancelar',
+      micDenied: 'El navegador no permitió el micrófono. Permítelo en la barra de direcciones para grabar.',
+      micUnavailable: 'No se pudo usar ningún micrófono para grabar.',
+      dropHere: 'Suelta los archivos para adjuntarlos',
+      openImage: 'Abrir {name} en tamaño completo',
+      audioMessage: 'Mensaje de audio',
+    },
+  },
+  pt: {
+    composer: {
+      attach: 'Anexar arquivos',
+      emoji: 'Inserir emoji',
+      record: 'Gravar uma mensagem de áudio',
+      recording: 'Gravando',
+      recordTimer: 'Tempo gravado',
+      stopRecording: 'Parar e enviar',
+      cancelRecording: 'Cancelar',
+      micDenied: 'O navegador não permitiu o microfone. Permita-o na barra de endereços para gravar.',
+      micUnavailable: 'Nenhum microfone pôde ser usado para gravar.',
+      dropHere: 'Solte os arquivos para anexá-los',
+      openImage: 'Abrir {name} em tamanho real',
+      audioMessage: 'Mensagem de áudio',
+    },
+  },
+};
