@@ -69,12 +69,19 @@ describe('interactionEvents', () => {
   });
 
   it('an event whose transaction commits late is delivered before the later ones, not skipped', async () => {
+    // Some other transaction, older than everything below, runs all along (a report, a job): the
+    // reader "from now" still gets nothing that committed before it subscribed.
+    const older = new pg.Client({ connectionString: inject('databaseUrl') });
+    await older.connect();
+    await older.query('begin');
+    await older.query('select pg_current_xact_id()');
     const quiet = await startWidgetChat(a.url, campaign.id);
     const chat = await startWidgetChat(a.url, campaign.id);
     await take(a.url, chat.id);
     const ws = connect(a.wsUrl, key);
     const sub = ws.subscribe<any>(FEED, {});
     await new Promise((r) => setTimeout(r, 300));
+    await older.query('rollback');
     // A slow transaction writes an event first and commits last.
     const slow = new pg.Client({ connectionString: inject('databaseUrl') });
     await slow.connect();
@@ -91,6 +98,7 @@ describe('interactionEvents', () => {
       expect(seen()).toEqual(['quiet:NOTE_ADDED', 'chat:CLOSED']);
     } finally {
       await slow.end();
+      await older.end();
       await ws.dispose();
     }
   });

@@ -18,6 +18,7 @@ let agent: Person;
 let supervisor: Person;
 let page: Page;
 let pageErrors: string[];
+let lunchName: string;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
@@ -26,7 +27,9 @@ beforeAll(async () => {
   campaign = await createCampaign(api.url, admin, { allowAudio: true, allowVideo: true });
   agent = await createPerson(api.url, admin, 'AGENT');
   supervisor = await createPerson(api.url, admin, 'SUPERVISOR');
-  await ok(api.url, 'mutation { createPauseReason(name: "Lunch", icon: "restaurant") { id } }', {}, admin);
+  // Test files share one database, where a pause reason's name is unique.
+  lunchName = `Lunch ${Date.now()}`;
+  await ok(api.url, 'mutation($n: String!) { createPauseReason(name: $n, icon: "restaurant") { id } }', { n: lunchName }, admin);
   const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 }, permissions: ['microphone', 'camera'] });
   contexts.push(ctx);
   // A step that cannot happen fails with its locator named, well before the test's own timeout.
@@ -79,14 +82,14 @@ describe('the agent’s day', () => {
 
   it('pauses with a reason and is available again; a supervisor’s pause shows at once', async () => {
     await page.getByTestId('my-state').click();
-    await page.getByText('Lunch').last().click();
+    await page.getByText(lunchName).last().click();
     await expect.poll(() => page.getByTestId('my-state').getAttribute('data-state')).toMatch(/IN_BREAK/);
     await screenshot(page, 'agent-paused');
     await page.getByTestId('my-state').click();
     await page.getByTestId('my-state-available').click();
     await expect.poll(() => page.getByTestId('my-state').getAttribute('data-state')).not.toMatch(/IN_BREAK/);
 
-    const lunch = (await ok(api.url, '{ pauseReasons { id name } }', {}, supervisor.token)).pauseReasons.find((r: any) => r.name === 'Lunch').id;
+    const lunch = (await ok(api.url, '{ pauseReasons { id name } }', {}, supervisor.token)).pauseReasons.find((r: any) => r.name === lunchName).id;
     await ok(api.url, 'mutation($u: ID!, $r: ID!) { pauseAgent(userId: $u, pauseReasonId: $r) { state } }', { u: agent.id, r: lunch }, supervisor.token);
     await expect.poll(() => page.getByTestId('my-state').getAttribute('data-state'), { timeout: 10_000 }).toMatch(/IN_BREAK/);
     await ok(api.url, 'mutation($u: ID!) { resumeAgent(userId: $u) { state } }', { u: agent.id }, supervisor.token);
@@ -102,6 +105,8 @@ describe('the agent’s day', () => {
     await page.getByTestId('internal-input').fill('On it');
     await page.getByTestId('internal-send').click();
     await expect.poll(async () => (await ok(api.url, 'query($w: ID!) { internalMessages(withUserId: $w) { body } }', { w: agent.id }, supervisor.token)).internalMessages.map((m: any) => m.body), { timeout: 10_000 }).toEqual(['Please check the Acme chat', 'On it']);
+    await page.getByTestId('internal-close').click();
+    await page.getByTestId('internal-chat').waitFor({ state: 'detached' });
   });
 
   it('a customer calls from the widget: the agent’s notification rings, both call screens connect, and either hangs up', async () => {

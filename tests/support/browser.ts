@@ -53,7 +53,6 @@ async function accessibilityViolations(target: Page | Frame): Promise<string[]> 
 
 /** Fails with axe-core's list of WCAG 2.1 A/AA violations, if any, naming the screen. */
 export async function expectAccessible(target: Page | Frame, screen: string): Promise<void> {
-  if (process.env.TMP_SKIP_AXE) return;
   const violations = await accessibilityViolations(target);
   if (violations.length) throw new Error(`${screen} is not accessible:\n${violations.join('\n')}`);
 }

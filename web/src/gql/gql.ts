@@ -31,7 +31,7 @@ type Documents = {
     "mutation setInteractionStatus($id: ID!, $status: InteractionStatus!) {\n  setInteractionStatus(id: $id, status: $status) {\n    ...interactionSummary\n  }\n}": typeof types.SetInteractionStatusDocument,
     "query contactInteractions($filter: InteractionFilterInput!, $first: Int!) {\n  interactions(filter: $filter, first: $first) {\n    edges {\n      node {\n        ...interactionSummary\n        result\n        closedAt\n      }\n    }\n  }\n}": typeof types.ContactInteractionsDocument,
     "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...interactionSummary\n    }\n  }\n}": typeof types.InteractionChangedDocument,
-    "query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}": typeof types.InteractionsDocument,
+    "query interactions($first: Int!, $after: String, $filter: InteractionFilterInput, $order: InteractionOrder) {\n  interactions(first: $first, after: $after, filter: $filter, order: $order) {\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}": typeof types.InteractionsDocument,
     "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.TakeInteractionDocument,
     "query trays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": typeof types.TraysDocument,
     "mutation addNote($id: ID!, $body: String!) {\n  addNote(id: $id, body: $body) {\n    ...interactionDetails\n  }\n}": typeof types.AddNoteDocument,
@@ -86,7 +86,7 @@ const documents: Documents = {
     "mutation setInteractionStatus($id: ID!, $status: InteractionStatus!) {\n  setInteractionStatus(id: $id, status: $status) {\n    ...interactionSummary\n  }\n}": types.SetInteractionStatusDocument,
     "query contactInteractions($filter: InteractionFilterInput!, $first: Int!) {\n  interactions(filter: $filter, first: $first) {\n    edges {\n      node {\n        ...interactionSummary\n        result\n        closedAt\n      }\n    }\n  }\n}": types.ContactInteractionsDocument,
     "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...interactionSummary\n    }\n  }\n}": types.InteractionChangedDocument,
-    "query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}": types.InteractionsDocument,
+    "query interactions($first: Int!, $after: String, $filter: InteractionFilterInput, $order: InteractionOrder) {\n  interactions(first: $first, after: $after, filter: $filter, order: $order) {\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}": types.InteractionsDocument,
     "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": types.TakeInteractionDocument,
     "query trays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": types.TraysDocument,
     "mutation addNote($id: ID!, $body: String!) {\n  addNote(id: $id, body: $body) {\n    ...interactionDetails\n  }\n}": types.AddNoteDocument,
@@ -209,7 +209,7 @@ export function graphql(source: "subscription interactionChanged {\n  interactio
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}"): (typeof documents)["query interactions($first: Int!) {\n  interactions(first: $first) {\n    totalCount\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}"];
+export function graphql(source: "query interactions($first: Int!, $after: String, $filter: InteractionFilterInput, $order: InteractionOrder) {\n  interactions(first: $first, after: $after, filter: $filter, order: $order) {\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}"): (typeof documents)["query interactions($first: Int!, $after: String, $filter: InteractionFilterInput, $order: InteractionOrder) {\n  interactions(first: $first, after: $after, filter: $filter, order: $order) {\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,12 +14,13 @@ export class EventFeedResolver {
       const { viewer, deps } = context as Context;
       if (viewer.kind === 'ANONYMOUS') throw unauthenticated();
       if (!mayReadFeed(viewer)) throw forbidden('Only supervisors and SUPERVISE keys read the event feed');
-      const after = args.after == null ? await deps.feed.now() : decodeCursor(args.after);
-      if (!after) throw badInput('This cursor was not given out by Parley', 'after');
+      const cursor = args.after == null ? null : decodeCursor(args.after);
+      if (args.after != null && !cursor) throw badInput('This cursor was not given out by Parley', 'after');
+      const start = cursor ? { position: cursor } : await deps.feed.now();
       const filter = args.filter ?? {};
       const campaigns = viewer.kind === 'API_KEY' ? viewer.campaignIds : null;
       return new Repeater<FeedEvent>(async (push, stop) => {
-        const remove = deps.feed.add({ campaignIds: filter.campaignIds ?? [], channels: filter.channels ?? [], types: filter.types ?? [] }, campaigns, after, push);
+        const remove = deps.feed.add({ campaignIds: filter.campaignIds ?? [], channels: filter.channels ?? [], types: filter.types ?? [] }, campaigns, start, push);
         await stop;
         remove();
       });

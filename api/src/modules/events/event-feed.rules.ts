@@ -13,6 +13,26 @@ export interface FeedPosition {
 
 export const START: FeedPosition = { txid: 0n, id: 0n };
 
+/**
+ * A PostgreSQL snapshot (`pg_current_snapshot()`): which transactions had committed at one moment.
+ * A reader "from now" starts below the oldest transaction still running, so none is lost; the
+ * snapshot tells which of the events after that start it must skip, as they were already there.
+ */
+export interface Snapshot {
+  xmin: bigint;
+  xmax: bigint;
+  running: ReadonlySet<bigint>;
+}
+
+/** Reads the text form "xmin:xmax:xip,xip,...". */
+export function parseSnapshot(text: string): Snapshot {
+  const [xmin, xmax, xip = ''] = text.split(':');
+  return { xmin: BigInt(xmin!), xmax: BigInt(xmax!), running: new Set(xip.split(',').filter(Boolean).map(BigInt)) };
+}
+
+/** Whether a transaction had committed (or aborted: it wrote nothing then) when the snapshot was taken. */
+export const doneIn = (snapshot: Snapshot, txid: bigint): boolean => txid < snapshot.xmin || (txid < snapshot.xmax && !snapshot.running.has(txid));
+
 export function encodeCursor(p: FeedPosition): string {
   return Buffer.from(`${p.txid}:${p.id}`).toString('base64url');
 }

@@ -3,7 +3,7 @@ import type { Orm } from '../../db/orm.js';
 import { type Em, rows } from '../../db/sql.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Channel } from '../interactions/interaction.enums.js';
-import { compare, type FeedEventRow, type FeedFilter, feedMatches, type FeedPosition, START } from './event-feed.rules.js';
+import { compare, doneIn, type FeedEventRow, type FeedFilter, feedMatches, type FeedPosition, parseSnapshot, type Snapshot, START } from './event-feed.rules.js';
 
 export interface FeedEvent extends FeedEventRow {
   interactionId: string;
@@ -18,6 +18,8 @@ interface Reader {
   /** A key's own campaigns; null for people, who see every campaign. */
   campaigns: readonly string[] | null;
   position: FeedPosition;
+  /** A reader "from now": events of transactions done before it started are skipped. */
+  startedAfter: Snapshot | null;
   /** Events handed over and not yet taken by the socket; past the limit the reader is skipped, not buffered. */
   pending: number;
   deliver: (event: FeedEvent) => Promise<unknown>;
@@ -51,11 +53,22 @@ export async function readEvents(em: Em, from: FeedPosition, limit: number): Pro
 
 /** The position of the last event every running transaction is newer than: a reader starting here gets what comes next. */
 export async function presentPosition(em: Em): Promise<FeedPosition> {
-  const [last] = await rows<{ txid: string; id: string }>(
+  return (await presentStart(em)).position;
+}
+
+/**
+ * Where a reader "from now" starts: below every transaction still running (so none of theirs is
+ * lost), with the snapshot that tells which events after that were already committed, and skipped.
+ */
+export async function presentStart(em: Em): Promise<{ position: FeedPosition; startedAfter: Snapshot }> {
+  const [row] = await rows<{ txid: string | null; id: string | null; snapshot: string }>(
     em,
-    `select txid::text, id::text from interaction_events where txid < pg_snapshot_xmin(pg_current_snapshot()) order by txid desc, id desc limit 1`,
+    `select last.txid::text, last.id::text, s.snapshot::text
+       from (select pg_current_snapshot() as snapshot) s
+       left join lateral (select txid, id from interaction_events where txid < pg_snapshot_xmin(s.snapshot) order by txid desc, id desc limit 1) last on true`,
   );
-  return last ? { txid: BigInt(last.txid), id: BigInt(last.id) } : START;
+  const position = row?.txid ? { txid: BigInt(row.txid), id: BigInt(row.id!) } : START;
+  return { position, startedAfter: parseSnapshot(row!.snapshot) };
 }
 
 /** Whether events after a position are committed but wait behind an older transaction still running. */
@@ -114,9 +127,9 @@ export class EventFeed {
     await this.listener?.end().catch(() => undefined);
   }
 
-  /** "From now on": see `presentPosition`. */
-  now(): Promise<FeedPosition> {
-    return presentPosition(this.orm.em.fork());
+  /** "From now on": see `presentStart`. */
+  now(): Promise<{ position: FeedPosition; startedAfter: Snapshot }> {
+    return presentStart(this.orm.em.fork());
   }
 
   /** Calls `watcher` at every commit that wrote events, from any process (webhooks pump on it). */
@@ -124,8 +137,8 @@ export class EventFeed {
     this.commitWatchers.push(watcher);
   }
 
-  add(filter: FeedFilter, campaigns: readonly string[] | null, position: FeedPosition, deliver: Reader['deliver']): () => void {
-    const reader: Reader = { filter, campaigns, position, pending: 0, deliver };
+  add(filter: FeedFilter, campaigns: readonly string[] | null, start: { position: FeedPosition; startedAfter?: Snapshot | null }, deliver: Reader['deliver']): () => void {
+    const reader: Reader = { filter, campaigns, position: start.position, startedAfter: start.startedAfter ?? null, pending: 0, deliver };
     this.readers.add(reader);
     this.wake();
     return () => void this.readers.delete(reader);
@@ -206,6 +219,10 @@ export class EventFeed {
         if (reader.pending >= this.readerBuffer) break;
         if (compare(event.position, reader.position) <= 0) continue;
         reader.position = event.position;
+        if (reader.startedAfter) {
+          if (doneIn(reader.startedAfter, event.position.txid)) continue;
+          if (event.position.txid >= reader.startedAfter.xmax) reader.startedAfter = null;
+        }
         if (!feedMatches(reader.filter, reader.campaigns, event)) continue;
         reader.pending++;
         void reader.deliver(event).finally(() => {

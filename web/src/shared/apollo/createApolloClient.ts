@@ -9,7 +9,8 @@ import type { OnReconnect, ReconnectListener } from './reconnect';
 /** graphql-ws close code for a socket whose token the server rejected. */
 const UNAUTHORIZED_CLOSE = 4401;
 const PING_EVERY_MS = 10_000;
-const PONG_WAIT_MS = 5_000;
+// Generous: a busy server answers late, and a needless reconnect costs more than a late one.
+const PONG_WAIT_MS = 8_000;
 const MAX_RETRY_WAIT_MS = 5_000;
 
 export interface ApolloSetup {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Channel } from '../../interactions/interaction.enums.js';
 import { ApiScope } from '../../auth/viewer.js';
 import { Role } from '../../users/user.enums.js';
-import { compare, decodeCursor, encodeCursor, feedMatches, mayReadFeed } from '../event-feed.rules.js';
+import { compare, decodeCursor, doneIn, encodeCursor, feedMatches, mayReadFeed, parseSnapshot } from '../event-feed.rules.js';
 
 describe('feed cursors', () => {
   it('round-trip a position and refuse anything Parley did not give out', () => {
@@ -46,3 +46,13 @@ describe('who reads the feed', () => {
     expect([user(Role.AGENT), key([ApiScope.READ]), key([ApiScope.BOT]), { kind: 'ANONYMOUS' as const }].some(mayReadFeed)).toBe(false);
   });
 });
+
+describe('a reader from now', () => {
+  it('skips the transactions a snapshot saw done, and keeps those still running or yet to come', () => {
+    const snapshot = parseSnapshot('100:110:103,107');
+    expect([99n, 100n, 102n, 104n, 109n].map((t) => doneIn(snapshot, t))).toEqual([true, true, true, true, true]);
+    expect([103n, 107n, 110n, 150n].map((t) => doneIn(snapshot, t))).toEqual([false, false, false, false]);
+    expect(parseSnapshot('5:5:').running.size).toBe(0);
+  });
+});
+

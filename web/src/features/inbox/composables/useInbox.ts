@@ -1,14 +1,14 @@
-import { useQuery, useSubscription } from '@vue/apollo-composable';
-import { computed, ref, shallowRef } from 'vue';
+import { useApolloClient, useQuery, useSubscription } from '@vue/apollo-composable';
+import { computed, ref, shallowRef, watch } from 'vue';
 import {
   InteractionChangedDocument,
-  InteractionsDocument,
   TraysDocument,
   type InteractionChangedSubscription,
   type InteractionSummaryFragment,
   type TraysQuery,
 } from '../../../gql/graphql';
 import { useOnReconnect } from '../../../shared/apollo/reconnect';
+import { loadInbox, searchInbox } from './inboxSnapshot';
 
 export type InboxRow = InteractionSummaryFragment;
 export type InboxChange = InteractionChangedSubscription['interactionChanged'];
@@ -22,8 +22,8 @@ export type InboxTab = BuiltInTab | TrayTab;
 /** A tab to show: built-in ones are named by the view (translated), tray tabs by their tray. */
 export type InboxTabSpec = { key: BuiltInTab; count: number } | { key: TrayTab; trayName: string; count: number };
 
-/** How many interactions the inbox loads; the subscription keeps them current after that. */
-export const INBOX_SIZE = 100;
+/** How long typing pauses before a search goes to the server. */
+const SEARCH_DELAY_MS = 250;
 
 const trayTab = (trayId: string): TrayTab => `tray:${trayId}`;
 
@@ -89,11 +89,11 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
 
-/** Searches campaign name, contact name and protocol. */
+/** Searches what the server's search does: contact name, e-mail and phone, campaign name, protocol. */
 export function matchesSearch(row: InboxRow, search: string): boolean {
   const needle = fold(search.trim());
   if (!needle) return true;
-  return [row.campaign.name, row.contact.name ?? '', row.protocol].some((text) => fold(text).includes(needle));
+  return [row.campaign.name, row.contact.name ?? '', row.contact.email ?? '', row.contact.phone ?? '', row.protocol].some((text) => fold(text).includes(needle));
 }
 
 export function filterRows(rows: readonly InboxRow[], tab: InboxTab, search: string): InboxRow[] {
@@ -123,47 +123,73 @@ export function inboxTabs(trays: readonly InboxTray[], rows: readonly InboxRow[]
 }
 
 /**
- * The interactions the signed-in person may see, kept live: a snapshot from `interactions`, then
- * every `interactionChanged` event applied on top. The snapshot is taken again when the socket
- * comes back, since events sent while it was down are lost.
+ * The interactions the signed-in person may see, kept live: a snapshot (every open chat, the latest
+ * closed ones), then every `interactionChanged` event applied on top. The snapshot is taken again
+ * when the socket comes back, since events sent while it was down are lost. A search looks in the
+ * list at once and asks the server for the rest (older closed chats).
  */
 export function useInbox() {
+  const { client } = useApolloClient();
   const tab = ref<InboxTab>('all');
   const search = ref('');
   const rows = shallowRef<InboxRow[]>([]);
+  /** What the server found for the search that the list does not hold. */
+  const found = shallowRef<InboxRow[]>([]);
+  const loading = ref(true);
+  const error = ref<unknown>(null);
 
   // Events that arrive while a snapshot is in flight may be newer than it: replay them on it.
-  let inFlight = true;
+  let inFlight = 0;
   let sinceRequest: InboxChange[] = [];
 
-  const snapshot = useQuery(InteractionsDocument, { first: INBOX_SIZE }, { fetchPolicy: 'no-cache' });
-  snapshot.onResult(({ data }) => {
-    if (!data) return;
-    rows.value = mergeSnapshot(
-      data.interactions.edges.map((edge) => edge.node),
-      sinceRequest,
-    );
+  async function refresh(): Promise<void> {
+    const request = ++inFlight;
     sinceRequest = [];
-    inFlight = false;
-  });
+    void trays.refetch();
+    try {
+      const snapshot = await loadInbox(client);
+      if (request !== inFlight) return;
+      rows.value = mergeSnapshot(snapshot, sinceRequest);
+      error.value = null;
+    } catch (e) {
+      if (request === inFlight) error.value = e;
+    } finally {
+      if (request === inFlight) {
+        sinceRequest = [];
+        inFlight = 0;
+        loading.value = false;
+      }
+    }
+  }
 
+  const trays = useQuery(TraysDocument, null, { fetchPolicy: 'cache-and-network' });
   const changes = useSubscription(InteractionChangedDocument, null, { fetchPolicy: 'no-cache' });
   changes.onResult(({ data }) => {
     if (!data) return;
-    if (needsRefetch(data.interactionChanged)) return refresh();
+    if (needsRefetch(data.interactionChanged)) return void refresh();
     if (inFlight) sinceRequest.push(data.interactionChanged);
     rows.value = applyChange(rows.value, data.interactionChanged);
+    found.value = found.value.filter((row) => row.id !== (data.interactionChanged.interaction?.id ?? data.interactionChanged.interactionId));
   });
 
-  const trays = useQuery(TraysDocument, null, { fetchPolicy: 'cache-and-network' });
+  useOnReconnect(() => void refresh());
+  void refresh();
 
-  function refresh(): void {
-    inFlight = true;
-    sinceRequest = [];
-    void snapshot.refetch();
-    void trays.refetch();
-  }
-  useOnReconnect(refresh);
+  let searchTimer: number | undefined;
+  watch(search, (text) => {
+    window.clearTimeout(searchTimer);
+    found.value = [];
+    const needle = text.trim();
+    if (!needle) return;
+    searchTimer = window.setTimeout(async () => {
+      try {
+        const matches = await searchInbox(client, needle);
+        if (search.value.trim() === needle) found.value = matches;
+      } catch {
+        // The list's own matches still show; a failed search is not worth an alarm.
+      }
+    }, SEARCH_DELAY_MS);
+  });
 
   /** Shows a row the server just returned (a take) without waiting for its event. */
   function upsert(row: InboxRow): void {
@@ -171,7 +197,11 @@ export function useInbox() {
   }
 
   const tabs = computed(() => inboxTabs(trays.result.value?.trays ?? [], rows.value));
-  const visible = computed(() => filterRows(rows.value, tab.value, search.value));
+  const visible = computed(() => {
+    const listed = new Set(rows.value.map((row) => row.id));
+    const extra = found.value.filter((row) => !listed.has(row.id));
+    return filterRows(extra.length ? [...rows.value, ...extra].sort(compareRows) : rows.value, tab.value, search.value);
+  });
 
   return {
     tab,
@@ -179,9 +209,9 @@ export function useInbox() {
     tabs,
     rows,
     visible,
-    loading: computed(() => snapshot.loading.value && rows.value.length === 0),
-    error: computed(() => snapshot.error.value ?? null),
-    refresh,
+    loading: computed(() => loading.value && rows.value.length === 0),
+    error: computed(() => error.value),
+    refresh: () => void refresh(),
     upsert,
   };
 }
