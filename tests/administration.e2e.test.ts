@@ -71,6 +71,10 @@ describe('changing a campaign', () => {
     expect(byLanguage.en).toMatchObject({ welcome: 'Hello' });
     expect(byLanguage.es).toMatchObject({ welcome: 'Hola' });
     expect(byLanguage.pt).toMatchObject({ welcome: 'Olá' });
+    // A chat's times are shown in its campaign's zone: the interaction carries it.
+    const chat = await startWidgetChat(api.url, campaign.id);
+    const seen = await ok(api.url, 'query($id: ID!) { interaction(id: $id) { campaign { timeZone } } }', { id: chat.id }, supervisor.token);
+    expect(seen.interaction.campaign.timeZone).toBe('America/Sao_Paulo');
     // Cleared: no schedule means always open, no waiting limit.
     const cleared = (await ok(api.url, UPDATE, { id: campaign.id, i: { schedule: null, waitingLimit: null } }, admin)).updateCampaign;
     expect(cleared).toMatchObject({ schedule: null, waitingLimit: null, routingStrategy: 'LEAST_BUSY' });

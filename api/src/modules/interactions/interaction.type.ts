@@ -19,6 +19,7 @@ registerEnumType(ChangeKind, { name: 'ChangeKind' });
 export class CampaignRef {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
+  @Field(() => String, { description: "The campaign's IANA time zone: its chats' times are shown in it" }) timeZone!: string;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -14,7 +14,7 @@ export interface InteractionView {
   status: InteractionStatus;
   result: InteractionResult | null;
   /** The campaign's no-answer timeout rides along so a send need not look it up again. */
-  campaign: { id: string; name: string; noAnswerTimeoutSeconds: number | null };
+  campaign: { id: string; name: string; timeZone: string; noAnswerTimeoutSeconds: number | null };
   contact: {
     id: string;
     name: string | null;
@@ -45,7 +45,7 @@ export interface InteractionView {
 export const INTERACTION_VIEW_SQL = `
 select i.id, i.protocol, i.channel, i.phase, i.status, i.result, i.bot_answers, i.expertise, i.country, i.language,
        i.last_sequence, i.created_at, i.queued_at, i.assigned_at, i.closed_at, i.updated_at,
-       c.id as campaign_id, c.name as campaign_name, c.no_answer_timeout_seconds,
+       c.id as campaign_id, c.name as campaign_name, c.time_zone as campaign_time_zone, c.no_answer_timeout_seconds,
        ct.id as contact_id, ct.name as contact_name, ct.email as contact_email, ct.phone as contact_phone,
        ct.external_id as contact_external_id, ct.country as contact_country, ct.language as contact_language,
        ct.state as contact_state, ct.previous_state as contact_previous_state,
@@ -69,7 +69,7 @@ export function toInteractionView(r: Record<string, any>): InteractionView {
     phase: r.phase,
     status: r.status,
     result: r.result,
-    campaign: { id: r.campaign_id, name: r.campaign_name, noAnswerTimeoutSeconds: r.no_answer_timeout_seconds },
+    campaign: { id: r.campaign_id, name: r.campaign_name, timeZone: r.campaign_time_zone, noAnswerTimeoutSeconds: r.no_answer_timeout_seconds },
     contact: {
       id: r.contact_id,
       name: r.contact_name,

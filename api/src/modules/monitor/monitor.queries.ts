@@ -9,7 +9,7 @@ export interface OpenChatRow {
   phase: Phase;
   status: InteractionStatus;
   campaignId: string;
-  campaign: { id: string; name: string };
+  campaign: { id: string; name: string; timeZone: string };
   thresholds: [number, number, number];
   agentId: string | null;
   createdAt: Date;
@@ -25,15 +25,15 @@ export interface OpenChatRow {
 export async function openChats(em: Em): Promise<OpenChatRow[]> {
   const found = await rows(
     em,
-    `select i.id, i.protocol, i.channel, i.phase, i.status, i.campaign_id, c.name as campaign_name, c.thresholds_seconds,
+    `select i.id, i.protocol, i.channel, i.phase, i.status, i.campaign_id, c.name as campaign_name, c.time_zone as campaign_time_zone, c.thresholds_seconds,
             i.agent_id, i.created_at, i.queued_at, i.assigned_at, ct.name as contact_name, ct.email as contact_email, ct.phone as contact_phone
        from interactions i join campaigns c on c.id = i.campaign_id join contacts ct on ct.id = i.contact_id
       where i.phase in ('BOT', 'WAITING', 'IN_SERVICE')`,
   );
-  const campaigns = new Map<string, { id: string; name: string }>();
+  const campaigns = new Map<string, { id: string; name: string; timeZone: string }>();
   return found.map((r) => {
     let campaign = campaigns.get(r.campaign_id);
-    if (!campaign) campaigns.set(r.campaign_id, (campaign = { id: r.campaign_id, name: r.campaign_name }));
+    if (!campaign) campaigns.set(r.campaign_id, (campaign = { id: r.campaign_id, name: r.campaign_name, timeZone: r.campaign_time_zone }));
     return {
       id: r.id,
       protocol: r.protocol,
@@ -96,6 +96,7 @@ export async function monitorAgents(em: Em, graceMs: number): Promise<MonitorAge
 export interface CampaignDayRow {
   campaignId: string;
   campaignName: string;
+  campaignTimeZone: string;
   serviceLevelSeconds: number;
   queuedAt: Date | null;
   assignedAt: Date | null;
@@ -105,7 +106,7 @@ export interface CampaignDayRow {
 export async function campaignsToday(em: Em): Promise<CampaignDayRow[]> {
   const found = await rows(
     em,
-    `select c.id as campaign_id, c.name as campaign_name, c.service_level_seconds, i.queued_at, i.assigned_at
+    `select c.id as campaign_id, c.name as campaign_name, c.time_zone as campaign_time_zone, c.service_level_seconds, i.queued_at, i.assigned_at
        from campaigns c
        left join interactions i on i.campaign_id = c.id and i.queued_at >= now() - interval '1 day'
                                and i.queued_at >= (date_trunc('day', now() at time zone c.time_zone) at time zone c.time_zone)`,
@@ -113,6 +114,7 @@ export async function campaignsToday(em: Em): Promise<CampaignDayRow[]> {
   return found.map((r) => ({
     campaignId: r.campaign_id,
     campaignName: r.campaign_name,
+    campaignTimeZone: r.campaign_time_zone,
     serviceLevelSeconds: r.service_level_seconds,
     queuedAt: r.queued_at ? new Date(r.queued_at) : null,
     assignedAt: r.assigned_at ? new Date(r.assigned_at) : null,

@@ -18,7 +18,7 @@ export interface MonitorChatView {
   channel: OpenChatRow['channel'];
   phase: Phase;
   status: OpenChatRow['status'];
-  campaign: { id: string; name: string };
+  campaign: { id: string; name: string; timeZone: string };
   agentId: string | null;
   contact: { name: string | null; email: string | null; phone: string | null };
   /** When the current phase began: started, queued or assigned. */
@@ -39,7 +39,7 @@ export interface MonitorAgentView extends MonitorAgentRow {
 export interface MonitorSnapshot {
   generatedAt: Date;
   totals: { open: number; bot: number; waiting: number; inService: number };
-  campaigns: { campaign: { id: string; name: string }; serviceLevelSeconds: number; serviceLevel: number | null; queuedToday: number }[];
+  campaigns: { campaign: { id: string; name: string; timeZone: string }; serviceLevelSeconds: number; serviceLevel: number | null; queuedToday: number }[];
   agents: MonitorAgentView[];
   waiting: MonitorChatView[];
   bot: MonitorChatView[];
@@ -120,11 +120,11 @@ export function monitorSnapshot(data: MonitorData, filter: MonitorFilter, now = 
   const views = (list: OpenChatRow[]) => list.map((c) => chatView(c, now));
   const waiting = views(waitingRows).sort((a, b) => a.since.getTime() - b.since.getTime());
 
-  const perCampaign = new Map<string, { name: string; level: number; chats: { queuedAt: Date; assignedAt: Date | null }[] }>();
+  const perCampaign = new Map<string, { name: string; timeZone: string; level: number; chats: { queuedAt: Date; assignedAt: Date | null }[] }>();
   for (const d of data.days) {
     if (filter.campaignIds.length && !filter.campaignIds.includes(d.campaignId)) continue;
     let entry = perCampaign.get(d.campaignId);
-    if (!entry) perCampaign.set(d.campaignId, (entry = { name: d.campaignName, level: d.serviceLevelSeconds, chats: [] }));
+    if (!entry) perCampaign.set(d.campaignId, (entry = { name: d.campaignName, timeZone: d.campaignTimeZone, level: d.serviceLevelSeconds, chats: [] }));
     if (d.queuedAt) entry.chats.push({ queuedAt: d.queuedAt, assignedAt: d.assignedAt });
   }
 
@@ -150,7 +150,7 @@ export function monitorSnapshot(data: MonitorData, filter: MonitorFilter, now = 
     generatedAt: now,
     totals: { open: waitingRows.length + botRows.length + servedRows.length, bot: botRows.length, waiting: waitingRows.length, inService: servedRows.length },
     campaigns: [...perCampaign.entries()].map(([id, c]) => ({
-      campaign: { id, name: c.name },
+      campaign: { id, name: c.name, timeZone: c.timeZone },
       serviceLevelSeconds: c.level,
       serviceLevel: serviceLevel(c.chats, c.level, now),
       queuedToday: c.chats.length,
