@@ -60,6 +60,13 @@ describe('messages between a supervisor and an agent', () => {
     await ws.dispose();
   });
 
+  it('an agent finds the supervisors to write to', async () => {
+    const found = (await ok(api.url, '{ supervisors { id name } }', {}, agent.token)).supervisors;
+    expect(found.map((s: any) => s.id)).toContain(supervisor.id);
+    expect(found.map((s: any) => s.id)).not.toContain(otherAgent.id);
+    expectCode(await gql(api.url, '{ supervisors { id } }'), 'UNAUTHENTICATED');
+  });
+
   it('refuses agent to agent, empty bodies, unknown people and strangers reading others’ threads', async () => {
     expectCode(await gql(api.url, SEND, { to: otherAgent.id, b: 'psst' }, agent.token), 'FORBIDDEN');
     expectCode(await gql(api.url, SEND, { to: agent.id, b: '   ' }, supervisor.token), 'BAD_USER_INPUT');

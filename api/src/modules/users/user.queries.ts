@@ -1,7 +1,7 @@
 import { type Em, rows } from '../../db/sql.js';
 import { notFound } from '../../shared/errors.js';
 import type { Role } from './user.enums.js';
-import type { TeamWithMembers, User } from './user.type.js';
+import type { TeamMember, TeamWithMembers, User } from './user.type.js';
 
 const USER_SQL = `select u.id, u.email, u.name, u.role, u.languages, u.skills, u.max_concurrent_chats, u.may_monitor_screen, u.active,
                          coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name)
@@ -44,4 +44,9 @@ export function listTeams(em: Em): Promise<TeamWithMembers[]> {
                         from user_teams ut join users u on u.id = ut.user_id where ut.team_id = t.id and u.active), '[]') as members
        from teams t order by lower(t.name)`,
   );
+}
+
+/** Active supervisors and administrators by name: whom an agent may ask for help. */
+export function listSupervisors(em: Em): Promise<TeamMember[]> {
+  return rows<TeamMember>(em, "select id, name from users where active and role in ('SUPERVISOR', 'ADMIN') order by lower(name), id");
 }

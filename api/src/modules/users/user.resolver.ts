@@ -1,13 +1,13 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { Topic } from '../../shared/topics.js';
-import { requireAdmin, requireSupervisor } from '../auth/guards.js';
+import { requireAdmin, requireSupervisor, requireUser } from '../auth/guards.js';
 import { Role } from './user.enums.js';
 import { createTeam } from './team.service.js';
 import { CreateTeamInput, CreateUserInput, UpdateUserInput } from './user.inputs.js';
-import { listTeams, listUsers, loadUser } from './user.queries.js';
+import { listSupervisors, listTeams, listUsers, loadUser } from './user.queries.js';
 import { createUser, updateUser } from './user.service.js';
-import { Team, TeamWithMembers, User } from './user.type.js';
+import { Team, TeamMember, TeamWithMembers, User } from './user.type.js';
 
 @Resolver()
 export class UserResolver {
@@ -19,6 +19,12 @@ export class UserResolver {
   ): Promise<User[]> {
     requireSupervisor(ctx.viewer);
     return listUsers(ctx.em, role ?? null, includeInactive);
+  }
+
+  @Query(() => [TeamMember], { description: 'Anyone signed in: the supervisors and administrators an agent may write to' })
+  supervisors(@Ctx() ctx: Context): Promise<TeamMember[]> {
+    requireUser(ctx.viewer);
+    return listSupervisors(ctx.em);
   }
 
   @Query(() => [TeamWithMembers], { description: 'Supervisors and administrators: every team with its members' })
