@@ -22,8 +22,8 @@ type Documents = {
     "mutation signIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) {\n    token\n    user {\n      id\n      name\n      role\n      email\n    }\n  }\n}": typeof types.SignInDocument,
     "mutation signOut {\n  signOut\n}": typeof types.SignOutDocument,
     "mutation answerCall($callId: ID!, $accept: Boolean!) {\n  answerCall(callId: $callId, accept: $accept) {\n    ...callFields\n  }\n}": typeof types.AnswerCallDocument,
+    "query callTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      type\n      data\n    }\n  }\n}": typeof types.CallTrailDocument,
     "query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}": typeof types.CallingChatDocument,
-    "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": typeof types.CannedResponsesDocument,
     "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}": typeof types.CloseInteractionDocument,
     "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.JoinInteractionDocument,
     "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.LinkedInteractionDocument,
@@ -45,6 +45,7 @@ type Documents = {
     "subscription internalMessageAdded($after: DateTimeISO) {\n  internalMessageAdded(after: $after) {\n    ...internalMessageFields\n  }\n}": typeof types.InternalMessageAddedDocument,
     "fragment internalMessageFields on InternalMessage {\n  id\n  fromUserId\n  fromName\n  toUserId\n  toName\n  body\n  clientMessageId\n  createdAt\n}": typeof types.InternalMessageFieldsFragmentDoc,
     "query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}": typeof types.InternalMessagesDocument,
+    "query openChats {\n  interactions(\n    first: 100\n    filter: {phases: [WAITING, IN_SERVICE]}\n    order: NEWEST_FIRST\n  ) {\n    edges {\n      node {\n        id\n        protocol\n        phase\n        campaign {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n        agent {\n          id\n        }\n      }\n    }\n  }\n}": typeof types.OpenChatsDocument,
     "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}": typeof types.SendInternalMessageDocument,
     "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": typeof types.TransferInteractionDocument,
     "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": typeof types.TransferTargetsDocument,
@@ -53,15 +54,14 @@ type Documents = {
     "mutation endCall($callId: ID!) {\n  endCall(callId: $callId) {\n    ...callFields\n  }\n}": typeof types.EndCallDocument,
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": typeof types.IceServersDocument,
     "mutation sendCallSignal($callId: ID!, $kind: String!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": typeof types.SendCallSignalDocument,
+    "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": typeof types.CannedResponsesDocument,
     "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": typeof types.InteractionSummaryFragmentDoc,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}": typeof types.ChatMessageFragmentDoc,
     "subscription messageAdded($interactionId: ID!, $afterSequence: Int) {\n  messageAdded(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": typeof types.MessageAddedDocument,
-    "query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": typeof types.MessagesDocument,
+    "query messages($interactionId: ID!, $afterSequence: Int!, $first: Int! = 100) {\n  messages(\n    interactionId: $interactionId\n    afterSequence: $afterSequence\n    first: $first\n  ) {\n    ...chatMessage\n  }\n}": typeof types.MessagesDocument,
     "mutation postMessage($input: PostMessageInput!) {\n  postMessage(input: $input) {\n    ...chatMessage\n  }\n}": typeof types.PostMessageDocument,
-    "query callOptions($campaignId: ID!, $interactionId: ID!) {\n  campaign(id: $campaignId) {\n    id\n    allowAudio\n    allowVideo\n  }\n  interaction(id: $interactionId) {\n    id\n    phase\n  }\n}": typeof types.CallOptionsDocument,
-    "subscription chatPhaseChanged {\n  interactionChanged {\n    interaction {\n      id\n      phase\n    }\n  }\n}": typeof types.ChatPhaseChangedDocument,
     "mutation requestCall($interactionId: ID!, $kind: CallKind!) {\n  requestCall(interactionId: $interactionId, kind: $kind) {\n    ...callFields\n  }\n}": typeof types.RequestCallDocument,
-    "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}": typeof types.CampaignDocument,
+    "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    allowAudio\n    allowVideo\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}": typeof types.CampaignDocument,
     "mutation leaveOfflineMessage($input: LeaveOfflineMessageInput!) {\n  leaveOfflineMessage(input: $input) {\n    id\n  }\n}": typeof types.LeaveOfflineMessageDocument,
     "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    admission\n    offlineMessagesAllowed\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}": typeof types.StartInteractionDocument,
     "query widgetConversation($id: ID!) {\n  interaction(id: $id) {\n    ...widgetConversationState\n  }\n}": typeof types.WidgetConversationDocument,
@@ -77,8 +77,8 @@ const documents: Documents = {
     "mutation signIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) {\n    token\n    user {\n      id\n      name\n      role\n      email\n    }\n  }\n}": types.SignInDocument,
     "mutation signOut {\n  signOut\n}": types.SignOutDocument,
     "mutation answerCall($callId: ID!, $accept: Boolean!) {\n  answerCall(callId: $callId, accept: $accept) {\n    ...callFields\n  }\n}": types.AnswerCallDocument,
+    "query callTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      type\n      data\n    }\n  }\n}": types.CallTrailDocument,
     "query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}": types.CallingChatDocument,
-    "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": types.CannedResponsesDocument,
     "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}": types.CloseInteractionDocument,
     "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": types.JoinInteractionDocument,
     "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}": types.LinkedInteractionDocument,
@@ -100,6 +100,7 @@ const documents: Documents = {
     "subscription internalMessageAdded($after: DateTimeISO) {\n  internalMessageAdded(after: $after) {\n    ...internalMessageFields\n  }\n}": types.InternalMessageAddedDocument,
     "fragment internalMessageFields on InternalMessage {\n  id\n  fromUserId\n  fromName\n  toUserId\n  toName\n  body\n  clientMessageId\n  createdAt\n}": types.InternalMessageFieldsFragmentDoc,
     "query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}": types.InternalMessagesDocument,
+    "query openChats {\n  interactions(\n    first: 100\n    filter: {phases: [WAITING, IN_SERVICE]}\n    order: NEWEST_FIRST\n  ) {\n    edges {\n      node {\n        id\n        protocol\n        phase\n        campaign {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n        agent {\n          id\n        }\n      }\n    }\n  }\n}": types.OpenChatsDocument,
     "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}": types.SendInternalMessageDocument,
     "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": types.TransferInteractionDocument,
     "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": types.TransferTargetsDocument,
@@ -108,15 +109,14 @@ const documents: Documents = {
     "mutation endCall($callId: ID!) {\n  endCall(callId: $callId) {\n    ...callFields\n  }\n}": types.EndCallDocument,
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": types.IceServersDocument,
     "mutation sendCallSignal($callId: ID!, $kind: String!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": types.SendCallSignalDocument,
+    "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": types.CannedResponsesDocument,
     "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": types.InteractionSummaryFragmentDoc,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}": types.ChatMessageFragmentDoc,
     "subscription messageAdded($interactionId: ID!, $afterSequence: Int) {\n  messageAdded(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": types.MessageAddedDocument,
-    "query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": types.MessagesDocument,
+    "query messages($interactionId: ID!, $afterSequence: Int!, $first: Int! = 100) {\n  messages(\n    interactionId: $interactionId\n    afterSequence: $afterSequence\n    first: $first\n  ) {\n    ...chatMessage\n  }\n}": types.MessagesDocument,
     "mutation postMessage($input: PostMessageInput!) {\n  postMessage(input: $input) {\n    ...chatMessage\n  }\n}": types.PostMessageDocument,
-    "query callOptions($campaignId: ID!, $interactionId: ID!) {\n  campaign(id: $campaignId) {\n    id\n    allowAudio\n    allowVideo\n  }\n  interaction(id: $interactionId) {\n    id\n    phase\n  }\n}": types.CallOptionsDocument,
-    "subscription chatPhaseChanged {\n  interactionChanged {\n    interaction {\n      id\n      phase\n    }\n  }\n}": types.ChatPhaseChangedDocument,
     "mutation requestCall($interactionId: ID!, $kind: CallKind!) {\n  requestCall(interactionId: $interactionId, kind: $kind) {\n    ...callFields\n  }\n}": types.RequestCallDocument,
-    "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}": types.CampaignDocument,
+    "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    allowAudio\n    allowVideo\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}": types.CampaignDocument,
     "mutation leaveOfflineMessage($input: LeaveOfflineMessageInput!) {\n  leaveOfflineMessage(input: $input) {\n    id\n  }\n}": types.LeaveOfflineMessageDocument,
     "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    admission\n    offlineMessagesAllowed\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}": types.StartInteractionDocument,
     "query widgetConversation($id: ID!) {\n  interaction(id: $id) {\n    ...widgetConversationState\n  }\n}": types.WidgetConversationDocument,
@@ -173,11 +173,11 @@ export function graphql(source: "mutation answerCall($callId: ID!, $accept: Bool
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}"];
+export function graphql(source: "query callTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      type\n      data\n    }\n  }\n}"): (typeof documents)["query callTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      type\n      data\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}"): (typeof documents)["query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}"];
+export function graphql(source: "query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -265,6 +265,10 @@ export function graphql(source: "query internalMessages($withUserId: ID!) {\n  i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query openChats {\n  interactions(\n    first: 100\n    filter: {phases: [WAITING, IN_SERVICE]}\n    order: NEWEST_FIRST\n  ) {\n    edges {\n      node {\n        id\n        protocol\n        phase\n        campaign {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n        agent {\n          id\n        }\n      }\n    }\n  }\n}"): (typeof documents)["query openChats {\n  interactions(\n    first: 100\n    filter: {phases: [WAITING, IN_SERVICE]}\n    order: NEWEST_FIRST\n  ) {\n    edges {\n      node {\n        id\n        protocol\n        phase\n        campaign {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n        agent {\n          id\n        }\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}"): (typeof documents)["mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -297,6 +301,10 @@ export function graphql(source: "mutation sendCallSignal($callId: ID!, $kind: St
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}"): (typeof documents)["query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"): (typeof documents)["fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -309,7 +317,7 @@ export function graphql(source: "subscription messageAdded($interactionId: ID!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}"): (typeof documents)["query messages($interactionId: ID!, $afterSequence: Int!) {\n  messages(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}"];
+export function graphql(source: "query messages($interactionId: ID!, $afterSequence: Int!, $first: Int! = 100) {\n  messages(\n    interactionId: $interactionId\n    afterSequence: $afterSequence\n    first: $first\n  ) {\n    ...chatMessage\n  }\n}"): (typeof documents)["query messages($interactionId: ID!, $afterSequence: Int!, $first: Int! = 100) {\n  messages(\n    interactionId: $interactionId\n    afterSequence: $afterSequence\n    first: $first\n  ) {\n    ...chatMessage\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -317,19 +325,11 @@ export function graphql(source: "mutation postMessage($input: PostMessageInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query callOptions($campaignId: ID!, $interactionId: ID!) {\n  campaign(id: $campaignId) {\n    id\n    allowAudio\n    allowVideo\n  }\n  interaction(id: $interactionId) {\n    id\n    phase\n  }\n}"): (typeof documents)["query callOptions($campaignId: ID!, $interactionId: ID!) {\n  campaign(id: $campaignId) {\n    id\n    allowAudio\n    allowVideo\n  }\n  interaction(id: $interactionId) {\n    id\n    phase\n  }\n}"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "subscription chatPhaseChanged {\n  interactionChanged {\n    interaction {\n      id\n      phase\n    }\n  }\n}"): (typeof documents)["subscription chatPhaseChanged {\n  interactionChanged {\n    interaction {\n      id\n      phase\n    }\n  }\n}"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "mutation requestCall($interactionId: ID!, $kind: CallKind!) {\n  requestCall(interactionId: $interactionId, kind: $kind) {\n    ...callFields\n  }\n}"): (typeof documents)["mutation requestCall($interactionId: ID!, $kind: CallKind!) {\n  requestCall(interactionId: $interactionId, kind: $kind) {\n    ...callFields\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}"): (typeof documents)["query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}"];
+export function graphql(source: "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    allowAudio\n    allowVideo\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}"): (typeof documents)["query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    allowAudio\n    allowVideo\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,11 +7,12 @@ export type WidgetCampaign = CampaignQuery['campaign'];
 export type CampaignTextKey = 'welcome' | 'outOfHours' | 'unavailable' | 'offline' | 'closing';
 
 /**
- * One of the campaign's texts in the visitor's language, else the campaign's own, else English:
+ * One of the campaign's texts in the visitor's language (null when Parley does not speak it), else
+ * the campaign's own, else English:
  * the order the server follows for the texts it posts (campaign.rules.ts `campaignText`).
  * Null when the campaign has none; the widget then says it in its own words.
  */
-export function campaignText(campaign: WidgetCampaign, key: CampaignTextKey, language: Language): string | null {
+export function campaignText(campaign: WidgetCampaign, key: CampaignTextKey, language: Language | null): string | null {
   const inLanguage = (wanted: Language) => campaign.messages.find((set) => set.language === wanted)?.[key]?.trim() || null;
-  return inLanguage(language) ?? inLanguage(campaign.defaultLanguage) ?? inLanguage('en');
+  return (language && inLanguage(language)) ?? inLanguage(campaign.defaultLanguage) ?? inLanguage('en');
 }

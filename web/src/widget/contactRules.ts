@@ -1,3 +1,5 @@
+import { isEmail } from '../shared/text/email';
+
 /** What the visitor types about itself, kept as typed (blank answers are not sent). */
 export interface ContactDraft {
   name: string;
@@ -29,13 +31,9 @@ export enum FieldError {
 
 export type ContactErrors = Partial<Record<ContactField, FieldError>>;
 
-// The server's own test (api users/user.rules.ts): what passes here passes there.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Looser than E.164 on purpose: people type spaces, dashes and brackets; 6 to 15 digits covers
 // local numbers with area codes and full international ones.
 const PHONE = /^\+?[0-9 ()-]+$/;
-
-export const isEmail = (value: string): boolean => EMAIL.test(value.trim());
 
 export function isPhone(value: string): boolean {
   const digits = value.replace(/\D/g, '').length;

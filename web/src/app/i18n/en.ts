@@ -47,7 +47,6 @@ const en = {
   status: { IN_PROGRESS: 'In progress', NEEDS_HELP: 'Needs help', WAITING_FOR_CUSTOMER: 'Waiting for customer' },
   channel: { WEBCHAT: 'Webchat', WHATSAPP: 'WhatsApp', SMS: 'SMS', EMAIL: 'E-mail', FACEBOOK: 'Facebook', API: 'API' },
   conversation: {
-    close: 'Close conversation',
     waited: 'Waited {time}',
     messages: 'Messages',
     empty: 'No messages yet.',

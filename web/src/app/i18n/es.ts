@@ -48,7 +48,6 @@ const es: AppMessages = {
   status: { IN_PROGRESS: 'En curso', NEEDS_HELP: 'Necesita ayuda', WAITING_FOR_CUSTOMER: 'Esperando al cliente' },
   channel: { WEBCHAT: 'Webchat', WHATSAPP: 'WhatsApp', SMS: 'SMS', EMAIL: 'Correo', FACEBOOK: 'Facebook', API: 'API' },
   conversation: {
-    close: 'Cerrar conversación',
     waited: 'Esperó {time}',
     messages: 'Mensajes',
     empty: 'Todavía no hay mensajes.',

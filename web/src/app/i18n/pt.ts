@@ -48,7 +48,6 @@ const pt: AppMessages = {
   status: { IN_PROGRESS: 'Em andamento', NEEDS_HELP: 'Precisa de ajuda', WAITING_FOR_CUSTOMER: 'Aguardando o cliente' },
   channel: { WEBCHAT: 'Webchat', WHATSAPP: 'WhatsApp', SMS: 'SMS', EMAIL: 'E-mail', FACEBOOK: 'Facebook', API: 'API' },
   conversation: {
-    close: 'Fechar conversa',
     waited: 'Aguardou {time}',
     messages: 'Mensagens',
     empty: 'Ainda não há mensagens.',

@@ -3,7 +3,7 @@ import type { MessageBundle } from '../../shared/i18n/bundles';
 export default {
   en: {
     agentState: {
-      state: { FREE: 'Available', BUSY: 'Busy', FREE_IN_BREAK: 'Paused', BUSY_IN_BREAK: 'Paused', DISCONNECTED: 'Offline' },
+      state: { FREE: 'Available', BUSY: 'Busy', FREE_IN_BREAK: 'Paused', BUSY_IN_BREAK: 'Busy, paused', DISCONNECTED: 'Offline' },
       yourState: 'Your state:',
       available: 'Available',
       pauseWith: 'Pause',
@@ -13,7 +13,7 @@ export default {
   },
   es: {
     agentState: {
-      state: { FREE: 'Disponible', BUSY: 'Ocupado', FREE_IN_BREAK: 'En pausa', BUSY_IN_BREAK: 'En pausa', DISCONNECTED: 'Desconectado' },
+      state: { FREE: 'Disponible', BUSY: 'Ocupado', FREE_IN_BREAK: 'En pausa', BUSY_IN_BREAK: 'Ocupado, en pausa', DISCONNECTED: 'Desconectado' },
       yourState: 'Tu estado:',
       available: 'Disponible',
       pauseWith: 'Pausa',
@@ -23,7 +23,7 @@ export default {
   },
   pt: {
     agentState: {
-      state: { FREE: 'Disponível', BUSY: 'Ocupado', FREE_IN_BREAK: 'Em pausa', BUSY_IN_BREAK: 'Em pausa', DISCONNECTED: 'Desconectado' },
+      state: { FREE: 'Disponível', BUSY: 'Ocupado', FREE_IN_BREAK: 'Em pausa', BUSY_IN_BREAK: 'Ocupado, em pausa', DISCONNECTED: 'Desconectado' },
       yourState: 'Seu estado:',
       available: 'Disponível',
       pauseWith: 'Pausa',

@@ -51,14 +51,23 @@ const TONES: Record<AgentState, StateTone> = {
   DISCONNECTED: 'neutral',
 };
 
+/** An agent state's name, as a key under `agentState.state`: one wording wherever a state is shown. */
+export const stateLabelKey = (state: AgentState): `agentState.state.${AgentState}` => `agentState.state.${state}`;
+
+/** An agent state's colour role, the same in the header and beside other agents (the transfer list). */
+export const stateTone = (state: AgentState): StateTone => TONES[state];
+
+/** The tone as Naive UI's tag and text types name it. */
+export const toneType = (tone: StateTone): 'success' | 'info' | 'warning' | 'default' => (tone === 'neutral' ? 'default' : tone);
+
 /** How the agent's own state reads in the header: a call outranks the state's own icon, as on the monitor. */
 export function stateDisplay(status: { state: AgentState; pauseReason: { name: string; icon: string } | null }, onCall = false): StateDisplay {
   const inBreak = status.state === 'FREE_IN_BREAK' || status.state === 'BUSY_IN_BREAK';
   const reason = inBreak ? status.pauseReason : null;
   return {
-    labelKey: `agentState.state.${status.state}`,
+    labelKey: stateLabelKey(status.state),
     reasonName: reason?.name ?? null,
-    tone: TONES[status.state],
+    tone: stateTone(status.state),
     icon: onCall ? 'phone' : reason ? pauseIcon(reason.icon) : inBreak ? 'pause' : 'dot',
   };
 }

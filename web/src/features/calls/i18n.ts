@@ -10,6 +10,9 @@ export default {
       decline: 'Decline',
       answerFailed: 'The call could not be answered: {reason}',
       panel: 'Call with {name}',
+      ringingList: 'Incoming calls',
+      gone: 'The customer hung up before the call was answered.',
+      dropped: 'The connection dropped, so the call was ended. The customer can call again.',
     },
   },
   es: {
@@ -21,6 +24,9 @@ export default {
       decline: 'Rechazar',
       answerFailed: 'No se pudo contestar la llamada: {reason}',
       panel: 'Llamada con {name}',
+      ringingList: 'Llamadas entrantes',
+      gone: 'El cliente colgó antes de que se contestara la llamada.',
+      dropped: 'Se cayó la conexión y la llamada terminó. El cliente puede volver a llamar.',
     },
   },
   pt: {
@@ -32,6 +38,9 @@ export default {
       decline: 'Recusar',
       answerFailed: 'Não foi possível atender a chamada: {reason}',
       panel: 'Chamada com {name}',
+      ringingList: 'Chamadas recebidas',
+      gone: 'O cliente desligou antes de a chamada ser atendida.',
+      dropped: 'A conexão caiu e a chamada terminou. O cliente pode ligar de novo.',
     },
   },
 } satisfies MessageBundle;

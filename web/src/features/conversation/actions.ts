@@ -1,8 +1,33 @@
 import type { InteractionResult, InteractionStatus, InteractionSummaryFragment } from '../../gql/graphql';
-import { replyState } from './composables/useConversation';
 
 type Chat = Pick<InteractionSummaryFragment, 'phase' | 'status' | 'agent'>;
 type Viewer = { id: string; role: string } | null;
+
+export type ReplyState = 'open' | 'closed' | 'take' | 'heldByOther';
+
+/**
+ * Whether the composer is offered, mirroring the server's rule (it decides; this only avoids a
+ * composer that would be refused): an agent answers a chat it holds, a supervisor any chat in service.
+ */
+export function replyState(chat: Pick<InteractionSummaryFragment, 'phase' | 'agent'>, me: Viewer): ReplyState {
+  if (chat.phase === 'CLOSED') return 'closed';
+  if (chat.phase !== 'IN_SERVICE') return 'take';
+  return me && (me.role !== 'AGENT' || chat.agent?.id === me.id) ? 'open' : 'heldByOther';
+}
+
+/** The text key that says why there is no composer, or null when there is one. */
+export function replyHintKey(state: ReplyState): string | null {
+  switch (state) {
+    case 'open':
+      return null;
+    case 'closed':
+      return 'conversation.closed';
+    case 'heldByOther':
+      return 'conversation.heldByOther';
+    case 'take':
+      return 'conversation.takeToReply';
+  }
+}
 
 /** Which header actions to offer. The server decides; this mirrors its rules so no button is sure to be refused. */
 export interface ChatActions {
@@ -19,9 +44,11 @@ export const SETTABLE_STATUSES: readonly InteractionStatus[] = ['IN_PROGRESS', '
 const isSupervisor = (me: Viewer) => me !== null && me.role !== 'AGENT';
 
 /**
- * The holder of a chat in service, or a supervisor, changes its status, returns, transfers or closes
- * it; a supervisor may also move a chat still waiting. Anyone else who sees a chat asking for help
- * may join it.
+ * The server's interaction rules, seen from one person: the holder of a chat in service, or a
+ * supervisor, changes its status, returns or transfers it (mayActOnHeld); a supervisor may also
+ * transfer a waiting chat (mayTransfer) and close any open one, with the bot or in a tray
+ * (mayClose), while an agent closes only the chat it holds. Anyone else who sees a chat asking for
+ * help may join it (mayJoin).
  */
 export function chatActions(chat: Chat, me: Viewer): ChatActions {
   const acts = replyState(chat, me) === 'open';
@@ -31,7 +58,7 @@ export function chatActions(chat: Chat, me: Viewer): ChatActions {
     join: me !== null && chat.phase === 'IN_SERVICE' && chat.status === 'NEEDS_HELP' && !holds,
     returnToTray: acts,
     transfer: acts || (chat.phase === 'WAITING' && isSupervisor(me)),
-    close: acts,
+    close: acts || (chat.phase !== 'CLOSED' && isSupervisor(me)),
   };
 }
 

@@ -49,3 +49,19 @@ export function displayName(code: string | null | undefined, type: 'region' | 'l
     return code;
   }
 }
+
+type Origin = { country?: string | null; language?: string | null };
+
+/**
+ * Where the customer writes from and in what language, named in the reader's language: what this
+ * chat reported, else what is known of the contact (a contact may write from elsewhere this time).
+ */
+export function chatOrigin(chat: Origin & { contact: Origin }, locale: string): { country: string | null; language: string | null } {
+  return {
+    country: displayName(chat.country ?? chat.contact.country, 'region', locale),
+    language: displayName(chat.language ?? chat.contact.language, 'language', locale),
+  };
+}
+
+/** The chat's status beside its phase only while someone serves it: a status is set by whoever holds it. */
+export const showsStatus = (chat: { phase: string }): boolean => chat.phase === 'IN_SERVICE';

@@ -16,6 +16,7 @@ export default {
     notifications: {
       chat: { WAITING: 'New chat waiting', ASSIGNED: 'New chat for you', unnamed: 'Customer' },
       open: 'Open',
+      missed: { title: '{count} new chats', body: 'They arrived while the connection was down.' },
     },
   },
   es: {
@@ -33,6 +34,7 @@ export default {
     notifications: {
       chat: { WAITING: 'Nuevo chat en espera', ASSIGNED: 'Nuevo chat para ti', unnamed: 'Cliente' },
       open: 'Abrir',
+      missed: { title: '{count} chats nuevos', body: 'Llegaron mientras la conexión estaba caída.' },
     },
   },
   pt: {
@@ -50,6 +52,7 @@ export default {
     notifications: {
       chat: { WAITING: 'Novo chat aguardando', ASSIGNED: 'Novo chat para você', unnamed: 'Cliente' },
       open: 'Abrir',
+      missed: { title: '{count} novos chats', body: 'Chegaram enquanto a conexão estava caída.' },
     },
   },
 } satisfies MessageBundle;

@@ -28,6 +28,20 @@ export function chatNotice(change: ChangedChat, me: string, told: Set<string>): 
   return reason;
 }
 
+/**
+ * After a gap in the live feed (a dropped socket, a RESYNC): which of the chats open now to tell
+ * about, by the same rule as `chatNotice`. Chats no longer among them are forgotten, so they are
+ * told again if they come back. Called with what is open at page load, it just learns them.
+ */
+export function missedChats<T extends NonNullable<ChangedChat['interaction']>>(chats: readonly T[], me: string, told: Set<string>): { chat: T; reason: ChatNoticeReason }[] {
+  const open = new Set(chats.map((chat) => chat.id));
+  for (const id of told) if (!open.has(id)) told.delete(id);
+  return chats.flatMap((chat) => {
+    const reason = chatNotice({ kind: 'UPDATED', interactionId: chat.id, interaction: chat }, me, told);
+    return reason ? [{ chat, reason }] : [];
+  });
+}
+
 /** The tab title with the count of things waiting for the agent's eye: "(3) Parley". */
 export function titleWithCount(base: string, count: number): string {
   return count > 0 ? `(${count}) ${base}` : base;

@@ -8,6 +8,7 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 
 /** The GraphQL errors carried by whatever Apollo threw or handed to a link. */
@@ -39,4 +40,35 @@ export function isTransient(error: unknown): boolean {
   if (!(error instanceof ApolloError) || !error.networkError || error.graphQLErrors.length > 0) return false;
   const status = (error.networkError as Partial<ServerError>).statusCode;
   return status === undefined || status >= 500;
+}
+
+/** vue-i18n's `t`, as far as these texts need it. */
+export type Translate = (key: string) => string;
+
+/** Codes whose server text is English and generic: the reader gets a translated one (texts in ./i18n.ts). */
+const TRANSLATED: Partial<Record<string, string>> = {
+  [ErrorCode.UNAUTHENTICATED]: 'apiError.unauthenticated',
+  [ErrorCode.FORBIDDEN]: 'apiError.forbidden',
+  [ErrorCode.NOT_FOUND]: 'apiError.notFound',
+  [ErrorCode.CONFLICT]: 'apiError.conflict',
+  [ErrorCode.RATE_LIMITED]: 'apiError.rateLimited',
+};
+
+/**
+ * What to tell the reader about a refusal with this code, in their language. BAD_USER_INPUT keeps
+ * the server's words (they name the field or the limit); no code at all means no answer came.
+ */
+export function textForCode(code: string | null, serverMessage: string | null, t: Translate): string {
+  if (code === null) return t('apiError.network');
+  if (code === ErrorCode.BAD_USER_INPUT && serverMessage) return serverMessage;
+  const key = TRANSLATED[code];
+  return key ? t(key) : t('apiError.unknown');
+}
+
+/** The reader's text for whatever a GraphQL request threw (see textForCode). */
+export function errorText(error: unknown, t: Translate): string {
+  const first = graphQLErrorsOf(error)[0];
+  const code = first?.extensions?.code;
+  if (first) return textForCode(typeof code === 'string' ? code : ErrorCode.BAD_USER_INPUT, first.message, t);
+  return textForCode(error instanceof ApolloError && error.networkError ? null : 'UNKNOWN', null, t);
 }

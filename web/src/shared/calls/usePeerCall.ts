@@ -34,6 +34,8 @@ export function usePeerCall() {
   let waitingCandidates: RTCIceCandidateInit[] = [];
   // Signals are applied one at a time: setRemoteDescription must finish before candidates are added.
   let queue: Promise<void> = Promise.resolve();
+  // Bumped by every start and stop: a start that finds it moved after an await was overtaken.
+  let attempts = 0;
 
   /** Asks for the microphone (and camera for video); a refusal is remembered, not thrown. */
   async function capture(kind: CallKind): Promise<void> {
@@ -60,12 +62,19 @@ export function usePeerCall() {
     }
   }
 
-  /** Opens the peer connection for a call; the offerer sends its offer at once. */
+  /**
+   * Opens the peer connection for a call; the offerer sends its offer at once. A second start, or
+   * a stop while the ICE servers load, wins over this one: each await is followed by a check that
+   * this attempt is still the current one, so no connection is left open that nobody closes.
+   */
   async function start(id: string, kind: CallKind, role: CallRole): Promise<void> {
-    if (pc) return;
+    if (pc || callId) return;
+    const attempt = ++attempts;
     callId = id;
     phase.value = 'connecting';
-    const connection = new RTCPeerConnection({ iceServers: await iceServers() });
+    const servers = await iceServers();
+    if (attempt !== attempts) return;
+    const connection = new RTCPeerConnection({ iceServers: servers });
     pc = connection;
     connection.onicecandidate = ({ candidate }) => {
       if (candidate) send(SignalKind.ICE_CANDIDATE, candidate.toJSON());
@@ -84,7 +93,14 @@ export function usePeerCall() {
       // Receive what the call carries even when this side could not capture it.
       const kinds = kind === 'VIDEO' ? ['audio', 'video'] : ['audio'];
       for (const media of kinds) if (!stream?.getTracks().some((t) => t.kind === media)) connection.addTransceiver(media, { direction: 'recvonly' });
-      await connection.setLocalDescription(await connection.createOffer());
+      try {
+        await connection.setLocalDescription(await connection.createOffer());
+      } catch {
+        // A stop meanwhile closed the connection: nothing to report. Otherwise the call cannot start.
+        if (pc === connection) phase.value = 'failed';
+        return;
+      }
+      if (pc !== connection) return;
       send(SignalKind.OFFER, connection.localDescription);
     }
     const replay = early;
@@ -132,6 +148,7 @@ export function usePeerCall() {
 
   /** Closes the connection and frees the devices; safe to call more than once. */
   function stop(): void {
+    attempts++;
     pc?.close();
     pc = null;
     callId = null;

@@ -14,6 +14,7 @@ export default {
       dropHere: 'Drop files to attach them',
       openImage: 'Open {name} in full size',
       audioMessage: 'Audio message',
+      uploading: 'Uploading…',
     },
   },
   es: {
@@ -30,6 +31,7 @@ export default {
       dropHere: 'Suelta los archivos para adjuntarlos',
       openImage: 'Abrir {name} en tamaño completo',
       audioMessage: 'Mensaje de audio',
+      uploading: 'Subiendo…',
     },
   },
   pt: {
@@ -46,6 +48,7 @@ export default {
       dropHere: 'Solte os arquivos para anexá-los',
       openImage: 'Abrir {name} em tamanho real',
       audioMessage: 'Mensagem de áudio',
+      uploading: 'Enviando…',
     },
   },
 };

@@ -3,10 +3,17 @@ import type { UploadedFile } from '../uploads/uploadFile';
 
 export type ChatMessage = ChatMessageFragment;
 
-/** What the composer hands over to send: text, files already uploaded, or both. */
+/** A file the message itself still has to upload (a recording), with the bearer to upload it with. */
+export interface OwnUpload {
+  file: File;
+  token: string | null;
+}
+
+/** What the composer hands over to send: text, files already uploaded, or both; or a recording to upload first. */
 export interface OutgoingMessage {
   body: string;
   attachments: readonly UploadedFile[];
+  upload?: OwnUpload;
 }
 
 /** A message typed here and not yet confirmed by the server. */
@@ -14,8 +21,10 @@ export interface PendingMessage {
   clientMessageId: string;
   body: string;
   attachments: readonly UploadedFile[];
-  state: 'sending' | 'failed';
-  /** The server's reason when it refused the message. */
+  /** Still to upload before sending; gone once uploaded (its file is then among `attachments`). */
+  upload: OwnUpload | null;
+  state: 'uploading' | 'sending' | 'failed';
+  /** What to tell the reader when the upload or the send failed, in their language. */
   error: string | null;
 }
 

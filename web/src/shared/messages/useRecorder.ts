@@ -59,7 +59,9 @@ export function useRecorder(onRecorded: (file: File) => void) {
     session.recorder.addEventListener('dataavailable', (event) => chunks.push(event.data));
     // The last data arrives just before 'stop', after stop() has returned: deliver only then.
     session.recorder.addEventListener('stop', () => {
-      if (session.keep && chunks.length > 0) onRecorded(new File(chunks, recordingName(new Date()), { type: session.recorder.mimeType || 'audio/webm' }));
+      if (!session.keep || chunks.length === 0) return;
+      const type = session.recorder.mimeType || chunks[0]!.type || 'audio/webm';
+      onRecorded(new File(chunks, recordingName(new Date(), type), { type }));
     });
     current = session;
     session.recorder.start();

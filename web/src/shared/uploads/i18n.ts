@@ -4,7 +4,6 @@ export default {
     upload: {
       remove: 'Remove {name}',
       uploading: 'Uploading {name}',
-      failed: 'Not uploaded',
       tooBig: '{name} is larger than 10 MB and was not attached.',
       tooMany: 'A message carries at most 5 files: {name} was not attached.',
     },
@@ -13,7 +12,6 @@ export default {
     upload: {
       remove: 'Quitar {name}',
       uploading: 'Subiendo {name}',
-      failed: 'No se subió',
       tooBig: '{name} pesa más de 10 MB y no se adjuntó.',
       tooMany: 'Un mensaje lleva como máximo 5 archivos: {name} no se adjuntó.',
     },
@@ -22,7 +20,6 @@ export default {
     upload: {
       remove: 'Remover {name}',
       uploading: 'Enviando {name}',
-      failed: 'Não enviado',
       tooBig: '{name} tem mais de 10 MB e não foi anexado.',
       tooMany: 'Uma mensagem leva no máximo 5 arquivos: {name} não foi anexado.',
     },

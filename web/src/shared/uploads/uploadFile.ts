@@ -1,3 +1,4 @@
+import { textForCode, type Translate } from '../apollo/errors';
 import { progressOf } from './uploadRules';
 
 /** The stored file, as POST /uploads answers it. */
@@ -17,6 +18,11 @@ export class UploadError extends Error {
   ) {
     super(message ?? '');
   }
+}
+
+/** What to tell the reader about a failed upload, in their language (see textForCode). */
+export function uploadErrorText(error: unknown, t: Translate): string {
+  return error instanceof UploadError ? textForCode(error.code, error.message || null, t) : textForCode(null, null, t);
 }
 
 export interface UploadTransfer {

@@ -1,12 +1,13 @@
 import { computed, onScopeDispose, shallowRef } from 'vue';
-import { uploadFile, UploadError, type UploadedFile } from './uploadFile';
+import { useI18n } from 'vue-i18n';
+import { uploadErrorText, uploadFile, UploadError, type UploadedFile } from './uploadFile';
 import { admitFiles, type Refusal } from './uploadRules';
 
 /** One chosen file on its way to the server: each phase carries only what it has. */
 export type UploadState =
   | { phase: 'uploading'; progress: number }
   | { phase: 'done'; file: UploadedFile }
-  | { phase: 'failed'; error: string | null };
+  | { phase: 'failed'; error: string };
 
 export interface UploadItem {
   key: number;
@@ -25,6 +26,7 @@ export interface RefusedFile {
  * only for what is still in flight. `token` is read at each upload (agent session or visitor).
  */
 export function useUpload(token: () => string | null) {
+  const { t } = useI18n();
   const items = shallowRef<UploadItem[]>([]);
   /** Files the last choice could not take, and why; cleared by the next choice. */
   const refused = shallowRef<RefusedFile[]>([]);
@@ -35,8 +37,7 @@ export function useUpload(token: () => string | null) {
     items.value = items.value.map((item) => (item.key === key ? { ...item, state } : item));
   }
 
-  /** Uploads one file outside the per-message limit check (a recording goes out on its own). */
-  function start(file: File): { key: number; done: Promise<UploadedFile> } {
+  function start(file: File): Promise<UploadedFile> {
     const key = nextKey++;
     items.value = [...items.value, { key, name: file.name, size: file.size, state: { phase: 'uploading', progress: 0 } }];
     const transfer = uploadFile(file, token(), (progress) => patch(key, { phase: 'uploading', progress }));
@@ -49,19 +50,19 @@ export function useUpload(token: () => string | null) {
       (error: unknown) => {
         // A removed file's abort lands here after it left the list; nothing to show.
         if (error instanceof UploadError && error.code === 'ABORTED') throw error;
-        patch(key, { phase: 'failed', error: error instanceof UploadError ? error.message || null : null });
+        patch(key, { phase: 'failed', error: uploadErrorText(error, t) });
         throw error;
       },
     );
     void done.catch(() => undefined).finally(() => aborts.delete(key));
-    return { key, done };
+    return done;
   }
 
   /** Takes the files that fit the message's limits and starts uploading them. */
   function add(files: readonly File[]): void {
     const { accepted, refused: out } = admitFiles(items.value.length, files);
     refused.value = out.map(({ file, reason }) => ({ name: file.name, reason }));
-    for (const file of accepted) void start(file).done.catch(() => undefined);
+    for (const file of accepted) void start(file).catch(() => undefined);
   }
 
   function remove(key: number): void {
@@ -88,7 +89,6 @@ export function useUpload(token: () => string | null) {
     stored,
     /** Every chosen file is uploaded (and none failed): the message may be sent. */
     settled: computed(() => items.value.every((item) => item.state.phase === 'done')),
-    start,
     add,
     remove,
     clear,

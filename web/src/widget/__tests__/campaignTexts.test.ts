@@ -10,6 +10,8 @@ const campaign = (sets: TextSet[], defaultLanguage: 'es' | 'en' | 'pt' = 'pt'): 
   askEmail: false,
   askPhone: false,
   allowOfflineMessages: false,
+  allowAudio: false,
+  allowVideo: false,
   defaultLanguage,
   messages: sets.map((set) => ({ welcome: null, outOfHours: null, unavailable: null, offline: null, closing: null, ...set })),
 });
@@ -24,6 +26,10 @@ describe('the campaign texts the widget shows', () => {
     expect(campaignText(all, 'welcome', 'es')).toBe('Hola');
     expect(campaignText(campaign([{ language: 'pt', welcome: 'Olá' }, { language: 'en', welcome: 'Hello' }]), 'welcome', 'es')).toBe('Olá');
     expect(campaignText(campaign([{ language: 'en', welcome: 'Hello' }]), 'welcome', 'es')).toBe('Hello');
+  });
+
+  it('are in the campaign language for a visitor whose language Parley does not speak', () => {
+    expect(campaignText(campaign([{ language: 'pt', welcome: 'Olá' }, { language: 'en', welcome: 'Hello' }]), 'welcome', null)).toBe('Olá');
   });
 
   it('skip a language whose text is blank, and are null when no language has one', () => {

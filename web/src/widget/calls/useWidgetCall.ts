@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
 import { computed, ref, shallowRef, type Ref } from 'vue';
-import { CallEventsDocument, CallOptionsDocument, ChatPhaseChangedDocument, EndCallDocument, RequestCallDocument, type CallKind, type Phase } from '../../gql/graphql';
+import { CallEventsDocument, CampaignDocument, EndCallDocument, RequestCallDocument, type CallKind, type Phase } from '../../gql/graphql';
 import { errorMessage } from '../../shared/apollo/errors';
 import { useOnReconnect } from '../../shared/apollo/reconnect';
 import { CallEventType } from '../../shared/calls/callRules';
@@ -12,36 +12,25 @@ import { callKindsOffered, canCall, type WidgetCallState } from './widgetCall';
 /**
  * The customer's calls on its chat: ask (after capturing, so the permission prompt comes while it
  * rings), ring, answer the agent's offer, hang up. `callEvents` for the chat is followed for the
- * chat's whole life, so the agent's offer cannot arrive before anyone listens.
+ * chat's whole life, so the agent's offer cannot arrive before anyone listens. The chat's phase
+ * comes from the widget's own live state and the campaign's call options from its campaign query
+ * (already in the cache): nothing is fetched or followed twice. `callEvents` is not replayed after
+ * a dropped socket, so a call ringing or running then is ended: an answer or end may have been lost.
  */
-export function useWidgetCall(conversation: Readonly<Ref<StoredConversation>>) {
+export function useWidgetCall(conversation: Readonly<Ref<StoredConversation>>, phase: Readonly<Ref<Phase | null>>) {
   const { params } = useWidgetContext();
   const state = shallowRef<WidgetCallState>({ kind: 'idle' });
   const problem = ref<string | null>(null);
   const peer = usePeerCall();
   const interactionId = computed(() => conversation.value.interactionId);
 
-  const options = useQuery(CallOptionsDocument, () => ({ campaignId: params.campaignId ?? '', interactionId: interactionId.value }), () => ({
-    enabled: params.campaignId !== null,
-    fetchPolicy: 'cache-and-network',
-  }));
-  const livePhase = ref<Phase | null>(null);
-  const phases = useSubscription(ChatPhaseChangedDocument, null, { fetchPolicy: 'no-cache' });
-  phases.onResult(({ data }) => {
-    const chat = data?.interactionChanged.interaction;
-    if (chat?.id === interactionId.value) livePhase.value = chat.phase;
-  });
-  useOnReconnect(() => {
-    livePhase.value = null;
-    void options.refetch();
-  });
-  const phase = computed(() => livePhase.value ?? options.result.value?.interaction.phase ?? null);
-  const offered = computed(() => (canCall(state.value) ? callKindsOffered(options.result.value?.campaign ?? null, phase.value) : []));
+  const campaign = useQuery(CampaignDocument, () => ({ id: params.campaignId ?? '' }), () => ({ enabled: params.campaignId !== null, fetchPolicy: 'cache-first' }));
+  const offered = computed(() => (canCall(state.value) ? callKindsOffered(campaign.result.value?.campaign ?? null, phase.value) : []));
 
   const { mutate: request } = useMutation(RequestCallDocument, { throws: 'always' });
   const { mutate: end } = useMutation(EndCallDocument, { throws: 'never' });
 
-  function finish(why: 'declined' | 'ended'): void {
+  function finish(why: 'declined' | 'ended' | 'dropped'): void {
     peer.stop();
     state.value = { kind: 'over', why };
   }
@@ -62,12 +51,16 @@ export function useWidgetCall(conversation: Readonly<Ref<StoredConversation>>) {
     }
   }
 
-  async function hangUp(): Promise<void> {
+  /** Ends the call ringing or running, if any, saying why. */
+  async function endWith(why: 'ended' | 'dropped'): Promise<void> {
     const current = state.value;
     if (current.kind !== 'ringing' && current.kind !== 'active') return;
-    finish('ended');
+    finish(why);
     await end({ callId: current.call.id });
   }
+
+  const hangUp = () => endWith('ended');
+  useOnReconnect(() => void endWith('dropped'));
 
   const events = useSubscription(CallEventsDocument, () => ({ interactionId: interactionId.value }), { fetchPolicy: 'no-cache' });
   events.onResult(({ data }) => {

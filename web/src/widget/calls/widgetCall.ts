@@ -7,8 +7,8 @@ export type WidgetCallState =
   | { kind: 'asking'; callKind: CallKind }
   | { kind: 'ringing'; call: CallFieldsFragment }
   | { kind: 'active'; call: CallFieldsFragment }
-  /** The agent said no, or the call ended: a short note until the customer calls again. */
-  | { kind: 'over'; why: 'declined' | 'ended' };
+  /** The agent said no, the call ended, or the connection dropped: a short note until the customer calls again. */
+  | { kind: 'over'; why: 'declined' | 'ended' | 'dropped' };
 
 /** The call kinds the customer may ask for now: the campaign's, once an agent holds the chat. */
 export function callKindsOffered(campaign: { allowAudio: boolean; allowVideo: boolean } | null, phase: Phase | null): CallKind[] {

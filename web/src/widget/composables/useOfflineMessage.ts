@@ -2,7 +2,7 @@ import { useMutation } from '@vue/apollo-composable';
 import { ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { LeaveOfflineMessageDocument } from '../../gql/graphql';
-import { errorMessage } from '../../shared/apollo/errors';
+import { errorText } from '../../shared/apollo/errors';
 import type { WidgetCampaign } from '../campaignTexts';
 import { CONTACT_FIELDS, contactErrors, FieldError, type ContactErrors, type ContactField } from '../contactRules';
 import { useWidgetContext } from '../context';
@@ -50,7 +50,7 @@ export function useOfflineMessage(campaign: Readonly<Ref<WidgetCampaign>>) {
       });
       store.offlineMessageSent();
     } catch (e) {
-      error.value = errorMessage(e) ?? t('errors.network');
+      error.value = errorText(e, t);
     }
     return true;
   }

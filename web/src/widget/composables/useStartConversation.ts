@@ -2,7 +2,7 @@ import { useMutation } from '@vue/apollo-composable';
 import { computed, ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { StartInteractionDocument } from '../../gql/graphql';
-import { errorMessage } from '../../shared/apollo/errors';
+import { errorText } from '../../shared/apollo/errors';
 import type { WidgetCampaign } from '../campaignTexts';
 import { askedFields, contactErrors } from '../contactRules';
 import { OfflineMessage } from '../conversationStore';
@@ -35,9 +35,10 @@ export function useStartConversation(campaign: Readonly<Ref<WidgetCampaign>>) {
         input: {
           campaignId: campaign.value.id,
           channel: 'WEBCHAT',
-          // The language the widget speaks, not the browser's tag: the texts the server posts (welcome,
-          // closing) then match the widget's, also for a visitor whose language Parley does not speak.
-          language: params.language,
+          // The visitor's real tag: the server posts its texts (welcome, closing) in the language Parley
+          // speaks of it, else in the campaign's default, as the widget shows them (params.textLanguage).
+          language: params.languageTag,
+          country: params.country,
           returningVisitorToken: store.returningToken(),
           contact: {
             name: fields.has('name') ? answer(contact.name) : null,
@@ -55,7 +56,7 @@ export function useStartConversation(campaign: Readonly<Ref<WidgetCampaign>>) {
         offlineMessage: started.offlineMessagesAllowed ? OfflineMessage.ALLOWED : OfflineMessage.NOT_TAKEN,
       });
     } catch (e) {
-      error.value = errorMessage(e) ?? t('errors.network');
+      error.value = errorText(e, t);
     }
     return true;
   }

@@ -37,16 +37,16 @@ export function useWidget() {
     const loaded = campaign.result.value?.campaign;
     if (!loaded) return campaign.error.value ? { kind: 'unavailable' } : { kind: 'loading' };
     const conversation = store.conversation.value;
-    if (!conversation) return { kind: 'form', campaign: loaded, welcome: campaignText(loaded, 'welcome', params.language) };
+    if (!conversation) return { kind: 'form', campaign: loaded, welcome: campaignText(loaded, 'welcome', params.textLanguage) };
     if (conversation.admission === 'OPEN') return { kind: 'chat', campaign: loaded, conversation };
     const reason = conversation.admission;
     return {
       kind: 'refused',
       campaign: loaded,
       reason,
-      text: campaignText(loaded, reason === 'OUT_OF_HOURS' ? 'outOfHours' : 'unavailable', params.language),
+      text: campaignText(loaded, reason === 'OUT_OF_HOURS' ? 'outOfHours' : 'unavailable', params.textLanguage),
       offlineMessage: conversation.offlineMessage,
-      offlineIntro: campaignText(loaded, 'offline', params.language),
+      offlineIntro: campaignText(loaded, 'offline', params.textLanguage),
     };
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPaused, pauseIcon, stateDisplay } from '../stateDisplay';
+import { isPaused, pauseIcon, stateDisplay, stateLabelKey, stateTone, toneType } from '../stateDisplay';
 
 const reason = { name: 'Lunch', icon: 'restaurant' };
 
@@ -39,5 +39,15 @@ describe('the agent’s own state display', () => {
 
   it('counts only the two break states as a pause', () => {
     expect(['FREE', 'BUSY', 'FREE_IN_BREAK', 'BUSY_IN_BREAK', 'DISCONNECTED'].filter((s) => isPaused(s as never))).toEqual(['FREE_IN_BREAK', 'BUSY_IN_BREAK']);
+  });
+});
+
+describe('one wording and colour per state', () => {
+  it('names and colours a state the same in the header and in other lists', () => {
+    expect(stateLabelKey('BUSY_IN_BREAK')).toBe('agentState.state.BUSY_IN_BREAK');
+    expect(toneType(stateTone('FREE'))).toBe('success');
+    expect(toneType(stateTone('BUSY'))).toBe('info');
+    expect(toneType(stateTone('FREE_IN_BREAK'))).toBe('warning');
+    expect(toneType(stateTone('DISCONNECTED'))).toBe('default');
   });
 });

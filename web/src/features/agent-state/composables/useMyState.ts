@@ -4,6 +4,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { type MyStatusFieldsFragment, MyStatusChangedDocument, PauseReasonsDocument, SetMyStateDocument } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/apollo/errors';
+import { latestStatus } from '../latestStatus';
 
 /**
  * The signed-in agent's state, the pause reasons, and the choice between available and a pause.
@@ -17,7 +18,7 @@ export function useMyState() {
   const me = shallowRef<MyStatusFieldsFragment | null>(null);
   const live = useSubscription(MyStatusChangedDocument, null, { fetchPolicy: 'no-cache' });
   live.onResult(({ data }) => {
-    if (data) me.value = data.myStatusChanged;
+    if (data) me.value = latestStatus(me.value, data.myStatusChanged);
   });
   const reasons = useQuery(PauseReasonsDocument, null, { fetchPolicy: 'cache-and-network' });
 
@@ -29,7 +30,7 @@ export function useMyState() {
     changing.value = true;
     try {
       const result = await mutate({ state, pauseReasonId });
-      if (result?.data) me.value = result.data.setMyState;
+      if (result?.data) me.value = latestStatus(me.value, result.data.setMyState);
     } catch (e) {
       notice.error(errorMessage(e) ?? t('agentState.changeFailed'));
     } finally {

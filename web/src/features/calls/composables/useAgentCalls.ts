@@ -1,12 +1,27 @@
 import { useApolloClient, useMutation, useSubscription } from '@vue/apollo-composable';
-import { NButton, NSpace, useMessage } from 'naive-ui';
-import { computed, h, shallowRef } from 'vue';
+import { useMessage } from 'naive-ui';
+import { onScopeDispose, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { AnswerCallDocument, CallEventsDocument, CallingChatDocument, EndCallDocument, type CallFieldsFragment } from '../../../gql/graphql';
+import { AnswerCallDocument, CallEventsDocument, CallingChatDocument, CallTrailDocument, EndCallDocument, type CallFieldsFragment } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/apollo/errors';
+import { useOnReconnect } from '../../../shared/apollo/reconnect';
 import { CallEventType } from '../../../shared/calls/callRules';
 import { usePeerCall } from '../../../shared/calls/usePeerCall';
 import { useNotifier, type NoticeHandle } from '../../notifications/composables/useNotifier';
+import { shareAgentCall } from '../agentCall';
+import { callSettled } from '../callTrail';
+
+/** Who is calling: unknown (null) until the chat is loaded. */
+export interface Caller {
+  name: string;
+  protocol: string;
+}
+
+/** A customer's request waiting for the agent's Accept or Decline. */
+export interface RingingCall {
+  call: CallFieldsFragment;
+  caller: Caller | null;
+}
 
 /** A call the agent took, with whom it is. */
 export interface ActiveCall {
@@ -15,23 +30,38 @@ export interface ActiveCall {
 }
 
 /**
- * The agent's calls: rings each customer's request as a notice (Accept / Decline), then runs the
- * accepted call. The agent offers once its Accept went through (see `CallRole`). Screen
- * monitoring requests travel on the same stream and are not answered here.
+ * The agent's calls: the customers' requests ringing in the call panel (not as notices, which
+ * newer ones can push out), then the accepted call. The agent offers once its Accept went through
+ * (see `CallRole`). Screen monitoring requests travel on the same stream and are not answered here.
+ * `callEvents` is not replayed after a dropped socket: on reconnect a running call is ended (its
+ * signalling may be lost) and ringing ones are checked against their chat's trail.
  */
 export function useAgentCalls() {
   const { t } = useI18n();
   const problem = useMessage();
-  const { notify } = useNotifier();
+  const { attend } = useNotifier();
   const { resolveClient } = useApolloClient();
   const peer = usePeerCall();
   const active = shallowRef<ActiveCall | null>(null);
-  const ringing = new Map<string, NoticeHandle>();
+  const ringing = shallowRef<RingingCall[]>([]);
+  // Each ringing call counts in the tab title and, in a hidden tab, shows a system notification.
+  const attention = new Map<string, NoticeHandle>();
+  // Calls declined or ended, recorded the moment that is known: an Accept still awaiting its
+  // devices or its answer must not open them, nor a late request ring again.
+  const settled = new Set<string>();
 
   const { mutate: answer } = useMutation(AnswerCallDocument, { throws: 'always' });
   const { mutate: end } = useMutation(EndCallDocument, { throws: 'never' });
 
-  async function customerOf(call: CallFieldsFragment): Promise<{ name: string; protocol: string }> {
+  const isRinging = (callId: string) => ringing.value.some((r) => r.call.id === callId);
+
+  function stopRinging(callId: string): void {
+    ringing.value = ringing.value.filter((r) => r.call.id !== callId);
+    attention.get(callId)?.close();
+    attention.delete(callId);
+  }
+
+  async function callerOf(call: CallFieldsFragment): Promise<Caller> {
     const fallback = { name: t('calls.customer'), protocol: '' };
     if (!call.interactionId) return fallback;
     try {
@@ -42,14 +72,34 @@ export function useAgentCalls() {
     }
   }
 
+  /** Rings at once; the caller's name follows when the chat is loaded, if the call still rings. */
+  async function ring(call: CallFieldsFragment): Promise<void> {
+    if (settled.has(call.id) || isRinging(call.id)) return;
+    ringing.value = [...ringing.value, { call, caller: null }];
+    const caller = await callerOf(call);
+    if (!isRinging(call.id)) return;
+    ringing.value = ringing.value.map((r) => (r.call.id === call.id ? { call, caller } : r));
+    attention.set(call.id, attend({ title: t(`calls.ringing.${call.kind}`), body: t('calls.from', { name: caller.name, protocol: caller.protocol }) }));
+  }
+
   function finish(): void {
     peer.stop();
     active.value = null;
   }
 
-  async function accept(call: CallFieldsFragment, customer: string): Promise<void> {
+  /** The call ended while the Accept was on its way: nothing to open. */
+  function missed(): void {
+    finish();
+    problem.info(t('calls.gone'));
+  }
+
+  async function accept(call: CallFieldsFragment): Promise<void> {
+    const entry = ringing.value.find((r) => r.call.id === call.id);
+    if (!entry) return;
+    stopRinging(call.id);
     if (active.value) await hangUp();
     await peer.capture(call.kind);
+    if (settled.has(call.id)) return missed();
     try {
       await answer({ callId: call.id, accept: true });
     } catch (e) {
@@ -57,43 +107,21 @@ export function useAgentCalls() {
       problem.error(t('calls.answerFailed', { reason: errorMessage(e) ?? '' }));
       return;
     }
-    active.value = { call, customer };
+    if (settled.has(call.id)) return missed();
+    active.value = { call, customer: entry.caller?.name ?? t('calls.customer') };
     await peer.start(call.id, call.kind, 'offerer');
   }
 
   async function decline(call: CallFieldsFragment): Promise<void> {
+    if (!isRinging(call.id)) return;
+    stopRinging(call.id);
+    settled.add(call.id);
     try {
       await answer({ callId: call.id, accept: false });
     } catch (e) {
       // The customer may have hung up first: the call is over either way.
       problem.warning(t('calls.answerFailed', { reason: errorMessage(e) ?? '' }));
     }
-  }
-
-  async function ring(call: CallFieldsFragment): Promise<void> {
-    const customer = await customerOf(call);
-    const button = (label: string, type: 'primary' | 'default', testId: string, run: () => void) =>
-      h(NButton, { size: 'small', type, 'data-testid': testId, onClick: run }, () => label);
-    ringing.set(
-      call.id,
-      notify({
-        title: t(`calls.ringing.${call.kind}`),
-        body: t('calls.from', { name: customer.name, protocol: customer.protocol }),
-        testId: 'notification-call',
-        sticky: true,
-        actions: (notice) =>
-          h(NSpace, { size: 8 }, () => [
-            button(t('calls.decline'), 'default', 'call-decline', () => {
-              notice.close();
-              void decline(call);
-            }),
-            button(t('calls.accept'), 'primary', 'call-accept', () => {
-              notice.close();
-              void accept(call, customer.name);
-            }),
-          ]),
-      }),
-    );
   }
 
   async function hangUp(): Promise<void> {
@@ -112,11 +140,41 @@ export function useAgentCalls() {
       if (event.signal && active.value?.call.id === call.id) peer.receive(event.signal);
       return;
     }
-    // Answered (maybe in another tab), declined or ended: it no longer rings here.
-    ringing.get(call.id)?.close();
-    ringing.delete(call.id);
-    if (event.type === CallEventType.ENDED && active.value?.call.id === call.id) finish();
+    // Answered (here or in another tab), declined or ended: it no longer rings here.
+    stopRinging(call.id);
+    if (event.type === CallEventType.ACCEPTED) return;
+    settled.add(call.id);
+    if (active.value?.call.id === call.id) finish();
   });
 
-  return { active, peer, onCall: computed(() => active.value !== null), hangUp };
+  /** A ringing call whose answer or end the dropped socket hid stops ringing. */
+  async function recheck({ call }: RingingCall): Promise<void> {
+    if (!call.interactionId) return;
+    try {
+      const { data } = await resolveClient().query({ query: CallTrailDocument, variables: { id: call.interactionId }, fetchPolicy: 'no-cache' });
+      if (!callSettled(data.interaction.events, call.id)) return;
+      settled.add(call.id);
+      stopRinging(call.id);
+    } catch {
+      // Still ringing as far as we know; an Accept on an ended call says so.
+    }
+  }
+
+  useOnReconnect(() => {
+    ringing.value.forEach((entry) => void recheck(entry));
+    if (!active.value) return;
+    void hangUp();
+    problem.warning(t('calls.dropped'));
+  });
+
+  shareAgentCall(
+    () => active.value !== null,
+    () => hangUp(),
+  );
+  // Leaving (signing out) ends the call on the server too; usePeerCall frees the devices, useNotifier the notices.
+  onScopeDispose(() => {
+    if (active.value) void end({ callId: active.value.call.id });
+  });
+
+  return { active, ringing, peer, accept, decline, hangUp };
 }

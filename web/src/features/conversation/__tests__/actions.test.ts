@@ -22,7 +22,14 @@ describe('the actions a chat header offers', () => {
 
   it('a supervisor may act on any chat in service and also move a waiting one', () => {
     expect(chatActions(held('b'), supervisor)).toMatchObject({ setStatus: true, transfer: true, close: true });
-    expect(chatActions({ phase: 'WAITING', status: 'IN_PROGRESS', agent: null }, supervisor)).toMatchObject({ transfer: true, close: false });
+    expect(chatActions({ phase: 'WAITING', status: 'IN_PROGRESS', agent: null }, supervisor)).toMatchObject({ transfer: true, returnToTray: false });
+  });
+
+  it('a supervisor may close a chat still with the bot or waiting, but not change its status or return it', () => {
+    for (const phase of ['BOT', 'WAITING'] as const) {
+      expect(chatActions({ phase, status: 'IN_PROGRESS', agent: null }, supervisor)).toMatchObject({ close: true, setStatus: false, returnToTray: false });
+    }
+    expect(chatActions({ phase: 'CLOSED', status: 'IN_PROGRESS', agent: null }, supervisor).close).toBe(false);
   });
 
   it('nothing is offered on a waiting chat to an agent, nor on a closed one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replyState } from '../composables/useConversation';
+import { replyHintKey, replyState } from '../actions';
 
 const agentA = { id: 'a', role: 'AGENT' };
 const held = (agentId: string) => ({ phase: 'IN_SERVICE' as const, agent: { id: agentId, name: 'x' } });
@@ -17,5 +17,14 @@ describe('who is offered a composer', () => {
   it('nobody on a waiting or closed chat', () => {
     expect(replyState({ phase: 'WAITING', agent: null }, agentA)).toBe('take');
     expect(replyState({ phase: 'CLOSED', agent: { id: 'a', name: 'x' } }, agentA)).toBe('closed');
+  });
+});
+
+describe('what shows instead of the composer', () => {
+  it('says why there is none, and nothing when there is one', () => {
+    expect(replyHintKey('open')).toBeNull();
+    expect(replyHintKey('closed')).toBe('conversation.closed');
+    expect(replyHintKey('heldByOther')).toBe('conversation.heldByOther');
+    expect(replyHintKey('take')).toBe('conversation.takeToReply');
   });
 });

@@ -12,7 +12,7 @@ import {
 } from '../../../gql/graphql';
 import { useCurrentUser } from '../../auth/composables/useCurrentUser';
 import { chatActions, closeResults } from '../actions';
-import { useActionRunner } from './useActionRunner';
+import { useActionRunner } from '../../../shared/composables/useActionRunner';
 
 type Row = InteractionSummaryFragment;
 

@@ -4,18 +4,7 @@ import { useNow } from '../../../shared/composables/useNow';
 import { formatElapsed } from '../../../shared/format/time';
 import { useMessageStream } from '../../../shared/messages/useMessageStream';
 import { useCurrentUser } from '../../auth/composables/useCurrentUser';
-
-export type ReplyState = 'open' | 'closed' | 'take' | 'heldByOther';
-
-/**
- * Whether the composer is offered, mirroring the server's rule (it decides; this only avoids a
- * composer that would be refused): an agent answers a chat it holds, a supervisor any chat in service.
- */
-export function replyState(chat: Pick<InteractionSummaryFragment, 'phase' | 'agent'>, me: { id: string; role: string } | null): ReplyState {
-  if (chat.phase === 'CLOSED') return 'closed';
-  if (chat.phase !== 'IN_SERVICE') return 'take';
-  return me && (me.role !== 'AGENT' || chat.agent?.id === me.id) ? 'open' : 'heldByOther';
-}
+import { replyHintKey, replyState } from '../actions';
 
 /** An open chat: its live messages, whether the agent can write, and how long the customer waited. */
 export function useConversation(interaction: Readonly<Ref<InteractionSummaryFragment>>) {
@@ -32,5 +21,5 @@ export function useConversation(interaction: Readonly<Ref<InteractionSummaryFrag
   const { user } = useCurrentUser();
   const reply = computed(() => replyState(interaction.value, user.value));
 
-  return { ...stream, waited, canReply: computed(() => reply.value === 'open'), replyHint: reply };
+  return { ...stream, waited, canReply: computed(() => reply.value === 'open'), replyHint: computed(() => replyHintKey(reply.value)) };
 }

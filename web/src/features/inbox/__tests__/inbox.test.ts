@@ -15,7 +15,7 @@ import {
   type InboxChange,
   type InboxRow,
   type InboxTray,
-} from '../composables/useInbox';
+} from '../inboxRules';
 
 let serial = 0;
 
@@ -84,6 +84,13 @@ describe('merging interactionChanged events into the list', () => {
     const fresh = row({ updatedAt: '2026-01-01T12:00:00.000Z', phase: 'CLOSED' });
     const before = { ...fresh, updatedAt: '2026-01-01T11:00:00.000Z', phase: 'IN_SERVICE' as const };
     expect(mergeSnapshot([fresh], [updated(before)])).toEqual([fresh]);
+  });
+
+  it('lists a chat that closed between the open and the closed query once, as it was last', () => {
+    const open = row({ phase: 'IN_SERVICE' });
+    const closed = { ...open, phase: 'CLOSED' as const, updatedAt: '2026-01-01T12:00:00.000Z' };
+    expect(mergeSnapshot([open, closed], [])).toEqual([closed]);
+    expect(mergeSnapshot([closed, open], [])).toEqual([closed]);
   });
 
   it('lists open interactions before closed ones, whatever their age', () => {

@@ -2,7 +2,7 @@ import { useQuery } from '@vue/apollo-composable';
 import { computed, type Ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { LinkedInteractionDocument } from '../../../gql/graphql';
-import type { InboxRow } from './useInbox';
+import type { InboxRow } from '../inboxRules';
 
 /**
  * The open chat lives in the address (/inbox/:id), so it can be linked and survives a reload. It

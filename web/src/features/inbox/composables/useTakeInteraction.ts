@@ -1,31 +1,23 @@
 import { useMutation } from '@vue/apollo-composable';
-import { useMessage } from 'naive-ui';
-import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { TakeInteractionDocument } from '../../../gql/graphql';
-import { errorMessage } from '../../../shared/apollo/errors';
+import { useActionRunner } from '../../../shared/composables/useActionRunner';
 import { markOwnTake } from '../../../shared/interactions/ownTakes';
-import type { InboxRow } from './useInbox';
+import type { InboxRow } from '../inboxRules';
 
 /** Takes a waiting chat; tells the agent why when someone else was first (CONFLICT). */
 export function useTakeInteraction(onTaken: (row: InboxRow) => void) {
   const { t } = useI18n();
-  const notice = useMessage();
-  const taking = ref<string | null>(null);
+  // The action's key is the chat's id, so `taking` says which row's button spins.
+  const { running: taking, run } = useActionRunner();
   const { mutate } = useMutation(TakeInteractionDocument, { throws: 'always', fetchPolicy: 'no-cache' });
 
   async function take(id: string): Promise<void> {
-    if (taking.value) return;
-    taking.value = id;
-    markOwnTake(id);
-    try {
-      const result = await mutate({ id });
-      if (result?.data) onTaken(result.data.takeInteraction);
-    } catch (e) {
-      notice.error(errorMessage(e) ?? t('inbox.takeFailed'));
-    } finally {
-      taking.value = null;
-    }
+    const outcome = await run(id, t('inbox.takeFailed'), () => {
+      markOwnTake(id);
+      return mutate({ id });
+    });
+    if (outcome.ok && outcome.value?.data) onTaken(outcome.value.data.takeInteraction);
   }
 
   return { take, taking };

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { addLabel, displayName, labelChoices, looksLikeEmail, removeLabel, suggestLabels } from '../labels';
+import { addLabel, chatOrigin, displayName, labelChoices, looksLikeEmail, removeLabel, showsStatus, suggestLabels } from '../labels';
 
 describe('tags and skills in the info panel', () => {
   it('are added as the server stores them, once', () => {
@@ -39,5 +39,19 @@ describe('country and language', () => {
     expect(displayName('pt', 'language', 'en')).toBe('Portuguese');
     expect(displayName('not a code!', 'region', 'en')).toBe('not a code!');
     expect(displayName(null, 'region', 'en')).toBeNull();
+  });
+});
+
+describe('where the customer writes from', () => {
+  it('is what the chat reported, else what is known of the contact', () => {
+    expect(chatOrigin({ country: 'ar', language: null, contact: { country: 'br', language: 'pt' } }, 'en')).toEqual({ country: 'Argentina', language: 'Portuguese' });
+    expect(chatOrigin({ country: null, language: null, contact: { country: null, language: null } }, 'en')).toEqual({ country: null, language: null });
+  });
+});
+
+describe('the status tag', () => {
+  it('shows only on a chat someone serves', () => {
+    expect(showsStatus({ phase: 'IN_SERVICE' })).toBe(true);
+    for (const phase of ['BOT', 'WAITING', 'CLOSED']) expect(showsStatus({ phase })).toBe(false);
   });
 });

@@ -10,7 +10,8 @@ import {
 } from '../../../gql/graphql';
 import { useCurrentUser } from '../../auth/composables/useCurrentUser';
 import { mayAnnotate } from '../../conversation/actions';
-import { useActionRunner } from '../../conversation/composables/useActionRunner';
+import { chatOrigin } from '../labels';
+import { useActionRunner } from '../../../shared/composables/useActionRunner';
 
 /**
  * The details of one chat that the inbox list does not carry (notes, tags, expertise, bot answers,
@@ -19,7 +20,7 @@ import { useActionRunner } from '../../conversation/composables/useActionRunner'
  * `updatedAt` (the inbox hears of it), which fetches the details again.
  */
 export function useInteractionInfo(interaction: Readonly<Ref<InteractionSummaryFragment>>) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { running, run } = useActionRunner();
   const { user } = useCurrentUser();
 
@@ -29,6 +30,7 @@ export function useInteractionInfo(interaction: Readonly<Ref<InteractionSummaryF
     () => void query.refetch(),
   );
   const details = computed(() => query.result.value?.interaction ?? null);
+  const origin = computed(() => (details.value ? chatOrigin(details.value, locale.value) : { country: null, language: null }));
 
   const noteMutation = useMutation(AddNoteDocument, { throws: 'always' });
   const tagsMutation = useMutation(SetTagsDocument, { throws: 'always' });
@@ -54,8 +56,11 @@ export function useInteractionInfo(interaction: Readonly<Ref<InteractionSummaryF
     details,
     loading: computed(() => query.loading.value && !details.value),
     error: computed(() => query.error.value ?? null),
+    origin,
     saving: running,
-    canEdit: computed(() => mayAnnotate(interaction.value, user.value)),
+    // Tags, expertise and notes each send the whole change at once; one at a time, every input
+    // waiting while one saves, so no change is made on a stale list or refused unseen.
+    editable: computed(() => mayAnnotate(interaction.value, user.value) && running.value === null),
     addNote,
     setTags,
     setExpertise,

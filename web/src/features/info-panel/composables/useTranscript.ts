@@ -2,7 +2,7 @@ import { useMutation } from '@vue/apollo-composable';
 import { computed, ref, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { SendTranscriptDocument } from '../../../gql/graphql';
-import { useActionRunner } from '../../conversation/composables/useActionRunner';
+import { useActionRunner } from '../../../shared/composables/useActionRunner';
 import { looksLikeEmail } from '../labels';
 
 export type TranscriptState = { kind: 'idle' } | { kind: 'sent'; to: string } | { kind: 'failed'; message: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatNotice, titleWithCount } from '../notices';
+import { chatNotice, missedChats, titleWithCount } from '../notices';
 
 const change = (phase: string, agentId: string | null = null, kind = 'UPDATED') => ({
   kind,
@@ -39,6 +39,25 @@ describe('new chat notices', () => {
     chatNotice(change('WAITING'), 'me', told);
     chatNotice(change('IN_SERVICE', 'someone-else'), 'me', told);
     expect(chatNotice(change('WAITING'), 'me', told)).toBe('WAITING');
+  });
+});
+
+describe('chats missed during a gap', () => {
+  const chat = (id: string, phase: string, agentId: string | null = null) => ({ id, phase, agent: agentId ? { id: agentId } : null });
+
+  it('tells about the chats that arrived meanwhile, not the ones already told', () => {
+    const told = new Set(['old']);
+    const missed = missedChats([chat('old', 'WAITING'), chat('new', 'WAITING'), chat('mine', 'IN_SERVICE', 'me'), chat('theirs', 'IN_SERVICE', 'x')], 'me', told);
+    expect(missed.map((m) => [m.chat.id, m.reason])).toEqual([
+      ['new', 'WAITING'],
+      ['mine', 'ASSIGNED'],
+    ]);
+  });
+
+  it('forgets chats that are gone, so they are told again when they come back', () => {
+    const told = new Set(['gone']);
+    expect(missedChats([], 'me', told)).toEqual([]);
+    expect(told.size).toBe(0);
   });
 });
 

@@ -1,37 +1,73 @@
-import { useSubscription } from '@vue/apollo-composable';
-import { computed } from 'vue';
+import { useApolloClient, useSubscription } from '@vue/apollo-composable';
+import { computed, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRoute, useRouter } from 'vue-router';
-import { ChatArrivalsDocument } from '../../../gql/graphql';
-import { useCurrentUser } from '../../auth/composables/useCurrentUser';
+import { ChatArrivalsDocument, OpenChatsDocument, type OpenChatsQuery } from '../../../gql/graphql';
+import { useOnReconnect } from '../../../shared/apollo/reconnect';
 import { isOwnTake } from '../../../shared/interactions/ownTakes';
-import { chatNotice } from '../notices';
+import { useCurrentUser } from '../../auth/composables/useCurrentUser';
+import { chatNotice, missedChats, type ChatNoticeReason } from '../notices';
 import { useNotifier } from './useNotifier';
 
-/** Tells an agent about chats that arrive for it; a click opens the chat. Supervisors see every tray and are not told. */
+type Chat = OpenChatsQuery['interactions']['edges'][number]['node'];
+
+/**
+ * Tells an agent about chats that arrive for it; a click opens the chat. Supervisors see every tray
+ * and are not told. The live feed does not replay what a dropped socket missed, so after a
+ * reconnect (or a RESYNC) the chats open now are compared with those already told about.
+ */
 export function useChatNotices(): void {
   const { t } = useI18n();
   const route = useRoute();
   const router = useRouter();
   const { user } = useCurrentUser();
   const { notify } = useNotifier();
+  const { resolveClient } = useApolloClient();
   const told = new Set<string>();
-
-  const arrivals = useSubscription(ChatArrivalsDocument, null, () => ({ enabled: user.value?.role === 'AGENT', fetchPolicy: 'no-cache' }));
+  const isAgent = computed(() => user.value?.role === 'AGENT');
   const me = computed(() => user.value?.id ?? '');
 
-  arrivals.onResult(({ data }) => {
-    const change = data?.interactionChanged;
-    if (!change) return;
-    const reason = chatNotice(change, me.value, told);
-    const chat = change.interaction;
-    // The chat already on screen, or one this agent just took, needs no notice.
-    if (!reason || !chat || route.params.id === chat.id || (reason === 'ASSIGNED' && isOwnTake(chat.id))) return;
+  // The chat already on screen, or one this agent just took, needs no notice.
+  const worthTelling = (chat: Chat, reason: ChatNoticeReason) => route.params.id !== chat.id && !(reason === 'ASSIGNED' && isOwnTake(chat.id));
+
+  function tell(chat: Chat, reason: ChatNoticeReason): void {
     notify({
       title: t(`notifications.chat.${reason}`),
       body: `${chat.contact.name ?? t('notifications.chat.unnamed')} · ${chat.campaign.name} · ${chat.protocol}`,
       testId: 'notification-new-chat',
       open: { label: t('notifications.open'), run: () => void router.push(`/inbox/${chat.id}`) },
     });
+  }
+
+  /** What is open now; `quietly` at start, when the inbox already shows it all. */
+  async function catchUp(quietly: boolean): Promise<void> {
+    let chats: Chat[];
+    try {
+      const { data } = await resolveClient().query({ query: OpenChatsDocument, fetchPolicy: 'no-cache' });
+      chats = data.interactions.edges.map((edge) => edge.node);
+    } catch {
+      return; // The next reconnect tries again; the inbox shows the chats meanwhile.
+    }
+    const missed = missedChats(chats, me.value, told).filter(({ chat, reason }) => worthTelling(chat, reason));
+    if (quietly || missed.length === 0) return;
+    if (missed.length === 1) return tell(missed[0]!.chat, missed[0]!.reason);
+    notify({
+      title: t('notifications.missed.title', { count: missed.length }),
+      body: t('notifications.missed.body'),
+      testId: 'notification-new-chat',
+      open: { label: t('notifications.open'), run: () => void router.push('/inbox') },
+    });
+  }
+
+  const arrivals = useSubscription(ChatArrivalsDocument, null, () => ({ enabled: isAgent.value, fetchPolicy: 'no-cache' }));
+  arrivals.onResult(({ data }) => {
+    const change = data?.interactionChanged;
+    if (!change) return;
+    if (change.kind === 'RESYNC') return void catchUp(false);
+    const reason = chatNotice(change, me.value, told);
+    const chat = change.interaction;
+    if (reason && chat && worthTelling(chat, reason)) tell(chat, reason);
   });
+  watch(isAgent, (agent) => agent && void catchUp(true), { immediate: true });
+  useOnReconnect(() => isAgent.value && void catchUp(false));
 }

@@ -1,5 +1,5 @@
-import { NButton, useNotification } from 'naive-ui';
-import { h, readonly, ref, type VNodeChild } from 'vue';
+import { NButton, useNotification, type NotificationReactive } from 'naive-ui';
+import { h, onScopeDispose, readonly, ref } from 'vue';
 
 // One count for every feature's notices: the tab title shows it.
 const open = ref(0);
@@ -14,10 +14,6 @@ export interface Notice {
   testId: string;
   /** Opening the notice: a click on it, its Open action, or on the system notification. */
   open?: { label: string; run: () => void };
-  /** Custom actions instead of Open (e.g. Accept / Decline); they get the notice to close it. */
-  actions?: (notice: NoticeHandle) => VNodeChild;
-  /** Stays until acted upon; other notices stay only while the tab is hidden. */
-  sticky?: boolean;
 }
 
 export interface NoticeHandle {
@@ -27,7 +23,7 @@ export interface NoticeHandle {
 const VISIBLE_MS = 12_000;
 
 /** The system notification, for a tab in the background whose person allowed them. */
-function systemNotice(notice: Notice, onClick: () => void): Notification | null {
+function systemNotice(notice: { title: string; body: string }, onClick: () => void): Notification | null {
   if (!document.hidden || !('Notification' in window) || Notification.permission !== 'granted') return null;
   const shown = new Notification(notice.title, { body: notice.body });
   shown.onclick = () => {
@@ -43,24 +39,43 @@ export function askForSystemNotices(): void {
   window.addEventListener('pointerdown', () => void Notification.requestPermission(), { once: true });
 }
 
-/** Shows notices in the app (and as system notifications while the tab is hidden), counted for the tab title. */
+/**
+ * Shows notices in the app (and as system notifications while the tab is hidden), counted for the
+ * tab title. Whatever is still waiting when the caller's component goes (at sign-out) is closed,
+ * so nothing outlives the session and the count returns to zero.
+ */
 export function useNotifier() {
   const notifications = useNotification();
+  const waiting = new Set<NoticeHandle>();
+
+  /**
+   * Counts something for the tab title and, while the tab is hidden, shows it as a system
+   * notification; the caller shows it on screen its own way (a ringing call has its own panel).
+   */
+  function attend(notice: { title: string; body: string }, onOpen: () => void = () => undefined, onClose: () => void = () => undefined): NoticeHandle {
+    open.value++;
+    const system = systemNotice(notice, onOpen);
+    const handle: NoticeHandle = {
+      close: () => {
+        if (!waiting.delete(handle)) return;
+        open.value--;
+        system?.close();
+        onClose();
+      },
+    };
+    waiting.add(handle);
+    return handle;
+  }
 
   function notify(notice: Notice): NoticeHandle {
-    open.value++;
-    let counted = true;
-    const settle = () => {
-      if (!counted) return;
-      counted = false;
-      open.value--;
-    };
     const run = () => {
       handle.close();
       notice.open?.run();
     };
-    const system = systemNotice(notice, run);
-    const shown = notifications.create({
+    // Set once the in-app notice exists; the system one (made first) can only be clicked later.
+    let shown: NotificationReactive | null = null;
+    const handle = attend(notice, run, () => shown?.destroy());
+    shown = notifications.create({
       title: notice.title,
       content: () =>
         h(
@@ -70,25 +85,15 @@ export function useNotifier() {
             : { 'data-testid': notice.testId },
           notice.body,
         ),
-      action: () =>
-        notice.actions
-          ? notice.actions(handle)
-          : notice.open
-            ? h(NButton, { size: 'small', type: 'primary', secondary: true, onClick: run }, () => notice.open!.label)
-            : null,
-      duration: notice.sticky || document.hidden ? undefined : VISIBLE_MS,
+      action: () => (notice.open ? h(NButton, { size: 'small', type: 'primary', secondary: true, onClick: run }, () => notice.open!.label) : null),
+      duration: document.hidden ? undefined : VISIBLE_MS,
       keepAliveOnHover: true,
-      onAfterLeave: settle,
+      onAfterLeave: handle.close,
     });
-    const handle: NoticeHandle = {
-      close: () => {
-        settle();
-        system?.close();
-        shown.destroy();
-      },
-    };
     return handle;
   }
 
-  return { notify };
+  onScopeDispose(() => [...waiting].forEach((handle) => handle.close()));
+
+  return { notify, attend };
 }

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@vue/apollo-composable';
 import { computed, ref, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { TransferInteractionDocument, TransferTargetsDocument, type InteractionSummaryFragment } from '../../../gql/graphql';
-import { useActionRunner } from '../../conversation/composables/useActionRunner';
+import { useActionRunner } from '../../../shared/composables/useActionRunner';
 import { targetChoices, targetInput, type TargetKind } from '../targets';
 
 /**

@@ -20,7 +20,7 @@ function message(sequence: number, clientMessageId: string | null = null): ChatM
   };
 }
 
-const pending = (clientMessageId: string): PendingMessage => ({ clientMessageId, body: 'hi', attachments: [], state: 'sending', error: null });
+const pending = (clientMessageId: string): PendingMessage => ({ clientMessageId, body: 'hi', attachments: [], upload: null, state: 'sending', error: null });
 const sequences = (list: readonly ChatMessage[]) => list.map((m) => m.sequence);
 
 describe('the message list', () => {

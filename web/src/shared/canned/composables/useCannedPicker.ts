@@ -1,7 +1,7 @@
 import { useQuery } from '@vue/apollo-composable';
 import { computed, ref, shallowRef, type Ref } from 'vue';
-import { CannedResponsesDocument, type CannedResponsesQuery } from '../../gql/graphql';
-import { filterCanned, moveActive, slashQueryAt, type SlashQuery } from './cannedRules';
+import { CannedResponsesDocument, type CannedResponsesQuery } from '../../../gql/graphql';
+import { filterCanned, moveActive, slashQueryAt, type SlashQuery } from '../cannedRules';
 
 export type CannedResponse = CannedResponsesQuery['cannedResponses'][number];
 
@@ -25,7 +25,7 @@ export function useCannedPicker(campaignId: Readonly<Ref<string | null>>) {
   /** A "/" the agent closed with Escape stays closed until another one is typed. */
   let dismissedAt: number | null = null;
 
-  const { result, loading, error } = useQuery(
+  const { result, loading, error, refetch } = useQuery(
     CannedResponsesDocument,
     () => ({ campaignId: campaignId.value ?? '' }),
     () => ({ enabled: campaignId.value !== null }),
@@ -82,7 +82,9 @@ export function useCannedPicker(campaignId: Readonly<Ref<string | null>>) {
     /** Whether the campaign has any responses at all (an empty filter result reads differently). */
     hasResponses: computed(() => responses.value.length > 0),
     loading,
-    error,
+    /** The responses could not be loaded (and none are held from before). */
+    failed: computed(() => error.value != null && responses.value.length === 0),
+    retry: () => void refetch(),
     followDraft,
     toggleSearch,
     setActive: (index: number) => (active.value = index),

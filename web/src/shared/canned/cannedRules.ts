@@ -1,3 +1,5 @@
+import { fold } from '../text/fold';
+
 /** The part of a canned response the rules look at. */
 export interface CannedText {
   shortcut: string;
@@ -21,8 +23,6 @@ export function slashQueryAt(draft: string, cursor: number): SlashQuery | null {
   const query = match[1]!;
   return { start: cursor - query.length - 1, query };
 }
-
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 
 /**
  * The responses that match what was typed, best first: shortcuts that start with it, then

@@ -1,4 +1,4 @@
-/** Texts of the canned responses list (agent app only). */
+/** Texts of the canned responses list (the composer offers it to agents only). */
 export default {
   en: {
     canned: {
@@ -8,6 +8,8 @@ export default {
       searchPlaceholder: 'Search by shortcut or text',
       noMatch: 'No response matches.',
       none: 'This campaign has no canned responses.',
+      loadFailed: 'The canned responses could not be loaded.',
+      retry: 'Try again',
     },
   },
   es: {
@@ -18,6 +20,8 @@ export default {
       searchPlaceholder: 'Buscar por atajo o texto',
       noMatch: 'Ninguna respuesta coincide.',
       none: 'Esta campaña no tiene respuestas rápidas.',
+      loadFailed: 'No se pudieron cargar las respuestas rápidas.',
+      retry: 'Reintentar',
     },
   },
   pt: {
@@ -28,6 +32,8 @@ export default {
       searchPlaceholder: 'Buscar por atalho ou texto',
       noMatch: 'Nenhuma resposta corresponde.',
       none: 'Esta campanha não tem respostas prontas.',
+      loadFailed: 'Não foi possível carregar as respostas prontas.',
+      retry: 'Tentar de novo',
     },
   },
 };
