@@ -13,6 +13,7 @@ const en = {
     email: 'E-mail',
     password: 'Password',
     submit: 'Sign in',
+    wrong: 'Wrong e-mail or password.',
   },
   user: {
     signOut: 'Sign out',

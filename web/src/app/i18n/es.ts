@@ -14,6 +14,7 @@ const es: AppMessages = {
     email: 'Correo electrónico',
     password: 'Contraseña',
     submit: 'Entrar',
+    wrong: 'Correo electrónico o contraseña incorrectos.',
   },
   user: {
     signOut: 'Cerrar sesión',

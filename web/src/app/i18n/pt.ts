@@ -14,6 +14,7 @@ const pt: AppMessages = {
     email: 'E-mail',
     password: 'Senha',
     submit: 'Entrar',
+    wrong: 'E-mail ou senha incorretos.',
   },
   user: {
     signOut: 'Sair',

@@ -8,7 +8,6 @@ export default {
       available: 'Available',
       pauseWith: 'Pause',
       noReasons: 'No pause reasons yet',
-      changeFailed: 'Your state could not be changed.',
     },
   },
   es: {
@@ -18,7 +17,6 @@ export default {
       available: 'Disponible',
       pauseWith: 'Pausa',
       noReasons: 'Todavía no hay motivos de pausa',
-      changeFailed: 'No se pudo cambiar tu estado.',
     },
   },
   pt: {
@@ -28,7 +26,6 @@ export default {
       available: 'Disponível',
       pauseWith: 'Pausa',
       noReasons: 'Ainda não há motivos de pausa',
-      changeFailed: 'Não foi possível mudar seu estado.',
     },
   },
 } satisfies MessageBundle;

@@ -13,7 +13,3 @@ export function earlierConversations(rows: readonly PastConversation[], currentI
   return rows.filter((row) => row.id !== currentId).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
 }
 
-/** A conversation's day and time in the reader's language ("21/11/2026, 14:05"). */
-export function formatWhen(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
-}

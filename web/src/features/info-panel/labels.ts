@@ -35,11 +35,6 @@ export function labelChoices(known: readonly string[], chosen: readonly string[]
   return fresh && !chosen.includes(fresh) && !suggested.includes(fresh) ? [fresh, ...suggested] : suggested;
 }
 
-/** Loose on purpose (the server checks for real): enough to keep an obvious typo from being sent. */
-export function looksLikeEmail(value: string): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
-}
-
 /** A country or language code in the reader's language ("BR" → "Brazil"), or the code itself. */
 export function displayName(code: string | null | undefined, type: 'region' | 'language', locale: string): string | null {
   if (!code) return null;

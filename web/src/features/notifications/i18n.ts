@@ -10,8 +10,6 @@ export default {
       label: 'Message',
       placeholder: 'Write a message…',
       send: 'Send',
-      sendFailed: 'The message could not be sent.',
-      loadFailed: 'The conversation could not be loaded.',
     },
     notifications: {
       chat: { WAITING: 'New chat waiting', ASSIGNED: 'New chat for you', unnamed: 'Customer' },
@@ -28,8 +26,6 @@ export default {
       label: 'Mensaje',
       placeholder: 'Escribe un mensaje…',
       send: 'Enviar',
-      sendFailed: 'No se pudo enviar el mensaje.',
-      loadFailed: 'No se pudo cargar la conversación.',
     },
     notifications: {
       chat: { WAITING: 'Nuevo chat en espera', ASSIGNED: 'Nuevo chat para ti', unnamed: 'Cliente' },
@@ -46,8 +42,6 @@ export default {
       label: 'Mensagem',
       placeholder: 'Escreva uma mensagem…',
       send: 'Enviar',
-      sendFailed: 'Não foi possível enviar a mensagem.',
-      loadFailed: 'Não foi possível carregar a conversa.',
     },
     notifications: {
       chat: { WAITING: 'Novo chat aguardando', ASSIGNED: 'Novo chat para você', unnamed: 'Cliente' },

@@ -49,14 +49,6 @@ export function mediaFor(kind: CallKind): MediaStreamConstraints {
   return { audio: true, video: kind === 'VIDEO' };
 }
 
-/** A call's running time: "0:42", "12:05", "1:02:09". */
-export function formatCallTime(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const two = (n: number) => String(n).padStart(2, '0');
-  const hours = Math.floor(s / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  return hours > 0 ? `${hours}:${two(minutes)}:${two(s % 60)}` : `${minutes}:${two(s % 60)}`;
-}
 
 /** A signal's payload as the browser gave it; a malformed one is dropped, never thrown into the call. */
 export function parseSignal(payload: string): Record<string, unknown> | null {

@@ -1,8 +1,9 @@
 import { useMessage } from 'naive-ui';
 import { ref } from 'vue';
-import { errorMessage } from '../apollo/errors';
+import { useI18n } from 'vue-i18n';
+import { errorText } from '../apollo/errors';
 
-/** What one action came to: its value, or the words to show the person (the server's, else a fallback). */
+/** What one action came to: its value, or the words to show the person, in their language. */
 export type ActionOutcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
@@ -14,6 +15,7 @@ export type ActionOutcome<T> = { ok: true; value: T } | { ok: false; message: st
  */
 export function useActionRunner() {
   const notice = useMessage();
+  const { t } = useI18n();
   const running = ref<string | null>(null);
 
   async function run<T>(key: string, fallback: string, action: () => Promise<T>, options: { quiet?: boolean } = {}): Promise<ActionOutcome<T>> {
@@ -26,7 +28,7 @@ export function useActionRunner() {
     try {
       return { ok: true, value: await action() };
     } catch (e) {
-      return refuse(errorMessage(e) ?? fallback);
+      return refuse(errorText(e, t));
     } finally {
       running.value = null;
     }

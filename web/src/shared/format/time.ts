@@ -9,7 +9,15 @@ export function formatElapsed(fromIso: string, nowMs: number): string {
   return `${Math.floor(hours / 24)}d ${hours % 24}h`;
 }
 
-/** A clock time ("14:05") in the reader's language. */
-export function formatClock(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+/**
+ * A clock time ("14:05") in the reader's language and, for staff, the campaign's time zone: an agent
+ * in Lisbon serving a campaign run from São Paulo reads the customer's hours. No zone: the reader's own.
+ */
+export function formatClock(iso: string, language: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+}
+
+/** A date and time ("21/11/26 14:05"), like formatClock. */
+export function formatDateTime(iso: string, language: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(iso));
 }

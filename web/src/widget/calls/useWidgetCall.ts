@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
 import { computed, ref, shallowRef, type Ref } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { CallEventsDocument, CampaignDocument, EndCallDocument, RequestCallDocument, type CallKind, type Phase } from '../../gql/graphql';
-import { errorMessage } from '../../shared/apollo/errors';
+import { errorText } from '../../shared/apollo/errors';
 import { useOnReconnect } from '../../shared/apollo/reconnect';
 import { CallEventType } from '../../shared/calls/callRules';
 import { usePeerCall } from '../../shared/calls/usePeerCall';
@@ -20,6 +21,7 @@ import { callKindsOffered, canCall, type WidgetCallState } from './widgetCall';
 export function useWidgetCall(conversation: Readonly<Ref<StoredConversation>>, phase: Readonly<Ref<Phase | null>>) {
   const { params } = useWidgetContext();
   const state = shallowRef<WidgetCallState>({ kind: 'idle' });
+  const { t } = useI18n();
   const problem = ref<string | null>(null);
   const peer = usePeerCall();
   const interactionId = computed(() => conversation.value.interactionId);
@@ -47,7 +49,7 @@ export function useWidgetCall(conversation: Readonly<Ref<StoredConversation>>, p
       peer.stop();
       state.value = { kind: 'idle' };
       // The server's words when it gave any (a campaign that takes no calls); the screen has a generic text.
-      problem.value = errorMessage(e) ?? '';
+      problem.value = errorText(e, t);
     }
   }
 

@@ -3,7 +3,7 @@ import { useMessage } from 'naive-ui';
 import { computed, ref, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { type MyStatusFieldsFragment, MyStatusChangedDocument, PauseReasonsDocument, SetMyStateDocument } from '../../../gql/graphql';
-import { errorMessage } from '../../../shared/apollo/errors';
+import { errorText } from '../../../shared/apollo/errors';
 import { latestStatus } from '../latestStatus';
 
 /**
@@ -32,7 +32,7 @@ export function useMyState() {
       const result = await mutate({ state, pauseReasonId });
       if (result?.data) me.value = latestStatus(me.value, result.data.setMyState);
     } catch (e) {
-      notice.error(errorMessage(e) ?? t('agentState.changeFailed'));
+      notice.error(errorText(e, t));
     } finally {
       changing.value = false;
     }

@@ -3,7 +3,7 @@ import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRoute, useRouter, type LocationQueryValue } from 'vue-router';
 import { MeDocument, SignInDocument } from '../../../gql/graphql';
-import { errorMessage } from '../../../shared/apollo/errors';
+import { ErrorCode, errorText, hasErrorCode } from '../../../shared/apollo/errors';
 import { setSessionToken } from '../../../shared/session/token';
 
 /** Where to go after signing in: the page that sent the person here, if it is one of ours. */
@@ -38,7 +38,8 @@ export function useSignIn() {
       password.value = '';
       await router.replace(nextPath(route.query.next));
     } catch (e) {
-      error.value = errorMessage(e) ?? t('errors.network');
+      // Here UNAUTHENTICATED means the e-mail and password did not match, not an ended session.
+      error.value = hasErrorCode(e, ErrorCode.UNAUTHENTICATED) ? t('signIn.wrong') : errorText(e, t);
     }
   }
 

@@ -3,7 +3,7 @@ import { useMessage } from 'naive-ui';
 import { onScopeDispose, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { AnswerCallDocument, CallEventsDocument, CallingChatDocument, CallTrailDocument, EndCallDocument, type CallFieldsFragment } from '../../../gql/graphql';
-import { errorMessage } from '../../../shared/apollo/errors';
+import { errorText } from '../../../shared/apollo/errors';
 import { useOnReconnect } from '../../../shared/apollo/reconnect';
 import { CallEventType } from '../../../shared/calls/callRules';
 import { usePeerCall } from '../../../shared/calls/usePeerCall';
@@ -104,7 +104,7 @@ export function useAgentCalls() {
       await answer({ callId: call.id, accept: true });
     } catch (e) {
       finish();
-      problem.error(t('calls.answerFailed', { reason: errorMessage(e) ?? '' }));
+      problem.error(t('calls.answerFailed', { reason: errorText(e, t) }));
       return;
     }
     if (settled.has(call.id)) return missed();
@@ -120,7 +120,7 @@ export function useAgentCalls() {
       await answer({ callId: call.id, accept: false });
     } catch (e) {
       // The customer may have hung up first: the call is over either way.
-      problem.warning(t('calls.answerFailed', { reason: errorMessage(e) ?? '' }));
+      problem.warning(t('calls.answerFailed', { reason: errorText(e, t) }));
     }
   }
 

@@ -15,7 +15,7 @@ const conversation = (id: string, createdAt: string): PastConversation => ({
   lastSequence: 3,
   result: 'SUCCESS',
   closedAt: createdAt,
-  campaign: { id: 'c1', name: 'Sales' },
+  campaign: { id: 'c1', name: 'Sales', timeZone: 'UTC' },
   contact: { id: 'k1', name: 'Ana', email: 'ana@example.com', phone: null },
   tray: null,
   agent: null,

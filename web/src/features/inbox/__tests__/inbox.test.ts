@@ -32,7 +32,7 @@ function row(overrides: Partial<InboxRow> = {}): InboxRow {
     queuedAt: null,
     assignedAt: null,
     lastSequence: 0,
-    campaign: { id: 'c1', name: 'Sales webchat' },
+    campaign: { id: 'c1', name: 'Sales webchat', timeZone: 'UTC' },
     contact: { id: `k${serial}`, name: 'Ana', email: null, phone: null },
     tray: { id: 't-general', name: 'General', kind: 'GENERAL' },
     agent: null,
@@ -110,7 +110,7 @@ describe('a resync from the server', () => {
 
 describe('filtering by tab and search', () => {
   const waiting = row({ contact: { id: 'k-a', name: 'José Pérez', email: null, phone: null } });
-  const needsHelp = row({ phase: 'IN_SERVICE', status: 'NEEDS_HELP', campaign: { id: 'c2', name: 'Support' } });
+  const needsHelp = row({ phase: 'IN_SERVICE', status: 'NEEDS_HELP', campaign: { id: 'c2', name: 'Support', timeZone: 'UTC' } });
   const closed = row({ phase: 'CLOSED', status: 'NEEDS_HELP', tray: { id: 't-closed', name: 'Closed', kind: 'CLOSED' } });
   const inSales = row({ tray: { id: 't-sales', name: 'Sales', kind: 'CUSTOM' } });
   const rows = [waiting, needsHelp, closed, inSales];
@@ -155,9 +155,9 @@ describe('the tabs', () => {
     { id: 't3', name: 'Closed', kind: 'CLOSED', campaignId: 'c1' },
   ];
   const rows = [
-    row({ tray: { id: 't1', name: 'General', kind: 'GENERAL' }, campaign: { id: 'c1', name: 'Sales' } }),
-    row({ tray: { id: 't2', name: 'General', kind: 'GENERAL' }, campaign: { id: 'c2', name: 'Support' } }),
-    row({ tray: { id: 't2', name: 'General', kind: 'GENERAL' }, campaign: { id: 'c2', name: 'Support' }, status: 'NEEDS_HELP' }),
+    row({ tray: { id: 't1', name: 'General', kind: 'GENERAL' }, campaign: { id: 'c1', name: 'Sales', timeZone: 'UTC' } }),
+    row({ tray: { id: 't2', name: 'General', kind: 'GENERAL' }, campaign: { id: 'c2', name: 'Support', timeZone: 'UTC' } }),
+    row({ tray: { id: 't2', name: 'General', kind: 'GENERAL' }, campaign: { id: 'c2', name: 'Support', timeZone: 'UTC' }, status: 'NEEDS_HELP' }),
   ];
 
   it('come in order All, Needs help, one per open tray, Closed, with their counts', () => {

@@ -3,7 +3,7 @@ import { computed, ref, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { SendTranscriptDocument } from '../../../gql/graphql';
 import { useActionRunner } from '../../../shared/composables/useActionRunner';
-import { looksLikeEmail } from '../labels';
+import { isEmail } from '../../../shared/text/email';
 
 export type TranscriptState = { kind: 'idle' } | { kind: 'sent'; to: string } | { kind: 'failed'; message: string };
 
@@ -24,7 +24,7 @@ export function useTranscript(interactionId: Readonly<Ref<string>>, contactEmail
   watch(to, () => (state.value = { kind: 'idle' }));
 
   const { mutate } = useMutation(SendTranscriptDocument, { throws: 'always', fetchPolicy: 'no-cache' });
-  const canSend = computed(() => looksLikeEmail(to.value) && running.value === null);
+  const canSend = computed(() => isEmail(to.value) && running.value === null);
 
   async function send(): Promise<void> {
     if (!canSend.value) return;

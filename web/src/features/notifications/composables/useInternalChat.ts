@@ -2,7 +2,7 @@ import { useApolloClient, useMutation, useSubscription } from '@vue/apollo-compo
 import { computed, ref, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { InternalMessageAddedDocument, InternalMessagesDocument, SendInternalMessageDocument, type InternalMessageFieldsFragment } from '../../../gql/graphql';
-import { errorMessage } from '../../../shared/apollo/errors';
+import { errorText } from '../../../shared/apollo/errors';
 import { useOnReconnect } from '../../../shared/apollo/reconnect';
 import { newClientMessageId } from '../../../shared/ids';
 import { useCurrentUser } from '../../auth/composables/useCurrentUser';
@@ -59,7 +59,7 @@ export function useInternalChat() {
       const { data } = await resolveClient().query({ query: InternalMessagesDocument, variables: { withUserId: person.id }, fetchPolicy: 'network-only' });
       if (partner.value?.id === person.id) thread.value = data.internalMessages.reduce<InternalMessage[]>(addToThread, thread.value);
     } catch (e) {
-      error.value = errorMessage(e) ?? t('internalChat.loadFailed');
+      error.value = errorText(e, t);
     } finally {
       loading.value = false;
     }
@@ -108,7 +108,7 @@ export function useInternalChat() {
       unsent = null;
       draft.value = '';
     } catch (e) {
-      error.value = errorMessage(e) ?? t('internalChat.sendFailed');
+      error.value = errorText(e, t);
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCallTime, mediaFor, parseSignal, peerPhase } from '../callRules';
+import { mediaFor, parseSignal, peerPhase } from '../callRules';
 
 describe('call rules', () => {
   it('reads a connected peer as connected and a dropped one as reconnecting', () => {
@@ -19,13 +19,6 @@ describe('call rules', () => {
     expect(mediaFor('VIDEO')).toEqual({ audio: true, video: true });
   });
 
-  it('writes the running time as minutes and seconds, with hours once past the hour', () => {
-    expect(formatCallTime(0)).toBe('0:00');
-    expect(formatCallTime(42.9)).toBe('0:42');
-    expect(formatCallTime(725)).toBe('12:05');
-    expect(formatCallTime(3729)).toBe('1:02:09');
-    expect(formatCallTime(-3)).toBe('0:00');
-  });
 
   it('drops a payload that is not a JSON object', () => {
     expect(parseSignal('{"type":"offer","sdp":"v=0"}')).toEqual({ type: 'offer', sdp: 'v=0' });
