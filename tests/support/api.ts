@@ -23,6 +23,8 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiPro
   const child = fork(MAIN, [], {
     env: {
       PATH: process.env.PATH,
+      // A developer may point the tests at another build of the web app.
+      ...(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {}),
       PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_URL: inject('databaseUrl'),
