@@ -160,3 +160,16 @@ describe('the conversations report', () => {
   });
 });
 
+describe('trays and their access', () => {
+  it('supervisors read who may see a custom tray, as it was last set', async () => {
+    const campaign = await createCampaign(api.url, admin);
+    const team = (await ok(api.url, 'mutation($i: CreateTeamInput!) { createTeam(input: $i) { id name } }', { i: { name: `Access team ${Date.now()}` } }, admin)).createTeam;
+    const tray = (await ok(api.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: 'VIP', campaignId: campaign.id } }, supervisor.token)).createTray.id;
+    await ok(api.url, 'mutation($t: ID!, $u: [ID!]!, $g: [ID!]!) { setTrayAccess(trayId: $t, userIds: $u, teamIds: $g) { id } }', { t: tray, u: [agent.id], g: [team.id] }, supervisor.token);
+    const ACCESS = 'query($t: ID!) { trayAccess(trayId: $t) { users { id } teams { id name } } }';
+    expect((await ok(api.url, ACCESS, { t: tray }, supervisor.token)).trayAccess).toEqual({ users: [{ id: agent.id }], teams: [team] });
+    expectCode(await gql(api.url, ACCESS, { t: tray }, agent.token), 'FORBIDDEN');
+    expectCode(await gql(api.url, ACCESS, { t: '00000000-0000-4000-8000-000000000000' }, supervisor.token), 'NOT_FOUND');
+  });
+});
+

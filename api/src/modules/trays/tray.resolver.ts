@@ -1,14 +1,20 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireSupervisor } from '../auth/guards.js';
-import { createTray, setTrayAccess, visibleTrays } from './tray.service.js';
-import { CreateTrayInput, Tray } from './tray.type.js';
+import { createTray, setTrayAccess, trayAccess, visibleTrays } from './tray.service.js';
+import { CreateTrayInput, Tray, TrayAccess } from './tray.type.js';
 
 @Resolver()
 export class TrayResolver {
   @Query(() => [Tray], { description: 'The trays you may open' })
   async trays(@Ctx() ctx: Context): Promise<Tray[]> {
     return visibleTrays(ctx.em, ctx.onlooker());
+  }
+
+  @Query(() => TrayAccess, { description: 'Supervisors: who may see a custom tray' })
+  trayAccess(@Arg('trayId', () => ID) trayId: string, @Ctx() ctx: Context): Promise<TrayAccess> {
+    requireSupervisor(ctx.viewer);
+    return trayAccess(ctx.em, trayId);
   }
 
   @Mutation(() => Tray, { description: 'Supervisors: a custom tray with access for agents and teams' })

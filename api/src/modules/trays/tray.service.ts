@@ -96,3 +96,12 @@ export async function setTrayAccess(deps: Deps, em: Em, trayId: string, userIds:
   await deps.topics.publish(Topic.CONTROL, undefined, { type: 'ACCESS_CHANGED' });
   return tray;
 }
+
+/** The people and teams granted a tray, by name. */
+export async function trayAccess(em: Em, trayId: string): Promise<{ users: { id: string; name: string }[]; teams: { id: string; name: string }[] }> {
+  if (!(await one(em, 'select 1 from trays where id = ?', [trayId]))) throw notFound('Tray');
+  const users = await rows<{ id: string; name: string }>(em, 'select u.id, u.name from tray_access a join users u on u.id = a.user_id where a.tray_id = ? order by lower(u.name)', [trayId]);
+  const teams = await rows<{ id: string; name: string }>(em, 'select t.id, t.name from tray_access a join teams t on t.id = a.team_id where a.tray_id = ? order by lower(t.name)', [trayId]);
+  return { users, teams };
+}
+

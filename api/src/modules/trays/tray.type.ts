@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Team, TeamMember } from '../users/user.type.js';
 import { TrayKind } from './tray.enums.js';
 
 @ObjectType({ simpleResolvers: true })
@@ -17,3 +18,10 @@ export class CreateTrayInput {
   @Field(() => [ID], { nullable: true, description: 'Agents who may see it' }) userIds?: string[];
   @Field(() => [ID], { nullable: true, description: 'Teams whose agents may see it' }) teamIds?: string[];
 }
+
+@ObjectType({ simpleResolvers: true, description: 'Who may see a custom tray besides supervisors' })
+export class TrayAccess {
+  @Field(() => [TeamMember]) users!: TeamMember[];
+  @Field(() => [Team]) teams!: Team[];
+}
+
