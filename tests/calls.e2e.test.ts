@@ -31,7 +31,7 @@ afterAll(async () => {
 
 const REQUEST = 'mutation($id: ID!, $k: CallKind!) { requestCall(interactionId: $id, kind: $k) { id state kind } }';
 const ANSWER = 'mutation($id: ID!, $a: Boolean!) { answerCall(callId: $id, accept: $a) { state startedAt } }';
-const SIGNAL = 'mutation($id: ID!, $k: String!, $p: String!) { sendCallSignal(callId: $id, kind: $k, payload: $p) }';
+const SIGNAL = 'mutation($id: ID!, $k: CallSignalKind!, $p: String!) { sendCallSignal(callId: $id, kind: $k, payload: $p) }';
 const END = 'mutation($id: ID!) { endCall(callId: $id) { state seconds } }';
 const EVENTS = 'subscription($id: ID) { callEvents(interactionId: $id) { type from call { id state } signal { kind payload } } }';
 const ON_CALL = 'query($a: [ID!]) { monitor(filter: { agentIds: $a }) { agents { onCall } } }';

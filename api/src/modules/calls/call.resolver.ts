@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'typ
 import type { Context } from '../../server/context.js';
 import { unauthenticated } from '../../shared/errors.js';
 import type { CallEventMessage } from '../../shared/topics.js';
-import { CallAction, CallKind } from './call.rules.js';
+import { CallAction, CallKind, CallSignalKind } from './call.rules.js';
 import { actOnCall, requestCall, requestScreen, sendCallSignal } from './call.service.js';
 import { callEvents } from './call.stream.js';
 import { Call, CallEvent, IceServer } from './call.type.js';
@@ -40,7 +40,7 @@ export class CallResolver {
   }
 
   @Mutation(() => Boolean, { description: 'WebRTC signalling: an OFFER, ANSWER or ICE_CANDIDATE for the other party only' })
-  sendCallSignal(@Arg('callId', () => ID) callId: string, @Arg('kind', () => String) kind: string, @Arg('payload', () => String) payload: string, @Ctx() ctx: Context): Promise<boolean> {
+  sendCallSignal(@Arg('callId', () => ID) callId: string, @Arg('kind', () => CallSignalKind) kind: CallSignalKind, @Arg('payload', () => String) payload: string, @Ctx() ctx: Context): Promise<boolean> {
     return sendCallSignal(ctx, callId, kind, payload);
   }
 

@@ -15,6 +15,28 @@ export enum CallState {
   ENDED = 'ENDED',
 }
 
+/** What one party's browser tells the other's (WebRTC). */
+export enum CallSignalKind {
+  OFFER = 'OFFER',
+  ANSWER = 'ANSWER',
+  ICE_CANDIDATE = 'ICE_CANDIDATE',
+}
+
+export enum CallEventType {
+  REQUESTED = 'REQUESTED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  ENDED = 'ENDED',
+  SIGNAL = 'SIGNAL',
+}
+
+/** Who a call event comes from. */
+export enum CallParty {
+  CUSTOMER = 'CUSTOMER',
+  AGENT = 'AGENT',
+  SUPERVISOR = 'SUPERVISOR',
+}
+
 export enum CallAction {
   ACCEPT = 'ACCEPT',
   DECLINE = 'DECLINE',

@@ -6,7 +6,7 @@ import { type CallEventMessage, Topic } from '../../shared/topics.js';
 import { enforce, requireVisible, trailActor } from '../interactions/interaction.access.js';
 import { InteractionEventType } from '../interactions/interaction.enums.js';
 import { recordEvent } from '../interactions/interaction.events.js';
-import { CallAction, CallKind, CallState, callSeconds, mayMonitorScreen, maySignal, mayRequestCall, nextCallState } from './call.rules.js';
+import { CallAction, CallKind, type CallSignalKind, CallState, callSeconds, mayMonitorScreen, maySignal, mayRequestCall, nextCallState } from './call.rules.js';
 import { requireSupervisor } from '../auth/guards.js';
 
 type CallView = CallEventMessage['call'];
@@ -122,12 +122,10 @@ export async function requestScreen(ctx: Context, agentId: string): Promise<Call
   return call;
 }
 
-const SIGNAL_KINDS = new Set(['OFFER', 'ANSWER', 'ICE_CANDIDATE']);
 const MAX_SIGNAL = 64 * 1024;
 
 /** Passes a WebRTC offer, answer or ICE candidate to the other party only; nothing is stored. */
-export async function sendCallSignal(ctx: Context, callId: string, kind: string, payload: string): Promise<boolean> {
-  if (!SIGNAL_KINDS.has(kind)) throw badInput('A signal is an OFFER, an ANSWER or an ICE_CANDIDATE', 'kind');
+export async function sendCallSignal(ctx: Context, callId: string, kind: CallSignalKind, payload: string): Promise<boolean> {
   if (payload.length > MAX_SIGNAL) throw badInput('A signal is at most 64 KiB', 'payload');
   const call = await loadCall(ctx.em, callId);
   const from = partyOf(ctx, call);

@@ -1,8 +1,12 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../shared/scalars.js';
-import { CallKind } from './call.rules.js';
+import { CallEventType, CallKind, CallParty, CallSignalKind, CallState } from './call.rules.js';
 
 registerEnumType(CallKind, { name: 'CallKind' });
+registerEnumType(CallState, { name: 'CallState' });
+registerEnumType(CallSignalKind, { name: 'CallSignalKind', description: 'WebRTC signalling between the two parties' });
+registerEnumType(CallEventType, { name: 'CallEventType' });
+registerEnumType(CallParty, { name: 'CallParty' });
 
 @ObjectType({ simpleResolvers: true })
 export class Call {
@@ -11,7 +15,7 @@ export class Call {
   @Field(() => ID, { description: 'The agent who serves the chat, or whose screen is watched' }) agentId!: string;
   @Field(() => ID, { nullable: true, description: 'Screen monitoring: the supervisor watching' }) supervisorId!: string | null;
   @Field(() => CallKind) kind!: CallKind;
-  @Field(() => String, { description: 'REQUESTED, ACCEPTED, DECLINED or ENDED' }) state!: string;
+  @Field(() => CallState) state!: CallState;
   @Field(() => DateTime) requestedAt!: string;
   @Field(() => DateTime, { nullable: true }) startedAt!: string | null;
   @Field(() => DateTime, { nullable: true }) endedAt!: string | null;
@@ -20,15 +24,15 @@ export class Call {
 
 @ObjectType({ simpleResolvers: true })
 export class CallSignal {
-  @Field(() => String, { description: 'OFFER, ANSWER or ICE_CANDIDATE' }) kind!: string;
+  @Field(() => CallSignalKind) kind!: CallSignalKind;
   @Field(() => String, { description: 'The SDP or candidate, as the browser gave it (JSON)' }) payload!: string;
 }
 
 @ObjectType({ simpleResolvers: true })
 export class CallEvent {
-  @Field(() => String, { description: 'REQUESTED, ACCEPTED, DECLINED, ENDED or SIGNAL' }) type!: string;
+  @Field(() => CallEventType) type!: CallEventType;
   @Field(() => Call) call!: Call;
-  @Field(() => String, { nullable: true, description: 'CUSTOMER, AGENT or SUPERVISOR' }) from!: string | null;
+  @Field(() => CallParty, { nullable: true }) from!: CallParty | null;
   @Field(() => CallSignal, { nullable: true }) signal!: CallSignal | null;
 }
 

@@ -9,22 +9,6 @@ import type { CallKind } from '../../gql/graphql';
  */
 export type CallRole = 'offerer' | 'answerer';
 
-/** The signal kinds `sendCallSignal` takes. */
-export enum SignalKind {
-  OFFER = 'OFFER',
-  ANSWER = 'ANSWER',
-  ICE_CANDIDATE = 'ICE_CANDIDATE',
-}
-
-/** What `callEvents` reports. */
-export enum CallEventType {
-  REQUESTED = 'REQUESTED',
-  ACCEPTED = 'ACCEPTED',
-  DECLINED = 'DECLINED',
-  ENDED = 'ENDED',
-  SIGNAL = 'SIGNAL',
-}
-
 /** Where a peer connection stands, as the call screen tells it. */
 export type PeerPhase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'ended';
 

@@ -1,7 +1,8 @@
 import { useApolloClient, useMutation } from '@vue/apollo-composable';
 import { onScopeDispose, ref, shallowRef } from 'vue';
 import { IceServersDocument, SendCallSignalDocument, type CallKind } from '../../gql/graphql';
-import { mediaFor, parseSignal, peerPhase, SignalKind, type CallRole, type PeerPhase } from './callRules';
+import type { CallSignalKind } from '../../gql/graphql';
+import { mediaFor, parseSignal, peerPhase, type CallRole, type PeerPhase } from './callRules';
 
 export interface IncomingSignal {
   kind: string;
@@ -48,7 +49,7 @@ export function usePeerCall() {
     }
   }
 
-  function send(kind: SignalKind, payload: unknown): void {
+  function send(kind: CallSignalKind, payload: unknown): void {
     if (callId) void signal({ callId, kind, payload: JSON.stringify(payload) });
   }
 
@@ -77,7 +78,7 @@ export function usePeerCall() {
     const connection = new RTCPeerConnection({ iceServers: servers });
     pc = connection;
     connection.onicecandidate = ({ candidate }) => {
-      if (candidate) send(SignalKind.ICE_CANDIDATE, candidate.toJSON());
+      if (candidate) send('ICE_CANDIDATE', candidate.toJSON());
     };
     connection.ontrack = ({ streams, track }) => {
       remote.value = streams[0] ?? new MediaStream([track]);
@@ -101,7 +102,7 @@ export function usePeerCall() {
         return;
       }
       if (pc !== connection) return;
-      send(SignalKind.OFFER, connection.localDescription);
+      send('OFFER', connection.localDescription);
     }
     const replay = early;
     early = [];
@@ -111,15 +112,15 @@ export function usePeerCall() {
   async function apply(connection: RTCPeerConnection, incoming: IncomingSignal): Promise<void> {
     const body = parseSignal(incoming.payload);
     if (!body) return;
-    if (incoming.kind === SignalKind.ICE_CANDIDATE) {
+    if (incoming.kind === 'ICE_CANDIDATE') {
       if (connection.remoteDescription) await connection.addIceCandidate(body as RTCIceCandidateInit);
       else waitingCandidates.push(body as RTCIceCandidateInit);
       return;
     }
     await connection.setRemoteDescription(body as unknown as RTCSessionDescriptionInit);
-    if (incoming.kind === SignalKind.OFFER) {
+    if (incoming.kind === 'OFFER') {
       await connection.setLocalDescription(await connection.createAnswer());
-      send(SignalKind.ANSWER, connection.localDescription);
+      send('ANSWER', connection.localDescription);
     }
     for (const candidate of waitingCandidates) await connection.addIceCandidate(candidate);
     waitingCandidates = [];

@@ -4,7 +4,6 @@ import { useI18n } from 'vue-i18n';
 import { CallEventsDocument, CampaignDocument, EndCallDocument, RequestCallDocument, type CallKind, type Phase } from '../../gql/graphql';
 import { errorText } from '../../shared/apollo/errors';
 import { useOnReconnect } from '../../shared/apollo/reconnect';
-import { CallEventType } from '../../shared/calls/callRules';
 import { usePeerCall } from '../../shared/calls/usePeerCall';
 import type { StoredConversation } from '../conversationStore';
 import { useWidgetContext } from '../context';
@@ -69,13 +68,13 @@ export function useWidgetCall(conversation: Readonly<Ref<StoredConversation>>, p
     const event = data?.callEvents;
     const current = state.value;
     if (!event || (current.kind !== 'ringing' && current.kind !== 'active') || event.call.id !== current.call.id) return;
-    if (event.type === CallEventType.SIGNAL) {
+    if (event.type === 'SIGNAL') {
       if (event.signal) peer.receive(event.signal);
-    } else if (event.type === CallEventType.ACCEPTED) {
+    } else if (event.type === 'ACCEPTED') {
       state.value = { kind: 'active', call: event.call };
       void peer.start(event.call.id, event.call.kind, 'answerer');
-    } else if (event.type === CallEventType.DECLINED) finish('declined');
-    else if (event.type === CallEventType.ENDED) finish('ended');
+    } else if (event.type === 'DECLINED') finish('declined');
+    else if (event.type === 'ENDED') finish('ended');
   });
 
   return { state, offered, problem, peer, call, hangUp };

@@ -5,7 +5,6 @@ import { useI18n } from 'vue-i18n';
 import { AnswerCallDocument, CallEventsDocument, CallingChatDocument, CallTrailDocument, EndCallDocument, type CallFieldsFragment } from '../../../gql/graphql';
 import { errorText } from '../../../shared/apollo/errors';
 import { useOnReconnect } from '../../../shared/apollo/reconnect';
-import { CallEventType } from '../../../shared/calls/callRules';
 import { usePeerCall } from '../../../shared/calls/usePeerCall';
 import { useNotifier, type NoticeHandle } from '../../notifications/composables/useNotifier';
 import { shareAgentCall } from '../agentCall';
@@ -135,14 +134,14 @@ export function useAgentCalls() {
     const event = data?.callEvents;
     if (!event || event.call.kind === 'SCREEN') return;
     const { call } = event;
-    if (event.type === CallEventType.REQUESTED) return void ring(call);
-    if (event.type === CallEventType.SIGNAL) {
+    if (event.type === 'REQUESTED') return void ring(call);
+    if (event.type === 'SIGNAL') {
       if (event.signal && active.value?.call.id === call.id) peer.receive(event.signal);
       return;
     }
     // Answered (here or in another tab), declined or ended: it no longer rings here.
     stopRinging(call.id);
-    if (event.type === CallEventType.ACCEPTED) return;
+    if (event.type === 'ACCEPTED') return;
     settled.add(call.id);
     if (active.value?.call.id === call.id) finish();
   });
