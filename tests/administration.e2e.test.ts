@@ -71,6 +71,13 @@ describe('changing a campaign', () => {
     expect(byLanguage.en).toMatchObject({ welcome: 'Hello' });
     expect(byLanguage.es).toMatchObject({ welcome: 'Hola' });
     expect(byLanguage.pt).toMatchObject({ welcome: 'Olá' });
+    // Members given replace the members; supervisors and administrators read them.
+    await ok(api.url, UPDATE, { id: campaign.id, i: { memberIds: [agent.id, supervisor.id] } }, admin);
+    const MEMBERS = 'query($c: ID!) { campaignMembers(campaignId: $c) { id } }';
+    expect((await ok(api.url, MEMBERS, { c: campaign.id }, supervisor.token)).campaignMembers.map((m: any) => m.id).sort()).toEqual([agent.id, supervisor.id].sort());
+    await ok(api.url, UPDATE, { id: campaign.id, i: { memberIds: [agent.id] } }, admin);
+    expect((await ok(api.url, MEMBERS, { c: campaign.id }, admin)).campaignMembers).toEqual([{ id: agent.id }]);
+    expectCode(await gql(api.url, MEMBERS, { c: campaign.id }, agent.token), 'FORBIDDEN');
     // A chat's times are shown in its campaign's zone: the interaction carries it.
     const chat = await startWidgetChat(api.url, campaign.id);
     const seen = await ok(api.url, 'query($id: ID!) { interaction(id: $id) { campaign { timeZone } } }', { id: chat.id }, supervisor.token);

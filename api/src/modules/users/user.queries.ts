@@ -1,4 +1,4 @@
-import { type Em, rows } from '../../db/sql.js';
+import { type Em, one, rows } from '../../db/sql.js';
 import { notFound } from '../../shared/errors.js';
 import type { Role } from './user.enums.js';
 import type { TeamMember, TeamWithMembers, User } from './user.type.js';
@@ -49,4 +49,10 @@ export function listTeams(em: Em): Promise<TeamWithMembers[]> {
 /** Active supervisors and administrators by name: whom an agent may ask for help. */
 export function listSupervisors(em: Em): Promise<TeamMember[]> {
   return rows<TeamMember>(em, "select id, name from users where active and role in ('SUPERVISOR', 'ADMIN') order by lower(name), id");
+}
+
+/** A campaign's members by name; an unknown campaign answers NOT_FOUND rather than an empty list. */
+export async function listCampaignMembers(em: Em, campaignId: string): Promise<TeamMember[]> {
+  if (!(await one(em, 'select 1 from campaigns where id = ?', [campaignId]))) throw notFound('Campaign');
+  return rows<TeamMember>(em, 'select u.id, u.name from campaign_members m join users u on u.id = m.user_id where m.campaign_id = ? order by lower(u.name), u.id', [campaignId]);
 }

@@ -5,7 +5,7 @@ import { requireAdmin, requireSupervisor, requireUser } from '../auth/guards.js'
 import { Role } from './user.enums.js';
 import { createTeam } from './team.service.js';
 import { CreateTeamInput, CreateUserInput, UpdateUserInput } from './user.inputs.js';
-import { listSupervisors, listTeams, listUsers, loadUser } from './user.queries.js';
+import { listCampaignMembers, listSupervisors, listTeams, listUsers, loadUser } from './user.queries.js';
 import { createUser, updateUser } from './user.service.js';
 import { Team, TeamMember, TeamWithMembers, User } from './user.type.js';
 
@@ -25,6 +25,12 @@ export class UserResolver {
   supervisors(@Ctx() ctx: Context): Promise<TeamMember[]> {
     requireUser(ctx.viewer);
     return listSupervisors(ctx.em);
+  }
+
+  @Query(() => [TeamMember], { description: "Supervisors and administrators: a campaign's members, by name" })
+  campaignMembers(@Arg('campaignId', () => ID) campaignId: string, @Ctx() ctx: Context): Promise<TeamMember[]> {
+    requireSupervisor(ctx.viewer);
+    return listCampaignMembers(ctx.em, campaignId);
   }
 
   @Query(() => [TeamWithMembers], { description: 'Supervisors and administrators: every team with its members' })
