@@ -14,6 +14,33 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query adminApiKeys {\n  apiKeys {\n    id\n    name\n    scopes\n    campaignIds\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n}": typeof types.AdminApiKeysDocument,
+    "fragment adminCampaign on Campaign {\n  id\n  name\n  routingStrategy\n  serviceLevelSeconds\n  timeZone\n  schedule {\n    ranges {\n      day\n      from\n      to\n    }\n    holidays\n  }\n  waitingLimit\n  thresholdsSeconds\n  noAnswerTimeoutSeconds\n  allowAudio\n  allowVideo\n  askName\n  askEmail\n  askPhone\n  allowOfflineMessages\n  botFirst\n  defaultLanguage\n  messages {\n    language\n    welcome\n    outOfHours\n    unavailable\n    agentGreeting\n    offline\n    closing\n  }\n}": typeof types.AdminCampaignFragmentDoc,
+    "query adminCampaignMembers($campaignId: ID!) {\n  campaignMembers(campaignId: $campaignId) {\n    id\n  }\n}": typeof types.AdminCampaignMembersDocument,
+    "query adminCampaigns {\n  campaigns {\n    ...adminCampaign\n  }\n}": typeof types.AdminCampaignsDocument,
+    "query adminLabels {\n  tags\n  skills\n}": typeof types.AdminLabelsDocument,
+    "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}": typeof types.AdminOfflineMessagesDocument,
+    "query adminReport($filter: InteractionFilterInput, $after: String) {\n  interactions(filter: $filter, after: $after, first: 50) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    edges {\n      node {\n        id\n        protocol\n        createdAt\n        closedAt\n        result\n        phase\n        channel\n        campaign {\n          id\n          name\n        }\n        agent {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n      }\n    }\n  }\n}": typeof types.AdminReportDocument,
+    "query adminTeams {\n  teams {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n}": typeof types.AdminTeamsDocument,
+    "query adminTrayAccess($trayId: ID!) {\n  trayAccess(trayId: $trayId) {\n    users {\n      id\n    }\n    teams {\n      id\n    }\n  }\n}": typeof types.AdminTrayAccessDocument,
+    "query adminTrays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": typeof types.AdminTraysDocument,
+    "query adminUsers {\n  users(includeInactive: true) {\n    id\n    name\n    email\n    role\n    active\n    languages\n    skills\n    maxConcurrentChats\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n}": typeof types.AdminUsersDocument,
+    "query adminWebhookDeliveries($webhookId: ID!) {\n  webhookDeliveries(webhookId: $webhookId) {\n    id\n    eventType\n    status\n    attempts\n    lastStatusCode\n    lastError\n    createdAt\n    deliveredAt\n  }\n}": typeof types.AdminWebhookDeliveriesDocument,
+    "query adminWebhooks {\n  webhooks {\n    id\n    url\n    active\n    campaignIds\n    eventTypes\n    consecutiveFailures\n    disabledReason\n    createdAt\n  }\n}": typeof types.AdminWebhooksDocument,
+    "mutation createApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    apiKey {\n      id\n    }\n  }\n}": typeof types.CreateApiKeyDocument,
+    "mutation createCampaign($input: CreateCampaignInput!) {\n  createCampaign(input: $input) {\n    ...adminCampaign\n  }\n}": typeof types.CreateCampaignDocument,
+    "mutation createCannedResponse($input: CreateCannedResponseInput!) {\n  createCannedResponse(input: $input) {\n    id\n    shortcut\n    body\n    language\n  }\n}": typeof types.CreateCannedResponseDocument,
+    "mutation createPauseReason($name: String!, $icon: String!) {\n  createPauseReason(name: $name, icon: $icon) {\n    id\n  }\n}": typeof types.CreatePauseReasonDocument,
+    "mutation createTeam($input: CreateTeamInput!) {\n  createTeam(input: $input) {\n    id\n  }\n}": typeof types.CreateTeamDocument,
+    "mutation createTray($input: CreateTrayInput!) {\n  createTray(input: $input) {\n    id\n  }\n}": typeof types.CreateTrayDocument,
+    "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    id\n  }\n}": typeof types.CreateUserDocument,
+    "mutation createWebhook($input: CreateWebhookInput!) {\n  createWebhook(input: $input) {\n    secret\n    webhook {\n      id\n    }\n  }\n}": typeof types.CreateWebhookDocument,
+    "mutation deleteWebhook($id: ID!) {\n  deleteWebhook(id: $id)\n}": typeof types.DeleteWebhookDocument,
+    "mutation revokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}": typeof types.RevokeApiKeyDocument,
+    "mutation setTrayAccess($trayId: ID!, $userIds: [ID!]!, $teamIds: [ID!]!) {\n  setTrayAccess(trayId: $trayId, userIds: $userIds, teamIds: $teamIds) {\n    id\n  }\n}": typeof types.SetTrayAccessDocument,
+    "mutation setWebhookActive($id: ID!, $active: Boolean!) {\n  setWebhookActive(id: $id, active: $active) {\n    id\n    active\n  }\n}": typeof types.SetWebhookActiveDocument,
+    "mutation updateCampaign($id: ID!, $input: UpdateCampaignInput!) {\n  updateCampaign(id: $id, input: $input) {\n    ...adminCampaign\n  }\n}": typeof types.UpdateCampaignDocument,
+    "mutation updateUser($id: ID!, $input: UpdateUserInput!) {\n  updateUser(id: $id, input: $input) {\n    id\n  }\n}": typeof types.UpdateUserDocument,
     "subscription myStatusChanged {\n  myStatusChanged {\n    ...myStatusFields\n  }\n}": typeof types.MyStatusChangedDocument,
     "fragment myStatusFields on AgentStatus {\n  userId\n  state\n  paused\n  stateChangedAt\n  activeChats\n  pauseReason {\n    id\n    name\n    icon\n  }\n}": typeof types.MyStatusFieldsFragmentDoc,
     "query pauseReasons {\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}": typeof types.PauseReasonsDocument,
@@ -41,6 +68,15 @@ type Documents = {
     "mutation sendTranscript($interactionId: ID!, $to: String) {\n  sendTranscript(interactionId: $interactionId, to: $to) {\n    to\n  }\n}": typeof types.SendTranscriptDocument,
     "mutation setExpertise($id: ID!, $skills: [String!]!) {\n  setExpertise(id: $id, skills: $skills) {\n    ...interactionDetails\n  }\n}": typeof types.SetExpertiseDocument,
     "mutation setTags($id: ID!, $tags: [String!]!) {\n  setTags(id: $id, tags: $tags) {\n    ...interactionDetails\n  }\n}": typeof types.SetTagsDocument,
+    "mutation closeInteractions($ids: [ID!]!, $result: InteractionResult!) {\n  closeInteractions(ids: $ids, result: $result) {\n    id\n    phase\n  }\n}": typeof types.CloseInteractionsDocument,
+    "mutation logoutAgent($userId: ID!) {\n  logoutAgent(userId: $userId)\n}": typeof types.LogoutAgentDocument,
+    "query monitor($filter: MonitorFilterInput) {\n  monitor(filter: $filter) {\n    ...monitorFields\n  }\n}": typeof types.MonitorDocument,
+    "subscription monitorChanged($filter: MonitorFilterInput) {\n  monitorChanged(filter: $filter) {\n    ...monitorFields\n  }\n}": typeof types.MonitorChangedDocument,
+    "fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n  }\n}\n\nfragment monitorFields on Monitor {\n  generatedAt\n  totals {\n    open\n    bot\n    waiting\n    inService\n  }\n  campaigns {\n    campaign {\n      id\n      name\n    }\n    serviceLevel\n    serviceLevelSeconds\n    queuedToday\n  }\n  agents {\n    userId\n    name\n    state\n    onCall\n    pauseReason {\n      id\n      name\n      icon\n    }\n    stateChangedAt\n    channels\n    activeChats\n    completedToday\n    maxConcurrentChats\n    alert\n    teamIds\n    bands {\n      green\n      yellow\n      red\n    }\n    chats {\n      ...monitorChatFields\n    }\n  }\n  teams {\n    team {\n      id\n      name\n    }\n    agentIds\n    activeChats\n  }\n  bot {\n    ...monitorChatFields\n  }\n  waiting {\n    ...monitorChatFields\n  }\n  inService {\n    ...monitorChatFields\n  }\n}": typeof types.MonitorChatFieldsFragmentDoc,
+    "query monitorOptions {\n  users(role: AGENT) {\n    id\n    name\n    email\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n  teams {\n    id\n    name\n  }\n  campaigns {\n    id\n    thresholdsSeconds\n  }\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}": typeof types.MonitorOptionsDocument,
+    "mutation pauseAgent($userId: ID!, $pauseReasonId: ID!) {\n  pauseAgent(userId: $userId, pauseReasonId: $pauseReasonId) {\n    userId\n    state\n  }\n}": typeof types.PauseAgentDocument,
+    "mutation resumeAgent($userId: ID!) {\n  resumeAgent(userId: $userId) {\n    userId\n    state\n  }\n}": typeof types.ResumeAgentDocument,
+    "mutation transferInteractions($ids: [ID!]!, $to: TransferTargetInput!, $note: String) {\n  transferInteractions(ids: $ids, to: $to, note: $note) {\n    id\n    phase\n  }\n}": typeof types.TransferInteractionsDocument,
     "subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n    }\n  }\n}": typeof types.ChatArrivalsDocument,
     "subscription internalMessageAdded($after: DateTimeISO) {\n  internalMessageAdded(after: $after) {\n    ...internalMessageFields\n  }\n}": typeof types.InternalMessageAddedDocument,
     "fragment internalMessageFields on InternalMessage {\n  id\n  fromUserId\n  fromName\n  toUserId\n  toName\n  body\n  clientMessageId\n  createdAt\n}": typeof types.InternalMessageFieldsFragmentDoc,
@@ -53,7 +89,7 @@ type Documents = {
     "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}": typeof types.CallFieldsFragmentDoc,
     "mutation endCall($callId: ID!) {\n  endCall(callId: $callId) {\n    ...callFields\n  }\n}": typeof types.EndCallDocument,
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": typeof types.IceServersDocument,
-    "mutation sendCallSignal($callId: ID!, $kind: String!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": typeof types.SendCallSignalDocument,
+    "mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": typeof types.SendCallSignalDocument,
     "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": typeof types.CannedResponsesDocument,
     "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": typeof types.InteractionSummaryFragmentDoc,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}": typeof types.ChatMessageFragmentDoc,
@@ -69,6 +105,33 @@ type Documents = {
     "fragment widgetConversationState on Interaction {\n  id\n  phase\n  closedAt\n  agent {\n    id\n    name\n  }\n}": typeof types.WidgetConversationStateFragmentDoc,
 };
 const documents: Documents = {
+    "query adminApiKeys {\n  apiKeys {\n    id\n    name\n    scopes\n    campaignIds\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n}": types.AdminApiKeysDocument,
+    "fragment adminCampaign on Campaign {\n  id\n  name\n  routingStrategy\n  serviceLevelSeconds\n  timeZone\n  schedule {\n    ranges {\n      day\n      from\n      to\n    }\n    holidays\n  }\n  waitingLimit\n  thresholdsSeconds\n  noAnswerTimeoutSeconds\n  allowAudio\n  allowVideo\n  askName\n  askEmail\n  askPhone\n  allowOfflineMessages\n  botFirst\n  defaultLanguage\n  messages {\n    language\n    welcome\n    outOfHours\n    unavailable\n    agentGreeting\n    offline\n    closing\n  }\n}": types.AdminCampaignFragmentDoc,
+    "query adminCampaignMembers($campaignId: ID!) {\n  campaignMembers(campaignId: $campaignId) {\n    id\n  }\n}": types.AdminCampaignMembersDocument,
+    "query adminCampaigns {\n  campaigns {\n    ...adminCampaign\n  }\n}": types.AdminCampaignsDocument,
+    "query adminLabels {\n  tags\n  skills\n}": types.AdminLabelsDocument,
+    "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}": types.AdminOfflineMessagesDocument,
+    "query adminReport($filter: InteractionFilterInput, $after: String) {\n  interactions(filter: $filter, after: $after, first: 50) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    edges {\n      node {\n        id\n        protocol\n        createdAt\n        closedAt\n        result\n        phase\n        channel\n        campaign {\n          id\n          name\n        }\n        agent {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n      }\n    }\n  }\n}": types.AdminReportDocument,
+    "query adminTeams {\n  teams {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n}": types.AdminTeamsDocument,
+    "query adminTrayAccess($trayId: ID!) {\n  trayAccess(trayId: $trayId) {\n    users {\n      id\n    }\n    teams {\n      id\n    }\n  }\n}": types.AdminTrayAccessDocument,
+    "query adminTrays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": types.AdminTraysDocument,
+    "query adminUsers {\n  users(includeInactive: true) {\n    id\n    name\n    email\n    role\n    active\n    languages\n    skills\n    maxConcurrentChats\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n}": types.AdminUsersDocument,
+    "query adminWebhookDeliveries($webhookId: ID!) {\n  webhookDeliveries(webhookId: $webhookId) {\n    id\n    eventType\n    status\n    attempts\n    lastStatusCode\n    lastError\n    createdAt\n    deliveredAt\n  }\n}": types.AdminWebhookDeliveriesDocument,
+    "query adminWebhooks {\n  webhooks {\n    id\n    url\n    active\n    campaignIds\n    eventTypes\n    consecutiveFailures\n    disabledReason\n    createdAt\n  }\n}": types.AdminWebhooksDocument,
+    "mutation createApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    apiKey {\n      id\n    }\n  }\n}": types.CreateApiKeyDocument,
+    "mutation createCampaign($input: CreateCampaignInput!) {\n  createCampaign(input: $input) {\n    ...adminCampaign\n  }\n}": types.CreateCampaignDocument,
+    "mutation createCannedResponse($input: CreateCannedResponseInput!) {\n  createCannedResponse(input: $input) {\n    id\n    shortcut\n    body\n    language\n  }\n}": types.CreateCannedResponseDocument,
+    "mutation createPauseReason($name: String!, $icon: String!) {\n  createPauseReason(name: $name, icon: $icon) {\n    id\n  }\n}": types.CreatePauseReasonDocument,
+    "mutation createTeam($input: CreateTeamInput!) {\n  createTeam(input: $input) {\n    id\n  }\n}": types.CreateTeamDocument,
+    "mutation createTray($input: CreateTrayInput!) {\n  createTray(input: $input) {\n    id\n  }\n}": types.CreateTrayDocument,
+    "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    id\n  }\n}": types.CreateUserDocument,
+    "mutation createWebhook($input: CreateWebhookInput!) {\n  createWebhook(input: $input) {\n    secret\n    webhook {\n      id\n    }\n  }\n}": types.CreateWebhookDocument,
+    "mutation deleteWebhook($id: ID!) {\n  deleteWebhook(id: $id)\n}": types.DeleteWebhookDocument,
+    "mutation revokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}": types.RevokeApiKeyDocument,
+    "mutation setTrayAccess($trayId: ID!, $userIds: [ID!]!, $teamIds: [ID!]!) {\n  setTrayAccess(trayId: $trayId, userIds: $userIds, teamIds: $teamIds) {\n    id\n  }\n}": types.SetTrayAccessDocument,
+    "mutation setWebhookActive($id: ID!, $active: Boolean!) {\n  setWebhookActive(id: $id, active: $active) {\n    id\n    active\n  }\n}": types.SetWebhookActiveDocument,
+    "mutation updateCampaign($id: ID!, $input: UpdateCampaignInput!) {\n  updateCampaign(id: $id, input: $input) {\n    ...adminCampaign\n  }\n}": types.UpdateCampaignDocument,
+    "mutation updateUser($id: ID!, $input: UpdateUserInput!) {\n  updateUser(id: $id, input: $input) {\n    id\n  }\n}": types.UpdateUserDocument,
     "subscription myStatusChanged {\n  myStatusChanged {\n    ...myStatusFields\n  }\n}": types.MyStatusChangedDocument,
     "fragment myStatusFields on AgentStatus {\n  userId\n  state\n  paused\n  stateChangedAt\n  activeChats\n  pauseReason {\n    id\n    name\n    icon\n  }\n}": types.MyStatusFieldsFragmentDoc,
     "query pauseReasons {\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}": types.PauseReasonsDocument,
@@ -96,6 +159,15 @@ const documents: Documents = {
     "mutation sendTranscript($interactionId: ID!, $to: String) {\n  sendTranscript(interactionId: $interactionId, to: $to) {\n    to\n  }\n}": types.SendTranscriptDocument,
     "mutation setExpertise($id: ID!, $skills: [String!]!) {\n  setExpertise(id: $id, skills: $skills) {\n    ...interactionDetails\n  }\n}": types.SetExpertiseDocument,
     "mutation setTags($id: ID!, $tags: [String!]!) {\n  setTags(id: $id, tags: $tags) {\n    ...interactionDetails\n  }\n}": types.SetTagsDocument,
+    "mutation closeInteractions($ids: [ID!]!, $result: InteractionResult!) {\n  closeInteractions(ids: $ids, result: $result) {\n    id\n    phase\n  }\n}": types.CloseInteractionsDocument,
+    "mutation logoutAgent($userId: ID!) {\n  logoutAgent(userId: $userId)\n}": types.LogoutAgentDocument,
+    "query monitor($filter: MonitorFilterInput) {\n  monitor(filter: $filter) {\n    ...monitorFields\n  }\n}": types.MonitorDocument,
+    "subscription monitorChanged($filter: MonitorFilterInput) {\n  monitorChanged(filter: $filter) {\n    ...monitorFields\n  }\n}": types.MonitorChangedDocument,
+    "fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n  }\n}\n\nfragment monitorFields on Monitor {\n  generatedAt\n  totals {\n    open\n    bot\n    waiting\n    inService\n  }\n  campaigns {\n    campaign {\n      id\n      name\n    }\n    serviceLevel\n    serviceLevelSeconds\n    queuedToday\n  }\n  agents {\n    userId\n    name\n    state\n    onCall\n    pauseReason {\n      id\n      name\n      icon\n    }\n    stateChangedAt\n    channels\n    activeChats\n    completedToday\n    maxConcurrentChats\n    alert\n    teamIds\n    bands {\n      green\n      yellow\n      red\n    }\n    chats {\n      ...monitorChatFields\n    }\n  }\n  teams {\n    team {\n      id\n      name\n    }\n    agentIds\n    activeChats\n  }\n  bot {\n    ...monitorChatFields\n  }\n  waiting {\n    ...monitorChatFields\n  }\n  inService {\n    ...monitorChatFields\n  }\n}": types.MonitorChatFieldsFragmentDoc,
+    "query monitorOptions {\n  users(role: AGENT) {\n    id\n    name\n    email\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n  teams {\n    id\n    name\n  }\n  campaigns {\n    id\n    thresholdsSeconds\n  }\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}": types.MonitorOptionsDocument,
+    "mutation pauseAgent($userId: ID!, $pauseReasonId: ID!) {\n  pauseAgent(userId: $userId, pauseReasonId: $pauseReasonId) {\n    userId\n    state\n  }\n}": types.PauseAgentDocument,
+    "mutation resumeAgent($userId: ID!) {\n  resumeAgent(userId: $userId) {\n    userId\n    state\n  }\n}": types.ResumeAgentDocument,
+    "mutation transferInteractions($ids: [ID!]!, $to: TransferTargetInput!, $note: String) {\n  transferInteractions(ids: $ids, to: $to, note: $note) {\n    id\n    phase\n  }\n}": types.TransferInteractionsDocument,
     "subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n    }\n  }\n}": types.ChatArrivalsDocument,
     "subscription internalMessageAdded($after: DateTimeISO) {\n  internalMessageAdded(after: $after) {\n    ...internalMessageFields\n  }\n}": types.InternalMessageAddedDocument,
     "fragment internalMessageFields on InternalMessage {\n  id\n  fromUserId\n  fromName\n  toUserId\n  toName\n  body\n  clientMessageId\n  createdAt\n}": types.InternalMessageFieldsFragmentDoc,
@@ -108,7 +180,7 @@ const documents: Documents = {
     "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}": types.CallFieldsFragmentDoc,
     "mutation endCall($callId: ID!) {\n  endCall(callId: $callId) {\n    ...callFields\n  }\n}": types.EndCallDocument,
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": types.IceServersDocument,
-    "mutation sendCallSignal($callId: ID!, $kind: String!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": types.SendCallSignalDocument,
+    "mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": types.SendCallSignalDocument,
     "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": types.CannedResponsesDocument,
     "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  assignedAt\n  lastSequence\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": types.InteractionSummaryFragmentDoc,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}": types.ChatMessageFragmentDoc,
@@ -138,6 +210,114 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminApiKeys {\n  apiKeys {\n    id\n    name\n    scopes\n    campaignIds\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n}"): (typeof documents)["query adminApiKeys {\n  apiKeys {\n    id\n    name\n    scopes\n    campaignIds\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment adminCampaign on Campaign {\n  id\n  name\n  routingStrategy\n  serviceLevelSeconds\n  timeZone\n  schedule {\n    ranges {\n      day\n      from\n      to\n    }\n    holidays\n  }\n  waitingLimit\n  thresholdsSeconds\n  noAnswerTimeoutSeconds\n  allowAudio\n  allowVideo\n  askName\n  askEmail\n  askPhone\n  allowOfflineMessages\n  botFirst\n  defaultLanguage\n  messages {\n    language\n    welcome\n    outOfHours\n    unavailable\n    agentGreeting\n    offline\n    closing\n  }\n}"): (typeof documents)["fragment adminCampaign on Campaign {\n  id\n  name\n  routingStrategy\n  serviceLevelSeconds\n  timeZone\n  schedule {\n    ranges {\n      day\n      from\n      to\n    }\n    holidays\n  }\n  waitingLimit\n  thresholdsSeconds\n  noAnswerTimeoutSeconds\n  allowAudio\n  allowVideo\n  askName\n  askEmail\n  askPhone\n  allowOfflineMessages\n  botFirst\n  defaultLanguage\n  messages {\n    language\n    welcome\n    outOfHours\n    unavailable\n    agentGreeting\n    offline\n    closing\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminCampaignMembers($campaignId: ID!) {\n  campaignMembers(campaignId: $campaignId) {\n    id\n  }\n}"): (typeof documents)["query adminCampaignMembers($campaignId: ID!) {\n  campaignMembers(campaignId: $campaignId) {\n    id\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminCampaigns {\n  campaigns {\n    ...adminCampaign\n  }\n}"): (typeof documents)["query adminCampaigns {\n  campaigns {\n    ...adminCampaign\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminLabels {\n  tags\n  skills\n}"): (typeof documents)["query adminLabels {\n  tags\n  skills\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}"): (typeof documents)["query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminReport($filter: InteractionFilterInput, $after: String) {\n  interactions(filter: $filter, after: $after, first: 50) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    edges {\n      node {\n        id\n        protocol\n        createdAt\n        closedAt\n        result\n        phase\n        channel\n        campaign {\n          id\n          name\n        }\n        agent {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n      }\n    }\n  }\n}"): (typeof documents)["query adminReport($filter: InteractionFilterInput, $after: String) {\n  interactions(filter: $filter, after: $after, first: 50) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    edges {\n      node {\n        id\n        protocol\n        createdAt\n        closedAt\n        result\n        phase\n        channel\n        campaign {\n          id\n          name\n        }\n        agent {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminTeams {\n  teams {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query adminTeams {\n  teams {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminTrayAccess($trayId: ID!) {\n  trayAccess(trayId: $trayId) {\n    users {\n      id\n    }\n    teams {\n      id\n    }\n  }\n}"): (typeof documents)["query adminTrayAccess($trayId: ID!) {\n  trayAccess(trayId: $trayId) {\n    users {\n      id\n    }\n    teams {\n      id\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminTrays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}"): (typeof documents)["query adminTrays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminUsers {\n  users(includeInactive: true) {\n    id\n    name\n    email\n    role\n    active\n    languages\n    skills\n    maxConcurrentChats\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query adminUsers {\n  users(includeInactive: true) {\n    id\n    name\n    email\n    role\n    active\n    languages\n    skills\n    maxConcurrentChats\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminWebhookDeliveries($webhookId: ID!) {\n  webhookDeliveries(webhookId: $webhookId) {\n    id\n    eventType\n    status\n    attempts\n    lastStatusCode\n    lastError\n    createdAt\n    deliveredAt\n  }\n}"): (typeof documents)["query adminWebhookDeliveries($webhookId: ID!) {\n  webhookDeliveries(webhookId: $webhookId) {\n    id\n    eventType\n    status\n    attempts\n    lastStatusCode\n    lastError\n    createdAt\n    deliveredAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminWebhooks {\n  webhooks {\n    id\n    url\n    active\n    campaignIds\n    eventTypes\n    consecutiveFailures\n    disabledReason\n    createdAt\n  }\n}"): (typeof documents)["query adminWebhooks {\n  webhooks {\n    id\n    url\n    active\n    campaignIds\n    eventTypes\n    consecutiveFailures\n    disabledReason\n    createdAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation createApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    apiKey {\n      id\n    }\n  }\n}"): (typeof documents)["mutation createApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    apiKey {\n      id\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation createCampaign($input: CreateCampaignInput!) {\n  createCampaign(input: $input) {\n    ...adminCampaign\n  }\n}"): (typeof documents)["mutation createCampaign($input: CreateCampaignInput!) {\n  createCampaign(input: $input) {\n    ...adminCampaign\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation createCannedResponse($input: CreateCannedResponseInput!) {\n  createCannedResponse(input: $input) {\n    id\n    shortcut\n    body\n    language\n  }\n}"): (typeof documents)["mutation createCannedResponse($input: CreateCannedResponseInput!) {\n  createCannedResponse(input: $input) {\n    id\n    shortcut\n    body\n    language\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation createPauseReason($name: String!, $icon: String!) {\n  createPauseReason(name: $name, icon: $icon) {\n    id\n  }\n}"): (typeof documents)["mutation createPauseReason($name: String!, $icon: String!) {\n  createPauseReason(name: $name, icon: $icon) {\n    id\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation createTeam($input: CreateTeamInput!) {\n  createTeam(input: $input) {\n    id\n  }\n}"): (typeof documents)["mutation createTeam($input: CreateTeamInput!) {\n  createTeam(input: $input) {\n    id\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation createTray($input: CreateTrayInput!) {\n  createTray(input: $input) {\n    id\n  }\n}"): (typeof documents)["mutation createTray($input: CreateTrayInput!) {\n  createTray(input: $input) {\n    id\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    id\n  }\n}"): (typeof documents)["mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    id\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation createWebhook($input: CreateWebhookInput!) {\n  createWebhook(input: $input) {\n    secret\n    webhook {\n      id\n    }\n  }\n}"): (typeof documents)["mutation createWebhook($input: CreateWebhookInput!) {\n  createWebhook(input: $input) {\n    secret\n    webhook {\n      id\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation deleteWebhook($id: ID!) {\n  deleteWebhook(id: $id)\n}"): (typeof documents)["mutation deleteWebhook($id: ID!) {\n  deleteWebhook(id: $id)\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation revokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}"): (typeof documents)["mutation revokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation setTrayAccess($trayId: ID!, $userIds: [ID!]!, $teamIds: [ID!]!) {\n  setTrayAccess(trayId: $trayId, userIds: $userIds, teamIds: $teamIds) {\n    id\n  }\n}"): (typeof documents)["mutation setTrayAccess($trayId: ID!, $userIds: [ID!]!, $teamIds: [ID!]!) {\n  setTrayAccess(trayId: $trayId, userIds: $userIds, teamIds: $teamIds) {\n    id\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation setWebhookActive($id: ID!, $active: Boolean!) {\n  setWebhookActive(id: $id, active: $active) {\n    id\n    active\n  }\n}"): (typeof documents)["mutation setWebhookActive($id: ID!, $active: Boolean!) {\n  setWebhookActive(id: $id, active: $active) {\n    id\n    active\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation updateCampaign($id: ID!, $input: UpdateCampaignInput!) {\n  updateCampaign(id: $id, input: $input) {\n    ...adminCampaign\n  }\n}"): (typeof documents)["mutation updateCampaign($id: ID!, $input: UpdateCampaignInput!) {\n  updateCampaign(id: $id, input: $input) {\n    ...adminCampaign\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation updateUser($id: ID!, $input: UpdateUserInput!) {\n  updateUser(id: $id, input: $input) {\n    id\n  }\n}"): (typeof documents)["mutation updateUser($id: ID!, $input: UpdateUserInput!) {\n  updateUser(id: $id, input: $input) {\n    id\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -249,6 +429,42 @@ export function graphql(source: "mutation setTags($id: ID!, $tags: [String!]!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation closeInteractions($ids: [ID!]!, $result: InteractionResult!) {\n  closeInteractions(ids: $ids, result: $result) {\n    id\n    phase\n  }\n}"): (typeof documents)["mutation closeInteractions($ids: [ID!]!, $result: InteractionResult!) {\n  closeInteractions(ids: $ids, result: $result) {\n    id\n    phase\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation logoutAgent($userId: ID!) {\n  logoutAgent(userId: $userId)\n}"): (typeof documents)["mutation logoutAgent($userId: ID!) {\n  logoutAgent(userId: $userId)\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query monitor($filter: MonitorFilterInput) {\n  monitor(filter: $filter) {\n    ...monitorFields\n  }\n}"): (typeof documents)["query monitor($filter: MonitorFilterInput) {\n  monitor(filter: $filter) {\n    ...monitorFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription monitorChanged($filter: MonitorFilterInput) {\n  monitorChanged(filter: $filter) {\n    ...monitorFields\n  }\n}"): (typeof documents)["subscription monitorChanged($filter: MonitorFilterInput) {\n  monitorChanged(filter: $filter) {\n    ...monitorFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n  }\n}\n\nfragment monitorFields on Monitor {\n  generatedAt\n  totals {\n    open\n    bot\n    waiting\n    inService\n  }\n  campaigns {\n    campaign {\n      id\n      name\n    }\n    serviceLevel\n    serviceLevelSeconds\n    queuedToday\n  }\n  agents {\n    userId\n    name\n    state\n    onCall\n    pauseReason {\n      id\n      name\n      icon\n    }\n    stateChangedAt\n    channels\n    activeChats\n    completedToday\n    maxConcurrentChats\n    alert\n    teamIds\n    bands {\n      green\n      yellow\n      red\n    }\n    chats {\n      ...monitorChatFields\n    }\n  }\n  teams {\n    team {\n      id\n      name\n    }\n    agentIds\n    activeChats\n  }\n  bot {\n    ...monitorChatFields\n  }\n  waiting {\n    ...monitorChatFields\n  }\n  inService {\n    ...monitorChatFields\n  }\n}"): (typeof documents)["fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n  }\n}\n\nfragment monitorFields on Monitor {\n  generatedAt\n  totals {\n    open\n    bot\n    waiting\n    inService\n  }\n  campaigns {\n    campaign {\n      id\n      name\n    }\n    serviceLevel\n    serviceLevelSeconds\n    queuedToday\n  }\n  agents {\n    userId\n    name\n    state\n    onCall\n    pauseReason {\n      id\n      name\n      icon\n    }\n    stateChangedAt\n    channels\n    activeChats\n    completedToday\n    maxConcurrentChats\n    alert\n    teamIds\n    bands {\n      green\n      yellow\n      red\n    }\n    chats {\n      ...monitorChatFields\n    }\n  }\n  teams {\n    team {\n      id\n      name\n    }\n    agentIds\n    activeChats\n  }\n  bot {\n    ...monitorChatFields\n  }\n  waiting {\n    ...monitorChatFields\n  }\n  inService {\n    ...monitorChatFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query monitorOptions {\n  users(role: AGENT) {\n    id\n    name\n    email\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n  teams {\n    id\n    name\n  }\n  campaigns {\n    id\n    thresholdsSeconds\n  }\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}"): (typeof documents)["query monitorOptions {\n  users(role: AGENT) {\n    id\n    name\n    email\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n  teams {\n    id\n    name\n  }\n  campaigns {\n    id\n    thresholdsSeconds\n  }\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation pauseAgent($userId: ID!, $pauseReasonId: ID!) {\n  pauseAgent(userId: $userId, pauseReasonId: $pauseReasonId) {\n    userId\n    state\n  }\n}"): (typeof documents)["mutation pauseAgent($userId: ID!, $pauseReasonId: ID!) {\n  pauseAgent(userId: $userId, pauseReasonId: $pauseReasonId) {\n    userId\n    state\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation resumeAgent($userId: ID!) {\n  resumeAgent(userId: $userId) {\n    userId\n    state\n  }\n}"): (typeof documents)["mutation resumeAgent($userId: ID!) {\n  resumeAgent(userId: $userId) {\n    userId\n    state\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation transferInteractions($ids: [ID!]!, $to: TransferTargetInput!, $note: String) {\n  transferInteractions(ids: $ids, to: $to, note: $note) {\n    id\n    phase\n  }\n}"): (typeof documents)["mutation transferInteractions($ids: [ID!]!, $to: TransferTargetInput!, $note: String) {\n  transferInteractions(ids: $ids, to: $to, note: $note) {\n    id\n    phase\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n    }\n  }\n}"): (typeof documents)["subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -297,7 +513,7 @@ export function graphql(source: "query iceServers {\n  iceServers {\n    urls\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation sendCallSignal($callId: ID!, $kind: String!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}"): (typeof documents)["mutation sendCallSignal($callId: ID!, $kind: String!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}"];
+export function graphql(source: "mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}"): (typeof documents)["mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,8 +27,12 @@ export function useChatNotices(): void {
   const isAgent = computed(() => user.value?.role === 'AGENT');
   const me = computed(() => user.value?.id ?? '');
 
-  // The chat already on screen, or one this agent just took, needs no notice.
-  const worthTelling = (chat: Chat, reason: ChatNoticeReason) => route.params.id !== chat.id && !(reason === 'ASSIGNED' && isOwnTake(chat.id));
+  // The chat already on screen, or one this agent just took, needs no notice; nor does a chat that
+  // waits in a tray while the agent looks at the inbox, which lists it at once (a toast would only
+  // cover the rows the agent is about to click).
+  const inboxInView = () => route.name === 'inbox' && document.visibilityState === 'visible';
+  const worthTelling = (chat: Chat, reason: ChatNoticeReason) =>
+    route.params.id !== chat.id && !(reason === 'ASSIGNED' && isOwnTake(chat.id)) && !(reason === 'WAITING' && inboxInView());
 
   function tell(chat: Chat, reason: ChatNoticeReason): void {
     notify({

@@ -1,0 +1,17 @@
+import type { Role } from '../../gql/graphql';
+
+/** The app's main screens and who uses them: agents the inbox, supervisors also the monitor, administrators everything. */
+export interface Section {
+  route: 'inbox' | 'monitor' | 'admin';
+  label: string;
+  roles: readonly Role[];
+}
+
+export const SECTIONS: readonly Section[] = [
+  { route: 'inbox', label: 'nav.inbox', roles: ['AGENT', 'SUPERVISOR', 'ADMIN'] },
+  { route: 'monitor', label: 'nav.monitor', roles: ['SUPERVISOR', 'ADMIN'] },
+  { route: 'admin', label: 'nav.admin', roles: ['ADMIN'] },
+];
+
+/** The screens a role may open; more than one means the header shows them as navigation. */
+export const sectionsFor = (role: Role | null | undefined): Section[] => (role ? SECTIONS.filter((s) => s.roles.includes(role)) : []);

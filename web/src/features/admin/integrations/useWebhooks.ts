@@ -1,0 +1,51 @@
+import { useMutation, useQuery } from '@vue/apollo-composable';
+import { computed, ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { AdminWebhookDeliveriesDocument, AdminWebhooksDocument, CreateWebhookDocument, DeleteWebhookDocument, SetWebhookActiveDocument } from '../../../gql/graphql';
+import { useAdminAction } from '../composables/useAdminAction';
+import { useDirectory } from '../composables/useDirectory';
+
+/** The event types an integrator can ask for (the interaction trail's names). */
+export const EVENT_TYPES = ['STARTED', 'HANDED_OFF', 'TAKEN', 'RETURNED', 'TRANSFERRED', 'STATUS_CHANGED', 'JOINED', 'NOTE_ADDED', 'TAGS_SET', 'EXPERTISE_SET', 'CONTACT_EXPIRED', 'CLOSED'];
+
+/** Webhooks: create (secret shown once), turn on and off, delete, and one hook's delivery log. */
+export function useWebhooks() {
+  const { t } = useI18n();
+  const list = useQuery(AdminWebhooksDocument, null, { fetchPolicy: 'cache-and-network' });
+  const hooks = computed(() => list.result.value?.webhooks ?? []);
+  const { campaigns, campaignName } = useDirectory();
+
+  const draft = ref({ url: '', campaignIds: [] as string[], eventTypes: [] as string[] });
+  const tried = ref(false);
+  const problem = computed(() => (tried.value && !/^https?:\/\/\S+$/.test(draft.value.url.trim()) ? t('admin.errors.url') : null));
+  const secret = ref<string | null>(null);
+
+  const shownId = ref<string | null>(null);
+  const deliveries = useQuery(AdminWebhookDeliveriesDocument, () => ({ webhookId: shownId.value ?? '' }), () => ({ enabled: shownId.value !== null, fetchPolicy: 'network-only' }));
+  const log = computed(() => (shownId.value ? (deliveries.result.value?.webhookDeliveries ?? []) : []));
+
+  const { act, running } = useAdminAction();
+  const create = useMutation(CreateWebhookDocument, { throws: 'always' });
+  const setActive = useMutation(SetWebhookActiveDocument, { throws: 'always' });
+  const remove = useMutation(DeleteWebhookDocument, { throws: 'always' });
+
+  async function submit(): Promise<void> {
+    tried.value = true;
+    if (problem.value) return;
+    await act('create', () => create.mutate({ input: { ...draft.value, url: draft.value.url.trim() } }), async (result) => {
+      secret.value = result?.data?.createWebhook.secret ?? null;
+      draft.value = { url: '', campaignIds: [], eventTypes: [] };
+      tried.value = false;
+      await list.refetch();
+    });
+  }
+
+  const toggle = (id: string, active: boolean) => act(id, () => setActive.mutate({ id, active }), () => list.refetch());
+  const destroy = (id: string) =>
+    act(id, () => remove.mutate({ id }), async () => {
+      if (shownId.value === id) shownId.value = null;
+      await list.refetch();
+    });
+
+  return { hooks, campaigns, campaignName, draft, problem, secret, shownId, log, running, submit, toggle, destroy };
+}

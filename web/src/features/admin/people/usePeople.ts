@@ -1,0 +1,84 @@
+import { useMutation, useQuery } from '@vue/apollo-composable';
+import { computed, ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { AdminTeamsDocument, AdminUsersDocument, CreateTeamDocument, CreateUserDocument, UpdateUserDocument, type Role } from '../../../gql/graphql';
+import { useAdminAction } from '../composables/useAdminAction';
+
+export const ROLES = ['AGENT', 'SUPERVISOR', 'ADMIN'] as const satisfies readonly Role[];
+
+export interface UserDraft {
+  name: string;
+  email: string;
+  password: string;
+  role: Role;
+  languages: string[];
+  skills: string[];
+  maxConcurrentChats: number | null;
+  mayMonitorScreen: boolean;
+  teamIds: string[];
+}
+
+const blank = (): UserDraft => ({ name: '', email: '', password: '', role: 'AGENT', languages: [], skills: [], maxConcurrentChats: 3, mayMonitorScreen: false, teamIds: [] });
+
+/** Users (create, edit) and teams (create). `editing` is null, 'new' or a user's id. */
+export function usePeople() {
+  const { t } = useI18n();
+  const users = useQuery(AdminUsersDocument, null, { fetchPolicy: 'cache-and-network' });
+  const teamList = useQuery(AdminTeamsDocument, null, { fetchPolicy: 'cache-and-network' });
+  const people = computed(() => users.result.value?.users ?? []);
+  const teams = computed(() => teamList.result.value?.teams ?? []);
+
+  const editing = ref<string | null>(null);
+  const draft = ref<UserDraft>(blank());
+  const tried = ref(false);
+  const problem = computed(() => {
+    if (!tried.value) return null;
+    const d = draft.value;
+    if (!d.name.trim() || (editing.value === 'new' && (!d.email.trim() || !d.password))) return t('admin.errors.required');
+    return d.maxConcurrentChats !== null && d.maxConcurrentChats < 0 ? t('admin.errors.positive') : null;
+  });
+
+  function open(id: string | 'new'): void {
+    const u = people.value.find((p) => p.id === id);
+    draft.value = u
+      ? { ...blank(), name: u.name, email: u.email, role: u.role, languages: [...u.languages], skills: [...u.skills], maxConcurrentChats: u.maxConcurrentChats, mayMonitorScreen: u.mayMonitorScreen, teamIds: u.teams.map((x) => x.id) }
+      : blank();
+    tried.value = false;
+    editing.value = id;
+  }
+
+  const { act, running } = useAdminAction();
+  const createUser = useMutation(CreateUserDocument, { throws: 'always' });
+  const updateUser = useMutation(UpdateUserDocument, { throws: 'always' });
+  const createTeam = useMutation(CreateTeamDocument, { throws: 'always' });
+
+  async function save(): Promise<void> {
+    tried.value = true;
+    if (problem.value) return;
+    const { email, password, maxConcurrentChats, ...rest } = draft.value;
+    const common = { ...rest, name: rest.name.trim(), ...(maxConcurrentChats === null ? {} : { maxConcurrentChats }) };
+    const id = editing.value;
+    await act(
+      'user',
+      async () => {
+        if (id && id !== 'new') await updateUser.mutate({ id, input: common });
+        else await createUser.mutate({ input: { ...common, email: email.trim(), password } });
+      },
+      async () => {
+        editing.value = null;
+        await Promise.all([users.refetch(), teamList.refetch()]);
+      },
+    );
+  }
+
+  const team = ref({ name: '', memberIds: [] as string[] });
+  async function addTeam(): Promise<void> {
+    if (!team.value.name.trim()) return;
+    await act('team', () => createTeam.mutate({ input: { name: team.value.name.trim(), memberIds: team.value.memberIds } }), async () => {
+      team.value = { name: '', memberIds: [] };
+      await Promise.all([users.refetch(), teamList.refetch()]);
+    });
+  }
+
+  return { people, teams, editing, draft, problem, running, open, save, team, addTeam };
+}
