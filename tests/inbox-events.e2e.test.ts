@@ -113,17 +113,21 @@ describe('interactionChanged', () => {
     await ws.dispose();
   });
 
-  it('a visitor hears only about its own interaction', async () => {
+  it('a visitor hears how its own interaction stands, then its changes, and nothing of others', async () => {
     const mine = await startWidgetChat(api.url, campaign.id);
     const ws = connect(api.wsUrl, mine.visitorToken);
     const sub = ws.subscribe<any>(CHANGED, {});
-    await new Promise((r) => setTimeout(r, 300));
+    // The first event is the chat as it is: from then on no change can slip between reading and listening.
+    await sub.until((e) => e.length >= 1);
     const other = await startWidgetChat(api.url, campaign.id);
     await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: other.id }, bob.token);
     await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: mine.id }, alice.token);
-    await sub.until((e) => e.length >= 1);
+    await sub.until((e) => e.length >= 2);
     await new Promise((r) => setTimeout(r, 200));
-    expect(sub.events.map((e) => e.interactionChanged.interactionId)).toEqual([mine.id]);
+    expect(sub.events.map((e) => [e.interactionChanged.interactionId, e.interactionChanged.interaction.phase])).toEqual([
+      [mine.id, 'WAITING'],
+      [mine.id, 'IN_SERVICE'],
+    ]);
     await ws.dispose();
   });
 });

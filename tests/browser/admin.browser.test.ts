@@ -46,6 +46,8 @@ afterAll(async () => {
 });
 
 const campaignName = `Sales ${Date.now()}`;
+// Other test files share the database: names this file looks for are its own.
+const keyName = `CRM sync ${Date.now()}`;
 
 describe('administration', () => {
   it('a campaign made in the editor greets each widget customer in their language', async () => {
@@ -112,17 +114,17 @@ describe('administration', () => {
 
   it('an API key’s secret is shown once, with a warning', async () => {
     await page.getByTestId('admin-nav-apiKeys').click();
-    await page.getByTestId('apikey-name').fill('CRM sync');
+    await page.getByTestId('apikey-name').fill(keyName);
     await page.getByTestId('apikey-scope-BOT').click();
     await page.getByTestId('apikey-create').click();
     await page.getByTestId('secret-notice').waitFor();
     const secret = await page.getByTestId('secret-value').inputValue();
     expect(secret.length).toBeGreaterThan(16);
-    await page.getByTestId('apikey-row').filter({ hasText: 'CRM sync' }).waitFor();
+    await page.getByTestId('apikey-row').filter({ hasText: keyName }).waitFor();
     await screenshot(page, 'admin-api-keys');
     await page.getByTestId('secret-done').click();
     await page.reload();
-    await page.getByTestId('apikey-row').filter({ hasText: 'CRM sync' }).waitFor();
+    await page.getByTestId('apikey-row').filter({ hasText: keyName }).waitFor();
     expect(await page.getByTestId('secret-notice').count()).toBe(0);
     expect(await page.content()).not.toContain(secret);
   });

@@ -46,7 +46,7 @@ async function accessibilityViolations(target: Page | Frame): Promise<string[]> 
   if (!(await target.evaluate(() => 'axe' in window))) await target.addScriptTag({ content: AXE });
   const violations = await target.evaluate(async () => {
     const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => `${n.target.join(' ')} ${String(n.html).slice(0, 160)}`).join(', ')}`);
   });
   return violations as string[];
 }

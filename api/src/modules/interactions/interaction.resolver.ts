@@ -68,7 +68,7 @@ export class InteractionResolver {
   }
 
   @Subscription(() => InteractionChange, {
-    description: 'Interactions you may see as they change; REMOVED when one leaves your sight',
+    description: "Interactions you may see as they change; REMOVED when one leaves your sight. A customer's token hears its own interaction as it stands first, then its changes",
     subscribe: ({ args, context }) => interactionChanges(context as Context, args.filter ?? {}),
   })
   interactionChanged(

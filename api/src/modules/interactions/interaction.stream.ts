@@ -4,6 +4,7 @@ import { unauthenticated } from '../../shared/errors.js';
 import { type InteractionChangedEvent, type InteractionStreamEvent, Topic } from '../../shared/topics.js';
 import { canUseCampaign } from '../auth/viewer.js';
 import type { Phase } from './interaction.enums.js';
+import { loadView } from './interaction.access.js';
 import { locationOf } from './interaction.events.js';
 import { ChangeKind } from './interaction.type.js';
 import type { InteractionView } from './interaction.view.js';
@@ -65,6 +66,12 @@ export async function* interactionChanges(ctx: Context, filter: ChangeFilter): A
     (!filter.phases?.length || filter.phases.includes(v.phase));
   const live = await streamChannels<InteractionStreamEvent>(topics.bus, channels, ctx.deps.config.SUBSCRIBER_BUFFER);
   try {
+    // A customer follows one interaction: it hears how it stands first, read after listening began,
+    // so a change made while its screen was reading (an agent quick to take the chat) is never lost.
+    if (ctx.viewer.kind === 'VISITOR') {
+      const now = await loadView(ctx.deps.orm.em.fork(), ctx.viewer.interactionId);
+      if (now && matches(ctx.onlooker(), now)) yield { kind: ChangeKind.UPDATED, interactionId: now.id, interaction: now };
+    }
     for await (const raw of live) {
       // Changes have no cursor to replay from, so a subscriber that fell behind is told to refetch.
       if (raw === OVERFLOW) {

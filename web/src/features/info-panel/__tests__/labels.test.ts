@@ -25,9 +25,6 @@ describe('tags and skills in the info panel', () => {
   });
 });
 
-describe('the transcript address', () => {
-});
-
 describe('country and language', () => {
   it('read in the reader’s language, falling back to the code', () => {
     expect(displayName('br', 'region', 'en')).toBe('Brazil');
