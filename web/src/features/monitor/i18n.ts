@@ -50,7 +50,6 @@ export default {
         cancel: 'Cancel',
       },
       spy: { title: 'Chat {protocol}', readOnly: 'Read-only: you see the chat as it happens.', empty: 'No messages yet.', close: 'Close' },
-      ichat: { with: 'Chat with {name}', label: 'Message', placeholder: 'Write to the agent', send: 'Send', close: 'Close' },
     },
   },
   es: {
@@ -103,7 +102,6 @@ export default {
         cancel: 'Cancelar',
       },
       spy: { title: 'Chat {protocol}', readOnly: 'Solo lectura: ves el chat mientras ocurre.', empty: 'Aún no hay mensajes.', close: 'Cerrar' },
-      ichat: { with: 'Chat con {name}', label: 'Mensaje', placeholder: 'Escribe al agente', send: 'Enviar', close: 'Cerrar' },
     },
   },
   pt: {
@@ -156,7 +154,6 @@ export default {
         cancel: 'Cancelar',
       },
       spy: { title: 'Chat {protocol}', readOnly: 'Somente leitura: você vê o chat enquanto acontece.', empty: 'Ainda sem mensagens.', close: 'Fechar' },
-      ichat: { with: 'Chat com {name}', label: 'Mensagem', placeholder: 'Escreva ao agente', send: 'Enviar', close: 'Fechar' },
     },
   },
 };

@@ -4,12 +4,7 @@ export default {
   en: {
     internalChat: {
       from: 'Message from {name}',
-      with: 'Chat with {name}',
       reply: 'Reply',
-      close: 'Close the chat',
-      label: 'Message',
-      placeholder: 'Write a message…',
-      send: 'Send',
     },
     notifications: {
       chat: { WAITING: 'New chat waiting', ASSIGNED: 'New chat for you', unnamed: 'Customer' },
@@ -20,12 +15,7 @@ export default {
   es: {
     internalChat: {
       from: 'Mensaje de {name}',
-      with: 'Chat con {name}',
       reply: 'Responder',
-      close: 'Cerrar el chat',
-      label: 'Mensaje',
-      placeholder: 'Escribe un mensaje…',
-      send: 'Enviar',
     },
     notifications: {
       chat: { WAITING: 'Nuevo chat en espera', ASSIGNED: 'Nuevo chat para ti', unnamed: 'Cliente' },
@@ -36,12 +26,7 @@ export default {
   pt: {
     internalChat: {
       from: 'Mensagem de {name}',
-      with: 'Chat com {name}',
       reply: 'Responder',
-      close: 'Fechar o chat',
-      label: 'Mensagem',
-      placeholder: 'Escreva uma mensagem…',
-      send: 'Enviar',
     },
     notifications: {
       chat: { WAITING: 'Novo chat aguardando', ASSIGNED: 'Novo chat para você', unnamed: 'Cliente' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToThread, correspondent, inThread } from '../internalThread';
+import { addToThread, correspondent, inThread } from '../staffThread';
 
 const msg = (id: string, from: string, to: string, createdAt = '2026-01-01T10:00:00.000Z') => ({
   id,
