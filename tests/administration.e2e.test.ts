@@ -144,6 +144,9 @@ describe('the conversations report', () => {
     expect(await find({ results: ['NO_ANSWER'] })).toEqual([]);
     expect(await find({ createdFrom: new Date(Date.now() - 60_000).toISOString() })).toEqual([waiting.protocol, served.protocol]);
     expect(await find({ createdTo: new Date(Date.now() - 60_000).toISOString() })).toEqual([]);
+    // The total is counted when asked for, through a fragment too.
+    const counted = await ok(api.url, 'query($f: InteractionFilterInput) { interactions(filter: $f) { ...total } } fragment total on InteractionConnection { totalCount }', { f: { campaignId: campaign.id } }, supervisor.token);
+    expect(counted.interactions.totalCount).toBe(2);
 
     const csv = async (query: string, token: string | null = supervisor.token) => {
       const res = await fetch(`${api.url}/reports/conversations.csv?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });

@@ -53,7 +53,8 @@ function visibilitySql(who: Onlooker): { sql: string; params: unknown[] } {
 export interface Page {
   nodes: InteractionView[];
   hasNextPage: boolean;
-  totalCount: number;
+  /** Null when not asked for. */
+  totalCount: number | null;
 }
 
 const encodeCursor = (v: InteractionView) => Buffer.from(`${v.createdAt}|${v.id}`).toString('base64url');
@@ -106,8 +107,8 @@ export async function listInteractions(
   }
   const dir = desc ? 'desc' : 'asc';
   const found = await rows(ctx.em, `${INTERACTION_VIEW_SQL} where ${where.join(' and ')} order by i.created_at ${dir}, i.id ${dir} limit ?`, [...params, first + 1]);
-  // A reader going through every page (an export) has no use for the total, and it costs a scan per page.
-  if (!options.count) return { nodes: found.slice(0, first).map(toInteractionView), hasNextPage: found.length > first, totalCount: -1 };
+  // The total costs a scan: only for a reader who shows it, not for one going through the pages.
+  if (!options.count) return { nodes: found.slice(0, first).map(toInteractionView), hasNextPage: found.length > first, totalCount: null };
   const total = await one<{ n: number }>(
     ctx.em,
     `select count(*)::int as n from interactions i join campaigns c on c.id = i.campaign_id join contacts ct on ct.id = i.contact_id

@@ -1,5 +1,7 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
+import { selects } from '../../server/selection.js';
 import { InteractionResult } from './interaction.enums.js';
 import { encodeCursor, InteractionOrder, listInteractions } from './interaction.queries.js';
 import { findByProtocol, requireVisible } from './interaction.access.js';
@@ -32,14 +34,16 @@ export class InteractionResolver {
   @Query(() => InteractionConnection, { description: 'The interactions you may see, newest first unless told otherwise' })
   async interactions(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => InteractionFilterInput, { nullable: true }) filter?: InteractionFilterInput,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('order', () => InteractionOrder, { defaultValue: InteractionOrder.NEWEST_FIRST }) order = InteractionOrder.NEWEST_FIRST,
   ): Promise<InteractionConnection> {
-    const page = await listInteractions(ctx, filter ?? {}, first, after ?? null, order);
+    const page = await listInteractions(ctx, filter ?? {}, first, after ?? null, order, { count: selects(info, 'totalCount') });
     const edges = page.nodes.map((node) => ({ cursor: encodeCursor(node), node }));
-    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    // Counted only when asked for; unasked, the value is never read.
+    return { edges, totalCount: page.totalCount ?? 0, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   @Mutation(() => StartInteractionPayload, { description: 'The widget (anonymous), a bot or an integrator starts a conversation' })

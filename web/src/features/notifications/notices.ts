@@ -42,6 +42,27 @@ export function missedChats<T extends NonNullable<ChangedChat['interaction']>>(c
   });
 }
 
+/** Where the agent is looking when a chat arrives. */
+export interface Attention {
+  /** The chat open on screen, if any. */
+  openChatId: string | null;
+  /** The inbox is on screen and the tab visible: it lists a waiting chat the moment it arrives. */
+  inboxInView: boolean;
+  /** This tab is taking the chat itself. */
+  takingIt: boolean;
+}
+
+/**
+ * Whether a chat that arrives is worth a notice: not the one on screen, not one the agent is taking,
+ * and not one waiting in a tray while the inbox lists it anyway (a toast would only cover the rows
+ * the agent is about to click).
+ */
+export function worthTelling(chatId: string, reason: ChatNoticeReason, attention: Attention): boolean {
+  if (attention.openChatId === chatId) return false;
+  if (reason === 'ASSIGNED') return !attention.takingIt;
+  return !attention.inboxInView;
+}
+
 /** The tab title with the count of things waiting for the agent's eye: "(3) Parley". */
 export function titleWithCount(base: string, count: number): string {
   return count > 0 ? `(${count}) ${base}` : base;

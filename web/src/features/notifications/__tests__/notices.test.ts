@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatNotice, missedChats, titleWithCount } from '../notices';
+import { chatNotice, missedChats, titleWithCount, worthTelling } from '../notices';
 
 const change = (phase: string, agentId: string | null = null, kind = 'UPDATED') => ({
   kind,
@@ -67,3 +67,18 @@ describe('the tab title', () => {
     expect(titleWithCount('Parley', 3)).toBe('(3) Parley');
   });
 });
+
+describe('which arriving chats are worth a notice', () => {
+  const away = { openChatId: null, inboxInView: false, takingIt: false };
+  it('not the chat on screen, nor one the agent is taking', () => {
+    expect(worthTelling('c1', 'ASSIGNED', { ...away, openChatId: 'c1' })).toBe(false);
+    expect(worthTelling('c1', 'ASSIGNED', { ...away, takingIt: true })).toBe(false);
+    expect(worthTelling('c1', 'ASSIGNED', { ...away, inboxInView: true })).toBe(true);
+  });
+
+  it('a waiting chat only when the inbox that lists it is out of view', () => {
+    expect(worthTelling('c1', 'WAITING', away)).toBe(true);
+    expect(worthTelling('c1', 'WAITING', { ...away, inboxInView: true })).toBe(false);
+  });
+});
+

@@ -6,7 +6,7 @@ import { ChatArrivalsDocument, OpenChatsDocument, type OpenChatsQuery } from '..
 import { useOnReconnect } from '../../../shared/apollo/reconnect';
 import { isOwnTake } from '../../../shared/interactions/ownTakes';
 import { useCurrentUser } from '../../auth/composables/useCurrentUser';
-import { chatNotice, missedChats, type ChatNoticeReason } from '../notices';
+import { chatNotice, missedChats, type ChatNoticeReason, worthTelling } from '../notices';
 import { useNotifier } from './useNotifier';
 
 type Chat = OpenChatsQuery['interactions']['edges'][number]['node'];
@@ -27,12 +27,12 @@ export function useChatNotices(): void {
   const isAgent = computed(() => user.value?.role === 'AGENT');
   const me = computed(() => user.value?.id ?? '');
 
-  // The chat already on screen, or one this agent just took, needs no notice; nor does a chat that
-  // waits in a tray while the agent looks at the inbox, which lists it at once (a toast would only
-  // cover the rows the agent is about to click).
-  const inboxInView = () => route.name === 'inbox' && document.visibilityState === 'visible';
-  const worthTelling = (chat: Chat, reason: ChatNoticeReason) =>
-    route.params.id !== chat.id && !(reason === 'ASSIGNED' && isOwnTake(chat.id)) && !(reason === 'WAITING' && inboxInView());
+  const worthIt = (chat: Chat, reason: ChatNoticeReason) =>
+    worthTelling(chat.id, reason, {
+      openChatId: typeof route.params.id === 'string' ? route.params.id : null,
+      inboxInView: route.name === 'inbox' && document.visibilityState === 'visible',
+      takingIt: isOwnTake(chat.id),
+    });
 
   function tell(chat: Chat, reason: ChatNoticeReason): void {
     notify({
@@ -52,7 +52,7 @@ export function useChatNotices(): void {
     } catch {
       return; // The next reconnect tries again; the inbox shows the chats meanwhile.
     }
-    const missed = missedChats(chats, me.value, told).filter(({ chat, reason }) => worthTelling(chat, reason));
+    const missed = missedChats(chats, me.value, told).filter(({ chat, reason }) => worthIt(chat, reason));
     if (quietly || missed.length === 0) return;
     if (missed.length === 1) return tell(missed[0]!.chat, missed[0]!.reason);
     notify({
@@ -70,7 +70,7 @@ export function useChatNotices(): void {
     if (change.kind === 'RESYNC') return void catchUp(false);
     const reason = chatNotice(change, me.value, told);
     const chat = change.interaction;
-    if (reason && chat && worthTelling(chat, reason)) tell(chat, reason);
+    if (reason && chat && worthIt(chat, reason)) tell(chat, reason);
   });
   watch(isAgent, (agent) => agent && void catchUp(true), { immediate: true });
   useOnReconnect(() => isAgent.value && void catchUp(false));
