@@ -20,6 +20,8 @@ import { MessageResolver } from '../modules/messages/message.resolver.js';
 import { MonitorResolver } from '../modules/monitor/monitor.resolver.js';
 import { TrayResolver } from '../modules/trays/tray.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
+import { PauseReasonResolver } from '../modules/agents/pause-reason.resolver.js';
+import { LabelResolver } from '../modules/labels/label.resolver.js';
 
 /**
  * The public schema. Subscriptions bring their own streams, so no type-graphql PubSub is wired.
@@ -29,7 +31,7 @@ import { UserResolver } from '../modules/users/user.resolver.js';
  */
 export function buildParleySchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AgentResolver, UserResolver, CampaignResolver, CannedResponseResolver, OfflineMessageResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver, MonitorResolver, EventFeedResolver, WebhookResolver, TranscriptResolver, CallResolver, AttachmentResolver, InternalMessageResolver, InteractionOptionsResolver],
+    resolvers: [AuthResolver, AgentResolver, UserResolver, CampaignResolver, CannedResponseResolver, OfflineMessageResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver, MonitorResolver, EventFeedResolver, WebhookResolver, TranscriptResolver, CallResolver, AttachmentResolver, InternalMessageResolver, InteractionOptionsResolver, PauseReasonResolver, LabelResolver],
     validate: false,
     // type-graphql insists on a PubSub; every subscription here has its own `subscribe`, so this one is never used.
     pubSub: {

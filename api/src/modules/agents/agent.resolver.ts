@@ -21,10 +21,11 @@ export class AgentResolver {
     return listStatuses(ctx.em, ctx.deps.config.PRESENCE_GRACE_MS);
   }
 
-  @Query(() => [PauseReason])
-  pauseReasons(@Ctx() ctx: Context): Promise<PauseReason[]> {
+  @Query(() => [PauseReason], { description: 'The reasons one may pause with; administrators may ask for the retired ones too' })
+  pauseReasons(@Ctx() ctx: Context, @Arg('includeRetired', () => Boolean, { defaultValue: false }) includeRetired = false): Promise<PauseReason[]> {
     requireUser(ctx.viewer);
-    return listPauseReasons(ctx.em);
+    if (includeRetired) requireAdmin(ctx.viewer);
+    return listPauseReasons(ctx.em, includeRetired);
   }
 
   @Mutation(() => PauseReason, { description: 'Administrators' })

@@ -1,17 +1,87 @@
 import { type Em, isUniqueViolation, one, rows } from '../../db/sql.js';
-import { badInput, conflict } from '../../shared/errors.js';
+import type { Deps } from '../../server/deps.js';
+import { badInput, conflict, notFound } from '../../shared/errors.js';
+import { Topic } from '../../shared/topics.js';
+import { loadStatuses } from './agent.queries.js';
 import type { PauseReason } from './agent.type.js';
+import { cleanPauseName, validPauseIcon } from './pause-reason.rules.js';
 
-export const listPauseReasons = (em: Em): Promise<PauseReason[]> => rows<PauseReason>(em, 'select id, name, icon from pause_reasons where active order by name');
+/** A stored pause reason; `active` is false once retired. */
+export interface PauseReasonRow extends PauseReason {
+  active: boolean;
+}
 
-export async function createPauseReason(em: Em, name: string, icon: string): Promise<PauseReason> {
-  const n = name.trim();
-  if (!n || n.length > 60) throw badInput('A pause reason is 1 to 60 characters', 'name');
-  if (!/^[a-z0-9-]{1,40}$/.test(icon)) throw badInput('An icon is a name like "coffee"', 'icon');
+const COLUMNS = 'id, name, icon, active';
+const NAME_REFUSAL = 'A pause reason is 1 to 60 characters';
+const ICON_REFUSAL = 'An icon is a name like "coffee"';
+
+/** The reasons agents and supervisors may pause with; administrators also ask for the retired ones. */
+export const listPauseReasons = (em: Em, includeRetired = false): Promise<PauseReasonRow[]> =>
+  rows<PauseReasonRow>(em, `select ${COLUMNS} from pause_reasons where ? or active order by active desc, name`, [includeRetired]);
+
+export async function createPauseReason(em: Em, name: string, icon: string): Promise<PauseReasonRow> {
+  const n = cleanPauseName(name);
+  if (!n) throw badInput(NAME_REFUSAL, 'name');
+  if (!validPauseIcon(icon)) throw badInput(ICON_REFUSAL, 'icon');
   try {
-    return (await one<PauseReason>(em, 'insert into pause_reasons (id, name, icon, active) values (gen_random_uuid(), ?, ?, true) returning id, name, icon', [n, icon]))!;
+    return (await one<PauseReasonRow>(em, `insert into pause_reasons (id, name, icon, active) values (gen_random_uuid(), ?, ?, true) returning ${COLUMNS}`, [n, icon]))!;
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('A pause reason with that name exists');
     throw err;
   }
+}
+
+export interface PauseReasonChanges {
+  name?: string | null;
+  icon?: string | null;
+}
+
+/**
+ * Renames a reason or changes its icon. Agents paused with it show the new name and icon (their
+ * state joins the reason by id); nothing else about them changes.
+ */
+export async function updatePauseReason(deps: Deps, em: Em, id: string, changes: PauseReasonChanges): Promise<PauseReasonRow> {
+  const name = changes.name == null ? null : cleanPauseName(changes.name);
+  if (changes.name != null && !name) throw badInput(NAME_REFUSAL, 'name');
+  if (changes.icon != null && !validPauseIcon(changes.icon)) throw badInput(ICON_REFUSAL, 'icon');
+  try {
+    const row = await one<PauseReasonRow>(
+      em,
+      `update pause_reasons set name = coalesce(?, name), icon = coalesce(?, icon) where id = ? returning ${COLUMNS}`,
+      [name, changes.icon ?? null, id],
+    );
+    if (!row) throw notFound('Pause reason');
+    await deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'PAUSE_REASON' });
+    await republishPausedWith(deps, em, id);
+    return row;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict('A pause reason with that name exists');
+    throw err;
+  }
+}
+
+/**
+ * Retires a reason (no longer offered, and pausing with it is refused) or restores it. The row stays,
+ * so agents already paused with it keep it until they resume and history keeps its name.
+ */
+export async function setPauseReasonActive(deps: Deps, em: Em, id: string, active: boolean): Promise<PauseReasonRow> {
+  const row = await one<PauseReasonRow>(em, `update pause_reasons set active = ? where id = ? returning ${COLUMNS}`, [active, id]);
+  if (!row) throw notFound('Pause reason');
+  await deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'PAUSE_REASON' });
+  return row;
+}
+
+/**
+ * Agents paused with a reason whose name or icon changed: their state is the same, so refreshAgents
+ * would publish nothing, yet their screens and the monitor show the reason. Told directly instead.
+ */
+async function republishPausedWith(deps: Deps, em: Em, reasonId: string): Promise<void> {
+  const paused = await rows<{ user_id: string }>(em, 'select user_id from agent_status where paused and pause_reason_id = ?', [reasonId]);
+  const views = await loadStatuses(em, paused.map((p) => p.user_id), deps.config.PRESENCE_GRACE_MS);
+  await Promise.all(views.flatMap((v) => [deps.topics.publish(Topic.AGENT, v.userId, v), deps.topics.publish(Topic.AGENTS, undefined, v)]));
+}
+
+/** Whether a reason is offered; for reasons read through an agent's state, which carries no flag. */
+export async function isPauseReasonActive(em: Em, id: string): Promise<boolean> {
+  return (await one<{ active: boolean }>(em, 'select active from pause_reasons where id = ?', [id]))?.active ?? false;
 }

@@ -34,6 +34,8 @@ export class CampaignEntity {
   members = new Collection<UserEntity>(this);
   /** Protocol numbers of this campaign start with it, e.g. "DEM". */
   @Property({ type: 'text' }) protocolPrefix!: string;
+  /** Its administrators: those of this group and those with none (see security-group.rules.ts). */
+  @Property({ type: 'uuid' }) securityGroupId!: string;
   @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
 }
 

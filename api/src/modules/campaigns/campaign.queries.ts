@@ -2,6 +2,8 @@ import { type Em, one, rows, pgArray } from '../../db/sql.js';
 import type { Viewer } from '../auth/viewer.js';
 import { type CampaignMessages, type CampaignTexts, type Language, LANGUAGES } from './campaign.enums.js';
 import type { Campaign, CampaignMessageSetShape } from './campaign.type.js';
+import { ALL_CAMPAIGNS, type CampaignScope, campaignScopeSql } from './security-group.rules.js';
+import { scopeOf } from './security-group.service.js';
 
 const TEXT_KEYS: (keyof CampaignTexts)[] = ['welcome', 'outOfHours', 'unavailable', 'agentGreeting', 'offline', 'closing'];
 
@@ -43,32 +45,50 @@ const toCampaign = (r: Record<string, any>): Campaign => ({
   askPhone: r.ask_phone,
   defaultLanguage: r.default_language,
   messages: toMessageSets(r.messages),
+  securityGroup: r.security_group,
 });
 
-export async function listCampaigns(em: Em, onlyIds: string[] | null): Promise<Campaign[]> {
+const CAMPAIGN_SQL = `select c.*, json_build_object('id', g.id, 'name', g.name) as security_group
+                        from campaigns c join security_groups g on g.id = c.security_group_id`;
+
+/** Campaigns by name: those of `onlyIds` (all when null or empty) within the scope. */
+export async function listCampaigns(em: Em, onlyIds: string[] | null, scope: CampaignScope = ALL_CAMPAIGNS): Promise<Campaign[]> {
+  const inScope = campaignScopeSql(scope, 'c.security_group_id');
   const found = onlyIds && onlyIds.length
-    ? await rows(em, 'select * from campaigns where id = any(?::uuid[]) order by name', [pgArray(onlyIds)])
-    : await rows(em, 'select * from campaigns order by name');
+    ? await rows(em, `${CAMPAIGN_SQL} where c.id = any(?::uuid[]) and ${inScope.sql} order by c.name`, [pgArray(onlyIds), ...inScope.params])
+    : await rows(em, `${CAMPAIGN_SQL} where ${inScope.sql} order by c.name`, inScope.params);
   return found.map(toCampaign);
 }
 
-export async function findCampaign(em: Em, id: string): Promise<Campaign | null> {
-  const r = await one(em, 'select * from campaigns where id = ?', [id]);
+/** A campaign, or null when there is none or it lies outside the scope. */
+export async function findCampaign(em: Em, id: string, scope: CampaignScope = ALL_CAMPAIGNS): Promise<Campaign | null> {
+  const inScope = campaignScopeSql(scope, 'c.security_group_id');
+  const r = await one(em, `${CAMPAIGN_SQL} where c.id = ? and ${inScope.sql}`, [id, ...inScope.params]);
   return r ? toCampaign(r) : null;
 }
 
-/** The campaigns a viewer may read: a visitor its own interaction's, a key its own list, staff all. */
+/**
+ * The campaigns a viewer may read: a visitor its own interaction's, a key its own list, staff all
+ * but a grouped administrator, its group's.
+ */
 export async function campaignsFor(em: Em, viewer: Viewer): Promise<Campaign[]> {
   switch (viewer.kind) {
     case 'ANONYMOUS':
       return [];
     case 'VISITOR': {
       const own = await one<{ campaign_id: string }>(em, 'select campaign_id from interactions where id = ?', [viewer.interactionId]);
-      return own ? listCampaigns(em, [own.campaign_id]) : [];
+      return own ? (await listCampaigns(em, [own.campaign_id])).map(withoutGroup) : [];
     }
     case 'API_KEY':
       return listCampaigns(em, viewer.campaignIds.length ? viewer.campaignIds : null);
     case 'USER':
-      return listCampaigns(em, null);
+      return listCampaigns(em, null, await scopeOf(em, viewer));
   }
 }
+
+/** The campaign as this viewer may read it: the widget (anonymous, visitors) is not told internal group names. */
+export function campaignFor(viewer: Viewer, campaign: Campaign): Campaign {
+  return viewer.kind === 'ANONYMOUS' || viewer.kind === 'VISITOR' ? withoutGroup(campaign) : campaign;
+}
+
+const withoutGroup = (campaign: Campaign): Campaign => ({ ...campaign, securityGroup: null });

@@ -4,28 +4,31 @@ import { Topic } from '../../shared/topics.js';
 import { notFound } from '../../shared/errors.js';
 import { requireAdmin } from '../auth/guards.js';
 import { canUseCampaign } from '../auth/viewer.js';
-import { campaignsFor, findCampaign, fromMessageSets } from './campaign.queries.js';
+import { campaignFor, campaignsFor, findCampaign, fromMessageSets } from './campaign.queries.js';
 import { createCampaign, updateCampaign } from './campaign.service.js';
 import { Campaign, CreateCampaignInput, UpdateCampaignInput } from './campaign.type.js';
+import { createSecurityGroup, listSecurityGroups, renameSecurityGroup, requireGroupManager, scopeOf } from './security-group.service.js';
+import { SecurityGroup } from './security-group.type.js';
 
 @Resolver()
 export class CampaignResolver {
-  @Query(() => [Campaign])
+  @Query(() => [Campaign], { description: 'The campaigns you may see; a grouped administrator, those of its security group' })
   campaigns(@Ctx() ctx: Context): Promise<Campaign[]> {
     return campaignsFor(ctx.em, ctx.viewer);
   }
 
   @Query(() => Campaign, { description: 'Public: the widget reads its campaign before the customer writes' })
   async campaign(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Campaign> {
-    const campaign = await findCampaign(ctx.em, id);
+    const campaign = await findCampaign(ctx.em, id, await scopeOf(ctx.em, ctx.viewer));
     if (!campaign || !canUseCampaign(ctx.viewer, id)) throw notFound('Campaign');
-    return campaign;
+    return campaignFor(ctx.viewer, campaign);
   }
 
   @Mutation(() => Campaign, { description: 'Administrators: also makes its General and Closed trays' })
   async createCampaign(@Arg('input', () => CreateCampaignInput) input: CreateCampaignInput, @Ctx() ctx: Context): Promise<Campaign> {
     requireAdmin(ctx.viewer);
-    const created = await createCampaign(ctx.em, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined });
+    const scope = await scopeOf(ctx.em, ctx.viewer);
+    const created = await createCampaign(ctx.em, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined }, scope);
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
     return (await findCampaign(ctx.em, created.id))!;
   }
@@ -33,8 +36,33 @@ export class CampaignResolver {
   @Mutation(() => Campaign, { description: 'Administrators: changes the settings given; messages given replace those of their languages, members given replace the members' })
   async updateCampaign(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateCampaignInput) input: UpdateCampaignInput, @Ctx() ctx: Context): Promise<Campaign> {
     requireAdmin(ctx.viewer);
-    await updateCampaign(ctx.em, id, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined });
+    const scope = await scopeOf(ctx.em, ctx.viewer);
+    await updateCampaign(ctx.em, id, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined }, scope);
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
     return (await findCampaign(ctx.em, id))!;
+  }
+
+  @Query(() => [SecurityGroup], { description: 'Administrators: every security group by name; a grouped administrator, its own' })
+  async securityGroups(@Ctx() ctx: Context): Promise<SecurityGroup[]> {
+    requireAdmin(ctx.viewer);
+    return listSecurityGroups(ctx.em, await scopeOf(ctx.em, ctx.viewer));
+  }
+
+  @Mutation(() => SecurityGroup, { description: 'Administrators without a security group' })
+  async createSecurityGroup(@Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<SecurityGroup> {
+    requireAdmin(ctx.viewer);
+    requireGroupManager(await scopeOf(ctx.em, ctx.viewer));
+    const group = await createSecurityGroup(ctx.em, name);
+    await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
+    return group;
+  }
+
+  @Mutation(() => SecurityGroup, { description: 'Administrators without a security group' })
+  async renameSecurityGroup(@Arg('id', () => ID) id: string, @Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<SecurityGroup> {
+    requireAdmin(ctx.viewer);
+    requireGroupManager(await scopeOf(ctx.em, ctx.viewer));
+    const group = await renameSecurityGroup(ctx.em, id, name);
+    await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
+    return group;
   }
 }

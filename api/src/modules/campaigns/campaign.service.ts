@@ -1,11 +1,13 @@
 import { allExist, type Em, isUniqueViolation, pgArray, rows } from '../../db/sql.js';
-import { badInput, conflict, notFound } from '../../shared/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import { LockMode } from '@mikro-orm/core';
 import { TrayEntity } from '../trays/tray.entity.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { type CampaignMessages, type CampaignSchedule, Language, LANGUAGES, RoutingStrategy } from './campaign.enums.js';
 import { protocolPrefixFor } from './campaign.rules.js';
+import { ALL_CAMPAIGNS, type CampaignScope, groupForNewCampaign, mayManageGroups, scopeAllows } from './security-group.rules.js';
+import { requireGroup } from './security-group.service.js';
 import { validateSchedule, validateThresholds, validateTimeZone } from './campaign.validation.js';
 
 export interface NewCampaign {
@@ -28,6 +30,7 @@ export interface NewCampaign {
   defaultLanguage?: Language;
   messages?: CampaignMessages;
   memberIds?: string[];
+  securityGroupId?: string;
 }
 
 /** The settings that may be cleared: no schedule (always open), no waiting limit, no no-answer timeout. */
@@ -63,9 +66,15 @@ async function replaceMembers(tx: Em, campaignId: string, memberIds: string[]): 
 
 const DEFAULT_THRESHOLDS = [300, 600, 900];
 
-/** Creates a campaign with its General and Closed trays. */
-export async function createCampaign(em: Em, input: NewCampaign): Promise<CampaignEntity> {
+/**
+ * Creates a campaign with its General and Closed trays, in the security group the scope allows: a
+ * grouped administrator's own, else the one asked for or the default.
+ */
+export async function createCampaign(em: Em, input: NewCampaign, scope: CampaignScope = ALL_CAMPAIGNS): Promise<CampaignEntity> {
   checkSettings({ ...input, timeZone: input.timeZone ?? 'UTC', thresholdsSeconds: input.thresholdsSeconds ?? DEFAULT_THRESHOLDS });
+  const group = groupForNewCampaign(scope, input.securityGroupId);
+  if ('refused' in group) throw forbidden('Only administrators without a security group can choose it');
+  if (input.securityGroupId) await requireGroup(em, input.securityGroupId, 'securityGroupId');
   const name = input.name.trim();
   const timeZone = input.timeZone ?? 'UTC';
   const thresholds = input.thresholdsSeconds ?? DEFAULT_THRESHOLDS;
@@ -91,6 +100,7 @@ export async function createCampaign(em: Em, input: NewCampaign): Promise<Campai
         defaultLanguage: input.defaultLanguage ?? Language.en,
         messages: input.messages ?? {},
         protocolPrefix: protocolPrefixFor(name),
+        securityGroupId: group.groupId,
       });
       tx.create(TrayEntity, { name: 'General', kind: TrayKind.GENERAL, campaignId: campaign.id, ownerId: null });
       tx.create(TrayEntity, { name: 'Closed', kind: TrayKind.CLOSED, campaignId: campaign.id, ownerId: null });
@@ -111,13 +121,19 @@ export type CampaignChange = Partial<NewCampaign>;
  * languages, the members given replace the members. A waiting chat keeps its place: the new rules
  * apply from the next decision (routing, admission, thresholds).
  */
-export async function updateCampaign(em: Em, id: string, change: CampaignChange): Promise<void> {
+export async function updateCampaign(em: Em, id: string, change: CampaignChange, scope: CampaignScope = ALL_CAMPAIGNS): Promise<void> {
   checkSettings(change);
   try {
     await em.transactional(async (tx) => {
       const campaign = await tx.findOne(CampaignEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!campaign) throw notFound('Campaign');
-      const { memberIds, messages, name, ...settings } = change;
+      // Another group's campaign is answered as if it did not exist.
+      if (!campaign || !scopeAllows(scope, campaign.securityGroupId)) throw notFound('Campaign');
+      const { memberIds, messages, name, securityGroupId, ...settings } = change;
+      if (securityGroupId !== undefined && securityGroupId !== campaign.securityGroupId) {
+        if (!mayManageGroups(scope)) throw forbidden('Only administrators without a security group can move a campaign to another group');
+        await requireGroup(tx, securityGroupId, 'securityGroupId');
+        campaign.securityGroupId = securityGroupId;
+      }
       for (const [key, value] of Object.entries(settings)) if (value !== undefined) (campaign as unknown as Record<string, unknown>)[key] = value;
       if (name !== undefined) campaign.name = name.trim();
       if (messages) campaign.messages = { ...campaign.messages, ...messages };

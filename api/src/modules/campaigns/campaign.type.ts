@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Language, RoutingStrategy } from './campaign.enums.js';
+import { SecurityGroup } from './security-group.type.js';
 
 @ObjectType('WeeklyRange', { simpleResolvers: true })
 @InputType('WeeklyRangeInput')
@@ -49,6 +50,8 @@ export class Campaign {
   @Field(() => Boolean) askPhone!: boolean;
   @Field(() => Language) defaultLanguage!: Language;
   @Field(() => [CampaignMessageSetShape]) messages!: CampaignMessageSetShape[];
+  @Field(() => SecurityGroup, { nullable: true, description: 'Staff and keys: whose administrators see it; null for the widget' })
+  securityGroup!: SecurityGroup | null;
 }
 
 /** Every campaign setting; a new campaign takes defaults for those left out, a change leaves them as they are. */
@@ -72,6 +75,11 @@ class CampaignSettingsInput {
   @Field(() => Language, { nullable: true }) defaultLanguage?: Language;
   @Field(() => [CampaignMessageSetShape], { nullable: true }) messages?: CampaignMessageSetShape[];
   @Field(() => [ID], { nullable: true }) memberIds?: string[];
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Administrators without a group: the security group it belongs to (a new campaign: General unless given); a grouped administrator\'s campaigns stay in its group',
+  })
+  securityGroupId?: string;
 }
 
 @InputType()

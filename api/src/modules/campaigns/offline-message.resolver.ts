@@ -3,6 +3,7 @@ import type { Context } from '../../server/context.js';
 import { requireUser } from '../auth/guards.js';
 import { leaveOfflineMessage, listOfflineMessages } from './offline-message.service.js';
 import { LeaveOfflineMessageInput, OfflineMessage } from './offline-message.type.js';
+import { requireCampaignInScope, scopeOf } from './security-group.service.js';
 
 @Resolver()
 export class OfflineMessageResolver {
@@ -12,8 +13,10 @@ export class OfflineMessageResolver {
   }
 
   @Query(() => [OfflineMessage], { description: 'Agents and supervisors: newest first' })
-  offlineMessages(@Ctx() ctx: Context, @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string): Promise<OfflineMessage[]> {
+  async offlineMessages(@Ctx() ctx: Context, @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string): Promise<OfflineMessage[]> {
     requireUser(ctx.viewer);
-    return listOfflineMessages(ctx.em, campaignId ?? null);
+    const scope = await scopeOf(ctx.em, ctx.viewer);
+    if (campaignId) await requireCampaignInScope(ctx.em, scope, campaignId);
+    return listOfflineMessages(ctx.em, campaignId ?? null, scope);
   }
 }

@@ -2,6 +2,8 @@ import { one, rows, pgArray } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { badInput, unauthenticated } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
+import { campaignScopeSql } from '../campaigns/security-group.rules.js';
+import { scopeOf } from '../campaigns/security-group.service.js';
 import { Role } from '../users/user.enums.js';
 import type { InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
 import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from './interaction.view.js';
@@ -81,6 +83,10 @@ export async function listInteractions(
   const vis = visibilitySql(ctx.onlooker());
   const where: string[] = [vis.sql];
   const params: unknown[] = [...vis.params];
+  // The conversations report (this query and its CSV): a grouped administrator reads its group's
+  // campaigns only; a campaign filter outside the group finds nothing, as an unknown one does.
+  const inScope = campaignScopeSql(await scopeOf(ctx.em, ctx.viewer), 'c.security_group_id');
+  (where.push(inScope.sql), params.push(...inScope.params));
   if (filter.trayId) (where.push('i.tray_id = ?'), params.push(filter.trayId));
   if (filter.campaignId) (where.push('i.campaign_id = ?'), params.push(filter.campaignId));
   if (filter.contactId) (where.push('i.contact_id = ?'), params.push(filter.contactId));

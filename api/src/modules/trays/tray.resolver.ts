@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireSupervisor } from '../auth/guards.js';
+import { requireCampaignInScope, requireTrayInScope, scopeOf } from '../campaigns/security-group.service.js';
 import { createTray, setTrayAccess, trayAccess, visibleTrays } from './tray.service.js';
 import { CreateTrayInput, Tray, TrayAccess } from './tray.type.js';
 
@@ -8,29 +9,32 @@ import { CreateTrayInput, Tray, TrayAccess } from './tray.type.js';
 export class TrayResolver {
   @Query(() => [Tray], { description: 'The trays you may open' })
   async trays(@Ctx() ctx: Context): Promise<Tray[]> {
-    return visibleTrays(ctx.em, ctx.onlooker());
+    return visibleTrays(ctx.em, ctx.onlooker(), await scopeOf(ctx.em, ctx.viewer));
   }
 
   @Query(() => TrayAccess, { description: 'Supervisors: who may see a custom tray' })
-  trayAccess(@Arg('trayId', () => ID) trayId: string, @Ctx() ctx: Context): Promise<TrayAccess> {
+  async trayAccess(@Arg('trayId', () => ID) trayId: string, @Ctx() ctx: Context): Promise<TrayAccess> {
     requireSupervisor(ctx.viewer);
+    await requireTrayInScope(ctx.em, await scopeOf(ctx.em, ctx.viewer), trayId);
     return trayAccess(ctx.em, trayId);
   }
 
   @Mutation(() => Tray, { description: 'Supervisors: a custom tray with access for agents and teams' })
   async createTray(@Arg('input', () => CreateTrayInput) input: CreateTrayInput, @Ctx() ctx: Context): Promise<Tray> {
     requireSupervisor(ctx.viewer);
+    await requireCampaignInScope(ctx.em, await scopeOf(ctx.em, ctx.viewer), input.campaignId);
     return createTray(ctx.em, input);
   }
 
   @Mutation(() => Tray, { description: 'Supervisors: replaces who may see a custom tray; live sessions follow at once' })
-  setTrayAccess(
+  async setTrayAccess(
     @Arg('trayId', () => ID) trayId: string,
     @Ctx() ctx: Context,
     @Arg('userIds', () => [ID], { defaultValue: [] }) userIds: string[],
     @Arg('teamIds', () => [ID], { defaultValue: [] }) teamIds: string[],
   ): Promise<Tray> {
     requireSupervisor(ctx.viewer);
+    await requireTrayInScope(ctx.em, await scopeOf(ctx.em, ctx.viewer), trayId);
     return setTrayAccess(ctx.deps, ctx.em, trayId, userIds, teamIds);
   }
 }

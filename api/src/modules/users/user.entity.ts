@@ -16,6 +16,8 @@ export class UserEntity {
   @Property({ type: 'integer' }) maxConcurrentChats: number = 3;
   @Property({ type: 'boolean' }) mayMonitorScreen: boolean = false;
   @Property({ type: 'boolean' }) active: boolean = true;
+  /** An administrator in a security group sees only its campaigns; null: every campaign. */
+  @Property({ type: 'uuid', nullable: true }) securityGroupId: string | null = null;
   @ManyToMany({ entity: () => TeamEntity, pivotTable: 'user_teams', joinColumn: 'user_id', inverseJoinColumn: 'team_id' })
   teams = new Collection<TeamEntity>(this);
   @Property({ type: 'timestamptz' }) createdAt: Date = new Date();

@@ -5,7 +5,8 @@ import type { TeamMember, TeamWithMembers, User } from './user.type.js';
 
 const USER_SQL = `select u.id, u.email, u.name, u.role, u.languages, u.skills, u.max_concurrent_chats, u.may_monitor_screen, u.active,
                          coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name)
-                                     from user_teams ut join teams t on t.id = ut.team_id where ut.user_id = u.id), '[]') as teams
+                                     from user_teams ut join teams t on t.id = ut.team_id where ut.user_id = u.id), '[]') as teams,
+                         (select json_build_object('id', g.id, 'name', g.name) from security_groups g where g.id = u.security_group_id) as security_group
                     from users u`;
 
 function toUser(row: Record<string, any>): User {
@@ -20,6 +21,7 @@ function toUser(row: Record<string, any>): User {
     mayMonitorScreen: row.may_monitor_screen,
     teams: row.teams,
     active: row.active,
+    securityGroup: row.security_group,
   };
 }
 

@@ -2,11 +2,13 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { Topic } from '../../shared/topics.js';
 import { requireAdmin, requireSupervisor, requireUser } from '../auth/guards.js';
+import { requireCampaignInScope, scopeOf } from '../campaigns/security-group.service.js';
 import { Role } from './user.enums.js';
 import { createTeam } from './team.service.js';
 import { CreateTeamInput, CreateUserInput, UpdateUserInput } from './user.inputs.js';
 import { listCampaignMembers, listSupervisors, listTeams, listUsers, loadUser } from './user.queries.js';
 import { createUser, updateUser } from './user.service.js';
+import { setUserActive } from './user-activation.service.js';
 import { Team, TeamMember, TeamWithMembers, User } from './user.type.js';
 
 @Resolver()
@@ -28,8 +30,9 @@ export class UserResolver {
   }
 
   @Query(() => [TeamMember], { description: "Supervisors and administrators: a campaign's members, by name" })
-  campaignMembers(@Arg('campaignId', () => ID) campaignId: string, @Ctx() ctx: Context): Promise<TeamMember[]> {
+  async campaignMembers(@Arg('campaignId', () => ID) campaignId: string, @Ctx() ctx: Context): Promise<TeamMember[]> {
     requireSupervisor(ctx.viewer);
+    await requireCampaignInScope(ctx.em, await scopeOf(ctx.em, ctx.viewer), campaignId);
     return listCampaignMembers(ctx.em, campaignId);
   }
 
@@ -42,7 +45,7 @@ export class UserResolver {
   @Mutation(() => User, { description: 'Administrators: an agent also gets its personal tray' })
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
     requireAdmin(ctx.viewer);
-    const user = await createUser(ctx.em, input);
+    const user = await createUser(ctx.em, input, await scopeOf(ctx.em, ctx.viewer));
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
     return loadUser(ctx.em, user.id);
   }
@@ -58,8 +61,15 @@ export class UserResolver {
   @Mutation(() => User, { description: 'Administrators: a raised maximum routes waiting chats to the agent at once' })
   async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
     requireAdmin(ctx.viewer);
-    await updateUser(ctx.deps, ctx.em, id, input);
+    await updateUser(ctx.deps, ctx.em, id, input, await scopeOf(ctx.em, ctx.viewer));
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
+    return loadUser(ctx.em, id);
+  }
+
+  @Mutation(() => User, { description: 'Administrators: a deactivated person is signed out at once, their chats go back to their trays, and they can no longer sign in' })
+  async setUserActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() ctx: Context): Promise<User> {
+    requireAdmin(ctx.viewer);
+    await setUserActive(ctx, id, active);
     return loadUser(ctx.em, id);
   }
 }

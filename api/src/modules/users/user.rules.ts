@@ -36,3 +36,8 @@ export function roleChangeRefusal(from: string, to: string, heldChats: number): 
   if (from === to || from !== 'AGENT') return null;
   return heldChats > 0 ? `Return, transfer or close this agent's ${heldChats} chat(s) before changing the role` : null;
 }
+
+/** Why a person may not be deactivated by this administrator, or null: nobody locks themself out. */
+export function deactivationRefusal(actorId: string, targetId: string, active: boolean): string | null {
+  return !active && actorId === targetId ? 'You cannot deactivate yourself; ask another administrator' : null;
+}

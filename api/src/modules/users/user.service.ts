@@ -1,8 +1,10 @@
 import { allExist, type Em, isUniqueViolation, one, pgArray, rows } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
-import { badInput, conflict, notFound } from '../../shared/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import { agentChanged } from '../agents/agent.service.js';
 import { hashPassword } from '../auth/auth.service.js';
+import { ALL_CAMPAIGNS, type CampaignScope, personGroupDecision } from '../campaigns/security-group.rules.js';
+import { requireGroup } from '../campaigns/security-group.service.js';
 import { TrayEntity } from '../trays/tray.entity.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { UserEntity } from './user.entity.js';
@@ -19,10 +21,11 @@ export interface NewUser {
   maxConcurrentChats?: number;
   mayMonitorScreen?: boolean;
   teamIds?: string[];
+  securityGroupId?: string | null;
 }
 
 /** Creates a user; an agent gets its personal tray in the same transaction. */
-export async function createUser(em: Em, input: NewUser): Promise<UserEntity> {
+export async function createUser(em: Em, input: NewUser, scope: CampaignScope = ALL_CAMPAIGNS): Promise<UserEntity> {
   const email = normalizeEmail(input.email);
   if (!isEmail(email)) throw badInput('Enter a valid e-mail address', 'email');
   if (!input.name.trim()) throw badInput('Enter a name', 'name');
@@ -31,6 +34,9 @@ export async function createUser(em: Em, input: NewUser): Promise<UserEntity> {
   if (!validMaxChats(max)) throw badInput(`Maximum concurrent chats must be between 1 and ${MAX_CHATS_LIMIT}`, 'maxConcurrentChats');
   const languages = normalizeLanguages(input.languages ?? []);
   if (!languages) throw badInput('Languages are es, en or pt', 'languages');
+  const group = personGroupDecision(scope, null, input.role, input.securityGroupId);
+  if (group.kind === 'REFUSED') throw forbidden(group.reason);
+  if (input.securityGroupId) await requireGroup(em, input.securityGroupId, 'securityGroupId');
   const passwordHash = await hashPassword(input.password);
   try {
     return await em.transactional(async (tx) => {
@@ -44,6 +50,7 @@ export async function createUser(em: Em, input: NewUser): Promise<UserEntity> {
         skills: normalizeSkills(input.skills ?? []),
         maxConcurrentChats: max,
         mayMonitorScreen: input.mayMonitorScreen ?? false,
+        securityGroupId: group.kind === 'SET' ? group.groupId : null,
       });
       if (input.role === Role.AGENT) {
         tx.create(TrayEntity, { name: `Personal: ${user.name}`, kind: TrayKind.PERSONAL, ownerId: user.id, campaignId: null });
@@ -67,13 +74,15 @@ export interface UserChanges {
   maxConcurrentChats?: number | null;
   mayMonitorScreen?: boolean | null;
   teamIds?: string[] | null;
+  /** Undefined leaves it; null removes it. */
+  securityGroupId?: string | null;
 }
 
 /**
  * Changes a person's profile; only the fields given change. What routing reads (maximum, languages,
  * skills) takes effect at once: a raised maximum gives the agent waiting chats by that event.
  */
-export async function updateUser(deps: Deps, em: Em, userId: string, changes: UserChanges): Promise<void> {
+export async function updateUser(deps: Deps, em: Em, userId: string, changes: UserChanges, scope: CampaignScope = ALL_CAMPAIGNS): Promise<void> {
   const sets: string[] = [];
   const params: unknown[] = [];
   const set = (column: string, value: unknown, cast = '') => (sets.push(`${column} = ?${cast}`), params.push(value));
@@ -94,9 +103,9 @@ export async function updateUser(deps: Deps, em: Em, userId: string, changes: Us
   }
   if (changes.mayMonitorScreen != null) set('may_monitor_screen', changes.mayMonitorScreen);
   await em.transactional(async (tx) => {
-    const current = await one<{ role: Role; name: string; held: number }>(
+    const current = await one<{ role: Role; name: string; held: number; security_group_id: string | null }>(
       tx,
-      `select role, name, (select count(*)::int from interactions i where i.agent_id = u.id and i.phase = 'IN_SERVICE') as held
+      `select role, name, security_group_id, (select count(*)::int from interactions i where i.agent_id = u.id and i.phase = 'IN_SERVICE') as held
          from users u where id = ? for update`,
       [userId],
     );
@@ -105,6 +114,10 @@ export async function updateUser(deps: Deps, em: Em, userId: string, changes: Us
       const refusal = roleChangeRefusal(current.role, changes.role, current.held);
       if (refusal) throw conflict(refusal);
     }
+    const group = personGroupDecision(scope, { role: current.role, securityGroupId: current.security_group_id }, changes.role ?? current.role, changes.securityGroupId);
+    if (group.kind === 'REFUSED') throw forbidden(group.reason);
+    if (changes.securityGroupId) await requireGroup(tx, changes.securityGroupId, 'securityGroupId');
+    if (group.kind === 'SET') set('security_group_id', group.groupId, '::uuid');
     if (sets.length) await rows(tx, `update users set ${sets.join(', ')} where id = ?`, [...params, userId]);
     // A new agent gets its personal tray; one who stops being an agent keeps it, so chats stay where they were.
     if (changes.role === Role.AGENT) {

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Role } from './user.enums.js';
+import { SecurityGroup } from '../campaigns/security-group.type.js';
 
 @ObjectType({ simpleResolvers: true })
 export class Team {
@@ -19,6 +20,8 @@ export class User {
   @Field(() => Boolean) mayMonitorScreen!: boolean;
   @Field(() => [Team]) teams!: Team[];
   @Field(() => Boolean, { description: 'False once deactivated: the person can no longer sign in' }) active!: boolean;
+  @Field(() => SecurityGroup, { nullable: true, description: 'An administrator in one sees only its campaigns; null: every campaign' })
+  securityGroup!: SecurityGroup | null;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { allExist, type Em, one, pgArray, rows } from '../../db/sql.js';
 import { badInput, notFound } from '../../shared/errors.js';
+import { ALL_CAMPAIGNS, type CampaignScope, campaignScopeSql } from '../campaigns/security-group.rules.js';
 import { validHookUrl } from './webhook.rules.js';
 import { presentPosition } from '../events/event-feed.js';
 
@@ -40,10 +41,36 @@ const toView = (r: Record<string, any>): WebhookView => ({
   createdAt: new Date(r.created_at),
 });
 
+/**
+ * The hooks within a campaign scope: for a grouped administrator, those scoped to campaigns that are
+ * all of its group. A hook for every campaign (an empty list) sends other groups' events, so only
+ * whoever sees every campaign sees it.
+ */
+function hookScopeSql(scope: CampaignScope): { sql: string; params: unknown[] } {
+  if (scope.kind === 'ALL') return { sql: 'true', params: [] };
+  const inScope = campaignScopeSql(scope, 'c.security_group_id');
+  return {
+    sql: `(cardinality(campaign_ids) > 0 and not exists (select 1 from unnest(campaign_ids) x left join campaigns c on c.id::text = x where c.id is null or not ${inScope.sql}))`,
+    params: inScope.params,
+  };
+}
+
+/** Answers NOT_FOUND for a hook outside a grouped administrator's scope; for ALL the callers' own checks stand. */
+export async function requireHookInScope(em: Em, scope: CampaignScope, id: string): Promise<void> {
+  if (scope.kind === 'ALL') return;
+  const inScope = hookScopeSql(scope);
+  if (!(await one(em, `select 1 from webhooks where id = ? and ${inScope.sql}`, [id, ...inScope.params]))) throw notFound('Webhook');
+}
+
 /** Registers a hook; it receives events from now on. The secret it signs with is returned once. */
-export async function createWebhook(em: Em, url: string, eventTypes: string[], campaignIds: string[]): Promise<{ webhook: WebhookView; secret: string }> {
+export async function createWebhook(em: Em, url: string, eventTypes: string[], campaignIds: string[], scope: CampaignScope = ALL_CAMPAIGNS): Promise<{ webhook: WebhookView; secret: string }> {
   if (!validHookUrl(url)) throw badInput('Give an http or https URL without credentials', 'url');
+  if (scope.kind === 'GROUP' && campaignIds.length === 0) throw badInput('Choose the campaigns whose events are sent', 'campaignIds');
   if (!(await allExist(em, 'campaigns', campaignIds))) throw badInput('Unknown campaign', 'campaignIds');
+  // Another group's campaign is refused as if it did not exist.
+  const inScope = campaignScopeSql(scope, 'security_group_id');
+  const within = await one<{ n: number }>(em, `select count(*)::int as n from campaigns where id = any(?::uuid[]) and ${inScope.sql}`, [pgArray([...new Set(campaignIds)]), ...inScope.params]);
+  if (within!.n !== new Set(campaignIds).size) throw badInput('Unknown campaign', 'campaignIds');
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   // It starts at the feed's present: what happened before it existed is not sent.
   const start = await presentPosition(em);
@@ -56,8 +83,9 @@ export async function createWebhook(em: Em, url: string, eventTypes: string[], c
   return { webhook: toView(row!), secret };
 }
 
-export async function listWebhooks(em: Em): Promise<WebhookView[]> {
-  return (await rows(em, `select ${COLUMNS} from webhooks order by created_at desc, id`)).map(toView);
+export async function listWebhooks(em: Em, scope: CampaignScope = ALL_CAMPAIGNS): Promise<WebhookView[]> {
+  const inScope = hookScopeSql(scope);
+  return (await rows(em, `select ${COLUMNS} from webhooks where ${inScope.sql} order by created_at desc, id`, inScope.params)).map(toView);
 }
 
 /** Turns a hook on again (after it was disabled) or off; on again, it goes on from where it stopped. */

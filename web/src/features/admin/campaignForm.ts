@@ -26,6 +26,8 @@ export interface CampaignDraft extends Record<Flag, boolean> {
   /** Null until a saved campaign's members are read: then nothing is sent, so none are lost. */
   memberIds: string[] | null;
   messages: Record<Language, MessageSet>;
+  /** Null: not chosen, so not sent (a new campaign goes to the administrator's group, or the default). */
+  securityGroupId: string | null;
 }
 
 /** The campaign as the API answers it (the fields the editor reads). */
@@ -40,6 +42,7 @@ export interface CampaignShape extends Record<Flag, boolean> {
   noAnswerTimeoutSeconds?: number | null;
   defaultLanguage: Language;
   messages: ({ language: Language } & Partial<Record<MessageKind, string | null>>)[];
+  securityGroup?: { id: string } | null;
 }
 
 /** Why the draft cannot be saved, as a key under `admin.errors`. */
@@ -61,6 +64,7 @@ export function emptyCampaign(): CampaignDraft {
     defaultLanguage: 'es',
     memberIds: [],
     messages: { es: emptySet(), en: emptySet(), pt: emptySet() },
+    securityGroupId: null,
     allowAudio: false,
     allowVideo: false,
     askName: true,
@@ -92,6 +96,7 @@ export function draftOf(campaign: CampaignShape): CampaignDraft {
     noAnswerTimeoutSeconds: campaign.noAnswerTimeoutSeconds ?? null,
     defaultLanguage: campaign.defaultLanguage,
     memberIds: null,
+    securityGroupId: campaign.securityGroup?.id ?? null,
   };
 }
 
@@ -125,6 +130,8 @@ export function campaignInput(draft: CampaignDraft) {
     defaultLanguage: draft.defaultLanguage,
     ...Object.fromEntries(FLAGS.map((f) => [f, draft[f]])),
     ...(draft.memberIds ? { memberIds: draft.memberIds } : {}),
+    // Only an administrator without a group may change it; the editor offers the choice to no one else.
+    ...(draft.securityGroupId ? { securityGroupId: draft.securityGroupId } : {}),
     messages: LANGUAGES.map((language) => ({
       language,
       ...(Object.fromEntries(MESSAGE_KINDS.map((k) => [k, trim(draft.messages[language][k])])) as Record<MessageKind, string | null>),

@@ -2,7 +2,7 @@ import type { Component } from 'vue';
 import { defineAsyncComponent } from 'vue';
 
 /** The administration sections, in menu order; the key is the URL's `/admin/:section`. */
-export const SECTIONS = ['campaigns', 'trays', 'users', 'pauses', 'labels', 'apiKeys', 'webhooks', 'offline', 'report'] as const;
+export const SECTIONS = ['campaigns', 'groups', 'trays', 'users', 'pauses', 'labels', 'apiKeys', 'webhooks', 'offline', 'report'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** The section an address names, or the first one for a bare or unknown `/admin`. */
@@ -12,6 +12,7 @@ export function sectionOf(param: unknown): Section {
 
 export const SECTION_VIEWS: Record<Section, Component> = {
   campaigns: defineAsyncComponent(() => import('./campaigns/CampaignsSection.vue')),
+  groups: defineAsyncComponent(() => import('./groups/SecurityGroupsSection.vue')),
   trays: defineAsyncComponent(() => import('./trays/TraysSection.vue')),
   users: defineAsyncComponent(() => import('./people/PeopleSection.vue')),
   pauses: defineAsyncComponent(() => import('./pauses/PauseReasonsSection.vue')),

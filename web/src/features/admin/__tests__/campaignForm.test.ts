@@ -43,3 +43,13 @@ describe('campaign form', () => {
     expect(draftOf(saved as never)).toEqual({ ...draft, memberIds: null });
   });
 });
+
+describe('campaign form: security group', () => {
+  it('sends the group only once one is chosen, and reads it back', () => {
+    const draft = named();
+    expect(campaignInput(draft)).not.toHaveProperty('securityGroupId');
+    expect(campaignInput({ ...draft, securityGroupId: 'g1' }).securityGroupId).toBe('g1');
+    const saved = { ...campaignInput(draft), securityGroup: { id: 'g1' }, thresholdsSeconds: [300, 600, 900] };
+    expect(draftOf(saved as never).securityGroupId).toBe('g1');
+  });
+});

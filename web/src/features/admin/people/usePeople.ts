@@ -1,8 +1,10 @@
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import { computed, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { AdminTeamsDocument, AdminUsersDocument, CreateTeamDocument, CreateUserDocument, UpdateUserDocument, type Role } from '../../../gql/graphql';
+import { AdminTeamsDocument, AdminUsersDocument, CreateTeamDocument, CreateUserDocument, SetUserActiveDocument, UpdateUserDocument, type Role } from '../../../gql/graphql';
+import { useCurrentUser } from '../../auth/composables/useCurrentUser';
 import { useAdminAction } from '../composables/useAdminAction';
+import { useSecurityGroups } from '../groups/useSecurityGroups';
 
 export const ROLES = ['AGENT', 'SUPERVISOR', 'ADMIN'] as const satisfies readonly Role[];
 
@@ -16,17 +18,28 @@ export interface UserDraft {
   maxConcurrentChats: number | null;
   mayMonitorScreen: boolean;
   teamIds: string[];
+  /** Sent only when an administrator without a group edits it: undefined leaves it, null removes it. */
+  securityGroupId?: string | null;
 }
 
 const blank = (): UserDraft => ({ name: '', email: '', password: '', role: 'AGENT', languages: [], skills: [], maxConcurrentChats: 3, mayMonitorScreen: false, teamIds: [] });
 
-/** Users (create, edit) and teams (create). `editing` is null, 'new' or a user's id. */
+/**
+ * Users (create, edit, deactivate, reactivate) and teams (create). `editing` is null, 'new' or a
+ * user's id. Deactivated people are listed only when `showInactive` is on.
+ */
 export function usePeople() {
   const { t } = useI18n();
   const users = useQuery(AdminUsersDocument, null, { fetchPolicy: 'cache-and-network' });
   const teamList = useQuery(AdminTeamsDocument, null, { fetchPolicy: 'cache-and-network' });
-  const people = computed(() => users.result.value?.users ?? []);
+  const everyone = computed(() => users.result.value?.users ?? []);
+  const showInactive = ref(false);
+  const people = computed(() => (showInactive.value ? everyone.value : everyone.value.filter((p) => p.active)));
+  const { user: me } = useCurrentUser();
+  /** An administrator cannot deactivate themself (the API refuses it too), so the button is not offered. */
+  const mayDeactivate = (id: string) => me.value?.id !== id;
   const teams = computed(() => teamList.result.value?.teams ?? []);
+  const { manages: managesGroups } = useSecurityGroups();
 
   const editing = ref<string | null>(null);
   const draft = ref<UserDraft>(blank());
@@ -39,10 +52,11 @@ export function usePeople() {
   });
 
   function open(id: string | 'new'): void {
-    const u = people.value.find((p) => p.id === id);
+    const u = everyone.value.find((p) => p.id === id);
     draft.value = u
       ? { ...blank(), name: u.name, email: u.email, role: u.role, languages: [...u.languages], skills: [...u.skills], maxConcurrentChats: u.maxConcurrentChats, mayMonitorScreen: u.mayMonitorScreen, teamIds: u.teams.map((x) => x.id) }
       : blank();
+    if (u && managesGroups.value) draft.value.securityGroupId = u.securityGroup?.id ?? null;
     tried.value = false;
     editing.value = id;
   }
@@ -51,6 +65,7 @@ export function usePeople() {
   const createUser = useMutation(CreateUserDocument, { throws: 'always' });
   const updateUser = useMutation(UpdateUserDocument, { throws: 'always' });
   const createTeam = useMutation(CreateTeamDocument, { throws: 'always' });
+  const setUserActive = useMutation(SetUserActiveDocument, { throws: 'always' });
 
   async function save(): Promise<void> {
     tried.value = true;
@@ -80,5 +95,13 @@ export function usePeople() {
     });
   }
 
-  return { people, teams, editing, draft, problem, running, open, save, team, addTeam };
+  /** Deactivating signs the person out at once and sends their chats back to their trays (the API does it). */
+  async function setActive(id: string, active: boolean): Promise<void> {
+    await act(`active-${id}`, () => setUserActive.mutate({ id, active }), async () => {
+      if (editing.value === id) editing.value = null;
+      await Promise.all([users.refetch(), teamList.refetch()]);
+    });
+  }
+
+  return { people, teams, editing, draft, problem, running, open, save, team, addTeam, showInactive, mayDeactivate, setActive };
 }

@@ -1,0 +1,33 @@
+import { one } from '../../db/sql.js';
+import type { Context } from '../../server/context.js';
+import { badInput, forbidden, notFound } from '../../shared/errors.js';
+import { Topic } from '../../shared/topics.js';
+import { requireUser } from '../auth/guards.js';
+import { personGroupDecision } from '../campaigns/security-group.rules.js';
+import { scopeOf } from '../campaigns/security-group.service.js';
+import { logOutAgent } from '../interactions/lifecycle.service.js';
+import { deactivationRefusal } from './user.rules.js';
+
+/**
+ * Deactivates or reactivates a person. The flag is written first: from that moment sign-in, session
+ * checks, routing, transfer targets and the monitor all leave the person out. Then the forced logout
+ * a supervisor uses ends their sessions and sockets and sends their chats back to their trays, where
+ * routing gives them to someone else. Should that fail half-way, deactivating again repeats it.
+ * Reactivating only lets them sign in again.
+ */
+export async function setUserActive(ctx: Context, userId: string, active: boolean): Promise<void> {
+  // A person, not a key: the forced logout records who did it.
+  const viewer = requireUser(ctx.viewer);
+  const refusal = deactivationRefusal(viewer.userId, userId, active);
+  if (refusal) throw badInput(refusal, 'id');
+  // The same bound as editing a person: a grouped administrator cannot switch off an administrator
+  // outside its group (the installation's owner least of all).
+  const target = await one<{ role: string; security_group_id: string | null }>(ctx.em, 'select role, security_group_id from users where id = ?', [userId]);
+  if (!target) throw notFound('User');
+  const decision = personGroupDecision(await scopeOf(ctx.em, ctx.viewer), { role: target.role, securityGroupId: target.security_group_id }, target.role, undefined);
+  if (decision.kind === 'REFUSED') throw forbidden(decision.reason);
+  const changed = await one(ctx.em, 'update users set active = ? where id = ? returning id', [active, userId]);
+  if (!changed) throw notFound('User');
+  if (!active) await logOutAgent(ctx, userId);
+  await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
+}
