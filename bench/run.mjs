@@ -1,6 +1,8 @@
 // npm run bench: Parley's message pipeline next to a hand-written raw pipeline (ws + pg + Redis,
 // no GraphQL), on loopback, in one run. Prints latency at a fixed rate and sustained throughput,
-// writes bench/results/<date>.{md,json}, and stops everything it started.
+// writes bench/results/<date>.{md,json}, and stops everything it started. Then routing, the monitor
+// snapshot and the supervisor's monitor screen in Chromium (monitor-screen.mjs) over a seeded center.
+// One section alone: `node bench/run.mjs --only monitor-screen` (or engine, routing, monitor).
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { benchMonitor, benchRawRouting, benchRouting, gql, percentile, round, sleep } from './engine.mjs';
+import { benchMonitor, benchRawRouting, benchRouting, gql, percentile, round, seedMonitorCenter, sleep } from './engine.mjs';
+import { benchMonitorScreen } from './monitor-screen.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -20,6 +23,9 @@ const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
 const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10);
 const CHATS = Number(process.env.BENCH_CHATS ?? 50);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 32);
+const SCREEN_SECONDS = Number(process.env.BENCH_SCREEN_SECONDS ?? 20);
+// `--only monitor-screen` (or BENCH_ONLY=...) runs one section and prints its figures as JSON, writing no results file.
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : process.env.BENCH_ONLY;
 
 const children = [];
 const databases = [];
@@ -140,6 +146,8 @@ async function startParley(label) {
     RATE_LIMIT_VISITOR_PER_MINUTE: '0',
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
     LOG_LEVEL: 'warn',
+    // The web app the monitor screen bench opens: the build's web/dist unless told (e.g. a build elsewhere).
+    ...(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {}),
   });
   const adminToken = (await gql(port, 'mutation { signIn(email: "bench@parley.dev", password: "bench-password-123") { token } }')).signIn.token;
   return { port, adminToken, databaseUrl };
@@ -211,15 +219,30 @@ async function benchEngine(only = null) {
   console.log(`raw SQL  ${rawRouting.perSecond} assignments/s (one statement per chat, SKIP LOCKED)`);
   const monitor = await benchMonitor({ port, adminToken, databaseUrl });
   console.log(`monitor  ${monitor.agents} agents, ${monitor.chats} open chats: dashboard snapshot (${Math.round(monitor.dashboard.bytes / 1024)} KiB) p50 ${monitor.dashboard.p50} ms p99 ${monitor.dashboard.p99} ms, first after a change p50 ${monitor.afterChange.p50} ms p99 ${monitor.afterChange.p99} ms; every chat listed (${Math.round(monitor.full.bytes / 1024)} KiB) p50 ${monitor.full.p50} ms p99 ${monitor.full.p99} ms; totals only p50 ${monitor.totalsOnly.p50} ms`);
-  return { routing, rawRouting, monitor };
+  // The same seeded center, now through the supervisor's screen in a browser.
+  const monitorScreen = await benchMonitorScreen({ url: `http://127.0.0.1:${port}`, adminToken, seconds: SCREEN_SECONDS });
+  return { routing, rawRouting, monitor, monitorScreen };
+}
+
+/** The monitor screen alone, on its own freshly seeded center (1,000 agents, 10,000 open chats). */
+async function benchScreenAlone() {
+  const { port, adminToken, databaseUrl } = await startParley('screen');
+  await gql(port, 'mutation { createCampaign(input: { name: "Monitor bench" }) { id } }', {}, adminToken);
+  await seedMonitorCenter({ databaseUrl });
+  return { monitorScreen: await benchMonitorScreen({ url: `http://127.0.0.1:${port}`, adminToken, seconds: SCREEN_SECONDS }) };
 }
 
 async function main() {
-  if (['engine', 'routing', 'monitor'].includes(process.env.BENCH_ONLY)) {
-    const engine = await benchEngine(process.env.BENCH_ONLY === 'engine' ? null : process.env.BENCH_ONLY);
+  if (ONLY === 'monitor-screen') {
+    console.log(JSON.stringify(await benchScreenAlone()));
+    return;
+  }
+  if (['engine', 'routing', 'monitor'].includes(ONLY)) {
+    const engine = await benchEngine(ONLY === 'engine' ? null : ONLY);
     console.log(JSON.stringify(engine));
     return;
   }
+  if (ONLY) throw new Error(`--only ${ONLY}: expected monitor-screen, engine, routing or monitor`);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`Parley benchmark on ${machine}\n${CHATS} chats, one subscriber each; latency at ${RATE} msg/s for ${LATENCY_SECONDS} s; throughput with ${IN_FLIGHT} senders for ${THROUGHPUT_SECONDS} s\n`);
   const raw = await benchRaw();
@@ -252,9 +275,22 @@ async function main() {
       '',
       `Monitor snapshot over GraphQL with ${engine.monitor.agents} agents and ${engine.monitor.chats} open chats, timed to the last byte: the dashboard's snapshot (totals, service levels, every agent row with its band counts, the waiting customers, teams; ${Math.round(engine.monitor.dashboard.bytes / 1024)} KiB) **p50 ${engine.monitor.dashboard.p50} ms, p99 ${engine.monitor.dashboard.p99} ms**; the first one after a change (rows loaded again) p50 ${engine.monitor.afterChange.p50} ms, p99 ${engine.monitor.afterChange.p99} ms; with every chat listed besides (${Math.round(engine.monitor.full.bytes / 1024)} KiB) p50 ${engine.monitor.full.p50} ms, p99 ${engine.monitor.full.p99} ms; totals only p50 ${engine.monitor.totalsOnly.p50} ms, p99 ${engine.monitor.totalsOnly.p99} ms.`,
       '',
+      ...screenSection(engine.monitorScreen),
     ].join('\n'),
   );
   console.log(`written bench/results/${date}.md and .json`);
+}
+
+/** The monitor screen's figures for the results file, its goals marked pass or fail. */
+function screenSection(m) {
+  return [
+    '## Monitor screen',
+    '',
+    `The supervisor's /monitor in Debian's Chromium (headless, loopback) over the same center (${m.agents} agents, 10,000 open chats). First full paint of the agents table: **${m.firstPaintMs} ms** from navigation. For ${m.seconds} s of real changes through the API (${m.changes}: agents paused and resumed, chats started and taken): the first full update ${m.fullUpdate?.kib} KiB (arrived by ${m.fullUpdate?.arrivedMs} ms), then ${m.pushes} updates pushed (KiB each p50 ${m.pushKiB.p50}, p95 ${m.pushKiB.p95}), ${m.renders} rendered; apply and render per frame p50 ${m.apply.p50} ms, p95 ${m.apply.p95} ms, max ${m.apply.max} ms; frame intervals p50 ${m.frames.p50} ms, **p95 ${m.frames.p95} ms**, max ${m.frames.max} ms, ${m.slowFrames} over 50 ms; ${m.longTasks.count} long tasks, the longest ${m.longTasks.max} ms, ${Math.round(m.longTasks.share * 100)}% of the time. In the DOM: ${m.dom.agentRows} agent rows (${m.dom.agentChats} chat chips), ${m.dom.elements} elements; the Phases tab ${m.dom.phasesChatRows} chat rows. Scrolling the agents table: frames p50 ${m.scroll.frames.p50} ms, p95 ${m.scroll.frames.p95} ms, at most ${m.scroll.peakRows} rows. Load average ${m.loadAverage.before} -> ${m.loadAverage.after} on ${m.loadAverage.cores} cores.`,
+    '',
+    ...m.checks.map((c) => `- ${c.pass ? 'pass' : '**fail**'}: ${c.goal}`),
+    '',
+  ];
 }
 
 async function cleanup() {

@@ -122,6 +122,93 @@ describe('the supervisor’s live dashboard', () => {
     await drawer.waitFor({ state: 'hidden' });
   });
 
+  it('follows a chat from the Phases tab as the customer writes, reads its history in the campaign’s time, and closes it there', async () => {
+    // A campaign far from the browser's zone, so a time shown in the wrong zone cannot pass.
+    const timeZone = 'Pacific/Kiritimati';
+    const faraway = await createCampaign(api.url, admin, { timeZone, memberIds: [ana.id] });
+    const chat = await startWidgetChat(api.url, faraway.id, `Fiona ${suffix}`);
+    await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: chat.id }, ana.token);
+    await monitor.getByTestId('monitor-filter-protocol').fill(chat.protocol);
+    await monitor.getByTestId('monitor-tab-phases').click();
+    const row = monitor.locator(`[data-testid="monitor-phase-in-service-row"][data-chat-id="${chat.id}"]`);
+    await row.waitFor({ timeout: 10_000 });
+
+    await row.getByTestId('monitor-chat-spy').click();
+    const follow = monitor.getByTestId('monitor-spy');
+    await follow.waitFor();
+    await ok(api.url, POST, { input: { interactionId: chat.id, body: 'Still there?' } }, chat.visitorToken);
+    await follow.getByTestId('monitor-spy-message').filter({ hasText: 'Still there?' }).waitFor({ timeout: 10_000 });
+    expect(await follow.getByTestId('composer-input').count()).toBe(0);
+    await monitor.keyboard.press('Escape');
+    await follow.waitFor({ state: 'hidden' });
+
+    await row.getByTestId('monitor-chat-history').click();
+    const history = monitor.getByTestId('monitor-history');
+    const events = history.getByTestId('monitor-history-event');
+    await expect.poll(() => events.evaluateAll((items) => items.map((item) => item.getAttribute('data-type'))), { timeout: 10_000 }).toEqual(['STARTED', 'TAKEN']);
+    const taken = history.locator('[data-type="TAKEN"]');
+    expect(await taken.textContent()).toContain(`Taken by Ana Monitor ${suffix}`);
+    const { interaction } = await ok(api.url, 'query($id: ID!) { interaction(id: $id) { events { type createdAt } } }', { id: chat.id }, admin);
+    const takenAt = interaction.events.find((e: { type: string }) => e.type === 'TAKEN').createdAt;
+    expect(await taken.locator('time').textContent()).toBe(new Intl.DateTimeFormat('en-US', { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(takenAt)));
+    await monitor.waitForTimeout(400);
+    await expectAccessible(monitor, 'the chat history');
+    await screenshot(monitor, 'monitor-history');
+    await monitor.keyboard.press('Escape');
+    await history.waitFor({ state: 'hidden' });
+
+    // Closed from the same tab with the bulk bar, which also gives Ana's slot back for the tests after this one.
+    await row.getByTestId('monitor-chat-select').click();
+    await monitor.getByTestId('monitor-bulk-close').click();
+    await monitor.getByTestId('monitor-close-submit').click();
+    await row.waitFor({ state: 'detached', timeout: 10_000 });
+    expect((await ok(api.url, 'query($id: ID!) { interaction(id: $id) { phase result } }', { id: chat.id }, admin)).interaction).toEqual({ phase: 'CLOSED', result: 'SUCCESS' });
+    await monitor.getByTestId('monitor-filter-protocol').fill('');
+    await monitor.getByTestId('monitor-tab-agents').click();
+  });
+
+  it('charts today’s figures per hour, and a new chat raises “received” live without a reload', async () => {
+    const today = monitor.getByTestId('monitor-today');
+    const table = monitor.getByTestId('monitor-today-table');
+    await table.waitFor({ state: 'attached', timeout: 10_000 });
+    // The figures a screen reader (and this test) reads are the API's, hour by hour.
+    const shown = () =>
+      table.locator('tbody tr[data-hour]').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-hour')}:${r.querySelector('[data-col="received"]')!.textContent}:${r.querySelector('[data-col="answered"]')!.textContent}`));
+    const fromApi = async () =>
+      (await ok(api.url, '{ monitorToday { hours { hour received answered } } }', {}, supervisor.token)).monitorToday.hours
+        .filter((h: { received: number }) => h.received > 0)
+        .map((h: { hour: number; received: number; answered: number }) => `${h.hour}:${h.received}:${h.answered}`);
+    await expect.poll(async () => JSON.stringify(await shown()) === JSON.stringify(await fromApi()), { timeout: 10_000 }).toBe(true);
+    const received = async () => Number(await today.getAttribute('data-received'));
+    const before = await received();
+    // Carol's, Dave's, Erin's and Fiona's chats, queued earlier in this file, are today's.
+    expect(before).toBeGreaterThanOrEqual(4);
+    for (const id of ['monitor-today-volumes', 'monitor-today-level']) expect((await monitor.getByTestId(id).boundingBox())!.width).toBeGreaterThan(200);
+
+    await monitor.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    await startWidgetChat(api.url, campaign.id, `Gina ${suffix}`);
+    await expect.poll(received, { timeout: 10_000 }).toBe(before + 1);
+    expect(await monitor.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(await shown()).toEqual(await fromApi());
+
+    await expectAccessible(monitor, 'the monitor with today’s charts');
+    await today.scrollIntoViewIfNeeded();
+    await monitor.waitForTimeout(400);
+    await screenshot(monitor, 'monitor-today');
+    await monitor.emulateMedia({ colorScheme: 'dark' });
+    await monitor.waitForTimeout(500);
+    await screenshot(monitor, 'monitor-today-dark');
+    await monitor.emulateMedia({ colorScheme: 'light' });
+    // A narrow window: the charts shrink with it rather than overflow.
+    await monitor.setViewportSize({ width: 400, height: 800 });
+    try {
+      await expect.poll(async () => (await monitor.getByTestId('monitor-today-volumes').boundingBox())!.width, { timeout: 10_000 }).toBeLessThan(400);
+      await screenshot(monitor, 'monitor-today-narrow');
+    } finally {
+      await monitor.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('pauses an agent, whose own screen shows the pause', async () => {
     await agentAction(bruno, 'pause');
     const dialog = monitor.getByTestId('monitor-pause-dialog');

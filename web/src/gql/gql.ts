@@ -15,32 +15,45 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "query adminApiKeys {\n  apiKeys {\n    id\n    name\n    scopes\n    campaignIds\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n}": typeof types.AdminApiKeysDocument,
-    "fragment adminCampaign on Campaign {\n  id\n  name\n  routingStrategy\n  serviceLevelSeconds\n  timeZone\n  schedule {\n    ranges {\n      day\n      from\n      to\n    }\n    holidays\n  }\n  waitingLimit\n  thresholdsSeconds\n  noAnswerTimeoutSeconds\n  allowAudio\n  allowVideo\n  askName\n  askEmail\n  askPhone\n  allowOfflineMessages\n  botFirst\n  defaultLanguage\n  messages {\n    language\n    welcome\n    outOfHours\n    unavailable\n    agentGreeting\n    offline\n    closing\n  }\n}": typeof types.AdminCampaignFragmentDoc,
+    "fragment adminCampaign on Campaign {\n  id\n  name\n  routingStrategy\n  serviceLevelSeconds\n  timeZone\n  schedule {\n    ranges {\n      day\n      from\n      to\n    }\n    holidays\n  }\n  waitingLimit\n  thresholdsSeconds\n  noAnswerTimeoutSeconds\n  allowAudio\n  allowVideo\n  askName\n  askEmail\n  askPhone\n  allowOfflineMessages\n  botFirst\n  defaultLanguage\n  securityGroup {\n    id\n    name\n  }\n  messages {\n    language\n    welcome\n    outOfHours\n    unavailable\n    agentGreeting\n    offline\n    closing\n  }\n}": typeof types.AdminCampaignFragmentDoc,
     "query adminCampaignMembers($campaignId: ID!) {\n  campaignMembers(campaignId: $campaignId) {\n    id\n  }\n}": typeof types.AdminCampaignMembersDocument,
     "query adminCampaigns {\n  campaigns {\n    ...adminCampaign\n  }\n}": typeof types.AdminCampaignsDocument,
-    "query adminLabels {\n  tags\n  skills\n}": typeof types.AdminLabelsDocument,
+    "query adminLabels {\n  tagUsage {\n    name\n    chats\n    people\n  }\n  skillUsage {\n    name\n    chats\n    people\n  }\n}": typeof types.AdminLabelsDocument,
     "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}": typeof types.AdminOfflineMessagesDocument,
+    "query adminPauseReasons {\n  pauseReasons(includeRetired: true) {\n    id\n    name\n    icon\n    active\n  }\n}": typeof types.AdminPauseReasonsDocument,
     "query adminReport($filter: InteractionFilterInput, $after: String) {\n  interactions(filter: $filter, after: $after, first: 50) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    edges {\n      node {\n        id\n        protocol\n        createdAt\n        closedAt\n        result\n        phase\n        channel\n        campaign {\n          id\n          name\n        }\n        agent {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n      }\n    }\n  }\n}": typeof types.AdminReportDocument,
     "query adminTeams {\n  teams {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n}": typeof types.AdminTeamsDocument,
     "query adminTrayAccess($trayId: ID!) {\n  trayAccess(trayId: $trayId) {\n    users {\n      id\n    }\n    teams {\n      id\n    }\n  }\n}": typeof types.AdminTrayAccessDocument,
     "query adminTrays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": typeof types.AdminTraysDocument,
-    "query adminUsers {\n  users(includeInactive: true) {\n    id\n    name\n    email\n    role\n    active\n    languages\n    skills\n    maxConcurrentChats\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n}": typeof types.AdminUsersDocument,
+    "query adminUsers {\n  users(includeInactive: true) {\n    id\n    name\n    email\n    role\n    active\n    languages\n    skills\n    maxConcurrentChats\n    mayMonitorScreen\n    securityGroup {\n      id\n      name\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": typeof types.AdminUsersDocument,
     "query adminWebhookDeliveries($webhookId: ID!) {\n  webhookDeliveries(webhookId: $webhookId) {\n    id\n    eventType\n    status\n    attempts\n    lastStatusCode\n    lastError\n    createdAt\n    deliveredAt\n  }\n}": typeof types.AdminWebhookDeliveriesDocument,
     "query adminWebhooks {\n  webhooks {\n    id\n    url\n    active\n    campaignIds\n    eventTypes\n    consecutiveFailures\n    disabledReason\n    createdAt\n  }\n}": typeof types.AdminWebhooksDocument,
     "mutation createApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    apiKey {\n      id\n    }\n  }\n}": typeof types.CreateApiKeyDocument,
     "mutation createCampaign($input: CreateCampaignInput!) {\n  createCampaign(input: $input) {\n    ...adminCampaign\n  }\n}": typeof types.CreateCampaignDocument,
     "mutation createCannedResponse($input: CreateCannedResponseInput!) {\n  createCannedResponse(input: $input) {\n    id\n    shortcut\n    body\n    language\n  }\n}": typeof types.CreateCannedResponseDocument,
     "mutation createPauseReason($name: String!, $icon: String!) {\n  createPauseReason(name: $name, icon: $icon) {\n    id\n  }\n}": typeof types.CreatePauseReasonDocument,
+    "mutation createSkill($name: String!) {\n  createSkill(name: $name) {\n    name\n  }\n}": typeof types.CreateSkillDocument,
+    "mutation createTag($name: String!) {\n  createTag(name: $name) {\n    name\n  }\n}": typeof types.CreateTagDocument,
     "mutation createTeam($input: CreateTeamInput!) {\n  createTeam(input: $input) {\n    id\n  }\n}": typeof types.CreateTeamDocument,
     "mutation createTray($input: CreateTrayInput!) {\n  createTray(input: $input) {\n    id\n  }\n}": typeof types.CreateTrayDocument,
     "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    id\n  }\n}": typeof types.CreateUserDocument,
     "mutation createWebhook($input: CreateWebhookInput!) {\n  createWebhook(input: $input) {\n    secret\n    webhook {\n      id\n    }\n  }\n}": typeof types.CreateWebhookDocument,
+    "mutation deleteSkill($name: String!) {\n  deleteSkill(name: $name)\n}": typeof types.DeleteSkillDocument,
+    "mutation deleteTag($name: String!) {\n  deleteTag(name: $name)\n}": typeof types.DeleteTagDocument,
     "mutation deleteWebhook($id: ID!) {\n  deleteWebhook(id: $id)\n}": typeof types.DeleteWebhookDocument,
+    "mutation renameSkill($name: String!, $newName: String!) {\n  renameSkill(name: $name, newName: $newName) {\n    name\n  }\n}": typeof types.RenameSkillDocument,
+    "mutation renameTag($name: String!, $newName: String!) {\n  renameTag(name: $name, newName: $newName) {\n    name\n  }\n}": typeof types.RenameTagDocument,
     "mutation revokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}": typeof types.RevokeApiKeyDocument,
+    "mutation setPauseReasonActive($id: ID!, $active: Boolean!) {\n  setPauseReasonActive(id: $id, active: $active) {\n    id\n    active\n  }\n}": typeof types.SetPauseReasonActiveDocument,
     "mutation setTrayAccess($trayId: ID!, $userIds: [ID!]!, $teamIds: [ID!]!) {\n  setTrayAccess(trayId: $trayId, userIds: $userIds, teamIds: $teamIds) {\n    id\n  }\n}": typeof types.SetTrayAccessDocument,
+    "mutation setUserActive($id: ID!, $active: Boolean!) {\n  setUserActive(id: $id, active: $active) {\n    id\n    active\n  }\n}": typeof types.SetUserActiveDocument,
     "mutation setWebhookActive($id: ID!, $active: Boolean!) {\n  setWebhookActive(id: $id, active: $active) {\n    id\n    active\n  }\n}": typeof types.SetWebhookActiveDocument,
     "mutation updateCampaign($id: ID!, $input: UpdateCampaignInput!) {\n  updateCampaign(id: $id, input: $input) {\n    ...adminCampaign\n  }\n}": typeof types.UpdateCampaignDocument,
+    "mutation updatePauseReason($id: ID!, $input: UpdatePauseReasonInput!) {\n  updatePauseReason(id: $id, input: $input) {\n    id\n    name\n    icon\n    active\n  }\n}": typeof types.UpdatePauseReasonDocument,
     "mutation updateUser($id: ID!, $input: UpdateUserInput!) {\n  updateUser(id: $id, input: $input) {\n    id\n  }\n}": typeof types.UpdateUserDocument,
+    "query adminSecurityGroups {\n  securityGroups {\n    id\n    name\n  }\n  me {\n    id\n    securityGroup {\n      id\n      name\n    }\n  }\n}": typeof types.AdminSecurityGroupsDocument,
+    "mutation createSecurityGroup($name: String!) {\n  createSecurityGroup(name: $name) {\n    id\n    name\n  }\n}": typeof types.CreateSecurityGroupDocument,
+    "mutation renameSecurityGroup($id: ID!, $name: String!) {\n  renameSecurityGroup(id: $id, name: $name) {\n    id\n    name\n  }\n}": typeof types.RenameSecurityGroupDocument,
     "subscription myStatusChanged {\n  myStatusChanged {\n    ...myStatusFields\n  }\n}": typeof types.MyStatusChangedDocument,
     "fragment myStatusFields on AgentStatus {\n  userId\n  state\n  paused\n  stateChangedAt\n  activeChats\n  pauseReason {\n    id\n    name\n    icon\n  }\n}": typeof types.MyStatusFieldsFragmentDoc,
     "query pauseReasons {\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}": typeof types.PauseReasonsDocument,
@@ -51,6 +64,7 @@ type Documents = {
     "mutation answerCall($callId: ID!, $accept: Boolean!) {\n  answerCall(callId: $callId, accept: $accept) {\n    ...callFields\n  }\n}": typeof types.AnswerCallDocument,
     "query callTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      type\n      data\n    }\n  }\n}": typeof types.CallTrailDocument,
     "query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}": typeof types.CallingChatDocument,
+    "query screenSupervisors {\n  supervisors {\n    id\n    name\n  }\n}": typeof types.ScreenSupervisorsDocument,
     "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}": typeof types.CloseInteractionDocument,
     "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.JoinInteractionDocument,
     "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.LinkedInteractionDocument,
@@ -68,13 +82,17 @@ type Documents = {
     "mutation sendTranscript($interactionId: ID!, $to: String) {\n  sendTranscript(interactionId: $interactionId, to: $to) {\n    to\n  }\n}": typeof types.SendTranscriptDocument,
     "mutation setExpertise($id: ID!, $skills: [String!]!) {\n  setExpertise(id: $id, skills: $skills) {\n    ...interactionDetails\n  }\n}": typeof types.SetExpertiseDocument,
     "mutation setTags($id: ID!, $tags: [String!]!) {\n  setTags(id: $id, tags: $tags) {\n    ...interactionDetails\n  }\n}": typeof types.SetTagsDocument,
+    "query chatTrail($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n    closedAt\n    result\n    events {\n      id\n      type\n      actorKind\n      actorId\n      createdAt\n      data\n    }\n  }\n  users(includeInactive: true) {\n    id\n    name\n  }\n  teams {\n    id\n    name\n  }\n  trays {\n    id\n    name\n  }\n}": typeof types.ChatTrailDocument,
     "mutation closeInteractions($ids: [ID!]!, $result: InteractionResult!) {\n  closeInteractions(ids: $ids, result: $result) {\n    id\n    phase\n  }\n}": typeof types.CloseInteractionsDocument,
     "mutation logoutAgent($userId: ID!) {\n  logoutAgent(userId: $userId)\n}": typeof types.LogoutAgentDocument,
-    "query monitor($filter: MonitorFilterInput) {\n  monitor(filter: $filter) {\n    ...monitorFields\n  }\n}": typeof types.MonitorDocument,
-    "subscription monitorChanged($filter: MonitorFilterInput) {\n  monitorChanged(filter: $filter) {\n    ...monitorFields\n  }\n}": typeof types.MonitorChangedDocument,
-    "fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n  }\n}\n\nfragment monitorFields on Monitor {\n  generatedAt\n  totals {\n    open\n    bot\n    waiting\n    inService\n  }\n  campaigns {\n    campaign {\n      id\n      name\n    }\n    serviceLevel\n    serviceLevelSeconds\n    queuedToday\n  }\n  agents {\n    userId\n    name\n    state\n    onCall\n    pauseReason {\n      id\n      name\n      icon\n    }\n    stateChangedAt\n    channels\n    activeChats\n    completedToday\n    maxConcurrentChats\n    alert\n    teamIds\n    bands {\n      green\n      yellow\n      red\n    }\n    chats {\n      ...monitorChatFields\n    }\n  }\n  teams {\n    team {\n      id\n      name\n    }\n    agentIds\n    activeChats\n  }\n  bot {\n    ...monitorChatFields\n  }\n  waiting {\n    ...monitorChatFields\n  }\n  inService {\n    ...monitorChatFields\n  }\n}": typeof types.MonitorChatFieldsFragmentDoc,
+    "fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n  }\n}\n\nfragment monitorAgentFields on MonitorAgentSummary {\n  userId\n  name\n  state\n  onCall\n  pauseReason {\n    id\n    name\n    icon\n  }\n  stateChangedAt\n  channels\n  activeChats\n  completedToday\n  maxConcurrentChats\n  alert\n  teamIds\n  bands {\n    green\n    yellow\n    red\n  }\n}": typeof types.MonitorChatFieldsFragmentDoc,
     "query monitorOptions {\n  users(role: AGENT) {\n    id\n    name\n    email\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n  teams {\n    id\n    name\n  }\n  campaigns {\n    id\n    thresholdsSeconds\n  }\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}": typeof types.MonitorOptionsDocument,
+    "query monitorToday($filter: MonitorTodayFilterInput) {\n  monitorToday(filter: $filter) {\n    ...monitorTodayFields\n  }\n}": typeof types.MonitorTodayDocument,
+    "subscription monitorTodayChanged($filter: MonitorTodayFilterInput) {\n  monitorTodayChanged(filter: $filter) {\n    ...monitorTodayFields\n  }\n}": typeof types.MonitorTodayChangedDocument,
+    "fragment monitorTodayFields on MonitorToday {\n  generatedAt\n  hours {\n    hour\n    received\n    answered\n    answeredWithinLevel\n    abandoned\n    serviceLevel\n  }\n  campaigns {\n    campaign {\n      id\n      name\n    }\n    serviceLevelSeconds\n    date\n  }\n}": typeof types.MonitorTodayFieldsFragmentDoc,
+    "subscription monitorUpdates($filter: MonitorFilterInput) {\n  monitorUpdates(filter: $filter) {\n    full\n    generatedAt\n    totals {\n      open\n      bot\n      waiting\n      inService\n    }\n    campaigns {\n      campaign {\n        id\n        name\n      }\n      serviceLevel\n      serviceLevelSeconds\n      queuedToday\n    }\n    teams {\n      team {\n        id\n        name\n      }\n      agentIds\n      activeChats\n    }\n    agents {\n      ...monitorAgentFields\n    }\n    removedAgentIds\n    chats {\n      ...monitorChatFields\n    }\n    removedChatIds\n  }\n}": typeof types.MonitorUpdatesDocument,
     "mutation pauseAgent($userId: ID!, $pauseReasonId: ID!) {\n  pauseAgent(userId: $userId, pauseReasonId: $pauseReasonId) {\n    userId\n    state\n  }\n}": typeof types.PauseAgentDocument,
+    "mutation requestScreen($agentId: ID!) {\n  requestScreen(agentId: $agentId) {\n    ...callFields\n  }\n}": typeof types.RequestScreenDocument,
     "mutation resumeAgent($userId: ID!) {\n  resumeAgent(userId: $userId) {\n    userId\n    state\n  }\n}": typeof types.ResumeAgentDocument,
     "mutation transferInteractions($ids: [ID!]!, $to: TransferTargetInput!, $note: String) {\n  transferInteractions(ids: $ids, to: $to, note: $note) {\n    id\n    phase\n  }\n}": typeof types.TransferInteractionsDocument,
     "subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n    }\n  }\n}": typeof types.ChatArrivalsDocument,
@@ -86,7 +104,7 @@ type Documents = {
     "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": typeof types.TransferInteractionDocument,
     "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": typeof types.TransferTargetsDocument,
     "subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}": typeof types.CallEventsDocument,
-    "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}": typeof types.CallFieldsFragmentDoc,
+    "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  supervisorId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}": typeof types.CallFieldsFragmentDoc,
     "mutation endCall($callId: ID!) {\n  endCall(callId: $callId) {\n    ...callFields\n  }\n}": typeof types.EndCallDocument,
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": typeof types.IceServersDocument,
     "mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": typeof types.SendCallSignalDocument,
@@ -106,32 +124,45 @@ type Documents = {
 };
 const documents: Documents = {
     "query adminApiKeys {\n  apiKeys {\n    id\n    name\n    scopes\n    campaignIds\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n}": types.AdminApiKeysDocument,
-    "fragment adminCampaign on Campaign {\n  id\n  name\n  routingStrategy\n  serviceLevelSeconds\n  timeZone\n  schedule {\n    ranges {\n      day\n      from\n      to\n    }\n    holidays\n  }\n  waitingLimit\n  thresholdsSeconds\n  noAnswerTimeoutSeconds\n  allowAudio\n  allowVideo\n  askName\n  askEmail\n  askPhone\n  allowOfflineMessages\n  botFirst\n  defaultLanguage\n  messages {\n    language\n    welcome\n    outOfHours\n    unavailable\n    agentGreeting\n    offline\n    closing\n  }\n}": types.AdminCampaignFragmentDoc,
+    "fragment adminCampaign on Campaign {\n  id\n  name\n  routingStrategy\n  serviceLevelSeconds\n  timeZone\n  schedule {\n    ranges {\n      day\n      from\n      to\n    }\n    holidays\n  }\n  waitingLimit\n  thresholdsSeconds\n  noAnswerTimeoutSeconds\n  allowAudio\n  allowVideo\n  askName\n  askEmail\n  askPhone\n  allowOfflineMessages\n  botFirst\n  defaultLanguage\n  securityGroup {\n    id\n    name\n  }\n  messages {\n    language\n    welcome\n    outOfHours\n    unavailable\n    agentGreeting\n    offline\n    closing\n  }\n}": types.AdminCampaignFragmentDoc,
     "query adminCampaignMembers($campaignId: ID!) {\n  campaignMembers(campaignId: $campaignId) {\n    id\n  }\n}": types.AdminCampaignMembersDocument,
     "query adminCampaigns {\n  campaigns {\n    ...adminCampaign\n  }\n}": types.AdminCampaignsDocument,
-    "query adminLabels {\n  tags\n  skills\n}": types.AdminLabelsDocument,
+    "query adminLabels {\n  tagUsage {\n    name\n    chats\n    people\n  }\n  skillUsage {\n    name\n    chats\n    people\n  }\n}": types.AdminLabelsDocument,
     "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}": types.AdminOfflineMessagesDocument,
+    "query adminPauseReasons {\n  pauseReasons(includeRetired: true) {\n    id\n    name\n    icon\n    active\n  }\n}": types.AdminPauseReasonsDocument,
     "query adminReport($filter: InteractionFilterInput, $after: String) {\n  interactions(filter: $filter, after: $after, first: 50) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    edges {\n      node {\n        id\n        protocol\n        createdAt\n        closedAt\n        result\n        phase\n        channel\n        campaign {\n          id\n          name\n        }\n        agent {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n      }\n    }\n  }\n}": types.AdminReportDocument,
     "query adminTeams {\n  teams {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n}": types.AdminTeamsDocument,
     "query adminTrayAccess($trayId: ID!) {\n  trayAccess(trayId: $trayId) {\n    users {\n      id\n    }\n    teams {\n      id\n    }\n  }\n}": types.AdminTrayAccessDocument,
     "query adminTrays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": types.AdminTraysDocument,
-    "query adminUsers {\n  users(includeInactive: true) {\n    id\n    name\n    email\n    role\n    active\n    languages\n    skills\n    maxConcurrentChats\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n}": types.AdminUsersDocument,
+    "query adminUsers {\n  users(includeInactive: true) {\n    id\n    name\n    email\n    role\n    active\n    languages\n    skills\n    maxConcurrentChats\n    mayMonitorScreen\n    securityGroup {\n      id\n      name\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": types.AdminUsersDocument,
     "query adminWebhookDeliveries($webhookId: ID!) {\n  webhookDeliveries(webhookId: $webhookId) {\n    id\n    eventType\n    status\n    attempts\n    lastStatusCode\n    lastError\n    createdAt\n    deliveredAt\n  }\n}": types.AdminWebhookDeliveriesDocument,
     "query adminWebhooks {\n  webhooks {\n    id\n    url\n    active\n    campaignIds\n    eventTypes\n    consecutiveFailures\n    disabledReason\n    createdAt\n  }\n}": types.AdminWebhooksDocument,
     "mutation createApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    apiKey {\n      id\n    }\n  }\n}": types.CreateApiKeyDocument,
     "mutation createCampaign($input: CreateCampaignInput!) {\n  createCampaign(input: $input) {\n    ...adminCampaign\n  }\n}": types.CreateCampaignDocument,
     "mutation createCannedResponse($input: CreateCannedResponseInput!) {\n  createCannedResponse(input: $input) {\n    id\n    shortcut\n    body\n    language\n  }\n}": types.CreateCannedResponseDocument,
     "mutation createPauseReason($name: String!, $icon: String!) {\n  createPauseReason(name: $name, icon: $icon) {\n    id\n  }\n}": types.CreatePauseReasonDocument,
+    "mutation createSkill($name: String!) {\n  createSkill(name: $name) {\n    name\n  }\n}": types.CreateSkillDocument,
+    "mutation createTag($name: String!) {\n  createTag(name: $name) {\n    name\n  }\n}": types.CreateTagDocument,
     "mutation createTeam($input: CreateTeamInput!) {\n  createTeam(input: $input) {\n    id\n  }\n}": types.CreateTeamDocument,
     "mutation createTray($input: CreateTrayInput!) {\n  createTray(input: $input) {\n    id\n  }\n}": types.CreateTrayDocument,
     "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    id\n  }\n}": types.CreateUserDocument,
     "mutation createWebhook($input: CreateWebhookInput!) {\n  createWebhook(input: $input) {\n    secret\n    webhook {\n      id\n    }\n  }\n}": types.CreateWebhookDocument,
+    "mutation deleteSkill($name: String!) {\n  deleteSkill(name: $name)\n}": types.DeleteSkillDocument,
+    "mutation deleteTag($name: String!) {\n  deleteTag(name: $name)\n}": types.DeleteTagDocument,
     "mutation deleteWebhook($id: ID!) {\n  deleteWebhook(id: $id)\n}": types.DeleteWebhookDocument,
+    "mutation renameSkill($name: String!, $newName: String!) {\n  renameSkill(name: $name, newName: $newName) {\n    name\n  }\n}": types.RenameSkillDocument,
+    "mutation renameTag($name: String!, $newName: String!) {\n  renameTag(name: $name, newName: $newName) {\n    name\n  }\n}": types.RenameTagDocument,
     "mutation revokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}": types.RevokeApiKeyDocument,
+    "mutation setPauseReasonActive($id: ID!, $active: Boolean!) {\n  setPauseReasonActive(id: $id, active: $active) {\n    id\n    active\n  }\n}": types.SetPauseReasonActiveDocument,
     "mutation setTrayAccess($trayId: ID!, $userIds: [ID!]!, $teamIds: [ID!]!) {\n  setTrayAccess(trayId: $trayId, userIds: $userIds, teamIds: $teamIds) {\n    id\n  }\n}": types.SetTrayAccessDocument,
+    "mutation setUserActive($id: ID!, $active: Boolean!) {\n  setUserActive(id: $id, active: $active) {\n    id\n    active\n  }\n}": types.SetUserActiveDocument,
     "mutation setWebhookActive($id: ID!, $active: Boolean!) {\n  setWebhookActive(id: $id, active: $active) {\n    id\n    active\n  }\n}": types.SetWebhookActiveDocument,
     "mutation updateCampaign($id: ID!, $input: UpdateCampaignInput!) {\n  updateCampaign(id: $id, input: $input) {\n    ...adminCampaign\n  }\n}": types.UpdateCampaignDocument,
+    "mutation updatePauseReason($id: ID!, $input: UpdatePauseReasonInput!) {\n  updatePauseReason(id: $id, input: $input) {\n    id\n    name\n    icon\n    active\n  }\n}": types.UpdatePauseReasonDocument,
     "mutation updateUser($id: ID!, $input: UpdateUserInput!) {\n  updateUser(id: $id, input: $input) {\n    id\n  }\n}": types.UpdateUserDocument,
+    "query adminSecurityGroups {\n  securityGroups {\n    id\n    name\n  }\n  me {\n    id\n    securityGroup {\n      id\n      name\n    }\n  }\n}": types.AdminSecurityGroupsDocument,
+    "mutation createSecurityGroup($name: String!) {\n  createSecurityGroup(name: $name) {\n    id\n    name\n  }\n}": types.CreateSecurityGroupDocument,
+    "mutation renameSecurityGroup($id: ID!, $name: String!) {\n  renameSecurityGroup(id: $id, name: $name) {\n    id\n    name\n  }\n}": types.RenameSecurityGroupDocument,
     "subscription myStatusChanged {\n  myStatusChanged {\n    ...myStatusFields\n  }\n}": types.MyStatusChangedDocument,
     "fragment myStatusFields on AgentStatus {\n  userId\n  state\n  paused\n  stateChangedAt\n  activeChats\n  pauseReason {\n    id\n    name\n    icon\n  }\n}": types.MyStatusFieldsFragmentDoc,
     "query pauseReasons {\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}": types.PauseReasonsDocument,
@@ -142,6 +173,7 @@ const documents: Documents = {
     "mutation answerCall($callId: ID!, $accept: Boolean!) {\n  answerCall(callId: $callId, accept: $accept) {\n    ...callFields\n  }\n}": types.AnswerCallDocument,
     "query callTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      type\n      data\n    }\n  }\n}": types.CallTrailDocument,
     "query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}": types.CallingChatDocument,
+    "query screenSupervisors {\n  supervisors {\n    id\n    name\n  }\n}": types.ScreenSupervisorsDocument,
     "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}": types.CloseInteractionDocument,
     "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": types.JoinInteractionDocument,
     "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}": types.LinkedInteractionDocument,
@@ -159,13 +191,17 @@ const documents: Documents = {
     "mutation sendTranscript($interactionId: ID!, $to: String) {\n  sendTranscript(interactionId: $interactionId, to: $to) {\n    to\n  }\n}": types.SendTranscriptDocument,
     "mutation setExpertise($id: ID!, $skills: [String!]!) {\n  setExpertise(id: $id, skills: $skills) {\n    ...interactionDetails\n  }\n}": types.SetExpertiseDocument,
     "mutation setTags($id: ID!, $tags: [String!]!) {\n  setTags(id: $id, tags: $tags) {\n    ...interactionDetails\n  }\n}": types.SetTagsDocument,
+    "query chatTrail($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n    closedAt\n    result\n    events {\n      id\n      type\n      actorKind\n      actorId\n      createdAt\n      data\n    }\n  }\n  users(includeInactive: true) {\n    id\n    name\n  }\n  teams {\n    id\n    name\n  }\n  trays {\n    id\n    name\n  }\n}": types.ChatTrailDocument,
     "mutation closeInteractions($ids: [ID!]!, $result: InteractionResult!) {\n  closeInteractions(ids: $ids, result: $result) {\n    id\n    phase\n  }\n}": types.CloseInteractionsDocument,
     "mutation logoutAgent($userId: ID!) {\n  logoutAgent(userId: $userId)\n}": types.LogoutAgentDocument,
-    "query monitor($filter: MonitorFilterInput) {\n  monitor(filter: $filter) {\n    ...monitorFields\n  }\n}": types.MonitorDocument,
-    "subscription monitorChanged($filter: MonitorFilterInput) {\n  monitorChanged(filter: $filter) {\n    ...monitorFields\n  }\n}": types.MonitorChangedDocument,
-    "fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n  }\n}\n\nfragment monitorFields on Monitor {\n  generatedAt\n  totals {\n    open\n    bot\n    waiting\n    inService\n  }\n  campaigns {\n    campaign {\n      id\n      name\n    }\n    serviceLevel\n    serviceLevelSeconds\n    queuedToday\n  }\n  agents {\n    userId\n    name\n    state\n    onCall\n    pauseReason {\n      id\n      name\n      icon\n    }\n    stateChangedAt\n    channels\n    activeChats\n    completedToday\n    maxConcurrentChats\n    alert\n    teamIds\n    bands {\n      green\n      yellow\n      red\n    }\n    chats {\n      ...monitorChatFields\n    }\n  }\n  teams {\n    team {\n      id\n      name\n    }\n    agentIds\n    activeChats\n  }\n  bot {\n    ...monitorChatFields\n  }\n  waiting {\n    ...monitorChatFields\n  }\n  inService {\n    ...monitorChatFields\n  }\n}": types.MonitorChatFieldsFragmentDoc,
+    "fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n  }\n}\n\nfragment monitorAgentFields on MonitorAgentSummary {\n  userId\n  name\n  state\n  onCall\n  pauseReason {\n    id\n    name\n    icon\n  }\n  stateChangedAt\n  channels\n  activeChats\n  completedToday\n  maxConcurrentChats\n  alert\n  teamIds\n  bands {\n    green\n    yellow\n    red\n  }\n}": types.MonitorChatFieldsFragmentDoc,
     "query monitorOptions {\n  users(role: AGENT) {\n    id\n    name\n    email\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n  teams {\n    id\n    name\n  }\n  campaigns {\n    id\n    thresholdsSeconds\n  }\n  pauseReasons {\n    id\n    name\n    icon\n  }\n}": types.MonitorOptionsDocument,
+    "query monitorToday($filter: MonitorTodayFilterInput) {\n  monitorToday(filter: $filter) {\n    ...monitorTodayFields\n  }\n}": types.MonitorTodayDocument,
+    "subscription monitorTodayChanged($filter: MonitorTodayFilterInput) {\n  monitorTodayChanged(filter: $filter) {\n    ...monitorTodayFields\n  }\n}": types.MonitorTodayChangedDocument,
+    "fragment monitorTodayFields on MonitorToday {\n  generatedAt\n  hours {\n    hour\n    received\n    answered\n    answeredWithinLevel\n    abandoned\n    serviceLevel\n  }\n  campaigns {\n    campaign {\n      id\n      name\n    }\n    serviceLevelSeconds\n    date\n  }\n}": types.MonitorTodayFieldsFragmentDoc,
+    "subscription monitorUpdates($filter: MonitorFilterInput) {\n  monitorUpdates(filter: $filter) {\n    full\n    generatedAt\n    totals {\n      open\n      bot\n      waiting\n      inService\n    }\n    campaigns {\n      campaign {\n        id\n        name\n      }\n      serviceLevel\n      serviceLevelSeconds\n      queuedToday\n    }\n    teams {\n      team {\n        id\n        name\n      }\n      agentIds\n      activeChats\n    }\n    agents {\n      ...monitorAgentFields\n    }\n    removedAgentIds\n    chats {\n      ...monitorChatFields\n    }\n    removedChatIds\n  }\n}": types.MonitorUpdatesDocument,
     "mutation pauseAgent($userId: ID!, $pauseReasonId: ID!) {\n  pauseAgent(userId: $userId, pauseReasonId: $pauseReasonId) {\n    userId\n    state\n  }\n}": types.PauseAgentDocument,
+    "mutation requestScreen($agentId: ID!) {\n  requestScreen(agentId: $agentId) {\n    ...callFields\n  }\n}": types.RequestScreenDocument,
     "mutation resumeAgent($userId: ID!) {\n  resumeAgent(userId: $userId) {\n    userId\n    state\n  }\n}": types.ResumeAgentDocument,
     "mutation transferInteractions($ids: [ID!]!, $to: TransferTargetInput!, $note: String) {\n  transferInteractions(ids: $ids, to: $to, note: $note) {\n    id\n    phase\n  }\n}": types.TransferInteractionsDocument,
     "subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n    }\n  }\n}": types.ChatArrivalsDocument,
@@ -177,7 +213,7 @@ const documents: Documents = {
     "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": types.TransferInteractionDocument,
     "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": types.TransferTargetsDocument,
     "subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}": types.CallEventsDocument,
-    "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}": types.CallFieldsFragmentDoc,
+    "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  supervisorId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}": types.CallFieldsFragmentDoc,
     "mutation endCall($callId: ID!) {\n  endCall(callId: $callId) {\n    ...callFields\n  }\n}": types.EndCallDocument,
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": types.IceServersDocument,
     "mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": types.SendCallSignalDocument,
@@ -217,7 +253,7 @@ export function graphql(source: "query adminApiKeys {\n  apiKeys {\n    id\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment adminCampaign on Campaign {\n  id\n  name\n  routingStrategy\n  serviceLevelSeconds\n  timeZone\n  schedule {\n    ranges {\n      day\n      from\n      to\n    }\n    holidays\n  }\n  waitingLimit\n  thresholdsSeconds\n  noAnswerTimeoutSeconds\n  allowAudio\n  allowVideo\n  askName\n  askEmail\n  askPhone\n  allowOfflineMessages\n  botFirst\n  defaultLanguage\n  messages {\n    language\n    welcome\n    outOfHours\n    unavailable\n    agentGreeting\n    offline\n    closing\n  }\n}"): (typeof documents)["fragment adminCampaign on Campaign {\n  id\n  name\n  routingStrategy\n  serviceLevelSeconds\n  timeZone\n  schedule {\n    ranges {\n      day\n      from\n      to\n    }\n    holidays\n  }\n  waitingLimit\n  thresholdsSeconds\n  noAnswerTimeoutSeconds\n  allowAudio\n  allowVideo\n  askName\n  askEmail\n  askPhone\n  allowOfflineMessages\n  botFirst\n  defaultLanguage\n  messages {\n    language\n    welcome\n    outOfHours\n    unavailable\n    agentGreeting\n    offline\n    closing\n  }\n}"];
+export function graphql(source: "fragment adminCampaign on Campaign {\n  id\n  name\n  routingStrategy\n  serviceLevelSeconds\n  timeZone\n  schedule {\n    ranges {\n      day\n      from\n      to\n    }\n    holidays\n  }\n  waitingLimit\n  thresholdsSeconds\n  noAnswerTimeoutSeconds\n  allowAudio\n  allowVideo\n  askName\n  askEmail\n  askPhone\n  allowOfflineMessages\n  botFirst\n  defaultLanguage\n  securityGroup {\n    id\n    name\n  }\n  messages {\n    language\n    welcome\n    outOfHours\n    unavailable\n    agentGreeting\n    offline\n    closing\n  }\n}"): (typeof documents)["fragment adminCampaign on Campaign {\n  id\n  name\n  routingStrategy\n  serviceLevelSeconds\n  timeZone\n  schedule {\n    ranges {\n      day\n      from\n      to\n    }\n    holidays\n  }\n  waitingLimit\n  thresholdsSeconds\n  noAnswerTimeoutSeconds\n  allowAudio\n  allowVideo\n  askName\n  askEmail\n  askPhone\n  allowOfflineMessages\n  botFirst\n  defaultLanguage\n  securityGroup {\n    id\n    name\n  }\n  messages {\n    language\n    welcome\n    outOfHours\n    unavailable\n    agentGreeting\n    offline\n    closing\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -229,11 +265,15 @@ export function graphql(source: "query adminCampaigns {\n  campaigns {\n    ...a
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query adminLabels {\n  tags\n  skills\n}"): (typeof documents)["query adminLabels {\n  tags\n  skills\n}"];
+export function graphql(source: "query adminLabels {\n  tagUsage {\n    name\n    chats\n    people\n  }\n  skillUsage {\n    name\n    chats\n    people\n  }\n}"): (typeof documents)["query adminLabels {\n  tagUsage {\n    name\n    chats\n    people\n  }\n  skillUsage {\n    name\n    chats\n    people\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}"): (typeof documents)["query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminPauseReasons {\n  pauseReasons(includeRetired: true) {\n    id\n    name\n    icon\n    active\n  }\n}"): (typeof documents)["query adminPauseReasons {\n  pauseReasons(includeRetired: true) {\n    id\n    name\n    icon\n    active\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -253,7 +293,7 @@ export function graphql(source: "query adminTrays {\n  trays {\n    id\n    name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query adminUsers {\n  users(includeInactive: true) {\n    id\n    name\n    email\n    role\n    active\n    languages\n    skills\n    maxConcurrentChats\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query adminUsers {\n  users(includeInactive: true) {\n    id\n    name\n    email\n    role\n    active\n    languages\n    skills\n    maxConcurrentChats\n    mayMonitorScreen\n    teams {\n      id\n      name\n    }\n  }\n}"];
+export function graphql(source: "query adminUsers {\n  users(includeInactive: true) {\n    id\n    name\n    email\n    role\n    active\n    languages\n    skills\n    maxConcurrentChats\n    mayMonitorScreen\n    securityGroup {\n      id\n      name\n    }\n    teams {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query adminUsers {\n  users(includeInactive: true) {\n    id\n    name\n    email\n    role\n    active\n    languages\n    skills\n    maxConcurrentChats\n    mayMonitorScreen\n    securityGroup {\n      id\n      name\n    }\n    teams {\n      id\n      name\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -281,6 +321,14 @@ export function graphql(source: "mutation createPauseReason($name: String!, $ico
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation createSkill($name: String!) {\n  createSkill(name: $name) {\n    name\n  }\n}"): (typeof documents)["mutation createSkill($name: String!) {\n  createSkill(name: $name) {\n    name\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation createTag($name: String!) {\n  createTag(name: $name) {\n    name\n  }\n}"): (typeof documents)["mutation createTag($name: String!) {\n  createTag(name: $name) {\n    name\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation createTeam($input: CreateTeamInput!) {\n  createTeam(input: $input) {\n    id\n  }\n}"): (typeof documents)["mutation createTeam($input: CreateTeamInput!) {\n  createTeam(input: $input) {\n    id\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -297,7 +345,23 @@ export function graphql(source: "mutation createWebhook($input: CreateWebhookInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation deleteSkill($name: String!) {\n  deleteSkill(name: $name)\n}"): (typeof documents)["mutation deleteSkill($name: String!) {\n  deleteSkill(name: $name)\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation deleteTag($name: String!) {\n  deleteTag(name: $name)\n}"): (typeof documents)["mutation deleteTag($name: String!) {\n  deleteTag(name: $name)\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation deleteWebhook($id: ID!) {\n  deleteWebhook(id: $id)\n}"): (typeof documents)["mutation deleteWebhook($id: ID!) {\n  deleteWebhook(id: $id)\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation renameSkill($name: String!, $newName: String!) {\n  renameSkill(name: $name, newName: $newName) {\n    name\n  }\n}"): (typeof documents)["mutation renameSkill($name: String!, $newName: String!) {\n  renameSkill(name: $name, newName: $newName) {\n    name\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation renameTag($name: String!, $newName: String!) {\n  renameTag(name: $name, newName: $newName) {\n    name\n  }\n}"): (typeof documents)["mutation renameTag($name: String!, $newName: String!) {\n  renameTag(name: $name, newName: $newName) {\n    name\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -305,7 +369,15 @@ export function graphql(source: "mutation revokeApiKey($id: ID!) {\n  revokeApiK
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation setPauseReasonActive($id: ID!, $active: Boolean!) {\n  setPauseReasonActive(id: $id, active: $active) {\n    id\n    active\n  }\n}"): (typeof documents)["mutation setPauseReasonActive($id: ID!, $active: Boolean!) {\n  setPauseReasonActive(id: $id, active: $active) {\n    id\n    active\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation setTrayAccess($trayId: ID!, $userIds: [ID!]!, $teamIds: [ID!]!) {\n  setTrayAccess(trayId: $trayId, userIds: $userIds, teamIds: $teamIds) {\n    id\n  }\n}"): (typeof documents)["mutation setTrayAccess($trayId: ID!, $userIds: [ID!]!, $teamIds: [ID!]!) {\n  setTrayAccess(trayId: $trayId, userIds: $userIds, teamIds: $teamIds) {\n    id\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation setUserActive($id: ID!, $active: Boolean!) {\n  setUserActive(id: $id, active: $active) {\n    id\n    active\n  }\n}"): (typeof documents)["mutation setUserActive($id: ID!, $active: Boolean!) {\n  setUserActive(id: $id, active: $active) {\n    id\n    active\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -317,7 +389,23 @@ export function graphql(source: "mutation updateCampaign($id: ID!, $input: Updat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation updatePauseReason($id: ID!, $input: UpdatePauseReasonInput!) {\n  updatePauseReason(id: $id, input: $input) {\n    id\n    name\n    icon\n    active\n  }\n}"): (typeof documents)["mutation updatePauseReason($id: ID!, $input: UpdatePauseReasonInput!) {\n  updatePauseReason(id: $id, input: $input) {\n    id\n    name\n    icon\n    active\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation updateUser($id: ID!, $input: UpdateUserInput!) {\n  updateUser(id: $id, input: $input) {\n    id\n  }\n}"): (typeof documents)["mutation updateUser($id: ID!, $input: UpdateUserInput!) {\n  updateUser(id: $id, input: $input) {\n    id\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query adminSecurityGroups {\n  securityGroups {\n    id\n    name\n  }\n  me {\n    id\n    securityGroup {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query adminSecurityGroups {\n  securityGroups {\n    id\n    name\n  }\n  me {\n    id\n    securityGroup {\n      id\n      name\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation createSecurityGroup($name: String!) {\n  createSecurityGroup(name: $name) {\n    id\n    name\n  }\n}"): (typeof documents)["mutation createSecurityGroup($name: String!) {\n  createSecurityGroup(name: $name) {\n    id\n    name\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation renameSecurityGroup($id: ID!, $name: String!) {\n  renameSecurityGroup(id: $id, name: $name) {\n    id\n    name\n  }\n}"): (typeof documents)["mutation renameSecurityGroup($id: ID!, $name: String!) {\n  renameSecurityGroup(id: $id, name: $name) {\n    id\n    name\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -358,6 +446,10 @@ export function graphql(source: "query callTrail($id: ID!) {\n  interaction(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query screenSupervisors {\n  supervisors {\n    id\n    name\n  }\n}"): (typeof documents)["query screenSupervisors {\n  supervisors {\n    id\n    name\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -429,6 +521,10 @@ export function graphql(source: "mutation setTags($id: ID!, $tags: [String!]!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query chatTrail($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n    closedAt\n    result\n    events {\n      id\n      type\n      actorKind\n      actorId\n      createdAt\n      data\n    }\n  }\n  users(includeInactive: true) {\n    id\n    name\n  }\n  teams {\n    id\n    name\n  }\n  trays {\n    id\n    name\n  }\n}"): (typeof documents)["query chatTrail($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n    closedAt\n    result\n    events {\n      id\n      type\n      actorKind\n      actorId\n      createdAt\n      data\n    }\n  }\n  users(includeInactive: true) {\n    id\n    name\n  }\n  teams {\n    id\n    name\n  }\n  trays {\n    id\n    name\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation closeInteractions($ids: [ID!]!, $result: InteractionResult!) {\n  closeInteractions(ids: $ids, result: $result) {\n    id\n    phase\n  }\n}"): (typeof documents)["mutation closeInteractions($ids: [ID!]!, $result: InteractionResult!) {\n  closeInteractions(ids: $ids, result: $result) {\n    id\n    phase\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -437,15 +533,7 @@ export function graphql(source: "mutation logoutAgent($userId: ID!) {\n  logoutA
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query monitor($filter: MonitorFilterInput) {\n  monitor(filter: $filter) {\n    ...monitorFields\n  }\n}"): (typeof documents)["query monitor($filter: MonitorFilterInput) {\n  monitor(filter: $filter) {\n    ...monitorFields\n  }\n}"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "subscription monitorChanged($filter: MonitorFilterInput) {\n  monitorChanged(filter: $filter) {\n    ...monitorFields\n  }\n}"): (typeof documents)["subscription monitorChanged($filter: MonitorFilterInput) {\n  monitorChanged(filter: $filter) {\n    ...monitorFields\n  }\n}"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n  }\n}\n\nfragment monitorFields on Monitor {\n  generatedAt\n  totals {\n    open\n    bot\n    waiting\n    inService\n  }\n  campaigns {\n    campaign {\n      id\n      name\n    }\n    serviceLevel\n    serviceLevelSeconds\n    queuedToday\n  }\n  agents {\n    userId\n    name\n    state\n    onCall\n    pauseReason {\n      id\n      name\n      icon\n    }\n    stateChangedAt\n    channels\n    activeChats\n    completedToday\n    maxConcurrentChats\n    alert\n    teamIds\n    bands {\n      green\n      yellow\n      red\n    }\n    chats {\n      ...monitorChatFields\n    }\n  }\n  teams {\n    team {\n      id\n      name\n    }\n    agentIds\n    activeChats\n  }\n  bot {\n    ...monitorChatFields\n  }\n  waiting {\n    ...monitorChatFields\n  }\n  inService {\n    ...monitorChatFields\n  }\n}"): (typeof documents)["fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n  }\n}\n\nfragment monitorFields on Monitor {\n  generatedAt\n  totals {\n    open\n    bot\n    waiting\n    inService\n  }\n  campaigns {\n    campaign {\n      id\n      name\n    }\n    serviceLevel\n    serviceLevelSeconds\n    queuedToday\n  }\n  agents {\n    userId\n    name\n    state\n    onCall\n    pauseReason {\n      id\n      name\n      icon\n    }\n    stateChangedAt\n    channels\n    activeChats\n    completedToday\n    maxConcurrentChats\n    alert\n    teamIds\n    bands {\n      green\n      yellow\n      red\n    }\n    chats {\n      ...monitorChatFields\n    }\n  }\n  teams {\n    team {\n      id\n      name\n    }\n    agentIds\n    activeChats\n  }\n  bot {\n    ...monitorChatFields\n  }\n  waiting {\n    ...monitorChatFields\n  }\n  inService {\n    ...monitorChatFields\n  }\n}"];
+export function graphql(source: "fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n  }\n}\n\nfragment monitorAgentFields on MonitorAgentSummary {\n  userId\n  name\n  state\n  onCall\n  pauseReason {\n    id\n    name\n    icon\n  }\n  stateChangedAt\n  channels\n  activeChats\n  completedToday\n  maxConcurrentChats\n  alert\n  teamIds\n  bands {\n    green\n    yellow\n    red\n  }\n}"): (typeof documents)["fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n  }\n}\n\nfragment monitorAgentFields on MonitorAgentSummary {\n  userId\n  name\n  state\n  onCall\n  pauseReason {\n    id\n    name\n    icon\n  }\n  stateChangedAt\n  channels\n  activeChats\n  completedToday\n  maxConcurrentChats\n  alert\n  teamIds\n  bands {\n    green\n    yellow\n    red\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -453,7 +541,27 @@ export function graphql(source: "query monitorOptions {\n  users(role: AGENT) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query monitorToday($filter: MonitorTodayFilterInput) {\n  monitorToday(filter: $filter) {\n    ...monitorTodayFields\n  }\n}"): (typeof documents)["query monitorToday($filter: MonitorTodayFilterInput) {\n  monitorToday(filter: $filter) {\n    ...monitorTodayFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription monitorTodayChanged($filter: MonitorTodayFilterInput) {\n  monitorTodayChanged(filter: $filter) {\n    ...monitorTodayFields\n  }\n}"): (typeof documents)["subscription monitorTodayChanged($filter: MonitorTodayFilterInput) {\n  monitorTodayChanged(filter: $filter) {\n    ...monitorTodayFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment monitorTodayFields on MonitorToday {\n  generatedAt\n  hours {\n    hour\n    received\n    answered\n    answeredWithinLevel\n    abandoned\n    serviceLevel\n  }\n  campaigns {\n    campaign {\n      id\n      name\n    }\n    serviceLevelSeconds\n    date\n  }\n}"): (typeof documents)["fragment monitorTodayFields on MonitorToday {\n  generatedAt\n  hours {\n    hour\n    received\n    answered\n    answeredWithinLevel\n    abandoned\n    serviceLevel\n  }\n  campaigns {\n    campaign {\n      id\n      name\n    }\n    serviceLevelSeconds\n    date\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription monitorUpdates($filter: MonitorFilterInput) {\n  monitorUpdates(filter: $filter) {\n    full\n    generatedAt\n    totals {\n      open\n      bot\n      waiting\n      inService\n    }\n    campaigns {\n      campaign {\n        id\n        name\n      }\n      serviceLevel\n      serviceLevelSeconds\n      queuedToday\n    }\n    teams {\n      team {\n        id\n        name\n      }\n      agentIds\n      activeChats\n    }\n    agents {\n      ...monitorAgentFields\n    }\n    removedAgentIds\n    chats {\n      ...monitorChatFields\n    }\n    removedChatIds\n  }\n}"): (typeof documents)["subscription monitorUpdates($filter: MonitorFilterInput) {\n  monitorUpdates(filter: $filter) {\n    full\n    generatedAt\n    totals {\n      open\n      bot\n      waiting\n      inService\n    }\n    campaigns {\n      campaign {\n        id\n        name\n      }\n      serviceLevel\n      serviceLevelSeconds\n      queuedToday\n    }\n    teams {\n      team {\n        id\n        name\n      }\n      agentIds\n      activeChats\n    }\n    agents {\n      ...monitorAgentFields\n    }\n    removedAgentIds\n    chats {\n      ...monitorChatFields\n    }\n    removedChatIds\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation pauseAgent($userId: ID!, $pauseReasonId: ID!) {\n  pauseAgent(userId: $userId, pauseReasonId: $pauseReasonId) {\n    userId\n    state\n  }\n}"): (typeof documents)["mutation pauseAgent($userId: ID!, $pauseReasonId: ID!) {\n  pauseAgent(userId: $userId, pauseReasonId: $pauseReasonId) {\n    userId\n    state\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation requestScreen($agentId: ID!) {\n  requestScreen(agentId: $agentId) {\n    ...callFields\n  }\n}"): (typeof documents)["mutation requestScreen($agentId: ID!) {\n  requestScreen(agentId: $agentId) {\n    ...callFields\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -501,7 +609,7 @@ export function graphql(source: "subscription callEvents($interactionId: ID) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}"): (typeof documents)["fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}"];
+export function graphql(source: "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  supervisorId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}"): (typeof documents)["fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  supervisorId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,6 @@
 import type { Orm } from '../../db/orm.js';
 import { Topic, type Topics } from '../../shared/topics.js';
+import { type TodayData, todayData } from './monitor-today.queries.js';
 import { campaignsToday, monitorAgents, openChats, teams } from './monitor.queries.js';
 import type { MonitorFilter } from './monitor.rules.js';
 import { type MonitorData, type MonitorSnapshot, monitorSnapshot } from './monitor.snapshot.js';
@@ -31,6 +32,10 @@ export class MonitorModel {
   private kept: { data: MonitorData; generation: number; at: number } | null = null;
   private loading: { promise: Promise<MonitorData>; generation: number } | null = null;
   private stop: (() => void) | null = null;
+  /** Today's hourly figures are read by few and change with chats and campaigns only: kept apart from the snapshot's rows. */
+  private todayGeneration = 0;
+  private todayRows: { promise: Promise<TodayData>; generation: number } | null = null;
+  private stopToday: (() => void) | null = null;
 
   constructor(
     private readonly orm: Orm,
@@ -40,10 +45,28 @@ export class MonitorModel {
 
   async start(): Promise<void> {
     this.stop = await this.topics.watch([Topic.CENTER, Topic.AGENTS, Topic.DIRECTORY, Topic.CALLS], () => this.generation++);
+    this.stopToday = await this.topics.watch([Topic.CENTER, Topic.DIRECTORY], () => this.todayGeneration++);
   }
 
   close(): void {
     this.stop?.();
+    this.stopToday?.();
+  }
+
+  /**
+   * Today's queued chats, loaded only when someone asks for today's figures and then once per
+   * change, shared by the readers that arrive meanwhile. Nothing here is read by the snapshot.
+   */
+  today(): Promise<TodayData> {
+    const kept = this.todayRows;
+    if (kept && kept.generation === this.todayGeneration) return kept.promise;
+    const loading = { promise: todayData(this.orm.em.fork()), generation: this.todayGeneration };
+    this.todayRows = loading;
+    // A failed load is not kept: the next reader tries again.
+    loading.promise.catch(() => {
+      if (this.todayRows === loading) this.todayRows = null;
+    });
+    return loading.promise;
   }
 
   private readonly snapshots = new Map<string, { data: MonitorData; at: number; snapshot: MonitorSnapshot }>();

@@ -1,10 +1,13 @@
 import { Arg, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireSupervisor } from '../auth/guards.js';
+import type { MonitorUpdateView } from './monitor.delta.js';
 import type { MonitorFilter } from './monitor.rules.js';
 import type { MonitorSnapshot } from './monitor.snapshot.js';
-import { monitorStream } from './monitor.stream.js';
-import { Monitor, MonitorFilterInput } from './monitor.type.js';
+import { monitorStream, monitorUpdateStream } from './monitor.stream.js';
+import { Monitor, MonitorFilterInput, MonitorUpdate } from './monitor.type.js';
+import { monitorToday, monitorTodayStream, type MonitorTodayView } from './monitor-today.service.js';
+import { MonitorToday, MonitorTodayFilterInput } from './monitor-today.type.js';
 
 const toFilter = (f?: MonitorFilterInput | null): MonitorFilter => ({
   campaignIds: f?.campaignIds ?? [],
@@ -32,5 +35,33 @@ export class MonitorResolver {
   })
   monitorChanged(@Root() snapshot: MonitorSnapshot, @Arg('filter', () => MonitorFilterInput, { nullable: true }) _filter?: MonitorFilterInput): Monitor {
     return snapshot as Monitor;
+  }
+
+  @Subscription(() => MonitorUpdate, {
+    description: 'Supervisors: everything once, then only what changed after every burst of changes (the dashboard\'s feed)',
+    subscribe: ({ args, context }) => {
+      requireSupervisor((context as Context).viewer);
+      return monitorUpdateStream(context as Context, toFilter(args.filter));
+    },
+  })
+  monitorUpdates(@Root() update: MonitorUpdateView, @Arg('filter', () => MonitorFilterInput, { nullable: true }) _filter?: MonitorFilterInput): MonitorUpdate {
+    return update as MonitorUpdate;
+  }
+
+  @Query(() => MonitorToday, { description: "Supervisors: today's volumes and service level per hour, each campaign on its own clock" })
+  async monitorToday(@Ctx() ctx: Context, @Arg('filter', () => MonitorTodayFilterInput, { nullable: true }) filter?: MonitorTodayFilterInput): Promise<MonitorToday> {
+    requireSupervisor(ctx.viewer);
+    return monitorToday(ctx, filter?.campaignIds ?? []);
+  }
+
+  @Subscription(() => MonitorToday, {
+    description: "Supervisors: today's figures, then new ones after changes (coalesced over 2 s) and when time alone moves them",
+    subscribe: ({ args, context }) => {
+      requireSupervisor((context as Context).viewer);
+      return monitorTodayStream(context as Context, (args.filter as MonitorTodayFilterInput | undefined)?.campaignIds ?? []);
+    },
+  })
+  monitorTodayChanged(@Root() today: MonitorTodayView, @Arg('filter', () => MonitorTodayFilterInput, { nullable: true }) _filter?: MonitorTodayFilterInput): MonitorToday {
+    return today;
   }
 }

@@ -2,13 +2,14 @@ import type { Context } from '../../server/context.js';
 import { streamChannels } from '../../shared/bus.js';
 import { type InteractionChangedMessage, Topic } from '../../shared/topics.js';
 import type { MonitorFilter } from './monitor.rules.js';
+import { type MonitorPicture, monitorPicture, monitorUpdate, type MonitorUpdateView } from './monitor.delta.js';
 import type { MonitorSnapshot } from './monitor.snapshot.js';
 
 /** Changes arriving within this window make one new snapshot: a busy center is redrawn, not flooded. */
 const COALESCE_MS = 250;
 
 /** Whether an event can change what this filter shows: chats of other campaigns cannot; agents and the directory may. */
-function concerns(filter: MonitorFilter, event: unknown): boolean {
+export function concerns(filter: MonitorFilter, event: unknown): boolean {
   const change = (event as Partial<InteractionChangedMessage>).change;
   if (!filter.campaignIds.length || !change) return true;
   return [change.interaction, change.previous].some((v) => v && filter.campaignIds.includes(v.campaign.id));
@@ -33,5 +34,18 @@ export async function* monitorStream(ctx: Context, filter: MonitorFilter): Async
     }
   } finally {
     live.close();
+  }
+}
+
+/**
+ * The dashboard's feed in changes: everything once (`full`), then after every burst only the agents
+ * and chats that changed or left, with the small parts (totals, service levels, teams) whole. Built
+ * on the same shared snapshots as `monitorStream`; each subscriber keeps only its last picture.
+ */
+export async function* monitorUpdateStream(ctx: Context, filter: MonitorFilter): AsyncGenerator<MonitorUpdateView> {
+  let previous: MonitorPicture | null = null;
+  for await (const snapshot of monitorStream(ctx, filter)) {
+    yield monitorUpdate(previous, snapshot);
+    previous = monitorPicture(snapshot);
   }
 }

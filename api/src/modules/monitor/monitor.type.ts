@@ -55,8 +55,8 @@ export class BandCounts {
   @Field(() => Int) red!: number;
 }
 
-@ObjectType({ simpleResolvers: true })
-export class MonitorAgent {
+@ObjectType({ simpleResolvers: true, description: "An agent's row without its chats (the live updates send chats apart)" })
+export class MonitorAgentSummary {
   @Field(() => ID) userId!: string;
   @Field(() => String) name!: string;
   @Field(() => AgentState) state!: AgentState;
@@ -70,6 +70,10 @@ export class MonitorAgent {
   @Field(() => BandCounts, { description: 'Its chats per band: the row\'s colours without listing each chat' }) bands!: BandCounts;
   @Field(() => Boolean, { description: 'One of its chats is past the third threshold' }) alert!: boolean;
   @Field(() => [ID]) teamIds!: string[];
+}
+
+@ObjectType({ simpleResolvers: true })
+export class MonitorAgent extends MonitorAgentSummary {
   @Field(() => [MonitorChat]) chats!: MonitorChat[];
 }
 
@@ -90,6 +94,22 @@ export class Monitor {
   @Field(() => [MonitorChat]) bot!: MonitorChat[];
   @Field(() => [MonitorChat]) inService!: MonitorChat[];
   @Field(() => [MonitorTeam]) teams!: MonitorTeam[];
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Supervisors: what changed on the monitor. The first is full (every agent and open chat); later ones carry only the agents and chats that changed or left, and the totals, service levels and teams whole',
+})
+export class MonitorUpdate {
+  @Field(() => Boolean, { description: 'Everything: replace what is held' }) full!: boolean;
+  @Field(() => DateTime) generatedAt!: Date;
+  @Field(() => MonitorTotals) totals!: MonitorTotals;
+  @Field(() => [CampaignServiceLevel]) campaigns!: CampaignServiceLevel[];
+  @Field(() => [MonitorTeam]) teams!: MonitorTeam[];
+  @Field(() => [MonitorAgentSummary], { description: 'Agents new or changed' }) agents!: MonitorAgentSummary[];
+  @Field(() => [ID]) removedAgentIds!: string[];
+  @Field(() => [MonitorChat], { description: 'Open chats new or changed (bot, waiting and in service, each once)' }) chats!: MonitorChat[];
+  @Field(() => [ID], { description: 'Chats closed, or no longer matching the filter' }) removedChatIds!: string[];
 }
 
 @InputType()

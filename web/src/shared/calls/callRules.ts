@@ -1,4 +1,4 @@
-import type { CallKind } from '../../gql/graphql';
+import type { CallKind, CallState } from '../../gql/graphql';
 
 /**
  * Who sends the WebRTC offer: the agent, right after its `answerCall(accept: true)` succeeds. Only
@@ -31,6 +31,44 @@ export function peerPhase(state: RTCPeerConnectionState): PeerPhase {
 /** What to capture for a call: a microphone always, a camera for video. */
 export function mediaFor(kind: CallKind): MediaStreamConstraints {
   return { audio: true, video: kind === 'VIDEO' };
+}
+
+/** A screen share carries the picture alone: the agent's microphone and the tab's sound stay private. */
+export const SCREEN_MEDIA: DisplayMediaStreamOptions = { video: true, audio: false };
+
+/**
+ * What a call carries, which the offerer receives even where it could not capture it. A screen is
+ * only sent: the agent who offers it shares its picture and receives nothing from the supervisor.
+ */
+export function carriedMedia(kind: CallKind): ('audio' | 'video')[] {
+  if (kind === 'SCREEN') return ['video'];
+  return kind === 'VIDEO' ? ['audio', 'video'] : ['audio'];
+}
+
+/** What a supervisor's screen viewer shows. */
+export type ScreenWatchState = 'asking' | 'refused' | 'declined' | 'connecting' | 'live' | 'failed' | 'ended';
+
+/**
+ * The viewer's state from the call's (null while the request is on its way; `refused` when the API
+ * said no) and the peer connection's: the picture is live once the peers connect, and stays on
+ * screen while a dropped connection tries to heal.
+ */
+export function screenWatchState(call: CallState | 'REFUSED' | null, phase: PeerPhase): ScreenWatchState {
+  switch (call) {
+    case null:
+    case 'REQUESTED':
+      return 'asking';
+    case 'REFUSED':
+      return 'refused';
+    case 'DECLINED':
+      return 'declined';
+    case 'ENDED':
+      return 'ended';
+    default:
+      if (phase === 'connected' || phase === 'reconnecting') return 'live';
+      if (phase === 'failed') return 'failed';
+      return phase === 'ended' ? 'ended' : 'connecting';
+  }
 }
 
 

@@ -2,19 +2,26 @@ import { useApolloClient, useMutation } from '@vue/apollo-composable';
 import { onScopeDispose, ref, shallowRef } from 'vue';
 import { IceServersDocument, SendCallSignalDocument, type CallKind } from '../../gql/graphql';
 import type { CallSignalKind } from '../../gql/graphql';
-import { mediaFor, parseSignal, peerPhase, type CallRole, type PeerPhase } from './callRules';
+import { carriedMedia, mediaFor, parseSignal, peerPhase, SCREEN_MEDIA, type CallRole, type PeerPhase } from './callRules';
 
 export interface IncomingSignal {
   kind: string;
   payload: string;
 }
 
+export interface PeerCallOptions {
+  /** The capture stopped from outside the app: the browser's "Stop sharing", an unplugged device. */
+  onCaptureEnded?: () => void;
+}
+
 /**
  * One side of a WebRTC call, signalled through the API: capture, connect, mute, camera, hang up.
  * Both the agent and the customer use it; `role` says which side offers (see `CallRole`).
+ * A screen share is the same call one way: the agent captures its screen and offers, the supervisor
+ * captures nothing and only answers.
  * Signals that arrive before `start` are kept and replayed, since the other side may be quicker.
  */
-export function usePeerCall() {
+export function usePeerCall(options: PeerCallOptions = {}) {
   const phase = ref<PeerPhase>('idle');
   const local = shallowRef<MediaStream | null>(null);
   const remote = shallowRef<MediaStream | null>(null);
@@ -38,11 +45,17 @@ export function usePeerCall() {
   // Bumped by every start and stop: a start that finds it moved after an await was overtaken.
   let attempts = 0;
 
-  /** Asks for the microphone (and camera for video); a refusal is remembered, not thrown. */
+  /**
+   * Asks for the microphone (and camera for video), or for a screen through the browser's picker;
+   * a refusal is remembered, not thrown.
+   */
   async function capture(kind: CallKind): Promise<void> {
     if (local.value) return;
     try {
-      local.value = await navigator.mediaDevices.getUserMedia(mediaFor(kind));
+      const stream = kind === 'SCREEN' ? await navigator.mediaDevices.getDisplayMedia(SCREEN_MEDIA) : await navigator.mediaDevices.getUserMedia(mediaFor(kind));
+      // `ended` fires only when the browser stops a track, never on our own stop().
+      for (const track of stream.getTracks()) track.addEventListener('ended', () => local.value === stream && options.onCaptureEnded?.());
+      local.value = stream;
       mediaDenied.value = false;
     } catch {
       mediaDenied.value = true;
@@ -92,8 +105,7 @@ export function usePeerCall() {
     for (const track of stream?.getTracks() ?? []) connection.addTrack(track, stream!);
     if (role === 'offerer') {
       // Receive what the call carries even when this side could not capture it.
-      const kinds = kind === 'VIDEO' ? ['audio', 'video'] : ['audio'];
-      for (const media of kinds) if (!stream?.getTracks().some((t) => t.kind === media)) connection.addTransceiver(media, { direction: 'recvonly' });
+      for (const media of carriedMedia(kind)) if (!stream?.getTracks().some((t) => t.kind === media)) connection.addTransceiver(media, { direction: 'recvonly' });
       try {
         await connection.setLocalDescription(await connection.createOffer());
       } catch {

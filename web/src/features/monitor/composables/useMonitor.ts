@@ -1,41 +1,46 @@
 import { useQuery, useSubscription } from '@vue/apollo-composable';
-import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
-import { MonitorChangedDocument, MonitorDocument, MonitorOptionsDocument, type MonitorFieldsFragment, type MonitorFilterInput } from '../../../gql/graphql';
+import { computed, nextTick, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
+import { MonitorOptionsDocument, MonitorUpdatesDocument, type MonitorFilterInput } from '../../../gql/graphql';
+import { frameBatch } from '../frameBatch';
 import { emptyFilter, toFilterInput, type FilterForm } from '../monitorRules';
+import { applyUpdates, monitorPicture, type MonitorPicture, type MonitorStore, type MonitorUpdate } from '../monitorStore';
 
-export type MonitorSnapshot = MonitorFieldsFragment;
-export type MonitorAgentRow = MonitorSnapshot['agents'][number];
-export type MonitorChatRow = MonitorSnapshot['bot'][number];
+export type { MonitorAgentRow, MonitorChatRow } from '../monitorStore';
+export type MonitorSnapshot = MonitorPicture;
 
-const newer = (a: MonitorSnapshot | null, b: MonitorSnapshot): boolean => !a || Date.parse(b.generatedAt) >= Date.parse(a.generatedAt);
+/** The User Timing entry that times each applied batch of updates, from the frame to the patched DOM (the benchmark reads it). */
+export const APPLY_MEASURE = 'parley:monitor-apply';
 
 /**
- * The live picture for a filter. The subscription answers a whole snapshot at once and another after
- * every change, so there is no polling and nothing to patch: the newest snapshot simply replaces the
- * last. The query paints the first one over HTTP while the socket is still connecting; whichever
- * answer was generated later wins, so a slow query cannot undo a newer push.
+ * The live picture for a filter, from one subscription: everything once, then only the agents and
+ * chats that changed. There is no polling and no HTTP query: the subscription's first (full) update
+ * paints. Updates are queued as they arrive and applied together at the next frame; rows that did not
+ * change keep their objects, so the tables redraw only what changed. A new filter or a reconnection
+ * subscribes again, and its first update replaces the store; until it comes the old picture stays,
+ * so the panel (and the filter being edited) does not blink away.
  */
 export function useMonitor(filter: Readonly<Ref<MonitorFilterInput | null>>) {
-  const snapshot = shallowRef<MonitorSnapshot | null>(null);
-  // After a new filter the next picture replaces the old one whatever its time; until it comes the
-  // old one stays on screen, so the panel (and the filter being edited) does not blink away.
-  let refiltered = false;
-  const accept = (next: MonitorSnapshot | undefined) => {
-    if (!next || (!refiltered && !newer(snapshot.value, next))) return;
-    refiltered = false;
-    snapshot.value = next;
-  };
-  watch(filter, () => (refiltered = true), { deep: true, flush: 'sync' });
+  let store: MonitorStore | null = null;
+  const snapshot = shallowRef<MonitorPicture | null>(null);
+  const batch = frameBatch<MonitorUpdate>({
+    apply: (updates) => {
+      const started = performance.now();
+      const next = applyUpdates(store, updates);
+      if (!next || next === store) return;
+      store = next;
+      snapshot.value = monitorPicture(next, snapshot.value);
+      void nextTick(() => performance.measure?.(APPLY_MEASURE, { start: started }));
+    },
+  });
+  onScopeDispose(() => batch.dispose());
 
-  const first = useQuery(MonitorDocument, () => ({ filter: filter.value }), { fetchPolicy: 'no-cache' });
-  first.onResult(({ data }) => accept(data?.monitor));
-  const live = useSubscription(MonitorChangedDocument, () => ({ filter: filter.value }), { fetchPolicy: 'no-cache' });
-  live.onResult(({ data }) => accept(data?.monitorChanged));
+  const live = useSubscription(MonitorUpdatesDocument, () => ({ filter: filter.value }), { fetchPolicy: 'no-cache' });
+  live.onResult(({ data }) => data?.monitorUpdates && batch.offer(data.monitorUpdates));
 
   return {
     snapshot,
-    loading: computed(() => snapshot.value === null && first.loading.value),
-    error: computed(() => (snapshot.value ? null : (first.error.value ?? live.error.value ?? null))),
+    loading: computed(() => snapshot.value === null && !live.error.value),
+    error: computed(() => (snapshot.value ? null : (live.error.value ?? null))),
   };
 }
 
