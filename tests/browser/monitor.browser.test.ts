@@ -187,9 +187,11 @@ describe('the supervisor’s live dashboard', () => {
 
     await monitor.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
     await startWidgetChat(api.url, campaign.id, `Gina ${suffix}`);
-    await expect.poll(received, { timeout: 10_000 }).toBe(before + 1);
+    // Other test files start chats in the same database at the same time, so today's total may grow by
+    // more than Gina's; what matters is that it grows without a reload and ends equal to the API's.
+    await expect.poll(received, { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 1);
     expect(await monitor.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
-    expect(await shown()).toEqual(await fromApi());
+    await expect.poll(async () => JSON.stringify(await shown()) === JSON.stringify(await fromApi()), { timeout: 10_000 }).toBe(true);
 
     await expectAccessible(monitor, 'the monitor with today’s charts');
     await today.scrollIntoViewIfNeeded();
