@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ErrorCode, ParleyError } from '../shared/errors.js';
+import { badInput, ErrorCode, ParleyError } from '../shared/errors.js';
 import { isUuid } from '../shared/ids.js';
 
 export type Em = EntityManager;
@@ -10,6 +10,9 @@ export type Em = EntityManager;
  * once, rather than every lookup guarding its ids or a malformed id surfacing as a server error.
  */
 export async function rows<T = Record<string, any>>(em: Em, sql: string, params: unknown[] = []): Promise<T[]> {
+  // PostgreSQL text cannot hold the NUL character (the server refuses the whole message): such a
+  // parameter can only come from the caller's input, so it is the caller's error.
+  if (params.some((p) => typeof p === 'string' && p.includes('\u0000'))) throw badInput('Text may not contain the NUL character (\\u0000)');
   try {
     return (await em.execute(sql, params as any[], 'all')) as T[];
   } catch (err) {

@@ -16,7 +16,8 @@ import { type Context, createContext } from './context.js';
 import { rateSubject } from '../modules/limits/rate-limits.js';
 import type { Deps } from './deps.js';
 import { explorerRouter } from './explorer.js';
-import { documentTooLarge, validationRules } from './limits.js';
+import { IntrospectionCache } from './introspection-cache.js';
+import { bodyRefusals, documentTooLarge, validationRules } from './limits.js';
 import { createMetrics } from './metrics.js';
 import { buildParleySchema } from './schema.js';
 import { webRouter } from './web.js';
@@ -68,6 +69,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
       // a dashboard snapshot of ten thousand chats paid for it on each of its fields.
       ApolloServerPluginCacheControlDisabled(),
       countOperations,
+      new IntrospectionCache().plugin(),
     ],
   });
   await apollo.start();
@@ -89,7 +91,8 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
-    (req, res, next) => {
+    bodyRefusals,
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
       const query = req.method === 'GET' ? req.query.query : req.body?.query;
       const error = documentTooLarge(query, config);
       if (!error) return next();

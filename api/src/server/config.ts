@@ -22,6 +22,8 @@ const schema = z.object({
   MAX_QUERY_COST: z.coerce.number().int().min(10).max(1_000_000).default(20_000),
   MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(2000),
   MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
+  /** Operations one WebSocket may have open at once (its subscriptions and the queries it is running). */
+  MAX_OPERATIONS_PER_SOCKET: z.coerce.number().int().min(1).max(10_000).default(200),
   PUBSUB_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'letters, digits, - and _ only').default('parley'),
   SUBSCRIBER_BUFFER: z.coerce.number().int().min(16).max(100_000).default(1000),
   WEB_DIST: z.string().optional(),

@@ -1,7 +1,8 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import type { NextFunction, Request, Response } from 'express';
+import { type ASTNode, GraphQLError, Kind, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { ErrorCode } from '../shared/errors.js';
 import type { Config } from './config.js';
 
@@ -23,6 +24,7 @@ export function validationRules(config: Config): ValidationRule[] {
     maxDepthRule({ n: config.MAX_QUERY_DEPTH, flattenFragments: true, ...reject }),
     maxAliasesRule({ n: config.MAX_ALIASES, ...reject }),
     costLimitRule({ maxCost: config.MAX_QUERY_COST, ...reject }),
+    introspectionDepthRule(MAX_INTROSPECTION_DEPTH),
   ] as unknown as ValidationRule[];
 }
 
@@ -33,5 +35,76 @@ export function documentTooLarge(query: unknown, config: Config): GraphQLError |
   if (bytes <= config.MAX_DOCUMENT_BYTES) return null;
   return new GraphQLError(`The document has ${bytes} bytes; the limit is ${config.MAX_DOCUMENT_BYTES}`, {
     extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
+  });
+}
+
+/**
+ * graphql-armor leaves `__schema` out of its depth and cost counts, so that tools' introspection
+ * query (15 levels with graphql-js's default `typeDepth` of 9) passes the tight limit meant for
+ * application queries. Left at that, `__schema { types { ofType { ofType ... } } } }` a hundred
+ * levels deep went through. graphql-js's own MaxIntrospectionDepthRule bounds only the nesting of
+ * lists (`fields`, `interfaces`...), which is what multiplies; this bounds plain depth, generously.
+ */
+export const MAX_INTROSPECTION_DEPTH = 20;
+
+export function introspectionDepthRule(limit: number): ValidationRule {
+  return (context) => {
+    // Depth below each fragment, computed once: a fragment spread twice in every one of thirty
+    // nested fragments must not cost 2^30 walks.
+    const fragmentDepths = new Map<string, number>();
+    const depthOf = (selectionSet: SelectionSetNode | undefined): number => {
+      let deepest = 0;
+      for (const selection of selectionSet?.selections ?? []) {
+        if (selection.kind === Kind.FIELD) deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet));
+        else if (selection.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(selection.selectionSet));
+        else {
+          const name = selection.name.value;
+          if (!fragmentDepths.has(name)) {
+            fragmentDepths.set(name, 0); // a cycle counts as nothing here; NoFragmentCyclesRule refuses it
+            fragmentDepths.set(name, depthOf(context.getFragment(name)?.selectionSet));
+          }
+          deepest = Math.max(deepest, fragmentDepths.get(name)!);
+        }
+      }
+      return deepest;
+    };
+    return {
+      Field(node) {
+        if (node.name.value !== '__schema') return;
+        const depth = 1 + depthOf(node.selectionSet);
+        if (depth > limit) {
+          context.reportError(
+            new GraphQLError(`Introspection depth limit of ${limit} exceeded, found ${depth}`, { nodes: [node as ASTNode], extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }),
+          );
+        }
+        return false;
+      },
+    };
+  };
+}
+
+/**
+ * express.json's refusals (a body over its limit, a body that is not JSON) answered in the GraphQL
+ * shape. Left to Express's default handler they were an HTML page with the stack trace.
+ */
+export function bodyRefusals(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const type = (err as { type?: string } | null)?.type;
+  if (type === 'entity.too.large') {
+    return void res.status(413).json({ errors: [{ message: 'The request body is over the size limit', extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }] });
+  }
+  if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return void res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+  }
+  next(err);
+}
+
+/**
+ * graphql-ws runs every operation of a socket at once and keeps subscriptions open: without a cap
+ * one socket could hold thousands. `open` counts the operations the socket has, this one included.
+ */
+export function tooManyOperations(open: number, config: Config): GraphQLError | null {
+  if (open <= config.MAX_OPERATIONS_PER_SOCKET) return null;
+  return new GraphQLError(`Too many operations open on this connection; the limit is ${config.MAX_OPERATIONS_PER_SOCKET}`, {
+    extensions: { code: ErrorCode.RATE_LIMITED },
   });
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { GraphQLError, type GraphQLSchema, parse, specifiedRules, validate, type DocumentNode, getOperationAST } from 'graphql';
+import { execute, type ExecutionResult, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate, type DocumentNode, getOperationAST, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { resolveViewer } from '../modules/auth/auth.service.js';
@@ -14,7 +14,8 @@ import { createContext } from './context.js';
 import { rateSubject } from '../modules/limits/rate-limits.js';
 import { sharedSubscribe } from './shared-subscribe.js';
 import type { Deps } from './deps.js';
-import { documentTooLarge, validationRules } from './limits.js';
+import { IntrospectionCache } from './introspection-cache.js';
+import { documentTooLarge, tooManyOperations, validationRules } from './limits.js';
 import type { Metrics } from './metrics.js';
 
 /** Close codes Parley uses beyond graphql-ws's own. */
@@ -78,6 +79,47 @@ class SocketRegistry {
   }
 }
 
+/**
+ * graphql-js's parse and validation errors carry no code; Apollo gives them one over HTTP (the
+ * limits' refusals included). Without it here the masking took a misspelt field for a crash and
+ * answered "Internal server error".
+ */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+}
+
+/**
+ * Parsed and validated documents by their text, as Apollo keeps them for HTTP: a client sends the
+ * same few documents again and again, and a flood of one document was a flood of validations.
+ */
+class CheckedDocuments {
+  private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly rules: ValidationRule[],
+    private readonly maxTokens: number,
+    private readonly size = 500,
+  ) {}
+
+  /** The document, or the errors that refuse it. */
+  check(query: string): DocumentNode | readonly GraphQLError[] {
+    const known = this.documents.get(query);
+    if (known) return known;
+    let result: DocumentNode | readonly GraphQLError[];
+    try {
+      const document = parse(query, { maxTokens: this.maxTokens });
+      const errors = validate(this.schema, document, this.rules);
+      result = errors.length ? errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED')) : document;
+    } catch (err) {
+      result = [withCode(err instanceof GraphQLError ? err : new GraphQLError('Could not parse the document'), 'GRAPHQL_PARSE_FAILED')];
+    }
+    this.documents.set(query, result);
+    if (this.documents.size > this.size) this.documents.delete(this.documents.keys().next().value!);
+    return result;
+  }
+}
+
 /** graphql-ws on the HTTP server's /graphql path, with the same auth, limits and masking as HTTP. */
 export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, deps: Deps, metrics: Metrics, presence: Presence) {
   const viewers = new WeakMap<WebSocket, Viewer>();
@@ -92,12 +134,24 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
         .catch((err) => deps.log.error({ err }, 'reloading tray access'));
     }
   });
+  const introspection = new IntrospectionCache();
+  const introspectionKeys = new WeakMap<object, string>();
+  const documents = new CheckedDocuments(schema, rules, deps.config.MAX_TOKENS);
   const mask = (e: FormattedErrorLike, original: unknown) => maskError(e, original, (err) => deps.log.error({ err }, 'unexpected error in a subscription'));
 
   const cleanup = useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
       schema,
       subscribe: sharedSubscribe,
+      execute: (args) => {
+        const key = introspectionKeys.get(args);
+        if (!key) return execute(args);
+        const cached = introspection.get(key);
+        if (cached) return cached as ExecutionResult; // data only, never errors
+        const result = execute(args);
+        if (!(result instanceof Promise)) introspection.set(key, result);
+        return result;
+      },
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization;
         let viewer: Viewer;
@@ -124,6 +178,9 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
         if (viewers.has(ctx.extra.socket)) metrics.sockets.dec();
       },
       onSubscribe: async (ctx, _id, payload) => {
+        // Before any await: a burst of operations arrives in one go, and each must see the others.
+        const crowded = tooManyOperations(Object.keys(ctx.subscriptions).length, deps.config);
+        if (crowded) return [crowded];
         const tooLarge = documentTooLarge(payload.query, deps.config);
         if (tooLarge) return [tooLarge];
         const viewer = viewers.get(ctx.extra.socket) ?? { kind: 'ANONYMOUS' as const };
@@ -132,23 +189,21 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
         } catch (err) {
           return [err as GraphQLError];
         }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: deps.config.MAX_TOKENS });
-        } catch (err) {
-          return [err instanceof GraphQLError ? err : new GraphQLError('Could not parse the document')];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length) return errors;
+        const checked = documents.check(payload.query);
+        if (!('kind' in checked)) return checked;
+        const document = checked;
         const operation = getOperationAST(document, payload.operationName);
         metrics.operations.inc({ transport: 'ws', type: operation?.operation ?? 'unknown', outcome: 'accepted' });
-        return {
+        const args = {
           schema,
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
           contextValue: createContext(deps, viewer),
         };
+        const introspectionKey = IntrospectionCache.keyOf(document, payload.query, payload.operationName, payload.variables);
+        if (introspectionKey) introspectionKeys.set(args, introspectionKey);
+        return args;
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return;

@@ -12,6 +12,11 @@ export interface Bus {
   publish(channel: string, payload: unknown): Promise<void>;
   subscribe(channel: string, listener: Listener): Promise<() => void>;
   readonly distributed: boolean;
+  /**
+   * Calls `listener` whenever events may have been lost in transit (the broker connection came back
+   * and its channels are live again), so streams catch up from storage. A bus that cannot lose events omits it.
+   */
+  onGap?(listener: () => void): () => void;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -37,6 +42,10 @@ class Fanout {
     if (set.size > 0) return false;
     this.listeners.delete(channel);
     return true;
+  }
+
+  channels(): string[] {
+    return [...this.listeners.keys()];
   }
 
   dispatch(channel: string, payload: unknown): void {
@@ -75,11 +84,16 @@ export class RedisBus implements Bus {
   private readonly fanout = new Fanout();
   /** Channels whose SUBSCRIBE is in flight, so concurrent subscribers wait for the same reply. */
   private readonly pending = new Map<string, Promise<unknown>>();
+  private readonly gapListeners = new Set<() => void>();
 
   constructor(
     private readonly pub: Redis,
     private readonly sub: Redis,
   ) {
+    // Whatever was published while the subscriber connection was down (Redis restarted) never
+    // arrives. ioredis subscribes again on reconnect; once our own SUBSCRIBE, queued behind those,
+    // is answered, every channel is live again and every stream is told to catch up from storage.
+    sub.on('ready', () => void this.resynchronize());
     sub.on('message', (channel: string, message: string) => {
       let payload: unknown;
       try {
@@ -118,6 +132,21 @@ export class RedisBus implements Bus {
     return () => {
       if (this.fanout.remove(channel, listener)) void this.sub.unsubscribe(channel).catch(() => undefined);
     };
+  }
+
+  onGap(listener: () => void): () => void {
+    this.gapListeners.add(listener);
+    return () => void this.gapListeners.delete(listener);
+  }
+
+  private async resynchronize(): Promise<void> {
+    const channels = this.fanout.channels();
+    try {
+      if (channels.length > 0) await this.sub.subscribe(...channels);
+    } catch {
+      return; // the connection dropped again: its next 'ready' resynchronizes
+    }
+    for (const listener of this.gapListeners) listener();
   }
 
   async ping(): Promise<boolean> {
@@ -170,6 +199,16 @@ export class BoundedStream<T> implements AsyncIterableIterator<T | Overflow> {
     this.queue.push(value);
   }
 
+  /** Events may have been lost before they reached this stream: the consumer catches up from storage. */
+  gap(): void {
+    if (this.done) return;
+    if (this.waiter) {
+      const w = this.waiter;
+      this.waiter = null;
+      w({ value: OVERFLOW, done: false });
+    } else if (this.queue.at(-1) !== OVERFLOW) this.queue.push(OVERFLOW);
+  }
+
   next(): Promise<IteratorResult<T | Overflow>> {
     if (this.queue.length > 0) return Promise.resolve({ value: this.queue.shift()!, done: false });
     if (this.done) return Promise.resolve({ value: undefined, done: true });
@@ -214,5 +253,6 @@ export async function streamChannels<T>(bus: Bus, channels: string[], capacity: 
     stream.close();
     throw failed.reason;
   }
+  if (bus.onGap) unsubscribes.push(bus.onGap(() => stream.gap()));
   return stream;
 }

@@ -12,9 +12,13 @@ export enum ErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
-/** Codes produced by graphql-js and Apollo itself for a bad request; they are safe to show. */
+/**
+ * Codes produced by graphql-js and Apollo itself for a bad request; they are safe to show. Not
+ * INTERNAL_SERVER_ERROR: Apollo gives that code to every unexpected error before formatError sees
+ * it, so passing it through showed a driver's message (the SQL text included) to the client.
+ */
 const PASS_THROUGH = new Set<string>([
-  ...Object.values(ErrorCode),
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

@@ -72,8 +72,12 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Messa
   }
   if (!appended) {
     const existing = clientMessageId ? await findByClientId(ctx.em, view.id, author.key, clientMessageId) : null;
-    if (existing) return sameSend(existing, message);
-    throw conflict('The interaction is closed');
+    if (!existing) throw conflict('The interaction is closed');
+    const same = sameSend(existing, message);
+    // A client retries when it got no answer: the first attempt may have stored the message and its
+    // process died before publishing it. Subscribers skip a sequence they already have.
+    await publishMessages(ctx.deps, [same]);
+    return same;
   }
   await publishMessages(ctx.deps, [appended.message]);
   if (kind === AuthorKind.CONTACT) await scheduleExpiry(ctx.deps, view.contact.id);
