@@ -357,8 +357,21 @@ describe('administration sections', () => {
     await open('campaigns');
     await page.getByTestId(`campaign-edit-${other.id}`).click();
     await pick('campaign-security-group', `${names.group} EU`, { filter: false });
+    // Closed while the save is still on its way (held back here for a second): the answer must not
+    // open the editor again.
+    const slowSave = async (route: import('playwright-core').Route) => {
+      if (route.request().postData()?.includes('updateCampaign')) await new Promise((r) => setTimeout(r, 1_000));
+      await route.continue();
+    };
+    await page.route('**/graphql', slowSave);
+    const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && !!r.request().postData()?.includes('updateCampaign'));
     await page.getByTestId('campaign-save').click();
     await page.getByTestId('campaign-close').click();
+    await answered;
+    await page.unroute('**/graphql', slowSave);
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('campaign-editor').count()).toBe(0);
+    await page.getByTestId('campaign-new').waitFor();
     await expect.poll(() => page.getByTestId(`campaign-group-${other.id}`).textContent()).toBe(`${names.group} EU`);
     const saved = (await gql('{ campaigns { id securityGroup { name } } }')).campaigns.find((c: any) => c.id === other.id);
     expect(saved.securityGroup.name).toBe(`${names.group} EU`);

@@ -67,7 +67,9 @@ export function useCampaigns() {
       },
       async (saved) => {
         await list.refetch();
-        if (saved) {
+        // Closed (or moved to another campaign) while the save was on its way: the answer must not
+        // open the editor again behind the person's back.
+        if (saved && editing.value === id) {
           editing.value = saved.id;
           draft.value = { ...draftOf(saved), memberIds: draft.value.memberIds };
         }
