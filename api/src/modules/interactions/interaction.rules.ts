@@ -138,10 +138,15 @@ export function closingResult(requested: InteractionResult, transferCount: numbe
   return requested === InteractionResult.SUCCESS && transferCount > 0 ? InteractionResult.ESCALATED : requested;
 }
 
+export const MAX_LABEL_LENGTH = 50;
+
+/** A tag's or skill's stored form: trimmed and lower-case, so "VIP " and "vip" are one label. */
+export const labelName = (value: string): string => value.trim().toLowerCase();
+
 /** Cleans a list of tags or skills: trimmed, lower-case, unique, bounded. */
 export function cleanLabels(values: readonly string[], field: string): Decision<string[]> {
-  const cleaned = [...new Set(values.map((v) => v.trim().toLowerCase()).filter(Boolean))];
+  const cleaned = [...new Set(values.map(labelName).filter(Boolean))];
   if (cleaned.length > 30) return deny('BAD_USER_INPUT', `At most 30 ${field}`);
-  if (cleaned.some((v) => v.length > 50)) return deny('BAD_USER_INPUT', `Each of the ${field} holds at most 50 characters`);
+  if (cleaned.some((v) => v.length > MAX_LABEL_LENGTH)) return deny('BAD_USER_INPUT', `Each of the ${field} holds at most ${MAX_LABEL_LENGTH} characters`);
   return allow(cleaned);
 }

@@ -1,13 +1,11 @@
-import { allow, deny, type Decision } from '../interactions/interaction.rules.js';
+import { allow, deny, labelName, MAX_LABEL_LENGTH, type Decision } from '../interactions/interaction.rules.js';
 
 /** Tags mark chats; skills (expertise) mark people and the chats that need them. */
 export type LabelKind = 'TAG' | 'SKILL';
 
-export const MAX_LABEL_LENGTH = 50;
-
 /** One tag or skill name, stored as setTags and setExpertise store it: trimmed, lower-case, 1 to 50 characters. */
 export function cleanLabel(value: string): Decision<string> {
-  const name = value.trim().toLowerCase();
+  const name = labelName(value);
   if (!name) return deny('BAD_USER_INPUT', 'Enter a name');
   if (name.length > MAX_LABEL_LENGTH) return deny('BAD_USER_INPUT', `A name holds at most ${MAX_LABEL_LENGTH} characters`);
   return allow(name);

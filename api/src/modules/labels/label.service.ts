@@ -33,6 +33,17 @@ async function exists(tx: Em, kind: LabelKind, name: string): Promise<boolean> {
   return found !== null;
 }
 
+/** The open chats carrying a tag: the ones whose screens must show a rename or a delete at once. */
+async function openChatsTagged(tx: Em, name: string): Promise<string[]> {
+  const chats = await rows<{ id: string }>(
+    tx,
+    `select it.interaction_id as id from interaction_tags it join tags t on t.id = it.tag_id join interactions i on i.id = it.interaction_id
+      where t.name = ? and i.phase <> 'CLOSED'`,
+    [name],
+  );
+  return chats.map((c) => c.id);
+}
+
 /** Every tag or skill with how many chats (and people) use it, by name. */
 export async function labelUsage(em: Em, kind: LabelKind): Promise<LabelUse[]> {
   if (kind === 'TAG') {
@@ -76,18 +87,13 @@ export async function renameLabel(ctx: Context, kind: LabelKind, rawName: string
   const touched = await ctx.em.transactional(async (tx) => {
     await lock(tx, kind);
     if (!(await exists(tx, kind, from))) throw notFound(kind === 'TAG' ? 'Tag' : 'Skill');
-    const refusal = renameRefusal(from, to, from !== to && (await exists(tx, kind, to)));
-    if (refusal) throw conflict(refusal);
     if (from === to) return { chats: [], people: false };
+    const refusal = renameRefusal(from, to, await exists(tx, kind, to));
+    if (refusal) throw conflict(refusal);
     if (kind === 'TAG') {
-      const chats = await rows<{ id: string }>(
-        tx,
-        `select it.interaction_id as id from interaction_tags it join tags t on t.id = it.tag_id join interactions i on i.id = it.interaction_id
-          where t.name = ? and i.phase <> 'CLOSED'`,
-        [from],
-      );
+      const chats = await openChatsTagged(tx, from);
       await rows(tx, 'update tags set name = ? where name = ?', [to, from]);
-      return { chats: chats.map((c) => c.id), people: false };
+      return { chats, people: false };
     }
     const upserted = await rows(tx, 'update skills set name = ? where name = ? returning id', [to, from]);
     if (upserted.length === 0) await rows(tx, 'insert into skills (id, name) values (gen_random_uuid(), ?)', [to]);
@@ -111,14 +117,9 @@ export async function deleteLabel(ctx: Context, kind: LabelKind, rawName: string
     if (!(await exists(tx, kind, name))) throw notFound(kind === 'TAG' ? 'Tag' : 'Skill');
     if (kind === 'TAG') {
       // interaction_tags rows go with the tag (on delete cascade).
-      const chats = await rows<{ id: string }>(
-        tx,
-        `select it.interaction_id as id from interaction_tags it join tags t on t.id = it.tag_id join interactions i on i.id = it.interaction_id
-          where t.name = ? and i.phase <> 'CLOSED'`,
-        [name],
-      );
+      const chats = await openChatsTagged(tx, name);
       await rows(tx, 'delete from tags where name = ?', [name]);
-      return { chats: chats.map((c) => c.id), people: false };
+      return { chats, people: false };
     }
     await rows(tx, 'delete from skills where name = ?', [name]);
     const people = await rows(tx, 'update users set skills = array_remove(skills, ?) where ? = any(skills) returning id', [name, name]);
