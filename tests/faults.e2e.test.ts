@@ -473,4 +473,6 @@ it(`${MESSAGES} messages over ${CONVERSATIONS} conversations survive a Redis res
   for (const r of rows) if (r.client_message_id?.startsWith('fault-')) expect(acknowledged.get(r.client_message_id)).toBe(r.sequence);
   // Every subscriber holds exactly its conversation's stored messages, once each, in order.
   expect({ duplicates, gaps, reordered, mismatched }).toEqual({ duplicates: 0, gaps: 0, reordered: 0, mismatched: [] });
+  // Every recovery the figures time did happen within its limit: a "never" is a failure, not a figure.
+  expect(Object.entries(figures).filter(([, v]) => String(v).startsWith('never'))).toEqual([]);
 }, Math.max(180_000, MESSAGES * 40));

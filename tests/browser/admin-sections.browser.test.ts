@@ -369,10 +369,11 @@ describe('administration sections', () => {
     await page.getByTestId('campaign-close').click();
     await answered;
     await page.unroute('**/graphql', slowSave);
-    await page.waitForTimeout(300);
+    // The list shows the new group once the save's answer has been handled (the editor would reopen
+    // right then): from that moment the editor must still be closed.
+    await expect.poll(() => page.getByTestId(`campaign-group-${other.id}`).textContent(), { timeout: 10_000 }).toBe(`${names.group} EU`);
     expect(await page.getByTestId('campaign-editor').count()).toBe(0);
     await page.getByTestId('campaign-new').waitFor();
-    await expect.poll(() => page.getByTestId(`campaign-group-${other.id}`).textContent()).toBe(`${names.group} EU`);
     const saved = (await gql('{ campaigns { id securityGroup { name } } }')).campaigns.find((c: any) => c.id === other.id);
     expect(saved.securityGroup.name).toBe(`${names.group} EU`);
   });

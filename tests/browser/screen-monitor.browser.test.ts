@@ -137,6 +137,8 @@ describe('watching an agent’s screen', () => {
     await expect.poll(async () => (await played()).time, { timeout: 10_000 }).toBeGreaterThan(before);
     await expect(monitor.getByTestId('screen-viewer-video').evaluate((v: HTMLVideoElement) => v.muted && v.playsInline && v.getAttribute('aria-label'))).resolves.toBe(`Screen of ${anaName}, live`);
     await expectAccessible(monitor, 'the screen viewer, live');
+    // The agent's browser is capturing one screen now, so the "stopped" check below can fail.
+    expect(await screensRunning(anaPage)).toBe(1);
     await screenshot(monitor, 'screen-monitor-live');
     await screenshot(anaPage, 'screen-monitor-shared');
 
@@ -152,6 +154,7 @@ describe('watching an agent’s screen', () => {
     await anaPage.getByTestId('screen-accept').click();
     await anaPage.getByTestId('screen-sharing').waitFor();
     await expect.poll(viewerState, { timeout: 15_000 }).toBe('live');
+    expect(await screensRunning(anaPage)).toBe(1);
     await anaPage.getByTestId('screen-stop').click();
     await anaPage.getByTestId('screen-sharing').waitFor({ state: 'detached' });
     await expect.poll(viewerState, { timeout: 10_000 }).toBe('ended');
