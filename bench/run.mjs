@@ -1,18 +1,22 @@
-// npm run bench: Parley's message pipeline next to a hand-written raw pipeline (ws + pg + Redis,
-// no GraphQL), on loopback, in one run. Prints latency at a fixed rate and sustained throughput,
-// writes bench/results/<date>.{md,json}, and stops everything it started. Then routing, the monitor
-// snapshot and the supervisor's monitor screen in Chromium (monitor-screen.mjs) over a seeded center.
-// One section alone: `node bench/run.mjs --only monitor-screen` (or engine, routing, monitor).
+// npm run bench, on loopback, in one run: this machine's own speed (calibrate.mjs); Parley's message
+// pipeline next to a hand-written raw pipeline (ws + pg + Redis, no GraphQL), latency at a fixed
+// rate and sustained throughput; the same on two API processes; one event to many subscribers
+// (fanout.mjs); routing, the monitor snapshot and the supervisor's monitor screen in Chromium over a
+// seeded center (engine.mjs, monitor-screen.mjs). Writes bench/results/<date>.{md,json} (report.mjs)
+// and stops everything it started.
+// One section alone: `node bench/run.mjs --only fanout` (see SECTIONS), its figures printed as JSON.
 import { fork } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { benchMonitor, benchRawRouting, benchRouting, gql, percentile, round, seedMonitorCenter, sleep } from './engine.mjs';
+import { benchMonitor, benchRawRouting, benchRouting, gql, percentile, post as postHttp, round, seedMonitorCenter, sleep } from './engine.mjs';
+import { calibrate } from './calibrate.mjs';
+import { benchFanout } from './fanout.mjs';
 import { benchMonitorScreen } from './monitor-screen.mjs';
+import { summaryLines, writeReport } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -24,7 +28,10 @@ const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10);
 const CHATS = Number(process.env.BENCH_CHATS ?? 50);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 32);
 const SCREEN_SECONDS = Number(process.env.BENCH_SCREEN_SECONDS ?? 20);
-// `--only monitor-screen` (or BENCH_ONLY=...) runs one section and prints its figures as JSON, writing no results file.
+const FANOUT_SIZES = (process.env.BENCH_FANOUT_SIZES ?? '100,1000,5000').split(',').map(Number);
+// A p99 needs a hundred samples; 5,000 subscribers get 30 so the run stays well within 15 minutes.
+const FANOUT_ROUNDS = Number(process.env.BENCH_FANOUT_ROUNDS ?? 100);
+// `--only fanout` (or BENCH_ONLY=...) runs one section and prints its figures as JSON, writing no results file.
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : process.env.BENCH_ONLY;
 
 const children = [];
@@ -128,15 +135,19 @@ async function measure(name, chats, post, deliveries) {
   return result;
 }
 
-/** A Parley API process on its own fresh database, with an administrator signed in. */
-async function startParley(label) {
-  const databaseUrl = await createDatabase(label);
+/**
+ * A Parley API process with an administrator signed in: on its own fresh database, or as one more
+ * replica of `shared` (the same database and the same Redis channels).
+ */
+async function startParley(label, shared = null) {
+  const databaseUrl = shared?.databaseUrl ?? (await createDatabase(label));
+  const prefix = shared?.prefix ?? `bench${Date.now().toString(36)}`;
   const { port } = await start(path.join(root, 'api/dist/main.js'), {
     DATABASE_URL: databaseUrl,
     REDIS_URL,
     PORT: '0',
     HOST: '127.0.0.1',
-    PUBSUB_PREFIX: `bench${Date.now().toString(36)}`,
+    PUBSUB_PREFIX: prefix,
     PARLEY_DEMO: '0',
     PARLEY_ADMIN_EMAIL: 'bench@parley.dev',
     PARLEY_ADMIN_PASSWORD: 'bench-password-123',
@@ -150,11 +161,19 @@ async function startParley(label) {
     ...(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {}),
   });
   const adminToken = (await gql(port, 'mutation { signIn(email: "bench@parley.dev", password: "bench-password-123") { token } }')).signIn.token;
-  return { port, adminToken, databaseUrl };
+  return { port, adminToken, databaseUrl, prefix };
 }
 
-async function benchParley() {
-  const { port, adminToken } = await startParley('parley');
+/**
+ * Parley's pipeline on `processes` API processes sharing one database and one Redis: chats and
+ * senders alternate between them, so half the messages reach their subscriber through another process.
+ */
+async function benchParley(processes = 1) {
+  const first = await startParley('parley');
+  const replicas = [first];
+  while (replicas.length < processes) replicas.push(await startParley('parley', first));
+  const { port, adminToken } = first;
+  const portOf = (i) => replicas[i % replicas.length].port;
   const campaign = (await gql(port, 'mutation { createCampaign(input: { name: "Bench" }) { id } }', {}, adminToken)).createCampaign.id;
   await gql(port, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email: 'agent@bench.dev', name: 'Agent', password: 'bench-password-123', role: 'AGENT', maxConcurrentChats: 50 } }, adminToken);
   const agent = (await gql(port, 'mutation { signIn(email: "agent@bench.dev", password: "bench-password-123") { token } }')).signIn.token;
@@ -167,7 +186,8 @@ async function benchParley() {
     });
     const id = started.startInteraction.interaction.id;
     await gql(port, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id }, agent);
-    const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${started.startInteraction.visitorToken}` } });
+    // A chat's subscriber is on the process after the one its messages are posted to.
+    const client = createClient({ url: `ws://127.0.0.1:${portOf(i + 1)}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${started.startInteraction.visitorToken}` } });
     clients.push(client);
     client.subscribe(
       { query: 'subscription($id: ID!) { messageAdded(interactionId: $id) { sequence body } }', variables: { id } },
@@ -176,9 +196,10 @@ async function benchParley() {
     chats.push(id);
   }
   await sleep(500);
+  const chatIndex = new Map(chats.map((id, i) => [id, i]));
   const post = (id, body) =>
-    gql(port, 'mutation($i: PostMessageInput!) { postMessage(input: $i) { sequence } }', { i: { interactionId: id, body } }, agent);
-  const result = await measure('parley', chats, post, deliveries);
+    gql(portOf(chatIndex.get(id)), 'mutation($i: PostMessageInput!) { postMessage(input: $i) { sequence } }', { i: { interactionId: id, body } }, agent);
+  const result = await measure(processes === 1 ? 'parley' : `parley x${processes}`, chats, post, deliveries);
   await Promise.all(clients.map((c) => c.dispose()));
   return result;
 }
@@ -197,10 +218,7 @@ async function benchRaw() {
     ws.on('message', (data) => deliveries.onDelivered(JSON.parse(String(data)).body));
     sockets.push(ws);
   }
-  const post = async (chatId, body) => {
-    const res = await fetch(`http://127.0.0.1:${port}/post`, { method: 'POST', body: JSON.stringify({ chatId, body }) });
-    await res.arrayBuffer();
-  };
+  const post = (chatId, body) => postHttp(port, '/post', JSON.stringify({ chatId, body }));
   const result = await measure('raw', chats, post, deliveries);
   sockets.forEach((s) => s.close());
   return result;
@@ -232,70 +250,56 @@ async function benchScreenAlone() {
   return { monitorScreen: await benchMonitorScreen({ url: `http://127.0.0.1:${port}`, adminToken, seconds: SCREEN_SECONDS }) };
 }
 
-async function main() {
-  if (ONLY === 'monitor-screen') {
-    console.log(JSON.stringify(await benchScreenAlone()));
-    return;
-  }
-  if (['engine', 'routing', 'monitor'].includes(ONLY)) {
-    const engine = await benchEngine(ONLY === 'engine' ? null : ONLY);
-    console.log(JSON.stringify(engine));
-    return;
-  }
-  if (ONLY) throw new Error(`--only ${ONLY}: expected monitor-screen, engine, routing or monitor`);
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  console.log(`Parley benchmark on ${machine}\n${CHATS} chats, one subscriber each; latency at ${RATE} msg/s for ${LATENCY_SECONDS} s; throughput with ${IN_FLIGHT} senders for ${THROUGHPUT_SECONDS} s\n`);
-  const raw = await benchRaw();
-  const parley = await benchParley();
-  const ratio = round(parley.throughput.perSecond / raw.throughput.perSecond);
-  console.log(`\nthroughput ratio parley/raw: ${ratio}x (goal >= 0.35x); parley latency p50 ${parley.latency.p50} ms (goal <= 4), p99 ${parley.latency.p99} ms (goal <= 15)\n`);
-  const engine = await benchEngine();
-  const date = new Date().toISOString().slice(0, 10);
-  const report = { date: new Date().toISOString(), machine, settings: { RATE, LATENCY_SECONDS, THROUGHPUT_SECONDS, CHATS, IN_FLIGHT }, raw, parley, ratio, engine };
-  fs.mkdirSync(path.join(here, 'results'), { recursive: true });
-  fs.writeFileSync(path.join(here, 'results', `${date}.json`), JSON.stringify(report, null, 2) + '\n');
-  const row = (r) => `| ${r.name} | ${r.latency.p50} | ${r.latency.p99} | ${r.latency.max} | ${r.throughput.perSecond} | ${r.throughput.delivered}/${r.throughput.sent} |`;
-  fs.writeFileSync(
-    path.join(here, 'results', `${date}.md`),
-    [
-      `# Benchmark ${report.date}`,
-      '',
-      `Machine: ${machine}. ${CHATS} chats with one WebSocket subscriber each; latency measured at ${RATE} messages/s for ${LATENCY_SECONDS} s (post sent -> subscriber frame); throughput with ${IN_FLIGHT} concurrent senders for ${THROUGHPUT_SECONDS} s.`,
-      '',
-      '| pipeline | p50 ms | p99 ms | max ms | messages/s | delivered |',
-      '|---|---|---|---|---|---|',
-      row(raw),
-      row(parley),
-      '',
-      `Throughput ratio Parley / raw: **${ratio}x**.`,
-      '',
-      '## Routing and monitor',
-      '',
-      `Routing (LEAST_BUSY). Routing alone: a backlog of ${engine.routing.burst.chats} chats assigned once ${engine.routing.agents} agents x ${engine.routing.burst.capacity} resume at once: **${engine.routing.burst.perSecond} assignments/s**, ${engine.routing.burst.overAssignments} over-assignments. A working day (${engine.routing.agents} agents x ${engine.routing.capacity}, each agent closing a chat through the API 20 ms after getting it): drain of a backlog of ${engine.routing.drain.chats} chats once every agent resumes: **${engine.routing.drain.perSecond} assignments/s** (bound by the close mutations, each a GraphQL request and transaction), ${engine.routing.drain.overAssignments} over-assignments. Steady arrivals (${engine.routing.arrival.chats} chats): enqueue-to-assign p50 ${engine.routing.arrival.enqueueToAssign.p50} ms, p99 ${engine.routing.arrival.enqueueToAssign.p99} ms, ${engine.routing.arrival.overAssignments} over-assignments. Raw SQL baseline (one statement per chat under SKIP LOCKED, no events, no GraphQL): ${engine.rawRouting.perSecond} assignments/s.`,
-      '',
-      `Monitor snapshot over GraphQL with ${engine.monitor.agents} agents and ${engine.monitor.chats} open chats, timed to the last byte: the dashboard's snapshot (totals, service levels, every agent row with its band counts, the waiting customers, teams; ${Math.round(engine.monitor.dashboard.bytes / 1024)} KiB) **p50 ${engine.monitor.dashboard.p50} ms, p99 ${engine.monitor.dashboard.p99} ms**; the first one after a change (rows loaded again) p50 ${engine.monitor.afterChange.p50} ms, p99 ${engine.monitor.afterChange.p99} ms; with every chat listed besides (${Math.round(engine.monitor.full.bytes / 1024)} KiB) p50 ${engine.monitor.full.p50} ms, p99 ${engine.monitor.full.p99} ms; totals only p50 ${engine.monitor.totalsOnly.p50} ms, p99 ${engine.monitor.totalsOnly.p99} ms.`,
-      '',
-      ...screenSection(engine.monitorScreen),
-    ].join('\n'),
-  );
-  console.log(`written bench/results/${date}.md and .json`);
+/** Stops every process started so far: each section measures on a machine the earlier ones left quiet. */
+async function stopChildren() {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  children.length = 0;
 }
 
-/** The monitor screen's figures for the results file, its goals marked pass or fail. */
-function screenSection(m) {
-  return [
-    '## Monitor screen',
-    '',
-    `The supervisor's /monitor in Debian's Chromium (headless, loopback) over the same center (${m.agents} agents, 10,000 open chats). First full paint of the agents table: **${m.firstPaintMs} ms** from navigation. For ${m.seconds} s of real changes through the API (${m.changes}: agents paused and resumed, chats started and taken): the first full update ${m.fullUpdate?.kib} KiB (arrived by ${m.fullUpdate?.arrivedMs} ms), then ${m.pushes} updates pushed (KiB each p50 ${m.pushKiB.p50}, p95 ${m.pushKiB.p95}), ${m.renders} rendered; apply and render per frame p50 ${m.apply.p50} ms, p95 ${m.apply.p95} ms, max ${m.apply.max} ms; frame intervals p50 ${m.frames.p50} ms, **p95 ${m.frames.p95} ms**, max ${m.frames.max} ms, ${m.slowFrames} over 50 ms; ${m.longTasks.count} long tasks, the longest ${m.longTasks.max} ms, ${Math.round(m.longTasks.share * 100)}% of the time. In the DOM: ${m.dom.agentRows} agent rows (${m.dom.agentChats} chat chips), ${m.dom.elements} elements; the Phases tab ${m.dom.phasesChatRows} chat rows. Scrolling the agents table: frames p50 ${m.scroll.frames.p50} ms, p95 ${m.scroll.frames.p95} ms, at most ${m.scroll.peakRows} rows. Load average ${m.loadAverage.before} -> ${m.loadAverage.after} on ${m.loadAverage.cores} cores.`,
-    '',
-    ...m.checks.map((c) => `- ${c.pass ? 'pass' : '**fail**'}: ${c.goal}`),
-    '',
-  ];
+async function benchCalibration() {
+  const result = await calibrate({ databaseUrl: await createDatabase('calibration'), redisUrl: REDIS_URL });
+  const { postgres: p, redis: r, loopback: l } = result;
+  console.log(`machine  PostgreSQL insert (committed) p50 ${p.insert.p50us} µs, ${p.insert.perSecond}/s on one connection, ${p.insertsPerSecondTenConnections}/s on ten; Redis publish p50 ${r.publish.p50us} µs, ${r.publishesPerSecondPipelined}/s pipelined; loopback round trip p50 ${l.roundTrip.p50us} µs p99 ${l.roundTrip.p99us} µs`);
+  return result;
+}
+
+async function benchFanoutAlone() {
+  const { port, adminToken } = await startParley('fanout');
+  return benchFanout({ port, adminToken, sizes: FANOUT_SIZES, rounds: FANOUT_ROUNDS });
+}
+
+const SECTIONS = {
+  calibrate: benchCalibration,
+  raw: benchRaw,
+  parley: () => benchParley(1),
+  scale: () => benchParley(2),
+  fanout: benchFanoutAlone,
+  'monitor-screen': benchScreenAlone,
+  engine: () => benchEngine(),
+  routing: () => benchEngine('routing'),
+  monitor: () => benchEngine('monitor'),
+};
+
+async function main() {
+  if (ONLY) {
+    if (!SECTIONS[ONLY]) throw new Error(`--only ${ONLY}: expected one of ${Object.keys(SECTIONS).join(', ')}`);
+    console.log(JSON.stringify(await SECTIONS[ONLY]()));
+    return;
+  }
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  console.log(`Parley benchmark on ${machine}\n${CHATS} chats, one subscriber each; latency at ${RATE} msg/s for ${LATENCY_SECONDS} s; throughput with ${IN_FLIGHT} senders for ${THROUGHPUT_SECONDS} s\n`);
+  const report = { date: new Date().toISOString(), machine, settings: { RATE, LATENCY_SECONDS, THROUGHPUT_SECONDS, CHATS, IN_FLIGHT, FANOUT_SIZES, FANOUT_ROUNDS } };
+  for (const [key, section] of [['calibration', benchCalibration], ['raw', benchRaw], ['parley', () => benchParley(1)], ['twoProcesses', () => benchParley(2)], ['fanout', benchFanoutAlone], ['engine', () => benchEngine()]]) {
+    report[key] = await section();
+    await stopChildren();
+  }
+  const file = writeReport(path.join(here, 'results'), report);
+  console.log(`\n${summaryLines(report).join('\n')}\n\nwritten ${path.relative(root, file)} and .json`);
 }
 
 async function cleanup() {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  await stopChildren();
   if (process.env.BENCH_KEEP) console.log(`kept databases: ${databases.join(", ")}`);
   else for (const name of databases) await admin(`drop database if exists "${name}" with (force)`).catch(() => {});
 }

@@ -1,6 +1,6 @@
 import { CUSTOM_TRAY_IDS_SQL } from '../trays/tray-access.sql.js';
 import argon2 from 'argon2';
-import { allExist, type Em, one, pgArray, rows } from '../../db/sql.js';
+import { allExist, type Em, one, pgArray, prepared, rows } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
 import { Topic } from '../../shared/topics.js';
@@ -9,20 +9,24 @@ import { MIN_PASSWORD_LENGTH, normalizeEmail, validPassword } from '../users/use
 import { hashToken, newToken, TokenKind, tokenKind } from './tokens.js';
 import { ApiScope, type Viewer } from './viewer.js';
 
+// Every request of a signed-in person, bot or visitor runs one of these first.
+const SESSION_VIEWER = prepared(
+  'session_viewer',
+  // One round trip: the person and the custom trays granted to them or their teams.
+  `select s.id as session_id, u.id, u.role, u.name, ${CUSTOM_TRAY_IDS_SQL} as custom_tray_ids
+     from sessions s join users u on u.id = s.user_id
+    where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
+);
+const API_KEY_VIEWER = prepared('api_key_viewer', 'select id, name, scopes, campaign_ids, last_used_at from api_keys where secret_hash = ? and revoked_at is null');
+const VISITOR_VIEWER = prepared('visitor_viewer', 'select id, contact_id from interactions where visitor_token_hash = ?');
+
 /** Resolves a bearer token to a viewer; an unknown, expired or revoked token is UNAUTHENTICATED. */
 export async function resolveViewer(em: Em, token: string | null): Promise<Viewer> {
   if (!token) return { kind: 'ANONYMOUS' };
   const hash = hashToken(token);
   switch (tokenKind(token)) {
     case TokenKind.SESSION: {
-      const row = await one(
-        em,
-        // One round trip: the person and the custom trays granted to them or their teams.
-        `select s.id as session_id, u.id, u.role, u.name, ${CUSTOM_TRAY_IDS_SQL} as custom_tray_ids
-           from sessions s join users u on u.id = s.user_id
-          where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
-        [hash],
-      );
+      const row = await one(em, SESSION_VIEWER, [hash]);
       if (!row) throw unauthenticated('Your session has ended; sign in again');
       return {
         kind: 'USER',
@@ -34,7 +38,7 @@ export async function resolveViewer(em: Em, token: string | null): Promise<Viewe
       };
     }
     case TokenKind.API_KEY: {
-      const row = await one(em, 'select id, name, scopes, campaign_ids, last_used_at from api_keys where secret_hash = ? and revoked_at is null', [hash]);
+      const row = await one(em, API_KEY_VIEWER, [hash]);
       if (!row) throw unauthenticated('Unknown or revoked API key');
       // "Last used" is for people auditing keys: minute precision is plenty, and a write per request
       // would queue every request of a busy bot on one row lock.
@@ -44,7 +48,7 @@ export async function resolveViewer(em: Em, token: string | null): Promise<Viewe
       return { kind: 'API_KEY', keyId: row.id, name: row.name, scopes: row.scopes, campaignIds: row.campaign_ids };
     }
     case TokenKind.VISITOR: {
-      const row = await one(em, 'select id, contact_id from interactions where visitor_token_hash = ?', [hash]);
+      const row = await one(em, VISITOR_VIEWER, [hash]);
       if (!row) throw unauthenticated('Unknown visitor token');
       return { kind: 'VISITOR', interactionId: row.id, contactId: row.contact_id };
     }

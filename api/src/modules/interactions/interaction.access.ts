@@ -1,4 +1,4 @@
-import { type Em, one, pgArray, rows } from '../../db/sql.js';
+import { type Em, one, pgArray, prepared, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { ErrorCode, notFound, ParleyError, unauthenticated } from '../../shared/errors.js';
 import { ApiScope, type Viewer } from '../auth/viewer.js';
@@ -23,8 +23,10 @@ export async function findByProtocol(ctx: Context, protocol: string): Promise<In
   return view;
 }
 
+const VIEW_BY_ID = prepared('interaction_view', `${INTERACTION_VIEW_SQL} where i.id = ?`);
+
 export async function loadView(em: Em, id: string): Promise<InteractionView | null> {
-  const row = await one(em, `${INTERACTION_VIEW_SQL} where i.id = ?`, [id]);
+  const row = await one(em, VIEW_BY_ID, [id]);
   return row ? toInteractionView(row) : null;
 }
 

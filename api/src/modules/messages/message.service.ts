@@ -1,4 +1,4 @@
-import { type Em, one, rows, pgArray } from '../../db/sql.js';
+import { type Em, one, pgArray, prepared, rows } from '../../db/sql.js';
 import { conflict } from '../../shared/errors.js';
 import { AuthorKind, Visibility } from './message.enums.js';
 import { MESSAGE_VIEW_COLUMNS, type MessageView, toMessageView } from './message.view.js';
@@ -36,6 +36,24 @@ export interface Appended {
   statusChanged: boolean;
 }
 
+const APPEND = prepared(
+  'append_message',
+  `with previous as (select status from interactions where id = ?),
+   bumped as (
+     update interactions
+        set last_sequence = last_sequence + 1, updated_at = now(),
+            status = case when ?::boolean and status = 'WAITING_FOR_CUSTOMER' then 'IN_PROGRESS'::interaction_status else status end
+      where id = ? and phase <> 'CLOSED'
+        and not exists (select 1 from messages where interaction_id = ? and author_key = ?::text and client_message_id = ?::text)
+      returning id, last_sequence),
+   touched as (update contacts set last_message_at = now() where ?::boolean and id = ? returning id),
+   inserted as (
+     insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_key, visibility, client_message_id, attachment_ids, created_at)
+     select gen_random_uuid(), b.id, b.last_sequence, ?::text, ?::author_kind, ?::uuid, ?::text, ?::text, ?::visibility, ?::text, ?::text[], clock_timestamp() from bumped b
+     returning ${MESSAGE_VIEW_COLUMNS})
+   select inserted.*, (?::boolean and (select status from previous) = 'WAITING_FOR_CUSTOMER') as status_changed from inserted`,
+);
+
 /**
  * Inserts a message with the interaction's next sequence in ONE statement: the UPDATE that
  * bumps the sequence, the customer's last-message time and the INSERT commit or fail together,
@@ -47,20 +65,7 @@ export async function appendMessage(em: Em, interactionId: string, author: Autho
   const fromContact = author.kind === AuthorKind.CONTACT;
   const row = await one(
     em,
-    `with previous as (select status from interactions where id = ?),
-     bumped as (
-       update interactions
-          set last_sequence = last_sequence + 1, updated_at = now(),
-              status = case when ? and status = 'WAITING_FOR_CUSTOMER' then 'IN_PROGRESS'::interaction_status else status end
-        where id = ? and phase <> 'CLOSED'
-          and not exists (select 1 from messages where interaction_id = ? and author_key = ? and client_message_id = ?)
-        returning id, last_sequence),
-     touched as (update contacts set last_message_at = now() where ? and id = ? returning id),
-     inserted as (
-       insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_key, visibility, client_message_id, attachment_ids, created_at)
-       select gen_random_uuid(), b.id, b.last_sequence, ?, ?, ?, ?, ?, ?, ?, ?::text[], clock_timestamp() from bumped b
-       returning ${MESSAGE_VIEW_COLUMNS})
-     select inserted.*, (? and (select status from previous) = 'WAITING_FOR_CUSTOMER') as status_changed from inserted`,
+    APPEND,
     [
       interactionId,
       fromContact,

@@ -1,0 +1,104 @@
+// The results file of `npm run bench`: the ratios to the raw pipeline first, then every goal of
+// issue 7 with its measured figure, then each section in words.
+import fs from 'node:fs';
+import path from 'node:path';
+import { round } from './engine.mjs';
+
+const kib = (bytes) => Math.round(bytes / 1024);
+
+/** Every goal with what was measured against it. */
+export function goals(report) {
+  const { parley, raw, twoProcesses, fanout, engine } = report;
+  const thousand = fanout.find((f) => f.subscribers === 1000);
+  return [
+    { goal: 'post-to-subscriber p50 <= 4 ms at 200 messages/s', measured: `${parley.latency.p50} ms`, pass: parley.latency.p50 <= 4 },
+    { goal: 'post-to-subscriber p99 <= 15 ms at 200 messages/s', measured: `${parley.latency.p99} ms`, pass: parley.latency.p99 <= 15 },
+    { goal: '>= 1,500 messages/s per process, every message delivered', measured: `${parley.throughput.perSecond}/s, ${parley.throughput.delivered}/${parley.throughput.sent} delivered`, pass: parley.throughput.perSecond >= 1500 && parley.throughput.allDelivered },
+    { goal: '>= 0.35x the raw pipeline', measured: `${ratio(parley, raw)}x`, pass: ratio(parley, raw) >= 0.35 },
+    { goal: 'one event to 1,000 subscribers, last frame p99 <= 50 ms', measured: thousand ? `${thousand.last.p99} ms` : 'not run', pass: !!thousand && thousand.last.p99 <= 50 },
+    { goal: 'two processes >= 1.3x one', measured: `${round(twoProcesses.throughput.perSecond / parley.throughput.perSecond)}x (${twoProcesses.throughput.perSecond}/s against ${parley.throughput.perSecond}/s)`, pass: twoProcesses.throughput.perSecond >= 1.3 * parley.throughput.perSecond && twoProcesses.throughput.allDelivered },
+    { goal: '>= 300 assignments/s with 0 over-assignments', measured: `${engine.routing.burst.perSecond}/s, ${engine.routing.burst.overAssignments + engine.routing.drain.overAssignments + engine.routing.arrival.overAssignments} over-assignments`, pass: engine.routing.burst.perSecond >= 300 && engine.routing.burst.overAssignments + engine.routing.drain.overAssignments + engine.routing.arrival.overAssignments === 0 },
+    { goal: 'snapshot of 1,000 agents and 10,000 chats <= 40 ms p50', measured: `${engine.monitor.dashboard.p50} ms`, pass: engine.monitor.dashboard.p50 <= 40 },
+  ];
+}
+
+const ratio = (a, b) => round(a.throughput.perSecond / b.throughput.perSecond);
+
+/** The lines printed at the end of a run and put first in the file. */
+export function summaryLines(report) {
+  const { parley, raw, twoProcesses } = report;
+  return [
+    `Parley / raw pipeline: throughput ${ratio(parley, raw)}x (${parley.throughput.perSecond} against ${raw.throughput.perSecond} messages/s); latency at ${report.settings.RATE}/s p50 ${round(parley.latency.p50 / raw.latency.p50)}x (${parley.latency.p50} against ${raw.latency.p50} ms), p99 ${round(parley.latency.p99 / raw.latency.p99)}x (${parley.latency.p99} against ${raw.latency.p99} ms); two Parley processes ${ratio(twoProcesses, raw)}x.`,
+    ...goals(report).map((g) => `${g.pass ? 'pass' : 'FAIL'}  ${g.goal}: ${g.measured}`),
+  ];
+}
+
+/** Writes `<date>.md` and `<date>.json` into `dir`; returns the markdown file's path. */
+export function writeReport(dir, report) {
+  const date = report.date.slice(0, 10);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${date}.json`), JSON.stringify(report, null, 2) + '\n');
+  const file = path.join(dir, `${date}.md`);
+  fs.writeFileSync(file, markdown(report).join('\n'));
+  return file;
+}
+
+function markdown(report) {
+  const { machine, settings: s, calibration: c, raw, parley, twoProcesses, fanout, engine } = report;
+  const row = (r) => `| ${r.name} | ${r.latency.p50} | ${r.latency.p99} | ${r.latency.max} | ${r.throughput.perSecond} | ${r.throughput.delivered}/${r.throughput.sent} | ${ratio(r, raw)}x |`;
+  return [
+    `# Benchmark ${report.date}`,
+    '',
+    `Machine: ${machine}. Reproduce with \`npm run bench\` (one section: \`node bench/run.mjs --only fanout\`).`,
+    '',
+    '## Against the raw pipeline',
+    '',
+    ...summaryLines(report).slice(0, 1),
+    '',
+    `${s.CHATS} chats with one WebSocket subscriber each; latency at ${s.RATE} messages/s for ${s.LATENCY_SECONDS} s (post sent -> subscriber frame); throughput with ${s.IN_FLIGHT} concurrent senders for ${s.THROUGHPUT_SECONDS} s, counting what the subscribers received. The raw pipeline is the same work hand-written: one transaction (sequence bump and insert), a Redis publish, the JSON to each WebSocket (\`bench/raw-server.mjs\`). Two processes: chats and senders alternate between two API processes on one database and one Redis, and each chat's subscriber is on the other process.`,
+    '',
+    '| pipeline | p50 ms | p99 ms | max ms | messages/s | delivered | throughput / raw |',
+    '|---|---|---|---|---|---|---|',
+    row(raw),
+    row(parley),
+    row(twoProcesses),
+    '',
+    '## Goals',
+    '',
+    '| goal | measured | |',
+    '|---|---|---|',
+    ...goals(report).map((g) => `| ${g.goal} | ${g.measured} | ${g.pass ? 'pass' : '**fail**'} |`),
+    '',
+    '## This machine',
+    '',
+    `PostgreSQL insert committed, one connection: p50 ${c.postgres.insert.p50us} µs, p99 ${c.postgres.insert.p99us} µs, ${c.postgres.insert.perSecond}/s; ten connections: ${c.postgres.insertsPerSecondTenConnections}/s. Redis publish: p50 ${c.redis.publish.p50us} µs, ${c.redis.publish.perSecond}/s one at a time, ${c.redis.publishesPerSecondPipelined}/s with 32 in flight. Loopback TCP round trip between two processes (64 bytes): p50 ${c.loopback.roundTrip.p50us} µs, p99 ${c.loopback.roundTrip.p99us} µs.`,
+    '',
+    '## Fan-out',
+    '',
+    `One chat followed by N supervisors, each on their own WebSocket (\`messageAdded\`); one message posted at a time, timed from just before the post to the first and the last subscriber's frame.`,
+    '',
+    '| subscribers | messages | first frame p50 ms | last frame p50 ms | last frame p99 ms | slowest ms | sockets opened in s |',
+    '|---|---|---|---|---|---|---|',
+    ...fanout.map((f) => `| ${f.subscribers} | ${f.rounds} | ${f.first.p50} | ${f.last.p50} | ${f.last.p99} | ${f.last.max} | ${f.connectSeconds} |`),
+    '',
+    '## Routing and monitor',
+    '',
+    `Routing (LEAST_BUSY). Routing alone: a backlog of ${engine.routing.burst.chats} chats assigned once ${engine.routing.agents} agents x ${engine.routing.burst.capacity} resume at once: **${engine.routing.burst.perSecond} assignments/s**, ${engine.routing.burst.overAssignments} over-assignments. A working day (${engine.routing.agents} agents x ${engine.routing.capacity}, each agent closing a chat through the API 20 ms after getting it): drain of a backlog of ${engine.routing.drain.chats} chats once every agent resumes: **${engine.routing.drain.perSecond} assignments/s** (bound by the close mutations, each a GraphQL request and transaction), ${engine.routing.drain.overAssignments} over-assignments. Steady arrivals (${engine.routing.arrival.chats} chats): enqueue-to-assign p50 ${engine.routing.arrival.enqueueToAssign.p50} ms, p99 ${engine.routing.arrival.enqueueToAssign.p99} ms, ${engine.routing.arrival.overAssignments} over-assignments. Raw SQL baseline (one statement per chat under SKIP LOCKED, no events, no GraphQL): ${engine.rawRouting.perSecond} assignments/s.`,
+    '',
+    `Monitor snapshot over GraphQL with ${engine.monitor.agents} agents and ${engine.monitor.chats} open chats, timed to the last byte: the dashboard's snapshot (totals, service levels, every agent row with its band counts, the waiting customers, teams; ${kib(engine.monitor.dashboard.bytes)} KiB) **p50 ${engine.monitor.dashboard.p50} ms, p99 ${engine.monitor.dashboard.p99} ms**; the first one after a change (rows loaded again) p50 ${engine.monitor.afterChange.p50} ms, p99 ${engine.monitor.afterChange.p99} ms; with every chat listed besides (${kib(engine.monitor.full.bytes)} KiB) p50 ${engine.monitor.full.p50} ms, p99 ${engine.monitor.full.p99} ms; totals only p50 ${engine.monitor.totalsOnly.p50} ms, p99 ${engine.monitor.totalsOnly.p99} ms.`,
+    '',
+    ...screenSection(engine.monitorScreen),
+  ];
+}
+
+/** The monitor screen's figures, its goals marked pass or fail. */
+function screenSection(m) {
+  return [
+    '## Monitor screen',
+    '',
+    `The supervisor's /monitor in Debian's Chromium (headless, loopback) over the same center (${m.agents} agents, 10,000 open chats). First full paint of the agents table: **${m.firstPaintMs} ms** from navigation. For ${m.seconds} s of real changes through the API (${m.changes}: agents paused and resumed, chats started and taken): the first full update ${m.fullUpdate?.kib} KiB (arrived by ${m.fullUpdate?.arrivedMs} ms), then ${m.pushes} updates pushed (KiB each p50 ${m.pushKiB.p50}, p95 ${m.pushKiB.p95}), ${m.renders} rendered; apply and render per frame p50 ${m.apply.p50} ms, p95 ${m.apply.p95} ms, max ${m.apply.max} ms; frame intervals p50 ${m.frames.p50} ms, **p95 ${m.frames.p95} ms**, max ${m.frames.max} ms, ${m.slowFrames} over 50 ms; ${m.longTasks.count} long tasks, the longest ${m.longTasks.max} ms, ${Math.round(m.longTasks.share * 100)}% of the time. In the DOM: ${m.dom.agentRows} agent rows (${m.dom.agentChats} chat chips), ${m.dom.elements} elements; the Phases tab ${m.dom.phasesChatRows} chat rows. Scrolling the agents table: frames p50 ${m.scroll.frames.p50} ms, p95 ${m.scroll.frames.p95} ms, at most ${m.scroll.peakRows} rows. Load average ${m.loadAverage.before} -> ${m.loadAverage.after} on ${m.loadAverage.cores} cores.`,
+    '',
+    ...m.checks.map((c) => `- ${c.pass ? 'pass' : '**fail**'}: ${c.goal}`),
+    '',
+  ];
+}
