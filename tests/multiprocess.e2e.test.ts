@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
-import { gql, ok } from './support/graphql.js';
+import { expectCode, gql, ok } from './support/graphql.js';
 import { connect } from './support/ws-client.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, POST, startWidgetChat } from './support/world.js';
 
@@ -21,6 +21,54 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
+});
+
+describe('who is asking, kept between requests', () => {
+  // Each process keeps a signed-in viewer between requests; these prove a change made through one
+  // process counts on the other from the very next request, with both caches warm beforehand.
+  const CHAT = 'query($id: ID!) { interaction(id: $id) { id } }';
+  const seen = async (url: string, token: string, id: string) => {
+    const result = await gql(url, CHAT, { id }, token);
+    if (result.errors) expectCode(result, 'NOT_FOUND');
+    return !result.errors;
+  };
+  const warm = async (token: string, id: string) => {
+    for (const url of [a.url, b.url, a.url, b.url]) await seen(url, token, id);
+  };
+
+  it('a tray grant, a team membership and their withdrawal count at once on the other process', async () => {
+    const agent = await createPerson(a.url, admin, 'AGENT');
+    const tray = (await ok(a.url, 'mutation($input: CreateTrayInput!) { createTray(input: $input) { id } }', { input: { name: `Private ${Date.now()}`, campaignId: campaign.id } }, admin)).createTray.id;
+    const chat = await startWidgetChat(a.url, campaign.id);
+    await ok(a.url, 'mutation($id: ID!, $to: TransferTargetInput!) { transferInteraction(id: $id, to: $to) { id } }', { id: chat.id, to: { trayId: tray } }, admin);
+    const grant = (userIds: string[], teamIds: string[] = []) => ok(a.url, 'mutation($t: ID!, $u: [ID!]!, $g: [ID!]!) { setTrayAccess(trayId: $t, userIds: $u, teamIds: $g) { id } }', { t: tray, u: userIds, g: teamIds }, admin);
+
+    await warm(agent.token, chat.id);
+    expect(await seen(b.url, agent.token, chat.id)).toBe(false);
+    await grant([agent.id]);
+    expect(await seen(b.url, agent.token, chat.id)).toBe(true);
+    await warm(agent.token, chat.id);
+    await grant([]);
+    expect(await seen(b.url, agent.token, chat.id)).toBe(false);
+
+    const team = (await ok(a.url, 'mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }', { input: { name: `Team ${Date.now()}`, memberIds: [] } }, admin)).createTeam.id;
+    await grant([], [team]);
+    await warm(agent.token, chat.id);
+    await ok(a.url, 'mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }', { id: agent.id, input: { teamIds: [team] } }, admin);
+    expect(await seen(b.url, agent.token, chat.id)).toBe(true);
+  });
+
+  it('a role change and a sign-out count at once on the other process', async () => {
+    const person = await createPerson(a.url, admin, 'AGENT');
+    const MONITOR = '{ monitor { totals { open } } }';
+    for (const url of [a.url, b.url, b.url]) expectCode(await gql(url, MONITOR, {}, person.token), 'FORBIDDEN');
+    await ok(a.url, 'mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }', { id: person.id, input: { role: 'SUPERVISOR' } }, admin);
+    expect((await ok(b.url, MONITOR, {}, person.token)).monitor.totals.open).toBeGreaterThanOrEqual(0);
+    await ok(b.url, MONITOR, {}, person.token);
+    await ok(a.url, 'mutation { signOut }', {}, person.token);
+    expectCode(await gql(b.url, MONITOR, {}, person.token), 'UNAUTHENTICATED');
+    expectCode(await gql(a.url, MONITOR, {}, person.token), 'UNAUTHENTICATED');
+  });
 });
 
 describe('two processes', () => {

@@ -16,6 +16,7 @@ import { Topics } from './shared/topics.js';
 import { MonitorModel } from './modules/monitor/monitor.model.js';
 import { RateLimits } from './modules/limits/rate-limits.js';
 import { EventFeed } from './modules/events/event-feed.js';
+import { ViewerCache } from './modules/auth/viewer-cache.js';
 import { Mailer } from './shared/mailer.js';
 import { FileLinks } from './modules/files/file.service.js';
 import { s3Store } from './modules/files/file.store.js';
@@ -90,6 +91,9 @@ async function main(): Promise<void> {
     config.PUBSUB_PREFIX,
     limitsStore,
   );
+  const viewers = new ViewerCache(databaseUrl, config.VIEWER_CACHE_SECONDS * 1000, log);
+  await viewers.start();
+  stops.push({ name: 'viewer cache', stop: () => viewers.close() });
   const feed = new EventFeed(orm, databaseUrl, log, Math.min(config.SUBSCRIBER_BUFFER, 1000));
   await feed.start();
   stops.push({ name: 'event feed', stop: () => feed.close() });
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
   stops.push({ name: 'mailer', stop: async () => mailer.close() });
   const files = await FileLinks.load(orm.em.fork());
   const objectStore = config.FILE_STORE === 's3' ? await s3Store(config) : null;
-  const deps = { orm, topics, config, log, jobs: jobs!, monitor, limits, feed, mailer, files, objectStore };
+  const deps = { orm, topics, config, log, jobs: jobs!, monitor, limits, viewers, feed, mailer, files, objectStore };
   await registerContactExpiry(deps);
   await registerNoAnswer(deps);
   await registerWebhooks(deps);
@@ -119,6 +123,7 @@ async function main(): Promise<void> {
     stopping = true;
     deps.jobs.silence();
     deps.feed.silence();
+    deps.viewers.silence();
     log.info({ signal }, 'draining HTTP and WebSocket connections, then stopping');
     const force = setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_MS + 5000);
     force.unref();

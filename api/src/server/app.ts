@@ -103,7 +103,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
         const em = deps.orm.em.fork() as Em;
         let viewer;
         try {
-          viewer = await resolveViewer(em, bearer(req.headers.authorization));
+          viewer = await resolveViewer(em, bearer(req.headers.authorization), deps.viewers);
         } catch (err) {
           if (err instanceof GraphQLError) {
             throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 401 } } });

@@ -17,6 +17,8 @@ const schema = z.object({
   PARLEY_ADMIN_PASSWORD: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  /** How long a process keeps a signed-in viewer between requests; any change to it ends that at once. 0 reads it every request. */
+  VIEWER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
   MAX_QUERY_COST: z.coerce.number().int().min(10).max(1_000_000).default(20_000),

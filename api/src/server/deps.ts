@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { MonitorModel } from '../modules/monitor/monitor.model.js';
 import type { RateLimits } from '../modules/limits/rate-limits.js';
 import type { EventFeed } from '../modules/events/event-feed.js';
+import type { ViewerCache } from '../modules/auth/viewer-cache.js';
 import type { Mailer } from '../shared/mailer.js';
 import type { FileLinks } from '../modules/files/file.service.js';
 import type { ObjectStore } from '../modules/files/file.store.js';
@@ -21,6 +22,8 @@ export interface Deps {
   monitor: MonitorModel;
   /** Requests per minute per caller, shared by every process. */
   limits: RateLimits;
+  /** Signed-in viewers between requests, forgotten at any change to what they are made of. */
+  viewers: ViewerCache;
   /** The interaction trail as a resumable feed for integrators. */
   feed: EventFeed;
   mailer: Mailer;

@@ -8,27 +8,34 @@ import { Role } from '../users/user.enums.js';
 import { MIN_PASSWORD_LENGTH, normalizeEmail, validPassword } from '../users/user.rules.js';
 import { hashToken, newToken, TokenKind, tokenKind } from './tokens.js';
 import { ApiScope, type Viewer } from './viewer.js';
+import type { ViewerCache } from './viewer-cache.js';
 
 // Every request of a signed-in person, bot or visitor runs one of these first.
 const SESSION_VIEWER = prepared(
   'session_viewer',
   // One round trip: the person and the custom trays granted to them or their teams.
-  `select s.id as session_id, u.id, u.role, u.name, ${CUSTOM_TRAY_IDS_SQL} as custom_tray_ids
+  `select s.id as session_id, (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms, u.id, u.role, u.name, ${CUSTOM_TRAY_IDS_SQL} as custom_tray_ids
      from sessions s join users u on u.id = s.user_id
     where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
 );
 const API_KEY_VIEWER = prepared('api_key_viewer', 'select id, name, scopes, campaign_ids, last_used_at from api_keys where secret_hash = ? and revoked_at is null');
 const VISITOR_VIEWER = prepared('visitor_viewer', 'select id, contact_id from interactions where visitor_token_hash = ?');
 
-/** Resolves a bearer token to a viewer; an unknown, expired or revoked token is UNAUTHENTICATED. */
-export async function resolveViewer(em: Em, token: string | null): Promise<Viewer> {
+/**
+ * Resolves a bearer token to a viewer; an unknown, expired or revoked token is UNAUTHENTICATED.
+ * With `cache`, a session's viewer is read from the database once until something it is made of changes.
+ */
+export async function resolveViewer(em: Em, token: string | null, cache?: ViewerCache): Promise<Viewer> {
   if (!token) return { kind: 'ANONYMOUS' };
   const hash = hashToken(token);
   switch (tokenKind(token)) {
     case TokenKind.SESSION: {
+      const kept = cache?.get(hash);
+      if (kept) return kept;
+      const generation = cache?.mark() ?? 0;
       const row = await one(em, SESSION_VIEWER, [hash]);
       if (!row) throw unauthenticated('Your session has ended; sign in again');
-      return {
+      const viewer: Viewer = {
         kind: 'USER',
         userId: row.id,
         role: row.role,
@@ -36,6 +43,8 @@ export async function resolveViewer(em: Em, token: string | null): Promise<Viewe
         name: row.name,
         customTrayIds: row.custom_tray_ids,
       };
+      cache?.keep(hash, viewer, generation, row.expires_ms);
+      return viewer;
     }
     case TokenKind.API_KEY: {
       const row = await one(em, API_KEY_VIEWER, [hash]);

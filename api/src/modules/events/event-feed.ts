@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { PgListener } from '../../db/listener.js';
 import type { Orm } from '../../db/orm.js';
 import { type Em, rows } from '../../db/sql.js';
 import type { Logger } from '../../shared/logger.js';
@@ -97,7 +97,7 @@ const SAFETY_MS = 5_000;
  */
 export class EventFeed {
   private readonly readers = new Set<Reader>();
-  private listener: pg.Client | null = null;
+  private readonly listener: PgListener;
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -106,25 +106,29 @@ export class EventFeed {
 
   constructor(
     private readonly orm: Orm,
-    private readonly databaseUrl: string,
+    databaseUrl: string,
     private readonly log: Logger,
     private readonly readerBuffer: number,
-  ) {}
+  ) {
+    // After a lost connection, read what was committed meanwhile.
+    this.listener = new PgListener(databaseUrl, 'parley-event-feed', ['parley_events'], { notified: () => this.committed(), reconnected: () => this.committed() }, log);
+  }
 
   async start(): Promise<void> {
-    await this.listen();
+    await this.listener.start();
     this.schedule(SAFETY_MS);
   }
 
   /** During shutdown the database may go first (the embedded one stops on the same signal): no reconnecting then. */
   silence(): void {
     this.closed = true;
+    this.listener.silence();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.close();
   }
 
   /** "From now on": see `presentStart`. */
@@ -142,31 +146,6 @@ export class EventFeed {
     this.readers.add(reader);
     this.wake();
     return () => void this.readers.delete(reader);
-  }
-
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'parley-event-feed' });
-    client.on('notification', () => this.committed());
-    client.on('error', (err) => {
-      this.listener = null;
-      if (this.closed) return;
-      this.log.warn({ err: err.message }, 'event feed connection lost; reconnecting');
-      this.reconnect();
-    });
-    await client.connect();
-    await client.query('listen parley_events');
-    this.listener = client;
-  }
-
-  /** Tries again each second until the database answers, then reads what was committed meanwhile. */
-  private reconnect(): void {
-    setTimeout(() => {
-      if (this.closed) return;
-      this.listen().then(
-        () => this.committed(),
-        () => this.reconnect(),
-      );
-    }, 1000).unref();
   }
 
   private committed(): void {

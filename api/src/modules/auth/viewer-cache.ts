@@ -1,0 +1,80 @@
+import { PgListener } from '../../db/listener.js';
+import type { Logger } from '../../shared/logger.js';
+import type { Viewer } from './viewer.js';
+
+type UserViewer = Extract<Viewer, { kind: 'USER' }>;
+
+interface Entry {
+  viewer: UserViewer;
+  /** The cache's generation when the row was read: any change since makes the entry stale. */
+  generation: number;
+  until: number;
+}
+
+/** Triggers on the tables a signed-in viewer is read from NOTIFY this channel at commit (migration 0013). */
+export const VIEWERS_CHANGED_CHANNEL = 'parley_viewers';
+const MAX_ENTRIES = 10_000;
+
+/**
+ * Signed-in viewers by session token hash, so a busy agent's requests do not each pay a database
+ * round trip to learn who is asking (a third of a message send's). Every process LISTENs for the
+ * NOTIFY that triggers send when a session, a person's role, name or active flag, a team membership
+ * or a tray grant changes, and forgets everything then: a sign-out or a new grant counts from the
+ * commit, on every process. While that connection is down nothing is kept, and reconnecting forgets
+ * everything, since notifications may have been missed meanwhile.
+ */
+export class ViewerCache {
+  private readonly entries = new Map<string, Entry>();
+  private generation = 0;
+  private readonly listener: PgListener | null;
+
+  constructor(
+    databaseUrl: string,
+    private readonly ttlMs: number,
+    log: Logger,
+  ) {
+    const forget = () => this.forget();
+    this.listener = ttlMs > 0 ? new PgListener(databaseUrl, 'parley-viewers', [VIEWERS_CHANGED_CHANNEL], { notified: forget, reconnected: forget, lost: forget }, log) : null;
+  }
+
+  async start(): Promise<void> {
+    await this.listener?.start();
+  }
+
+  silence(): void {
+    this.listener?.silence();
+  }
+
+  async close(): Promise<void> {
+    await this.listener?.close();
+  }
+
+  /** Read before the database is asked: `keep` stores the answer only if nothing changed meanwhile. */
+  mark(): number {
+    return this.generation;
+  }
+
+  get(tokenHash: string, now = Date.now()): UserViewer | null {
+    const entry = this.entries.get(tokenHash);
+    if (!entry) return null;
+    if (entry.generation !== this.generation || entry.until <= now) {
+      this.entries.delete(tokenHash);
+      return null;
+    }
+    // A copy: a caller changing its viewer must not change the next request's.
+    return { ...entry.viewer, customTrayIds: [...entry.viewer.customTrayIds] };
+  }
+
+  /** Keeps `viewer` until the session expires or `ttlMs` passes, whichever is first. */
+  keep(tokenHash: string, viewer: UserViewer, generation: number, sessionExpiresAt: number, now = Date.now()): void {
+    if (!this.listener?.connected || generation !== this.generation) return;
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(tokenHash, { viewer: { ...viewer, customTrayIds: [...viewer.customTrayIds] }, generation, until: Math.min(now + this.ttlMs, sessionExpiresAt) });
+  }
+
+  /** Something a viewer is made of changed somewhere: nothing kept holds any more. */
+  forget(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+}
