@@ -64,9 +64,9 @@ describe('signing in', () => {
     expectCode(result, 'UNAUTHENTICATED');
   });
 
-  it('refuses a WebSocket whose token is not valid', async () => {
+  it('refuses a WebSocket whose token is not valid with 4401, as an ended session', async () => {
     const ws = connect(api.wsUrl, 'pst_madeup');
-    expect(await closesWithin(ws, 2000)).toBe(4403);
+    expect(await closesWithin(ws, 2000)).toBe(4401);
   });
 });
 

@@ -8,7 +8,7 @@ import type { Viewer } from '../modules/auth/viewer.js';
 import type { Presence } from '../modules/agents/presence.js';
 import { customTraysOf } from '../modules/trays/tray.service.js';
 import { Role } from '../modules/users/user.enums.js';
-import { type FormattedErrorLike, maskError } from '../shared/errors.js';
+import { ErrorCode, type FormattedErrorLike, maskError } from '../shared/errors.js';
 import { Topic } from '../shared/topics.js';
 import { createContext } from './context.js';
 import { rateSubject } from '../modules/limits/rate-limits.js';
@@ -126,6 +126,9 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
   const registry = new SocketRegistry();
   const rules = [...specifiedRules, ...validationRules(deps.config)];
   const unsubscribeControl = await deps.topics.subscribe(Topic.CONTROL, undefined, (event) => {
+    // Forgotten before the sockets close: a page told 4401 that asks over HTTP is refused too, even
+    // if this process has not yet heard the database's NOTIFY for the same revocation.
+    if (event.type === 'SESSIONS_REVOKED' || event.type === 'ACCESS_CHANGED') deps.viewers.forget();
     if (event.type === 'SESSIONS_REVOKED') registry.revoke(event.userId, event.sessionId);
     if (event.type === 'KEY_REVOKED') registry.revokeKey(event.keyId);
     if (event.type === 'ACCESS_CHANGED') {
@@ -157,7 +160,11 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
         let viewer: Viewer;
         try {
           viewer = await resolveViewer(deps.orm.em.fork(), bearer(typeof header === 'string' ? header : null));
-        } catch {
+        } catch (err) {
+          // A token that ended while the page was reconnecting gets the same 4401 as one ended while
+          // connected, so the page signs out; any other failure (the database away) is retried.
+          if ((err as GraphQLError).extensions?.code !== ErrorCode.UNAUTHENTICATED) throw err;
+          ctx.extra.socket.close(ParleyCloseCode.SessionRevoked, 'Unauthorized');
           return false;
         }
         viewers.set(ctx.extra.socket, viewer);
