@@ -6,7 +6,7 @@ import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Redis from 'ioredis';
 import pg from 'pg';
-import { percentile } from './engine.mjs';
+import { percentile, saturate } from './engine.mjs';
 
 if (process.argv.includes('--echo')) {
   const server = net.createServer((socket) => {
@@ -37,15 +37,8 @@ async function sequential(seconds, op) {
 
 /** `workers` concurrent loops of `op` for `seconds`: operations per second at that concurrency. */
 async function concurrent(seconds, workers, op) {
-  const until = performance.now() + seconds * 1000;
   const t0 = performance.now();
-  let done = 0;
-  await Promise.all(Array.from({ length: workers }, async (_, w) => {
-    while (performance.now() < until) {
-      await op(w);
-      done++;
-    }
-  }));
+  const done = await saturate(seconds, workers, op);
   return Math.round(done / ((performance.now() - t0) / 1000));
 }
 
@@ -54,7 +47,7 @@ async function calibratePostgres(databaseUrl, seconds) {
   await pool.query('create table calibration (id bigserial primary key, chat_id text not null, body text not null, created_at timestamptz not null default now())');
   const insert = (i) => pool.query('insert into calibration (chat_id, body) values ($1, $2)', [`chat-${i % 50}`, `calibration message ${i}`]);
   const one = await sequential(seconds, insert);
-  const tenConnections = await concurrent(seconds, 10, (w) => insert(w));
+  const tenConnections = await concurrent(seconds, 10, insert);
   await pool.query('drop table calibration');
   await pool.end();
   return { insert: one, insertsPerSecondTenConnections: tenConnections };

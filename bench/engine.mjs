@@ -15,14 +15,13 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // to 2,147 messages/s on a 2-core machine, Parley from 540 to 889).
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-/** One POST of `body` to 127.0.0.1:`port` `path`; resolves with the response's text. */
+/** One POST of `body` to 127.0.0.1:`port` `path`; resolves with the response's bytes, once the last has arrived. */
 export function post(port, path, body, headers = {}) {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve(text));
+      const parts = [];
+      res.on('data', (d) => parts.push(d));
+      res.on('end', () => resolve(Buffer.concat(parts)));
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -35,6 +34,18 @@ export async function gql(port, query, variables, token) {
   const body = JSON.parse(await post(port, '/graphql', JSON.stringify({ query, variables }), token ? { authorization: `Bearer ${token}` } : {}));
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
+}
+
+/** As many calls of `send` as possible for `seconds`, `inFlight` at a time; resolves with how many were made. */
+export async function saturate(seconds, inFlight, send) {
+  const until = performance.now() + seconds * 1000;
+  let sent = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (performance.now() < until) await send(sent++);
+    }),
+  );
+  return sent;
 }
 
 async function onlineAgents(port, adminToken, count, capacity) {
@@ -259,19 +270,9 @@ export async function benchMonitor({ port, adminToken, databaseUrl, agents = 100
     agents { userId name state stateChangedAt activeChats completedToday channels alert chats { id protocol band since } }
     waiting { id protocol since contact { name email } } bot { id } inService { id } teams { team { id } } } }`;
   const TOTALS = '{ monitor { totals { open bot waiting inService } } }';
-  // Timed to the last byte of the response, as curl's time_total: the client's own JSON parsing of
-  // a 2 MB body runs on the same two cores but is not the server's snapshot.
-  const fetchBody = (query) =>
-    new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` } }, (res) => {
-        const parts = [];
-        res.on('data', (d) => parts.push(d));
-        res.on('end', () => resolve(Buffer.concat(parts)));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(JSON.stringify({ query }));
-    });
+  // Timed to the last byte of the response: the client's own JSON parsing of a 2 MB body runs on
+  // the same two cores but is not the server's snapshot.
+  const fetchBody = (query) => post(port, '/graphql', JSON.stringify({ query }), { authorization: `Bearer ${adminToken}` });
   let bytes = 0;
   const time = async (query, before = async () => {}) => {
     const first = JSON.parse(await fetchBody(query));

@@ -10,6 +10,8 @@ const kib = (bytes) => Math.round(bytes / 1024);
 export function goals(report) {
   const { parley, raw, twoProcesses, fanout, engine } = report;
   const thousand = fanout.find((f) => f.subscribers === 1000);
+  const { burst, drain, arrival } = engine.routing;
+  const over = burst.overAssignments + drain.overAssignments + arrival.overAssignments;
   return [
     { goal: 'post-to-subscriber p50 <= 4 ms at 200 messages/s', measured: `${parley.latency.p50} ms`, pass: parley.latency.p50 <= 4 },
     { goal: 'post-to-subscriber p99 <= 15 ms at 200 messages/s', measured: `${parley.latency.p99} ms`, pass: parley.latency.p99 <= 15 },
@@ -17,7 +19,7 @@ export function goals(report) {
     { goal: '>= 0.35x the raw pipeline', measured: `${ratio(parley, raw)}x`, pass: ratio(parley, raw) >= 0.35 },
     { goal: 'one event to 1,000 subscribers, last frame p99 <= 50 ms', measured: thousand ? `${thousand.last.p99} ms` : 'not run', pass: !!thousand && thousand.last.p99 <= 50 },
     { goal: 'two processes >= 1.3x one', measured: `${round(twoProcesses.throughput.perSecond / parley.throughput.perSecond)}x (${twoProcesses.throughput.perSecond}/s against ${parley.throughput.perSecond}/s)`, pass: twoProcesses.throughput.perSecond >= 1.3 * parley.throughput.perSecond && twoProcesses.throughput.allDelivered },
-    { goal: '>= 300 assignments/s with 0 over-assignments', measured: `${engine.routing.burst.perSecond}/s, ${engine.routing.burst.overAssignments + engine.routing.drain.overAssignments + engine.routing.arrival.overAssignments} over-assignments`, pass: engine.routing.burst.perSecond >= 300 && engine.routing.burst.overAssignments + engine.routing.drain.overAssignments + engine.routing.arrival.overAssignments === 0 },
+    { goal: '>= 300 assignments/s with 0 over-assignments', measured: `${burst.perSecond}/s, ${over} over-assignments`, pass: burst.perSecond >= 300 && over === 0 },
     { goal: 'snapshot of 1,000 agents and 10,000 chats <= 40 ms p50', measured: `${engine.monitor.dashboard.p50} ms`, pass: engine.monitor.dashboard.p50 <= 40 },
   ];
 }

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { benchMonitor, benchRawRouting, benchRouting, gql, percentile, post as postHttp, round, seedMonitorCenter, sleep } from './engine.mjs';
+import { benchMonitor, benchRawRouting, benchRouting, gql, percentile, post as postHttp, round, saturate, seedMonitorCenter, sleep } from './engine.mjs';
 import { calibrate } from './calibrate.mjs';
 import { benchFanout } from './fanout.mjs';
 import { benchMonitorScreen } from './monitor-screen.mjs';
@@ -80,18 +80,6 @@ async function paced(total, rate, send) {
     pending.push(send(i));
   }
   await Promise.all(pending);
-}
-
-/** As many sends as possible for `seconds`, with `inFlight` concurrent senders. */
-async function saturate(seconds, inFlight, send) {
-  const until = performance.now() + seconds * 1000;
-  let sent = 0;
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (performance.now() < until) await send(sent++);
-    }),
-  );
-  return sent;
 }
 
 /** Drives one pipeline: `post(chat, body)` sends, `onDelivered(chat, body)` must be called by its subscribers. */

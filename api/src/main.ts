@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     limitsStore,
   );
   const viewers = new ViewerCache(databaseUrl, config.VIEWER_CACHE_SECONDS * 1000, log);
-  await viewers.start();
+  await viewers.start(topics);
   stops.push({ name: 'viewer cache', stop: () => viewers.close() });
   const feed = new EventFeed(orm, databaseUrl, log, Math.min(config.SUBSCRIBER_BUFFER, 1000));
   await feed.start();

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, watchErrors } from '../support/browser.js';
+import { expectAccessible, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, PASSWORD, type Person, signIn, startWidgetChat } from '../support/world.js';
 
@@ -73,11 +73,7 @@ async function newPage(): Promise<Page> {
 
 async function signInPage(email: string, password: string): Promise<Page> {
   const p = await newPage();
-  await p.goto(`${api.url}/signin`);
-  await p.getByTestId('signin-email').fill(email);
-  await p.getByTestId('signin-password').fill(password);
-  await p.getByTestId('signin-submit').click();
-  await p.waitForURL(/\/inbox/);
+  await signInThroughForm(p, api.url, email, password);
   return p;
 }
 

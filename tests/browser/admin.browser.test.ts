@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, watchErrors } from '../support/browser.js';
+import { expectAccessible, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
 import { adminToken, createCampaign, startWidgetChat } from '../support/world.js';
 
 let api: ApiProcess;
@@ -30,11 +30,7 @@ beforeAll(async () => {
   [api, browser] = await Promise.all([startApi(), launchChromium()]);
   page = await newContext('en-US');
   errors = watchErrors(page);
-  await page.goto(`${api.url}/signin`);
-  await page.getByTestId('signin-email').fill(ADMIN.email);
-  await page.getByTestId('signin-password').fill(ADMIN.password);
-  await page.getByTestId('signin-submit').click();
-  await page.waitForURL(/\/inbox/);
+  await signInThroughForm(page, api.url, ADMIN.email, ADMIN.password);
   await page.goto(`${api.url}/admin`);
   await page.getByTestId('admin-nav-campaigns').waitFor();
 });

@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, watchErrors } from '../support/browser.js';
+import { expectAccessible, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, startWidgetChat } from '../support/world.js';
 
@@ -53,11 +53,7 @@ beforeAll(async () => {
   context.setDefaultTimeout(10_000);
   page = await context.newPage();
   errors = watchErrors(page);
-  await page.goto(`${api.url}/signin`);
-  await page.getByTestId('signin-email').fill(ADMIN.email);
-  await page.getByTestId('signin-password').fill(ADMIN.password);
-  await page.getByTestId('signin-submit').click();
-  await page.waitForURL(/\/inbox/);
+  await signInThroughForm(page, api.url, ADMIN.email, ADMIN.password);
   await page.goto(`${api.url}/admin`);
   await page.getByTestId('admin-nav-users').waitFor();
 });

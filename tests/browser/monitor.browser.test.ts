@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, watchErrors } from '../support/browser.js';
+import { expectAccessible, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, INTERACTION_FIELDS, PASSWORD, type Person, POST, startWidgetChat } from '../support/world.js';
 
@@ -31,11 +31,7 @@ async function signedInPage(person: Person): Promise<Page> {
   contexts.push(ctx);
   ctx.setDefaultTimeout(10_000);
   const page = await ctx.newPage();
-  await page.goto(`${api.url}/signin`);
-  await page.getByTestId('signin-email').fill(person.email);
-  await page.getByTestId('signin-password').fill(PASSWORD);
-  await page.getByTestId('signin-password').press('Enter');
-  await page.waitForURL(/\/inbox/);
+  await signInThroughForm(page, api.url, person.email, PASSWORD);
   return page;
 }
 

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, watchErrors } from '../support/browser.js';
+import { expectAccessible, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
 import { expectCode, gql, ok } from '../support/graphql.js';
 import { adminToken, createPerson, PASSWORD, type Person } from '../support/world.js';
 
@@ -47,11 +47,7 @@ async function signedInPage(person: Person): Promise<Page> {
     };
   });
   const page = await ctx.newPage();
-  await page.goto(`${api.url}/signin`);
-  await page.getByTestId('signin-email').fill(person.email);
-  await page.getByTestId('signin-password').fill(PASSWORD);
-  await page.getByTestId('signin-password').press('Enter');
-  await page.waitForURL(/\/inbox/);
+  await signInThroughForm(page, api.url, person.email, PASSWORD);
   return page;
 }
 

@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, watchErrors, widgetFrame } from '../support/browser.js';
+import { expectAccessible, launchChromium, screenshot, signInThroughForm, watchErrors, widgetFrame } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, PASSWORD, type Person, PNG_1PX } from '../support/world.js';
 
@@ -61,11 +61,7 @@ async function open(locale: string, viewport = { width: 1280, height: 800 }, col
 }
 
 async function signIn(page: Page, person: Person): Promise<void> {
-  await page.goto(`${api.url}/signin`);
-  await page.getByTestId('signin-email').fill(person.email);
-  await page.getByTestId('signin-password').fill(PASSWORD);
-  await page.getByTestId('signin-submit').click();
-  await page.waitForURL(/\/inbox/);
+  await signInThroughForm(page, api.url, person.email, PASSWORD);
   await page.getByTestId('current-user').waitFor();
 }
 

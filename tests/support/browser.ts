@@ -65,3 +65,12 @@ export function widgetFrame(page: Page): Frame {
   if (!frame) throw new Error('The widget frame is not open');
   return frame;
 }
+
+/** Signs in through the app's own form and waits for the inbox, where every signed-in person lands. */
+export async function signInThroughForm(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByTestId('signin-email').fill(email);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+  await page.waitForURL(/\/inbox/);
+}

@@ -126,9 +126,6 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
   const registry = new SocketRegistry();
   const rules = [...specifiedRules, ...validationRules(deps.config)];
   const unsubscribeControl = await deps.topics.subscribe(Topic.CONTROL, undefined, (event) => {
-    // Forgotten before the sockets close: a page told 4401 that asks over HTTP is refused too, even
-    // if this process has not yet heard the database's NOTIFY for the same revocation.
-    if (event.type === 'SESSIONS_REVOKED' || event.type === 'ACCESS_CHANGED') deps.viewers.forget();
     if (event.type === 'SESSIONS_REVOKED') registry.revoke(event.userId, event.sessionId);
     if (event.type === 'KEY_REVOKED') registry.revokeKey(event.keyId);
     if (event.type === 'ACCESS_CHANGED') {

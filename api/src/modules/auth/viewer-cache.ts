@@ -1,5 +1,6 @@
 import { PgListener } from '../../db/listener.js';
 import type { Logger } from '../../shared/logger.js';
+import { Topic, type Topics } from '../../shared/topics.js';
 import type { Viewer } from './viewer.js';
 
 type UserViewer = Extract<Viewer, { kind: 'USER' }>;
@@ -21,12 +22,15 @@ const MAX_ENTRIES = 10_000;
  * NOTIFY that triggers send when a session, a person's role, name or active flag, a team membership
  * or a tray grant changes, and forgets everything then: a sign-out or a new grant counts from the
  * commit, on every process. While that connection is down nothing is kept, and reconnecting forgets
- * everything, since notifications may have been missed meanwhile.
+ * everything, since notifications may have been missed meanwhile. The bus's own word of a revocation
+ * (the one that closes sockets with 4401) forgets too, so a page told 4401 that asks again over HTTP
+ * is refused even if the NOTIFY for the same commit has not been read yet.
  */
 export class ViewerCache {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
   private readonly listener: PgListener | null;
+  private stopWatching: (() => void) | null = null;
 
   constructor(
     databaseUrl: string,
@@ -37,8 +41,12 @@ export class ViewerCache {
     this.listener = ttlMs > 0 ? new PgListener(databaseUrl, 'parley-viewers', [VIEWERS_CHANGED_CHANNEL], { notified: forget, reconnected: forget, lost: forget }, log) : null;
   }
 
-  async start(): Promise<void> {
-    await this.listener?.start();
+  async start(topics: Topics): Promise<void> {
+    if (!this.listener) return;
+    await this.listener.start();
+    this.stopWatching = await topics.subscribe(Topic.CONTROL, undefined, (event) => {
+      if (event.type === 'SESSIONS_REVOKED' || event.type === 'ACCESS_CHANGED') this.forget();
+    });
   }
 
   silence(): void {
@@ -46,6 +54,7 @@ export class ViewerCache {
   }
 
   async close(): Promise<void> {
+    this.stopWatching?.();
     await this.listener?.close();
   }
 
