@@ -11,7 +11,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { inject } from 'vitest';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiProcess, startApi } from './support/api.js';
+import { type ApiProcess, METRICS_TOKEN, startApi } from './support/api.js';
 import { adminToken, createPerson } from './support/world.js';
 
 let api: ApiProcess;
@@ -357,7 +357,7 @@ class RawSocket {
 }
 
 async function residentMemory(): Promise<number> {
-  const text = await (await fetch(`${api.url}/metrics`)).text();
+  const text = await (await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   const match = /^process_resident_memory_bytes (\d+)/m.exec(text);
   expect(match, 'process_resident_memory_bytes in /metrics').not.toBeNull();
   return Number(match![1]);

@@ -1,10 +1,10 @@
 /**
- * "Administrators see the campaigns of their security group", through the public API: an
- * administrator in a group reads and changes only its group's campaigns (and what hangs from them:
- * members, canned responses, trays, offline messages, the conversations report and its CSV, webhooks), is told
- * NOT_FOUND about the others as if they did not exist, and cannot widen its reach (move campaigns,
- * manage groups, set or escape groups). An administrator without a group sees and manages
- * everything. Every refusal is checked to have changed nothing.
+ * Security groups through the public API: a person in a group, whatever its role, reaches only its
+ * group's campaigns (and what hangs from them: members, canned responses, trays, offline messages,
+ * the conversations report and its CSV, webhooks) and its group's people; the others are NOT_FOUND
+ * as if they did not exist, and a grouped administrator cannot widen its reach (move campaigns,
+ * manage groups, set or escape groups, make someone who reaches more). A person without a group sees
+ * and manages everything. Every refusal is checked to have changed nothing.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ beforeAll(async () => {
   owner = await adminToken(api.url);
   north = await createGroup(owner, `North ${unique()}`);
   south = await createGroup(owner, `South ${unique()}`);
-  agent = await createPerson(api.url, owner, 'AGENT');
+  agent = await createPerson(api.url, owner, 'AGENT', { securityGroupId: north.id });
   northCampaign = await createCampaign(api.url, owner, { securityGroupId: north.id, memberIds: [agent.id] });
   southCampaign = await createCampaign(api.url, owner, { securityGroupId: south.id, memberIds: [agent.id] });
   grouped = await createPerson(api.url, owner, 'ADMIN', { securityGroupId: north.id });
@@ -146,8 +146,12 @@ describe('an administrator in a security group', () => {
 
     const count = after.length;
     expectCode(await gql(api.url, CREATE, { i: { url: 'http://127.0.0.1:9/hook', campaignIds: [southCampaign.id] } }, grouped.token), 'BAD_USER_INPUT');
-    expectCode(await gql(api.url, CREATE, { i: { url: 'http://127.0.0.1:9/hook', campaignIds: [] } }, grouped.token), 'BAD_USER_INPUT');
     expect((await ok(api.url, '{ webhooks { id } }', {}, owner)).webhooks.length).toBe(count);
+    // "Every campaign" from a grouped administrator is its group's campaigns, written out.
+    const mineAll = (await ok(api.url, CREATE, { i: { url: 'http://127.0.0.1:9/hook', campaignIds: [] } }, grouped.token)).createWebhook.webhook;
+    expect(mineAll.campaignIds).toContain(northCampaign.id);
+    expect(mineAll.campaignIds).not.toContain(southCampaign.id);
+    await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: mineAll.id }, grouped.token);
     await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: forNorth.id }, grouped.token);
     for (const h of [forSouth, forAll, forBoth]) await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: h.id }, owner);
   });
@@ -190,16 +194,22 @@ describe('an administrator in a security group', () => {
     // An administrator it makes sees no more than it does.
     const made = (await ok(api.url, CREATE_USER, { i: { ...escape, securityGroupId: undefined } }, grouped.token)).createUser;
     expect(made.securityGroup).toEqual({ id: north.id });
-    const supervisor = await createPerson(api.url, owner, 'SUPERVISOR');
-    expect((await ok(api.url, UPDATE_USER, { id: supervisor.id, i: { role: 'ADMIN' } }, grouped.token)).updateUser.securityGroup).toEqual({ id: north.id });
+    // People outside its group, ungrouped ones included, are not there for it.
+    const outsider = await createPerson(api.url, owner, 'SUPERVISOR');
+    expectCode(await gql(api.url, UPDATE_USER, { id: outsider.id, i: { role: 'ADMIN' } }, grouped.token), 'NOT_FOUND');
+    expect((await ok(api.url, '{ users(includeInactive: true) { id role } }', {}, owner)).users.find((u: any) => u.id === outsider.id).role).toBe('SUPERVISOR');
+    expect((await ok(api.url, '{ users(includeInactive: true) { id } }', {}, grouped.token)).users.map((u: any) => u.id)).not.toContain(outsider.id);
+    const insider = await createPerson(api.url, owner, 'SUPERVISOR', { securityGroupId: north.id });
+    expect((await ok(api.url, UPDATE_USER, { id: insider.id, i: { role: 'ADMIN' } }, grouped.token)).updateUser.securityGroup).toEqual({ id: north.id });
 
     expectCode(await gql(api.url, UPDATE_USER, { id: grouped.id, i: { securityGroupId: null } }, grouped.token), 'FORBIDDEN');
     expect(await userGroup(grouped.id)).toBe(north.id);
     const me = (await ok(api.url, '{ me { id } }', {}, owner)).me.id;
-    expectCode(await gql(api.url, UPDATE_USER, { id: me, i: { role: 'AGENT' } }, grouped.token), 'FORBIDDEN');
+    expectCode(await gql(api.url, UPDATE_USER, { id: me, i: { role: 'AGENT' } }, grouped.token), 'NOT_FOUND');
     expect((await ok(api.url, '{ me { role } }', {}, owner)).me.role).toBe('ADMIN');
-    // Nor switch off the installation's owner, who would then be locked out by someone who sees less.
-    expectCode(await gql(api.url, 'mutation($id: ID!) { setUserActive(id: $id, active: false) { id } }', { id: me }, grouped.token), 'FORBIDDEN');
+    // Nor switch off or sign out the installation's owner, who would then be locked out by someone who sees less.
+    expectCode(await gql(api.url, 'mutation($id: ID!) { setUserActive(id: $id, active: false) { id } }', { id: me }, grouped.token), 'NOT_FOUND');
+    expectCode(await gql(api.url, 'mutation($id: ID!) { logoutAgent(userId: $id) }', { id: me }, grouped.token), 'NOT_FOUND');
     expect((await ok(api.url, '{ me { id } }', {}, owner)).me.id).toBe(me);
   });
 });
@@ -246,10 +256,17 @@ describe('an administrator without a security group', () => {
   });
 });
 
-describe('supervisors', () => {
-  it('are not narrowed by a group: the spec speaks of administrators', async () => {
+describe('supervisors and agents in a group', () => {
+  it("reach their group's campaigns only, as administrators do", async () => {
     const supervisor = await createPerson(api.url, owner, 'SUPERVISOR', { securityGroupId: north.id });
-    expect(await campaignIds(supervisor.token)).toEqual(expect.arrayContaining([northCampaign.id, southCampaign.id]));
-    expect((await ok(api.url, 'query($c: ID!) { campaignMembers(campaignId: $c) { id } }', { c: southCampaign.id }, supervisor.token)).campaignMembers).toEqual([{ id: agent.id }]);
+    const seen = await campaignIds(supervisor.token);
+    expect(seen).toContain(northCampaign.id);
+    expect(seen).not.toContain(southCampaign.id);
+    expectCode(await gql(api.url, 'query($c: ID!) { campaignMembers(campaignId: $c) { id } }', { c: southCampaign.id }, supervisor.token), 'NOT_FOUND');
+    const theirs = await startWidgetChat(api.url, southCampaign.id, `South customer ${unique()}`);
+    expectCode(await gql(api.url, 'query($id: ID!) { interaction(id: $id) { id } }', { id: theirs.id }, supervisor.token), 'NOT_FOUND');
+    expectCode(await gql(api.url, 'query($id: ID!) { interaction(id: $id) { id } }', { id: theirs.id }, agent.token), 'NOT_FOUND');
+    const waiting = (await ok(api.url, '{ monitor { waiting { id } } }', {}, supervisor.token)).monitor.waiting.map((c: any) => c.id);
+    expect(waiting).not.toContain(theirs.id);
   });
 });

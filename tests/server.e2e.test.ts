@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiProcess, startApi } from './support/api.js';
+import { type ApiProcess, METRICS_TOKEN, startApi } from './support/api.js';
 import { gql } from './support/graphql.js';
 import { connect } from './support/ws-client.js';
 import { adminToken } from './support/world.js';
@@ -104,7 +104,7 @@ describe('operations endpoints', () => {
 
   it('exposes Prometheus metrics, including GraphQL operations', async () => {
     await gql(api.url, '{ me { id } }', {}, admin);
-    const text = await (await fetch(`${api.url}/metrics`)).text();
+    const text = await (await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     expect(text).toMatch(/parley_graphql_operations_total\{transport="http",type="query",outcome="ok"\} \d+/);
     expect(text).toMatch(/process_cpu_user_seconds_total/);
   });

@@ -17,6 +17,9 @@ export interface ApiProcess {
 
 export const ADMIN = { email: 'admin@tests.parley.dev', password: 'admin-password-for-tests' };
 
+/** What /metrics asks for in the tests' API processes (METRICS_TOKEN). */
+export const METRICS_TOKEN = 'metrics-token-for-tests';
+
 /** Starts the real API (built with tsc) as a child process on a free port. */
 export async function startApi(env: Record<string, string> = {}): Promise<ApiProcess> {
   let output = '';
@@ -41,6 +44,10 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiPro
       RATE_LIMIT_API_KEY_PER_MINUTE: '0',
       RATE_LIMIT_VISITOR_PER_MINUTE: '0',
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+      // The tests' webhook receivers listen on 127.0.0.1; side-doors.e2e.test.ts proves the refusal
+      // with it off.
+      WEBHOOK_ALLOW_PRIVATE: '1',
+      METRICS_TOKEN,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

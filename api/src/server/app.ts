@@ -17,10 +17,13 @@ import { rateSubject } from '../modules/limits/rate-limits.js';
 import type { Deps } from './deps.js';
 import { explorerRouter } from './explorer.js';
 import { IntrospectionCache } from './introspection-cache.js';
-import { bodyRefusals, documentTooLarge, validationRules } from './limits.js';
+import { textInputPlugin } from './input-text.js';
+import { readOnlyKeysPlugin } from './read-only-keys.js';
+import { bodyRefusals, documentTooLarge, validationRules, variablesTooLarge } from './limits.js';
 import { createMetrics } from './metrics.js';
+import { listenForMetrics, metricsAccess, metricsRoute } from './metrics-endpoint.js';
 import { buildParleySchema } from './schema.js';
-import { webRouter } from './web.js';
+import { refuseForeignFrames, webRouter } from './web.js';
 import { filesRouter } from '../modules/files/file.http.js';
 import { reportsRouter } from '../modules/reports/report.http.js';
 import { attachWebSocket } from './ws.js';
@@ -40,7 +43,10 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   const httpServer = http.createServer(app);
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 2 * config.MAX_DOCUMENT_BYTES + 65_536 });
+  // A subscribe message carries the document (JSON escaping may double it) and the variables: room
+  // for both at their limits, so going over one is answered with that limit's error. A frame larger
+  // still is cut off by ws itself (close code 1009).
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 2 * config.MAX_DOCUMENT_BYTES + config.MAX_VARIABLES_BYTES + 65_536 });
   const presence = new Presence(deps, (userId) => void agentChanged(deps, userId).catch((err) => log.error({ err, userId }, 'presence change')));
   presence.start();
   const ws = await attachWebSocket(wss, schema, deps, metrics, presence);
@@ -70,6 +76,8 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
       ApolloServerPluginCacheControlDisabled(),
       countOperations,
       new IntrospectionCache().plugin(),
+      textInputPlugin(),
+      readOnlyKeysPlugin(),
     ],
   });
   await apollo.start();
@@ -82,10 +90,10 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
     ]);
     res.status(database && bus ? 200 : 503).json({ database, pubsub: bus, distributed: deps.topics.bus.distributed });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
-  app.use('/explorer', explorerRouter());
+  const access = metricsAccess(config);
+  app.get('/metrics', metricsRoute(metrics, access));
+  const metricsServer = config.METRICS_LISTEN ? await listenForMetrics(metrics, access, config.METRICS_LISTEN) : null;
+  app.use('/explorer', refuseForeignFrames, explorerRouter());
   app.use(filesRouter(deps));
   app.use(reportsRouter(deps));
   app.use(
@@ -93,8 +101,8 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
     express.json({ limit: '2mb' }),
     bodyRefusals,
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
-      const query = req.method === 'GET' ? req.query.query : req.body?.query;
-      const error = documentTooLarge(query, config);
+      const { query, variables } = req.method === 'GET' ? req.query : (req.body ?? {});
+      const error = documentTooLarge(query, config) ?? variablesTooLarge(variables, config);
       if (!error) return next();
       res.status(413).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }] });
     },
@@ -134,6 +142,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
       await apollo.stop();
       log.debug({ ms: Date.now() - t0 }, 'http drained');
       await presence.stop();
+      if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
     },
   };
 }

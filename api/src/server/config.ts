@@ -24,6 +24,11 @@ const schema = z.object({
   MAX_QUERY_COST: z.coerce.number().int().min(10).max(1_000_000).default(20_000),
   MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(2000),
   MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
+  /**
+   * A request's variables as JSON. Above the largest input a client has reason to send (a call
+   * signal of 64 KiB, JSON-escaped), far below the 2 MB body an HTTP request may carry.
+   */
+  MAX_VARIABLES_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(131_072),
   /** Operations one WebSocket may have open at once (its subscriptions and the queries it is running). */
   MAX_OPERATIONS_PER_SOCKET: z.coerce.number().int().min(1).max(10_000).default(200),
   PUBSUB_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'letters, digits, - and _ only').default('parley'),
@@ -77,6 +82,24 @@ const schema = z.object({
   WEBHOOK_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /**
+   * Hooks may point at loopback, private, link-local and metadata addresses. Off: an administrator's
+   * URL must not make the server reach what only it can reach (SSRF). On for a receiver on the same
+   * host or network, as in the tests.
+   */
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  /** /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset, it is not served on PORT. */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** A second listener, host:port, serving only /metrics (to keep it off the public port). */
+  METRICS_LISTEN: z
+    .string()
+    .regex(/^(\[[0-9a-fA-F:.]+\]|[\w.-]+):\d{1,5}$/, 'host:port, e.g. 127.0.0.1:9464')
+    .transform((v) => {
+      const at = v.lastIndexOf(':');
+      return { host: v.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port: Number(v.slice(at + 1)) };
+    })
+    .pipe(z.object({ host: z.string(), port: z.number().int().min(0).max(65535) }))
+    .optional(),
   /** Behind a proxy (as in docker-compose.yml): Express's "trust proxy" setting, so the client address comes from X-Forwarded-For. */
   TRUST_PROXY: z.string().regex(/^(true|false|\d+|[\w.:/, -]+)$/, 'true, false, a hop count or addresses').default('false'),
 });

@@ -15,7 +15,7 @@ export class HttpRefusal extends Error {
 /** Plain HTTP routes answer errors in the GraphQL shape, so a client reads every error the same way. */
 export const fail = (res: Response, status: number, code: string, message: string): void => void res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429 };
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };
 
 /** Answers what a route threw: a refusal or a Parley error as itself, anything else as a masked 500. */
 export function answerError(res: Response, err: unknown, deps: Deps): void {

@@ -39,6 +39,19 @@ export function documentTooLarge(query: unknown, config: Config): GraphQLError |
 }
 
 /**
+ * The variables capped like the document: their JSON (as sent in a GET's URL, or as read from a
+ * POST's body or a WebSocket message) over the limit is refused before anything reads them.
+ */
+export function variablesTooLarge(variables: unknown, config: Config): GraphQLError | null {
+  if (variables === undefined || variables === null) return null;
+  const bytes = Buffer.byteLength(typeof variables === 'string' ? variables : JSON.stringify(variables), 'utf8');
+  if (bytes <= config.MAX_VARIABLES_BYTES) return null;
+  return new GraphQLError(`The variables have ${bytes} bytes; the limit is ${config.MAX_VARIABLES_BYTES}`, {
+    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
+  });
+}
+
+/**
  * graphql-armor leaves `__schema` out of its depth and cost counts, so that tools' introspection
  * query (15 levels with graphql-js's default `typeDepth` of 9) passes the tight limit meant for
  * application queries. Left at that, `__schema { types { ofType { ofType ... } } } }` a hundred

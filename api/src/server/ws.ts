@@ -16,6 +16,8 @@ import { sharedSubscribe } from './shared-subscribe.js';
 import type { Deps } from './deps.js';
 import { IntrospectionCache } from './introspection-cache.js';
 import { documentTooLarge, tooManyOperations, validationRules } from './limits.js';
+import { inputRefusal } from './input-text.js';
+import { readOnlyRefusal } from './read-only-keys.js';
 import type { Metrics } from './metrics.js';
 
 /** Close codes Parley uses beyond graphql-ws's own. */
@@ -197,6 +199,8 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
         if (!('kind' in checked)) return checked;
         const document = checked;
         const operation = getOperationAST(document, payload.operationName);
+        const refused = inputRefusal(schema, document, operation, payload.variables, deps.config) ?? readOnlyRefusal(viewer, operation);
+        if (refused) return [refused];
         metrics.operations.inc({ transport: 'ws', type: operation?.operation ?? 'unknown', outcome: 'accepted' });
         const args = {
           schema,

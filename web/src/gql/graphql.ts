@@ -22,6 +22,7 @@ export type AgentState =
 export type ApiScope =
   | 'ADMIN'
   | 'BOT'
+  | 'CHANNEL'
   | 'READ'
   | 'SUPERVISE';
 

@@ -1,3 +1,4 @@
+import { peopleSql, type Scope } from '../auth/scope.rules.js';
 import { ACTIVE_CHATS_SQL, CONNECTED_SQL } from './agent.sql.js';
 import { type Em, rows, pgArray } from '../../db/sql.js';
 import { type AgentState, deriveAgentState } from './agent-state.rules.js';
@@ -49,6 +50,7 @@ export async function loadStatuses(em: Em, userIds: readonly string[], graceMs: 
   return (await rows(em, `${STATUS_SQL} where u.id = any(?::uuid[])`, [graceMs, pgArray(userIds)])).map(toStatusView);
 }
 
-export async function listStatuses(em: Em, graceMs: number): Promise<AgentStatusView[]> {
-  return (await rows(em, `${STATUS_SQL} where u.role = 'AGENT' and u.active order by u.name`, [graceMs])).map(toStatusView);
+export async function listStatuses(em: Em, graceMs: number, scope: Scope): Promise<AgentStatusView[]> {
+  const inScope = peopleSql(scope, 'u.id');
+  return (await rows(em, `${STATUS_SQL} where u.role = 'AGENT' and u.active and ${inScope.sql} order by u.name`, [graceMs, ...inScope.params])).map(toStatusView);
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireAdmin, requireSupervisor, requireUser } from '../auth/guards.js';
+import { scopeOf } from '../auth/viewer.js';
 import { type AgentStatusView, listStatuses, loadStatus } from './agent.queries.js';
 import { pauseAgent, resumeAgent, setMyState } from './agent.service.js';
 import { myStatusStream } from './agent.stream.js';
@@ -18,7 +19,7 @@ export class AgentResolver {
   @Query(() => [AgentStatus], { description: 'Supervisors: every agent and its state' })
   agents(@Ctx() ctx: Context): Promise<AgentStatus[]> {
     requireSupervisor(ctx.viewer);
-    return listStatuses(ctx.em, ctx.deps.config.PRESENCE_GRACE_MS);
+    return listStatuses(ctx.em, ctx.deps.config.PRESENCE_GRACE_MS, scopeOf(ctx.viewer));
   }
 
   @Query(() => [PauseReason], { description: 'The reasons one may pause with; administrators may ask for the retired ones too' })

@@ -5,6 +5,7 @@ import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { Topic } from '../../shared/topics.js';
 import { requireSupervisor, requireUser } from '../auth/guards.js';
 import { routeForAgent } from '../routing/routing.service.js';
+import { requirePersonToActOn } from '../users/people.access.js';
 import { Role } from '../users/user.enums.js';
 import { type AgentStatusView, loadStatuses } from './agent.queries.js';
 import { MyState } from './agent.type.js';
@@ -84,10 +85,12 @@ export async function setMyState(ctx: Context, state: MyState, reasonId?: string
 
 export async function pauseAgent(ctx: Context, userId: string, reasonId: string): Promise<AgentStatusView> {
   requireSupervisor(ctx.viewer);
+  await requirePersonToActOn(ctx.em, ctx.viewer, userId);
   return setPause(ctx, userId, await requireReason(ctx.em, reasonId));
 }
 
 export async function resumeAgent(ctx: Context, userId: string): Promise<AgentStatusView> {
   requireSupervisor(ctx.viewer);
+  await requirePersonToActOn(ctx.em, ctx.viewer, userId);
   return setPause(ctx, userId, null);
 }

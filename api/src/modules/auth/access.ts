@@ -9,8 +9,8 @@ export function onlookerFor(viewer: Viewer): Onlooker {
     case 'VISITOR':
       return { kind: 'VISITOR', interactionId: viewer.interactionId };
     case 'API_KEY':
-      return { kind: 'KEY', supervise: viewer.scopes.includes(ApiScope.SUPERVISE), campaignIds: viewer.campaignIds };
+      return { kind: 'KEY', keyId: viewer.keyId, supervise: viewer.scopes.includes(ApiScope.SUPERVISE), bridge: viewer.scopes.includes(ApiScope.CHANNEL), scope: viewer.scope };
     case 'USER':
-      return { kind: 'STAFF', userId: viewer.userId, role: viewer.role, customTrayIds: new Set(viewer.customTrayIds) };
+      return { kind: 'STAFF', userId: viewer.userId, role: viewer.role, customTrayIds: new Set(viewer.customTrayIds), scope: viewer.scope };
   }
 }

@@ -5,6 +5,7 @@ import { User } from '../users/user.type.js';
 import { changePassword, createApiKey, listApiKeys, revokeApiKey, revokeSessions, signIn } from './auth.service.js';
 import { ApiKey, CreateApiKeyInput, CreatedApiKey, Session } from './auth.type.js';
 import { requireAdmin, requireUser } from './guards.js';
+import { scopeOf } from './viewer.js';
 import { logOutAgent } from '../interactions/lifecycle.service.js';
 
 @Resolver()
@@ -46,7 +47,7 @@ export class AuthResolver {
   @Mutation(() => CreatedApiKey, { description: 'Administrators: the secret is shown only in this answer' })
   async createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
     requireAdmin(ctx.viewer);
-    const created = await createApiKey(ctx.em, ctx.viewer.kind === 'USER' ? ctx.viewer.userId : null, input.name, input.scopes, input.campaignIds ?? []);
+    const created = await createApiKey(ctx.em, ctx.viewer, input.name, input.scopes, input.campaignIds ?? []);
     const { secret, ...apiKey } = created;
     return { apiKey, secret };
   }
@@ -54,12 +55,12 @@ export class AuthResolver {
   @Query(() => [ApiKey], { description: 'Administrators: every key, newest first (secrets are never shown again)' })
   apiKeys(@Ctx() ctx: Context): Promise<ApiKey[]> {
     requireAdmin(ctx.viewer);
-    return listApiKeys(ctx.em);
+    return listApiKeys(ctx.em, scopeOf(ctx.viewer));
   }
 
   @Mutation(() => ApiKey, { description: 'Administrators: the key stops working at once, its open sockets are closed' })
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
     requireAdmin(ctx.viewer);
-    return revokeApiKey(ctx.deps, ctx.em, id);
+    return revokeApiKey(ctx.deps, ctx.em, id, scopeOf(ctx.viewer));
   }
 }

@@ -7,18 +7,31 @@ import { Topic } from '../../shared/topics.js';
 import { Role } from '../users/user.enums.js';
 import { MIN_PASSWORD_LENGTH, normalizeEmail, validPassword } from '../users/user.rules.js';
 import { hashToken, newToken, TokenKind, tokenKind } from './tokens.js';
+import { requirePersonToActOn } from '../users/people.access.js';
+import { type Granter, grantKey } from './api-key.rules.js';
+import { campaignListSql, type Scope, scopeFrom } from './scope.rules.js';
 import { ApiScope, type Viewer } from './viewer.js';
 import type { ViewerCache } from './viewer-cache.js';
+
+/** The campaigns of person `u`'s security group, when it has one: what its scope is made of. */
+const GROUP_CAMPAIGNS_SQL = `case when u.security_group_id is null then null else array(select gc.id::text from campaigns gc where gc.security_group_id = u.security_group_id) end`;
 
 // Every request of a signed-in person, bot or visitor runs one of these first.
 const SESSION_VIEWER = prepared(
   'session_viewer',
   // One round trip: the person and the custom trays granted to them or their teams.
-  `select s.id as session_id, (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms, u.id, u.role, u.name, ${CUSTOM_TRAY_IDS_SQL} as custom_tray_ids
+  `select s.id as session_id, (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms, u.id, u.role, u.name, ${CUSTOM_TRAY_IDS_SQL} as custom_tray_ids,
+          u.security_group_id, ${GROUP_CAMPAIGNS_SQL} as group_campaign_ids
      from sessions s join users u on u.id = s.user_id
     where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
 );
-const API_KEY_VIEWER = prepared('api_key_viewer', 'select id, name, scopes, campaign_ids, last_used_at from api_keys where secret_hash = ? and revoked_at is null');
+// A key reaches at most what its creator reaches now: a creator moved into a group narrows its keys at once.
+const API_KEY_VIEWER = prepared(
+  'api_key_viewer',
+  `select k.id, k.name, k.scopes, k.campaign_ids, k.last_used_at, u.security_group_id, ${GROUP_CAMPAIGNS_SQL} as group_campaign_ids
+     from api_keys k left join users u on u.id = k.created_by_id
+    where k.secret_hash = ? and k.revoked_at is null`,
+);
 const VISITOR_VIEWER = prepared('visitor_viewer', 'select id, contact_id from interactions where visitor_token_hash = ?');
 
 /**
@@ -42,6 +55,7 @@ export async function resolveViewer(em: Em, token: string | null, cache?: Viewer
         sessionId: row.session_id,
         name: row.name,
         customTrayIds: row.custom_tray_ids,
+        scope: scopeFrom({ securityGroupId: row.security_group_id, groupCampaignIds: row.group_campaign_ids }),
       };
       cache?.keep(hash, viewer, generation, row.expires_ms);
       return viewer;
@@ -54,7 +68,8 @@ export async function resolveViewer(em: Em, token: string | null, cache?: Viewer
       if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
         void rows(em.fork(), 'update api_keys set last_used_at = now() where id = ?', [row.id]).catch(() => undefined);
       }
-      return { kind: 'API_KEY', keyId: row.id, name: row.name, scopes: row.scopes, campaignIds: row.campaign_ids };
+      const scope = scopeFrom({ securityGroupId: row.security_group_id, groupCampaignIds: row.group_campaign_ids, keyCampaignIds: row.campaign_ids });
+      return { kind: 'API_KEY', keyId: row.id, name: row.name, scopes: row.scopes, scope };
     }
     case TokenKind.VISITOR: {
       const row = await one(em, VISITOR_VIEWER, [hash]);
@@ -104,12 +119,11 @@ export async function changePassword(deps: Deps, em: Em, viewer: Viewer, current
   await revokeSessions(deps, em, viewer.userId, null);
 }
 
-/** A supervisor ends every session of a person and disconnects it at once (its sockets close). */
+/** A supervisor ends every session of a person it reaches and disconnects it at once (its sockets close). */
 export async function endSessionsOf(deps: Deps, em: Em, viewer: Viewer, userId: string): Promise<void> {
   const supervisor = viewer.kind === 'USER' && viewer.role !== Role.AGENT;
   if (!supervisor) throw forbidden('Only supervisors can log others out');
-  const target = await one(em, 'select id from users where id = ?', [userId]);
-  if (!target) throw notFound('User');
+  await requirePersonToActOn(em, viewer, userId);
   await revokeSessions(deps, em, userId, null);
   await rows(em, 'delete from agent_connections where user_id = ?', [userId]);
 }
@@ -118,9 +132,16 @@ export interface CreatedApiKey extends ApiKeyView {
   secret: string;
 }
 
-export async function createApiKey(em: Em, createdBy: string | null, name: string, scopes: ApiScope[], campaignIds: string[]): Promise<CreatedApiKey> {
+/** A key for an administrator or an ADMIN key, within what the creator reaches (see api-key.rules.ts). */
+export async function createApiKey(em: Em, creator: Viewer, name: string, askedScopes: ApiScope[], askedCampaigns: string[]): Promise<CreatedApiKey> {
   if (!name.trim()) throw badInput('Give the key a name', 'name');
-  if (scopes.length === 0) throw badInput('Give the key at least one scope', 'scopes');
+  const granter: Granter | null =
+    creator.kind === 'USER' ? { kind: 'PERSON', scope: creator.scope } : creator.kind === 'API_KEY' ? { kind: 'KEY', scopes: creator.scopes, scope: creator.scope } : null;
+  if (!granter) throw forbidden('Only administrators create keys');
+  const grant = grantKey(granter, askedScopes, askedCampaigns);
+  if (!grant.ok) throw badInput(grant.reason, grant.field);
+  const { scopes, campaignIds } = grant;
+  const createdBy = creator.kind === 'USER' ? creator.userId : null;
   if (!(await allExist(em, 'campaigns', campaignIds))) throw badInput('Unknown campaign', 'campaignIds');
   const secret = newToken(TokenKind.API_KEY);
   const row = await one(
@@ -153,16 +174,21 @@ const toApiKeyView = (r: Record<string, any>): ApiKeyView => ({
   revokedAt: r.revoked_at ? new Date(r.revoked_at) : null,
 });
 
-/** Every key, newest first; never its secret, which is only ever stored hashed. */
-export async function listApiKeys(em: Em): Promise<ApiKeyView[]> {
-  return (await rows(em, `select ${API_KEY_COLUMNS} from api_keys order by created_at desc, id`)).map(toApiKeyView);
+/** The keys within a scope: those whose campaigns it all reaches. */
+const keyScopeSql = (scope: Scope) => campaignListSql(scope, 'campaign_ids');
+
+/** The keys within the scope, newest first; never their secrets, which are only ever stored hashed. */
+export async function listApiKeys(em: Em, scope: Scope): Promise<ApiKeyView[]> {
+  const inScope = keyScopeSql(scope);
+  return (await rows(em, `select ${API_KEY_COLUMNS} from api_keys where ${inScope.sql} order by created_at desc, id`, inScope.params)).map(toApiKeyView);
 }
 
 /** Revokes a key at once on every process: its requests are refused and its open sockets closed. */
-export async function revokeApiKey(deps: Deps, em: Em, id: string): Promise<ApiKeyView> {
-  const revoked = await one(em, `update api_keys set revoked_at = now() where id = ? and revoked_at is null returning ${API_KEY_COLUMNS}`, [id]);
+export async function revokeApiKey(deps: Deps, em: Em, id: string, scope: Scope): Promise<ApiKeyView> {
+  const inScope = keyScopeSql(scope);
+  const revoked = await one(em, `update api_keys set revoked_at = now() where id = ? and revoked_at is null and ${inScope.sql} returning ${API_KEY_COLUMNS}`, [id, ...inScope.params]);
   if (!revoked) {
-    if (await one(em, 'select 1 from api_keys where id = ?', [id])) throw conflict('This key is already revoked');
+    if (await one(em, `select 1 from api_keys where id = ? and ${inScope.sql}`, [id, ...inScope.params])) throw conflict('This key is already revoked');
     throw notFound('API key');
   }
   await deps.topics.publish(Topic.CONTROL, undefined, { type: 'KEY_REVOKED', keyId: id });

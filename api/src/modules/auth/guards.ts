@@ -1,6 +1,6 @@
 import { forbidden, unauthenticated } from '../../shared/errors.js';
 import { Role } from '../users/user.enums.js';
-import { isAdmin, type Viewer } from './viewer.js';
+import { isAdmin, scopeOf, type Viewer } from './viewer.js';
 
 export function requireUser(viewer: Viewer): Extract<Viewer, { kind: 'USER' }> {
   if (viewer.kind === 'ANONYMOUS') throw unauthenticated();
@@ -16,4 +16,13 @@ export function requireAdmin(viewer: Viewer): void {
 export function requireSupervisor(viewer: Viewer): void {
   if (viewer.kind === 'ANONYMOUS') throw unauthenticated();
   if (!(viewer.kind === 'USER' && viewer.role !== Role.AGENT) && !isAdmin(viewer)) throw forbidden('Only supervisors can do this');
+}
+
+/**
+ * Tags, skills and pause reasons are shared by every group: renaming, deleting or retiring one
+ * changes other groups' chats and people, so only an administrator who reaches everything may.
+ */
+export function requireInstallationAdmin(viewer: Viewer): void {
+  requireAdmin(viewer);
+  if (scopeOf(viewer).kind !== 'ALL') throw forbidden('Only administrators without a security group change what every group shares');
 }

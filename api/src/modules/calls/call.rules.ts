@@ -51,6 +51,11 @@ export function mayRequestCall(campaign: { allowAudio: boolean; allowVideo: bool
   return allow(true);
 }
 
+/** Calls are between a widget's customer and people: no API key takes part in one, whatever its scopes. */
+export function mayTakePart(caller: 'ANONYMOUS' | 'USER' | 'API_KEY' | 'VISITOR'): Decision {
+  return caller === 'API_KEY' ? deny('FORBIDDEN', 'API keys take no part in calls') : allow(true);
+}
+
 /** A supervisor may watch only the screen of an agent who allows it. */
 export function mayMonitorScreen(target: { role: string; mayMonitorScreen: boolean } | null): Decision {
   if (!target || target.role !== 'AGENT') return deny('BAD_USER_INPUT', 'Only an agent’s screen can be watched');

@@ -6,8 +6,9 @@ import { type CallEventMessage, Topic } from '../../shared/topics.js';
 import { enforce, requireVisible, trailActor } from '../interactions/interaction.access.js';
 import { InteractionEventType } from '../interactions/interaction.enums.js';
 import { recordEvent } from '../interactions/interaction.events.js';
-import { CallAction, CallKind, type CallSignalKind, CallState, callSeconds, mayMonitorScreen, maySignal, mayRequestCall, nextCallState } from './call.rules.js';
+import { CallAction, CallKind, type CallSignalKind, CallState, callSeconds, mayMonitorScreen, maySignal, mayRequestCall, mayTakePart, nextCallState } from './call.rules.js';
 import { requireSupervisor } from '../auth/guards.js';
+import { requirePersonToActOn } from '../users/people.access.js';
 
 type CallView = CallEventMessage['call'];
 type Party = 'CUSTOMER' | 'AGENT' | 'SUPERVISOR';
@@ -82,6 +83,7 @@ export async function requestCall(ctx: Context, interactionId: string, kind: Cal
 
 /** Accepts, declines or ends a call: the agent answers a ringing call; either side ends it. */
 export async function actOnCall(ctx: Context, callId: string, action: CallAction): Promise<CallView> {
+  enforce(mayTakePart(ctx.viewer.kind));
   const { call, party } = await ctx.em.transactional(async (tx) => {
     const current = await loadCall(tx, callId, true);
     const party = partyOf(ctx, current);
@@ -109,6 +111,7 @@ export async function requestScreen(ctx: Context, agentId: string): Promise<Call
   requireSupervisor(ctx.viewer);
   const viewer = ctx.viewer;
   if (viewer.kind !== 'USER') throw forbidden('Supervisors sign in to watch a screen');
+  await requirePersonToActOn(ctx.em, viewer, agentId);
   const target = await one<{ role: string; may_monitor_screen: boolean }>(ctx.em, 'select role, may_monitor_screen from users where id = ? and active', [agentId]);
   if (!target) throw notFound('Agent');
   enforce(mayMonitorScreen({ role: target.role, mayMonitorScreen: target.may_monitor_screen }));
@@ -126,6 +129,7 @@ const MAX_SIGNAL = 64 * 1024;
 
 /** Passes a WebRTC offer, answer or ICE candidate to the other party only; nothing is stored. */
 export async function sendCallSignal(ctx: Context, callId: string, kind: CallSignalKind, payload: string): Promise<boolean> {
+  enforce(mayTakePart(ctx.viewer.kind));
   if (payload.length > MAX_SIGNAL) throw badInput('A signal is at most 64 KiB', 'payload');
   const call = await loadCall(ctx.em, callId);
   const from = partyOf(ctx, call);

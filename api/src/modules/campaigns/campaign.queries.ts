@@ -1,9 +1,8 @@
 import { type Em, one, rows, pgArray } from '../../db/sql.js';
-import type { Viewer } from '../auth/viewer.js';
+import { scopeOf, type Viewer } from '../auth/viewer.js';
 import { type CampaignMessages, type CampaignTexts, type Language, LANGUAGES } from './campaign.enums.js';
 import type { Campaign, CampaignMessageSetShape } from './campaign.type.js';
-import { ALL_CAMPAIGNS, type CampaignScope, campaignScopeSql } from './security-group.rules.js';
-import { scopeOf } from './security-group.service.js';
+import { ALL, campaignSql, type Scope } from '../auth/scope.rules.js';
 
 const TEXT_KEYS: (keyof CampaignTexts)[] = ['welcome', 'outOfHours', 'unavailable', 'agentGreeting', 'offline', 'closing'];
 
@@ -52,8 +51,8 @@ const CAMPAIGN_SQL = `select c.*, json_build_object('id', g.id, 'name', g.name) 
                         from campaigns c join security_groups g on g.id = c.security_group_id`;
 
 /** Campaigns by name: those of `onlyIds` (all when null or empty) within the scope. */
-export async function listCampaigns(em: Em, onlyIds: string[] | null, scope: CampaignScope = ALL_CAMPAIGNS): Promise<Campaign[]> {
-  const inScope = campaignScopeSql(scope, 'c.security_group_id');
+export async function listCampaigns(em: Em, onlyIds: string[] | null, scope: Scope = ALL): Promise<Campaign[]> {
+  const inScope = campaignSql(scope, 'c.id');
   const found = onlyIds && onlyIds.length
     ? await rows(em, `${CAMPAIGN_SQL} where c.id = any(?::uuid[]) and ${inScope.sql} order by c.name`, [pgArray(onlyIds), ...inScope.params])
     : await rows(em, `${CAMPAIGN_SQL} where ${inScope.sql} order by c.name`, inScope.params);
@@ -61,16 +60,13 @@ export async function listCampaigns(em: Em, onlyIds: string[] | null, scope: Cam
 }
 
 /** A campaign, or null when there is none or it lies outside the scope. */
-export async function findCampaign(em: Em, id: string, scope: CampaignScope = ALL_CAMPAIGNS): Promise<Campaign | null> {
-  const inScope = campaignScopeSql(scope, 'c.security_group_id');
+export async function findCampaign(em: Em, id: string, scope: Scope = ALL): Promise<Campaign | null> {
+  const inScope = campaignSql(scope, 'c.id');
   const r = await one(em, `${CAMPAIGN_SQL} where c.id = ? and ${inScope.sql}`, [id, ...inScope.params]);
   return r ? toCampaign(r) : null;
 }
 
-/**
- * The campaigns a viewer may read: a visitor its own interaction's, a key its own list, staff all
- * but a grouped administrator, its group's.
- */
+/** The campaigns a viewer may read: a visitor its own interaction's, staff and keys those of their scope. */
 export async function campaignsFor(em: Em, viewer: Viewer): Promise<Campaign[]> {
   switch (viewer.kind) {
     case 'ANONYMOUS':
@@ -80,9 +76,8 @@ export async function campaignsFor(em: Em, viewer: Viewer): Promise<Campaign[]> 
       return own ? (await listCampaigns(em, [own.campaign_id])).map(withoutGroup) : [];
     }
     case 'API_KEY':
-      return listCampaigns(em, viewer.campaignIds.length ? viewer.campaignIds : null);
     case 'USER':
-      return listCampaigns(em, null, await scopeOf(em, viewer));
+      return listCampaigns(em, null, scopeOf(viewer));
   }
 }
 

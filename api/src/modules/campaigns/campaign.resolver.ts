@@ -3,11 +3,12 @@ import type { Context } from '../../server/context.js';
 import { Topic } from '../../shared/topics.js';
 import { notFound } from '../../shared/errors.js';
 import { requireAdmin } from '../auth/guards.js';
-import { canUseCampaign } from '../auth/viewer.js';
+import { scopeOf } from '../auth/viewer.js';
 import { campaignFor, campaignsFor, findCampaign, fromMessageSets } from './campaign.queries.js';
 import { createCampaign, updateCampaign } from './campaign.service.js';
 import { Campaign, CreateCampaignInput, UpdateCampaignInput } from './campaign.type.js';
-import { createSecurityGroup, listSecurityGroups, renameSecurityGroup, requireGroupManager, scopeOf } from './security-group.service.js';
+import { requirePeopleInScope } from '../users/people.access.js';
+import { createSecurityGroup, listSecurityGroups, renameSecurityGroup, requireCampaignInScope, requireGroupManager } from './security-group.service.js';
 import { SecurityGroup } from './security-group.type.js';
 
 @Resolver()
@@ -19,16 +20,19 @@ export class CampaignResolver {
 
   @Query(() => Campaign, { description: 'Public: the widget reads its campaign before the customer writes' })
   async campaign(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Campaign> {
-    const campaign = await findCampaign(ctx.em, id, await scopeOf(ctx.em, ctx.viewer));
-    if (!campaign || !canUseCampaign(ctx.viewer, id)) throw notFound('Campaign');
+    const campaign = await findCampaign(ctx.em, id, scopeOf(ctx.viewer));
+    if (!campaign) throw notFound('Campaign');
     return campaignFor(ctx.viewer, campaign);
   }
 
   @Mutation(() => Campaign, { description: 'Administrators: also makes its General and Closed trays' })
   async createCampaign(@Arg('input', () => CreateCampaignInput) input: CreateCampaignInput, @Ctx() ctx: Context): Promise<Campaign> {
     requireAdmin(ctx.viewer);
-    const scope = await scopeOf(ctx.em, ctx.viewer);
+    const scope = scopeOf(ctx.viewer);
+    await requirePeopleInScope(ctx.em, ctx.viewer, input.memberIds, 'input.memberIds');
     const created = await createCampaign(ctx.em, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined }, scope);
+    // Its group's people reach it from now: this process forgets their viewers at once, the others at the NOTIFY.
+    ctx.deps.viewers.forget();
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
     return (await findCampaign(ctx.em, created.id))!;
   }
@@ -36,8 +40,11 @@ export class CampaignResolver {
   @Mutation(() => Campaign, { description: 'Administrators: changes the settings given; messages given replace those of their languages, members given replace the members' })
   async updateCampaign(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateCampaignInput) input: UpdateCampaignInput, @Ctx() ctx: Context): Promise<Campaign> {
     requireAdmin(ctx.viewer);
-    const scope = await scopeOf(ctx.em, ctx.viewer);
+    const scope = scopeOf(ctx.viewer);
+    requireCampaignInScope(scope, id);
+    await requirePeopleInScope(ctx.em, ctx.viewer, input.memberIds, 'input.memberIds');
     await updateCampaign(ctx.em, id, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined }, scope);
+    if (input.securityGroupId !== undefined) ctx.deps.viewers.forget();
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
     return (await findCampaign(ctx.em, id))!;
   }
@@ -45,13 +52,13 @@ export class CampaignResolver {
   @Query(() => [SecurityGroup], { description: 'Administrators: every security group by name; a grouped administrator, its own' })
   async securityGroups(@Ctx() ctx: Context): Promise<SecurityGroup[]> {
     requireAdmin(ctx.viewer);
-    return listSecurityGroups(ctx.em, await scopeOf(ctx.em, ctx.viewer));
+    return listSecurityGroups(ctx.em, scopeOf(ctx.viewer));
   }
 
   @Mutation(() => SecurityGroup, { description: 'Administrators without a security group' })
   async createSecurityGroup(@Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<SecurityGroup> {
     requireAdmin(ctx.viewer);
-    requireGroupManager(await scopeOf(ctx.em, ctx.viewer));
+    requireGroupManager(scopeOf(ctx.viewer));
     const group = await createSecurityGroup(ctx.em, name);
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
     return group;
@@ -60,7 +67,7 @@ export class CampaignResolver {
   @Mutation(() => SecurityGroup, { description: 'Administrators without a security group' })
   async renameSecurityGroup(@Arg('id', () => ID) id: string, @Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<SecurityGroup> {
     requireAdmin(ctx.viewer);
-    requireGroupManager(await scopeOf(ctx.em, ctx.viewer));
+    requireGroupManager(scopeOf(ctx.viewer));
     const group = await renameSecurityGroup(ctx.em, id, name);
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
     return group;

@@ -6,7 +6,8 @@ import { TrayKind } from '../trays/tray.enums.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { type CampaignMessages, type CampaignSchedule, Language, LANGUAGES, RoutingStrategy } from './campaign.enums.js';
 import { protocolPrefixFor } from './campaign.rules.js';
-import { ALL_CAMPAIGNS, type CampaignScope, groupForNewCampaign, mayManageGroups, scopeAllows } from './security-group.rules.js';
+import { ALL, reaches, type Scope } from '../auth/scope.rules.js';
+import { groupForNewCampaign, mayManageGroups } from './security-group.rules.js';
 import { requireGroup } from './security-group.service.js';
 import { validateSchedule, validateThresholds, validateTimeZone } from './campaign.validation.js';
 
@@ -70,10 +71,10 @@ const DEFAULT_THRESHOLDS = [300, 600, 900];
  * Creates a campaign with its General and Closed trays, in the security group the scope allows: a
  * grouped administrator's own, else the one asked for or the default.
  */
-export async function createCampaign(em: Em, input: NewCampaign, scope: CampaignScope = ALL_CAMPAIGNS): Promise<CampaignEntity> {
+export async function createCampaign(em: Em, input: NewCampaign, scope: Scope = ALL): Promise<CampaignEntity> {
   checkSettings({ ...input, timeZone: input.timeZone ?? 'UTC', thresholdsSeconds: input.thresholdsSeconds ?? DEFAULT_THRESHOLDS });
   const group = groupForNewCampaign(scope, input.securityGroupId);
-  if ('refused' in group) throw forbidden('Only administrators without a security group can choose it');
+  if ('refused' in group) throw forbidden(scope.kind === 'LIMITED' && scope.securityGroupId === null ? 'A key limited to campaigns cannot create campaigns' : 'Only administrators without a security group can choose it');
   if (input.securityGroupId) await requireGroup(em, input.securityGroupId, 'securityGroupId');
   const name = input.name.trim();
   const timeZone = input.timeZone ?? 'UTC';
@@ -121,13 +122,13 @@ export type CampaignChange = Partial<NewCampaign>;
  * languages, the members given replace the members. A waiting chat keeps its place: the new rules
  * apply from the next decision (routing, admission, thresholds).
  */
-export async function updateCampaign(em: Em, id: string, change: CampaignChange, scope: CampaignScope = ALL_CAMPAIGNS): Promise<void> {
+export async function updateCampaign(em: Em, id: string, change: CampaignChange, scope: Scope = ALL): Promise<void> {
   checkSettings(change);
   try {
     await em.transactional(async (tx) => {
       const campaign = await tx.findOne(CampaignEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       // Another group's campaign is answered as if it did not exist.
-      if (!campaign || !scopeAllows(scope, campaign.securityGroupId)) throw notFound('Campaign');
+      if (!campaign || !reaches(scope, campaign.id)) throw notFound('Campaign');
       const { memberIds, messages, name, securityGroupId, ...settings } = change;
       if (securityGroupId !== undefined && securityGroupId !== campaign.securityGroupId) {
         if (!mayManageGroups(scope)) throw forbidden('Only administrators without a security group can move a campaign to another group');

@@ -3,21 +3,22 @@ import type { Context } from '../../server/context.js';
 import { requireSupervisor, requireUser } from '../auth/guards.js';
 import { createCannedResponse, listCannedResponses } from './canned-response.service.js';
 import { CannedResponse, CreateCannedResponseInput } from './canned-response.type.js';
-import { requireCampaignInScope, scopeOf } from './security-group.service.js';
+import { scopeOf } from '../auth/viewer.js';
+import { requireCampaignInScope } from './security-group.service.js';
 
 @Resolver()
 export class CannedResponseResolver {
   @Query(() => [CannedResponse], { description: "A campaign's canned responses, for its agents" })
   async cannedResponses(@Arg('campaignId', () => ID) campaignId: string, @Ctx() ctx: Context): Promise<CannedResponse[]> {
     requireUser(ctx.viewer);
-    await requireCampaignInScope(ctx.em, await scopeOf(ctx.em, ctx.viewer), campaignId);
+    requireCampaignInScope(scopeOf(ctx.viewer), campaignId);
     return listCannedResponses(ctx.em, campaignId);
   }
 
   @Mutation(() => CannedResponse, { description: 'Supervisors and administrators' })
   async createCannedResponse(@Arg('input', () => CreateCannedResponseInput) input: CreateCannedResponseInput, @Ctx() ctx: Context): Promise<CannedResponse> {
     requireSupervisor(ctx.viewer);
-    await requireCampaignInScope(ctx.em, await scopeOf(ctx.em, ctx.viewer), input.campaignId);
+    requireCampaignInScope(scopeOf(ctx.viewer), input.campaignId);
     return createCannedResponse(ctx.em, input);
   }
 }

@@ -3,7 +3,8 @@ import type { Context } from '../../server/context.js';
 import { requireUser } from '../auth/guards.js';
 import { leaveOfflineMessage, listOfflineMessages } from './offline-message.service.js';
 import { LeaveOfflineMessageInput, OfflineMessage } from './offline-message.type.js';
-import { requireCampaignInScope, scopeOf } from './security-group.service.js';
+import { scopeOf } from '../auth/viewer.js';
+import { requireCampaignInScope } from './security-group.service.js';
 
 @Resolver()
 export class OfflineMessageResolver {
@@ -15,8 +16,8 @@ export class OfflineMessageResolver {
   @Query(() => [OfflineMessage], { description: 'Agents and supervisors: newest first' })
   async offlineMessages(@Ctx() ctx: Context, @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string): Promise<OfflineMessage[]> {
     requireUser(ctx.viewer);
-    const scope = await scopeOf(ctx.em, ctx.viewer);
-    if (campaignId) await requireCampaignInScope(ctx.em, scope, campaignId);
+    const scope = scopeOf(ctx.viewer);
+    if (campaignId) requireCampaignInScope(scope, campaignId);
     return listOfflineMessages(ctx.em, campaignId ?? null, scope);
   }
 }

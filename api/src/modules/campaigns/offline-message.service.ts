@@ -2,7 +2,7 @@ import { type Em, one, rows } from '../../db/sql.js';
 import { isEmail } from '../users/user.rules.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import type { OfflineMessage } from './offline-message.type.js';
-import { ALL_CAMPAIGNS, type CampaignScope, campaignScopeSql } from './security-group.rules.js';
+import { ALL, campaignSql, type Scope } from '../auth/scope.rules.js';
 
 const COLUMNS = 'id, campaign_id as "campaignId", name, email, phone, language, body, created_at as "createdAt"';
 
@@ -32,8 +32,8 @@ export async function leaveOfflineMessage(
 }
 
 /** Newest first, of one campaign or all, within the scope (a grouped administrator: its group's campaigns). */
-export async function listOfflineMessages(em: Em, campaignId: string | null, scope: CampaignScope = ALL_CAMPAIGNS): Promise<OfflineMessage[]> {
-  const inScope = campaignScopeSql(scope, '(select c.security_group_id from campaigns c where c.id = campaign_id)');
+export async function listOfflineMessages(em: Em, campaignId: string | null, scope: Scope = ALL): Promise<OfflineMessage[]> {
+  const inScope = campaignSql(scope, 'campaign_id');
   const found = campaignId
     ? await rows(em, `select ${COLUMNS} from offline_messages where campaign_id = ? and ${inScope.sql} order by created_at desc limit 500`, [campaignId, ...inScope.params])
     : await rows(em, `select ${COLUMNS} from offline_messages where ${inScope.sql} order by created_at desc limit 500`, inScope.params);

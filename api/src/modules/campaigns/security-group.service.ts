@@ -1,39 +1,27 @@
 import { type Em, isUniqueViolation, one, rows } from '../../db/sql.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
-import type { Viewer } from '../auth/viewer.js';
-import { ALL_CAMPAIGNS, type CampaignScope, campaignScope, campaignScopeSql, mayManageGroups, normalizeGroupName } from './security-group.rules.js';
+import { campaignSql, peopleSql, reaches, type Scope, type SqlPart } from '../auth/scope.rules.js';
+import { mayManageGroups, normalizeGroupName } from './security-group.rules.js';
 import type { SecurityGroup } from './security-group.type.js';
 
 /**
- * The viewer's campaign scope. The group is read from the database on each request rather than
- * carried on the session, so moving an administrator to another group takes effect at once.
+ * Answers NOT_FOUND for a campaign outside the scope, as for one that does not exist: a caller is not
+ * told that another group's campaign exists. Whether it exists at all is the caller's own question.
  */
-export async function scopeOf(em: Em, viewer: Viewer): Promise<CampaignScope> {
-  if (viewer.kind !== 'USER' || viewer.role !== 'ADMIN') return ALL_CAMPAIGNS;
-  const row = await one<{ security_group_id: string | null }>(em, 'select security_group_id from users where id = ?', [viewer.userId]);
-  return campaignScope({ role: viewer.role, securityGroupId: row?.security_group_id ?? null });
+export function requireCampaignInScope(scope: Scope, campaignId: string): void {
+  if (!reaches(scope, campaignId)) throw notFound('Campaign');
 }
 
-/**
- * Answers NOT_FOUND for a campaign outside a grouped administrator's scope, as for one that does not
- * exist: it is not told that another group's campaign exists. The scope ALL checks nothing, so the
- * callers' own answers for unknown campaigns stay as they were.
- */
-export async function requireCampaignInScope(em: Em, scope: CampaignScope, campaignId: string): Promise<void> {
-  if (scope.kind === 'ALL') return;
-  const inScope = campaignScopeSql(scope, 'security_group_id');
-  if (!(await one(em, `select 1 from campaigns where id = ? and ${inScope.sql}`, [campaignId, ...inScope.params]))) throw notFound('Campaign');
-}
-
-export function requireGroupManager(scope: CampaignScope): void {
+export function requireGroupManager(scope: Scope): void {
   if (!mayManageGroups(scope)) throw forbidden('Only administrators without a security group can do this');
 }
 
 /** The groups a scope may see: all of them, or its own. */
-export function listSecurityGroups(em: Em, scope: CampaignScope): Promise<SecurityGroup[]> {
-  const inScope = campaignScopeSql(scope, 'id');
-  return rows<SecurityGroup>(em, `select id, name from security_groups where ${inScope.sql} order by lower(name), id`, inScope.params);
+export function listSecurityGroups(em: Em, scope: Scope): Promise<SecurityGroup[]> {
+  if (scope.kind === 'LIMITED' && scope.securityGroupId === null) return Promise.resolve([]);
+  const own = scope.kind === 'ALL' ? { sql: 'true', params: [] } : { sql: 'id = ?::uuid', params: [scope.securityGroupId] };
+  return rows<SecurityGroup>(em, `select id, name from security_groups where ${own.sql} order by lower(name), id`, own.params);
 }
 
 /** Answers BAD_USER_INPUT naming `field` when the group does not exist. */
@@ -64,10 +52,20 @@ export async function renameSecurityGroup(em: Em, id: string, rawName: string): 
   return renamed;
 }
 
-/** As `requireCampaignInScope`, for a tray: one of another group's campaign answers NOT_FOUND; personal trays belong to no campaign. */
-export async function requireTrayInScope(em: Em, scope: CampaignScope, trayId: string): Promise<void> {
+/**
+ * As `requireCampaignInScope`, for a tray: one of a campaign outside the scope answers NOT_FOUND, and
+ * so does the personal tray of a person outside it.
+ */
+export async function requireTrayInScope(em: Em, scope: Scope, trayId: string): Promise<void> {
   if (scope.kind === 'ALL') return;
-  const inScope = campaignScopeSql(scope, 'c.security_group_id');
-  const found = await one(em, `select 1 from trays t left join campaigns c on c.id = t.campaign_id where t.id = ? and (t.campaign_id is null or ${inScope.sql})`, [trayId, ...inScope.params]);
+  const inScope = trayScopeSql(scope, 't');
+  const found = await one(em, `select 1 from trays t where t.id = ? and ${inScope.sql}`, [trayId, ...inScope.params]);
   if (!found) throw notFound('Tray');
+}
+
+/** "Tray `alias` is within the scope": its campaign is reached, or, for a personal tray, its owner. */
+export function trayScopeSql(scope: Scope, alias: string): SqlPart {
+  const campaign = campaignSql(scope, `${alias}.campaign_id`);
+  const owner = peopleSql(scope, `${alias}.owner_id`);
+  return { sql: `((${alias}.campaign_id is not null and ${campaign.sql}) or (${alias}.campaign_id is null and ${owner.sql}))`, params: [...campaign.params, ...owner.params] };
 }

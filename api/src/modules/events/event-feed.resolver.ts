@@ -2,6 +2,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { badInput, forbidden, unauthenticated } from '../../shared/errors.js';
+import { scopeOf } from '../auth/viewer.js';
 import type { FeedEvent } from './event-feed.js';
 import { decodeCursor, encodeCursor, mayReadFeed } from './event-feed.rules.js';
 import { InteractionFeedEvent, InteractionFeedFilter } from './event-feed.type.js';
@@ -18,7 +19,7 @@ export class EventFeedResolver {
       if (args.after != null && !cursor) throw badInput('This cursor was not given out by Parley', 'after');
       const start = cursor ? { position: cursor } : await deps.feed.now();
       const filter = args.filter ?? {};
-      const campaigns = viewer.kind === 'API_KEY' ? viewer.campaignIds : null;
+      const campaigns = scopeOf(viewer);
       return new Repeater<FeedEvent>(async (push, stop) => {
         const remove = deps.feed.add({ campaignIds: filter.campaignIds ?? [], channels: filter.channels ?? [], types: filter.types ?? [] }, campaigns, start, push);
         await stop;

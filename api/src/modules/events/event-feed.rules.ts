@@ -1,4 +1,5 @@
 import type { Channel } from '../interactions/interaction.enums.js';
+import { reaches, type Scope } from '../auth/scope.rules.js';
 import { isAdmin, isSupervisorLike, type Viewer } from '../auth/viewer.js';
 
 /**
@@ -62,12 +63,26 @@ export interface FeedEventRow {
   type: string;
 }
 
-/** Whether an event is for this reader: its campaigns (a key's own, if it has a list) and the filter's. */
-export function feedMatches(filter: FeedFilter, readerCampaigns: readonly string[] | null, e: FeedEventRow): boolean {
-  if (readerCampaigns && readerCampaigns.length && !readerCampaigns.includes(e.campaignId)) return false;
+/** Whether an event is for this reader: within its scope (null: a hook, whose campaigns are its filter) and the filter's. */
+export function feedMatches(filter: FeedFilter, reader: Scope | null, e: FeedEventRow): boolean {
+  if (reader && !reaches(reader, e.campaignId)) return false;
   if (filter.campaignIds.length && !filter.campaignIds.includes(e.campaignId)) return false;
   if (filter.channels.length && !filter.channels.includes(e.channel)) return false;
   return !filter.types.length || filter.types.includes(e.type);
+}
+
+/**
+ * What an event's trail entry holds that only staff read: a transfer's note is one of the chat's staff
+ * notes (Interaction.notes, which keys never get). The staff trail keeps it; the feed and the webhooks,
+ * which integrators read, never carry it.
+ */
+const STAFF_ONLY: Readonly<Record<string, readonly string[]>> = { TRANSFERRED: ['note'] };
+
+/** An event's details as the feed and the webhooks carry them. */
+export function feedData(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  const hidden = STAFF_ONLY[type];
+  if (!hidden) return data;
+  return Object.fromEntries(Object.entries(data).filter(([field]) => !hidden.includes(field)));
 }
 
 /**

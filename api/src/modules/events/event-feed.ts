@@ -3,7 +3,8 @@ import type { Orm } from '../../db/orm.js';
 import { type Em, rows } from '../../db/sql.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Channel } from '../interactions/interaction.enums.js';
-import { compare, doneIn, type FeedEventRow, type FeedFilter, feedMatches, type FeedPosition, parseSnapshot, type Snapshot, START } from './event-feed.rules.js';
+import type { Scope } from '../auth/scope.rules.js';
+import { compare, doneIn, feedData, type FeedEventRow, type FeedFilter, feedMatches, type FeedPosition, parseSnapshot, type Snapshot, START } from './event-feed.rules.js';
 
 export interface FeedEvent extends FeedEventRow {
   interactionId: string;
@@ -15,8 +16,8 @@ export interface FeedEvent extends FeedEventRow {
 
 interface Reader {
   filter: FeedFilter;
-  /** A key's own campaigns; null for people, who see every campaign. */
-  campaigns: readonly string[] | null;
+  /** The reader's scope: events of campaigns outside it are never read to it. */
+  campaigns: Scope;
   position: FeedPosition;
   /** A reader "from now": events of transactions done before it started are skipped. */
   startedAfter: Snapshot | null;
@@ -27,7 +28,7 @@ interface Reader {
 
 /**
  * Events after a position, in feed order, from transactions older than every one still running:
- * the one read the live feed and the webhooks share.
+ * the one read the live feed and the webhooks share, so staff-only details are left out here.
  */
 export async function readEvents(em: Em, from: FeedPosition, limit: number): Promise<FeedEvent[]> {
   const found = await rows(
@@ -46,7 +47,7 @@ export async function readEvents(em: Em, from: FeedPosition, limit: number): Pro
     type: r.type,
     actorKind: r.actor_kind,
     actorId: r.actor_id,
-    data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
+    data: feedData(r.type, typeof r.data === 'string' ? JSON.parse(r.data) : r.data),
     createdAt: new Date(r.created_at),
   }));
 }
@@ -141,7 +142,7 @@ export class EventFeed {
     this.commitWatchers.push(watcher);
   }
 
-  add(filter: FeedFilter, campaigns: readonly string[] | null, start: { position: FeedPosition; startedAfter?: Snapshot | null }, deliver: Reader['deliver']): () => void {
+  add(filter: FeedFilter, campaigns: Scope, start: { position: FeedPosition; startedAfter?: Snapshot | null }, deliver: Reader['deliver']): () => void {
     const reader: Reader = { filter, campaigns, position: start.position, startedAfter: start.startedAfter ?? null, pending: 0, deliver };
     this.readers.add(reader);
     this.wake();

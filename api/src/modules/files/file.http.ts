@@ -6,11 +6,18 @@ import { resolveViewer } from '../auth/auth.service.js';
 import { bearer } from '../auth/tokens.js';
 import { rateSubject } from '../limits/rate-limits.js';
 import { inlineType } from './file.rules.js';
-import { bytesOf, fileById, type FileView, fileFor, storeUpload, UploadRefused } from './file.service.js';
+import type { Em } from '../../db/sql.js';
+import type { Viewer } from '../auth/viewer.js';
+import { bytesOf, fileById, type FileView, fileFor, requireUploadsOpen, storeUpload } from './file.service.js';
 
 /** Types a browser may send cross-site without asking first: refused, so no other site can upload in a user's name. */
 const SIMPLE_TYPES = ['text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded'];
 
+/** The caller of an upload, settled before its body is read. */
+interface Uploader {
+  em: Em;
+  viewer: Viewer;
+}
 
 /**
  * POST /uploads: the file's bytes as the body (any non-form content type, e.g. application/octet-stream),
@@ -27,13 +34,25 @@ export function filesRouter(deps: Deps): Router {
       if (!type || SIMPLE_TYPES.includes(type)) return fail(res, 415, 'BAD_USER_INPUT', "Send the file's bytes with Content-Type: application/octet-stream");
       next();
     },
-    express.raw({ type: () => true, limit: deps.config.UPLOAD_MAX_BYTES }),
-    async (req, res) => {
+    // Who is asking, their allowance and their conversation, all before a byte of the body is read:
+    // a stranger's 10 MB is turned away at once, never held in memory to be refused afterwards.
+    async (req, res, next) => {
       try {
         const em = deps.orm.em.fork();
         const viewer = await resolveViewer(em, bearer(req.headers.authorization));
         if (viewer.kind === 'ANONYMOUS') return fail(res, 401, 'UNAUTHENTICATED', 'Sign in, or use the visitor token, to upload');
         await deps.limits.spend(rateSubject(viewer, req.ip ?? 'unknown'));
+        await requireUploadsOpen(em, viewer);
+        res.locals.uploader = { em, viewer } satisfies Uploader;
+        next();
+      } catch (err) {
+        answerError(res, err, deps);
+      }
+    },
+    express.raw({ type: () => true, limit: deps.config.UPLOAD_MAX_BYTES }),
+    async (req, res) => {
+      try {
+        const { em, viewer } = res.locals.uploader as Uploader;
         const name = typeof req.headers['x-filename'] === 'string' ? safeDecode(req.headers['x-filename']) : undefined;
         const stored: FileView = await storeUpload(em, deps.objectStore, viewer, name, req.body as Buffer);
         res.status(201).json(stored);

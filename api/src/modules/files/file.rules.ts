@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Phase } from '../interactions/interaction.enums.js';
 
 /** What may be uploaded, by type read from the content (never the client's word). SVG and HTML never: they could run script. */
 const ACCEPTED = new Set([
@@ -56,12 +57,22 @@ export function recordingRefusal(durationSeconds: number | null | undefined): st
   return durationSeconds > MAX_RECORDING_SECONDS ? 'Audio and video messages last at most 10 minutes' : null;
 }
 
-/** A file name as stored and shown: no path, no control characters, at most 200 characters. */
+/**
+ * Control characters (C0, DEL, C1) and the invisible marks that reorder text (bidirectional
+ * embeddings, overrides and isolates, LRM, RLM, ALM): with U+202E "invoice\u202Efdp.exe" shows
+ * as "invoiceexe.pdf" to whoever is asked to open it.
+ */
+const HIDDEN_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name as stored and shown: no path, no control or reordering characters, at most 200 characters. */
 export function cleanFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base.replace(HIDDEN_IN_NAMES, '').trim().slice(0, 200);
   return clean || 'file';
 }
+
+/** A conversation takes files until it is closed; after that nothing could carry them. */
+export const takesUploads = (phase: Phase): boolean => phase !== Phase.CLOSED;
 
 /** Shown in the browser only for types that cannot run script; anything else is downloaded. */
 export const inlineType = (mime: string): boolean => mime.startsWith('image/') || mime.startsWith('audio/') || mime.startsWith('video/') || mime === 'application/pdf';

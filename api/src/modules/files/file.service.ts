@@ -4,11 +4,12 @@ import { HttpRefusal } from '../../server/http-errors.js';
 import { parseBuffer } from 'music-metadata';
 import { type Em, one, pgArray, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
-import { badInput, notFound, unauthenticated } from '../../shared/errors.js';
+import { badInput, conflict, notFound, unauthenticated } from '../../shared/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { authorOf, requireVisible } from '../interactions/interaction.access.js';
 import { AuthorKind, Visibility } from '../messages/message.enums.js';
-import { acceptedType, cleanFileName, isRecording, looksLikeText, recordingRefusal, signDownload, soundOnlyType, verifyDownload } from './file.rules.js';
+import type { Phase } from '../interactions/interaction.enums.js';
+import { acceptedType, cleanFileName, isRecording, looksLikeText, recordingRefusal, signDownload, soundOnlyType, takesUploads, verifyDownload } from './file.rules.js';
 import type { ObjectStore } from './file.store.js';
 
 export interface FileView {
@@ -23,6 +24,18 @@ export class UploadRefused extends HttpRefusal {}
 
 /** The key an upload is owned by: the same identity its author's messages carry. */
 export const ownerKeyOf = (viewer: Viewer): string => authorOf(viewer, AuthorKind.SYSTEM).key;
+
+/**
+ * Refuses an upload to a closed conversation, before its bytes are read. A visitor's files belong
+ * to its one conversation, and its token outlives the close (the customer still reads the
+ * transcript); staff files belong to no conversation until postMessage attaches them, which a
+ * closed conversation refuses.
+ */
+export async function requireUploadsOpen(em: Em, viewer: Viewer): Promise<void> {
+  if (viewer.kind !== 'VISITOR') return;
+  const row = await one<{ phase: Phase }>(em, 'select phase from interactions where id = ?', [viewer.interactionId]);
+  if (!row || !takesUploads(row.phase)) throw conflict('This conversation is closed: it takes no more files');
+}
 
 /** Reads the type from the bytes, measures recordings, and stores the file for its uploader to attach. */
 export async function storeUpload(em: Em, store: ObjectStore | null, viewer: Viewer, name: string | undefined, bytes: Buffer): Promise<FileView> {

@@ -1,11 +1,12 @@
 import { type Em, one, pgArray, prepared, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { ErrorCode, notFound, ParleyError, unauthenticated } from '../../shared/errors.js';
-import { ApiScope, type Viewer } from '../auth/viewer.js';
+import { type Viewer } from '../auth/viewer.js';
 import { AuthorKind } from '../messages/message.enums.js';
 import { type Author } from '../messages/message.service.js';
 import { locationOf } from './interaction.events.js';
-import { type Actor, type Decision } from './interaction.rules.js';
+import { type Actor, type Decision, type InteractionState } from './interaction.rules.js';
+import type { InteractionStatus } from './interaction.enums.js';
 import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from './interaction.view.js';
 import { canSee } from './visibility.rules.js';
 
@@ -45,6 +46,12 @@ export async function requireVisible(ctx: Context, id: string): Promise<Interact
   return view;
 }
 
+/** The chat as the rules see it. */
+export function stateOf(v: InteractionView): InteractionState & { status: InteractionStatus } {
+  // A view published before the column existed has none.
+  return { id: v.id, phase: v.phase, agentId: v.agent?.id ?? null, status: v.status, channel: v.channel, startedByKeyId: v.startedByKeyId ?? null };
+}
+
 export function actorOf(viewer: Viewer): Actor {
   switch (viewer.kind) {
     case 'USER':
@@ -52,7 +59,7 @@ export function actorOf(viewer: Viewer): Actor {
     case 'VISITOR':
       return { kind: 'VISITOR', interactionId: viewer.interactionId };
     case 'API_KEY':
-      return viewer.scopes.includes(ApiScope.BOT) ? { kind: 'BOT' } : { kind: 'INTEGRATOR' };
+      return { kind: 'KEY', keyId: viewer.keyId, scopes: viewer.scopes };
     case 'ANONYMOUS':
       throw unauthenticated();
   }

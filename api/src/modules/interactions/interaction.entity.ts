@@ -4,6 +4,7 @@ import { CampaignEntity } from '../campaigns/campaign.entity.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
 import { TrayEntity } from '../trays/tray.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { TagEntity } from './tag.entity.js';
 import { Channel, InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
 
@@ -48,6 +49,8 @@ export class InteractionEntity {
   @Property({ type: 'integer' }) transferCount: number = 0;
   /** Hash of the widget visitor's token: it reaches this interaction and nothing else. */
   @Property({ type: 'text', nullable: true, hidden: true, unique: true }) visitorTokenHash: string | null = null;
+  /** The API key that started it (a bot or a bridged channel), which may then write its customer's side. */
+  @ManyToOne({ entity: () => ApiKeyEntity, fieldName: 'started_by_key_id', mapToPk: true, nullable: true, deleteRule: 'set null' }) startedByKeyId: string | null = null;
   @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
   @Property({ type: 'timestamptz', nullable: true }) queuedAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) assignedAt: Date | null = null;

@@ -18,6 +18,8 @@ export function locationOf(v: InteractionView): ChatLocation {
     agentId: v.agent?.id ?? null,
     contactState: v.contact.state,
     status: v.status,
+    // A view published before the column existed has none.
+    startedByKeyId: v.startedByKeyId ?? null,
   };
 }
 

@@ -2,8 +2,7 @@ import { one, rows, pgArray } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { badInput, unauthenticated } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
-import { campaignScopeSql } from '../campaigns/security-group.rules.js';
-import { scopeOf } from '../campaigns/security-group.service.js';
+import { campaignSql, type SqlPart } from '../auth/scope.rules.js';
 import { Role } from '../users/user.enums.js';
 import type { InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
 import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from './interaction.view.js';
@@ -27,8 +26,8 @@ export enum InteractionOrder {
   OLDEST_FIRST = 'OLDEST_FIRST',
 }
 
-/** The visibility table as SQL over INTERACTION_VIEW_SQL's aliases; mirrors visibility.rules.ts. */
-function visibilitySql(who: Onlooker): { sql: string; params: unknown[] } {
+/** The visibility table as SQL over INTERACTION_VIEW_SQL's aliases, within the onlooker's scope; mirrors visibility.rules.ts. */
+export function visibilitySql(who: Onlooker): SqlPart {
   const publicRows = "(i.phase in ('BOT', 'CLOSED') or ct.state = 'EXPIRED' or t.kind = 'CLOSED')";
   switch (who.kind) {
     case 'NOBODY':
@@ -36,19 +35,22 @@ function visibilitySql(who: Onlooker): { sql: string; params: unknown[] } {
     case 'VISITOR':
       return { sql: 'i.id = ?', params: [who.interactionId] };
     case 'KEY': {
-      const scope = who.campaignIds.length ? 'i.campaign_id = any(?::uuid[])' : 'true';
-      const params = who.campaignIds.length ? [pgArray(who.campaignIds)] : [];
-      return { sql: `(${scope} and (${who.supervise ? 'true' : publicRows}))`, params };
+      const scope = campaignSql(who.scope, 'i.campaign_id');
+      const sees = who.supervise ? 'true' : publicRows;
+      if (!who.bridge) return { sql: `(${scope.sql} and ${sees})`, params: scope.params };
+      return { sql: `(${scope.sql} and (${sees} or i.started_by_key_id = ?))`, params: [...scope.params, who.keyId] };
     }
-    case 'STAFF':
-      if (who.role !== Role.AGENT) return { sql: 'true', params: [] };
+    case 'STAFF': {
+      const scope = campaignSql(who.scope, 'i.campaign_id');
+      if (who.role !== Role.AGENT) return scope;
       return {
-        sql: `(${publicRows}
+        sql: `(${scope.sql} and (${publicRows}
                or (i.phase = 'IN_SERVICE' and i.agent_id = ?)
                or ((i.phase = 'WAITING' or (i.phase = 'IN_SERVICE' and i.status = 'NEEDS_HELP'))
-                   and (t.kind = 'GENERAL' or (t.kind = 'PERSONAL' and t.owner_id = ?) or (t.kind = 'CUSTOM' and t.id = any(?::uuid[])))))`,
-        params: [who.userId, who.userId, pgArray([...who.customTrayIds])],
+                   and (t.kind = 'GENERAL' or (t.kind = 'PERSONAL' and t.owner_id = ?) or (t.kind = 'CUSTOM' and t.id = any(?::uuid[]))))))`,
+        params: [...scope.params, who.userId, who.userId, pgArray([...who.customTrayIds])],
       };
+    }
   }
 }
 
@@ -83,10 +85,6 @@ export async function listInteractions(
   const vis = visibilitySql(ctx.onlooker());
   const where: string[] = [vis.sql];
   const params: unknown[] = [...vis.params];
-  // The conversations report (this query and its CSV): a grouped administrator reads its group's
-  // campaigns only; a campaign filter outside the group finds nothing, as an unknown one does.
-  const inScope = campaignScopeSql(await scopeOf(ctx.em, ctx.viewer), 'c.security_group_id');
-  (where.push(inScope.sql), params.push(...inScope.params));
   if (filter.trayId) (where.push('i.tray_id = ?'), params.push(filter.trayId));
   if (filter.campaignId) (where.push('i.campaign_id = ?'), params.push(filter.campaignId));
   if (filter.contactId) (where.push('i.contact_id = ?'), params.push(filter.contactId));

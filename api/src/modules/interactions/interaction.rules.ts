@@ -1,6 +1,7 @@
+import { ApiScope } from '../auth/viewer.js';
 import { AuthorKind } from '../messages/message.enums.js';
 import { Role } from '../users/user.enums.js';
-import { InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
+import { Channel, InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
 
 /** The outcome of a rule: allowed, or the reason a client can act on. */
 export type Decision<T = true> = { ok: true; value: T } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT'; reason: string };
@@ -8,37 +9,62 @@ export type Decision<T = true> = { ok: true; value: T } | { ok: false; code: 'FO
 export const allow = <T>(value: T): Decision<T> => ({ ok: true, value });
 export const deny = (code: 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT', reason: string): Decision<never> => ({ ok: false, code, reason });
 
-/** The actor of a write, reduced to what the rules need. */
+/**
+ * The actor of a write, reduced to what the rules need. A key acts by its scopes and by nothing else:
+ * BOT speaks as the bot, CHANNEL as the customer of the chats it bridges, SUPERVISE as a supervisor;
+ * READ lets it read and grants no write at all.
+ */
 export type Actor =
   | { kind: 'USER'; userId: string; role: Role }
-  | { kind: 'BOT' }
-  | { kind: 'INTEGRATOR' }
+  | { kind: 'KEY'; keyId: string; scopes: readonly ApiScope[] }
   | { kind: 'VISITOR'; interactionId: string };
 
 export interface InteractionState {
   id: string;
   phase: Phase;
   agentId: string | null;
+  channel: Channel;
+  /** The API key that started it, if one did. */
+  startedByKeyId: string | null;
 }
+
+const holds = (actor: Actor, scope: ApiScope): boolean => actor.kind === 'KEY' && actor.scopes.includes(scope);
+
+/** Supervisors and administrators, and SUPERVISE keys: they act on any chat they see, as a supervisor. */
+const isSupervisor = (actor: Actor): boolean => (actor.kind === 'USER' && actor.role !== Role.AGENT) || holds(actor, ApiScope.SUPERVISE);
+
+/**
+ * A CHANNEL key is the customer's side of an external channel's chats that it started. The webchat's
+ * customer is the widget's visitor, so no key ever writes its side.
+ */
+const bridges = (actor: Actor, chat: InteractionState): boolean =>
+  actor.kind === 'KEY' && holds(actor, ApiScope.CHANNEL) && chat.startedByKeyId === actor.keyId && chat.channel !== Channel.WEBCHAT;
 
 /** A chat starts with a bot when a bot started it or the campaign puts a bot first; otherwise it waits in a tray. */
 export function startingPhase(startedByBot: boolean, campaignBotFirst: boolean): Phase.BOT | Phase.WAITING {
   return startedByBot || campaignBotFirst ? Phase.BOT : Phase.WAITING;
 }
 
+/**
+ * Which keys start chats, and whether the chat then starts with them as its bot: a BOT key (its bot
+ * serves it), a SUPERVISE key (as a supervisor would), a CHANNEL key on an external channel only
+ * (the widget starts the webchat's chats). READ and ADMIN alone start nothing.
+ */
+export function keyMayStart(scopes: readonly ApiScope[], channel: Channel): Decision<{ asBot: boolean }> {
+  if (scopes.includes(ApiScope.BOT) || scopes.includes(ApiScope.SUPERVISE)) return allow({ asBot: scopes.includes(ApiScope.BOT) });
+  if (!scopes.includes(ApiScope.CHANNEL)) return deny('FORBIDDEN', 'This key may not start interactions');
+  if (channel === Channel.WEBCHAT) return deny('BAD_USER_INPUT', 'A CHANNEL key bridges external channels; the widget starts webchat conversations');
+  return allow({ asBot: false });
+}
+
 /** Who may write into a chat, and as which author. */
 export function authorFor(actor: Actor, chat: InteractionState, internal: boolean): Decision<AuthorKind> {
+  if (actor.kind === 'KEY') return keyAuthor(actor, chat, internal);
   if (chat.phase === Phase.CLOSED) return deny('CONFLICT', 'The interaction is closed');
   switch (actor.kind) {
     case 'VISITOR':
       if (actor.interactionId !== chat.id) return deny('FORBIDDEN', 'Not your interaction');
       return internal ? deny('FORBIDDEN', 'Customers cannot write internal messages') : allow(AuthorKind.CONTACT);
-    case 'BOT':
-      if (chat.phase !== Phase.BOT) return deny('CONFLICT', 'The bot no longer holds this interaction');
-      return internal ? deny('FORBIDDEN', 'Bots cannot write internal messages') : allow(AuthorKind.BOT);
-    case 'INTEGRATOR':
-      // A bridged channel writes the customer's side of the conversation.
-      return internal ? deny('FORBIDDEN', 'Integrators cannot write internal messages') : allow(AuthorKind.CONTACT);
     case 'USER':
       if (actor.role === Role.AGENT) {
         if (chat.phase !== Phase.IN_SERVICE || chat.agentId !== actor.userId) {
@@ -51,6 +77,27 @@ export function authorFor(actor: Actor, chat: InteractionState, internal: boolea
   }
 }
 
+/**
+ * What a key writes as, by its scopes; a key with no scope that writes here is refused before anything
+ * about the chat is said. Internal messages are a supervisor's (SUPERVISE). In public: the bridge
+ * writes its own chats' customer side whatever their phase, a BOT key speaks while a bot serves the
+ * chat, a SUPERVISE key once someone serves it. A key holding several scopes is the customer in the
+ * chats it bridges and the bot elsewhere: to be both sides of one chat, an integrator uses two keys.
+ */
+function keyAuthor(key: Extract<Actor, { kind: 'KEY' }>, chat: InteractionState, internal: boolean): Decision<AuthorKind> {
+  const supervise = holds(key, ApiScope.SUPERVISE);
+  const bot = holds(key, ApiScope.BOT);
+  const bridge = bridges(key, chat);
+  if (internal && !supervise) return deny('FORBIDDEN', 'Only a SUPERVISE key writes internal messages');
+  if (!internal && !(supervise || bot || bridge)) return deny('FORBIDDEN', 'This key may not write in this interaction');
+  if (chat.phase === Phase.CLOSED) return deny('CONFLICT', 'The interaction is closed');
+  if (internal) return allow(AuthorKind.SUPERVISOR);
+  if (bridge) return allow(AuthorKind.CONTACT);
+  if (bot && chat.phase === Phase.BOT) return allow(AuthorKind.BOT);
+  if (supervise) return chat.phase === Phase.IN_SERVICE ? allow(AuthorKind.SUPERVISOR) : deny('CONFLICT', 'Nobody is serving this interaction yet');
+  return deny('CONFLICT', 'The bot no longer holds this interaction');
+}
+
 /** Whether an agent may take a waiting chat, given how many it already holds. */
 export function mayTake(chat: InteractionState, activeChats: number, maxConcurrentChats: number): Decision {
   if (chat.phase !== Phase.WAITING) return deny('CONFLICT', 'The interaction is not waiting in a tray');
@@ -58,17 +105,21 @@ export function mayTake(chat: InteractionState, activeChats: number, maxConcurre
   return allow(true);
 }
 
-/** Who may close: the agent who holds it, a supervisor, or a bot while it serves. */
+/** Who may close: the agent who holds it, a supervisor (or SUPERVISE key), or a BOT key while a bot serves it. */
 export function mayClose(actor: Actor, chat: InteractionState, result: InteractionResult): Decision {
-  if (chat.phase === Phase.CLOSED) return deny('CONFLICT', 'The interaction is already closed');
   if (actor.kind === 'VISITOR') return deny('FORBIDDEN', 'Customers cannot close interactions');
-  if (actor.kind === 'BOT' || actor.kind === 'INTEGRATOR') {
-    return chat.phase === Phase.BOT ? allow(true) : deny('FORBIDDEN', 'A human holds this interaction');
-  }
-  if (actor.role !== Role.AGENT) return allow(true);
+  if (actor.kind === 'KEY' && !isSupervisor(actor) && !holds(actor, ApiScope.BOT)) return deny('FORBIDDEN', 'This key may not close interactions');
+  if (chat.phase === Phase.CLOSED) return deny('CONFLICT', 'The interaction is already closed');
+  if (isSupervisor(actor)) return allow(true);
+  if (actor.kind === 'KEY') return chat.phase === Phase.BOT ? allow(true) : deny('FORBIDDEN', 'A human holds this interaction');
   if (chat.phase !== Phase.IN_SERVICE || chat.agentId !== actor.userId) return deny('FORBIDDEN', 'Only the agent who holds it can close it');
   if (result === InteractionResult.ESCALATED) return deny('BAD_USER_INPUT', 'ESCALATED is set by another operator');
   return allow(true);
+}
+
+/** Who hands a chat off: a BOT key (the chat must be its bot's, see mayHandOff), or a supervisor. */
+export function mayHandOffAs(actor: Actor): Decision {
+  return holds(actor, ApiScope.BOT) || isSupervisor(actor) ? allow(true) : deny('FORBIDDEN', 'Only a bot or a supervisor can hand off');
 }
 
 /** A bot hands a chat it serves to a tray of the same campaign. */
@@ -79,14 +130,19 @@ export function mayHandOff(chat: InteractionState, trayCampaignId: string | null
   return allow(true);
 }
 
-const isSupervisor = (actor: Actor) => actor.kind === 'USER' && actor.role !== Role.AGENT;
 const isHolder = (actor: Actor, chat: InteractionState) => actor.kind === 'USER' && chat.phase === Phase.IN_SERVICE && chat.agentId === actor.userId;
 
 /** The agent who holds a chat, or a supervisor, may act on it while it is in service. */
 export function mayActOnHeld(actor: Actor, chat: InteractionState): Decision {
+  if (actor.kind !== 'USER' && !isSupervisor(actor)) return deny('FORBIDDEN', 'Only the agent who holds it, or a supervisor, can do this');
   if (chat.phase === Phase.CLOSED) return deny('CONFLICT', 'The interaction is closed');
   if (chat.phase !== Phase.IN_SERVICE) return deny('CONFLICT', 'Nobody is serving this interaction');
   return isHolder(actor, chat) || isSupervisor(actor) ? allow(true) : deny('FORBIDDEN', 'Only the agent who holds it, or a supervisor, can do this');
+}
+
+/** Bulk actions (closing, transferring up to five) are a supervisor's. */
+export function mayActInBulk(actor: Actor): Decision {
+  return isSupervisor(actor) ? allow(true) : deny('FORBIDDEN', 'Only supervisors can do this');
 }
 
 /** A held chat goes back to its tray; a supervisor may also move a waiting one. */
@@ -111,11 +167,13 @@ export function mayJoin(actor: Actor, chat: InteractionState & { status: Interac
 }
 
 /**
- * Notes, tags and expertise are for people, on chats they may see. A closed chat is everyone's to
- * read, so only supervisors (and the agent who served it) may still annotate it.
+ * Notes, tags and expertise are for staff, on chats they may see: people, and SUPERVISE keys as the
+ * supervisors they stand for. A closed chat is everyone's to read, so only supervisors (and the agent
+ * who served it) may still annotate it.
  */
 export function mayAnnotate(actor: Actor, chat: InteractionState): Decision {
-  if (actor.kind !== 'USER') return deny('FORBIDDEN', 'Only people annotate interactions');
+  if (isSupervisor(actor)) return allow(true);
+  if (actor.kind !== 'USER') return deny('FORBIDDEN', 'Only staff annotate interactions');
   if (chat.phase === Phase.CLOSED && actor.role === Role.AGENT && chat.agentId !== actor.userId) {
     return deny('FORBIDDEN', 'Only supervisors and the agent who served it annotate a closed interaction');
   }

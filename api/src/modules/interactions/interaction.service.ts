@@ -4,7 +4,6 @@ import { attachWithin } from '../files/file.service.js';
 import type { Context } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
-import { isSupervisorLike } from '../auth/viewer.js';
 import { Admission } from '../campaigns/admission.rules.js';
 import { AuthorKind, Visibility } from '../messages/message.enums.js';
 import { appendMessage, findByClientId, sameSend } from '../messages/message.service.js';
@@ -12,7 +11,7 @@ import type { MessageView } from '../messages/message.view.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { InteractionEventType, InteractionResult, Phase } from './interaction.enums.js';
 import { locationOf, publishChange, publishMessages, recordEvent } from './interaction.events.js';
-import { authorFor, mayClose, mayHandOff, mayTake } from './interaction.rules.js';
+import { authorFor, mayClose, mayHandOff, mayHandOffAs, mayTake } from './interaction.rules.js';
 import { type CloseUnless, closeWithin } from './close.service.js';
 import { type InteractionView } from './interaction.view.js';
 import { canSee, couldHaveTaken } from './visibility.rules.js';
@@ -23,7 +22,7 @@ import { moveContact } from '../contacts/contact.service.js';
 import { routeSoon } from '../routing/routing.service.js';
 import { scheduleExpiry } from '../contacts/contact-expiry.job.js';
 import { scheduleNoAnswer } from './no-answer.job.js';
-import { actorOf, authorOf, enforce, loadView, requireVisible, trailActor } from './interaction.access.js';
+import { actorOf, authorOf, enforce, loadView, requireVisible, stateOf, trailActor } from './interaction.access.js';
 import { textFor } from './system-messages.js';
 import { assignWithin } from './assignment.service.js';
 import { admissionWithin, type CampaignRow, refuseWithin } from './admission.service.js';
@@ -50,7 +49,7 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Messa
 
   const view = await requireVisible(ctx, input.interactionId);
   const internal = input.internal ?? false;
-  const kind = enforce(authorFor(actorOf(ctx.viewer), { id: view.id, phase: view.phase, agentId: view.agent?.id ?? null }, internal));
+  const kind = enforce(authorFor(actorOf(ctx.viewer), stateOf(view), internal));
   const author = authorOf(ctx.viewer, kind);
   const message = { body, clientMessageId, visibility: internal ? Visibility.INTERNAL : Visibility.PUBLIC, attachmentIds };
 
@@ -96,8 +95,7 @@ export interface HandOffInput {
 
 /** A bot hands the chat it served to a tray or to agents with some skills, with the answers it collected. */
 export async function handOff(ctx: Context, input: HandOffInput): Promise<InteractionView> {
-  const actor = actorOf(ctx.viewer);
-  if (actor.kind !== 'BOT' && !isSupervisorLike(ctx.viewer)) throw forbidden('Only a bot or a supervisor can hand off');
+  enforce(mayHandOffAs(actorOf(ctx.viewer)));
   const answers = input.botAnswers ?? [];
   if (answers.length > 100) throw badInput('At most 100 bot answers', 'botAnswers');
   for (const a of answers) {
@@ -112,7 +110,7 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Intera
   if (!tray) throw notFound('Tray');
   enforce(
     mayHandOff(
-      { id: view.id, phase: view.phase, agentId: null },
+      stateOf(view),
       tray.campaign_id,
       view.campaign.id,
       tray.kind === TrayKind.GENERAL || tray.kind === TrayKind.CUSTOM || tray.kind === TrayKind.PERSONAL,
@@ -155,7 +153,7 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Interac
     // Taken where it was seen: a chat transferred meanwhile is not taken from its new tray.
     const outcome = await assignWithin(tx, view.id, viewer.userId, trailActor(viewer), await textFor(tx, view.id, 'agentGreeting'), view.tray?.id ?? null);
     if (!outcome.assigned) {
-      enforce(mayTake({ id: view.id, phase: view.phase, agentId: view.agent?.id ?? null }, outcome.active, outcome.max));
+      enforce(mayTake(stateOf(view), outcome.active, outcome.max));
       throw conflict('Someone else took this interaction');
     }
     return outcome.greeting ? [outcome.greeting] : [];
@@ -171,7 +169,7 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Interac
 /** Closes an interaction; a chat that was handed on between operators ends ESCALATED rather than SUCCESS. */
 export async function closeInteraction(ctx: Context, id: string, result: InteractionResult): Promise<InteractionView> {
   const view = await requireVisible(ctx, id);
-  enforce(mayClose(actorOf(ctx.viewer), { id: view.id, phase: view.phase, agentId: view.agent?.id ?? null }, result));
+  enforce(mayClose(actorOf(ctx.viewer), stateOf(view), result));
   return closeAndAnnounce(ctx.deps, ctx.em, view, result, trailActor(ctx.viewer));
 }
 

@@ -2,7 +2,7 @@ import type { Context } from '../../server/context.js';
 import { OVERFLOW, streamChannels } from '../../shared/bus.js';
 import { unauthenticated } from '../../shared/errors.js';
 import { type InteractionChangedEvent, type InteractionStreamEvent, Topic } from '../../shared/topics.js';
-import { canUseCampaign } from '../auth/viewer.js';
+import { scopeOf } from '../auth/viewer.js';
 import type { Phase } from './interaction.enums.js';
 import { loadView } from './interaction.access.js';
 import { locationOf } from './interaction.events.js';
@@ -50,16 +50,17 @@ function shared(event: InteractionChangedEvent, change: InteractionChangeView): 
 export async function* interactionChanges(ctx: Context, filter: ChangeFilter): AsyncGenerator<InteractionChangeView> {
   if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
   const { topics } = ctx.deps;
+  const scope = scopeOf(ctx.viewer);
   let channels: string[];
   if (ctx.viewer.kind === 'VISITOR') channels = [topics.channel(Topic.INTERACTION, ctx.viewer.interactionId)];
   else if (filter.trayId) channels = [topics.channel(Topic.TRAY, filter.trayId)];
-  else if (filter.campaignId) channels = canUseCampaign(ctx.viewer, filter.campaignId) ? [topics.channel(Topic.CAMPAIGN, filter.campaignId)] : [];
-  // A key bound to campaigns hears just their channels (its campaigns never change); anyone else every
-  // campaign, those created after this subscription began included.
-  else if (ctx.viewer.kind === 'API_KEY' && ctx.viewer.campaignIds.length) channels = ctx.viewer.campaignIds.map((id) => topics.channel(Topic.CAMPAIGN, id));
+  else if (filter.campaignId) channels = [topics.channel(Topic.CAMPAIGN, filter.campaignId)];
+  // A caller whose scope is a few campaigns hears just their channels (a change of scope closes its
+  // socket, see server/ws.ts); anyone else every campaign, those created after this began included.
+  else if (scope.kind === 'LIMITED' && scope.campaignIds.size <= 50) channels = [...scope.campaignIds].map((id) => topics.channel(Topic.CAMPAIGN, id));
   else channels = [topics.channel(Topic.CENTER)];
+  // canSee holds the scope: every event is checked against it, whichever channel brought it.
   const matches = (who: Onlooker, v: InteractionView) =>
-    canUseCampaign(ctx.viewer, v.campaign.id) &&
     canSee(who, locationOf(v)) &&
     (!filter.trayId || v.tray?.id === filter.trayId) &&
     (!filter.campaignId || v.campaign.id === filter.campaignId) &&

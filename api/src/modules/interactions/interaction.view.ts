@@ -34,6 +34,8 @@ export interface InteractionView {
   country: string | null;
   language: string | null;
   lastSequence: number;
+  /** The API key that started it: a CHANNEL key writes its customer's side and sees it throughout. */
+  startedByKeyId: string | null;
   createdAt: string;
   queuedAt: string | null;
   assignedAt: string | null;
@@ -44,7 +46,7 @@ export interface InteractionView {
 /** One select for every reader, so queries and events show the same shape. */
 export const INTERACTION_VIEW_SQL = `
 select i.id, i.protocol, i.channel, i.phase, i.status, i.result, i.bot_answers, i.expertise, i.country, i.language,
-       i.last_sequence, i.created_at, i.queued_at, i.assigned_at, i.closed_at, i.updated_at,
+       i.last_sequence, i.started_by_key_id, i.created_at, i.queued_at, i.assigned_at, i.closed_at, i.updated_at,
        c.id as campaign_id, c.name as campaign_name, c.time_zone as campaign_time_zone, c.no_answer_timeout_seconds,
        ct.id as contact_id, ct.name as contact_name, ct.email as contact_email, ct.phone as contact_phone,
        ct.external_id as contact_external_id, ct.country as contact_country, ct.language as contact_language,
@@ -89,6 +91,7 @@ export function toInteractionView(r: Record<string, any>): InteractionView {
     country: r.country,
     language: r.language,
     lastSequence: r.last_sequence,
+    startedByKeyId: r.started_by_key_id,
     createdAt: iso(r.created_at)!,
     queuedAt: iso(r.queued_at),
     assignedAt: iso(r.assigned_at),

@@ -1,15 +1,14 @@
 import { type Em, one, rows, pgArray } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
-import { requireSupervisor } from '../auth/guards.js';
 import { appendMessage, SYSTEM_AUTHOR } from '../messages/message.service.js';
 import { Visibility } from '../messages/message.enums.js';
 import type { MessageView } from '../messages/message.view.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { InteractionEventType, type InteractionResult, InteractionStatus } from './interaction.enums.js';
 import { publishChange, publishMessages, recordEvent } from './interaction.events.js';
-import { bulkIds, cleanLabels, mayActOnHeld, mayAnnotate, mayJoin, mayTransfer, transferTarget } from './interaction.rules.js';
-import { actorOf, enforce, loadViews, requireVisible, trailActor } from './interaction.access.js';
+import { bulkIds, cleanLabels, mayActInBulk, mayActOnHeld, mayAnnotate, mayJoin, mayTransfer, transferTarget } from './interaction.rules.js';
+import { actorOf, enforce, loadViews, requireVisible, stateOf, trailActor } from './interaction.access.js';
 import type { InteractionView } from './interaction.view.js';
 import { systemTextFor } from './system-texts.js';
 import { closeWithin } from './close.service.js';
@@ -21,8 +20,6 @@ import { moveContact } from '../contacts/contact.service.js';
 import { settle } from './after-commit.js';
 import { INTERACTION_VIEW_SQL, toInteractionView } from './interaction.view.js';
 
-const state = (v: InteractionView) => ({ id: v.id, phase: v.phase, agentId: v.agent?.id ?? null, status: v.status });
-
 /** Runs `change` in one transaction, then publishes the new state and any messages it wrote. */
 async function applyChange(ctx: Context, before: InteractionView, change: (tx: Em) => Promise<MessageView[] | void>): Promise<InteractionView> {
   const messages = (await ctx.em.transactional(change)) ?? [];
@@ -33,7 +30,7 @@ async function applyChange(ctx: Context, before: InteractionView, change: (tx: E
 /** The agent gives a chat back to the tray it came from, where it waits again. */
 export async function returnToTray(ctx: Context, id: string): Promise<InteractionView> {
   const view = await requireVisible(ctx, id);
-  enforce(mayActOnHeld(actorOf(ctx.viewer), state(view)));
+  enforce(mayActOnHeld(actorOf(ctx.viewer), stateOf(view)));
   return applyChange(ctx, view, (tx) => returnWithin(tx, view, trailActor(ctx.viewer)));
 }
 
@@ -69,7 +66,13 @@ async function targetTray(tx: Em, view: InteractionView, to: TransferTo): Promis
   }
   if (kind === 'AGENT') {
     // A chat for a named agent waits in that agent's personal tray, so its capacity still holds.
-    const tray = await one<{ id: string }>(tx, "select t.id from trays t join users u on u.id = t.owner_id where t.owner_id = ? and u.active", [to.agentId]);
+    // An agent in a security group reaches only its group's campaigns: one outside is no target here.
+    const tray = await one<{ id: string }>(
+      tx,
+      `select t.id from trays t join users u on u.id = t.owner_id
+        where t.owner_id = ? and u.active and (u.security_group_id is null or u.security_group_id = (select security_group_id from campaigns where id = ?))`,
+      [to.agentId, view.campaign.id],
+    );
     if (!tray) throw notFound('Agent');
     return tray.id;
   }
@@ -107,7 +110,8 @@ async function transferWithin(tx: Em, ctx: Context, view: InteractionView, to: T
 }
 
 const authorId = (ctx: Context) => (ctx.viewer.kind === 'USER' ? ctx.viewer.userId : null);
-const authorName = (ctx: Context) => (ctx.viewer.kind === 'USER' ? ctx.viewer.name : null);
+/** A SUPERVISE key's notes carry the key's name, as staff read them. */
+const authorName = (ctx: Context) => (ctx.viewer.kind === 'USER' || ctx.viewer.kind === 'API_KEY' ? ctx.viewer.name : null);
 
 function cleanNote(note: string | null | undefined): string | null {
   const n = note?.trim() || null;
@@ -120,13 +124,13 @@ export async function transferInteraction(ctx: Context, id: string, to: Transfer
   enforce(transferTarget(to));
   const text = cleanNote(note);
   const view = await requireVisible(ctx, id);
-  enforce(mayTransfer(actorOf(ctx.viewer), state(view)));
+  enforce(mayTransfer(actorOf(ctx.viewer), stateOf(view)));
   return applyChange(ctx, view, (tx) => transferWithin(tx, ctx, view, to, text));
 }
 
 /** Loads and checks every selected interaction before any is changed: all of them, or none. */
 async function selectForBulk(ctx: Context, ids: string[], check: (v: InteractionView) => void): Promise<InteractionView[]> {
-  requireSupervisor(ctx.viewer);
+  enforce(mayActInBulk(actorOf(ctx.viewer)));
   const distinct = enforce(bulkIds(ids));
   const views: InteractionView[] = [];
   for (const id of distinct) {
@@ -169,7 +173,7 @@ export async function closeInteractions(ctx: Context, ids: string[], result: Int
 export async function transferInteractions(ctx: Context, ids: string[], to: TransferTo, note?: string | null): Promise<InteractionView[]> {
   enforce(transferTarget(to));
   const text = cleanNote(note);
-  const views = await selectForBulk(ctx, ids, (v) => enforce(mayTransfer(actorOf(ctx.viewer), state(v))));
+  const views = await selectForBulk(ctx, ids, (v) => enforce(mayTransfer(actorOf(ctx.viewer), stateOf(v))));
   await ctx.em.transactional(async (tx) => {
     for (const v of inLockOrder(views)) await transferWithin(tx, ctx, v, to, text);
   });
@@ -179,7 +183,7 @@ export async function transferInteractions(ctx: Context, ids: string[], to: Tran
 /** IN_PROGRESS, WAITING_FOR_CUSTOMER (back to IN_PROGRESS when the customer writes) or NEEDS_HELP. */
 export async function setInteractionStatus(ctx: Context, id: string, status: InteractionStatus): Promise<InteractionView> {
   const view = await requireVisible(ctx, id);
-  enforce(mayActOnHeld(actorOf(ctx.viewer), state(view)));
+  enforce(mayActOnHeld(actorOf(ctx.viewer), stateOf(view)));
   if (view.status === status) return view;
   return applyChange(ctx, view, async (tx) => {
     await rows(tx, "update interactions set status = ?, updated_at = now() where id = ? and phase = 'IN_SERVICE'", [status, view.id]);
@@ -190,7 +194,7 @@ export async function setInteractionStatus(ctx: Context, id: string, status: Int
 /** Someone answers a call for help: the chat is IN_PROGRESS again and the customer is told who joined. */
 export async function joinInteraction(ctx: Context, id: string): Promise<InteractionView> {
   const view = await requireVisible(ctx, id);
-  enforce(mayJoin(actorOf(ctx.viewer), state(view)));
+  enforce(mayJoin(actorOf(ctx.viewer), stateOf(view)));
   const name = authorName(ctx) ?? '';
   return applyChange(ctx, view, async (tx) => {
     const updated = await rows(tx, "update interactions set status = 'IN_PROGRESS', updated_at = now() where id = ? and status = 'NEEDS_HELP' returning id", [view.id]);
@@ -207,7 +211,7 @@ export async function addNote(ctx: Context, id: string, body: string): Promise<I
   const text = cleanNote(body);
   if (!text) throw badInput('A note needs text', 'body');
   const view = await requireVisible(ctx, id);
-  enforce(mayAnnotate(actorOf(ctx.viewer), state(view)));
+  enforce(mayAnnotate(actorOf(ctx.viewer), stateOf(view)));
   return applyChange(ctx, view, async (tx) => {
     await rows(
       tx,
@@ -224,7 +228,7 @@ export async function addNote(ctx: Context, id: string, body: string): Promise<I
 export async function setTags(ctx: Context, id: string, names: string[]): Promise<InteractionView> {
   const tags = enforce(cleanLabels(names, 'tags'));
   const view = await requireVisible(ctx, id);
-  enforce(mayAnnotate(actorOf(ctx.viewer), state(view)));
+  enforce(mayAnnotate(actorOf(ctx.viewer), stateOf(view)));
   return applyChange(ctx, view, async (tx) => {
     await rows(tx, 'delete from interaction_tags where interaction_id = ?', [view.id]);
     for (const name of tags) {
@@ -240,7 +244,7 @@ export async function setTags(ctx: Context, id: string, names: string[]): Promis
 export async function setExpertise(ctx: Context, id: string, skills: string[]): Promise<InteractionView> {
   const expertise = enforce(cleanLabels(skills, 'skills'));
   const view = await requireVisible(ctx, id);
-  enforce(mayAnnotate(actorOf(ctx.viewer), state(view)));
+  enforce(mayAnnotate(actorOf(ctx.viewer), stateOf(view)));
   return applyChange(ctx, view, async (tx) => {
     await rows(tx, 'update interactions set expertise = ?::text[], updated_at = now() where id = ?', [pgArray(expertise), view.id]);
     await recordEvent(tx, view.id, InteractionEventType.EXPERTISE_SET, trailActor(ctx.viewer), { expertise });

@@ -2,18 +2,19 @@ import { type Em, one, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { isEmail } from '../users/user.rules.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
-import { ApiScope, canUseCampaign } from '../auth/viewer.js';
+import { canUseCampaign, scopeOf } from '../auth/viewer.js';
 import { hashToken, newToken, TokenKind, tokenKind } from '../auth/tokens.js';
 import { Admission } from '../campaigns/admission.rules.js';
 import { formatProtocol, normalizeLanguage } from '../campaigns/campaign.rules.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { Channel, InteractionEventType, Phase } from './interaction.enums.js';
 import { publishChange, publishMessages, recordEvent } from './interaction.events.js';
-import { startingPhase } from './interaction.rules.js';
+import { keyMayStart, startingPhase } from './interaction.rules.js';
 import { type InteractionView } from './interaction.view.js';
 import { routeSoon } from '../routing/routing.service.js';
 import { scheduleExpiry } from '../contacts/contact-expiry.job.js';
-import { loadView, trailActor } from './interaction.access.js';
+import { enforce, loadView, trailActor } from './interaction.access.js';
+import { findContactByExternalId } from '../contacts/contact.service.js';
 import { systemText } from './system-messages.js';
 import { admissionWithin, type CampaignRow, refuseWithin } from './admission.service.js';
 
@@ -51,9 +52,7 @@ export interface Started {
 export async function startInteraction(ctx: Context, input: StartInput): Promise<Started> {
   const { viewer, em, deps } = ctx;
   if (viewer.kind === 'VISITOR') throw forbidden('A visitor token cannot start another interaction');
-  if (viewer.kind === 'API_KEY' && !viewer.scopes.includes(ApiScope.BOT) && !viewer.scopes.includes(ApiScope.SUPERVISE)) {
-    throw forbidden('This key may not start interactions');
-  }
+  const asKey = viewer.kind === 'API_KEY' ? enforce(keyMayStart(viewer.scopes, input.channel)) : null;
   const anonymous = viewer.kind === 'ANONYMOUS';
   if (anonymous && input.channel !== Channel.WEBCHAT) throw forbidden('Only the webchat channel can be started without a key');
   const contact = cleanContact(input.contact);
@@ -66,18 +65,18 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
   );
   if (!campaign || !canUseCampaign(viewer, campaign.id)) throw notFound('Campaign');
 
-  const startedByBot = viewer.kind === 'API_KEY' && viewer.scopes.includes(ApiScope.BOT);
-  const phase = startingPhase(startedByBot, campaign.bot_first);
+  const phase = startingPhase(asKey?.asBot ?? false, campaign.bot_first);
   const visitorToken = anonymous ? newToken(TokenKind.VISITOR) : null;
   const rawLanguage = input.language?.trim() || null;
 
   const { id, messages, admission } = await em.transactional(async (tx) => {
     const admission = phase === Phase.WAITING ? await admissionWithin(tx, campaign) : Admission.OPEN;
-    // Only a trusted caller may attach the chat to a known contact by its external id; the widget
-    // only to the contact of its own earlier conversation, proven by that conversation's token.
+    // Only a trusted caller may attach the chat to a known contact by its external id, and only to one
+    // within its scope; the widget only to the contact of its own earlier conversation, proven by that
+    // conversation's token.
     let contactId: string | null = null;
     if (!anonymous && contact.externalId) {
-      contactId = (await one<{ id: string }>(tx, 'select id from contacts where external_id = ? order by created_at limit 1', [contact.externalId]))?.id ?? null;
+      contactId = await findContactByExternalId(tx, contact.externalId, scopeOf(viewer));
     } else if (anonymous && input.returningVisitorToken) {
       contactId = await returningContact(tx, input.returningVisitorToken);
     }
@@ -104,8 +103,8 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
       tx,
       // created_at is kept to the millisecond because it is the page cursor, and cursors travel as ISO strings.
       `insert into interactions (id, protocol, campaign_id, contact_id, channel, phase, status, tray_id, bot_answers, notes, expertise,
-                                 country, language, last_sequence, visitor_token_hash, created_at, queued_at, updated_at)
-       values (gen_random_uuid(), ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, '[]', '[]', '{}', ?, ?, 0, ?, date_trunc('milliseconds', clock_timestamp()), ?, now()) returning id`,
+                                 country, language, last_sequence, visitor_token_hash, started_by_key_id, created_at, queued_at, updated_at)
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, '[]', '[]', '{}', ?, ?, 0, ?, ?, date_trunc('milliseconds', clock_timestamp()), ?, now()) returning id`,
       [
         formatProtocol(campaign.protocol_prefix, new Date(), Number(counter)),
         campaign.id,
@@ -116,6 +115,7 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
         input.country ?? null,
         rawLanguage,
         visitorToken ? hashToken(visitorToken) : null,
+        viewer.kind === 'API_KEY' ? viewer.keyId : null,
         phase === Phase.WAITING ? new Date() : null,
       ],
     ))!.id;

@@ -1,6 +1,7 @@
 import { rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { listStatuses } from '../agents/agent.queries.js';
+import { scopeOf } from '../auth/viewer.js';
 import type { Team } from '../users/user.type.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { requireVisible } from './interaction.access.js';
@@ -17,7 +18,7 @@ export async function transferTargets(ctx: Context, interactionId: string): Prom
       `select id, name, kind from trays where kind in (?, ?) and (campaign_id is null or campaign_id = ?) order by kind, name`,
       [TrayKind.GENERAL, TrayKind.CUSTOM, view.campaign.id],
     ),
-    listStatuses(ctx.em, ctx.deps.config.PRESENCE_GRACE_MS),
+    listStatuses(ctx.em, ctx.deps.config.PRESENCE_GRACE_MS, scopeOf(ctx.viewer)),
     rows<Team>(ctx.em, 'select id, name from teams order by name'),
   ]);
   const agents = statuses.filter((s) => s.userId !== me).map((s) => ({ id: s.userId, name: s.name, state: s.state }));

@@ -1,3 +1,4 @@
+import { reaches, type Scope } from '../auth/scope.rules.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { Role } from '../users/user.enums.js';
@@ -14,12 +15,21 @@ export interface ChatLocation {
   agentId: string | null;
   contactState: ContactState;
   status: InteractionStatus;
+  /** The API key that started the chat, if one did. */
+  startedByKeyId: string | null;
 }
 
 /** Who is looking, with what the visibility table needs to know about them. */
 export type Onlooker =
-  | { kind: 'STAFF'; userId: string; role: Role; customTrayIds: ReadonlySet<string> }
-  | { kind: 'KEY'; supervise: boolean; campaignIds: readonly string[] }
+  | { kind: 'STAFF'; userId: string; role: Role; customTrayIds: ReadonlySet<string>; scope: Scope }
+  | {
+      kind: 'KEY';
+      keyId: string;
+      supervise: boolean;
+      /** Holds CHANNEL: it bridges the chats it started, so it sees them wherever they are, as their customer does. */
+      bridge: boolean;
+      scope: Scope;
+    }
   | { kind: 'VISITOR'; interactionId: string }
   | { kind: 'NOBODY' };
 
@@ -33,7 +43,10 @@ export function isPublicToStaff(loc: ChatLocation): boolean {
   );
 }
 
-/** The spec's visibility table, for one onlooker and one chat. */
+/**
+ * The spec's visibility table, for one onlooker and one chat, within the onlooker's scope: a chat of
+ * a campaign outside it is not there at all, whatever the table says.
+ */
 export function canSee(who: Onlooker, loc: ChatLocation): boolean {
   switch (who.kind) {
     case 'NOBODY':
@@ -41,9 +54,9 @@ export function canSee(who: Onlooker, loc: ChatLocation): boolean {
     case 'VISITOR':
       return who.interactionId === loc.interactionId;
     case 'KEY':
-      if (who.campaignIds.length > 0 && !who.campaignIds.includes(loc.campaignId)) return false;
-      return who.supervise || isPublicToStaff(loc);
+      return reaches(who.scope, loc.campaignId) && (who.supervise || isPublicToStaff(loc) || bridges(who, loc));
     case 'STAFF':
+      if (!reaches(who.scope, loc.campaignId)) return false;
       if (who.role !== Role.AGENT || isPublicToStaff(loc)) return true;
       if (loc.phase === Phase.IN_SERVICE) {
         // A chat that asks for help is listed for every agent with access to its tray.
@@ -52,6 +65,9 @@ export function canSee(who: Onlooker, loc: ChatLocation): boolean {
       return loc.phase === Phase.WAITING && seesTray(who, loc);
   }
 }
+
+/** A CHANNEL key is the customer's side of the chats it started: like the widget's visitor, it follows them through every phase. */
+const bridges = (who: Extract<Onlooker, { kind: 'KEY' }>, loc: ChatLocation): boolean => who.bridge && loc.startedByKeyId === who.keyId;
 
 /** Whether an agent has access to the tray a chat sits in (or came from). */
 function seesTray(who: Extract<Onlooker, { kind: 'STAFF' }>, loc: ChatLocation): boolean {

@@ -4,6 +4,7 @@ import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { Topic } from '../../shared/topics.js';
 import { requireUser } from '../auth/guards.js';
+import { peopleSql } from '../auth/scope.rules.js';
 import type { Role } from '../users/user.enums.js';
 import { checkBody, mayWriteTo } from './internal-message.rules.js';
 
@@ -31,7 +32,13 @@ export async function sendInternalMessage(ctx: Context, toUserId: string, body: 
   const checked = checkBody(body);
   if (!checked.ok) throw badInput(checked.reason, 'body');
   if (clientMessageId !== null && (clientMessageId.length < 1 || clientMessageId.length > 100)) throw badInput('clientMessageId is 1 to 100 characters', 'clientMessageId');
-  const people = await rows<{ id: string; role: Role }>(ctx.em, 'select id, role from users where id = any(?::uuid[]) and active', [pgArray([me.userId, toUserId])]);
+  // Only to someone within the sender's scope: a grouped person's group, anyone for the ungrouped.
+  const inScope = peopleSql(me.scope, 'u.id');
+  const people = await rows<{ id: string; role: Role }>(
+    ctx.em,
+    `select u.id, u.role from users u where u.active and (u.id = ? or (u.id = ? and ${inScope.sql}))`,
+    [me.userId, toUserId, ...inScope.params],
+  );
   const to = people.find((p) => p.id === toUserId);
   if (!to) throw notFound('User');
   if (!mayWriteTo({ id: me.userId, role: me.role }, to)) throw forbidden('Agents write to supervisors, not to other agents');

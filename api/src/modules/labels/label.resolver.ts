@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
-import { requireAdmin } from '../auth/guards.js';
+import { requireAdmin, requireInstallationAdmin } from '../auth/guards.js';
 import { createLabel, deleteLabel, labelUsage, renameLabel } from './label.service.js';
 import { LabelUse } from './label.type.js';
 
@@ -27,13 +27,13 @@ export class LabelResolver {
 
   @Mutation(() => LabelUse, { description: 'Administrators: every chat carrying the tag shows the new name; an existing name is a CONFLICT' })
   renameTag(@Arg('name', () => String) name: string, @Arg('newName', () => String) newName: string, @Ctx() ctx: Context): Promise<LabelUse> {
-    requireAdmin(ctx.viewer);
+    requireInstallationAdmin(ctx.viewer);
     return renameLabel(ctx, 'TAG', name, newName);
   }
 
   @Mutation(() => Boolean, { description: 'Administrators: the tag is removed from every chat carrying it' })
   deleteTag(@Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<boolean> {
-    requireAdmin(ctx.viewer);
+    requireInstallationAdmin(ctx.viewer);
     return deleteLabel(ctx, 'TAG', name);
   }
 
@@ -45,13 +45,13 @@ export class LabelResolver {
 
   @Mutation(() => LabelUse, { description: 'Administrators: every person and chat with the skill gets the new name; an existing name is a CONFLICT' })
   renameSkill(@Arg('name', () => String) name: string, @Arg('newName', () => String) newName: string, @Ctx() ctx: Context): Promise<LabelUse> {
-    requireAdmin(ctx.viewer);
+    requireInstallationAdmin(ctx.viewer);
     return renameLabel(ctx, 'SKILL', name, newName);
   }
 
   @Mutation(() => Boolean, { description: 'Administrators: the skill is removed from every person and chat; chats that needed it are routed again' })
   deleteSkill(@Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<boolean> {
-    requireAdmin(ctx.viewer);
+    requireInstallationAdmin(ctx.viewer);
     return deleteLabel(ctx, 'SKILL', name);
   }
 }

@@ -1,7 +1,7 @@
 import type { MonitorAgentView, MonitorChatView, MonitorSnapshot } from './monitor.snapshot.js';
 
 /** An agent's row without its chats: the live updates send every chat once, apart, with its agent's id. */
-export type MonitorAgentSummaryView = Omit<MonitorAgentView, 'chats'>;
+export type MonitorAgentSummaryView = Omit<MonitorAgentView, 'chats' | 'securityGroupId' | 'campaignIds'>;
 
 /** One subscriber's last picture: every agent row and every open chat it was sent, by id. */
 export interface MonitorPicture {

@@ -59,6 +59,9 @@ export interface MonitorAgentRow extends AgentStatusView {
   teamIds: string[];
   completedToday: number;
   onCall: boolean;
+  securityGroupId: string | null;
+  /** The campaigns it is a member of. */
+  campaignIds: string[];
 }
 
 /**
@@ -74,11 +77,13 @@ export async function monitorAgents(em: Em, graceMs: number): Promise<MonitorAge
                       and i.closed_at >= (date_trunc('day', now() at time zone c.time_zone) at time zone c.time_zone)
                     group by i.agent_id),
           present as (select distinct user_id from agent_connections where last_heartbeat_at > now() - make_interval(secs => ?::float / 1000)),
-          memberships as (select user_id, array_agg(team_id) as ids from user_teams group by user_id)
+          memberships as (select user_id, array_agg(team_id) as ids from user_teams group by user_id),
+          members as (select user_id, array_agg(campaign_id::text) as ids from campaign_members group by user_id)
      select u.id as user_id, u.name, u.max_concurrent_chats, s.paused, s.state, s.state_changed_at,
             pr.id as pause_reason_id, pr.name as pause_reason_name, pr.icon as pause_reason_icon,
             present.user_id is not null as connected, coalesce(active.n, 0) as active_chats,
             coalesce(done.n, 0) as completed_today, coalesce(memberships.ids, '{}') as team_ids,
+            u.security_group_id, coalesce(members.ids, '{}') as campaign_ids,
             exists (select 1 from calls c where c.agent_id = u.id and c.state = 'ACCEPTED' and c.kind <> 'SCREEN') as on_call
        from users u
        join agent_status s on s.user_id = u.id
@@ -87,10 +92,11 @@ export async function monitorAgents(em: Em, graceMs: number): Promise<MonitorAge
        left join done on done.agent_id = u.id
        left join present on present.user_id = u.id
        left join memberships on memberships.user_id = u.id
+       left join members on members.user_id = u.id
       where u.role = 'AGENT' and u.active`,
     [graceMs],
   );
-  return found.map((r) => ({ ...toStatusView(r), teamIds: r.team_ids, completedToday: r.completed_today, onCall: r.on_call }));
+  return found.map((r) => ({ ...toStatusView(r), teamIds: r.team_ids, completedToday: r.completed_today, onCall: r.on_call, securityGroupId: r.security_group_id, campaignIds: r.campaign_ids }));
 }
 
 export interface CampaignDayRow {

@@ -1,6 +1,8 @@
 import { Arg, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireSupervisor } from '../auth/guards.js';
+import { scopeOf } from '../auth/viewer.js';
+import type { Scope } from '../auth/scope.rules.js';
 import type { MonitorUpdateView } from './monitor.delta.js';
 import type { MonitorFilter } from './monitor.rules.js';
 import type { MonitorSnapshot } from './monitor.snapshot.js';
@@ -9,7 +11,9 @@ import { Monitor, MonitorFilterInput, MonitorUpdate } from './monitor.type.js';
 import { monitorToday, monitorTodayStream, type MonitorTodayView } from './monitor-today.service.js';
 import { MonitorToday, MonitorTodayFilterInput } from './monitor-today.type.js';
 
-const toFilter = (f?: MonitorFilterInput | null): MonitorFilter => ({
+/** The dashboard's filter within the supervisor's scope. */
+const toFilter = (ctx: Context, f?: MonitorFilterInput | null): MonitorFilter => ({
+  within: monitorScope(scopeOf(ctx.viewer)),
   campaignIds: f?.campaignIds ?? [],
   agentIds: f?.agentIds ?? [],
   teamIds: f?.teamIds ?? [],
@@ -18,19 +22,23 @@ const toFilter = (f?: MonitorFilterInput | null): MonitorFilter => ({
   protocol: f?.protocol?.trim() || null,
 });
 
+/** The scope as the monitor's filter holds it: plain, sorted lists, so equal scopes share snapshots. */
+const monitorScope = (scope: Scope): MonitorFilter['within'] =>
+  scope.kind === 'ALL' ? null : { campaignIds: [...scope.campaignIds].sort(), securityGroupId: scope.securityGroupId };
+
 @Resolver()
 export class MonitorResolver {
   @Query(() => Monitor, { description: 'Supervisors: the live picture of the contact center' })
   async monitor(@Ctx() ctx: Context, @Arg('filter', () => MonitorFilterInput, { nullable: true }) filter?: MonitorFilterInput): Promise<Monitor> {
     requireSupervisor(ctx.viewer);
-    return (await ctx.deps.monitor.snapshot(toFilter(filter))) as Monitor;
+    return (await ctx.deps.monitor.snapshot(toFilter(ctx, filter))) as Monitor;
   }
 
   @Subscription(() => Monitor, {
     description: 'Supervisors: the snapshot, then a new one after every change',
     subscribe: ({ args, context }) => {
       requireSupervisor((context as Context).viewer);
-      return monitorStream(context as Context, toFilter(args.filter));
+      return monitorStream(context as Context, toFilter(context as Context, args.filter));
     },
   })
   monitorChanged(@Root() snapshot: MonitorSnapshot, @Arg('filter', () => MonitorFilterInput, { nullable: true }) _filter?: MonitorFilterInput): Monitor {
@@ -41,7 +49,7 @@ export class MonitorResolver {
     description: 'Supervisors: everything once, then only what changed after every burst of changes (the dashboard\'s feed)',
     subscribe: ({ args, context }) => {
       requireSupervisor((context as Context).viewer);
-      return monitorUpdateStream(context as Context, toFilter(args.filter));
+      return monitorUpdateStream(context as Context, toFilter(context as Context, args.filter));
     },
   })
   monitorUpdates(@Root() update: MonitorUpdateView, @Arg('filter', () => MonitorFilterInput, { nullable: true }) _filter?: MonitorFilterInput): MonitorUpdate {

@@ -9,6 +9,18 @@ export interface MonitorFilter {
   /** Part of the contact's name, e-mail or phone number. */
   contact: string | null;
   protocol: string | null;
+  /**
+   * The supervisor's scope, as plain lists (the filter is a cache key): the campaigns whose chats it
+   * reaches, and the group whose agents it reaches (none: the members of those campaigns). Absent or
+   * null: everything.
+   */
+  within?: { campaignIds: string[]; securityGroupId: string | null } | null;
+}
+
+/** What the scope needs to know of an agent row. */
+export interface ScopedAgent {
+  securityGroupId: string | null;
+  campaignIds: readonly string[];
 }
 
 export interface FilterableChat {
@@ -26,6 +38,7 @@ const digits = (s: string) => s.replace(/\D/g, '');
 
 /** Whether a chat passes the dashboard's filters; `agentTeams` gives the teams of the chat's agent. */
 export function chatMatches(f: MonitorFilter, chat: FilterableChat, agentTeams: readonly string[]): boolean {
+  if (f.within && !f.within.campaignIds.includes(chat.campaignId)) return false;
   if (f.campaignIds.length && !f.campaignIds.includes(chat.campaignId)) return false;
   if (f.channels.length && !f.channels.includes(chat.channel)) return false;
   if (f.agentIds.length && (!chat.agentId || !f.agentIds.includes(chat.agentId))) return false;
@@ -41,9 +54,25 @@ export function chatMatches(f: MonitorFilter, chat: FilterableChat, agentTeams: 
   return true;
 }
 
-/** An agent row shows when no agent or team filter excludes it. */
-export function agentMatches(f: MonitorFilter, agentId: string, teams: readonly string[]): boolean {
+/** An agent row shows when it is within the scope and no agent or team filter excludes it. */
+export function agentMatches(f: MonitorFilter, agentId: string, teams: readonly string[], agent?: ScopedAgent): boolean {
+  if (!agentInScope(f, agent)) return false;
   if (f.agentIds.length && !f.agentIds.includes(agentId)) return false;
   if (f.teamIds.length && !teams.some((t) => f.teamIds.includes(t))) return false;
   return true;
+}
+
+/** Whether the supervisor's scope reaches an agent: its group's people, or a key's campaigns' members. */
+export function agentInScope(f: MonitorFilter, agent: ScopedAgent | undefined): boolean {
+  const within = f.within;
+  if (!within) return true;
+  if (!agent) return false;
+  if (within.securityGroupId !== null) return agent.securityGroupId === within.securityGroupId;
+  return agent.campaignIds.some((id) => within.campaignIds.includes(id));
+}
+
+/** Whether a campaign's figures show: within the scope and the filter. */
+export function campaignMatches(f: MonitorFilter, campaignId: string): boolean {
+  if (f.within && !f.within.campaignIds.includes(campaignId)) return false;
+  return !f.campaignIds.length || f.campaignIds.includes(campaignId);
 }

@@ -1,7 +1,7 @@
 import { chatAlert, chatBand, ChatBand, type ChatThresholds } from '../campaigns/thresholds.rules.js';
 import { Phase } from '../interactions/interaction.enums.js';
 import { serviceLevel } from '../interactions/service-level.rules.js';
-import { agentMatches, chatMatches, type MonitorFilter } from './monitor.rules.js';
+import { agentInScope, agentMatches, campaignMatches, chatMatches, type MonitorFilter } from './monitor.rules.js';
 import type { CampaignDayRow, MonitorAgentRow, OpenChatRow } from './monitor.queries.js';
 
 /** What the dashboard is drawn from: every open chat, agent, campaign day and team, as last loaded. */
@@ -122,7 +122,7 @@ export function monitorSnapshot(data: MonitorData, filter: MonitorFilter, now = 
 
   const perCampaign = new Map<string, { name: string; timeZone: string; level: number; chats: { queuedAt: Date; assignedAt: Date | null }[] }>();
   for (const d of data.days) {
-    if (filter.campaignIds.length && !filter.campaignIds.includes(d.campaignId)) continue;
+    if (!campaignMatches(filter, d.campaignId)) continue;
     let entry = perCampaign.get(d.campaignId);
     if (!entry) perCampaign.set(d.campaignId, (entry = { name: d.campaignName, timeZone: d.campaignTimeZone, level: d.serviceLevelSeconds, chats: [] }));
     if (d.queuedAt) entry.chats.push({ queuedAt: d.queuedAt, assignedAt: d.assignedAt });
@@ -130,7 +130,7 @@ export function monitorSnapshot(data: MonitorData, filter: MonitorFilter, now = 
 
   const agents: MonitorAgentView[] = [];
   for (const a of data.agents) {
-    if (!agentMatches(filter, a.userId, a.teamIds)) continue;
+    if (!agentMatches(filter, a.userId, a.teamIds, a)) continue;
     const tally = byAgent.get(a.userId);
     const chats = lazy(() => views(tally?.rows ?? []));
     agents.push({
@@ -166,7 +166,7 @@ export function monitorSnapshot(data: MonitorData, filter: MonitorFilter, now = 
     teams: data.teams
       .filter((t) => !filter.teamIds.length || filter.teamIds.includes(t.id))
       .map((t) => {
-        const members = data.agents.filter((a) => a.teamIds.includes(t.id)).map((a) => a.userId);
+        const members = data.agents.filter((a) => a.teamIds.includes(t.id) && agentInScope(filter, a)).map((a) => a.userId);
         return { team: t, agentIds: members, activeChats: members.reduce((n, id) => n + (byAgent.get(id)?.rows.length ?? 0), 0) };
       }),
   };

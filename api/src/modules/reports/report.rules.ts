@@ -71,8 +71,22 @@ export const REPORT_COLUMNS = [
 
 const secondsBetween = (from: string | null, to: string | null) => (from && to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000)) : null);
 
-/** One conversation as a report line, in REPORT_COLUMNS order; times in ISO 8601 (UTC). */
+/**
+ * A cell a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage return before
+ * one) gets a leading apostrophe, so it shows as the text it is: a contact who calls itself
+ * =HYPERLINK("http://evil", "Refund") must not become a live link or a command in a supervisor's
+ * Excel. OWASP's advice for CSV injection; the CSV quoting itself is left to the writer.
+ */
+export function neutralizedCell<T extends string | number | null>(value: T): T | string {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** One conversation as a report line, in REPORT_COLUMNS order; times in ISO 8601 (UTC); text safe to open in a spreadsheet. */
 export function reportRow(v: InteractionView): (string | number | null)[] {
+  return reportCells(v).map(neutralizedCell);
+}
+
+function reportCells(v: InteractionView): (string | number | null)[] {
   return [
     v.protocol,
     v.campaign.name,

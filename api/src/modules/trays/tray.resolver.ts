@@ -1,7 +1,9 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireSupervisor } from '../auth/guards.js';
-import { requireCampaignInScope, requireTrayInScope, scopeOf } from '../campaigns/security-group.service.js';
+import { scopeOf } from '../auth/viewer.js';
+import { requireCampaignInScope, requireTrayInScope } from '../campaigns/security-group.service.js';
+import { requirePeopleInScope } from '../users/people.access.js';
 import { createTray, setTrayAccess, trayAccess, visibleTrays } from './tray.service.js';
 import { CreateTrayInput, Tray, TrayAccess } from './tray.type.js';
 
@@ -9,20 +11,21 @@ import { CreateTrayInput, Tray, TrayAccess } from './tray.type.js';
 export class TrayResolver {
   @Query(() => [Tray], { description: 'The trays you may open' })
   async trays(@Ctx() ctx: Context): Promise<Tray[]> {
-    return visibleTrays(ctx.em, ctx.onlooker(), await scopeOf(ctx.em, ctx.viewer));
+    return visibleTrays(ctx.em, ctx.onlooker());
   }
 
   @Query(() => TrayAccess, { description: 'Supervisors: who may see a custom tray' })
   async trayAccess(@Arg('trayId', () => ID) trayId: string, @Ctx() ctx: Context): Promise<TrayAccess> {
     requireSupervisor(ctx.viewer);
-    await requireTrayInScope(ctx.em, await scopeOf(ctx.em, ctx.viewer), trayId);
+    await requireTrayInScope(ctx.em, scopeOf(ctx.viewer), trayId);
     return trayAccess(ctx.em, trayId);
   }
 
   @Mutation(() => Tray, { description: 'Supervisors: a custom tray with access for agents and teams' })
   async createTray(@Arg('input', () => CreateTrayInput) input: CreateTrayInput, @Ctx() ctx: Context): Promise<Tray> {
     requireSupervisor(ctx.viewer);
-    await requireCampaignInScope(ctx.em, await scopeOf(ctx.em, ctx.viewer), input.campaignId);
+    requireCampaignInScope(scopeOf(ctx.viewer), input.campaignId);
+    await requirePeopleInScope(ctx.em, ctx.viewer, input.userIds, 'input.userIds');
     return createTray(ctx.em, input);
   }
 
@@ -34,7 +37,8 @@ export class TrayResolver {
     @Arg('teamIds', () => [ID], { defaultValue: [] }) teamIds: string[],
   ): Promise<Tray> {
     requireSupervisor(ctx.viewer);
-    await requireTrayInScope(ctx.em, await scopeOf(ctx.em, ctx.viewer), trayId);
+    await requireTrayInScope(ctx.em, scopeOf(ctx.viewer), trayId);
+    await requirePeopleInScope(ctx.em, ctx.viewer, userIds, 'userIds');
     return setTrayAccess(ctx.deps, ctx.em, trayId, userIds, teamIds);
   }
 }

@@ -5,7 +5,7 @@ import { Topic } from '../../shared/topics.js';
 import type { Deps } from '../../server/deps.js';
 import type { Onlooker } from '../interactions/visibility.rules.js';
 import { Role } from '../users/user.enums.js';
-import { ALL_CAMPAIGNS, type CampaignScope, campaignScopeSql } from '../campaigns/security-group.rules.js';
+import { trayScopeSql } from '../campaigns/security-group.service.js';
 import { TrayKind } from './tray.enums.js';
 
 export interface TrayRow {
@@ -19,24 +19,19 @@ export interface TrayRow {
 const COLUMNS = 'id, name, kind, campaign_id as "campaignId", owner_id as "ownerId"';
 
 /** The trays a viewer may open: every tray for supervisors; for agents, shared trays, its own and granted ones. */
-export async function visibleTrays(em: Em, who: Onlooker, scope: CampaignScope = ALL_CAMPAIGNS): Promise<TrayRow[]> {
+export async function visibleTrays(em: Em, who: Onlooker): Promise<TrayRow[]> {
   if (who.kind === 'NOBODY' || who.kind === 'VISITOR') return [];
+  const inScope = trayScopeSql(who.scope, 'trays');
   if (who.kind === 'KEY') {
-    return who.campaignIds.length === 0
-      ? rows<TrayRow>(em, `select ${COLUMNS} from trays where kind <> 'PERSONAL' or ? order by name`, [who.supervise])
-      : rows<TrayRow>(em, `select ${COLUMNS} from trays where campaign_id = any(?::uuid[]) order by name`, [pgArray(who.campaignIds)]);
+    return rows<TrayRow>(em, `select ${COLUMNS} from trays where (kind <> 'PERSONAL' or ?) and ${inScope.sql} order by name`, [who.supervise, ...inScope.params]);
   }
-  if (who.role !== Role.AGENT) {
-    // A grouped administrator sees the trays of its group's campaigns, and personal trays (no campaign).
-    const inScope = campaignScopeSql(scope, '(select c.security_group_id from campaigns c where c.id = trays.campaign_id)');
-    return rows<TrayRow>(em, `select ${COLUMNS} from trays where campaign_id is null or ${inScope.sql} order by kind, name`, inScope.params);
-  }
+  if (who.role !== Role.AGENT) return rows<TrayRow>(em, `select ${COLUMNS} from trays where ${inScope.sql} order by kind, name`, inScope.params);
   return rows<TrayRow>(
     em,
     `select ${COLUMNS} from trays
-      where kind in ('GENERAL', 'CLOSED') or owner_id = ? or id = any(?::uuid[])
+      where (kind in ('GENERAL', 'CLOSED') or owner_id = ? or id = any(?::uuid[])) and ${inScope.sql}
       order by kind, name`,
-    [who.userId, pgArray([...who.customTrayIds])],
+    [who.userId, pgArray([...who.customTrayIds]), ...inScope.params],
   );
 }
 

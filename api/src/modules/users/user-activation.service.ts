@@ -1,10 +1,9 @@
 import { one } from '../../db/sql.js';
+import { requirePersonToActOn } from './people.access.js';
 import type { Context } from '../../server/context.js';
-import { badInput, forbidden, notFound } from '../../shared/errors.js';
+import { badInput, notFound } from '../../shared/errors.js';
 import { Topic } from '../../shared/topics.js';
 import { requireUser } from '../auth/guards.js';
-import { personGroupDecision } from '../campaigns/security-group.rules.js';
-import { scopeOf } from '../campaigns/security-group.service.js';
 import { logOutAgent } from '../interactions/lifecycle.service.js';
 import { deactivationRefusal } from './user.rules.js';
 
@@ -20,12 +19,8 @@ export async function setUserActive(ctx: Context, userId: string, active: boolea
   const viewer = requireUser(ctx.viewer);
   const refusal = deactivationRefusal(viewer.userId, userId, active);
   if (refusal) throw badInput(refusal, 'id');
-  // The same bound as editing a person: a grouped administrator cannot switch off an administrator
-  // outside its group (the installation's owner least of all).
-  const target = await one<{ role: string; security_group_id: string | null }>(ctx.em, 'select role, security_group_id from users where id = ?', [userId]);
-  if (!target) throw notFound('User');
-  const decision = personGroupDecision(await scopeOf(ctx.em, ctx.viewer), { role: target.role, securityGroupId: target.security_group_id }, target.role, undefined);
-  if (decision.kind === 'REFUSED') throw forbidden(decision.reason);
+  // A grouped administrator reaches the people of its group only (the installation's owner least of all).
+  await requirePersonToActOn(ctx.em, ctx.viewer, userId);
   const changed = await one(ctx.em, 'update users set active = ? where id = ? returning id', [active, userId]);
   if (!changed) throw notFound('User');
   if (!active) await logOutAgent(ctx, userId);

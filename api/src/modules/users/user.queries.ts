@@ -1,5 +1,6 @@
 import { type Em, one, rows } from '../../db/sql.js';
 import { notFound } from '../../shared/errors.js';
+import { peopleSql, type Scope } from '../auth/scope.rules.js';
 import type { Role } from './user.enums.js';
 import type { TeamMember, TeamWithMembers, User } from './user.type.js';
 
@@ -31,26 +32,30 @@ export async function loadUser(em: Em, id: string): Promise<User> {
   return toUser(row);
 }
 
-/** People by name, of one role or all; the deactivated only when asked for. */
-export async function listUsers(em: Em, role: Role | null, includeInactive: boolean): Promise<User[]> {
-  const found = await rows(em, `${USER_SQL} where (?::role is null or u.role = ?::role) and (? or u.active) order by lower(u.name), u.id`, [role, role, includeInactive]);
+/** People within the scope by name, of one role or all; the deactivated only when asked for. */
+export async function listUsers(em: Em, scope: Scope, role: Role | null, includeInactive: boolean): Promise<User[]> {
+  const inScope = peopleSql(scope, 'u.id');
+  const found = await rows(em, `${USER_SQL} where (?::role is null or u.role = ?::role) and (? or u.active) and ${inScope.sql} order by lower(u.name), u.id`, [role, role, includeInactive, ...inScope.params]);
   return found.map(toUser);
 }
 
-/** Every team by name, with its active members. */
-export function listTeams(em: Em): Promise<TeamWithMembers[]> {
+/** Every team by name, with its active members within the scope. */
+export function listTeams(em: Em, scope: Scope): Promise<TeamWithMembers[]> {
+  const inScope = peopleSql(scope, 'u.id');
   return rows<TeamWithMembers>(
     em,
     `select t.id, t.name,
             coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by lower(u.name))
-                        from user_teams ut join users u on u.id = ut.user_id where ut.team_id = t.id and u.active), '[]') as members
+                        from user_teams ut join users u on u.id = ut.user_id where ut.team_id = t.id and u.active and ${inScope.sql}), '[]') as members
        from teams t order by lower(t.name)`,
+    inScope.params,
   );
 }
 
-/** Active supervisors and administrators by name: whom an agent may ask for help. */
-export function listSupervisors(em: Em): Promise<TeamMember[]> {
-  return rows<TeamMember>(em, "select id, name from users where active and role in ('SUPERVISOR', 'ADMIN') order by lower(name), id");
+/** Active supervisors and administrators within the scope by name: whom an agent may ask for help. */
+export function listSupervisors(em: Em, scope: Scope): Promise<TeamMember[]> {
+  const inScope = peopleSql(scope, 'u.id');
+  return rows<TeamMember>(em, `select u.id, u.name from users u where u.active and u.role in ('SUPERVISOR', 'ADMIN') and ${inScope.sql} order by lower(u.name), u.id`, inScope.params);
 }
 
 /** A campaign's members by name; an unknown campaign answers NOT_FOUND rather than an empty list. */

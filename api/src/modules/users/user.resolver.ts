@@ -2,9 +2,11 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { Topic } from '../../shared/topics.js';
 import { requireAdmin, requireSupervisor, requireUser } from '../auth/guards.js';
-import { requireCampaignInScope, scopeOf } from '../campaigns/security-group.service.js';
+import { scopeOf } from '../auth/viewer.js';
+import { requireCampaignInScope } from '../campaigns/security-group.service.js';
 import { Role } from './user.enums.js';
 import { createTeam } from './team.service.js';
+import { requirePeopleInScope } from './people.access.js';
 import { CreateTeamInput, CreateUserInput, UpdateUserInput } from './user.inputs.js';
 import { listCampaignMembers, listSupervisors, listTeams, listUsers, loadUser } from './user.queries.js';
 import { createUser, updateUser } from './user.service.js';
@@ -20,32 +22,32 @@ export class UserResolver {
     @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive = false,
   ): Promise<User[]> {
     requireSupervisor(ctx.viewer);
-    return listUsers(ctx.em, role ?? null, includeInactive);
+    return listUsers(ctx.em, scopeOf(ctx.viewer), role ?? null, includeInactive);
   }
 
   @Query(() => [TeamMember], { description: 'Anyone signed in: the supervisors and administrators an agent may write to' })
   supervisors(@Ctx() ctx: Context): Promise<TeamMember[]> {
     requireUser(ctx.viewer);
-    return listSupervisors(ctx.em);
+    return listSupervisors(ctx.em, scopeOf(ctx.viewer));
   }
 
   @Query(() => [TeamMember], { description: "Supervisors and administrators: a campaign's members, by name" })
   async campaignMembers(@Arg('campaignId', () => ID) campaignId: string, @Ctx() ctx: Context): Promise<TeamMember[]> {
     requireSupervisor(ctx.viewer);
-    await requireCampaignInScope(ctx.em, await scopeOf(ctx.em, ctx.viewer), campaignId);
+    requireCampaignInScope(scopeOf(ctx.viewer), campaignId);
     return listCampaignMembers(ctx.em, campaignId);
   }
 
   @Query(() => [TeamWithMembers], { description: 'Supervisors and administrators: every team with its members' })
   teams(@Ctx() ctx: Context): Promise<TeamWithMembers[]> {
     requireSupervisor(ctx.viewer);
-    return listTeams(ctx.em);
+    return listTeams(ctx.em, scopeOf(ctx.viewer));
   }
 
   @Mutation(() => User, { description: 'Administrators: an agent also gets its personal tray' })
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
     requireAdmin(ctx.viewer);
-    const user = await createUser(ctx.em, input, await scopeOf(ctx.em, ctx.viewer));
+    const user = await createUser(ctx.em, input, scopeOf(ctx.viewer));
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
     return loadUser(ctx.em, user.id);
   }
@@ -53,6 +55,7 @@ export class UserResolver {
   @Mutation(() => Team, { description: 'Administrators' })
   async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<Team> {
     requireAdmin(ctx.viewer);
+    await requirePeopleInScope(ctx.em, ctx.viewer, input.memberIds, 'input.memberIds');
     const team = await createTeam(ctx.em, input.name, input.memberIds ?? []);
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'TEAM' });
     return team;
@@ -61,7 +64,7 @@ export class UserResolver {
   @Mutation(() => User, { description: 'Administrators: a raised maximum routes waiting chats to the agent at once' })
   async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
     requireAdmin(ctx.viewer);
-    await updateUser(ctx.deps, ctx.em, id, input, await scopeOf(ctx.em, ctx.viewer));
+    await updateUser(ctx.deps, ctx.em, id, input, scopeOf(ctx.viewer));
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
     return loadUser(ctx.em, id);
   }

@@ -41,3 +41,14 @@ export function roleChangeRefusal(from: string, to: string, heldChats: number): 
 export function deactivationRefusal(actorId: string, targetId: string, active: boolean): string | null {
   return !active && actorId === targetId ? 'You cannot deactivate yourself; ask another administrator' : null;
 }
+
+/**
+ * Why this caller may not act on this person (sign out, pause, resume, deactivate, edit), or null:
+ * a supervisor acts on agents and supervisors, never on an administrator; administrators and ADMIN
+ * keys on anyone they reach. Whether the person is reached at all is the scope's question, asked first.
+ */
+export function actOnPersonRefusal(actor: 'SUPERVISOR' | 'ADMIN' | 'AGENT' | 'KEY', target: string): string | null {
+  if (actor === 'AGENT') return 'Only supervisors can do this';
+  if (actor === 'SUPERVISOR' && target === 'ADMIN') return 'Supervisors cannot act on administrators';
+  return null;
+}

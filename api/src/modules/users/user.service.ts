@@ -3,7 +3,8 @@ import type { Deps } from '../../server/deps.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import { agentChanged } from '../agents/agent.service.js';
 import { hashPassword } from '../auth/auth.service.js';
-import { ALL_CAMPAIGNS, type CampaignScope, personGroupDecision } from '../campaigns/security-group.rules.js';
+import { ALL, type Scope } from '../auth/scope.rules.js';
+import { personGroupDecision } from '../campaigns/security-group.rules.js';
 import { requireGroup } from '../campaigns/security-group.service.js';
 import { TrayEntity } from '../trays/tray.entity.js';
 import { TrayKind } from '../trays/tray.enums.js';
@@ -25,7 +26,7 @@ export interface NewUser {
 }
 
 /** Creates a user; an agent gets its personal tray in the same transaction. */
-export async function createUser(em: Em, input: NewUser, scope: CampaignScope = ALL_CAMPAIGNS): Promise<UserEntity> {
+export async function createUser(em: Em, input: NewUser, scope: Scope = ALL): Promise<UserEntity> {
   const email = normalizeEmail(input.email);
   if (!isEmail(email)) throw badInput('Enter a valid e-mail address', 'email');
   if (!input.name.trim()) throw badInput('Enter a name', 'name');
@@ -34,8 +35,8 @@ export async function createUser(em: Em, input: NewUser, scope: CampaignScope = 
   if (!validMaxChats(max)) throw badInput(`Maximum concurrent chats must be between 1 and ${MAX_CHATS_LIMIT}`, 'maxConcurrentChats');
   const languages = normalizeLanguages(input.languages ?? []);
   if (!languages) throw badInput('Languages are es, en or pt', 'languages');
-  const group = personGroupDecision(scope, null, input.role, input.securityGroupId);
-  if (group.kind === 'REFUSED') throw forbidden(group.reason);
+  const group = personGroupDecision(scope, null, input.securityGroupId);
+  if (group.kind === 'REFUSED' || group.kind === 'NOT_FOUND') throw forbidden(group.kind === 'REFUSED' ? group.reason : 'Outside your scope');
   if (input.securityGroupId) await requireGroup(em, input.securityGroupId, 'securityGroupId');
   const passwordHash = await hashPassword(input.password);
   try {
@@ -82,7 +83,7 @@ export interface UserChanges {
  * Changes a person's profile; only the fields given change. What routing reads (maximum, languages,
  * skills) takes effect at once: a raised maximum gives the agent waiting chats by that event.
  */
-export async function updateUser(deps: Deps, em: Em, userId: string, changes: UserChanges, scope: CampaignScope = ALL_CAMPAIGNS): Promise<void> {
+export async function updateUser(deps: Deps, em: Em, userId: string, changes: UserChanges, scope: Scope = ALL): Promise<void> {
   const sets: string[] = [];
   const params: unknown[] = [];
   const set = (column: string, value: unknown, cast = '') => (sets.push(`${column} = ?${cast}`), params.push(value));
@@ -114,7 +115,8 @@ export async function updateUser(deps: Deps, em: Em, userId: string, changes: Us
       const refusal = roleChangeRefusal(current.role, changes.role, current.held);
       if (refusal) throw conflict(refusal);
     }
-    const group = personGroupDecision(scope, { role: current.role, securityGroupId: current.security_group_id }, changes.role ?? current.role, changes.securityGroupId);
+    const group = personGroupDecision(scope, { role: current.role, securityGroupId: current.security_group_id }, changes.securityGroupId);
+    if (group.kind === 'NOT_FOUND') throw notFound('User');
     if (group.kind === 'REFUSED') throw forbidden(group.reason);
     if (changes.securityGroupId) await requireGroup(tx, changes.securityGroupId, 'securityGroupId');
     if (group.kind === 'SET') set('security_group_id', group.groupId, '::uuid');

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { LookupAddress } from 'node:dns';
+import { lookup } from 'node:dns/promises';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { type Em, one, rows } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
 import { Job, WEBHOOK_DELIVERY_ATTEMPTS } from '../../shared/jobs.js';
 import { heldBack, readEvents } from '../events/event-feed.js';
 import { encodeCursor, feedMatches } from '../events/event-feed.rules.js';
-import { delivered, disabledReason, signature } from './webhook.rules.js';
+import { closedResolution } from './webhook-target.rules.js';
+import { delivered, disabledReason, hookUrlRefusal, signature } from './webhook.rules.js';
 
 /** Events one pump takes per hook; a full take is followed by another pump. */
 const TAKE = 200;
@@ -105,23 +111,26 @@ export async function sendDelivery(deps: Deps, deliveryId: string): Promise<void
   const at = Math.floor(Date.now() / 1000);
   let status: number | null = null;
   let error: string | null = null;
+  // A target closed to hooks fails its delivery at once, without retries: a refusal, not an outage.
+  // It still counts as a failure of the hook, so one that keeps pointing inside is disabled.
+  let refused = false;
+  // One time limit for the name's resolution and the request: the claim above lasts no longer.
+  const deadline = AbortSignal.timeout(deps.config.WEBHOOK_TIMEOUT_MS);
   try {
-    const res = await fetch(row.url, {
-      method: 'POST',
-      headers: {
+    const target = await resolveTarget(row.url, deps.config.WEBHOOK_ALLOW_PRIVATE, deadline);
+    if (target.kind === 'REFUSED') {
+      error = `Refused: ${target.reason}`;
+      refused = true;
+    } else {
+      status = await post(target.url, target.addresses, body, deadline, {
         'content-type': 'application/json',
         'user-agent': 'Parley-Webhooks/1',
         'parley-event-id': row.event_key,
         'parley-timestamp': String(at),
         'parley-signature': signature(row.secret, body, at),
-      },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(deps.config.WEBHOOK_TIMEOUT_MS),
-    });
-    status = res.status;
-    await res.body?.cancel();
-    if (!delivered(res.status)) error = `HTTP ${res.status}`;
+      });
+      if (!delivered(status)) error = `HTTP ${status}`;
+    }
   } catch (err) {
     error = (err as Error).name === 'TimeoutError' ? 'Timed out' : `Could not connect: ${(err as Error).message}`;
   }
@@ -135,7 +144,7 @@ export async function sendDelivery(deps: Deps, deliveryId: string): Promise<void
     `update webhook_deliveries set attempts = attempts + 1, last_status_code = ?, last_error = ?, claimed_until = null,
             status = case when attempts + 1 >= ? then 'FAILED' else status end
       where id = ? returning attempts`,
-    [status, error, WEBHOOK_DELIVERY_ATTEMPTS, deliveryId],
+    [status, error, refused ? 0 : WEBHOOK_DELIVERY_ATTEMPTS, deliveryId],
   );
   // Counted under the hook's lock, so concurrent failures disable it once, at exactly the limit.
   const disabled = await em.transactional(async (tx) => {
@@ -150,7 +159,76 @@ export async function sendDelivery(deps: Deps, deliveryId: string): Promise<void
     return;
   }
   // The last attempt leaves the delivery FAILED in the log; any other is retried by the queue.
-  if (tried!.attempts < WEBHOOK_DELIVERY_ATTEMPTS) throw new Error(`webhook delivery failed: ${error}`);
+  if (!refused && tried!.attempts < WEBHOOK_DELIVERY_ATTEMPTS) throw new Error(`webhook delivery failed: ${error}`);
+}
+
+type Target = { kind: 'OPEN'; url: URL; addresses: LookupAddress[] } | { kind: 'REFUSED'; reason: string };
+
+/**
+ * The hook's URL checked again (it may predate the rule, or WEBHOOK_ALLOW_PRIVATE was on when it was
+ * made) and its host resolved, every address of it checked: a public name may point inside.
+ */
+async function resolveTarget(raw: string, allowPrivate: boolean, deadline: AbortSignal): Promise<Target> {
+  const refusal = hookUrlRefusal(raw, allowPrivate);
+  if (refusal) return { kind: 'REFUSED', reason: refusal };
+  const url = new URL(raw);
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  let addresses: LookupAddress[];
+  try {
+    addresses = await beforeDeadline(lookup(host, { all: true, verbatim: true }), deadline);
+  } catch (err) {
+    if ((err as Error).name === 'TimeoutError') throw err;
+    throw new Error(`could not resolve ${host} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  if (!allowPrivate) {
+    const closed = closedResolution(host, addresses.map((a) => a.address));
+    if (closed) return { kind: 'REFUSED', reason: closed };
+  }
+  return { kind: 'OPEN', url, addresses };
+}
+
+/**
+ * POSTs to the addresses already checked, never to what a second DNS answer says: a name that
+ * resolved outside for the check and inside for the connection (DNS rebinding) would otherwise
+ * pass. fetch takes no resolver, hence node:http. The status is all that is read of the answer.
+ */
+function post(url: URL, addresses: LookupAddress[], body: string, signal: AbortSignal, headers: Record<string, string>): Promise<number> {
+  const pinned: LookupFunction = (_host, options, callback) => {
+    if (options.all) return (callback as unknown as (err: null, all: LookupAddress[]) => void)(null, addresses);
+    const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
+    const wanted = addresses.find((a) => !family || a.family === family) ?? addresses[0]!;
+    callback(null, wanted.address, wanted.family);
+  };
+  if (signal.aborted) return Promise.reject(timedOut());
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === 'https:' ? https : http).request(
+      url,
+      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: pinned, agent: false, signal },
+      (res) => {
+        resolve(res.statusCode ?? 0);
+        res.destroy();
+      },
+    );
+    request.on('error', (err) => reject(signal.aborted ? timedOut() : err));
+    request.end(body);
+  });
+}
+
+const timedOut = (): Error => Object.assign(new Error('Timed out'), { name: 'TimeoutError' });
+
+/** `work`, or a TimeoutError once `deadline` passes: dns.lookup takes no signal of its own. */
+async function beforeDeadline<T>(work: Promise<T>, deadline: AbortSignal): Promise<T> {
+  if (deadline.aborted) throw timedOut();
+  let onAbort!: () => void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(timedOut());
+    deadline.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, aborted]);
+  } finally {
+    deadline.removeEventListener('abort', onAbort);
+  }
 }
 
 /** A hook turned on again gets the deliveries that waited while it was off. */

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireAdmin } from '../auth/guards.js';
 import { resumeDeliveries } from './webhook.jobs.js';
-import { scopeOf } from '../campaigns/security-group.service.js';
+import { scopeOf } from '../auth/viewer.js';
 import { createWebhook, deleteWebhook, deliveriesOf, listWebhooks, requireHookInScope, setWebhookActive } from './webhook.service.js';
 import { CreatedWebhook, CreateWebhookInput, Webhook, WebhookDelivery } from './webhook.type.js';
 
@@ -11,26 +11,26 @@ export class WebhookResolver {
   @Query(() => [Webhook], { description: 'Administrators' })
   async webhooks(@Ctx() ctx: Context): Promise<Webhook[]> {
     requireAdmin(ctx.viewer);
-    return listWebhooks(ctx.em, await scopeOf(ctx.em, ctx.viewer));
+    return listWebhooks(ctx.em, scopeOf(ctx.viewer));
   }
 
   @Query(() => [WebhookDelivery], { description: "Administrators: a hook's delivery log, newest first" })
   async webhookDeliveries(@Arg('webhookId', () => ID) webhookId: string, @Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() ctx: Context): Promise<WebhookDelivery[]> {
     requireAdmin(ctx.viewer);
-    await requireHookInScope(ctx.em, await scopeOf(ctx.em, ctx.viewer), webhookId);
+    await requireHookInScope(ctx.em, scopeOf(ctx.viewer), webhookId);
     return deliveriesOf(ctx.em, webhookId, first);
   }
 
   @Mutation(() => CreatedWebhook, { description: 'Administrators: events from now on are sent to the URL, signed with the secret shown here once' })
   async createWebhook(@Arg('input', () => CreateWebhookInput) input: CreateWebhookInput, @Ctx() ctx: Context): Promise<CreatedWebhook> {
     requireAdmin(ctx.viewer);
-    return createWebhook(ctx.em, input.url.trim(), input.eventTypes ?? [], input.campaignIds ?? [], await scopeOf(ctx.em, ctx.viewer));
+    return createWebhook(ctx.em, input.url.trim(), input.eventTypes ?? [], input.campaignIds ?? [], scopeOf(ctx.viewer), ctx.deps.config.WEBHOOK_ALLOW_PRIVATE);
   }
 
   @Mutation(() => Webhook, { description: 'Administrators: turn a hook off, or on again (it then sends what waited)' })
   async setWebhookActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() ctx: Context): Promise<Webhook> {
     requireAdmin(ctx.viewer);
-    await requireHookInScope(ctx.em, await scopeOf(ctx.em, ctx.viewer), id);
+    await requireHookInScope(ctx.em, scopeOf(ctx.viewer), id);
     const hook = await setWebhookActive(ctx.em, id, active);
     if (active) await resumeDeliveries(ctx.deps, id);
     return hook;
@@ -39,7 +39,7 @@ export class WebhookResolver {
   @Mutation(() => Boolean, { description: 'Administrators' })
   async deleteWebhook(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
     requireAdmin(ctx.viewer);
-    await requireHookInScope(ctx.em, await scopeOf(ctx.em, ctx.viewer), id);
+    await requireHookInScope(ctx.em, scopeOf(ctx.viewer), id);
     await deleteWebhook(ctx.em, id);
     return true;
   }

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { closedHost, describeClosed } from './webhook-target.rules.js';
 
 /**
  * The signature a receiver checks: HMAC-SHA256 of "<unix seconds>.<body>" with the hook's secret,
@@ -28,6 +29,21 @@ export function validHookUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Longer than any receiver needs; the URL is stored and shown in every hook list. */
+export const MAX_HOOK_URL_LENGTH = 2048;
+
+/**
+ * Why a hook URL is refused, or null. Unless `allowPrivate`, its host may not be an address only
+ * the server reaches (see webhook-target.rules.ts); a name is resolved and checked at delivery.
+ */
+export function hookUrlRefusal(url: string, allowPrivate: boolean): string | null {
+  if (url.length > MAX_HOOK_URL_LENGTH) return `A hook URL holds at most ${MAX_HOOK_URL_LENGTH} characters`;
+  if (!validHookUrl(url)) return 'Give an http or https URL without credentials';
+  if (allowPrivate) return null;
+  const closed = closedHost(new URL(url).hostname);
+  return closed ? `The URL's host is ${describeClosed(closed)}: hooks go to receivers on the internet` : null;
 }
 
 /** A response that counts as delivered. */

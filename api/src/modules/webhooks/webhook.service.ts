@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { allExist, type Em, one, pgArray, rows } from '../../db/sql.js';
 import { badInput, notFound } from '../../shared/errors.js';
-import { ALL_CAMPAIGNS, type CampaignScope, campaignScopeSql } from '../campaigns/security-group.rules.js';
-import { validHookUrl } from './webhook.rules.js';
+import { ALL, campaignListSql, campaignsWithin, type Scope } from '../auth/scope.rules.js';
+import { hookUrlRefusal } from './webhook.rules.js';
 import { presentPosition } from '../events/event-feed.js';
 
 export interface WebhookView {
@@ -41,36 +41,32 @@ const toView = (r: Record<string, any>): WebhookView => ({
   createdAt: new Date(r.created_at),
 });
 
-/**
- * The hooks within a campaign scope: for a grouped administrator, those scoped to campaigns that are
- * all of its group. A hook for every campaign (an empty list) sends other groups' events, so only
- * whoever sees every campaign sees it.
- */
-function hookScopeSql(scope: CampaignScope): { sql: string; params: unknown[] } {
-  if (scope.kind === 'ALL') return { sql: 'true', params: [] };
-  const inScope = campaignScopeSql(scope, 'c.security_group_id');
-  return {
-    sql: `(cardinality(campaign_ids) > 0 and not exists (select 1 from unnest(campaign_ids) x left join campaigns c on c.id::text = x where c.id is null or not ${inScope.sql}))`,
-    params: inScope.params,
-  };
-}
+/** The hooks within a scope: those whose campaigns it all reaches (a hook for every campaign sends every campaign's events). */
+const hookScopeSql = (scope: Scope) => campaignListSql(scope, 'campaign_ids');
 
 /** Answers NOT_FOUND for a hook outside a grouped administrator's scope; for ALL the callers' own checks stand. */
-export async function requireHookInScope(em: Em, scope: CampaignScope, id: string): Promise<void> {
+export async function requireHookInScope(em: Em, scope: Scope, id: string): Promise<void> {
   if (scope.kind === 'ALL') return;
   const inScope = hookScopeSql(scope);
   if (!(await one(em, `select 1 from webhooks where id = ? and ${inScope.sql}`, [id, ...inScope.params]))) throw notFound('Webhook');
 }
 
 /** Registers a hook; it receives events from now on. The secret it signs with is returned once. */
-export async function createWebhook(em: Em, url: string, eventTypes: string[], campaignIds: string[], scope: CampaignScope = ALL_CAMPAIGNS): Promise<{ webhook: WebhookView; secret: string }> {
-  if (!validHookUrl(url)) throw badInput('Give an http or https URL without credentials', 'url');
-  if (scope.kind === 'GROUP' && campaignIds.length === 0) throw badInput('Choose the campaigns whose events are sent', 'campaignIds');
-  if (!(await allExist(em, 'campaigns', campaignIds))) throw badInput('Unknown campaign', 'campaignIds');
-  // Another group's campaign is refused as if it did not exist.
-  const inScope = campaignScopeSql(scope, 'security_group_id');
-  const within = await one<{ n: number }>(em, `select count(*)::int as n from campaigns where id = any(?::uuid[]) and ${inScope.sql}`, [pgArray([...new Set(campaignIds)]), ...inScope.params]);
-  if (within!.n !== new Set(campaignIds).size) throw badInput('Unknown campaign', 'campaignIds');
+export async function createWebhook(
+  em: Em,
+  url: string,
+  eventTypes: string[],
+  asked: string[],
+  scope: Scope = ALL,
+  allowPrivate = false,
+): Promise<{ webhook: WebhookView; secret: string }> {
+  const refusal = hookUrlRefusal(url, allowPrivate);
+  if (refusal) throw badInput(refusal, 'url');
+  // A campaign outside the scope is refused as if it did not exist; "every campaign" is the scope's own.
+  const within = campaignsWithin(scope, asked);
+  if ('outside' in within || !(await allExist(em, 'campaigns', within.ids))) throw badInput('Unknown campaign', 'campaignIds');
+  const campaignIds = within.ids;
+  if (scope.kind === 'LIMITED' && campaignIds.length === 0) throw badInput('You reach no campaign', 'campaignIds');
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   // It starts at the feed's present: what happened before it existed is not sent.
   const start = await presentPosition(em);
@@ -83,7 +79,7 @@ export async function createWebhook(em: Em, url: string, eventTypes: string[], c
   return { webhook: toView(row!), secret };
 }
 
-export async function listWebhooks(em: Em, scope: CampaignScope = ALL_CAMPAIGNS): Promise<WebhookView[]> {
+export async function listWebhooks(em: Em, scope: Scope = ALL): Promise<WebhookView[]> {
   const inScope = hookScopeSql(scope);
   return (await rows(em, `select ${COLUMNS} from webhooks where ${inScope.sql} order by created_at desc, id`, inScope.params)).map(toView);
 }

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Phase } from '../../interactions/interaction.enums.js';
-import { CallAction, CallKind, CallState, callSeconds, isOwnSignal, mayMonitorScreen, maySignal, mayRequestCall, nextCallState } from '../call.rules.js';
+import { CallAction, CallKind, CallState, callSeconds, isOwnSignal, mayMonitorScreen, maySignal, mayRequestCall, mayTakePart, nextCallState } from '../call.rules.js';
 
 describe('call rules', () => {
+  it('keep every API key out of calls, whatever its scopes', () => {
+    expect(mayTakePart('API_KEY')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(mayTakePart('USER').ok).toBe(true);
+    expect(mayTakePart('VISITOR').ok).toBe(true);
+  });
+
   it('take calls of the kinds the campaign allows, once an agent serves the chat', () => {
     const audioOnly = { allowAudio: true, allowVideo: false };
     expect(mayRequestCall(audioOnly, CallKind.AUDIO, Phase.IN_SERVICE).ok).toBe(true);

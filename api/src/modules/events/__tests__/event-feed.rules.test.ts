@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Channel } from '../../interactions/interaction.enums.js';
 import { ApiScope } from '../../auth/viewer.js';
 import { Role } from '../../users/user.enums.js';
-import { compare, decodeCursor, doneIn, encodeCursor, feedMatches, mayReadFeed, parseSnapshot } from '../event-feed.rules.js';
+import type { Scope } from '../../auth/scope.rules.js';
+import { compare, decodeCursor, doneIn, encodeCursor, feedData, feedMatches, mayReadFeed, parseSnapshot } from '../event-feed.rules.js';
 
 describe('feed cursors', () => {
   it('round-trip a position and refuse anything Parley did not give out', () => {
@@ -25,9 +26,11 @@ describe('feed filters', () => {
   const all = { campaignIds: [], channels: [], types: [] };
 
   it('keep a key to its own campaigns, whatever its filter asks', () => {
-    expect(feedMatches(all, ['c2'], event)).toBe(false);
-    expect(feedMatches({ ...all, campaignIds: ['c1'] }, ['c2'], event)).toBe(false);
-    expect(feedMatches(all, ['c1'], event)).toBe(true);
+    const within = (...ids: string[]): Scope => ({ kind: 'LIMITED', campaignIds: new Set(ids), securityGroupId: null });
+    expect(feedMatches(all, within('c2'), event)).toBe(false);
+    expect(feedMatches({ ...all, campaignIds: ['c1'] }, within('c2'), event)).toBe(false);
+    expect(feedMatches(all, within('c1'), event)).toBe(true);
+    expect(feedMatches(all, within(), event)).toBe(false);
     expect(feedMatches(all, null, event)).toBe(true);
   });
 
@@ -39,8 +42,8 @@ describe('feed filters', () => {
 });
 
 describe('who reads the feed', () => {
-  const user = (role: Role) => ({ kind: 'USER' as const, userId: 'u', role, sessionId: 's', name: 'n', customTrayIds: [] });
-  const key = (scopes: ApiScope[]) => ({ kind: 'API_KEY' as const, keyId: 'k', name: 'k', scopes, campaignIds: [] });
+  const user = (role: Role) => ({ kind: 'USER' as const, userId: 'u', role, sessionId: 's', name: 'n', customTrayIds: [], scope: { kind: 'ALL' as const } });
+  const key = (scopes: ApiScope[]) => ({ kind: 'API_KEY' as const, keyId: 'k', name: 'k', scopes, scope: { kind: 'ALL' as const } });
   it('is those who see every chat of their campaigns', () => {
     expect([user(Role.SUPERVISOR), user(Role.ADMIN), key([ApiScope.SUPERVISE]), key([ApiScope.ADMIN])].every(mayReadFeed)).toBe(true);
     expect([user(Role.AGENT), key([ApiScope.READ]), key([ApiScope.BOT]), { kind: 'ANONYMOUS' as const }].some(mayReadFeed)).toBe(false);
@@ -56,3 +59,14 @@ describe('a reader from now', () => {
   });
 });
 
+
+describe('what an event carries to integrators', () => {
+  it('leaves a transfer’s staff note out and keeps where it went', () => {
+    expect(feedData('TRANSFERRED', { trayId: 't1', agentId: null, note: 'VIP, be nice' })).toEqual({ trayId: 't1', agentId: null });
+  });
+
+  it('passes the other events’ details as they are', () => {
+    const data = { result: 'SUCCESS', note: 'not a staff note here' };
+    expect(feedData('CLOSED', data)).toBe(data);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedType, cleanFileName, inlineType, looksLikeText, recordingRefusal, signDownload, soundOnlyType, verifyDownload } from '../file.rules.js';
+import { Phase } from '../../interactions/interaction.enums.js';
+import { acceptedType, cleanFileName, inlineType, looksLikeText, recordingRefusal, signDownload, soundOnlyType, takesUploads, verifyDownload } from '../file.rules.js';
 
 describe('file rules', () => {
   it('accept images, PDFs, recordings and text, never SVG or HTML', () => {
@@ -32,6 +33,28 @@ describe('file rules', () => {
     expect(cleanFileName('../../etc/passwd')).toBe('passwd');
     expect(cleanFileName('C:\\Users\\a\\photo.png')).toBe('photo.png');
     expect(cleanFileName('\u0000')).toBe('file');
+  });
+
+  it('drop control characters from names: C0, DEL and C1', () => {
+    expect(cleanFileName('re\u0000port\u0007\u001b[31m.pdf')).toBe('report[31m.pdf');
+    expect(cleanFileName('a\u007fb\u0085c\u009b.png')).toBe('abc.png');
+    expect(cleanFileName('line\nbreak\r.txt')).toBe('linebreak.txt');
+  });
+
+  it('drop the invisible marks that reorder how a name reads', () => {
+    // Shown as "invoiceexe.pdf" with the override left in.
+    expect(cleanFileName('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+    for (const mark of ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C']) {
+      expect(cleanFileName(`photo${mark}.png`)).toBe('photo.png');
+    }
+    expect(cleanFileName('\u202E')).toBe('file');
+    // Letters of right-to-left scripts stay: only the marks go.
+    expect(cleanFileName('صورة.png')).toBe('صورة.png');
+  });
+
+  it('take uploads for a conversation until it is closed', () => {
+    expect([Phase.BOT, Phase.WAITING, Phase.IN_SERVICE].every(takesUploads)).toBe(true);
+    expect(takesUploads(Phase.CLOSED)).toBe(false);
   });
 
   it('show only types that cannot run script inline', () => {

@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { ApiScope } from '../../auth/viewer.js';
 import { AuthorKind } from '../../messages/message.enums.js';
 import { Role } from '../../users/user.enums.js';
-import { InteractionResult, Phase } from '../interaction.enums.js';
-import { authorFor, closingResult, mayClose, mayHandOff, mayTake, startingPhase } from '../interaction.rules.js';
+import { Channel, InteractionResult, Phase } from '../interaction.enums.js';
+import {
+  type Actor,
+  authorFor,
+  closingResult,
+  keyMayStart,
+  mayActInBulk,
+  mayActOnHeld,
+  mayAnnotate,
+  mayClose,
+  mayHandOff,
+  mayHandOffAs,
+  mayJoin,
+  mayTake,
+  mayTransfer,
+  startingPhase,
+} from '../interaction.rules.js';
 
-const chat = (phase: Phase, agentId: string | null = null) => ({ id: 'i1', phase, agentId });
+const chat = (phase: Phase, agentId: string | null = null) => ({ id: 'i1', phase, agentId, channel: Channel.WEBCHAT, startedByKeyId: null });
 const agentA = { kind: 'USER' as const, userId: 'a', role: Role.AGENT };
 const supervisor = { kind: 'USER' as const, userId: 's', role: Role.SUPERVISOR };
+const key = (...scopes: ApiScope[]): Actor => ({ kind: 'KEY', keyId: 'k1', scopes });
+const botKey = key(ApiScope.BOT);
 
 describe('starting', () => {
   it('starts with a bot when a bot starts it or the campaign puts a bot first, else waits in a tray', () => {
@@ -29,14 +47,64 @@ describe('who writes as whom', () => {
   });
 
   it('lets a bot write only while it serves', () => {
-    expect(authorFor({ kind: 'BOT' }, chat(Phase.BOT), false)).toEqual({ ok: true, value: AuthorKind.BOT });
-    expect(authorFor({ kind: 'BOT' }, chat(Phase.WAITING), false)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(authorFor(botKey, chat(Phase.BOT), false)).toEqual({ ok: true, value: AuthorKind.BOT });
+    expect(authorFor(botKey, chat(Phase.WAITING), false)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(authorFor(botKey, chat(Phase.IN_SERVICE, 'a'), false)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(authorFor(botKey, chat(Phase.BOT), true)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
   it('lets a supervisor write internal notes at any time, and nobody write into a closed chat', () => {
     expect(authorFor(supervisor, chat(Phase.WAITING), true)).toEqual({ ok: true, value: AuthorKind.SUPERVISOR });
     expect(authorFor(supervisor, chat(Phase.CLOSED), true)).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(authorFor({ kind: 'VISITOR', interactionId: 'i1' }, chat(Phase.WAITING), true)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+});
+
+describe('what a key writes as', () => {
+  const bridged = (phase: Phase, startedByKeyId: string | null = 'k1', channel = Channel.WHATSAPP) => ({ ...chat(phase, phase === Phase.IN_SERVICE ? 'a' : null), channel, startedByKeyId });
+
+  it('a READ key writes nothing, in any chat, in public or inside', () => {
+    for (const phase of [Phase.BOT, Phase.WAITING, Phase.IN_SERVICE, Phase.CLOSED]) {
+      for (const internal of [false, true]) {
+        expect(authorFor(key(ApiScope.READ), bridged(phase), internal)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+        expect(authorFor(key(ApiScope.READ, ApiScope.ADMIN), bridged(phase), internal)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      }
+    }
+  });
+
+  it('a SUPERVISE key writes as a supervisor, never as the customer', () => {
+    const supervise = key(ApiScope.SUPERVISE);
+    expect(authorFor(supervise, chat(Phase.IN_SERVICE, 'a'), false)).toEqual({ ok: true, value: AuthorKind.SUPERVISOR });
+    expect(authorFor(supervise, chat(Phase.WAITING), true)).toEqual({ ok: true, value: AuthorKind.SUPERVISOR });
+    expect(authorFor(supervise, chat(Phase.BOT), false)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(authorFor(supervise, bridged(Phase.WAITING), false)).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
+  it('a CHANNEL key writes the customer’s side of the external chats it started, whatever their phase, and of no other', () => {
+    const channel = key(ApiScope.CHANNEL);
+    for (const phase of [Phase.BOT, Phase.WAITING, Phase.IN_SERVICE]) expect(authorFor(channel, bridged(phase), false)).toEqual({ ok: true, value: AuthorKind.CONTACT });
+    expect(authorFor(channel, bridged(Phase.WAITING, 'k2'), false)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(authorFor(channel, bridged(Phase.WAITING, null), false)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(authorFor(channel, bridged(Phase.WAITING, 'k1', Channel.WEBCHAT), false)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(authorFor(channel, bridged(Phase.WAITING), true)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(authorFor(channel, bridged(Phase.CLOSED), false)).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
+  it('a key that is both a bot and a bridge is the customer in the chats it started and the bot in the others', () => {
+    const both = key(ApiScope.BOT, ApiScope.CHANNEL);
+    expect(authorFor(both, bridged(Phase.BOT), false)).toEqual({ ok: true, value: AuthorKind.CONTACT });
+    expect(authorFor(both, bridged(Phase.BOT, 'k2'), false)).toEqual({ ok: true, value: AuthorKind.BOT });
+  });
+});
+
+describe('starting as a key', () => {
+  it('is for BOT (as the bot), SUPERVISE, and CHANNEL on an external channel only', () => {
+    expect(keyMayStart([ApiScope.BOT], Channel.WEBCHAT)).toEqual({ ok: true, value: { asBot: true } });
+    expect(keyMayStart([ApiScope.SUPERVISE], Channel.API)).toEqual({ ok: true, value: { asBot: false } });
+    expect(keyMayStart([ApiScope.CHANNEL], Channel.WHATSAPP)).toEqual({ ok: true, value: { asBot: false } });
+    expect(keyMayStart([ApiScope.CHANNEL], Channel.WEBCHAT)).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+    expect(keyMayStart([ApiScope.READ], Channel.SMS)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(keyMayStart([ApiScope.READ, ApiScope.ADMIN], Channel.SMS)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
 
@@ -56,6 +124,18 @@ describe('closing', () => {
     expect(mayClose(supervisor, chat(Phase.IN_SERVICE, 'b'), InteractionResult.ESCALATED).ok).toBe(true);
     expect(mayClose(supervisor, chat(Phase.CLOSED), InteractionResult.SUCCESS)).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
+
+  it('is a BOT key’s while a bot serves the chat, a SUPERVISE key’s always, and no other key’s', () => {
+    expect(mayClose(botKey, chat(Phase.BOT), InteractionResult.SUCCESS).ok).toBe(true);
+    expect(mayClose(botKey, chat(Phase.WAITING), InteractionResult.SUCCESS)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(mayClose(botKey, chat(Phase.IN_SERVICE, 'a'), InteractionResult.SUCCESS)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(mayClose(key(ApiScope.SUPERVISE), chat(Phase.IN_SERVICE, 'a'), InteractionResult.SUCCESS).ok).toBe(true);
+    for (const k of [key(ApiScope.READ), key(ApiScope.CHANNEL), key(ApiScope.ADMIN)]) {
+      for (const phase of [Phase.BOT, Phase.CLOSED]) {
+        expect(mayClose(k, { ...chat(phase), startedByKeyId: 'k1', channel: Channel.SMS }, InteractionResult.SUCCESS)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      }
+    }
+  });
 });
 
 describe('the result a chat ends with', () => {
@@ -72,5 +152,35 @@ describe('handing off', () => {
     expect(mayHandOff(chat(Phase.BOT), 'c2', 'c1', true)).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
     expect(mayHandOff(chat(Phase.BOT), 'c1', 'c1', false)).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
     expect(mayHandOff(chat(Phase.WAITING), 'c1', 'c1', true)).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
+  it('is for a BOT key or a supervisor', () => {
+    expect(mayHandOffAs(botKey).ok).toBe(true);
+    expect(mayHandOffAs(key(ApiScope.SUPERVISE)).ok).toBe(true);
+    expect(mayHandOffAs(supervisor).ok).toBe(true);
+    for (const who of [key(ApiScope.READ), key(ApiScope.CHANNEL), key(ApiScope.ADMIN), agentA, { kind: 'VISITOR' as const, interactionId: 'i1' }]) {
+      expect(mayHandOffAs(who)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+  });
+});
+
+describe('acting on a chat as staff', () => {
+  const held = { ...chat(Phase.IN_SERVICE, 'a'), status: 'NEEDS_HELP' as never };
+  it('a SUPERVISE key transfers, sets the status, annotates and acts in bulk as a supervisor; it joins no chat', () => {
+    const supervise = key(ApiScope.SUPERVISE);
+    expect(mayActOnHeld(supervise, held).ok).toBe(true);
+    expect(mayTransfer(supervise, chat(Phase.WAITING)).ok).toBe(true);
+    expect(mayAnnotate(supervise, chat(Phase.CLOSED, 'a')).ok).toBe(true);
+    expect(mayActInBulk(supervise).ok).toBe(true);
+    expect(mayJoin(supervise, held)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('no other key does any of it', () => {
+    for (const k of [key(ApiScope.READ), botKey, key(ApiScope.CHANNEL), key(ApiScope.ADMIN)]) {
+      expect(mayActOnHeld(k, held)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(mayTransfer(k, chat(Phase.WAITING))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(mayAnnotate(k, chat(Phase.BOT))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(mayActInBulk(k)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
   });
 });

@@ -3,7 +3,9 @@ import { ContactState } from '../../contacts/contact.enums.js';
 import { TrayKind } from '../../trays/tray.enums.js';
 import { Role } from '../../users/user.enums.js';
 import { InteractionStatus, Phase } from '../interaction.enums.js';
+import { ALL, type Scope } from '../../auth/scope.rules.js';
 import { canSee, type ChatLocation, couldHaveTaken, type Onlooker } from '../visibility.rules.js';
+import { visibilitySql } from '../interaction.queries.js';
 
 const base: ChatLocation = {
   interactionId: 'i1',
@@ -15,15 +17,18 @@ const base: ChatLocation = {
   agentId: null,
   contactState: ContactState.TRAY,
   status: InteractionStatus.IN_PROGRESS,
+  startedByKeyId: null,
 };
-const agent = (id: string, custom: string[] = []): Onlooker => ({ kind: 'STAFF', userId: id, role: Role.AGENT, customTrayIds: new Set(custom) });
-const supervisor: Onlooker = { kind: 'STAFF', userId: 's', role: Role.SUPERVISOR, customTrayIds: new Set() };
+const agent = (id: string, custom: string[] = []): Onlooker => ({ kind: 'STAFF', userId: id, role: Role.AGENT, customTrayIds: new Set(custom), scope: ALL });
+const supervisor: Onlooker = { kind: 'STAFF', userId: 's', role: Role.SUPERVISOR, customTrayIds: new Set(), scope: ALL };
+const within = (...campaignIds: string[]): Scope => ({ kind: 'LIMITED', campaignIds: new Set(campaignIds), securityGroupId: 'g1' });
+const key = (scope: Scope, supervise = false, bridge = false): Onlooker => ({ kind: 'KEY', keyId: 'k1', supervise, bridge, scope });
 
 describe('the visibility table', () => {
   it('shows a chat with a bot to everyone, but a visitor only its own', () => {
     const loc = { ...base, phase: Phase.BOT, trayId: null, trayKind: null, contactState: ContactState.BOT };
     expect(canSee(agent('a'), loc)).toBe(true);
-    expect(canSee({ kind: 'KEY', supervise: false, campaignIds: [] }, loc)).toBe(true);
+    expect(canSee(key(ALL), loc)).toBe(true);
     expect(canSee({ kind: 'VISITOR', interactionId: 'other' }, loc)).toBe(false);
     expect(canSee({ kind: 'VISITOR', interactionId: 'i1' }, loc)).toBe(true);
     expect(canSee({ kind: 'NOBODY' }, loc)).toBe(false);
@@ -52,8 +57,8 @@ describe('the visibility table', () => {
     expect(canSee(agent('a'), loc)).toBe(true);
     expect(canSee(agent('b'), loc)).toBe(false);
     expect(canSee(supervisor, loc)).toBe(true);
-    expect(canSee({ kind: 'KEY', supervise: false, campaignIds: [] }, loc)).toBe(false);
-    expect(canSee({ kind: 'KEY', supervise: true, campaignIds: ['c1'] }, loc)).toBe(true);
+    expect(canSee(key(ALL), loc)).toBe(false);
+    expect(canSee(key(within('c1'), true), loc)).toBe(true);
   });
 
   it('lists a held chat that asks for help for the agents with access to its tray', () => {
@@ -69,7 +74,39 @@ describe('the visibility table', () => {
   });
 
   it('keeps a key inside its campaigns, whatever its scope', () => {
-    expect(canSee({ kind: 'KEY', supervise: true, campaignIds: ['c2'] }, base)).toBe(false);
+    expect(canSee(key(within('c2'), true), base)).toBe(false);
+    expect(canSee(key(within('c1'), true), base)).toBe(true);
+  });
+
+  it('shows a CHANNEL key the chats it started wherever they are, as their customer sees them, and no other key', () => {
+    const bridged = { ...base, phase: Phase.IN_SERVICE, agentId: 'a', contactState: ContactState.AGENT, startedByKeyId: 'k1' };
+    expect(canSee(key(ALL, false, true), bridged)).toBe(true);
+    expect(canSee(key(ALL, false, true), { ...bridged, startedByKeyId: 'k2' })).toBe(false);
+    expect(canSee(key(ALL, false, false), bridged)).toBe(false);
+    expect(canSee(key(within('c2'), false, true), bridged)).toBe(false);
+  });
+
+  it('says the same in SQL as in JavaScript: a bridge adds its own chats, within its scope', () => {
+    expect(visibilitySql(key(within('c1'), false, true))).toEqual({
+      sql: "(i.campaign_id = any(?::uuid[]) and ((i.phase in ('BOT', 'CLOSED') or ct.state = 'EXPIRED' or t.kind = 'CLOSED') or i.started_by_key_id = ?))",
+      params: ['{c1}', 'k1'],
+    });
+    expect(visibilitySql(key(ALL, true, true))).toEqual({ sql: '(true and (true or i.started_by_key_id = ?))', params: ['k1'] });
+    expect(visibilitySql(key(ALL))).toEqual({ sql: "(true and (i.phase in ('BOT', 'CLOSED') or ct.state = 'EXPIRED' or t.kind = 'CLOSED'))", params: [] });
+  });
+
+  it('keeps grouped staff of every role inside their campaigns, even for chats the table shows everyone', () => {
+    const closed = { ...base, phase: Phase.CLOSED, trayKind: TrayKind.CLOSED };
+    for (const role of [Role.AGENT, Role.SUPERVISOR, Role.ADMIN]) {
+      const grouped: Onlooker = { kind: 'STAFF', userId: 'x', role, customTrayIds: new Set(), scope: within('c2') };
+      expect(canSee(grouped, base)).toBe(false);
+      expect(canSee(grouped, closed)).toBe(false);
+      expect(canSee({ ...grouped, scope: within('c1') }, base)).toBe(true);
+    }
+  });
+
+  it('reaches nothing with a scope of no campaign', () => {
+    expect(canSee(key(within(), true), { ...base, phase: Phase.BOT })).toBe(false);
   });
 
   it('tells a taker that lost the race apart from a stranger', () => {

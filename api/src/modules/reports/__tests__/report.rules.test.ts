@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InteractionView } from '../../interactions/interaction.view.js';
-import { REPORT_COLUMNS, ReportRefused, reportFilter, reportRow } from '../report.rules.js';
+import { neutralizedCell, REPORT_COLUMNS, ReportRefused, reportFilter, reportRow } from '../report.rules.js';
 
 describe('the conversations report', () => {
   it('reads its filter from URL parameters', () => {
@@ -57,5 +57,32 @@ describe('the conversations report', () => {
     const row = reportRow(view);
     expect(row).toHaveLength(REPORT_COLUMNS.length);
     expect(Object.fromEntries(REPORT_COLUMNS.map((c, i) => [c, row[i]]))).toMatchObject({ protocol: 'ACME-000042', agent: 'Bob', tags: 'refund vip', waitedSeconds: 90, result: 'SUCCESS' });
+  });
+
+  it('turns cells a spreadsheet would run as formulas into text', () => {
+    for (const formula of ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1']) expect(neutralizedCell(formula)).toBe(`'${formula}`);
+    for (const plain of ['Ana', 'a=b', ' =1', "'quoted", '', 'ACME-000042']) expect(neutralizedCell(plain)).toBe(plain);
+    expect(neutralizedCell(90)).toBe(90);
+    expect(neutralizedCell(null)).toBeNull();
+  });
+
+  it('writes a contact named like a formula as text', () => {
+    const view = {
+      protocol: 'ACME-000043',
+      campaign: { id: 'c', name: 'Acme', noAnswerTimeoutSeconds: null },
+      channel: 'WEBCHAT',
+      contact: { name: '=HYPERLINK("http://x")', email: null, phone: '+351 912 345 678' },
+      agent: null,
+      phase: 'WAITING',
+      status: 'IN_PROGRESS',
+      result: null,
+      tags: [],
+      createdAt: '2026-11-21T10:00:00.000Z',
+      queuedAt: null,
+      assignedAt: null,
+      closedAt: null,
+    } as unknown as InteractionView;
+    const row = Object.fromEntries(REPORT_COLUMNS.map((c, i) => [c, reportRow(view)[i]]));
+    expect(row).toMatchObject({ contact: '\'=HYPERLINK("http://x")', phone: "'+351 912 345 678", protocol: 'ACME-000043', waitedSeconds: null });
   });
 });

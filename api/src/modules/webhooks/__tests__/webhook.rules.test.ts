@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delivered, disabledReason, signature, validHookUrl, verifySignature } from '../webhook.rules.js';
+import { delivered, disabledReason, hookUrlRefusal, signature, validHookUrl, verifySignature } from '../webhook.rules.js';
 
 describe('webhook signatures', () => {
   const body = '{"type":"CLOSED"}';
@@ -21,6 +21,16 @@ describe('webhook rules', () => {
     expect(validHookUrl('ftp://example.com')).toBe(false);
     expect(validHookUrl('https://user:pass@example.com')).toBe(false);
     expect(validHookUrl('not a url')).toBe(false);
+  });
+
+  it('refuse URLs to addresses only the server reaches, unless private targets are allowed', () => {
+    expect(hookUrlRefusal('https://crm.example.com/hooks/parley', false)).toBeNull();
+    expect(hookUrlRefusal('http://127.0.0.1:8080/x', false)).toMatch(/loopback address/);
+    expect(hookUrlRefusal('http://169.254.169.254/latest/meta-data/', false)).toMatch(/cloud metadata service/);
+    expect(hookUrlRefusal('http://[fd00::5]/', false)).toMatch(/private address/);
+    expect(hookUrlRefusal('http://127.0.0.1:8080/x', true)).toBeNull();
+    expect(hookUrlRefusal('ftp://example.com', true)).toMatch(/http or https/);
+    expect(hookUrlRefusal(`https://crm.example.com/${'x'.repeat(2048)}`, true)).toMatch(/at most 2048 characters/);
   });
 
   it('count 2xx as delivered and disable a hook at its limit of failures in a row', () => {

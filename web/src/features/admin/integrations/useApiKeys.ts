@@ -5,7 +5,7 @@ import { AdminApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument, type 
 import { useAdminAction } from '../composables/useAdminAction';
 import { useDirectory } from '../composables/useDirectory';
 
-export const SCOPES = ['READ', 'BOT', 'SUPERVISE', 'ADMIN'] as const satisfies readonly ApiScope[];
+export const SCOPES = ['READ', 'BOT', 'CHANNEL', 'SUPERVISE', 'ADMIN'] as const satisfies readonly ApiScope[];
 
 /** API keys: the list, a new key whose secret is kept here until the administrator dismisses it, revoking. */
 export function useApiKeys() {

@@ -1,0 +1,41 @@
+import { type Em, one, pgArray } from '../../db/sql.js';
+import { badInput, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
+import { peopleSql } from '../auth/scope.rules.js';
+import { scopeOf, type Viewer } from '../auth/viewer.js';
+import type { Role } from './user.enums.js';
+import { actOnPersonRefusal } from './user.rules.js';
+
+export interface ReachedPerson {
+  id: string;
+  role: Role;
+  securityGroupId: string | null;
+  active: boolean;
+}
+
+/**
+ * The one scoped lookup of a person someone acts on: outside the caller's scope it is NOT_FOUND, as
+ * one that does not exist; within it, the role rule decides (FORBIDDEN). Nothing is changed before.
+ */
+export async function requirePersonToActOn(em: Em, viewer: Viewer, userId: string): Promise<ReachedPerson> {
+  if (viewer.kind === 'ANONYMOUS') throw unauthenticated();
+  if (viewer.kind === 'VISITOR') throw forbidden('Only supervisors can do this');
+  const inScope = peopleSql(scopeOf(viewer), 'u.id');
+  const row = await one(em, `select u.id, u.role, u.security_group_id, u.active from users u where u.id = ? and ${inScope.sql}`, [userId, ...inScope.params]);
+  if (!row) throw notFound('User');
+  const refusal = actOnPersonRefusal(viewer.kind === 'API_KEY' ? 'KEY' : viewer.role, row.role);
+  if (refusal) throw forbidden(refusal);
+  return { id: row.id, role: row.role, securityGroupId: row.security_group_id, active: row.active };
+}
+
+/**
+ * Refuses, as unknown, people outside the scope among those a caller names (members, grantees): a
+ * grouped administrator cannot hand its campaigns or trays to people it does not reach.
+ */
+export async function requirePeopleInScope(em: Em, viewer: Viewer, userIds: readonly string[] | null | undefined, field: string): Promise<void> {
+  const scope = scopeOf(viewer);
+  if (!userIds?.length || scope.kind === 'ALL') return;
+  const inScope = peopleSql(scope, 'u.id');
+  const ids = [...new Set(userIds)];
+  const found = await one<{ n: number }>(em, `select count(*)::int as n from users u where u.id = any(?::uuid[]) and ${inScope.sql}`, [pgArray(ids), ...inScope.params]);
+  if (found!.n !== ids.length) throw badInput('Unknown person', field);
+}
