@@ -7,26 +7,32 @@ import type { Deps } from './deps.js';
 /** What every resolver receives. `em` is forked per HTTP request and per WebSocket operation. */
 export interface Context {
   deps: Deps;
-  viewer: Viewer;
-  em: Em;
   /**
-   * The viewer as the visibility table sees it, derived afresh on each call: a socket's viewer is
-   * updated in place when its tray access changes, and long-lived subscriptions must see that.
+   * Who is asking. Fixed for an HTTP request; over a WebSocket, the socket's caller as it is now:
+   * an open socket's caller is resolved again when its tray access or teams change (server/ws.ts),
+   * and an operation sent after that, or a subscription's next event, must see it.
    */
+  readonly viewer: Viewer;
+  em: Em;
+  /** The viewer as the visibility table sees it, derived again whenever the viewer is replaced. */
   onlooker(): Onlooker;
 }
 
-export function createContext(deps: Deps, viewer: Viewer, em: Em = deps.orm.em.fork() as Em): Context {
-  // An access change replaces the viewer's tray list (never edits it), so the list's identity tells when to derive again.
-  let derivedFrom: unknown = null;
+/** `viewer` is the caller itself, or for a socket a function answering its caller now. */
+export function createContext(deps: Deps, viewer: Viewer | (() => Viewer), em: Em = deps.orm.em.fork() as Em): Context {
+  const current = typeof viewer === 'function' ? viewer : () => viewer;
+  // A socket's caller is replaced whole, never edited, so its identity tells when to derive again.
+  let derivedFrom: Viewer | null = null;
   let who: Onlooker | null = null;
-  const source = () => (viewer.kind === 'USER' ? viewer.customTrayIds : viewer);
   return {
     deps,
-    viewer,
+    get viewer() {
+      return current();
+    },
     em,
     onlooker: () => {
-      if (who === null || derivedFrom !== source()) (derivedFrom = source()), (who = onlookerFor(viewer));
+      const now = current();
+      if (who === null || derivedFrom !== now) (derivedFrom = now), (who = onlookerFor(now));
       return who;
     },
   };

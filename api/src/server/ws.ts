@@ -2,14 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import { execute, type ExecutionResult, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate, type DocumentNode, getOperationAST, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { resolveViewer } from '../modules/auth/auth.service.js';
-import { bearer } from '../modules/auth/tokens.js';
+import { resolveViewer, resolveViewersByHash } from '../modules/auth/auth.service.js';
+import { Refresh, refreshOf } from '../modules/auth/socket-caller.rules.js';
+import { bearer, hashToken } from '../modules/auth/tokens.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 import type { Presence } from '../modules/agents/presence.js';
-import { customTraysOf } from '../modules/trays/tray.service.js';
 import { Role } from '../modules/users/user.enums.js';
 import { ErrorCode, type FormattedErrorLike, maskError } from '../shared/errors.js';
-import { Topic } from '../shared/topics.js';
 import { createContext } from './context.js';
 import { rateSubject } from '../modules/limits/rate-limits.js';
 import { sharedSubscribe } from './shared-subscribe.js';
@@ -22,8 +21,14 @@ import type { Metrics } from './metrics.js';
 
 /** Close codes Parley uses beyond graphql-ws's own. */
 export enum ParleyCloseCode {
-  /** The session was signed out, forced out, or its password changed, or the API key revoked: sign in again. */
+  /** The session was signed out, forced out, or its password changed, its person deactivated, or the API key revoked: sign in again. */
   SessionRevoked = 4401,
+  /**
+   * What the caller may do or reach changed (its role, its security group or that group's
+   * campaigns, a key's creator's group): reconnect, and be resolved afresh. graphql-ws clients retry
+   * on it (it is their Forbidden), and the web app signs out on 4401 only.
+   */
+  AccessChanged = 4403,
   /** The server is shutting down; reconnect to another process. */
   GoingAway = 1001,
 }
@@ -33,50 +38,104 @@ type SocketExtra = {
   request: IncomingMessage;
 };
 
-/** Open sockets by user and by API key, so a revocation published by any process closes them here. */
-class SocketRegistry {
-  private readonly byUser = new Map<string, Set<{ socket: WebSocket; sessionId: string; viewer: Extract<Viewer, { kind: 'USER' }> }>>();
+/** A socket's caller as it is now: every operation on the socket reads it when it needs it. */
+interface SocketCaller {
+  socket: WebSocket;
+  /** The hash of the token it connected with, by which it is resolved again; null without a token. */
+  tokenHash: string | null;
+  viewer: Viewer;
+}
 
-  add(viewer: Extract<Viewer, { kind: 'USER' }>, socket: WebSocket): () => void {
-    const { userId, sessionId } = viewer;
-    let set = this.byUser.get(userId);
-    if (!set) this.byUser.set(userId, (set = new Set()));
-    const entry = { socket, sessionId, viewer };
-    set.add(entry);
-    return () => {
-      set!.delete(entry);
-      if (set!.size === 0) this.byUser.delete(userId);
-    };
+/**
+ * This process's signed-in and API key sockets, whose callers are resolved again whenever something
+ * a caller is made of may have changed, on any process: the viewer cache's `onChange` (a NOTIFY at
+ * a commit, the bus's revocations). One statement for them all, never one per socket; one run at a
+ * time, and another right after when a change arrived while it ran, since the run may have read
+ * before that change's commit.
+ */
+class OpenSockets {
+  private readonly callers = new Set<SocketCaller>();
+  private changes = 0;
+  private pending = false;
+  private running = false;
+  private retry: NodeJS.Timeout | null = null;
+  private retryMs = 1000;
+
+  constructor(private readonly deps: Deps) {}
+
+  /** Read before resolving a connecting socket's caller, and given to `add`. */
+  mark(): number {
+    return this.changes;
   }
 
-  users(): string[] {
-    return [...this.byUser.keys()];
+  /** Follows a socket's caller from now on; returns the way to stop. */
+  add(caller: SocketCaller, mark: number): () => void {
+    this.callers.add(caller);
+    // A change heard while this caller was being read may have committed after the read began.
+    if (mark !== this.changes) this.changed();
+    return () => this.callers.delete(caller);
   }
 
-  /** Replaces the custom trays of a person's live viewers; their subscriptions see it at the next event. */
-  updateAccess(userId: string, customTrayIds: string[]): void {
-    for (const entry of this.byUser.get(userId) ?? []) entry.viewer.customTrayIds = customTrayIds;
+  /** Something a caller is made of may have changed. */
+  changed(): void {
+    this.changes++;
+    this.pending = true;
+    void this.run();
   }
 
-  private readonly byKey = new Map<string, Set<WebSocket>>();
-
-  addKey(keyId: string, socket: WebSocket): () => void {
-    let set = this.byKey.get(keyId);
-    if (!set) this.byKey.set(keyId, (set = new Set()));
-    set.add(socket);
-    return () => {
-      set!.delete(socket);
-      if (set!.size === 0) this.byKey.delete(keyId);
-    };
+  close(): void {
+    if (this.retry) clearTimeout(this.retry);
+    this.callers.clear();
   }
 
-  revokeKey(keyId: string): void {
-    for (const socket of this.byKey.get(keyId) ?? []) socket.close(ParleyCloseCode.SessionRevoked, 'API key revoked');
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.pending) {
+        this.pending = false;
+        await this.refresh();
+      }
+      this.retryMs = 1000;
+    } catch (err) {
+      // The database away: what changed is still to be applied. Try again, less often while it
+      // stays away (the LISTEN connection's return reports a change too).
+      this.deps.log.warn({ err, retryMs: this.retryMs }, 'resolving open sockets again failed');
+      this.pending = true;
+      this.retry ??= setTimeout(() => {
+        this.retry = null;
+        void this.run();
+      }, this.retryMs).unref();
+      this.retryMs = Math.min(this.retryMs * 2, 30_000);
+    } finally {
+      this.running = false;
+    }
   }
 
-  revoke(userId: string, sessionId: string | null): void {
-    for (const entry of this.byUser.get(userId) ?? []) {
-      if (sessionId === null || entry.sessionId === sessionId) entry.socket.close(ParleyCloseCode.SessionRevoked, 'Session revoked');
+  private async refresh(): Promise<void> {
+    const callers = [...this.callers];
+    if (callers.length === 0) return;
+    const sessions = new Set<string>();
+    const keys = new Set<string>();
+    for (const { viewer, tokenHash } of callers) (viewer.kind === 'USER' ? sessions : keys).add(tokenHash!);
+    const now = await resolveViewersByHash(this.deps.orm.em.fork(), { sessions: [...sessions], keys: [...keys] });
+    for (const caller of callers) {
+      if (!this.callers.has(caller)) continue;
+      const viewer = now.get(caller.tokenHash!) ?? null;
+      switch (refreshOf(caller.viewer, viewer)) {
+        case Refresh.REPLACE:
+          // Replaced whole: contexts derive their onlooker again when the object changes.
+          caller.viewer = viewer!;
+          break;
+        case Refresh.RECONNECT:
+          this.callers.delete(caller);
+          caller.socket.close(ParleyCloseCode.AccessChanged, 'Your access changed');
+          break;
+        case Refresh.REVOKE:
+          this.callers.delete(caller);
+          caller.socket.close(ParleyCloseCode.SessionRevoked, caller.viewer.kind === 'API_KEY' ? 'API key revoked' : 'Session revoked');
+          break;
+      }
     }
   }
 }
@@ -124,18 +183,10 @@ class CheckedDocuments {
 
 /** graphql-ws on the HTTP server's /graphql path, with the same auth, limits and masking as HTTP. */
 export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, deps: Deps, metrics: Metrics, presence: Presence) {
-  const viewers = new WeakMap<WebSocket, Viewer>();
-  const registry = new SocketRegistry();
+  const callers = new WeakMap<WebSocket, SocketCaller>();
+  const open = new OpenSockets(deps);
+  const stopFollowing = deps.viewers.onChange(() => open.changed());
   const rules = [...specifiedRules, ...validationRules(deps.config)];
-  const unsubscribeControl = await deps.topics.subscribe(Topic.CONTROL, undefined, (event) => {
-    if (event.type === 'SESSIONS_REVOKED') registry.revoke(event.userId, event.sessionId);
-    if (event.type === 'KEY_REVOKED') registry.revokeKey(event.keyId);
-    if (event.type === 'ACCESS_CHANGED') {
-      void customTraysOf(deps.orm.em.fork(), registry.users())
-        .then((access) => access.forEach((trays, userId) => registry.updateAccess(userId, trays)))
-        .catch((err) => deps.log.error({ err }, 'reloading tray access'));
-    }
-  });
   const introspection = new IntrospectionCache();
   const introspectionKeys = new WeakMap<object, string>();
   const documents = new CheckedDocuments(schema, rules, deps.config.MAX_TOKENS);
@@ -156,32 +207,34 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
       },
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization;
+        const token = bearer(typeof header === 'string' ? header : null);
+        const { socket } = ctx.extra;
+        const mark = open.mark();
         let viewer: Viewer;
         try {
-          viewer = await resolveViewer(deps.orm.em.fork(), bearer(typeof header === 'string' ? header : null));
+          viewer = await resolveViewer(deps.orm.em.fork(), token);
         } catch (err) {
           // A token that ended while the page was reconnecting gets the same 4401 as one ended while
           // connected, so the page signs out; any other failure (the database away) is retried.
           if ((err as GraphQLError).extensions?.code !== ErrorCode.UNAUTHENTICATED) throw err;
-          ctx.extra.socket.close(ParleyCloseCode.SessionRevoked, 'Unauthorized');
+          socket.close(ParleyCloseCode.SessionRevoked, 'Unauthorized');
           return false;
         }
-        viewers.set(ctx.extra.socket, viewer);
+        // Gone while its caller was read: its 'close' has passed, and nothing must be kept for it.
+        if (socket.readyState !== socket.OPEN) return false;
+        const caller: SocketCaller = { socket, tokenHash: token && hashToken(token), viewer };
+        callers.set(socket, caller);
         metrics.sockets.inc();
-        if (viewer.kind === 'API_KEY') ctx.extra.socket.once('close', registry.addKey(viewer.keyId, ctx.extra.socket));
-        if (viewer.kind === 'USER') {
-          const remove = registry.add(viewer, ctx.extra.socket);
-          ctx.extra.socket.once('close', remove);
-          // An agent is present while any of its sockets is open: that is what makes it routable.
-          if (viewer.role === Role.AGENT) {
-            const connection = presence.connect(viewer.userId);
-            ctx.extra.socket.once('close', () => void connection.then((id) => presence.disconnect(id)).catch((err) => deps.log.warn({ err }, 'presence')));
-          }
+        if (viewer.kind === 'USER' || viewer.kind === 'API_KEY') socket.once('close', open.add(caller, mark));
+        // An agent is present while any of its sockets is open: that is what makes it routable.
+        if (viewer.kind === 'USER' && viewer.role === Role.AGENT) {
+          const connection = presence.connect(viewer.userId);
+          socket.once('close', () => void connection.then((id) => presence.disconnect(id)).catch((err) => deps.log.warn({ err }, 'presence')));
         }
         return true;
       },
       onClose: (ctx) => {
-        if (viewers.has(ctx.extra.socket)) metrics.sockets.dec();
+        if (callers.has(ctx.extra.socket)) metrics.sockets.dec();
       },
       onSubscribe: async (ctx, _id, payload) => {
         // Before any await: a burst of operations arrives in one go, and each must see the others.
@@ -189,7 +242,8 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
         if (crowded) return [crowded];
         const tooLarge = documentTooLarge(payload.query, deps.config);
         if (tooLarge) return [tooLarge];
-        const viewer = viewers.get(ctx.extra.socket) ?? { kind: 'ANONYMOUS' as const };
+        const caller = callers.get(ctx.extra.socket);
+        const viewer = caller?.viewer ?? { kind: 'ANONYMOUS' as const };
         try {
           await deps.limits.spend(rateSubject(viewer, ctx.extra.request.socket.remoteAddress ?? 'unknown'));
         } catch (err) {
@@ -207,7 +261,8 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: createContext(deps, viewer),
+          // The socket's caller as it is when each resolver asks, not as it was at subscribe time.
+          contextValue: createContext(deps, caller ? () => caller.viewer : viewer),
         };
         const introspectionKey = IntrospectionCache.keyOf(document, payload.query, payload.operationName, payload.variables);
         if (introspectionKey) introspectionKeys.set(args, introspectionKey);
@@ -225,7 +280,8 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
   );
   return {
     async dispose(): Promise<void> {
-      unsubscribeControl();
+      stopFollowing();
+      open.close();
       for (const client of wss.clients) client.close(ParleyCloseCode.GoingAway, 'Server shutting down');
       await cleanup.dispose();
     },

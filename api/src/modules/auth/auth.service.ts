@@ -16,23 +16,47 @@ import type { ViewerCache } from './viewer-cache.js';
 /** The campaigns of person `u`'s security group, when it has one: what its scope is made of. */
 const GROUP_CAMPAIGNS_SQL = `case when u.security_group_id is null then null else array(select gc.id::text from campaigns gc where gc.security_group_id = u.security_group_id) end`;
 
-// Every request of a signed-in person, bot or visitor runs one of these first.
-const SESSION_VIEWER = prepared(
-  'session_viewer',
+/** A signed-in person by session, the token's hash filtered by `tokenIs`: one shape for one token and for many. */
+const sessionViewerSql = (tokenIs: string) =>
   // One round trip: the person and the custom trays granted to them or their teams.
-  `select s.id as session_id, (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms, u.id, u.role, u.name, ${CUSTOM_TRAY_IDS_SQL} as custom_tray_ids,
+  `select s.token_hash as hash, s.id as session_id, (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms, u.id, u.role, u.name, ${CUSTOM_TRAY_IDS_SQL} as custom_tray_ids,
           u.security_group_id, ${GROUP_CAMPAIGNS_SQL} as group_campaign_ids
      from sessions s join users u on u.id = s.user_id
-    where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
-);
+    where ${tokenIs} and s.revoked_at is null and s.expires_at > now() and u.active`;
 // A key reaches at most what its creator reaches now: a creator moved into a group narrows its keys at once.
-const API_KEY_VIEWER = prepared(
-  'api_key_viewer',
-  `select k.id, k.name, k.scopes, k.campaign_ids, k.last_used_at, u.security_group_id, ${GROUP_CAMPAIGNS_SQL} as group_campaign_ids
+const apiKeyViewerSql = (secretIs: string) =>
+  `select k.secret_hash as hash, k.id, k.name, k.scopes, k.campaign_ids, k.last_used_at, u.security_group_id, ${GROUP_CAMPAIGNS_SQL} as group_campaign_ids
      from api_keys k left join users u on u.id = k.created_by_id
-    where k.secret_hash = ? and k.revoked_at is null`,
-);
+    where ${secretIs} and k.revoked_at is null`;
+
+// Every request of a signed-in person, bot or visitor runs one of these first.
+const SESSION_VIEWER = prepared('session_viewer', sessionViewerSql('s.token_hash = ?'));
+const API_KEY_VIEWER = prepared('api_key_viewer', apiKeyViewerSql('k.secret_hash = ?'));
 const VISITOR_VIEWER = prepared('visitor_viewer', 'select id, contact_id from interactions where visitor_token_hash = ?');
+// Every open socket of a process, resolved again at once when something a viewer is made of changes.
+const SESSION_VIEWERS = prepared('session_viewers', sessionViewerSql('s.token_hash = any(?::text[])'));
+const API_KEY_VIEWERS = prepared('api_key_viewers', apiKeyViewerSql('k.secret_hash = any(?::text[])'));
+
+type UserViewer = Extract<Viewer, { kind: 'USER' }>;
+type KeyViewer = Extract<Viewer, { kind: 'API_KEY' }>;
+
+const sessionViewerOf = (row: Record<string, any>): UserViewer => ({
+  kind: 'USER',
+  userId: row.id,
+  role: row.role,
+  sessionId: row.session_id,
+  name: row.name,
+  customTrayIds: row.custom_tray_ids,
+  scope: scopeFrom({ securityGroupId: row.security_group_id, groupCampaignIds: row.group_campaign_ids }),
+});
+
+const keyViewerOf = (row: Record<string, any>): KeyViewer => ({
+  kind: 'API_KEY',
+  keyId: row.id,
+  name: row.name,
+  scopes: row.scopes,
+  scope: scopeFrom({ securityGroupId: row.security_group_id, groupCampaignIds: row.group_campaign_ids, keyCampaignIds: row.campaign_ids }),
+});
 
 /**
  * Resolves a bearer token to a viewer; an unknown, expired or revoked token is UNAUTHENTICATED.
@@ -48,15 +72,7 @@ export async function resolveViewer(em: Em, token: string | null, cache?: Viewer
       const generation = cache?.mark() ?? 0;
       const row = await one(em, SESSION_VIEWER, [hash]);
       if (!row) throw unauthenticated('Your session has ended; sign in again');
-      const viewer: Viewer = {
-        kind: 'USER',
-        userId: row.id,
-        role: row.role,
-        sessionId: row.session_id,
-        name: row.name,
-        customTrayIds: row.custom_tray_ids,
-        scope: scopeFrom({ securityGroupId: row.security_group_id, groupCampaignIds: row.group_campaign_ids }),
-      };
+      const viewer = sessionViewerOf(row);
       cache?.keep(hash, viewer, generation, row.expires_ms);
       return viewer;
     }
@@ -68,8 +84,7 @@ export async function resolveViewer(em: Em, token: string | null, cache?: Viewer
       if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
         void rows(em.fork(), 'update api_keys set last_used_at = now() where id = ?', [row.id]).catch(() => undefined);
       }
-      const scope = scopeFrom({ securityGroupId: row.security_group_id, groupCampaignIds: row.group_campaign_ids, keyCampaignIds: row.campaign_ids });
-      return { kind: 'API_KEY', keyId: row.id, name: row.name, scopes: row.scopes, scope };
+      return keyViewerOf(row);
     }
     case TokenKind.VISITOR: {
       const row = await one(em, VISITOR_VIEWER, [hash]);
@@ -79,6 +94,35 @@ export async function resolveViewer(em: Em, token: string | null, cache?: Viewer
     default:
       throw unauthenticated('Malformed token');
   }
+}
+
+/** Token hashes to resolve together, by kind (visitors' tokens name one chat and never change). */
+export interface TokenHashes {
+  sessions: readonly string[];
+  keys: readonly string[];
+}
+
+// Bounds one statement's parameter; a process holds a few thousand sockets at most.
+const HASHES_PER_STATEMENT = 5000;
+
+/**
+ * The viewers of many session and key tokens at once, by token hash, as `resolveViewer` would
+ * resolve each (never from the cache, and a key's last use is not touched: no request was made). A
+ * hash missing from the answer no longer names anyone: the session ended, the person was
+ * deactivated, the key was revoked.
+ */
+export async function resolveViewersByHash(em: Em, hashes: TokenHashes): Promise<Map<string, UserViewer | KeyViewer>> {
+  const found = new Map<string, UserViewer | KeyViewer>();
+  const kinds = [
+    [SESSION_VIEWERS, hashes.sessions, sessionViewerOf],
+    [API_KEY_VIEWERS, hashes.keys, keyViewerOf],
+  ] as const;
+  for (const [statement, all, viewerOf] of kinds) {
+    for (let i = 0; i < all.length; i += HASHES_PER_STATEMENT) {
+      for (const row of await rows(em, statement, [pgArray(all.slice(i, i + HASHES_PER_STATEMENT))])) found.set(row.hash, viewerOf(row));
+    }
+  }
+  return found;
 }
 
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });

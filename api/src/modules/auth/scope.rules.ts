@@ -44,6 +44,12 @@ export function intersect(a: Scope, b: Scope): Scope {
   return limited([...a.campaignIds].filter((id) => b.campaignIds.has(id)), a.securityGroupId ?? b.securityGroupId);
 }
 
+/** Whether two scopes reach the same campaigns through the same group. */
+export const sameScope = (a: Scope, b: Scope): boolean =>
+  a.kind === 'ALL'
+    ? b.kind === 'ALL'
+    : b.kind === 'LIMITED' && a.securityGroupId === b.securityGroupId && a.campaignIds.size === b.campaignIds.size && [...a.campaignIds].every((id) => b.campaignIds.has(id));
+
 export function reaches(scope: Scope, campaignId: string): boolean {
   return scope.kind === 'ALL' || scope.campaignIds.has(campaignId);
 }

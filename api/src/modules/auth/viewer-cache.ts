@@ -12,7 +12,7 @@ interface Entry {
   until: number;
 }
 
-/** Triggers on the tables a signed-in viewer is read from NOTIFY this channel at commit (migration 0013). */
+/** Triggers on the tables a signed-in viewer is read from NOTIFY this channel at commit (migrations 0013 and 0014). */
 export const VIEWERS_CHANGED_CHANNEL = 'parley_viewers';
 const MAX_ENTRIES = 10_000;
 
@@ -25,37 +25,52 @@ const MAX_ENTRIES = 10_000;
  * everything, since notifications may have been missed meanwhile. The bus's own word of a revocation
  * (the one that closes sockets with 4401) forgets too, so a page told 4401 that asks again over HTTP
  * is refused even if the NOTIFY for the same commit has not been read yet.
+ *
+ * The same moments tell the open sockets to resolve their callers again (`onChange`): one LISTEN
+ * connection per process serves both, and it is opened even when nothing is kept (`ttlMs` 0).
  */
 export class ViewerCache {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
-  private readonly listener: PgListener | null;
+  private readonly listener: PgListener;
+  private readonly changeListeners = new Set<() => void>();
   private stopWatching: (() => void) | null = null;
 
   constructor(
     databaseUrl: string,
     private readonly ttlMs: number,
-    log: Logger,
+    private readonly log: Logger,
   ) {
-    const forget = () => this.forget();
-    this.listener = ttlMs > 0 ? new PgListener(databaseUrl, 'parley-viewers', [VIEWERS_CHANGED_CHANNEL], { notified: forget, reconnected: forget, lost: forget }, log) : null;
+    const changed = () => this.changed();
+    this.listener = new PgListener(databaseUrl, 'parley-viewers', [VIEWERS_CHANGED_CHANNEL], { notified: changed, reconnected: changed, lost: changed }, log);
   }
 
   async start(topics: Topics): Promise<void> {
-    if (!this.listener) return;
     await this.listener.start();
     this.stopWatching = await topics.subscribe(Topic.CONTROL, undefined, (event) => {
-      if (event.type === 'SESSIONS_REVOKED' || event.type === 'ACCESS_CHANGED') this.forget();
+      // A key is never kept here, but its sockets are resolved again: api_keys has no trigger.
+      if (event.type === 'SESSIONS_REVOKED' || event.type === 'ACCESS_CHANGED' || event.type === 'KEY_REVOKED') this.changed();
     });
   }
 
+  /**
+   * Calls `listener` whenever something a viewer is made of may have changed, on any process (and
+   * when the LISTEN connection is lost or back, since changes may have been missed). Returns the
+   * way to stop.
+   */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
   silence(): void {
-    this.listener?.silence();
+    this.listener.silence();
   }
 
   async close(): Promise<void> {
     this.stopWatching?.();
-    await this.listener?.close();
+    this.changeListeners.clear();
+    await this.listener.close();
   }
 
   /** Read before the database is asked: `keep` stores the answer only if nothing changed meanwhile. */
@@ -76,7 +91,7 @@ export class ViewerCache {
 
   /** Keeps `viewer` until the session expires or `ttlMs` passes, whichever is first. */
   keep(tokenHash: string, viewer: UserViewer, generation: number, sessionExpiresAt: number, now = Date.now()): void {
-    if (!this.listener?.connected || generation !== this.generation) return;
+    if (this.ttlMs <= 0 || !this.listener.connected || generation !== this.generation) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(tokenHash, { viewer: { ...viewer, customTrayIds: [...viewer.customTrayIds] }, generation, until: Math.min(now + this.ttlMs, sessionExpiresAt) });
   }
@@ -85,5 +100,16 @@ export class ViewerCache {
   forget(): void {
     this.generation++;
     this.entries.clear();
+  }
+
+  private changed(): void {
+    this.forget();
+    for (const listener of this.changeListeners) {
+      try {
+        listener();
+      } catch (err) {
+        this.log.error({ err }, 'a viewer change listener failed');
+      }
+    }
   }
 }

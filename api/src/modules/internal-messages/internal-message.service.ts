@@ -1,4 +1,4 @@
-import { one, pgArray, rows, type Em } from '../../db/sql.js';
+import { one, rows, type Em } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';

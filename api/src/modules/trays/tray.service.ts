@@ -1,4 +1,3 @@
-import { CUSTOM_TRAY_IDS_SQL } from './tray-access.sql.js';
 import { allExist, type Em, isUniqueViolation, one, pgArray, rows } from '../../db/sql.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
 import { Topic } from '../../shared/topics.js';
@@ -69,19 +68,6 @@ export async function createTray(em: Em, input: NewTray): Promise<TrayRow> {
     if (isUniqueViolation(err)) throw conflict('The campaign already has a tray with that name');
     throw err;
   }
-}
-
-/** The custom trays each of these people may see, directly or through a team. */
-export async function customTraysOf(em: Em, userIds: string[]): Promise<Map<string, string[]>> {
-  const access = new Map<string, string[]>(userIds.map((id) => [id, []]));
-  if (userIds.length === 0) return access;
-  const found = await rows<{ user_id: string; trays: string[] }>(
-    em,
-    `select u.id as user_id, ${CUSTOM_TRAY_IDS_SQL} as trays from users u where u.id = any(?::uuid[])`,
-    [pgArray(userIds)],
-  );
-  for (const r of found) access.set(r.user_id, r.trays);
-  return access;
 }
 
 /** Replaces who may see a custom tray; connected people's sessions follow at once. */
