@@ -98,6 +98,19 @@ export function peopleSql(scope: Scope, column: string): SqlPart {
 }
 
 /**
+ * "The team whose id is in `column` is reached": one with a member the scope reaches, or with none
+ * yet. A team of other groups' people only is not there for it (nor a way to hand them chats).
+ */
+export function teamSql(scope: Scope, column: string): SqlPart {
+  if (scope.kind === 'ALL') return { sql: 'true', params: [] };
+  const people = peopleSql(scope, 'tm.user_id');
+  return {
+    sql: `(not exists (select 1 from user_teams tm where tm.team_id = ${column}) or exists (select 1 from user_teams tm where tm.team_id = ${column} and ${people.sql}))`,
+    params: people.params,
+  };
+}
+
+/**
  * "The stored campaign list in `column` (a key's, a hook's; empty: every campaign) lies within the
  * scope": what reaches every campaign is seen only by whoever reaches every campaign.
  */

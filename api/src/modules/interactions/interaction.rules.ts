@@ -110,6 +110,8 @@ export function mayClose(actor: Actor, chat: InteractionState, result: Interacti
   if (actor.kind === 'VISITOR') return deny('FORBIDDEN', 'Customers cannot close interactions');
   if (actor.kind === 'KEY' && !isSupervisor(actor) && !holds(actor, ApiScope.BOT)) return deny('FORBIDDEN', 'This key may not close interactions');
   if (chat.phase === Phase.CLOSED) return deny('CONFLICT', 'The interaction is already closed');
+  // A SUPERVISE key acts on chats in human hands; a chat with a bot is the bot's to end or hand off.
+  if (actor.kind === 'KEY' && chat.phase === Phase.BOT && !holds(actor, ApiScope.BOT)) return deny('FORBIDDEN', 'A bot serves this interaction');
   if (isSupervisor(actor)) return allow(true);
   if (actor.kind === 'KEY') return chat.phase === Phase.BOT ? allow(true) : deny('FORBIDDEN', 'A human holds this interaction');
   if (chat.phase !== Phase.IN_SERVICE || chat.agentId !== actor.userId) return deny('FORBIDDEN', 'Only the agent who holds it can close it');

@@ -1,3 +1,5 @@
+import { type Scope, teamSql } from '../auth/scope.rules.js';
+import { scopeOf } from '../auth/viewer.js';
 import { type Em, one, rows, pgArray } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
@@ -55,7 +57,7 @@ export interface TransferTo {
 }
 
 /** Resolves a transfer target to the tray the chat will wait in. */
-async function targetTray(tx: Em, view: InteractionView, to: TransferTo): Promise<string> {
+async function targetTray(tx: Em, view: InteractionView, to: TransferTo, scope: Scope): Promise<string> {
   const kind = enforce(transferTarget(to));
   if (kind === 'TRAY') {
     const tray = await one<{ id: string; kind: TrayKind; campaign_id: string | null }>(tx, 'select id, kind, campaign_id from trays where id = ?', [to.trayId]);
@@ -76,7 +78,8 @@ async function targetTray(tx: Em, view: InteractionView, to: TransferTo): Promis
     if (!tray) throw notFound('Agent');
     return tray.id;
   }
-  const team = await one<{ id: string; name: string }>(tx, 'select id, name from teams where id = ?', [to.teamId]);
+  const inScope = teamSql(scope, 't.id');
+  const team = await one<{ id: string; name: string }>(tx, `select t.id, t.name from teams t where t.id = ? and ${inScope.sql}`, [to.teamId, ...inScope.params]);
   if (!team) throw notFound('Team');
   // Each campaign keeps one tray per team, made on first use, that the team's agents may see.
   const tray = await one<{ id: string }>(
@@ -94,7 +97,7 @@ async function targetTray(tx: Em, view: InteractionView, to: TransferTo): Promis
 }
 
 async function transferWithin(tx: Em, ctx: Context, view: InteractionView, to: TransferTo, note: string | null): Promise<void> {
-  const trayId = await targetTray(tx, view, to);
+  const trayId = await targetTray(tx, view, to, scopeOf(ctx.viewer));
   const moved = await rows<{ has_call: boolean }>(
     tx,
     `update interactions i set phase = 'WAITING', agent_id = null, tray_id = ?, status = 'IN_PROGRESS', queued_at = now(), updated_at = now(),

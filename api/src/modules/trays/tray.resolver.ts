@@ -3,7 +3,7 @@ import type { Context } from '../../server/context.js';
 import { requireSupervisor } from '../auth/guards.js';
 import { scopeOf } from '../auth/viewer.js';
 import { requireCampaignInScope, requireTrayInScope } from '../campaigns/security-group.service.js';
-import { requirePeopleInScope } from '../users/people.access.js';
+import { requirePeopleInScope, requireTeamsInScope } from '../users/people.access.js';
 import { createTray, setTrayAccess, trayAccess, visibleTrays } from './tray.service.js';
 import { CreateTrayInput, Tray, TrayAccess } from './tray.type.js';
 
@@ -26,6 +26,7 @@ export class TrayResolver {
     requireSupervisor(ctx.viewer);
     requireCampaignInScope(scopeOf(ctx.viewer), input.campaignId);
     await requirePeopleInScope(ctx.em, ctx.viewer, input.userIds, 'input.userIds');
+    await requireTeamsInScope(ctx.em, ctx.viewer, input.teamIds, 'input.teamIds');
     return createTray(ctx.em, input);
   }
 
@@ -39,6 +40,7 @@ export class TrayResolver {
     requireSupervisor(ctx.viewer);
     await requireTrayInScope(ctx.em, scopeOf(ctx.viewer), trayId);
     await requirePeopleInScope(ctx.em, ctx.viewer, userIds, 'userIds');
+    await requireTeamsInScope(ctx.em, ctx.viewer, teamIds, 'teamIds');
     return setTrayAccess(ctx.deps, ctx.em, trayId, userIds, teamIds);
   }
 }

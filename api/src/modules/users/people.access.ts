@@ -1,6 +1,6 @@
 import { type Em, one, pgArray } from '../../db/sql.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
-import { peopleSql } from '../auth/scope.rules.js';
+import { peopleSql, teamSql } from '../auth/scope.rules.js';
 import { scopeOf, type Viewer } from '../auth/viewer.js';
 import type { Role } from './user.enums.js';
 import { actOnPersonRefusal } from './user.rules.js';
@@ -38,4 +38,14 @@ export async function requirePeopleInScope(em: Em, viewer: Viewer, userIds: read
   const ids = [...new Set(userIds)];
   const found = await one<{ n: number }>(em, `select count(*)::int as n from users u where u.id = any(?::uuid[]) and ${inScope.sql}`, [pgArray(ids), ...inScope.params]);
   if (found!.n !== ids.length) throw badInput('Unknown person', field);
+}
+
+/** As `requirePeopleInScope`, for teams: one of other groups' people only is unknown here. */
+export async function requireTeamsInScope(em: Em, viewer: Viewer, teamIds: readonly string[] | null | undefined, field: string): Promise<void> {
+  const scope = scopeOf(viewer);
+  if (!teamIds?.length || scope.kind === 'ALL') return;
+  const inScope = teamSql(scope, 't.id');
+  const ids = [...new Set(teamIds)];
+  const found = await one<{ n: number }>(em, `select count(*)::int as n from teams t where t.id = any(?::uuid[]) and ${inScope.sql}`, [pgArray(ids), ...inScope.params]);
+  if (found!.n !== ids.length) throw badInput('Unknown team', field);
 }

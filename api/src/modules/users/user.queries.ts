@@ -1,6 +1,6 @@
 import { type Em, one, rows } from '../../db/sql.js';
 import { notFound } from '../../shared/errors.js';
-import { peopleSql, type Scope } from '../auth/scope.rules.js';
+import { peopleSql, type Scope, teamSql } from '../auth/scope.rules.js';
 import type { Role } from './user.enums.js';
 import type { TeamMember, TeamWithMembers, User } from './user.type.js';
 
@@ -39,16 +39,17 @@ export async function listUsers(em: Em, scope: Scope, role: Role | null, include
   return found.map(toUser);
 }
 
-/** Every team by name, with its active members within the scope. */
+/** The teams within the scope by name, with their active members within it. */
 export function listTeams(em: Em, scope: Scope): Promise<TeamWithMembers[]> {
   const inScope = peopleSql(scope, 'u.id');
+  const teamInScope = teamSql(scope, 't.id');
   return rows<TeamWithMembers>(
     em,
     `select t.id, t.name,
             coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by lower(u.name))
                         from user_teams ut join users u on u.id = ut.user_id where ut.team_id = t.id and u.active and ${inScope.sql}), '[]') as members
-       from teams t order by lower(t.name)`,
-    inScope.params,
+       from teams t where ${teamInScope.sql} order by lower(t.name)`,
+    [...inScope.params, ...teamInScope.params],
   );
 }
 

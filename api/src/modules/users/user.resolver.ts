@@ -6,7 +6,7 @@ import { scopeOf } from '../auth/viewer.js';
 import { requireCampaignInScope } from '../campaigns/security-group.service.js';
 import { Role } from './user.enums.js';
 import { createTeam } from './team.service.js';
-import { requirePeopleInScope } from './people.access.js';
+import { requirePeopleInScope, requireTeamsInScope } from './people.access.js';
 import { CreateTeamInput, CreateUserInput, UpdateUserInput } from './user.inputs.js';
 import { listCampaignMembers, listSupervisors, listTeams, listUsers, loadUser } from './user.queries.js';
 import { createUser, updateUser } from './user.service.js';
@@ -47,6 +47,7 @@ export class UserResolver {
   @Mutation(() => User, { description: 'Administrators: an agent also gets its personal tray' })
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
     requireAdmin(ctx.viewer);
+    await requireTeamsInScope(ctx.em, ctx.viewer, input.teamIds, 'input.teamIds');
     const user = await createUser(ctx.em, input, scopeOf(ctx.viewer));
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
     return loadUser(ctx.em, user.id);
@@ -64,6 +65,7 @@ export class UserResolver {
   @Mutation(() => User, { description: 'Administrators: a raised maximum routes waiting chats to the agent at once' })
   async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
     requireAdmin(ctx.viewer);
+    await requireTeamsInScope(ctx.em, ctx.viewer, input.teamIds, 'input.teamIds');
     await updateUser(ctx.deps, ctx.em, id, input, scopeOf(ctx.viewer));
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
     return loadUser(ctx.em, id);

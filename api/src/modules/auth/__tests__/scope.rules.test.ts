@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { grantKey } from '../api-key.rules.js';
-import { ALL, campaignSql, campaignsWithin, intersect, narrowCampaigns, peopleSql, reaches, reachesAll, type Scope, scopeFrom } from '../scope.rules.js';
+import { ALL, campaignSql, teamSql, campaignsWithin, intersect, narrowCampaigns, peopleSql, reaches, reachesAll, type Scope, scopeFrom } from '../scope.rules.js';
 import { ApiScope } from '../viewer.js';
 
 const limited = (ids: string[], group: string | null = null): Scope => ({ kind: 'LIMITED', campaignIds: new Set(ids), securityGroupId: group });
@@ -39,6 +39,11 @@ describe("a caller's scope", () => {
     expect(peopleSql(ALL, 'u.id').sql).toBe('true');
     expect(peopleSql(limited(['a'], 'g'), 'u.id')).toEqual({ sql: 'u.id in (select pu.id from users pu where pu.security_group_id = ?::uuid)', params: ['g'] });
     expect(peopleSql(limited(['a']), 'u.id').params).toEqual(['{a}']);
+    expect(teamSql(ALL, 't.id').sql).toBe('true');
+    expect(teamSql(limited(['a'], 'g'), 't.id')).toEqual({
+      sql: '(not exists (select 1 from user_teams tm where tm.team_id = t.id) or exists (select 1 from user_teams tm where tm.team_id = t.id and tm.user_id in (select pu.id from users pu where pu.security_group_id = ?::uuid)))',
+      params: ['g'],
+    });
   });
 
   it('narrows filters to itself, and never turns "none" into "all"', () => {

@@ -125,11 +125,13 @@ describe('closing', () => {
     expect(mayClose(supervisor, chat(Phase.CLOSED), InteractionResult.SUCCESS)).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 
-  it('is a BOT key’s while a bot serves the chat, a SUPERVISE key’s always, and no other key’s', () => {
+  it('is a BOT key’s while a bot serves the chat, a SUPERVISE key’s once humans have it, and no other key’s', () => {
     expect(mayClose(botKey, chat(Phase.BOT), InteractionResult.SUCCESS).ok).toBe(true);
     expect(mayClose(botKey, chat(Phase.WAITING), InteractionResult.SUCCESS)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(mayClose(botKey, chat(Phase.IN_SERVICE, 'a'), InteractionResult.SUCCESS)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(mayClose(key(ApiScope.SUPERVISE), chat(Phase.IN_SERVICE, 'a'), InteractionResult.SUCCESS).ok).toBe(true);
+    expect(mayClose(key(ApiScope.SUPERVISE), chat(Phase.WAITING), InteractionResult.SUCCESS).ok).toBe(true);
+    expect(mayClose(key(ApiScope.SUPERVISE), chat(Phase.BOT), InteractionResult.SUCCESS)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     for (const k of [key(ApiScope.READ), key(ApiScope.CHANNEL), key(ApiScope.ADMIN)]) {
       for (const phase of [Phase.BOT, Phase.CLOSED]) {
         expect(mayClose(k, { ...chat(phase), startedByKeyId: 'k1', channel: Channel.SMS }, InteractionResult.SUCCESS)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
