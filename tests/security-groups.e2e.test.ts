@@ -7,7 +7,7 @@
  * and manages everything. Every refusal is checked to have changed nothing.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, startWidgetChat } from './support/world.js';
@@ -235,6 +235,21 @@ describe('an administrator without a security group', () => {
     expect((await ok(api.url, CAMPAIGN, { id: moved.id }, grouped.token)).campaign.id).toBe(moved.id);
     expectCode(await gql(api.url, UPDATE, { id: moved.id, i: { securityGroupId: '00000000-0000-4000-8000-0000000000ff' } }, owner), 'BAD_USER_INPUT');
     expect(await groupOf(moved.id)).toBe(north.id);
+  });
+
+  it("stops sending a campaign's events to a grouped administrator's hook once the campaign leaves the group", async () => {
+    const leaving = await createCampaign(api.url, owner, { securityGroupId: north.id });
+    const CREATE = 'mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { webhook { id } } }';
+    const hook = (await ok(api.url, CREATE, { i: { url: 'http://127.0.0.1:9/hook', campaignIds: [northCampaign.id, leaving.id], eventTypes: ['STARTED'] } }, grouped.token)).createWebhook.webhook;
+    await ok(api.url, UPDATE, { id: leaving.id, i: { securityGroupId: south.id } }, owner);
+    const gone = await startWidgetChat(api.url, leaving.id, `Moved customer ${unique()}`);
+    const stays = await startWidgetChat(api.url, northCampaign.id, `North customer ${unique()}`);
+    const DELIVERIES = 'query($h: ID!) { webhookDeliveries(webhookId: $h, first: 200) { interactionId } }';
+    const delivered = async () => (await ok(api.url, DELIVERIES, { h: hook.id }, owner)).webhookDeliveries.map((d: any) => d.interactionId);
+    // Events are read in order: once the later North chat is logged, the moved campaign's was passed over.
+    await vi.waitFor(async () => expect(await delivered()).toContain(stays.id), { timeout: 15_000, interval: 200 });
+    expect(await delivered()).not.toContain(gone.id);
+    await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: hook.id }, owner);
   });
 
   it("sets and removes an administrator's group; without one it sees everything", async () => {

@@ -1,3 +1,4 @@
+import { UserEntity } from '../users/user.entity.js';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { newId } from '../../shared/ids.js';
 
@@ -18,6 +19,8 @@ export class WebhookEntity {
   @Property({ type: 'xid8' }) feedTxid!: string;
   @Property({ type: 'bigint' }) feedId!: string;
   @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
+  /** The person behind it (or behind the key that made it): the hook sends events of their reach only. */
+  @ManyToOne({ entity: () => UserEntity, fieldName: 'created_by_id', mapToPk: true, nullable: true, deleteRule: 'set null' }) createdById: string | null = null;
 }
 
 @Entity({ tableName: 'webhook_deliveries' })

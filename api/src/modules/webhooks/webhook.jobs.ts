@@ -8,6 +8,7 @@ import { type Em, one, rows } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
 import { Job, WEBHOOK_DELIVERY_ATTEMPTS } from '../../shared/jobs.js';
 import { heldBack, readEvents } from '../events/event-feed.js';
+import { scopeFrom } from '../auth/scope.rules.js';
 import { encodeCursor, feedMatches } from '../events/event-feed.rules.js';
 import { closedResolution } from './webhook-target.rules.js';
 import { delivered, disabledReason, hookUrlRefusal, signature } from './webhook.rules.js';
@@ -33,13 +34,18 @@ export async function pumpWebhooks(deps: Deps): Promise<void> {
   await deps.orm.em.fork().transactional(async (tx) => {
     const hooks = await rows(
       tx,
-      `select id, event_types, campaign_ids, feed_txid::text as txid, feed_id::text as fid from webhooks where active order by id for update skip locked`,
+      // The reach of the person behind each hook, read now: a campaign moved out of their group stops reaching it.
+      `select w.id, w.event_types, w.campaign_ids, w.feed_txid::text as txid, w.feed_id::text as fid, u.security_group_id,
+              case when u.security_group_id is null then null else array(select gc.id::text from campaigns gc where gc.security_group_id = u.security_group_id) end as group_campaign_ids
+         from webhooks w left join users u on u.id = w.created_by_id
+        where w.active order by w.id for update of w skip locked`,
     );
     for (const hook of hooks) {
       const events = await readEvents(tx, { txid: BigInt(hook.txid), id: BigInt(hook.fid) }, TAKE);
       if (events.length === 0) continue;
       more ||= events.length === TAKE;
-      const wanted = events.filter((e) => feedMatches({ campaignIds: hook.campaign_ids, channels: [], types: hook.event_types }, null, e));
+      const reach = scopeFrom({ securityGroupId: hook.security_group_id, groupCampaignIds: hook.group_campaign_ids });
+      const wanted = events.filter((e) => feedMatches({ campaignIds: hook.campaign_ids, channels: [], types: hook.event_types }, reach, e));
       const logged = wanted.length === 0 ? [] : await logDeliveries(tx, hook.id, wanted.map((e) => ({ id: randomUUID(), event: e })));
       for (const deliveryId of logged) await deps.jobs.send(Job.WEBHOOK_DELIVERY, { deliveryId }, 0);
       const last = events.at(-1)!.position;

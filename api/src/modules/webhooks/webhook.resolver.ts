@@ -2,9 +2,12 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireAdmin } from '../auth/guards.js';
 import { resumeDeliveries } from './webhook.jobs.js';
-import { scopeOf } from '../auth/viewer.js';
+import { scopeOf, type Viewer } from '../auth/viewer.js';
 import { createWebhook, deleteWebhook, deliveriesOf, listWebhooks, requireHookInScope, setWebhookActive } from './webhook.service.js';
 import { CreatedWebhook, CreateWebhookInput, Webhook, WebhookDelivery } from './webhook.type.js';
+
+/** Who is behind a new hook: the person, or the key whose creator it then inherits. */
+const creatorOf = (viewer: Viewer) => (viewer.kind === 'USER' ? { userId: viewer.userId } : viewer.kind === 'API_KEY' ? { keyId: viewer.keyId } : null);
 
 @Resolver()
 export class WebhookResolver {
@@ -24,7 +27,7 @@ export class WebhookResolver {
   @Mutation(() => CreatedWebhook, { description: 'Administrators: events from now on are sent to the URL, signed with the secret shown here once' })
   async createWebhook(@Arg('input', () => CreateWebhookInput) input: CreateWebhookInput, @Ctx() ctx: Context): Promise<CreatedWebhook> {
     requireAdmin(ctx.viewer);
-    return createWebhook(ctx.em, input.url.trim(), input.eventTypes ?? [], input.campaignIds ?? [], scopeOf(ctx.viewer), ctx.deps.config.WEBHOOK_ALLOW_PRIVATE);
+    return createWebhook(ctx.em, input.url.trim(), input.eventTypes ?? [], input.campaignIds ?? [], scopeOf(ctx.viewer), ctx.deps.config.WEBHOOK_ALLOW_PRIVATE, creatorOf(ctx.viewer));
   }
 
   @Mutation(() => Webhook, { description: 'Administrators: turn a hook off, or on again (it then sends what waited)' })

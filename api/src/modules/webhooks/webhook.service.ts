@@ -59,6 +59,7 @@ export async function createWebhook(
   asked: string[],
   scope: Scope = ALL,
   allowPrivate = false,
+  creator: { userId: string } | { keyId: string } | null = null,
 ): Promise<{ webhook: WebhookView; secret: string }> {
   const refusal = hookUrlRefusal(url, allowPrivate);
   if (refusal) throw badInput(refusal, 'url');
@@ -72,9 +73,18 @@ export async function createWebhook(
   const start = await presentPosition(em);
   const row = await one(
     em,
-    `insert into webhooks (id, url, event_types, campaign_ids, secret, feed_txid, feed_id, created_at)
-     values (gen_random_uuid(), ?, ?::text[], ?::text[], ?, ?::text::xid8, ?, now()) returning ${COLUMNS}`,
-    [url, pgArray([...new Set(eventTypes)]), pgArray([...new Set(campaignIds)]), secret, start.txid.toString(), start.id.toString()],
+    `insert into webhooks (id, url, event_types, campaign_ids, secret, feed_txid, feed_id, created_at, created_by_id)
+     values (gen_random_uuid(), ?, ?::text[], ?::text[], ?, ?::text::xid8, ?, now(), coalesce(?::uuid, (select created_by_id from api_keys where id = ?::uuid))) returning ${COLUMNS}`,
+    [
+      url,
+      pgArray([...new Set(eventTypes)]),
+      pgArray([...new Set(campaignIds)]),
+      secret,
+      start.txid.toString(),
+      start.id.toString(),
+      creator && 'userId' in creator ? creator.userId : null,
+      creator && 'keyId' in creator ? creator.keyId : null,
+    ],
   );
   return { webhook: toView(row!), secret };
 }
