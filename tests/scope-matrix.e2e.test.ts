@@ -24,7 +24,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { type GqlResult, gql, ok } from './support/graphql.js';
-import { connect, type Subscription, type TestWsClient } from './support/ws-client.js';
+import { connect, type Subscription, type TestWsClient, errorCodes } from './support/ws-client.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, PASSWORD, type Person, PNG_1PX, POST, uploadFile } from './support/world.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -1345,20 +1345,6 @@ const settle = (sub: Subscription<any>, done: (events: any[]) => boolean, ms = 1
   () => undefined,
 );
 
-/** Codes anywhere in what a subscription reported as errors. */
-function errorCodes(errors: unknown[]): string[] {
-  const codes: string[] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (v && typeof v === 'object') {
-      const code = (v as any).extensions?.code;
-      if (typeof code === 'string') codes.push(code);
-      else Object.values(v).forEach(walk);
-    }
-  };
-  walk(errors);
-  return codes;
-}
 
 describe('streams over WebSocket: North events arrive, South events never do', () => {
   const subs = new Map<string, Subscription<any>>();

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, type GqlResult, gql, ok } from './support/graphql.js';
-import { connect, type Subscription, type TestWsClient } from './support/ws-client.js';
+import { connect, type Subscription, type TestWsClient, errorCodes } from './support/ws-client.js';
 import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, type Person, POST, startWidgetChat } from './support/world.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -398,20 +398,6 @@ describe('over HTTP', () => {
 // WebSocket
 // ---------------------------------------------------------------------------------------------
 
-/** Every `extensions.code` in whatever a subscription reported as errors. */
-function codesOf(errors: unknown[]): string[] {
-  const codes: string[] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (v && typeof v === 'object') {
-      const code = (v as any).extensions?.code;
-      if (typeof code === 'string') codes.push(code);
-      else Object.values(v).forEach(walk);
-    }
-  };
-  walk(errors);
-  return codes;
-}
 
 /** Resolves when `pred` holds, or the subscription errored / completed / timed out; never rejects. */
 const settle = <T>(sub: Subscription<T>, pred: (events: T[]) => boolean, ms: number) => sub.until(pred, ms).then(
@@ -486,7 +472,7 @@ describe('over WebSocket', () => {
           expect(sub.events.every((e) => e.messageAdded.interactionId === chats[c.location].id)).toBe(true);
         } else {
           expect(sub.events).toEqual([]);
-          expect(codesOf(sub.errors), JSON.stringify(sub.errors)).toEqual([c.outcome]);
+          expect(errorCodes(sub.errors), JSON.stringify(sub.errors)).toEqual([c.outcome]);
         }
       });
     }
@@ -506,7 +492,7 @@ describe('over WebSocket', () => {
           expect(got).toEqual([]);
         } else {
           expect(sub.events).toEqual([]);
-          expect(codesOf(sub.errors), JSON.stringify(sub.errors)).toEqual(['UNAUTHENTICATED']);
+          expect(errorCodes(sub.errors), JSON.stringify(sub.errors)).toEqual(['UNAUTHENTICATED']);
         }
       });
     }

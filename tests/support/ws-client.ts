@@ -96,3 +96,18 @@ export function connect(wsUrl: string, token?: string | null, opts: { retry?: bo
     dispose: () => client.dispose() as Promise<void>,
   };
 }
+
+/** Every `extensions.code` in whatever a subscription reported as errors (an array, an error, nested). */
+export function errorCodes(errors: unknown): string[] {
+  const codes: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (v && typeof v === 'object') {
+      const code = (v as any).extensions?.code;
+      if (typeof code === 'string') codes.push(code);
+      else Object.values(v).forEach(walk);
+    }
+  };
+  walk(errors);
+  return codes;
+}

@@ -27,25 +27,27 @@ export async function requirePersonToActOn(em: Em, viewer: Viewer, userId: strin
   return { id: row.id, role: row.role, securityGroupId: row.security_group_id, active: row.active };
 }
 
+/** The people and teams a caller may name, by the scope's rule for each. */
+const NAMED = {
+  person: { table: 'users', inScope: peopleSql },
+  team: { table: 'teams', inScope: teamSql },
+} as const;
+
 /**
- * Refuses, as unknown, people outside the scope among those a caller names (members, grantees): a
- * grouped administrator cannot hand its campaigns or trays to people it does not reach.
+ * Refuses, as unknown, people or teams outside the scope among those a caller names (members,
+ * grantees, a person's teams): a grouped administrator cannot hand its campaigns or trays to people it
+ * does not reach.
  */
-export async function requirePeopleInScope(em: Em, viewer: Viewer, userIds: readonly string[] | null | undefined, field: string): Promise<void> {
+async function requireNamedInScope(em: Em, viewer: Viewer, kind: keyof typeof NAMED, named: readonly string[] | null | undefined, field: string): Promise<void> {
   const scope = scopeOf(viewer);
-  if (!userIds?.length || scope.kind === 'ALL') return;
-  const inScope = peopleSql(scope, 'u.id');
-  const ids = [...new Set(userIds)];
-  const found = await one<{ n: number }>(em, `select count(*)::int as n from users u where u.id = any(?::uuid[]) and ${inScope.sql}`, [pgArray(ids), ...inScope.params]);
-  if (found!.n !== ids.length) throw badInput('Unknown person', field);
+  if (!named?.length || scope.kind === 'ALL') return;
+  const { table, inScope } = NAMED[kind];
+  const where = inScope(scope, 'x.id');
+  const ids = [...new Set(named)];
+  const found = await one<{ n: number }>(em, `select count(*)::int as n from ${table} x where x.id = any(?::uuid[]) and ${where.sql}`, [pgArray(ids), ...where.params]);
+  if (found!.n !== ids.length) throw badInput(`Unknown ${kind}`, field);
 }
 
-/** As `requirePeopleInScope`, for teams: one of other groups' people only is unknown here. */
-export async function requireTeamsInScope(em: Em, viewer: Viewer, teamIds: readonly string[] | null | undefined, field: string): Promise<void> {
-  const scope = scopeOf(viewer);
-  if (!teamIds?.length || scope.kind === 'ALL') return;
-  const inScope = teamSql(scope, 't.id');
-  const ids = [...new Set(teamIds)];
-  const found = await one<{ n: number }>(em, `select count(*)::int as n from teams t where t.id = any(?::uuid[]) and ${inScope.sql}`, [pgArray(ids), ...inScope.params]);
-  if (found!.n !== ids.length) throw badInput('Unknown team', field);
-}
+export const requirePeopleInScope = (em: Em, viewer: Viewer, userIds: readonly string[] | null | undefined, field: string) => requireNamedInScope(em, viewer, 'person', userIds, field);
+
+export const requireTeamsInScope = (em: Em, viewer: Viewer, teamIds: readonly string[] | null | undefined, field: string) => requireNamedInScope(em, viewer, 'team', teamIds, field);
