@@ -15,7 +15,7 @@ import { type ApiProcess, startApi } from './support/api.js';
 import { createTestDatabase, dropTestDatabase } from './support/database.js';
 import { expectCode, gql, ok } from './support/graphql.js';
 import { connect } from './support/ws-client.js';
-import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, type Person, POST, startWidgetChat } from './support/world.js';
+import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, type Person, PNG_1PX, POST, startWidgetChat, uploadFile } from './support/world.js';
 
 let api: ApiProcess;
 let database: { name: string; url: string };
@@ -158,6 +158,15 @@ describe('a READ key', () => {
   });
 });
 
+describe('a READ key uploading', () => {
+  it('is refused before its bytes are read, and nothing is stored', async () => {
+    const refused = await uploadFile(api.url, keys.read, PNG_1PX, 'from-a-read-key.png');
+    expect(refused).toMatchObject({ status: 403, body: { errors: [{ extensions: { code: 'FORBIDDEN' } }] } });
+    // The same upload from a key that may write is taken, so the refusal is the key's scope.
+    expect((await uploadFile(api.url, keys.supervise, PNG_1PX, 'from-a-supervise-key.png')).status).toBe(201);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // SUPERVISE
 // ---------------------------------------------------------------------------------------------
@@ -203,6 +212,19 @@ describe('a SUPERVISE key', () => {
     const moved = await ok(api.url, TRANSFER, { id, to: { trayId: campaign.generalTrayId }, note: 'Rebalancing' }, keys.supervise);
     expect(moved.transferInteraction.phase).toBe('WAITING');
     expect((await snapshot(id)).interaction.notes.map((n: any) => n.body)).toEqual(['Noted by the CRM', 'Rebalancing']);
+  });
+
+  it("leaves a bot's chat to the bot: neither closes it nor hands it off, and the chat stays as it was", async () => {
+    const id = await botChat();
+    const before = await snapshot(id);
+    expectCode(await gql(api.url, CLOSE, { id }, keys.supervise), 'FORBIDDEN');
+    expectCode(await gql(api.url, HAND_OFF, { i: { interactionId: id, trayId: campaign.generalTrayId } }, keys.supervise), 'FORBIDDEN');
+    // Nor in bulk, beside a held chat it may close: all or none.
+    const held = await heldChat();
+    const heldBefore = await snapshot(held);
+    expectCode(await gql(api.url, 'mutation($ids: [ID!]!) { closeInteractions(ids: $ids, result: SUCCESS) { id } }', { ids: [held, id] }, keys.supervise), 'FORBIDDEN');
+    expect(await snapshot(id)).toEqual(before);
+    expect(await snapshot(held)).toEqual(heldBefore);
   });
 
   it('closes held chats, one or several at once, as a supervisor would', async () => {

@@ -168,4 +168,16 @@ describe('routing', () => {
     const status = await ok(api.url, '{ agents { userId state } }', {}, supervisor.token);
     expect(status.agents.find((a: any) => a.userId === leaving.id).state).toBe('DISCONNECTED');
   });
+  it("never hands a chat to an agent whose security group does not reach the campaign, even one named a member", async () => {
+    const group = (await ok(api.url, 'mutation($n: String!) { createSecurityGroup(name: $n) { id } }', { n: `Group ${Date.now()}` }, admin)).createSecurityGroup.id;
+    const grouped = await online({ securityGroupId: group });
+    const outside = await campaignWith('ROUND_ROBIN', [grouped.id]);
+    const stranded = await startWidgetChat(api.url, outside.id);
+    expect(await holder(stranded.id)).toEqual({ phase: 'WAITING', agent: null });
+    // The same agent takes its own group's chats: the refusal above is the group's, not the agent's state.
+    const inside = await campaignWith('ROUND_ROBIN', [grouped.id], { securityGroupId: group });
+    const served = await startWidgetChat(api.url, inside.id);
+    expect(await holder(served.id)).toEqual({ phase: 'IN_SERVICE', agent: { id: grouped.id } });
+    expect(await holder(stranded.id)).toEqual({ phase: 'WAITING', agent: null });
+  });
 });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
 import { adminToken, createCampaign, startWidgetChat } from '../support/world.js';
 
 let api: ApiProcess;
@@ -45,7 +45,7 @@ const campaignName = `Sales ${Date.now()}`;
 // Other test files share the database: names this file looks for are its own.
 const keyName = `CRM sync ${Date.now()}`;
 
-describe('administration', () => {
+describe('administration', JOURNEY, () => {
   it('a campaign made in the editor greets each widget customer in their language', async () => {
     await page.getByTestId('admin-nav-campaigns').click();
     await page.getByTestId('campaign-new').click();

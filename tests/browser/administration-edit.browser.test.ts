@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, startWidgetChat } from '../support/world.js';
 
@@ -64,7 +64,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-describe('changing what exists', () => {
+describe('changing what exists', JOURNEY, () => {
   it('a person is deactivated after a confirmation naming them, shown as such, and reactivated', async () => {
     await open('users', 'user-new');
     const row = page.locator(`[data-testid="user-row"][data-id="${agent.id}"]`);

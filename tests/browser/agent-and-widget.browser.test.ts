@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { launchChromium, screenshot, watchErrors } from '../support/browser.js';
+import { JOURNEY, launchChromium, screenshot, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, PASSWORD, type Person } from '../support/world.js';
 
@@ -44,7 +44,7 @@ async function context(locale: string, colorScheme: 'light' | 'dark' = 'light', 
   return ctx;
 }
 
-describe('agent and customer in the browser', () => {
+describe('agent and customer in the browser', JOURNEY, () => {
   it('speaks the browser’s language on the sign-in page', async () => {
     const page = await (await context('pt-BR')).newPage();
     await page.goto(`${api.url}/`);

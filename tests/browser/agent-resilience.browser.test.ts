@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, watchErrors } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, PASSWORD, type Person, POST, startWidgetChat } from '../support/world.js';
 
@@ -44,7 +44,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-describe('the agent’s day', () => {
+describe('the agent’s day', JOURNEY, () => {
   it('signs in with the keyboard alone', async () => {
     await page.goto(`${api.url}/signin`);
     await page.getByTestId('signin-email').focus();

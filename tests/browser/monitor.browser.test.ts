@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, INTERACTION_FIELDS, PASSWORD, type Person, POST, startWidgetChat } from '../support/world.js';
 
@@ -68,7 +68,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-describe('the supervisor’s live dashboard', () => {
+describe('the supervisor’s live dashboard', JOURNEY, () => {
   it('shows the two agents’ rows change live as they take chats', async () => {
     // Straight after signing in, with no reload: the header reads the new person's screens.
     await monitor.getByTestId('nav-monitor').click();

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
 import { expectCode, gql, ok } from '../support/graphql.js';
 import { adminToken, createPerson, PASSWORD, type Person } from '../support/world.js';
 
@@ -92,7 +92,7 @@ afterEach(async () => {
   await anaPage.getByTestId('screen-sharing').waitFor({ state: 'detached' }).catch(() => undefined);
 });
 
-describe('watching an agent’s screen', () => {
+describe('watching an agent’s screen', JOURNEY, () => {
   it('opens the monitor on this file’s two agents', async () => {
     await monitor.getByTestId('nav-monitor').click();
     await monitor.waitForURL(/\/monitor/);

@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, signInThroughForm, watchErrors, widgetFrame } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, watchErrors, widgetFrame } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, PASSWORD, type Person, PNG_1PX } from '../support/world.js';
 
@@ -74,7 +74,7 @@ async function recordAudio(scope: Page | FrameLocator): Promise<void> {
 
 const byText = (scope: Page | FrameLocator, testId: string, text: string) => scope.getByTestId(testId).filter({ hasText: text });
 
-describe('a customer served from the widget to the transcript', () => {
+describe('a customer served from the widget to the transcript', JOURNEY, () => {
   it('the customer opens the widget, talks to the bot, which hands off with what it learnt', async () => {
     [, customer] = await open('es-ES', { width: 1100, height: 800 });
     await customer.goto(`${api.url}/demo?campaign=${campaign.id}`);

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, watchErrors, widgetFrame } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, watchErrors, widgetFrame } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, createCampaign } from '../support/world.js';
 
@@ -49,7 +49,7 @@ async function start(widget: FrameLocator, name: string): Promise<void> {
   await widget.getByTestId('widget-start').click();
 }
 
-describe('the widget', () => {
+describe('the widget', JOURNEY, () => {
   it.each([
     ['en-GB', 'Welcome!'],
     ['es-MX', '¡Bienvenido!'],

@@ -44,7 +44,7 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  * Runs axe-core on a page or a frame for WCAG 2.1 A and AA and answers its violations as
  * "rule: target" lines, so a failing assertion names what to fix.
  */
-async function accessibilityViolations(target: Page | Frame): Promise<string[]> {
+export async function accessibilityViolations(target: Page | Frame): Promise<string[]> {
   if (!(await target.evaluate(() => 'axe' in window))) await target.addScriptTag({ content: AXE });
   const violations = await target.evaluate(async () => {
     const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
@@ -74,3 +74,10 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
   await page.getByTestId('signin-submit').click();
   await page.waitForURL(/\/inbox/);
 }
+
+/**
+ * A browser test plays several people through many steps; alone one takes about ten seconds, but
+ * beside the rest of the suite on two cores it has been seen to take three times that. Each step
+ * still fails in ten seconds with its locator named; this bounds the whole journey.
+ */
+export const JOURNEY = { timeout: 90_000 };

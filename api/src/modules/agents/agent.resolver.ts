@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
-import { requireAdmin, requireSupervisor, requireUser } from '../auth/guards.js';
+import { requireAdmin, requireInstallationAdmin, requireSupervisor, requireUser } from '../auth/guards.js';
 import { scopeOf } from '../auth/viewer.js';
 import { type AgentStatusView, listStatuses, loadStatus } from './agent.queries.js';
 import { pauseAgent, resumeAgent, setMyState } from './agent.service.js';
@@ -29,9 +29,9 @@ export class AgentResolver {
     return listPauseReasons(ctx.em, includeRetired);
   }
 
-  @Mutation(() => PauseReason, { description: 'Administrators' })
+  @Mutation(() => PauseReason, { description: 'Administrators without a security group: every group is offered it' })
   createPauseReason(@Arg('name', () => String) name: string, @Arg('icon', () => String) icon: string, @Ctx() ctx: Context): Promise<PauseReason> {
-    requireAdmin(ctx.viewer);
+    requireInstallationAdmin(ctx.viewer);
     return createPauseReason(ctx.em, name, icon);
   }
 

@@ -185,14 +185,15 @@ export async function createApiKey(em: Em, creator: Viewer, name: string, askedS
   const grant = grantKey(granter, askedScopes, askedCampaigns);
   if (!grant.ok) throw badInput(grant.reason, grant.field);
   const { scopes, campaignIds } = grant;
-  const createdBy = creator.kind === 'USER' ? creator.userId : null;
+  // A key made by a key stands for the person behind that one, whose reach bounds both.
+  const [byPerson, byKey] = creator.kind === 'USER' ? [creator.userId, null] : creator.kind === 'API_KEY' ? [null, creator.keyId] : [null, null];
   if (!(await allExist(em, 'campaigns', campaignIds))) throw badInput('Unknown campaign', 'campaignIds');
   const secret = newToken(TokenKind.API_KEY);
   const row = await one(
     em,
     `insert into api_keys (id, name, secret_hash, scopes, campaign_ids, created_by_id, created_at)
-     values (gen_random_uuid(), ?, ?, ?::text[], ?::text[], ?, now()) returning id, created_at`,
-    [name.trim(), hashToken(secret), pgArray(scopes), pgArray(campaignIds), createdBy],
+     values (gen_random_uuid(), ?, ?, ?::text[], ?::text[], coalesce(?::uuid, (select created_by_id from api_keys where id = ?::uuid)), now()) returning id, created_at`,
+    [name.trim(), hashToken(secret), pgArray(scopes), pgArray(campaignIds), byPerson, byKey],
   );
   return { id: row!.id, name: name.trim(), scopes, campaignIds, createdAt: new Date(row!.created_at), lastUsedAt: null, revokedAt: null, secret };
 }

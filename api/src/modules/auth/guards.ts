@@ -1,5 +1,6 @@
 import { forbidden, unauthenticated } from '../../shared/errors.js';
 import { Role } from '../users/user.enums.js';
+import { mayManagePeople } from './scope.rules.js';
 import { isAdmin, scopeOf, type Viewer } from './viewer.js';
 
 export function requireUser(viewer: Viewer): Extract<Viewer, { kind: 'USER' }> {
@@ -16,6 +17,12 @@ export function requireAdmin(viewer: Viewer): void {
 export function requireSupervisor(viewer: Viewer): void {
   if (viewer.kind === 'ANONYMOUS') throw unauthenticated();
   if (!(viewer.kind === 'USER' && viewer.role !== Role.AGENT) && !isAdmin(viewer)) throw forbidden('Only supervisors can do this');
+}
+
+/** Making, changing and deactivating people, and putting them in teams: administrators whose scope manages people (see mayManagePeople). */
+export function requirePeopleManager(viewer: Viewer): void {
+  requireAdmin(viewer);
+  if (!mayManagePeople(scopeOf(viewer))) throw forbidden('A key limited to some campaigns cannot manage people');
 }
 
 /**

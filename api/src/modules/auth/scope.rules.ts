@@ -37,11 +37,16 @@ export function scopeFrom(source: ScopeSource): Scope {
 
 const limited = (ids: Iterable<string>, securityGroupId: string | null): Scope => ({ kind: 'LIMITED', campaignIds: new Set(ids), securityGroupId });
 
-/** What both scopes reach; the group stays the narrower's. */
+/**
+ * What both scopes reach. A group is kept only by a side that loses none of its campaigns: a key
+ * limited to some of its group's campaigns must not reach, nor make, people who reach the rest.
+ */
 export function intersect(a: Scope, b: Scope): Scope {
   if (a.kind === 'ALL') return b;
   if (b.kind === 'ALL') return a;
-  return limited([...a.campaignIds].filter((id) => b.campaignIds.has(id)), a.securityGroupId ?? b.securityGroupId);
+  const both = [...a.campaignIds].filter((id) => b.campaignIds.has(id));
+  const whole = (side: Scope & { kind: 'LIMITED' }) => side.securityGroupId !== null && side.campaignIds.size === both.length;
+  return limited(both, whole(a) ? a.securityGroupId : whole(b) ? b.securityGroupId : null);
 }
 
 /** Whether two scopes reach the same campaigns through the same group. */
@@ -49,6 +54,13 @@ export const sameScope = (a: Scope, b: Scope): boolean =>
   a.kind === 'ALL'
     ? b.kind === 'ALL'
     : b.kind === 'LIMITED' && a.securityGroupId === b.securityGroupId && a.campaignIds.size === b.campaignIds.size && [...a.campaignIds].every((id) => b.campaignIds.has(id));
+
+/**
+ * Whether the scope manages people (makes, changes, deactivates them, puts them in teams): whoever
+ * reaches everything, or a whole security group. A key limited to some campaigns reaches people only
+ * as those campaigns' members, who may work elsewhere too, so it manages none.
+ */
+export const mayManagePeople = (scope: Scope): boolean => scope.kind === 'ALL' || scope.securityGroupId !== null;
 
 export function reaches(scope: Scope, campaignId: string): boolean {
   return scope.kind === 'ALL' || scope.campaignIds.has(campaignId);

@@ -6,7 +6,7 @@ import { TrayKind } from '../trays/tray.enums.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { type CampaignMessages, type CampaignSchedule, Language, LANGUAGES, RoutingStrategy } from './campaign.enums.js';
 import { protocolPrefixFor } from './campaign.rules.js';
-import { ALL, reaches, type Scope } from '../auth/scope.rules.js';
+import { ALL, peopleSql, reaches, type Scope } from '../auth/scope.rules.js';
 import { groupForNewCampaign, mayManageGroups } from './security-group.rules.js';
 import { requireGroup } from './security-group.service.js';
 import { validateSchedule, validateThresholds, validateTimeZone } from './campaign.validation.js';
@@ -59,9 +59,11 @@ function checkSettings(input: Partial<NewCampaign>): void {
   }
 }
 
-async function replaceMembers(tx: Em, campaignId: string, memberIds: string[]): Promise<void> {
+/** Replaces the members the scope reaches; those it does not reach (and cannot see listed) stay. */
+async function replaceMembers(tx: Em, scope: Scope, campaignId: string, memberIds: string[]): Promise<void> {
   if (!(await allExist(tx, 'users', memberIds))) throw badInput('Unknown member', 'memberIds');
-  await rows(tx, 'delete from campaign_members where campaign_id = ?', [campaignId]);
+  const inScope = peopleSql(scope, 'user_id');
+  await rows(tx, `delete from campaign_members where campaign_id = ? and ${inScope.sql}`, [campaignId, ...inScope.params]);
   await rows(tx, 'insert into campaign_members (campaign_id, user_id) select ?, u from unnest(?::uuid[]) u', [campaignId, pgArray([...new Set(memberIds)])]);
 }
 
@@ -106,7 +108,7 @@ export async function createCampaign(em: Em, input: NewCampaign, scope: Scope = 
       tx.create(TrayEntity, { name: 'General', kind: TrayKind.GENERAL, campaignId: campaign.id, ownerId: null });
       tx.create(TrayEntity, { name: 'Closed', kind: TrayKind.CLOSED, campaignId: campaign.id, ownerId: null });
       await tx.flush();
-      if (input.memberIds?.length) await replaceMembers(tx, campaign.id, input.memberIds);
+      if (input.memberIds?.length) await replaceMembers(tx, scope, campaign.id, input.memberIds);
       return campaign;
     });
   } catch (err) {
@@ -139,7 +141,7 @@ export async function updateCampaign(em: Em, id: string, change: CampaignChange,
       if (name !== undefined) campaign.name = name.trim();
       if (messages) campaign.messages = { ...campaign.messages, ...messages };
       await tx.flush();
-      if (memberIds) await replaceMembers(tx, id, memberIds);
+      if (memberIds) await replaceMembers(tx, scope, id, memberIds);
     });
   } catch (err) {
     if (isUniqueViolation(err, 'campaigns_name_unique')) throw conflict('A campaign with that name already exists');

@@ -3,7 +3,7 @@
  * campaigns (see auth/scope.rules.ts, where every path asks). Here: what a scope may do to groups,
  * campaigns and people when it administers them.
  */
-import type { Scope } from '../auth/scope.rules.js';
+import { mayManagePeople, type Scope } from '../auth/scope.rules.js';
 
 /** The group every campaign starts in, made by the migration; also the column's default. */
 export const DEFAULT_SECURITY_GROUP_ID = '00000000-0000-4000-8000-000000000001';
@@ -54,8 +54,8 @@ export function personGroupDecision(scope: Scope, current: ScopeSubject | null, 
     if (asked !== undefined) return { kind: 'SET', groupId: asked };
     return current ? { kind: 'KEEP' } : { kind: 'SET', groupId: null };
   }
+  if (!mayManagePeople(scope)) return { kind: 'REFUSED', reason: 'A key limited to some campaigns cannot manage people' };
   const own = scope.securityGroupId;
-  if (own === null) return { kind: 'REFUSED', reason: 'A key limited to campaigns cannot manage people' };
   if (current && current.securityGroupId !== own) return { kind: 'NOT_FOUND' };
   if (asked !== undefined && asked !== own) return { kind: 'REFUSED', reason: 'Only administrators without a security group can set security groups' };
   return current ? { kind: 'KEEP' } : { kind: 'SET', groupId: own };

@@ -4,7 +4,8 @@ import { HttpRefusal } from '../../server/http-errors.js';
 import { parseBuffer } from 'music-metadata';
 import { type Em, one, pgArray, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
-import { badInput, conflict, notFound, unauthenticated } from '../../shared/errors.js';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
+import { keyMayWrite } from '../auth/api-key.rules.js';
 import type { Viewer } from '../auth/viewer.js';
 import { authorOf, requireVisible } from '../interactions/interaction.access.js';
 import { AuthorKind, Visibility } from '../messages/message.enums.js';
@@ -26,12 +27,14 @@ export class UploadRefused extends HttpRefusal {}
 export const ownerKeyOf = (viewer: Viewer): string => authorOf(viewer, AuthorKind.SYSTEM).key;
 
 /**
- * Refuses an upload to a closed conversation, before its bytes are read. A visitor's files belong
+ * Refuses an upload, before its bytes are read, from a key that only reads (it could never attach
+ * it), and to a closed conversation. A visitor's files belong
  * to its one conversation, and its token outlives the close (the customer still reads the
  * transcript); staff files belong to no conversation until postMessage attaches them, which a
  * closed conversation refuses.
  */
 export async function requireUploadsOpen(em: Em, viewer: Viewer): Promise<void> {
+  if (viewer.kind === 'API_KEY' && !keyMayWrite(viewer.scopes)) throw forbidden('A READ key only reads');
   if (viewer.kind !== 'VISITOR') return;
   const row = await one<{ phase: Phase }>(em, 'select phase from interactions where id = ?', [viewer.interactionId]);
   if (!row || !takesUploads(row.phase)) throw conflict('This conversation is closed: it takes no more files');

@@ -119,16 +119,21 @@ export function mayClose(actor: Actor, chat: InteractionState, result: Interacti
   return allow(true);
 }
 
-/** Who hands a chat off: a BOT key (the chat must be its bot's, see mayHandOff), or a supervisor. */
+/**
+ * Who hands a chat off: a BOT key (the chat must be its bot's, see mayHandOff), or a supervisor in
+ * person. A SUPERVISE key leaves a bot's chats to the bot, as it does when closing (mayClose).
+ */
 export function mayHandOffAs(actor: Actor): Decision {
-  return holds(actor, ApiScope.BOT) || isSupervisor(actor) ? allow(true) : deny('FORBIDDEN', 'Only a bot or a supervisor can hand off');
+  if (holds(actor, ApiScope.BOT)) return allow(true);
+  if (actor.kind === 'KEY' && isSupervisor(actor)) return deny('FORBIDDEN', 'A bot serves this interaction');
+  return isSupervisor(actor) ? allow(true) : deny('FORBIDDEN', 'Only a bot or a supervisor can hand off');
 }
 
 /** A bot hands a chat it serves to a tray of the same campaign. */
-export function mayHandOff(chat: InteractionState, trayCampaignId: string | null, chatCampaignId: string, trayIsQueue: boolean): Decision {
+export function mayHandOff(chat: InteractionState, trayHoldsCampaign: boolean, trayIsQueue: boolean): Decision {
   if (chat.phase !== Phase.BOT) return deny('CONFLICT', 'Only an interaction with a bot can be handed off');
   if (!trayIsQueue) return deny('BAD_USER_INPUT', 'Hand off to a general or custom tray');
-  if (trayCampaignId !== null && trayCampaignId !== chatCampaignId) return deny('BAD_USER_INPUT', 'The tray belongs to another campaign');
+  if (!trayHoldsCampaign) return deny('BAD_USER_INPUT', "The tray cannot hold this campaign's chats");
   return allow(true);
 }
 

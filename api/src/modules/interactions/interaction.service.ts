@@ -9,6 +9,7 @@ import { AuthorKind, Visibility } from '../messages/message.enums.js';
 import { appendMessage, findByClientId, sameSend } from '../messages/message.service.js';
 import type { MessageView } from '../messages/message.view.js';
 import { TrayKind } from '../trays/tray.enums.js';
+import { type TrayForChat, trayForChat } from '../trays/tray-for-chat.js';
 import { InteractionEventType, InteractionResult, Phase } from './interaction.enums.js';
 import { locationOf, publishChange, publishMessages, recordEvent } from './interaction.events.js';
 import { authorFor, mayClose, mayHandOff, mayHandOffAs, mayTake } from './interaction.rules.js';
@@ -22,6 +23,7 @@ import { moveContact } from '../contacts/contact.service.js';
 import { routeSoon } from '../routing/routing.service.js';
 import { scheduleExpiry } from '../contacts/contact-expiry.job.js';
 import { scheduleNoAnswer } from './no-answer.job.js';
+import { scopeOf } from '../auth/viewer.js';
 import { actorOf, authorOf, enforce, loadView, requireVisible, stateOf, trailActor } from './interaction.access.js';
 import { textFor } from './system-messages.js';
 import { assignWithin } from './assignment.service.js';
@@ -105,17 +107,10 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Intera
   if (!input.trayId && !skills?.length) throw badInput('Hand off to a tray, to some skills, or both', 'trayId');
   const view = await requireVisible(ctx, input.interactionId);
   const tray = input.trayId
-    ? await one<{ id: string; kind: TrayKind; campaign_id: string | null }>(ctx.em, 'select id, kind, campaign_id from trays where id = ?', [input.trayId])
-    : await one<{ id: string; kind: TrayKind; campaign_id: string | null }>(ctx.em, "select id, kind, campaign_id from trays where campaign_id = ? and kind = 'GENERAL'", [view.campaign.id]);
+    ? await trayForChat(ctx.em, scopeOf(ctx.viewer), view.campaign.id, input.trayId)
+    : await one<TrayForChat>(ctx.em, "select id, kind, true as holds from trays where campaign_id = ? and kind = 'GENERAL'", [view.campaign.id]);
   if (!tray) throw notFound('Tray');
-  enforce(
-    mayHandOff(
-      stateOf(view),
-      tray.campaign_id,
-      view.campaign.id,
-      tray.kind === TrayKind.GENERAL || tray.kind === TrayKind.CUSTOM || tray.kind === TrayKind.PERSONAL,
-    ),
-  );
+  enforce(mayHandOff(stateOf(view), tray.holds, tray.kind === TrayKind.GENERAL || tray.kind === TrayKind.CUSTOM || tray.kind === TrayKind.PERSONAL));
   const refusal = await ctx.em.transactional(async (tx) => {
     const campaign = (await one<CampaignRow>(tx, 'select * from campaigns where id = ?', [view.campaign.id]))!;
     const admission = await admissionWithin(tx, campaign);

@@ -1,4 +1,5 @@
 import { type Scope, teamSql } from '../auth/scope.rules.js';
+import { trayScopeSql } from '../campaigns/security-group.service.js';
 import { scopeOf } from '../auth/viewer.js';
 import { type Em, one, rows, pgArray } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
@@ -7,9 +8,10 @@ import { appendMessage, SYSTEM_AUTHOR } from '../messages/message.service.js';
 import { Visibility } from '../messages/message.enums.js';
 import type { MessageView } from '../messages/message.view.js';
 import { TrayKind } from '../trays/tray.enums.js';
+import { holdsCampaignSql, trayForChat } from '../trays/tray-for-chat.js';
 import { InteractionEventType, type InteractionResult, InteractionStatus } from './interaction.enums.js';
 import { publishChange, publishMessages, recordEvent } from './interaction.events.js';
-import { bulkIds, cleanLabels, mayActInBulk, mayActOnHeld, mayAnnotate, mayJoin, mayTransfer, transferTarget } from './interaction.rules.js';
+import { bulkIds, cleanLabels, mayActInBulk, mayActOnHeld, mayAnnotate, mayClose, mayJoin, mayTransfer, transferTarget } from './interaction.rules.js';
 import { actorOf, enforce, loadViews, requireVisible, stateOf, trailActor } from './interaction.access.js';
 import type { InteractionView } from './interaction.view.js';
 import { systemTextFor } from './system-texts.js';
@@ -60,20 +62,21 @@ export interface TransferTo {
 async function targetTray(tx: Em, view: InteractionView, to: TransferTo, scope: Scope): Promise<string> {
   const kind = enforce(transferTarget(to));
   if (kind === 'TRAY') {
-    const tray = await one<{ id: string; kind: TrayKind; campaign_id: string | null }>(tx, 'select id, kind, campaign_id from trays where id = ?', [to.trayId]);
+    const tray = await trayForChat(tx, scope, view.campaign.id, to.trayId!);
     if (!tray) throw notFound('Tray');
     if (tray.kind === TrayKind.CLOSED) throw badInput('Close the interaction instead of moving it to the Closed tray', 'to.trayId');
-    if (tray.campaign_id !== null && tray.campaign_id !== view.campaign.id) throw badInput('The tray belongs to another campaign', 'to.trayId');
+    if (!tray.holds) throw badInput("The tray cannot hold this campaign's chats", 'to.trayId');
     return tray.id;
   }
   if (kind === 'AGENT') {
-    // A chat for a named agent waits in that agent's personal tray, so its capacity still holds.
-    // An agent in a security group reaches only its group's campaigns: one outside is no target here.
+    // A chat for a named agent waits in that agent's personal tray, so its capacity still holds. An
+    // agent whose security group does not reach the campaign, or whom the caller does not reach, is
+    // no target for it.
+    const inScope = trayScopeSql(scope, 't');
     const tray = await one<{ id: string }>(
       tx,
-      `select t.id from trays t join users u on u.id = t.owner_id
-        where t.owner_id = ? and u.active and (u.security_group_id is null or u.security_group_id = (select security_group_id from campaigns where id = ?))`,
-      [to.agentId, view.campaign.id],
+      `select t.id from trays t where t.owner_id = ? and t.kind = 'PERSONAL' and ${holdsCampaignSql('t')} and ${inScope.sql}`,
+      [to.agentId, view.campaign.id, view.campaign.id, ...inScope.params],
     );
     if (!tray) throw notFound('Agent');
     return tray.id;
@@ -160,6 +163,8 @@ async function publishAll(ctx: Context, before: InteractionView[], messages: Mes
 export async function closeInteractions(ctx: Context, ids: string[], result: InteractionResult): Promise<InteractionView[]> {
   const views = await selectForBulk(ctx, ids, (v) => {
     if (v.phase === 'CLOSED') throw badInput(`Interaction ${v.protocol} is already closed`, 'ids');
+    // The same rule as one close: a SUPERVISE key leaves a bot's chat to the bot, in bulk too.
+    enforce(mayClose(actorOf(ctx.viewer), stateOf(v), result));
   });
   const messages = await ctx.em.transactional(async (tx) => {
     const out: MessageView[] = [];

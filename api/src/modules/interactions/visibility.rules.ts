@@ -34,7 +34,7 @@ export type Onlooker =
   | { kind: 'NOBODY' };
 
 /** Chats that every signed-in person and key may see (the table's "everyone" rows). */
-export function isPublicToStaff(loc: ChatLocation): boolean {
+export function isPublicToStaff(loc: Pick<ChatLocation, 'phase' | 'contactState' | 'trayKind'>): boolean {
   return (
     loc.phase === Phase.BOT ||
     loc.phase === Phase.CLOSED ||

@@ -1,27 +1,28 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireAdmin, requireInstallationAdmin } from '../auth/guards.js';
+import { scopeOf } from '../auth/viewer.js';
 import { createLabel, deleteLabel, labelUsage, renameLabel } from './label.service.js';
 import { LabelUse } from './label.type.js';
 
 /** Administrators keep the tags and the expertise (skills) that agents pick from. */
 @Resolver()
 export class LabelResolver {
-  @Query(() => [LabelUse], { description: 'Administrators: every tag with the number of chats carrying it' })
+  @Query(() => [LabelUse], { description: 'Administrators: every tag with the number of chats you reach carrying it' })
   tagUsage(@Ctx() ctx: Context): Promise<LabelUse[]> {
     requireAdmin(ctx.viewer);
-    return labelUsage(ctx.em, 'TAG');
+    return labelUsage(ctx.em, 'TAG', scopeOf(ctx.viewer));
   }
 
-  @Query(() => [LabelUse], { description: 'Administrators: every skill with the number of people having it and chats needing it' })
+  @Query(() => [LabelUse], { description: 'Administrators: every skill with the number of people and chats you reach having or needing it' })
   skillUsage(@Ctx() ctx: Context): Promise<LabelUse[]> {
     requireAdmin(ctx.viewer);
-    return labelUsage(ctx.em, 'SKILL');
+    return labelUsage(ctx.em, 'SKILL', scopeOf(ctx.viewer));
   }
 
-  @Mutation(() => LabelUse, { description: 'Administrators: a tag offered before any chat carries it' })
+  @Mutation(() => LabelUse, { description: 'Administrators without a security group: a tag offered before any chat carries it' })
   createTag(@Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<LabelUse> {
-    requireAdmin(ctx.viewer);
+    requireInstallationAdmin(ctx.viewer);
     return createLabel(ctx, 'TAG', name);
   }
 
@@ -37,9 +38,9 @@ export class LabelResolver {
     return deleteLabel(ctx, 'TAG', name);
   }
 
-  @Mutation(() => LabelUse, { description: 'Administrators: a skill offered before anyone has it' })
+  @Mutation(() => LabelUse, { description: 'Administrators without a security group: a skill offered before anyone has it' })
   createSkill(@Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<LabelUse> {
-    requireAdmin(ctx.viewer);
+    requireInstallationAdmin(ctx.viewer);
     return createLabel(ctx, 'SKILL', name);
   }
 

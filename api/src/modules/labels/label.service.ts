@@ -5,6 +5,7 @@ import { Topic } from '../../shared/topics.js';
 import { settle } from '../interactions/after-commit.js';
 import { enforce, loadViews } from '../interactions/interaction.access.js';
 import { publishChange } from '../interactions/interaction.events.js';
+import { ALL, campaignSql, peopleSql, type Scope } from '../auth/scope.rules.js';
 import { cleanLabel, type LabelKind, renameRefusal } from './label.rules.js';
 import type { LabelUse } from './label.type.js';
 
@@ -44,24 +45,32 @@ async function openChatsTagged(tx: Em, name: string): Promise<string[]> {
   return chats.map((c) => c.id);
 }
 
-/** Every tag or skill with how many chats (and people) use it, by name. */
-export async function labelUsage(em: Em, kind: LabelKind): Promise<LabelUse[]> {
+/**
+ * Every tag or skill with how many chats (and people) use it, by name. The names are every group's;
+ * the counts are of the chats and people the scope reaches.
+ */
+export async function labelUsage(em: Em, kind: LabelKind, scope: Scope = ALL): Promise<LabelUse[]> {
+  const chatsIn = campaignSql(scope, 'i.campaign_id');
   if (kind === 'TAG') {
     return rows<LabelUse>(
       em,
       `select t.name, coalesce(u.n, 0)::int as chats, 0 as people
-         from tags t left join (select tag_id, count(*) as n from interaction_tags group by tag_id) u on u.tag_id = t.id
+         from tags t left join (select it.tag_id, count(*) as n from interaction_tags it join interactions i on i.id = it.interaction_id
+                                 where ${chatsIn.sql} group by it.tag_id) u on u.tag_id = t.id
         order by t.name`,
+      chatsIn.params,
     );
   }
+  const peopleIn = peopleSql(scope, 'u.id');
   return rows<LabelUse>(
     em,
-    `with p as (select s as name, count(*) as n from users, unnest(skills) s group by s),
-          c as (select s as name, count(*) as n from interactions, unnest(expertise) s group by s),
+    `with p as (select s as name, count(*) as n from users u, unnest(u.skills) s where ${peopleIn.sql} group by s),
+          c as (select s as name, count(*) as n from interactions i, unnest(i.expertise) s where ${chatsIn.sql} group by s),
           names as (select name from skills union select name from p union select name from c)
      select names.name, coalesce(c.n, 0)::int as chats, coalesce(p.n, 0)::int as people
        from names left join p using (name) left join c using (name)
       order by names.name`,
+    [...peopleIn.params, ...chatsIn.params],
   );
 }
 

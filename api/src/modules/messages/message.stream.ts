@@ -3,7 +3,7 @@ import type { Context } from '../../server/context.js';
 import { OVERFLOW, streamChannels } from '../../shared/bus.js';
 import { Topic, type InteractionStreamEvent } from '../../shared/topics.js';
 import { locationOf } from '../interactions/interaction.events.js';
-import { requireVisible } from '../interactions/interaction.access.js';
+import { loadView, requireVisible } from '../interactions/interaction.access.js';
 import { canSee } from '../interactions/visibility.rules.js';
 import { canReadInternal, listMessages } from './message.service.js';
 import type { MessageView } from './message.view.js';
@@ -35,10 +35,17 @@ export async function* messageStream(ctx: Context, interactionId: string, afterS
       if (page.length < REPLAY_PAGE) return;
     }
   }
+  // Where events were lost, a move out of sight may have been among them: look again before replaying.
+  async function stillInSight(): Promise<boolean> {
+    const fresh = await loadView(ctx.deps.orm.em.fork(), interactionId);
+    if (fresh) location = locationOf(fresh);
+    return fresh !== null && canSee(ctx.onlooker(), location);
+  }
   try {
     yield* replay();
     for await (const event of live) {
       if (event === OVERFLOW) {
+        if (!(await stillInSight())) return;
         yield* replay();
         continue;
       }
@@ -49,6 +56,7 @@ export async function* messageStream(ctx: Context, interactionId: string, afterS
       const m = event.message;
       if (m.sequence <= last) continue;
       if (m.sequence > last + 1) {
+        if (!(await stillInSight())) return;
         yield* replay();
         continue;
       }

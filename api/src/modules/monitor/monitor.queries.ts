@@ -1,6 +1,8 @@
 import { type Em, rows } from '../../db/sql.js';
 import { toStatusView, type AgentStatusView } from '../agents/agent.queries.js';
 import type { Channel, InteractionStatus, Phase } from '../interactions/interaction.enums.js';
+import type { ContactState } from '../contacts/contact.enums.js';
+import type { TrayKind } from '../trays/tray.enums.js';
 
 export interface OpenChatRow {
   id: string;
@@ -18,6 +20,8 @@ export interface OpenChatRow {
   contactName: string | null;
   contactEmail: string | null;
   contactPhone: string | null;
+  contactState: ContactState;
+  trayKind: TrayKind | null;
   contact: { name: string | null; email: string | null; phone: string | null };
 }
 
@@ -26,8 +30,9 @@ export async function openChats(em: Em): Promise<OpenChatRow[]> {
   const found = await rows(
     em,
     `select i.id, i.protocol, i.channel, i.phase, i.status, i.campaign_id, c.name as campaign_name, c.time_zone as campaign_time_zone, c.thresholds_seconds,
-            i.agent_id, i.created_at, i.queued_at, i.assigned_at, ct.name as contact_name, ct.email as contact_email, ct.phone as contact_phone
-       from interactions i join campaigns c on c.id = i.campaign_id join contacts ct on ct.id = i.contact_id
+            i.agent_id, i.created_at, i.queued_at, i.assigned_at, ct.name as contact_name, ct.email as contact_email, ct.phone as contact_phone,
+            ct.state as contact_state, t.kind as tray_kind
+       from interactions i join campaigns c on c.id = i.campaign_id join contacts ct on ct.id = i.contact_id left join trays t on t.id = i.tray_id
       where i.phase in ('BOT', 'WAITING', 'IN_SERVICE')`,
   );
   const campaigns = new Map<string, { id: string; name: string; timeZone: string }>();
@@ -50,6 +55,8 @@ export async function openChats(em: Em): Promise<OpenChatRow[]> {
       contactName: r.contact_name,
       contactEmail: r.contact_email,
       contactPhone: r.contact_phone,
+      contactState: r.contact_state,
+      trayKind: r.tray_kind,
       contact: { name: r.contact_name, email: r.contact_email, phone: r.contact_phone },
     };
   });

@@ -14,6 +14,7 @@ import { MonitorToday, MonitorTodayFilterInput } from './monitor-today.type.js';
 /** The dashboard's filter within the supervisor's scope. */
 const toFilter = (ctx: Context, f?: MonitorFilterInput | null): MonitorFilter => ({
   within: monitorScope(scopeOf(ctx.viewer)),
+  publicOnly: seesPublicOnly(ctx),
   campaignIds: f?.campaignIds ?? [],
   agentIds: f?.agentIds ?? [],
   teamIds: f?.teamIds ?? [],
@@ -21,6 +22,12 @@ const toFilter = (ctx: Context, f?: MonitorFilterInput | null): MonitorFilter =>
   contact: f?.contact?.trim() || null,
   protocol: f?.protocol?.trim() || null,
 });
+
+/** Whether the visibility table gives the caller only the chats everyone may see (a key that does not supervise). */
+const seesPublicOnly = (ctx: Context): boolean => {
+  const who = ctx.onlooker();
+  return who.kind === 'KEY' && !who.supervise;
+};
 
 /** The scope as the monitor's filter holds it: plain, sorted lists, so equal scopes share snapshots. */
 const monitorScope = (scope: Scope): MonitorFilter['within'] =>

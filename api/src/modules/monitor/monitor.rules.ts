@@ -1,4 +1,7 @@
+import type { ContactState } from '../contacts/contact.enums.js';
 import type { Channel, Phase } from '../interactions/interaction.enums.js';
+import { isPublicToStaff } from '../interactions/visibility.rules.js';
+import type { TrayKind } from '../trays/tray.enums.js';
 
 /** What a supervisor narrows the dashboard to; empty lists mean "all". */
 export interface MonitorFilter {
@@ -15,6 +18,8 @@ export interface MonitorFilter {
    * null: everything.
    */
   within?: { campaignIds: string[]; securityGroupId: string | null } | null;
+  /** A key that does not supervise: the visibility table gives it the chats everyone may see, here too. */
+  publicOnly?: boolean;
 }
 
 /** What the scope needs to know of an agent row. */
@@ -32,6 +37,8 @@ export interface FilterableChat {
   contactName: string | null;
   contactEmail: string | null;
   contactPhone: string | null;
+  contactState: ContactState;
+  trayKind: TrayKind | null;
 }
 
 const digits = (s: string) => s.replace(/\D/g, '');
@@ -39,6 +46,7 @@ const digits = (s: string) => s.replace(/\D/g, '');
 /** Whether a chat passes the dashboard's filters; `agentTeams` gives the teams of the chat's agent. */
 export function chatMatches(f: MonitorFilter, chat: FilterableChat, agentTeams: readonly string[]): boolean {
   if (f.within && !f.within.campaignIds.includes(chat.campaignId)) return false;
+  if (f.publicOnly && !isPublicToStaff(chat)) return false;
   if (f.campaignIds.length && !f.campaignIds.includes(chat.campaignId)) return false;
   if (f.channels.length && !f.channels.includes(chat.channel)) return false;
   if (f.agentIds.length && (!chat.agentId || !f.agentIds.includes(chat.agentId))) return false;

@@ -165,9 +165,12 @@ export function monitorSnapshot(data: MonitorData, filter: MonitorFilter, now = 
     },
     teams: data.teams
       .filter((t) => !filter.teamIds.length || filter.teamIds.includes(t.id))
-      .map((t) => {
-        const members = data.agents.filter((a) => a.teamIds.includes(t.id) && agentInScope(filter, a)).map((a) => a.userId);
-        return { team: t, agentIds: members, activeChats: members.reduce((n, id) => n + (byAgent.get(id)?.rows.length ?? 0), 0) };
+      .flatMap((t) => {
+        const all = data.agents.filter((a) => a.teamIds.includes(t.id));
+        const members = all.filter((a) => agentInScope(filter, a)).map((a) => a.userId);
+        // As scope.rules' teamSql: a team of other groups' agents only is not there for this scope.
+        if (all.length > 0 && members.length === 0) return [];
+        return [{ team: t, agentIds: members, activeChats: members.reduce((n, id) => n + (byAgent.get(id)?.rows.length ?? 0), 0) }];
       }),
   };
 }

@@ -104,18 +104,27 @@ async function waitingChats(tx: Em, campaignId: string, limit: number, after: Pi
   }));
 }
 
-/** The campaign's agents (its members, or every agent when it names none) as routing sees them. */
+/**
+ * "Agent `u` works on campaign `c`": the campaign is within the agent's security group (or the agent
+ * has none), and it names the agent as a member or names nobody. Routing never hands a chat to
+ * someone who could not open it.
+ */
+const worksOnSql = (u: string, c: string) =>
+  `(${u}.security_group_id is null or ${u}.security_group_id = ${c}.security_group_id)
+   and (not exists (select 1 from campaign_members m where m.campaign_id = ${c}.id)
+        or exists (select 1 from campaign_members m where m.campaign_id = ${c}.id and m.user_id = ${u}.id))`;
+
+/** The campaign's agents (see worksOnSql) as routing sees them. */
 async function candidatesFor(tx: Em, campaignId: string, graceMs: number, only?: string[]): Promise<Candidate[]> {
   const found = await rows(
     tx,
     `select u.id, u.max_concurrent_chats, u.languages, u.skills, s.paused, s.last_assigned_at, s.idle_since,
             ${CONNECTED_SQL} as connected, ${ACTIVE_CHATS_SQL} as active_chats, ${CUSTOM_TRAY_IDS_SQL} as custom_tray_ids
-       from users u join agent_status s on s.user_id = u.id
+       from users u join agent_status s on s.user_id = u.id join campaigns camp on camp.id = ?
       where u.role = 'AGENT' and u.active
-        and (not exists (select 1 from campaign_members m where m.campaign_id = ?)
-             or exists (select 1 from campaign_members m where m.campaign_id = ? and m.user_id = u.id))
+        and ${worksOnSql('u', 'camp')}
         and (?::uuid[] is null or u.id = any(?::uuid[]))`,
-    [graceMs, campaignId, campaignId, only ? pgArray(only) : null, only ? pgArray(only) : null],
+    [graceMs, campaignId, only ? pgArray(only) : null, only ? pgArray(only) : null],
   );
   return found.map((r) => ({
     agentId: r.id,
@@ -164,10 +173,8 @@ export async function routeForAgent(deps: Deps, userId: string): Promise<void> {
 export async function campaignsOf(deps: Deps, userId: string): Promise<string[]> {
   const found = await rows<{ id: string }>(
     deps.orm.em.fork(),
-    `select c.id from campaigns c
-      where c.routing_strategy <> 'MANUAL'
-        and (not exists (select 1 from campaign_members m where m.campaign_id = c.id)
-             or exists (select 1 from campaign_members m where m.campaign_id = c.id and m.user_id = ?))`,
+    `select c.id from campaigns c join users u on u.id = ?
+      where c.routing_strategy <> 'MANUAL' and ${worksOnSql('u', 'c')}`,
     [userId],
   );
   return found.map((c) => c.id);

@@ -18,7 +18,7 @@ export class TrayResolver {
   async trayAccess(@Arg('trayId', () => ID) trayId: string, @Ctx() ctx: Context): Promise<TrayAccess> {
     requireSupervisor(ctx.viewer);
     await requireTrayInScope(ctx.em, scopeOf(ctx.viewer), trayId);
-    return trayAccess(ctx.em, trayId);
+    return trayAccess(ctx.em, scopeOf(ctx.viewer), trayId);
   }
 
   @Mutation(() => Tray, { description: 'Supervisors: a custom tray with access for agents and teams' })
@@ -41,6 +41,6 @@ export class TrayResolver {
     await requireTrayInScope(ctx.em, scopeOf(ctx.viewer), trayId);
     await requirePeopleInScope(ctx.em, ctx.viewer, userIds, 'userIds');
     await requireTeamsInScope(ctx.em, ctx.viewer, teamIds, 'teamIds');
-    return setTrayAccess(ctx.deps, ctx.em, trayId, userIds, teamIds);
+    return setTrayAccess(ctx.deps, ctx.em, scopeOf(ctx.viewer), trayId, userIds, teamIds);
   }
 }

@@ -5,6 +5,7 @@ import type { Deps } from '../../server/deps.js';
 import type { Onlooker } from '../interactions/visibility.rules.js';
 import { Role } from '../users/user.enums.js';
 import { trayScopeSql } from '../campaigns/security-group.service.js';
+import { peopleSql, type Scope, teamSql } from '../auth/scope.rules.js';
 import { TrayKind } from './tray.enums.js';
 
 export interface TrayRow {
@@ -70,13 +71,20 @@ export async function createTray(em: Em, input: NewTray): Promise<TrayRow> {
   }
 }
 
-/** Replaces who may see a custom tray; connected people's sessions follow at once. */
-export async function setTrayAccess(deps: Deps, em: Em, trayId: string, userIds: string[], teamIds: string[]): Promise<TrayRow> {
+/** Replaces who, within the scope, may see a custom tray; connected people's sessions follow at once. */
+export async function setTrayAccess(deps: Deps, em: Em, scope: Scope, trayId: string, userIds: string[], teamIds: string[]): Promise<TrayRow> {
   const tray = await one<TrayRow>(em, `select ${COLUMNS} from trays where id = ?`, [trayId]);
   if (!tray) throw notFound('Tray');
   if (tray.kind !== TrayKind.CUSTOM) throw badInput('Only custom trays have an access list', 'trayId');
   await em.transactional(async (tx) => {
-    await rows(tx, 'delete from tray_access where tray_id = ?', [trayId]);
+    // Grants to people and teams beyond the scope are not shown to it, so they are not its to remove.
+    const people = peopleSql(scope, 'user_id');
+    const teams = teamSql(scope, 'team_id');
+    await rows(tx, `delete from tray_access where tray_id = ? and ((user_id is not null and ${people.sql}) or (team_id is not null and ${teams.sql}))`, [
+      trayId,
+      ...people.params,
+      ...teams.params,
+    ]);
     await writeTrayAccess(tx, trayId, userIds, teamIds);
   });
   await deps.topics.publish(Topic.CONTROL, undefined, { type: 'ACCESS_CHANGED' });
@@ -84,10 +92,20 @@ export async function setTrayAccess(deps: Deps, em: Em, trayId: string, userIds:
 }
 
 /** The people and teams granted a tray, by name. */
-export async function trayAccess(em: Em, trayId: string): Promise<{ users: { id: string; name: string }[]; teams: { id: string; name: string }[] }> {
+export async function trayAccess(em: Em, scope: Scope, trayId: string): Promise<{ users: { id: string; name: string }[]; teams: { id: string; name: string }[] }> {
   if (!(await one(em, 'select 1 from trays where id = ?', [trayId]))) throw notFound('Tray');
-  const users = await rows<{ id: string; name: string }>(em, 'select u.id, u.name from tray_access a join users u on u.id = a.user_id where a.tray_id = ? order by lower(u.name)', [trayId]);
-  const teams = await rows<{ id: string; name: string }>(em, 'select t.id, t.name from tray_access a join teams t on t.id = a.team_id where a.tray_id = ? order by lower(t.name)', [trayId]);
+  const people = peopleSql(scope, 'u.id');
+  const inTeams = teamSql(scope, 't.id');
+  const users = await rows<{ id: string; name: string }>(
+    em,
+    `select u.id, u.name from tray_access a join users u on u.id = a.user_id where a.tray_id = ? and ${people.sql} order by lower(u.name)`,
+    [trayId, ...people.params],
+  );
+  const teams = await rows<{ id: string; name: string }>(
+    em,
+    `select t.id, t.name from tray_access a join teams t on t.id = a.team_id where a.tray_id = ? and ${inTeams.sql} order by lower(t.name)`,
+    [trayId, ...inTeams.params],
+  );
   return { users, teams };
 }
 

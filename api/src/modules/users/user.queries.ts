@@ -60,7 +60,12 @@ export function listSupervisors(em: Em, scope: Scope): Promise<TeamMember[]> {
 }
 
 /** A campaign's members by name; an unknown campaign answers NOT_FOUND rather than an empty list. */
-export async function listCampaignMembers(em: Em, campaignId: string): Promise<TeamMember[]> {
+export async function listCampaignMembers(em: Em, scope: Scope, campaignId: string): Promise<TeamMember[]> {
   if (!(await one(em, 'select 1 from campaigns where id = ?', [campaignId]))) throw notFound('Campaign');
-  return rows<TeamMember>(em, 'select u.id, u.name from campaign_members m join users u on u.id = m.user_id where m.campaign_id = ? order by lower(u.name), u.id', [campaignId]);
+  const inScope = peopleSql(scope, 'u.id');
+  return rows<TeamMember>(
+    em,
+    `select u.id, u.name from campaign_members m join users u on u.id = m.user_id where m.campaign_id = ? and ${inScope.sql} order by lower(u.name), u.id`,
+    [campaignId, ...inScope.params],
+  );
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { Topic } from '../../shared/topics.js';
-import { requireAdmin, requireSupervisor, requireUser } from '../auth/guards.js';
+import { requirePeopleManager, requireSupervisor, requireUser } from '../auth/guards.js';
 import { scopeOf } from '../auth/viewer.js';
 import { requireCampaignInScope } from '../campaigns/security-group.service.js';
 import { Role } from './user.enums.js';
@@ -35,7 +35,7 @@ export class UserResolver {
   async campaignMembers(@Arg('campaignId', () => ID) campaignId: string, @Ctx() ctx: Context): Promise<TeamMember[]> {
     requireSupervisor(ctx.viewer);
     requireCampaignInScope(scopeOf(ctx.viewer), campaignId);
-    return listCampaignMembers(ctx.em, campaignId);
+    return listCampaignMembers(ctx.em, scopeOf(ctx.viewer), campaignId);
   }
 
   @Query(() => [TeamWithMembers], { description: 'Supervisors and administrators: every team with its members' })
@@ -46,7 +46,7 @@ export class UserResolver {
 
   @Mutation(() => User, { description: 'Administrators: an agent also gets its personal tray' })
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
-    requireAdmin(ctx.viewer);
+    requirePeopleManager(ctx.viewer);
     await requireTeamsInScope(ctx.em, ctx.viewer, input.teamIds, 'input.teamIds');
     const user = await createUser(ctx.em, input, scopeOf(ctx.viewer));
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
@@ -55,7 +55,7 @@ export class UserResolver {
 
   @Mutation(() => Team, { description: 'Administrators' })
   async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<Team> {
-    requireAdmin(ctx.viewer);
+    requirePeopleManager(ctx.viewer);
     await requirePeopleInScope(ctx.em, ctx.viewer, input.memberIds, 'input.memberIds');
     const team = await createTeam(ctx.em, input.name, input.memberIds ?? []);
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'TEAM' });
@@ -64,7 +64,7 @@ export class UserResolver {
 
   @Mutation(() => User, { description: 'Administrators: a raised maximum routes waiting chats to the agent at once' })
   async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
-    requireAdmin(ctx.viewer);
+    requirePeopleManager(ctx.viewer);
     await requireTeamsInScope(ctx.em, ctx.viewer, input.teamIds, 'input.teamIds');
     await updateUser(ctx.deps, ctx.em, id, input, scopeOf(ctx.viewer));
     await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
@@ -73,7 +73,7 @@ export class UserResolver {
 
   @Mutation(() => User, { description: 'Administrators: a deactivated person is signed out at once, their chats go back to their trays, and they can no longer sign in' })
   async setUserActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() ctx: Context): Promise<User> {
-    requireAdmin(ctx.viewer);
+    requirePeopleManager(ctx.viewer);
     await setUserActive(ctx, id, active);
     return loadUser(ctx.em, id);
   }

@@ -27,10 +27,20 @@ describe("a caller's scope", () => {
     expect(idsOf(scopeFrom({ securityGroupId: null, groupCampaignIds: null, keyCampaignIds: [] }))).toBe('ALL');
   });
 
-  it('intersects to the narrower, keeping the group', () => {
+  it('intersects to the narrower, keeping the group only when none of its campaigns is lost', () => {
     expect(intersect(ALL, ALL)).toEqual(ALL);
     expect(idsOf(intersect(limited(['a', 'b'], 'g'), limited(['b', 'c'])))).toEqual(['b']);
     expect(intersect(limited(['a'], 'g'), ALL)).toMatchObject({ securityGroupId: 'g' });
+    expect(intersect(limited(['a', 'b'], 'g'), limited(['a', 'b', 'c']))).toMatchObject({ securityGroupId: 'g' });
+    expect(intersect(limited(['a', 'b'], 'g'), limited(['b']))).toMatchObject({ securityGroupId: null });
+    expect(intersect(limited(['b']), limited(['a', 'b'], 'g'))).toMatchObject({ securityGroupId: null });
+  });
+
+  it("gives a key limited to some of its group's campaigns no group: it reaches those campaigns' people only", () => {
+    const narrowed = scopeFrom({ securityGroupId: 'g', groupCampaignIds: ['a', 'b'], keyCampaignIds: ['a'] });
+    expect(narrowed).toMatchObject({ securityGroupId: null });
+    expect(peopleSql(narrowed, 'u.id').params).toEqual(['{a}']);
+    expect(scopeFrom({ securityGroupId: 'g', groupCampaignIds: ['a', 'b'], keyCampaignIds: ['b', 'a'] })).toMatchObject({ securityGroupId: 'g' });
   });
 
   it('says in SQL what it says in code', () => {

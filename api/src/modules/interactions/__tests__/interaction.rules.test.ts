@@ -150,17 +150,16 @@ describe('the result a chat ends with', () => {
 
 describe('handing off', () => {
   it('goes from a bot to a queue tray of the same campaign', () => {
-    expect(mayHandOff(chat(Phase.BOT), 'c1', 'c1', true).ok).toBe(true);
-    expect(mayHandOff(chat(Phase.BOT), 'c2', 'c1', true)).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
-    expect(mayHandOff(chat(Phase.BOT), 'c1', 'c1', false)).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
-    expect(mayHandOff(chat(Phase.WAITING), 'c1', 'c1', true)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(mayHandOff(chat(Phase.BOT), true, true).ok).toBe(true);
+    expect(mayHandOff(chat(Phase.BOT), false, true)).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+    expect(mayHandOff(chat(Phase.BOT), true, false)).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+    expect(mayHandOff(chat(Phase.WAITING), true, true)).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 
-  it('is for a BOT key or a supervisor', () => {
+  it('is for a BOT key or a supervisor in person; a SUPERVISE key leaves bot chats to the bot', () => {
     expect(mayHandOffAs(botKey).ok).toBe(true);
-    expect(mayHandOffAs(key(ApiScope.SUPERVISE)).ok).toBe(true);
     expect(mayHandOffAs(supervisor).ok).toBe(true);
-    for (const who of [key(ApiScope.READ), key(ApiScope.CHANNEL), key(ApiScope.ADMIN), agentA, { kind: 'VISITOR' as const, interactionId: 'i1' }]) {
+    for (const who of [key(ApiScope.SUPERVISE), key(ApiScope.READ), key(ApiScope.CHANNEL), key(ApiScope.ADMIN), agentA, { kind: 'VISITOR' as const, interactionId: 'i1' }]) {
       expect(mayHandOffAs(who)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     }
   });

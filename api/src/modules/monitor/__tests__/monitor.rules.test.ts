@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ContactState } from '../../contacts/contact.enums.js';
 import { Channel, Phase } from '../../interactions/interaction.enums.js';
+import { TrayKind } from '../../trays/tray.enums.js';
 import { agentMatches, chatMatches, type MonitorFilter } from '../monitor.rules.js';
 
 const none: MonitorFilter = { campaignIds: [], agentIds: [], teamIds: [], channels: [], contact: null, protocol: null };
@@ -12,6 +14,8 @@ const chat = {
   contactName: 'Maria Souza',
   contactEmail: 'maria@example.com',
   contactPhone: '+55 (11) 99999-0000',
+  contactState: ContactState.AGENT,
+  trayKind: TrayKind.GENERAL as TrayKind | null,
 };
 
 describe('dashboard filters', () => {
@@ -26,6 +30,14 @@ describe('dashboard filters', () => {
     expect(chatMatches({ ...none, agentIds: ['a1'] }, { ...chat, agentId: null }, [])).toBe(false);
     expect(chatMatches({ ...none, teamIds: ['t1'] }, chat, ['t1'])).toBe(true);
     expect(chatMatches({ ...none, teamIds: ['t1'] }, chat, ['t2'])).toBe(false);
+  });
+
+  it("show a key that does not supervise only the chats everyone may see: with a bot, or whose customer's time ran out", () => {
+    const publicOnly = { ...none, publicOnly: true };
+    expect(chatMatches(publicOnly, chat, [])).toBe(false);
+    expect(chatMatches(publicOnly, { ...chat, phase: Phase.WAITING, agentId: null }, [])).toBe(false);
+    expect(chatMatches(publicOnly, { ...chat, phase: Phase.BOT, agentId: null }, [])).toBe(true);
+    expect(chatMatches(publicOnly, { ...chat, contactState: ContactState.EXPIRED }, [])).toBe(true);
   });
 
   it('find a contact by name, e-mail or number, whatever the number’s punctuation', () => {
