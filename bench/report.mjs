@@ -8,7 +8,7 @@ const kib = (bytes) => Math.round(bytes / 1024);
 
 /** Every goal with what was measured against it. */
 export function goals(report) {
-  const { parley, raw, twoProcesses, fanout, engine } = report;
+  const { parley, raw, twoProcesses, fanout, engine, webhooks } = report;
   const thousand = fanout.find((f) => f.subscribers === 1000);
   const { burst, drain, arrival } = engine.routing;
   const over = burst.overAssignments + drain.overAssignments + arrival.overAssignments;
@@ -21,6 +21,25 @@ export function goals(report) {
     { goal: 'two processes >= 1.3x one', measured: `${round(twoProcesses.throughput.perSecond / parley.throughput.perSecond)}x (${twoProcesses.throughput.perSecond}/s against ${parley.throughput.perSecond}/s)`, pass: twoProcesses.throughput.perSecond >= 1.3 * parley.throughput.perSecond && twoProcesses.throughput.allDelivered },
     { goal: '>= 300 assignments/s with 0 over-assignments', measured: `${burst.perSecond}/s, ${over} over-assignments`, pass: burst.perSecond >= 300 && over === 0 },
     { goal: 'snapshot of 1,000 agents and 10,000 chats <= 40 ms p50', measured: `${engine.monitor.dashboard.p50} ms`, pass: engine.monitor.dashboard.p50 <= 40 },
+    ...webhookGoals(webhooks),
+  ];
+}
+
+/** 300 events in a few seconds: all at a healthy receiver within 10 s of the last, p99 <= 2 s, and within 1.5x beside a hook that never answers. */
+function webhookGoals(w) {
+  if (!w) return [{ goal: 'webhooks: 300 events all delivered within 10 s of the last, event-to-arrival p99 <= 2 s', measured: 'not run', pass: false }];
+  const fine = (b) => b.arrived === b.events && b.lastArrivalAfterLastEventSeconds <= 10;
+  return [
+    {
+      goal: 'webhooks: 300 events all delivered within 10 s of the last, event-to-arrival p99 <= 2 s',
+      measured: `${w.alone.arrived}/${w.alone.events}, last ${w.alone.lastArrivalAfterLastEventSeconds} s after, p99 ${w.alone.eventToArrival.p99} ms`,
+      pass: fine(w.alone) && w.alone.eventToArrival.p99 <= 2000,
+    },
+    {
+      goal: 'webhooks beside a hook that times out on every request: the healthy one within 1.5x',
+      measured: `${w.besideStuck.arrived}/${w.besideStuck.events}, p99 ${w.besideStuck.eventToArrival.p99} ms (${w.p99Ratio}x)`,
+      pass: fine(w.besideStuck) && w.besideStuck.eventToArrival.p99 <= Math.max(1.5 * w.alone.eventToArrival.p99, 2000),
+    },
   ];
 }
 
@@ -83,6 +102,7 @@ function markdown(report) {
     '|---|---|---|---|---|---|---|',
     ...fanout.map((f) => `| ${f.subscribers} | ${f.rounds} | ${f.first.p50} | ${f.last.p50} | ${f.last.p99} | ${f.last.max} | ${f.connectSeconds} |`),
     '',
+    ...(report.webhooks ? webhookSection(report.webhooks) : []),
     '## Routing and monitor',
     '',
     `Routing (LEAST_BUSY). Routing alone: a backlog of ${engine.routing.burst.chats} chats assigned once ${engine.routing.agents} agents x ${engine.routing.burst.capacity} resume at once: **${engine.routing.burst.perSecond} assignments/s**, ${engine.routing.burst.overAssignments} over-assignments. A working day (${engine.routing.agents} agents x ${engine.routing.capacity}, each agent closing a chat through the API 20 ms after getting it): drain of a backlog of ${engine.routing.drain.chats} chats once every agent resumes: **${engine.routing.drain.perSecond} assignments/s** (bound by the close mutations, each a GraphQL request and transaction), ${engine.routing.drain.overAssignments} over-assignments. Steady arrivals (${engine.routing.arrival.chats} chats): enqueue-to-assign p50 ${engine.routing.arrival.enqueueToAssign.p50} ms, p99 ${engine.routing.arrival.enqueueToAssign.p99} ms, ${engine.routing.arrival.overAssignments} over-assignments. Raw SQL baseline (one statement per chat under SKIP LOCKED, no events, no GraphQL): ${engine.rawRouting.perSecond} assignments/s.`,
@@ -101,6 +121,22 @@ function screenSection(m) {
     `The supervisor's /monitor in Debian's Chromium (headless, loopback) over the same center (${m.agents} agents, 10,000 open chats). First full paint of the agents table: **${m.firstPaintMs} ms** from navigation. For ${m.seconds} s of real changes through the API (${m.changes}: agents paused and resumed, chats started and taken): the first full update ${m.fullUpdate?.kib} KiB (arrived by ${m.fullUpdate?.arrivedMs} ms), then ${m.pushes} updates pushed (KiB each p50 ${m.pushKiB.p50}, p95 ${m.pushKiB.p95}), ${m.renders} rendered; apply and render per frame p50 ${m.apply.p50} ms, p95 ${m.apply.p95} ms, max ${m.apply.max} ms; frame intervals p50 ${m.frames.p50} ms, **p95 ${m.frames.p95} ms**, max ${m.frames.max} ms, ${m.slowFrames} over 50 ms; ${m.longTasks.count} long tasks, the longest ${m.longTasks.max} ms, ${Math.round(m.longTasks.share * 100)}% of the time. In the DOM: ${m.dom.agentRows} agent rows (${m.dom.agentChats} chat chips), ${m.dom.elements} elements; the Phases tab ${m.dom.phasesChatRows} chat rows. Scrolling the agents table: frames p50 ${m.scroll.frames.p50} ms, p95 ${m.scroll.frames.p95} ms, at most ${m.scroll.peakRows} rows. Load average ${m.loadAverage.before} -> ${m.loadAverage.after} on ${m.loadAverage.cores} cores.`,
     '',
     ...m.checks.map((c) => `- ${c.pass ? 'pass' : '**fail**'}: ${c.goal}`),
+    '',
+  ];
+}
+
+/** The webhooks section: a burst of STARTED events to a healthy receiver, alone and beside one that never answers. */
+function webhookSection(w) {
+  const line = (name, b) => `| ${name} | ${b.arrived}/${b.events} | ${b.producedInSeconds} | ${b.lastArrivalAfterLastEventSeconds} | ${b.eventToArrival.p50} | ${b.eventToArrival.p99} | ${b.eventToArrival.max} |`;
+  return [
+    '## Webhooks',
+    '',
+    'New chats started as widgets start them (16 at a time), one STARTED event each, to a hook whose receiver on loopback answers at once; then the same beside a second hook whose receiver never answers (every request runs to `WEBHOOK_TIMEOUT_MS`). Event-to-arrival counts from the event\'s `createdAt`.',
+    '',
+    '| run | arrived | made in s | last arrival after the last event, s | event-to-arrival p50 ms | p99 ms | slowest ms |',
+    '|---|---|---|---|---|---|---|',
+    line('alone', w.alone),
+    line('beside a hook that never answers', w.besideStuck),
     '',
   ];
 }

@@ -1,7 +1,8 @@
 // npm run bench, on loopback, in one run: this machine's own speed (calibrate.mjs); Parley's message
 // pipeline next to a hand-written raw pipeline (ws + pg + Redis, no GraphQL), latency at a fixed
 // rate and sustained throughput; the same on two API processes; one event to many subscribers
-// (fanout.mjs); routing, the monitor snapshot and the supervisor's monitor screen in Chromium over a
+// (fanout.mjs); a burst of webhook events to a healthy receiver, alone and beside a hook that never
+// answers (webhooks.mjs); routing, the monitor snapshot and the supervisor's monitor screen in Chromium over a
 // seeded center (engine.mjs, monitor-screen.mjs). Writes bench/results/<date>.{md,json} (report.mjs)
 // and stops everything it started.
 // One section alone: `node bench/run.mjs --only fanout` (see SECTIONS), its figures printed as JSON.
@@ -16,6 +17,7 @@ import { benchMonitor, benchRawRouting, benchRouting, gql, percentile, post as p
 import { calibrate } from './calibrate.mjs';
 import { benchFanout } from './fanout.mjs';
 import { benchMonitorScreen } from './monitor-screen.mjs';
+import { benchWebhooks } from './webhooks.mjs';
 import { summaryLines, writeReport } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -127,7 +129,7 @@ async function measure(name, chats, post, deliveries) {
  * A Parley API process with an administrator signed in: on its own fresh database, or as one more
  * replica of `shared` (the same database and the same Redis channels).
  */
-async function startParley(label, shared = null) {
+async function startParley(label, shared = null, env = {}) {
   const databaseUrl = shared?.databaseUrl ?? (await createDatabase(label));
   const prefix = shared?.prefix ?? `bench${Date.now().toString(36)}`;
   const { port } = await start(path.join(root, 'api/dist/main.js'), {
@@ -147,6 +149,7 @@ async function startParley(label, shared = null) {
     LOG_LEVEL: 'warn',
     // The web app the monitor screen bench opens: the build's web/dist unless told (e.g. a build elsewhere).
     ...(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {}),
+    ...env,
   });
   const adminToken = (await gql(port, 'mutation { signIn(email: "bench@parley.dev", password: "bench-password-123") { token } }')).signIn.token;
   return { port, adminToken, databaseUrl, prefix };
@@ -257,12 +260,19 @@ async function benchFanoutAlone() {
   return benchFanout({ port, adminToken, sizes: FANOUT_SIZES, rounds: FANOUT_ROUNDS });
 }
 
+/** Webhooks to receivers on loopback, which hooks may reach only with WEBHOOK_ALLOW_PRIVATE. */
+async function benchWebhooksAlone() {
+  const { port, adminToken } = await startParley('webhooks', null, { WEBHOOK_ALLOW_PRIVATE: '1' });
+  return benchWebhooks({ port, adminToken });
+}
+
 const SECTIONS = {
   calibrate: benchCalibration,
   raw: benchRaw,
   parley: () => benchParley(1),
   scale: () => benchParley(2),
   fanout: benchFanoutAlone,
+  webhooks: benchWebhooksAlone,
   'monitor-screen': benchScreenAlone,
   engine: () => benchEngine(),
   routing: () => benchEngine('routing'),
@@ -278,7 +288,7 @@ async function main() {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`Parley benchmark on ${machine}\n${CHATS} chats, one subscriber each; latency at ${RATE} msg/s for ${LATENCY_SECONDS} s; throughput with ${IN_FLIGHT} senders for ${THROUGHPUT_SECONDS} s\n`);
   const report = { date: new Date().toISOString(), machine, settings: { RATE, LATENCY_SECONDS, THROUGHPUT_SECONDS, CHATS, IN_FLIGHT, FANOUT_SIZES, FANOUT_ROUNDS } };
-  for (const [key, section] of [['calibration', benchCalibration], ['raw', benchRaw], ['parley', () => benchParley(1)], ['twoProcesses', () => benchParley(2)], ['fanout', benchFanoutAlone], ['engine', () => benchEngine()]]) {
+  for (const [key, section] of [['calibration', benchCalibration], ['raw', benchRaw], ['parley', () => benchParley(1)], ['twoProcesses', () => benchParley(2)], ['fanout', benchFanoutAlone], ['webhooks', benchWebhooksAlone], ['engine', () => benchEngine()]]) {
     report[key] = await section();
     await stopChildren();
   }

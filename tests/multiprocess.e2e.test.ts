@@ -1,7 +1,10 @@
 /**
- * Two API processes on one PostgreSQL and Redis behave as one: events cross processes, and one
- * chat taken by twenty agents at once, through both processes, ends with exactly one owner.
+ * Two API processes on one PostgreSQL and Redis behave as one: events cross processes, one chat
+ * taken by twenty agents at once, through both processes, ends with exactly one owner, and a
+ * webhook hears each event once whichever process sends it.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
@@ -128,5 +131,32 @@ describe('two processes', () => {
     await ok(a.url, 'mutation($id: ID!) { logoutAgent(userId: $id) }', { id: agent.id }, supervisor.token);
     expect(await ws.closed).toBe(4401);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('webhooks on several processes', () => {
+  it('each event reaches a hook once, whichever process committed it and however many processes send', async () => {
+    const requests: string[] = [];
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        requests.push(String(req.headers['parley-event-id']));
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      const CREATE = 'mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { webhook { id } } }';
+      const hook = (await ok(a.url, CREATE, { i: { url, campaignIds: [campaign.id], eventTypes: ['STARTED'] } }, admin)).createWebhook.webhook.id;
+      await Promise.all(Array.from({ length: 12 }, (_, i) => startWidgetChat(i % 2 ? a.url : b.url, campaign.id)));
+      await expect.poll(() => new Set(requests).size, { timeout: 10_000, interval: 50 }).toBe(12);
+      // Late duplicates would come within a claim's time; none may.
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(requests).toHaveLength(12);
+      await ok(b.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: hook }, admin);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Webhooks: signed deliveries of interaction events through the job queue, retried with backoff,
- * logged, deduplicable by event id, and a hook that keeps failing is disabled and says so. The
- * receiver is a real HTTP server started by the test.
+ * Webhooks: signed deliveries of interaction events, sent as soon as they commit, several at once
+ * and one interaction's in order, retried with backoff, logged, deduplicable by event id; a hook
+ * that keeps failing is disabled and says so, a slow one holds up no other, a deleted one sends
+ * nothing more. The receiver is a real HTTP server started by the test.
  */
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
@@ -20,18 +21,31 @@ interface Received {
   answered: number;
 }
 
-/** A receiver that answers 500 to its first `failures` requests (or forever), then 200. */
+/**
+ * A receiver that answers 500 to its first `failures` requests (or forever), then 200; after
+ * `delayMs`, or never (`hang`), counting how many requests it holds at once.
+ */
 function receiver() {
   const received: Received[] = [];
   let failures = 0;
+  let delayMs = 0;
+  let hang = false;
+  let open = 0;
+  let mostOpen = 0;
   const server = http.createServer((req, res) => {
     let body = '';
+    open++;
+    mostOpen = Math.max(mostOpen, open);
     req.on('data', (d) => (body += d));
+    res.on('close', () => open--);
     req.on('end', () => {
+      if (hang) return;
       const answered = failures !== 0 ? 500 : 200;
       if (failures > 0) failures--;
-      received.push({ eventId: String(req.headers['parley-event-id']), signature: String(req.headers['parley-signature']), timestamp: String(req.headers['parley-timestamp']), body, answered });
-      res.writeHead(answered).end();
+      setTimeout(() => {
+        received.push({ eventId: String(req.headers['parley-event-id']), signature: String(req.headers['parley-signature']), timestamp: String(req.headers['parley-timestamp']), body, answered });
+        res.writeHead(answered).end();
+      }, delayMs);
     });
   });
   return {
@@ -40,11 +54,24 @@ function receiver() {
     fail(n: number) {
       failures = n;
     },
+    /** Answers each request after `ms`. */
+    slow(ms: number) {
+      delayMs = ms;
+    },
+    /** Never answers: the sender's time limit ends each request. */
+    hang() {
+      hang = true;
+    },
+    mostOpen: () => mostOpen,
     async start(): Promise<string> {
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
     },
-    stop: () => new Promise((r) => server.close(r)),
+    stop: () =>
+      new Promise((r) => {
+        server.close(r);
+        server.closeAllConnections();
+      }),
     /** Event ids that were answered 200. */
     delivered: () => [...new Set(received.filter((r) => r.answered === 200).map((r) => r.eventId))],
   };
@@ -61,9 +88,10 @@ beforeAll(async () => {
   // A database of its own: API processes of other test files would otherwise work this job queue
   // too, with their own retry and disable settings.
   database = await createTestDatabase();
-  api = await startApi({ DATABASE_URL: database.url, JOB_POLL_SECONDS: '0.5', WEBHOOK_RETRY_SECONDS: '1', WEBHOOK_DISABLE_AFTER_FAILURES: '3' });
+  api = await startApi({ DATABASE_URL: database.url, JOB_POLL_SECONDS: '0.5', WEBHOOK_RETRY_SECONDS: '1', WEBHOOK_DISABLE_AFTER_FAILURES: '3', WEBHOOK_TIMEOUT_MS: '3000' });
   admin = await adminToken(api.url);
-  agent = await createPerson(api.url, admin, 'AGENT');
+  // Tests here run several chats at once through one agent.
+  agent = await createPerson(api.url, admin, 'AGENT', { maxConcurrentChats: 20 });
   campaign = await createCampaign(api.url, admin);
 });
 
@@ -142,6 +170,70 @@ describe('webhooks', () => {
     } finally {
       await hook.stop();
     }
+  });
+
+  it('sends several deliveries at once, yet each interaction’s events in order', async () => {
+    const hook = receiver();
+    const url = await hook.start();
+    try {
+      hook.slow(150);
+      const created = (await ok(api.url, CREATE, { i: { url, campaignIds: [campaign.id] } }, admin)).createWebhook;
+      const chats = await Promise.all(Array.from({ length: 6 }, () => chatLifecycle(campaign.id)));
+      await expect.poll(() => hook.delivered().length, { timeout: 20_000, interval: 100 }).toBe(18);
+      const bodies = hook.received.map((r) => JSON.parse(r.body));
+      for (const id of chats) expect(bodies.filter((b) => b.interactionId === id).map((b) => b.type)).toEqual(['STARTED', 'TAKEN', 'CLOSED']);
+      expect(hook.mostOpen()).toBeGreaterThan(1);
+      await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }, admin);
+    } finally {
+      await hook.stop();
+    }
+  });
+
+  it('keeps a healthy hook on time beside one that never answers', async () => {
+    const [stuck, healthy] = [receiver(), receiver()];
+    const [stuckUrl, healthyUrl] = [await stuck.start(), await healthy.start()];
+    try {
+      stuck.hang();
+      const hooks = [
+        (await ok(api.url, CREATE, { i: { url: stuckUrl, campaignIds: [campaign.id] } }, admin)).createWebhook.webhook.id,
+        (await ok(api.url, CREATE, { i: { url: healthyUrl, campaignIds: [campaign.id] } }, admin)).createWebhook.webhook.id,
+      ];
+      const started = Date.now();
+      const chats = await Promise.all(Array.from({ length: 8 }, () => chatLifecycle(campaign.id)));
+      const heard = () => healthy.received.filter((r) => r.answered === 200 && chats.includes(JSON.parse(r.body).interactionId)).length;
+      // Each stuck request takes the whole 3 s time limit; the healthy hook's 24 events must not wait for them.
+      await expect.poll(heard, { timeout: 10_000, interval: 50 }).toBe(24);
+      expect(Date.now() - started).toBeLessThan(3000);
+      for (const id of hooks) await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id }, admin);
+    } finally {
+      await Promise.all([stuck.stop(), healthy.stop()]);
+    }
+  });
+
+  it('sends nothing more for a deleted hook, its retries included', async () => {
+    const hook = receiver();
+    const url = await hook.start();
+    try {
+      hook.fail(-1);
+      const created = (await ok(api.url, CREATE, { i: { url, campaignIds: [campaign.id], eventTypes: ['STARTED'] } }, admin)).createWebhook;
+      await startWidgetChat(api.url, campaign.id);
+      await expect.poll(() => hook.received.length, { timeout: 10_000, interval: 50 }).toBeGreaterThan(0);
+      await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }, admin);
+      expectCode(await gql(api.url, DELIVERIES, { id: created.webhook.id }, admin), 'NOT_FOUND');
+      hook.fail(0);
+      const after = hook.received.length;
+      // Retries come 1 s, then 2 s, after a failure: none of them may come now.
+      await new Promise((r) => setTimeout(r, 3500));
+      expect(hook.received.length).toBe(after);
+    } finally {
+      await hook.stop();
+    }
+  });
+
+  it('refuses an event type no event has, and makes no hook', async () => {
+    const before = (await ok(api.url, HOOKS, {}, admin)).webhooks.length;
+    expectCode(await gql(api.url, CREATE, { i: { url: 'http://127.0.0.1:9/hook', eventTypes: ['CLOSD'] } }, admin), 'BAD_USER_INPUT');
+    expect((await ok(api.url, HOOKS, {}, admin)).webhooks).toHaveLength(before);
   });
 
   it('is for administrators, and refuses a URL that is not http(s)', async () => {

@@ -11,7 +11,7 @@ import { Jobs } from './shared/jobs.js';
 import { createLogger } from './shared/logger.js';
 import { registerContactExpiry } from './modules/contacts/contact-expiry.job.js';
 import { registerNoAnswer } from './modules/interactions/no-answer.job.js';
-import { registerWebhooks } from './modules/webhooks/webhook.jobs.js';
+import { WebhookCourier } from './modules/webhooks/webhook.courier.js';
 import { Topics } from './shared/topics.js';
 import { MonitorModel } from './modules/monitor/monitor.model.js';
 import { RateLimits } from './modules/limits/rate-limits.js';
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   let jobs: Jobs | null = null;
   const orm = await openDatabase(databaseUrl, undefined, async (orm) => {
     // pg-boss creates its schema and queues here too: replicas starting together would deadlock on them.
-    jobs = await Jobs.start(databaseUrl!, log, config.JOB_POLL_SECONDS, config.WEBHOOK_RETRY_SECONDS);
+    jobs = await Jobs.start(databaseUrl!, log, config.JOB_POLL_SECONDS);
     const em = orm.em.fork() as Em;
     if (config.demo && (await seedDemo(em))) log.info('demo data seeded');
     if (config.PARLEY_ADMIN_EMAIL && config.PARLEY_ADMIN_PASSWORD && (await ensureAdmin(em, config.PARLEY_ADMIN_EMAIL, config.PARLEY_ADMIN_PASSWORD))) {
@@ -101,10 +101,21 @@ async function main(): Promise<void> {
   stops.push({ name: 'mailer', stop: async () => mailer.close() });
   const files = await FileLinks.load(orm.em.fork());
   const objectStore = config.FILE_STORE === 's3' ? await s3Store(config) : null;
-  const deps = { orm, topics, config, log, jobs: jobs!, monitor, limits, viewers, feed, mailer, files, objectStore };
+  const webhooks = new WebhookCourier(orm, log, {
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+    retrySeconds: config.WEBHOOK_RETRY_SECONDS,
+    disableAfterFailures: config.WEBHOOK_DISABLE_AFTER_FAILURES,
+    perHook: config.WEBHOOK_CONCURRENCY,
+    perProcess: config.WEBHOOK_PROCESS_CONCURRENCY,
+  });
+  // Every commit of interaction events, on any process, wakes the pump at once.
+  feed.onCommit(() => webhooks.pump());
+  stops.push({ name: 'webhooks', stop: () => webhooks.close() });
+  const deps = { orm, topics, config, log, jobs: jobs!, monitor, limits, viewers, feed, mailer, files, objectStore, webhooks };
   await registerContactExpiry(deps);
   await registerNoAnswer(deps);
-  await registerWebhooks(deps);
+  webhooks.start();
 
   const app = await startApp(deps);
   stops.push({ name: 'HTTP and WebSocket server', stop: () => app.stop() });

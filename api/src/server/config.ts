@@ -82,6 +82,9 @@ const schema = z.object({
   WEBHOOK_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Requests one hook may have in flight at once (one interaction's events still go out in order), and what one process sends at once in all. */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  WEBHOOK_PROCESS_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
   /**
    * Hooks may point at loopback, private, link-local and metadata addresses. Off: an administrator's
    * URL must not make the server reach what only it can reach (SSRF). On for a receiver on the same

@@ -10,6 +10,7 @@ import type { ViewerCache } from '../modules/auth/viewer-cache.js';
 import type { Mailer } from '../shared/mailer.js';
 import type { FileLinks } from '../modules/files/file.service.js';
 import type { ObjectStore } from '../modules/files/file.store.js';
+import type { WebhookCourier } from '../modules/webhooks/webhook.courier.js';
 
 /** The long-lived parts every request and event handler shares. */
 export interface Deps {
@@ -31,4 +32,6 @@ export interface Deps {
   files: FileLinks;
   /** Where uploads' bytes live when not in PostgreSQL (FILE_STORE=s3). */
   objectStore: ObjectStore | null;
+  /** Turns committed events into webhook deliveries and sends them, in parallel across hooks. */
+  webhooks: WebhookCourier;
 }

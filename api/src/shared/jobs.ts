@@ -10,22 +10,13 @@ export enum Job {
   CONTACT_EXPIRY = 'contact-expiry',
   /** Closes a chat NO_ANSWER when the customer did not answer the agent in time. */
   NO_ANSWER = 'no-answer',
-  /** Turns new interaction events into webhook deliveries; one runs at a time, one more may wait. */
-  WEBHOOK_PUMP = 'webhook-pump',
-  /** Sends one delivery to its hook, retried with exponential backoff. */
-  WEBHOOK_DELIVERY = 'webhook-delivery',
 }
 
 export interface JobData {
   /** The window travels with the job, so whichever process runs it applies the scheduler's setting. */
   [Job.CONTACT_EXPIRY]: { contactId: string; windowSeconds: number };
   [Job.NO_ANSWER]: { interactionId: string; afterSequence: number };
-  [Job.WEBHOOK_PUMP]: Record<string, never>;
-  [Job.WEBHOOK_DELIVERY]: { deliveryId: string };
 }
-
-/** A webhook delivery is tried this many times in all (the first and its retries) before it is FAILED. */
-export const WEBHOOK_DELIVERY_ATTEMPTS = 9;
 
 /** Per queue: how many queued jobs a key may have, and how failures are retried. */
 const QUEUES: Record<Job, { policy: 'standard' | 'short' | 'stately'; retryLimit: number; retryDelay: number }> = {
@@ -33,9 +24,6 @@ const QUEUES: Record<Job, { policy: 'standard' | 'short' | 'stately'; retryLimit
   // hundred messages keeps one expiry check pending, not a hundred.
   [Job.CONTACT_EXPIRY]: { policy: 'short', retryLimit: 5, retryDelay: 5 },
   [Job.NO_ANSWER]: { policy: 'standard', retryLimit: 5, retryDelay: 5 },
-  // "stately": one pump running and one waiting at most, however many commits poke it.
-  [Job.WEBHOOK_PUMP]: { policy: 'stately', retryLimit: 3, retryDelay: 1 },
-  [Job.WEBHOOK_DELIVERY]: { policy: 'standard', retryLimit: WEBHOOK_DELIVERY_ATTEMPTS - 1, retryDelay: 5 },
 };
 
 export class Jobs {
@@ -46,7 +34,7 @@ export class Jobs {
     private readonly pollSeconds: number,
   ) {}
 
-  static async start(connectionString: string, log: Logger, pollSeconds: number, webhookRetrySeconds = 5): Promise<Jobs> {
+  static async start(connectionString: string, log: Logger, pollSeconds: number): Promise<Jobs> {
     const boss = new PgBoss({ connectionString, max: 4, schema: 'pgboss', application_name: 'parley-jobs' });
     const jobs = new Jobs(boss, pollSeconds);
     // pg-boss's errors carry whole client objects; the code and message are what an operator needs.
@@ -56,9 +44,8 @@ export class Jobs {
     await boss.start();
     for (const name of Object.values(Job)) {
       const queue = QUEUES[name];
-      const retryDelay = name === Job.WEBHOOK_DELIVERY ? webhookRetrySeconds : queue.retryDelay;
       // (A queue made before keeps its first policy; every job is guarded, so that is only less tidy.)
-      await boss.createQueue(name, { name, policy: queue.policy, retryLimit: queue.retryLimit, retryDelay, retryBackoff: true });
+      await boss.createQueue(name, { name, policy: queue.policy, retryLimit: queue.retryLimit, retryDelay: queue.retryDelay, retryBackoff: true });
     }
     return jobs;
   }

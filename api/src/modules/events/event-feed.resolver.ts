@@ -4,7 +4,7 @@ import type { Context } from '../../server/context.js';
 import { badInput, forbidden, unauthenticated } from '../../shared/errors.js';
 import { scopeOf } from '../auth/viewer.js';
 import type { FeedEvent } from './event-feed.js';
-import { decodeCursor, encodeCursor, mayReadFeed } from './event-feed.rules.js';
+import { decodeCursor, encodeCursor, mayReadFeed, unknownEventTypes } from './event-feed.rules.js';
 import { InteractionFeedEvent, InteractionFeedFilter } from './event-feed.type.js';
 
 @Resolver()
@@ -19,6 +19,8 @@ export class EventFeedResolver {
       if (args.after != null && !cursor) throw badInput('This cursor was not given out by Parley', 'after');
       const start = cursor ? { position: cursor } : await deps.feed.now();
       const filter = args.filter ?? {};
+      const unknown = unknownEventTypes(filter.types ?? []);
+      if (unknown.length) throw badInput(`Unknown event type: ${unknown.join(', ')}`, 'filter.types');
       const campaigns = scopeOf(viewer);
       return new Repeater<FeedEvent>(async (push, stop) => {
         const remove = deps.feed.add({ campaignIds: filter.campaignIds ?? [], channels: filter.channels ?? [], types: filter.types ?? [] }, campaigns, start, push);

@@ -1,4 +1,4 @@
-import type { Channel } from '../interactions/interaction.enums.js';
+import { type Channel, InteractionEventType } from '../interactions/interaction.enums.js';
 import { reaches, type Scope } from '../auth/scope.rules.js';
 import { isAdmin, isSupervisorLike, type Viewer } from '../auth/viewer.js';
 
@@ -64,6 +64,11 @@ export interface FeedEventRow {
 }
 
 /** Whether an event is for this reader: within its scope (null: a hook, whose campaigns are its filter) and the filter's. */
+const EVENT_TYPES: ReadonlySet<string> = new Set(Object.values(InteractionEventType));
+
+/** The types asked for that no event has: a filter naming one ("CLOSD") would never match, so it is refused. */
+export const unknownEventTypes = (types: readonly string[]): string[] => types.filter((t) => !EVENT_TYPES.has(t));
+
 export function feedMatches(filter: FeedFilter, reader: Scope | null, e: FeedEventRow): boolean {
   if (reader && !reaches(reader, e.campaignId)) return false;
   if (filter.campaignIds.length && !filter.campaignIds.includes(e.campaignId)) return false;

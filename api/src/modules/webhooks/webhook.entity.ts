@@ -37,8 +37,12 @@ export class WebhookDeliveryEntity {
   @Property({ type: 'int', default: 0 }) attempts: number = 0;
   @Property({ type: 'int', nullable: true }) lastStatusCode: number | null = null;
   @Property({ type: 'text', nullable: true }) lastError: string | null = null;
-  /** While a sender holds it: two jobs for one delivery (a hook turned off and on) never both send. */
+  /** While a sender holds it: two processes never both send one delivery. */
   @Property({ type: 'timestamptz', nullable: true }) claimedUntil: Date | null = null;
+  /** The order of the events carried: one interaction's deliveries to one hook go out in it. */
+  @Property({ type: 'bigint', autoincrement: true }) seq!: string;
+  /** When it is due: now when logged, later after each failure. */
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) nextAttemptAt: Date = new Date();
   @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
   @Property({ type: 'timestamptz', nullable: true }) deliveredAt: Date | null = null;
 }

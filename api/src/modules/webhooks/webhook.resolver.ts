@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireAdmin } from '../auth/guards.js';
-import { resumeDeliveries } from './webhook.jobs.js';
 import { scopeOf, type Viewer } from '../auth/viewer.js';
 import { createWebhook, deleteWebhook, deliveriesOf, listWebhooks, requireHookInScope, setWebhookActive } from './webhook.service.js';
 import { CreatedWebhook, CreateWebhookInput, Webhook, WebhookDelivery } from './webhook.type.js';
@@ -35,7 +34,10 @@ export class WebhookResolver {
     requireAdmin(ctx.viewer);
     await requireHookInScope(ctx.em, scopeOf(ctx.viewer), id);
     const hook = await setWebhookActive(ctx.em, id, active);
-    if (active) await resumeDeliveries(ctx.deps, id);
+    if (active) {
+      ctx.deps.webhooks.pump();
+      ctx.deps.webhooks.wake();
+    }
     return hook;
   }
 

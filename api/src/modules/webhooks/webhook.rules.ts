@@ -53,3 +53,13 @@ export const delivered = (status: number): boolean => status >= 200 && status < 
 export function disabledReason(consecutiveFailures: number, limit: number): string | null {
   return consecutiveFailures >= limit ? `Disabled after ${consecutiveFailures} failed deliveries in a row` : null;
 }
+
+/** A webhook delivery is tried this many times in all (the first and its retries) before it is FAILED. */
+export const WEBHOOK_DELIVERY_ATTEMPTS = 9;
+
+/**
+ * How long a failed delivery waits before its next attempt: the first retry after `baseSeconds`,
+ * doubling with each attempt made, at most an hour. `attemptsBefore` counts the attempts before the
+ * one that just failed.
+ */
+export const nextAttemptDelaySeconds = (baseSeconds: number, attemptsBefore: number): number => Math.min(3600, baseSeconds * 2 ** attemptsBefore);

@@ -1,3 +1,4 @@
+import { unknownEventTypes } from '../events/event-feed.rules.js';
 import { randomBytes } from 'node:crypto';
 import { allExist, type Em, one, pgArray, rows } from '../../db/sql.js';
 import { badInput, notFound } from '../../shared/errors.js';
@@ -63,6 +64,8 @@ export async function createWebhook(
 ): Promise<{ webhook: WebhookView; secret: string }> {
   const refusal = hookUrlRefusal(url, allowPrivate);
   if (refusal) throw badInput(refusal, 'url');
+  const unknown = unknownEventTypes(eventTypes);
+  if (unknown.length) throw badInput(`Unknown event type: ${unknown.join(', ')}`, 'eventTypes');
   // A campaign outside the scope is refused as if it did not exist; "every campaign" is the scope's own.
   const within = campaignsWithin(scope, asked);
   if ('outside' in within || !(await allExist(em, 'campaigns', within.ids))) throw badInput('Unknown campaign', 'campaignIds');
@@ -104,9 +107,12 @@ export async function setWebhookActive(em: Em, id: string, active: boolean): Pro
     [active, active, active, id],
   );
   if (!row) throw notFound('Webhook');
+  // What waited while it was off (retries included) is due at once.
+  if (active) await rows(em, "update webhook_deliveries set next_attempt_at = now() where webhook_id = ? and status = 'PENDING'", [id]);
   return toView(row);
 }
 
+/** Deletes a hook and its delivery log: nothing of it is sent again, retries included. */
 export async function deleteWebhook(em: Em, id: string): Promise<void> {
   const gone = await rows(em, 'delete from webhooks where id = ? returning id', [id]);
   if (gone.length === 0) throw notFound('Webhook');

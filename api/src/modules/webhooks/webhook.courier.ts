@@ -1,0 +1,194 @@
+import type { Orm } from '../../db/orm.js';
+import { rows } from '../../db/sql.js';
+import type { Logger } from '../../shared/logger.js';
+import { pumpWebhooks } from './webhook.pump.js';
+import { type ClaimedDelivery, sendClaimed, type SendSettings } from './webhook.send.js';
+
+export interface CourierSettings extends SendSettings {
+  /** Requests one hook may have in flight. */
+  perHook: number;
+  /** Requests this process may have in flight, over all hooks. */
+  perProcess: number;
+}
+
+/** However quiet it is, due work another process logged (or left when it stopped) is looked for this often. */
+const IDLE_LOOK_MS = 5_000;
+/** Events held behind a transaction still running are looked for again this soon. */
+const HELD_LOOK_MS = 100;
+/** How long stopping waits for deliveries in flight. */
+const CLOSE_WAIT_MS = 2_000;
+
+/**
+ * Claims due deliveries across hooks, as many as each hook and this process may have in flight:
+ * per hook, the oldest first, and never one whose interaction has an earlier delivery to that hook
+ * still pending, so one interaction's events reach a hook in order. A claim lasts as long as a send
+ * may; every process runs a courier, and a row is claimed by one of them only.
+ */
+const CLAIM_SQL = `
+  with hooks as (
+    select w.id, w.url, w.secret,
+           ?::int - (select count(*) from webhook_deliveries b where b.webhook_id = w.id and b.status = 'PENDING' and b.claimed_until >= now()) as room
+      from webhooks w where w.active
+  ), picked as (
+    select x.id, h.room, row_number() over (partition by h.id order by x.seq) as n
+      from hooks h cross join lateral (
+        select d.id, d.seq from webhook_deliveries d
+         where d.webhook_id = h.id and d.status = 'PENDING' and d.next_attempt_at <= now()
+           and (d.claimed_until is null or d.claimed_until < now())
+           and not exists (select 1 from webhook_deliveries e
+                            where e.webhook_id = d.webhook_id and e.interaction_id = d.interaction_id and e.status = 'PENDING' and e.seq < d.seq)
+         order by d.seq limit ?
+         for update of d skip locked) x
+     where h.room > 0
+  ), chosen as (
+    select id from picked where n <= room order by n, id limit ?
+  )
+  update webhook_deliveries d set claimed_until = now() + make_interval(secs => ?::float / 1000)
+    from chosen c, webhooks w
+   where d.id = c.id and w.id = d.webhook_id
+  returning d.id, d.event_key, d.payload, d.attempts, d.webhook_id, w.url, w.secret`;
+
+/**
+ * When a pending delivery of an active hook next falls due: a retry's time, or a claim running out
+ * (its sender stopped). One due now but waiting for its place or for an earlier event in flight is
+ * woken by that send's end.
+ */
+const NEXT_DUE_SQL = `
+  select extract(epoch from min(case when d.claimed_until > now() then d.claimed_until when d.next_attempt_at > now() then d.next_attempt_at end) - now()) * 1000 as ms
+    from webhook_deliveries d join webhooks w on w.id = d.webhook_id and w.active
+   where d.status = 'PENDING'`;
+
+/**
+ * Webhooks without a poll gap: the feed's commit wakes the pump, which logs deliveries and wakes
+ * the courier, which sends them at once, many in parallel. A slow hook fills only its own places in
+ * flight; a failed delivery is due again later and wakes the courier then.
+ */
+export class WebhookCourier {
+  private inFlight = 0;
+  private readonly pumpRun = new Coalesced();
+  private readonly claimRun = new Coalesced();
+  private timer: NodeJS.Timeout | null = null;
+  private timerAt = Infinity;
+  private heldTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly sending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly orm: Orm,
+    private readonly log: Logger,
+    private readonly settings: CourierSettings,
+  ) {}
+
+  /** Starts the first look: whatever was committed or left due while no process ran goes out now. */
+  start(): void {
+    this.pump();
+  }
+
+  /** New events committed somewhere: log them as deliveries, then send. */
+  pump(): void {
+    if (this.stopped) return;
+    this.pumpRun.run(
+      async () => {
+        const result = await pumpWebhooks(this.orm.em.fork());
+        if (result.logged) this.wake();
+        if (result.more) this.pump();
+        else if (result.held && !this.heldTimer) {
+          this.heldTimer = setTimeout(() => {
+            this.heldTimer = null;
+            this.pump();
+          }, HELD_LOOK_MS);
+        }
+      },
+      (err) => this.log.warn({ err }, 'webhook pump'),
+    );
+  }
+
+  /** Deliveries may be due: claim what fits and send it. */
+  wake(): void {
+    if (this.stopped) return;
+    this.claimRun.run(
+      () => this.claim(),
+      (err) => {
+        this.log.warn({ err }, 'webhook courier');
+        this.later(IDLE_LOOK_MS);
+      },
+    );
+  }
+
+  /**
+   * Stops claiming and gives deliveries in flight a moment to finish and be logged. One still
+   * waiting on a slow receiver is left to its claim's end, then sent again by a process that runs:
+   * at least once, which the event id lets a receiver see.
+   */
+  async close(): Promise<void> {
+    this.stopped = true;
+    for (const t of [this.timer, this.heldTimer]) if (t) clearTimeout(t);
+    let waited: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.sending]), new Promise((r) => (waited = setTimeout(r, CLOSE_WAIT_MS)))]);
+    clearTimeout(waited);
+  }
+
+  private async claim(): Promise<void> {
+    const free = this.settings.perProcess - this.inFlight;
+    if (free > 0) {
+      const claimed = await rows(this.orm.em.fork(), CLAIM_SQL, [this.settings.perHook, this.settings.perHook, free, this.settings.timeoutMs + 5000]);
+      for (const row of claimed) this.send({ id: row.id, eventKey: row.event_key, payload: row.payload, attempts: row.attempts, webhookId: row.webhook_id, url: row.url, secret: row.secret });
+      // A full claim may have left more due behind it: look again as soon as this one is done.
+      if (claimed.length === free) return this.wake();
+    }
+    const next = await rows<{ ms: number | null }>(this.orm.em.fork(), NEXT_DUE_SQL);
+    const ms = next[0]?.ms;
+    this.later(ms === null || ms === undefined ? IDLE_LOOK_MS : Math.min(IDLE_LOOK_MS, Math.max(0, ms) + 10));
+  }
+
+  private send(d: ClaimedDelivery): void {
+    this.inFlight++;
+    const sent = sendClaimed(this.orm.em.fork(), this.log, this.settings, d)
+      .catch((err) => this.log.warn({ err, deliveryId: d.id }, 'webhook delivery'))
+      .finally(() => {
+        this.inFlight--;
+        this.sending.delete(sent);
+        // Its place is free, and the next event of its interaction may now go.
+        this.wake();
+      });
+    this.sending.add(sent);
+  }
+
+  /** Looks again after `ms`, unless an earlier look is already set. */
+  private later(ms: number): void {
+    if (this.stopped) return;
+    const at = Date.now() + ms;
+    if (this.timer && this.timerAt <= at) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerAt = Infinity;
+      this.wake();
+    }, ms);
+    this.timer.unref();
+  }
+}
+
+/** One run at a time; calls made while it runs are served by one more run after it. */
+class Coalesced {
+  private running = false;
+  private again = false;
+
+  run(work: () => Promise<void>, onError: (err: unknown) => void): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    void work()
+      .catch(onError)
+      .finally(() => {
+        this.running = false;
+        if (this.again) {
+          this.again = false;
+          this.run(work, onError);
+        }
+      });
+  }
+}
