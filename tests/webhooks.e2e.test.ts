@@ -230,6 +230,59 @@ describe('webhooks', () => {
     }
   });
 
+  it('pings a hook on request, and sends a delivery again under the same event id', async () => {
+    const hook = receiver();
+    const url = await hook.start();
+    try {
+      const created = (await ok(api.url, CREATE, { i: { url, campaignIds: [campaign.id], eventTypes: ['STARTED'] } }, admin)).createWebhook;
+      const PING = 'mutation($id: ID!) { pingWebhook(id: $id) { id eventId eventType interactionId status } }';
+      const pinged = (await ok(api.url, PING, { id: created.webhook.id }, admin)).pingWebhook;
+      expect(pinged).toMatchObject({ eventType: 'PING', interactionId: null, status: 'PENDING' });
+      await expect.poll(() => hook.delivered(), { timeout: 10_000, interval: 50 }).toContain(pinged.eventId);
+      const request = hook.received.find((r) => r.eventId === pinged.eventId)!;
+      expect(JSON.parse(request.body)).toMatchObject({ id: pinged.eventId, type: 'PING', webhookId: created.webhook.id });
+      expect(request.signature).toBe(`t=${request.timestamp},v1=${createHmac('sha256', created.secret).update(`${request.timestamp}.${request.body}`).digest('hex')}`);
+
+      const chat = await startWidgetChat(api.url, campaign.id);
+      const log = async () => (await ok(api.url, 'query($id: ID!) { webhookDeliveries(webhookId: $id) { id eventId interactionId status attempts } }', { id: created.webhook.id }, admin)).webhookDeliveries;
+      await expect.poll(async () => (await log()).find((d: any) => d.interactionId === chat.id)?.status, { timeout: 10_000, interval: 50 }).toBe('DELIVERED');
+      const started = (await log()).find((d: any) => d.interactionId === chat.id);
+      const before = hook.received.filter((r) => r.eventId === started.eventId).length;
+      const again = (await ok(api.url, 'mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id status attempts } }', { id: started.id }, admin)).redeliverWebhook;
+      expect(again).toEqual({ id: started.id, status: 'PENDING', attempts: 0 });
+      await expect.poll(() => hook.received.filter((r) => r.eventId === started.eventId).length, { timeout: 10_000, interval: 50 }).toBe(before + 1);
+      await expect.poll(async () => (await log()).find((d: any) => d.id === started.id), { timeout: 10_000, interval: 50 }).toMatchObject({ status: 'DELIVERED', attempts: 1 });
+      expectCode(await gql(api.url, 'mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id } }', { id: started.id }, agent.token), 'FORBIDDEN');
+      expectCode(await gql(api.url, 'mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, admin), 'NOT_FOUND');
+      await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }, admin);
+    } finally {
+      await hook.stop();
+    }
+  });
+
+  it('starts a new hook from a moment past when asked, and from now otherwise', async () => {
+    const hook = receiver();
+    const url = await hook.start();
+    try {
+      const since = new Date(Date.now() - 1000).toISOString();
+      const earlier = await startWidgetChat(api.url, campaign.id);
+      const fromPast = (await ok(api.url, CREATE, { i: { url, campaignIds: [campaign.id], eventTypes: ['STARTED'], since } }, admin)).createWebhook.webhook.id;
+      const fromNow = (await ok(api.url, CREATE, { i: { url: `${url}?now`, campaignIds: [campaign.id], eventTypes: ['STARTED'] } }, admin)).createWebhook.webhook.id;
+      const later = await startWidgetChat(api.url, campaign.id);
+      const heard = (hookId: string) => async () =>
+        (await ok(api.url, 'query($id: ID!) { webhookDeliveries(webhookId: $id) { interactionId status } }', { id: hookId }, admin)).webhookDeliveries
+          .filter((d: any) => d.status === 'DELIVERED')
+          .map((d: any) => d.interactionId);
+      await expect.poll(heard(fromPast), { timeout: 10_000, interval: 50 }).toEqual(expect.arrayContaining([earlier.id, later.id]));
+      await expect.poll(heard(fromNow), { timeout: 10_000, interval: 50 }).toContain(later.id);
+      expect(await heard(fromNow)()).not.toContain(earlier.id);
+      expectCode(await gql(api.url, CREATE, { i: { url, since: new Date(Date.now() + 60_000).toISOString() } }, admin), 'BAD_USER_INPUT');
+      for (const id of [fromPast, fromNow]) await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id }, admin);
+    } finally {
+      await hook.stop();
+    }
+  });
+
   it('refuses an event type no event has, and makes no hook', async () => {
     const before = (await ok(api.url, HOOKS, {}, admin)).webhooks.length;
     expectCode(await gql(api.url, CREATE, { i: { url: 'http://127.0.0.1:9/hook', eventTypes: ['CLOSD'] } }, admin), 'BAD_USER_INPUT');

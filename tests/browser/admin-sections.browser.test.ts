@@ -305,7 +305,7 @@ describe('administration sections', JOURNEY, () => {
     expect((await gql('{ tags }')).tags).not.toContain(`${made}-2`);
   });
 
-  it('a webhook delivers to its receiver, shows the delivery, and turns off and on', async () => {
+  it('a webhook delivers to its receiver, shows the delivery, sends a test and a delivery again, and turns off and on', async () => {
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/${run}`;
     await open('webhooks');
     await page.getByTestId('webhook-url').fill(url);
@@ -326,6 +326,15 @@ describe('administration sections', JOURNEY, () => {
     await page.getByTestId(`webhook-log-${hookId}`).click();
     await page.getByTestId('webhook-deliveries').getByTestId('webhook-delivery').filter({ hasText: 'STARTED' }).filter({ hasText: '200' }).waitFor();
     await accessible('a webhook’s delivery log');
+
+    // A test request, then the customer's event sent again from the log: both reach the receiver.
+    const before = received.length;
+    await page.getByTestId(`webhook-ping-${hookId}`).click();
+    await expect.poll(() => received.slice(before).some((body) => JSON.parse(body).type === 'PING'), { timeout: 20_000 }).toBe(true);
+    const started = page.getByTestId('webhook-deliveries').getByTestId('webhook-delivery').filter({ hasText: 'STARTED' });
+    const sentBefore = received.filter((body) => body.includes(chat.id)).length;
+    await started.getByRole('button').click();
+    await expect.poll(() => received.filter((body) => body.includes(chat.id)).length, { timeout: 20_000 }).toBe(sentBefore + 1);
 
     const active = page.getByTestId(`webhook-active-${hookId}`);
     const isActive = async () => (await gql('{ webhooks { id active } }')).webhooks.find((w: any) => w.id === hookId).active;

@@ -41,6 +41,8 @@ type Documents = {
     "mutation deleteSkill($name: String!) {\n  deleteSkill(name: $name)\n}": typeof types.DeleteSkillDocument,
     "mutation deleteTag($name: String!) {\n  deleteTag(name: $name)\n}": typeof types.DeleteTagDocument,
     "mutation deleteWebhook($id: ID!) {\n  deleteWebhook(id: $id)\n}": typeof types.DeleteWebhookDocument,
+    "mutation pingWebhook($id: ID!) {\n  pingWebhook(id: $id) {\n    id\n  }\n}": typeof types.PingWebhookDocument,
+    "mutation redeliverWebhook($deliveryId: ID!) {\n  redeliverWebhook(deliveryId: $deliveryId) {\n    id\n    status\n    attempts\n  }\n}": typeof types.RedeliverWebhookDocument,
     "mutation renameSkill($name: String!, $newName: String!) {\n  renameSkill(name: $name, newName: $newName) {\n    name\n  }\n}": typeof types.RenameSkillDocument,
     "mutation renameTag($name: String!, $newName: String!) {\n  renameTag(name: $name, newName: $newName) {\n    name\n  }\n}": typeof types.RenameTagDocument,
     "mutation revokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}": typeof types.RevokeApiKeyDocument,
@@ -150,6 +152,8 @@ const documents: Documents = {
     "mutation deleteSkill($name: String!) {\n  deleteSkill(name: $name)\n}": types.DeleteSkillDocument,
     "mutation deleteTag($name: String!) {\n  deleteTag(name: $name)\n}": types.DeleteTagDocument,
     "mutation deleteWebhook($id: ID!) {\n  deleteWebhook(id: $id)\n}": types.DeleteWebhookDocument,
+    "mutation pingWebhook($id: ID!) {\n  pingWebhook(id: $id) {\n    id\n  }\n}": types.PingWebhookDocument,
+    "mutation redeliverWebhook($deliveryId: ID!) {\n  redeliverWebhook(deliveryId: $deliveryId) {\n    id\n    status\n    attempts\n  }\n}": types.RedeliverWebhookDocument,
     "mutation renameSkill($name: String!, $newName: String!) {\n  renameSkill(name: $name, newName: $newName) {\n    name\n  }\n}": types.RenameSkillDocument,
     "mutation renameTag($name: String!, $newName: String!) {\n  renameTag(name: $name, newName: $newName) {\n    name\n  }\n}": types.RenameTagDocument,
     "mutation revokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}": types.RevokeApiKeyDocument,
@@ -354,6 +358,14 @@ export function graphql(source: "mutation deleteTag($name: String!) {\n  deleteT
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation deleteWebhook($id: ID!) {\n  deleteWebhook(id: $id)\n}"): (typeof documents)["mutation deleteWebhook($id: ID!) {\n  deleteWebhook(id: $id)\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation pingWebhook($id: ID!) {\n  pingWebhook(id: $id) {\n    id\n  }\n}"): (typeof documents)["mutation pingWebhook($id: ID!) {\n  pingWebhook(id: $id) {\n    id\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation redeliverWebhook($deliveryId: ID!) {\n  redeliverWebhook(deliveryId: $deliveryId) {\n    id\n    status\n    attempts\n  }\n}"): (typeof documents)["mutation redeliverWebhook($deliveryId: ID!) {\n  redeliverWebhook(deliveryId: $deliveryId) {\n    id\n    status\n    attempts\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

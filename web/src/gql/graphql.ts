@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Who caused an event of the trail */
+export type ActorKind =
+  | 'API_KEY'
+  | 'CONTACT'
+  | 'ROUTING'
+  | 'SYSTEM'
+  | 'USER';
+
 /** Whether the chat could wait for a human when it started */
 export type Admission =
   | 'FULL'
@@ -167,10 +175,38 @@ export type CreateUserInput = {
 export type CreateWebhookInput = {
   /** Empty or absent: every campaign */
   campaignIds?: Array<string | number> | null | undefined;
-  /** Event types to send, e.g. CLOSED; empty or absent: all */
-  eventTypes?: Array<string> | null | undefined;
+  /** Event types to send; empty or absent: all */
+  eventTypes?: Array<InteractionEventType> | null | undefined;
+  /** Send the events from this moment on (the trail is kept); absent: from now */
+  since?: string | null | undefined;
   url: string;
 };
+
+/** A webhook delivery's state */
+export type DeliveryStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING';
+
+/** What happened to an interaction: one kind of event of its trail */
+export type InteractionEventType =
+  | 'CALL_DECLINED'
+  | 'CALL_ENDED'
+  | 'CALL_REQUESTED'
+  | 'CALL_STARTED'
+  | 'CLOSED'
+  | 'CONTACT_EXPIRED'
+  | 'EXPERTISE_SET'
+  | 'HANDED_OFF'
+  | 'JOINED'
+  | 'NOTE_ADDED'
+  | 'RETURNED'
+  | 'STARTED'
+  | 'STATUS_CHANGED'
+  | 'TAGS_SET'
+  | 'TAKEN'
+  | 'TRANSCRIPT_SENT'
+  | 'TRANSFERRED';
 
 export type InteractionFilterInput = {
   /** The agent who holds or last held it */
@@ -428,12 +464,12 @@ export type AdminWebhookDeliveriesQueryVariables = Exact<{
 }>;
 
 
-export type AdminWebhookDeliveriesQuery = { webhookDeliveries: Array<{ id: string, eventType: string, status: string, attempts: number, lastStatusCode: number | null, lastError: string | null, createdAt: string, deliveredAt: string | null }> };
+export type AdminWebhookDeliveriesQuery = { webhookDeliveries: Array<{ id: string, eventType: string, status: DeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, createdAt: string, deliveredAt: string | null }> };
 
 export type AdminWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminWebhooksQuery = { webhooks: Array<{ id: string, url: string, active: boolean, campaignIds: Array<string>, eventTypes: Array<string>, consecutiveFailures: number, disabledReason: string | null, createdAt: string }> };
+export type AdminWebhooksQuery = { webhooks: Array<{ id: string, url: string, active: boolean, campaignIds: Array<string>, eventTypes: Array<InteractionEventType>, consecutiveFailures: number, disabledReason: string | null, createdAt: string }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -526,6 +562,20 @@ export type DeleteWebhookMutationVariables = Exact<{
 
 
 export type DeleteWebhookMutation = { deleteWebhook: boolean };
+
+export type PingWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PingWebhookMutation = { pingWebhook: { id: string } };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  deliveryId: string | number;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { id: string, status: DeliveryStatus, attempts: number } };
 
 export type RenameSkillMutationVariables = Exact<{
   name: string;
@@ -678,7 +728,7 @@ export type CallTrailQueryVariables = Exact<{
 }>;
 
 
-export type CallTrailQuery = { interaction: { id: string, events: Array<{ type: string, data: string }> } };
+export type CallTrailQuery = { interaction: { id: string, events: Array<{ type: InteractionEventType, data: string }> } };
 
 export type CallingChatQueryVariables = Exact<{
   id: string | number;
@@ -815,7 +865,7 @@ export type ChatTrailQueryVariables = Exact<{
 }>;
 
 
-export type ChatTrailQuery = { interaction: { closedAt: string | null, result: InteractionResult | null, id: string, protocol: string, phase: Phase, status: InteractionStatus, channel: Channel, createdAt: string, updatedAt: string, queuedAt: string | null, assignedAt: string | null, lastSequence: number, events: Array<{ id: string, type: string, actorKind: string, actorId: string | null, createdAt: string, data: string }>, campaign: { id: string, name: string, timeZone: string }, contact: { id: string, name: string | null, email: string | null, phone: string | null }, tray: { id: string, name: string, kind: TrayKind } | null, agent: { id: string, name: string } | null }, users: Array<{ id: string, name: string }>, teams: Array<{ id: string, name: string }>, trays: Array<{ id: string, name: string }> };
+export type ChatTrailQuery = { interaction: { closedAt: string | null, result: InteractionResult | null, id: string, protocol: string, phase: Phase, status: InteractionStatus, channel: Channel, createdAt: string, updatedAt: string, queuedAt: string | null, assignedAt: string | null, lastSequence: number, events: Array<{ id: string, type: InteractionEventType, actorKind: ActorKind, actorId: string | null, createdAt: string, data: string }>, campaign: { id: string, name: string, timeZone: string }, contact: { id: string, name: string | null, email: string | null, phone: string | null }, tray: { id: string, name: string, kind: TrayKind } | null, agent: { id: string, name: string } | null }, users: Array<{ id: string, name: string }>, teams: Array<{ id: string, name: string }>, trays: Array<{ id: string, name: string }> };
 
 export type CloseInteractionsMutationVariables = Exact<{
   ids: Array<string | number> | string | number;
@@ -1091,6 +1141,8 @@ export const CreateWebhookDocument = {"kind":"Document","definitions":[{"kind":"
 export const DeleteSkillDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"deleteSkill"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteSkill"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}]}}]} as unknown as DocumentNode<DeleteSkillMutation, DeleteSkillMutationVariables>;
 export const DeleteTagDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"deleteTag"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteTag"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}]}}]} as unknown as DocumentNode<DeleteTagMutation, DeleteTagMutationVariables>;
 export const DeleteWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"deleteWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
+export const PingWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"pingWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pingWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<PingWebhookMutation, PingWebhookMutationVariables>;
+export const RedeliverWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"redeliverWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deliveryId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeliverWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deliveryId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deliveryId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}}]}}]}}]} as unknown as DocumentNode<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
 export const RenameSkillDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"renameSkill"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renameSkill"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"newName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<RenameSkillMutation, RenameSkillMutationVariables>;
 export const RenameTagDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"renameTag"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renameTag"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"newName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<RenameTagMutation, RenameTagMutationVariables>;
 export const RevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"revokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;

@@ -2,7 +2,7 @@ import { rows } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
 import { Job } from '../../shared/jobs.js';
 import { InteractionEventType } from '../interactions/interaction.enums.js';
-import { publishChange, recordEvent } from '../interactions/interaction.events.js';
+import { publishChange, recordEvent, SYSTEM_ACTOR } from '../interactions/interaction.events.js';
 import { loadView } from '../interactions/interaction.access.js';
 
 /**
@@ -32,7 +32,7 @@ export async function expireContact(deps: Deps, contactId: string, windowSeconds
     );
     if (!checked?.expired) return { expired: [] as string[], remaining: checked?.remaining ?? null };
     const open = await rows<{ id: string }>(tx, "select id from interactions where contact_id = ? and phase <> 'CLOSED'", [contactId]);
-    for (const { id } of open) await recordEvent(tx, id, InteractionEventType.CONTACT_EXPIRED, { kind: 'SYSTEM', id: null }, {});
+    for (const { id } of open) await recordEvent(tx, id, InteractionEventType.CONTACT_EXPIRED, SYSTEM_ACTOR, {});
     return { expired: open.map((o) => o.id), remaining: null };
   });
   if (outcome.remaining != null) await scheduleExpiry(deps, contactId, windowSeconds, outcome.remaining);

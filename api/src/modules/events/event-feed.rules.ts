@@ -60,7 +60,7 @@ export interface FeedEventRow {
   position: FeedPosition;
   campaignId: string;
   channel: Channel;
-  type: string;
+  type: InteractionEventType;
 }
 
 /** Whether an event is for this reader: within its scope (null: a hook, whose campaigns are its filter) and the filter's. */

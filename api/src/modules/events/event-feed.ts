@@ -2,13 +2,13 @@ import { PgListener } from '../../db/listener.js';
 import type { Orm } from '../../db/orm.js';
 import { type Em, rows } from '../../db/sql.js';
 import type { Logger } from '../../shared/logger.js';
-import type { Channel } from '../interactions/interaction.enums.js';
+import type { ActorKind, Channel } from '../interactions/interaction.enums.js';
 import type { Scope } from '../auth/scope.rules.js';
 import { compare, doneIn, feedData, type FeedEventRow, type FeedFilter, feedMatches, type FeedPosition, parseSnapshot, type Snapshot, START } from './event-feed.rules.js';
 
 export interface FeedEvent extends FeedEventRow {
   interactionId: string;
-  actorKind: string;
+  actorKind: ActorKind;
   actorId: string | null;
   data: Record<string, unknown>;
   createdAt: Date;
@@ -55,6 +55,17 @@ export async function readEvents(em: Em, from: FeedPosition, limit: number): Pro
 /** The position of the last event every running transaction is newer than: a reader starting here gets what comes next. */
 export async function presentPosition(em: Em): Promise<FeedPosition> {
   return (await presentStart(em)).position;
+}
+
+/**
+ * Where a reader starting at `at` starts: just before the first event recorded from then on, so
+ * nothing from that moment is missed (an event of a transaction that began a little earlier may
+ * come too); after the last event when none is that recent.
+ */
+export async function positionAt(em: Em, at: Date): Promise<FeedPosition> {
+  const [first] = await rows<{ txid: string; id: string }>(em, 'select txid::text, id::text from interaction_events where created_at >= ? order by txid, id limit 1', [at]);
+  if (!first) return presentPosition(em);
+  return { txid: BigInt(first.txid), id: BigInt(first.id) - 1n };
 }
 
 /**

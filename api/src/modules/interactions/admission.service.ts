@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from './interaction.events.js';
 import { type Em, one } from '../../db/sql.js';
 import type { CampaignMessages, CampaignSchedule, Language } from '../campaigns/campaign.enums.js';
 import { Admission, admit, refusalText } from '../campaigns/admission.rules.js';
@@ -29,6 +30,6 @@ export async function admissionWithin(tx: Em, campaign: CampaignRow): Promise<Ad
 
 /** A refused chat gets the campaign's out-of-hours or unavailable text and closes NOBODY_AVAILABLE at once. */
 export async function refuseWithin(tx: Em, interactionId: string, admission: Admission.OUT_OF_HOURS | Admission.FULL): Promise<MessageView[]> {
-  const text = await closeWithin(tx, { kind: 'SYSTEM', id: null }, interactionId, InteractionResult.NOBODY_AVAILABLE, refusalText(admission), { admission });
+  const text = await closeWithin(tx, SYSTEM_ACTOR, interactionId, InteractionResult.NOBODY_AVAILABLE, refusalText(admission), { admission });
   return text ? [text] : [];
 }

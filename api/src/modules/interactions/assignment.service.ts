@@ -1,3 +1,4 @@
+import type { TrailActor } from './interaction.events.js';
 import { type Em, rows, pgArray } from '../../db/sql.js';
 import { SYSTEM_AUTHOR } from '../messages/message.service.js';
 import { MESSAGE_VIEW_COLUMNS, type MessageView, toMessageView } from '../messages/message.view.js';
@@ -43,7 +44,7 @@ export async function lockAgents(tx: Em, agentIds: readonly string[]): Promise<v
  * order), a chat no longer waiting is skipped, and the contact's state, the agent's last assignment,
  * the trail and the greeting (with the interaction's next sequence) are written with it.
  */
-export async function assignChats(tx: Em, plan: readonly PlannedAssignment[], actor: { kind: string; id: string | null }): Promise<AssignOutcome> {
+export async function assignChats(tx: Em, plan: readonly PlannedAssignment[], actor: TrailActor): Promise<AssignOutcome> {
   if (plan.length === 0) return { assigned: [], room: new Map() };
   const input = JSON.stringify(plan.map((p, n) => ({ interaction_id: p.interactionId, agent_id: p.agentId, tray_id: p.trayId, greeting: p.greeting, n })));
   // clock_timestamp, not now(): the transaction may have waited for its locks since it began. Read
@@ -102,7 +103,7 @@ export async function assignWithin(
   tx: Em,
   interactionId: string,
   agentId: string,
-  actor: { kind: string; id: string | null },
+  actor: TrailActor,
   greeting: string | null,
   expectedTrayId: string | null = null,
 ): Promise<Assignment> {

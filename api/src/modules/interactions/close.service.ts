@@ -1,3 +1,4 @@
+import type { TrailActor } from './interaction.events.js';
 import { type Em, one } from '../../db/sql.js';
 import { conflict } from '../../shared/errors.js';
 import type { CampaignMessages, Language } from '../campaigns/campaign.enums.js';
@@ -22,7 +23,7 @@ export interface CloseUnless {
  */
 export async function closeWithin(
   tx: Em,
-  actor: { kind: string; id: string | null },
+  actor: TrailActor,
   interactionId: string,
   requested: InteractionResult,
   text: 'closing' | 'outOfHours' | 'unavailable' = 'closing',

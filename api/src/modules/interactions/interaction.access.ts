@@ -1,3 +1,4 @@
+import type { TrailActor } from './interaction.events.js';
 import { type Em, one, pgArray, prepared, rows } from '../../db/sql.js';
 import type { Context } from '../../server/context.js';
 import { ErrorCode, notFound, ParleyError, unauthenticated } from '../../shared/errors.js';
@@ -6,7 +7,7 @@ import { AuthorKind } from '../messages/message.enums.js';
 import { type Author } from '../messages/message.service.js';
 import { locationOf } from './interaction.events.js';
 import { type Actor, type Decision, type InteractionState } from './interaction.rules.js';
-import type { InteractionStatus } from './interaction.enums.js';
+import { ActorKind, type InteractionStatus } from './interaction.enums.js';
 import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from './interaction.view.js';
 import { canSee } from './visibility.rules.js';
 
@@ -78,15 +79,15 @@ export function authorOf(viewer: Viewer, kind: AuthorKind): Author {
   }
 }
 
-export const trailActor = (viewer: Viewer) => {
+export const trailActor = (viewer: Viewer): TrailActor => {
   switch (viewer.kind) {
     case 'USER':
-      return { kind: 'USER', id: viewer.userId };
+      return { kind: ActorKind.USER, id: viewer.userId };
     case 'API_KEY':
-      return { kind: 'API_KEY', id: viewer.keyId };
+      return { kind: ActorKind.API_KEY, id: viewer.keyId };
     case 'VISITOR':
-      return { kind: 'CONTACT', id: viewer.contactId };
+      return { kind: ActorKind.CONTACT, id: viewer.contactId };
     default:
-      return { kind: 'SYSTEM', id: null };
+      return { kind: ActorKind.SYSTEM, id: null };
   }
 };

@@ -27,6 +27,20 @@ export enum InteractionResult {
   ESCALATED = 'ESCALATED',
 }
 
+/** Who caused an event of the trail. */
+export enum ActorKind {
+  /** A signed-in person: actorId is theirs. */
+  USER = 'USER',
+  /** An API key (a bot, a bridge, an integration): actorId is the key's. */
+  API_KEY = 'API_KEY',
+  /** The customer: actorId is the contact's. */
+  CONTACT = 'CONTACT',
+  /** Routing, when it assigns a chat. */
+  ROUTING = 'ROUTING',
+  /** Parley itself (a timed rule, a call's end). */
+  SYSTEM = 'SYSTEM',
+}
+
 /** What happened to an interaction, as kept in its event trail and sent to subscribers. */
 export enum InteractionEventType {
   STARTED = 'STARTED',

@@ -3,7 +3,7 @@ import { rows } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
 import { Topic } from '../../shared/topics.js';
 import type { MessageView } from '../messages/message.view.js';
-import type { InteractionEventType } from './interaction.enums.js';
+import { ActorKind, type InteractionEventType } from './interaction.enums.js';
 import type { InteractionView } from './interaction.view.js';
 import type { ChatLocation } from './visibility.rules.js';
 
@@ -23,12 +23,21 @@ export function locationOf(v: InteractionView): ChatLocation {
   };
 }
 
+/** Who caused an event of the trail. */
+export interface TrailActor {
+  kind: ActorKind;
+  id: string | null;
+}
+
+/** Parley itself: a timed rule, admission. */
+export const SYSTEM_ACTOR: TrailActor = { kind: ActorKind.SYSTEM, id: null };
+
 /** Appends to the interaction's event trail, inside the caller's transaction. */
 export async function recordEvent(
   em: Em,
   interactionId: string,
   type: InteractionEventType,
-  actor: { kind: string; id: string | null },
+  actor: TrailActor,
   data: Record<string, unknown> = {},
 ): Promise<void> {
   await rows(em, 'insert into interaction_events (interaction_id, type, actor_kind, actor_id, data, created_at) values (?, ?, ?, ?, ?::jsonb, now())', [

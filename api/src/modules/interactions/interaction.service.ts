@@ -1,3 +1,4 @@
+import type { TrailActor } from './interaction.events.js';
 import { type Em, one, rows, isUniqueViolation, pgArray } from '../../db/sql.js';
 import { normalizeSkills } from '../users/user.rules.js';
 import { attachWithin } from '../files/file.service.js';
@@ -11,7 +12,7 @@ import type { MessageView } from '../messages/message.view.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { type TrayForChat, trayForChat } from '../trays/tray-for-chat.js';
 import { InteractionEventType, InteractionResult, Phase } from './interaction.enums.js';
-import { locationOf, publishChange, publishMessages, recordEvent } from './interaction.events.js';
+import { locationOf, publishChange, publishMessages, recordEvent, SYSTEM_ACTOR } from './interaction.events.js';
 import { authorFor, mayClose, mayHandOff, mayHandOffAs, mayTake } from './interaction.rules.js';
 import { type CloseUnless, closeWithin } from './close.service.js';
 import { type InteractionView } from './interaction.view.js';
@@ -173,7 +174,7 @@ export async function closeAsSystem(deps: Deps, id: string, result: InteractionR
   const em = deps.orm.em.fork();
   const view = await loadView(em, id);
   if (!view || view.phase === Phase.CLOSED) return null;
-  return closeAndAnnounce(deps, em, view, result, { kind: 'SYSTEM', id: null }, unless);
+  return closeAndAnnounce(deps, em, view, result, SYSTEM_ACTOR, unless);
 }
 
 async function closeAndAnnounce(
@@ -181,7 +182,7 @@ async function closeAndAnnounce(
   em: Em,
   view: InteractionView,
   result: InteractionResult,
-  actor: { kind: string; id: string | null },
+  actor: TrailActor,
   unless?: CloseUnless,
 ): Promise<InteractionView> {
   const closing = await em.transactional((tx) => closeWithin(tx, actor, view.id, result, 'closing', {}, unless));

@@ -3,7 +3,7 @@ import { DateTime } from '../../shared/scalars.js';
 import { Admission } from '../campaigns/admission.rules.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { TrayKind } from '../trays/tray.enums.js';
-import { Channel, InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
+import { ActorKind, Channel, InteractionEventType, InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
 
 export enum ChangeKind {
   CREATED = 'CREATED',
@@ -186,9 +186,8 @@ export class Note {
 @ObjectType({ simpleResolvers: true })
 export class InteractionEvent {
   @Field(() => ID) id!: string;
-  @Field(() => String, { description: 'STARTED, HANDED_OFF, TAKEN, RETURNED, TRANSFERRED, STATUS_CHANGED, JOINED, NOTE_ADDED, TAGS_SET, EXPERTISE_SET, CLOSED' })
-  type!: string;
-  @Field(() => String) actorKind!: string;
+  @Field(() => InteractionEventType) type!: InteractionEventType;
+  @Field(() => ActorKind) actorKind!: ActorKind;
   @Field(() => ID, { nullable: true }) actorId!: string | null;
   @Field(() => String, { description: 'JSON details of the event' }) data!: string;
   @Field(() => DateTime) createdAt!: string;

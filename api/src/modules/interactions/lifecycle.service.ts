@@ -1,3 +1,4 @@
+import type { TrailActor } from './interaction.events.js';
 import { type Scope, teamSql } from '../auth/scope.rules.js';
 import { trayScopeSql } from '../campaigns/security-group.service.js';
 import { scopeOf } from '../auth/viewer.js';
@@ -39,7 +40,7 @@ export async function returnToTray(ctx: Context, id: string): Promise<Interactio
 }
 
 /** A held chat waits again in the tray it came from, inside the caller's transaction. */
-async function returnWithin(tx: Em, view: InteractionView, actor: { kind: string; id: string | null }, detail: Record<string, unknown> = {}): Promise<void> {
+async function returnWithin(tx: Em, view: InteractionView, actor: TrailActor, detail: Record<string, unknown> = {}): Promise<void> {
   const moved = await rows<{ has_call: boolean }>(
     tx,
     `update interactions i set phase = 'WAITING', agent_id = null, status = 'IN_PROGRESS', queued_at = now(), updated_at = now()

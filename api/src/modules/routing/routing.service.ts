@@ -4,7 +4,7 @@ import { type Em, one, rows, pgArray } from '../../db/sql.js';
 import type { Deps } from '../../server/deps.js';
 import { type CampaignMessages, type Language, RoutingStrategy } from '../campaigns/campaign.enums.js';
 import { ContactState } from '../contacts/contact.enums.js';
-import { InteractionStatus, Phase } from '../interactions/interaction.enums.js';
+import { ActorKind, InteractionStatus, Phase } from '../interactions/interaction.enums.js';
 import { publishChange, publishMessages } from '../interactions/interaction.events.js';
 import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from '../interactions/interaction.view.js';
 import { type Assigned, assignChats, lockAgents } from '../interactions/assignment.service.js';
@@ -67,7 +67,7 @@ export async function routeCampaign(deps: Deps, campaignId: string): Promise<{ a
         trayId: chat.trayId,
         greeting: campaignText(campaign.messages, 'agentGreeting', chat.language, campaign.default_language),
       })),
-      { kind: 'ROUTING', id: null },
+      { kind: ActorKind.ROUTING, id: null },
     );
     // Another pass at once when this one may have left work: the page was full, or a planned chat
     // was taken or moved meanwhile, so its agent still has room.

@@ -31,7 +31,8 @@ export class WebhookDeliveryEntity {
   @ManyToOne({ entity: () => WebhookEntity, fieldName: 'webhook_id', mapToPk: true, deleteRule: 'cascade' }) webhookId!: string;
   @Property({ type: 'text' }) eventKey!: string;
   @Property({ type: 'text' }) eventType!: string;
-  @Property({ type: 'uuid' }) interactionId!: string;
+  /** None for a test ping. */
+  @Property({ type: 'uuid', nullable: true }) interactionId: string | null = null;
   @Property({ type: 'json' }) payload: Record<string, unknown> = {};
   @Property({ type: 'text', default: 'PENDING' }) status: string = 'PENDING';
   @Property({ type: 'int', default: 0 }) attempts: number = 0;

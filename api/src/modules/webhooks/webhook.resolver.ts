@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { requireAdmin } from '../auth/guards.js';
 import { scopeOf, type Viewer } from '../auth/viewer.js';
-import { createWebhook, deleteWebhook, deliveriesOf, listWebhooks, requireHookInScope, setWebhookActive } from './webhook.service.js';
+import { createWebhook, deleteWebhook, deliveriesOf, hookOfDelivery, listWebhooks, ping, redeliver, requireHookInScope, setWebhookActive } from './webhook.service.js';
 import { CreatedWebhook, CreateWebhookInput, Webhook, WebhookDelivery } from './webhook.type.js';
 
 /** Who is behind a new hook: the person, or the key whose creator it then inherits. */
@@ -26,7 +26,28 @@ export class WebhookResolver {
   @Mutation(() => CreatedWebhook, { description: 'Administrators: events from now on are sent to the URL, signed with the secret shown here once' })
   async createWebhook(@Arg('input', () => CreateWebhookInput) input: CreateWebhookInput, @Ctx() ctx: Context): Promise<CreatedWebhook> {
     requireAdmin(ctx.viewer);
-    return createWebhook(ctx.em, input.url.trim(), input.eventTypes ?? [], input.campaignIds ?? [], scopeOf(ctx.viewer), ctx.deps.config.WEBHOOK_ALLOW_PRIVATE, creatorOf(ctx.viewer));
+    const created = await createWebhook(ctx.em, input.url.trim(), input.eventTypes ?? [], input.campaignIds ?? [], scopeOf(ctx.viewer), ctx.deps.config.WEBHOOK_ALLOW_PRIVATE, creatorOf(ctx.viewer), input.since ?? null);
+    // A hook that starts in the past has events waiting already.
+    if (input.since) ctx.deps.webhooks.pump();
+    return created;
+  }
+
+  @Mutation(() => WebhookDelivery, { description: 'Administrators: sends a delivery again, now, as a new series of attempts under the same event id' })
+  async redeliverWebhook(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() ctx: Context): Promise<WebhookDelivery> {
+    requireAdmin(ctx.viewer);
+    await requireHookInScope(ctx.em, scopeOf(ctx.viewer), await hookOfDelivery(ctx.em, deliveryId));
+    const delivery = await redeliver(ctx.em, deliveryId);
+    ctx.deps.webhooks.wake();
+    return delivery;
+  }
+
+  @Mutation(() => WebhookDelivery, { description: 'Administrators: a signed test request (type PING) to the hook, logged like any delivery' })
+  async pingWebhook(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookDelivery> {
+    requireAdmin(ctx.viewer);
+    await requireHookInScope(ctx.em, scopeOf(ctx.viewer), id);
+    const delivery = await ping(ctx.em, id);
+    ctx.deps.webhooks.wake();
+    return delivery;
   }
 
   @Mutation(() => Webhook, { description: 'Administrators: turn a hook off, or on again (it then sends what waited)' })

@@ -54,6 +54,14 @@ export function disabledReason(consecutiveFailures: number, limit: number): stri
   return consecutiveFailures >= limit ? `Disabled after ${consecutiveFailures} failed deliveries in a row` : null;
 }
 
+export enum DeliveryStatus {
+  /** Due, being sent, or waiting for its next attempt (or for its hook to be turned on again). */
+  PENDING = 'PENDING',
+  DELIVERED = 'DELIVERED',
+  /** Its last attempt failed, or its target is closed to hooks. */
+  FAILED = 'FAILED',
+}
+
 /** A webhook delivery is tried this many times in all (the first and its retries) before it is FAILED. */
 export const WEBHOOK_DELIVERY_ATTEMPTS = 9;
 

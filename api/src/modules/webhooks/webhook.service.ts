@@ -3,13 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { allExist, type Em, one, pgArray, rows } from '../../db/sql.js';
 import { badInput, notFound } from '../../shared/errors.js';
 import { ALL, campaignListSql, campaignsWithin, type Scope } from '../auth/scope.rules.js';
-import { hookUrlRefusal } from './webhook.rules.js';
-import { presentPosition } from '../events/event-feed.js';
+import { type DeliveryStatus, hookUrlRefusal } from './webhook.rules.js';
+import type { InteractionEventType } from '../interactions/interaction.enums.js';
+import { positionAt, presentPosition } from '../events/event-feed.js';
 
 export interface WebhookView {
   id: string;
   url: string;
-  eventTypes: string[];
+  eventTypes: InteractionEventType[];
   campaignIds: string[];
   active: boolean;
   disabledReason: string | null;
@@ -21,8 +22,8 @@ export interface DeliveryView {
   id: string;
   eventId: string;
   eventType: string;
-  interactionId: string;
-  status: string;
+  interactionId: string | null;
+  status: DeliveryStatus;
   attempts: number;
   lastStatusCode: number | null;
   lastError: string | null;
@@ -61,7 +62,9 @@ export async function createWebhook(
   scope: Scope = ALL,
   allowPrivate = false,
   creator: { userId: string } | { keyId: string } | null = null,
+  since: Date | null = null,
 ): Promise<{ webhook: WebhookView; secret: string }> {
+  if (since && since.getTime() > Date.now()) throw badInput('Start from now or a moment past', 'since');
   const refusal = hookUrlRefusal(url, allowPrivate);
   if (refusal) throw badInput(refusal, 'url');
   const unknown = unknownEventTypes(eventTypes);
@@ -72,8 +75,8 @@ export async function createWebhook(
   const campaignIds = within.ids;
   if (scope.kind === 'LIMITED' && campaignIds.length === 0) throw badInput('You reach no campaign', 'campaignIds');
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-  // It starts at the feed's present: what happened before it existed is not sent.
-  const start = await presentPosition(em);
+  // It starts at the feed's present (what happened before it existed is not sent), or where asked.
+  const start = since ? await positionAt(em, since) : await presentPosition(em);
   const row = await one(
     em,
     `insert into webhooks (id, url, event_types, campaign_ids, secret, feed_txid, feed_id, created_at, created_by_id)
@@ -118,27 +121,58 @@ export async function deleteWebhook(em: Em, id: string): Promise<void> {
   if (gone.length === 0) throw notFound('Webhook');
 }
 
+const DELIVERY_COLUMNS = 'id, event_key, event_type, interaction_id, status, attempts, last_status_code, last_error, created_at, delivered_at';
+const toDeliveryView = (r: Record<string, any>): DeliveryView => ({
+  id: r.id,
+  eventId: r.event_key,
+  eventType: r.event_type,
+  interactionId: r.interaction_id,
+  status: r.status,
+  attempts: r.attempts,
+  lastStatusCode: r.last_status_code,
+  lastError: r.last_error,
+  createdAt: new Date(r.created_at),
+  deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
+});
+
+/** The hook a delivery belongs to; NOT_FOUND when there is none. */
+export async function hookOfDelivery(em: Em, deliveryId: string): Promise<string> {
+  const row = await one<{ webhook_id: string }>(em, 'select webhook_id from webhook_deliveries where id = ?', [deliveryId]);
+  if (!row) throw notFound('Delivery');
+  return row.webhook_id;
+}
+
+/** Sends a delivery again, as a new series of attempts, under the same event id (a receiver that kept it may drop it). */
+export async function redeliver(em: Em, deliveryId: string): Promise<DeliveryView> {
+  const row = await one(
+    em,
+    `update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = now(), claimed_until = null, delivered_at = null
+      where id = ? returning ${DELIVERY_COLUMNS}`,
+    [deliveryId],
+  );
+  if (!row) throw notFound('Delivery');
+  return toDeliveryView(row);
+}
+
+/** A test request to the hook, logged, signed and retried like any delivery: type PING, no interaction. */
+export async function ping(em: Em, webhookId: string): Promise<DeliveryView> {
+  const eventId = `ping_${randomBytes(12).toString('base64url')}`;
+  const row = await one(
+    em,
+    `insert into webhook_deliveries (id, webhook_id, event_key, event_type, interaction_id, payload, created_at)
+     select gen_random_uuid(), w.id, ?, 'PING', null, jsonb_build_object('id', ?::text, 'type', 'PING', 'webhookId', w.id, 'createdAt', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), now()
+       from webhooks w where w.id = ? returning ${DELIVERY_COLUMNS}`,
+    [eventId, eventId, webhookId],
+  );
+  if (!row) throw notFound('Webhook');
+  return toDeliveryView(row);
+}
+
 /** The delivery log of a hook, newest first. */
 export async function deliveriesOf(em: Em, webhookId: string, first: number): Promise<DeliveryView[]> {
   if (first < 1 || first > 500) throw badInput('Ask for 1 to 500 deliveries', 'first');
   if (!(await one(em, 'select 1 from webhooks where id = ?', [webhookId]))) throw notFound('Webhook');
-  const found = await rows(
-    em,
-    `select id, event_key, event_type, interaction_id, status, attempts, last_status_code, last_error, created_at, delivered_at
-       from webhook_deliveries where webhook_id = ? order by created_at desc, id limit ?`,
-    [webhookId, first],
-  );
-  return found.map((r) => ({
-    id: r.id,
-    eventId: r.event_key,
-    eventType: r.event_type,
-    interactionId: r.interaction_id,
-    status: r.status,
-    attempts: r.attempts,
-    lastStatusCode: r.last_status_code,
-    lastError: r.last_error,
-    createdAt: new Date(r.created_at),
-    deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
-  }));
+  const found = await rows(em, `select ${DELIVERY_COLUMNS} from webhook_deliveries where webhook_id = ? order by created_at desc, seq desc limit ?`, [webhookId, first]);
+  return found.map(toDeliveryView);
 }
 

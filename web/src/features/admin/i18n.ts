@@ -213,6 +213,8 @@ export default {
         event: 'Event',
         delete: 'Delete',
         deleteConfirm: 'Delete this webhook? Its deliveries stop.',
+        ping: 'Send a test',
+        redeliver: 'Send again',
       },
       offline: {
         from: 'From',
@@ -454,6 +456,8 @@ export default {
         event: 'Evento',
         delete: 'Eliminar',
         deleteConfirm: '¿Eliminar este webhook? Sus entregas se detienen.',
+        ping: 'Enviar una prueba',
+        redeliver: 'Enviar de nuevo',
       },
       offline: {
         from: 'Fecha',
@@ -695,6 +699,8 @@ export default {
         event: 'Evento',
         delete: 'Excluir',
         deleteConfirm: 'Excluir este webhook? As entregas param.',
+        ping: 'Enviar um teste',
+        redeliver: 'Enviar de novo',
       },
       offline: {
         from: 'Data',

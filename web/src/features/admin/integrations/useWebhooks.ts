@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import { computed, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { AdminWebhookDeliveriesDocument, AdminWebhooksDocument, CreateWebhookDocument, DeleteWebhookDocument, SetWebhookActiveDocument } from '../../../gql/graphql';
+import { AdminWebhookDeliveriesDocument, AdminWebhooksDocument, CreateWebhookDocument, DeleteWebhookDocument, type InteractionEventType, PingWebhookDocument, RedeliverWebhookDocument, SetWebhookActiveDocument } from '../../../gql/graphql';
 import { useAdminAction } from '../composables/useAdminAction';
 import { useDirectory } from '../composables/useDirectory';
 
 /** The event types an integrator can ask for (the interaction trail's names). */
-export const EVENT_TYPES = ['STARTED', 'HANDED_OFF', 'TAKEN', 'RETURNED', 'TRANSFERRED', 'STATUS_CHANGED', 'JOINED', 'NOTE_ADDED', 'TAGS_SET', 'EXPERTISE_SET', 'CONTACT_EXPIRED', 'CLOSED'];
+export const EVENT_TYPES: InteractionEventType[] = ['STARTED', 'HANDED_OFF', 'TAKEN', 'RETURNED', 'TRANSFERRED', 'STATUS_CHANGED', 'JOINED', 'NOTE_ADDED', 'TAGS_SET', 'EXPERTISE_SET', 'CONTACT_EXPIRED', 'CLOSED'];
 
 /** Webhooks: create (secret shown once), turn on and off, delete, and one hook's delivery log. */
 export function useWebhooks() {
@@ -15,7 +15,7 @@ export function useWebhooks() {
   const hooks = computed(() => list.result.value?.webhooks ?? []);
   const { campaigns, campaignName } = useDirectory();
 
-  const draft = ref({ url: '', campaignIds: [] as string[], eventTypes: [] as string[] });
+  const draft = ref({ url: '', campaignIds: [] as string[], eventTypes: [] as InteractionEventType[] });
   const tried = ref(false);
   const problem = computed(() => (tried.value && !/^https?:\/\/\S+$/.test(draft.value.url.trim()) ? t('admin.errors.url') : null));
   const secret = ref<string | null>(null);
@@ -28,6 +28,8 @@ export function useWebhooks() {
   const create = useMutation(CreateWebhookDocument, { throws: 'always' });
   const setActive = useMutation(SetWebhookActiveDocument, { throws: 'always' });
   const remove = useMutation(DeleteWebhookDocument, { throws: 'always' });
+  const pingMutation = useMutation(PingWebhookDocument, { throws: 'always' });
+  const redeliverMutation = useMutation(RedeliverWebhookDocument, { throws: 'always' });
 
   async function submit(): Promise<void> {
     tried.value = true;
@@ -47,5 +49,13 @@ export function useWebhooks() {
       await list.refetch();
     });
 
-  return { hooks, campaigns, campaignName, draft, problem, secret, shownId, log, running, submit, toggle, destroy };
+  /** A signed test request; its log opens, where it shows as it goes out. */
+  const ping = (id: string) =>
+    act(`ping-${id}`, () => pingMutation.mutate({ id }), async () => {
+      if (shownId.value === id) await deliveries.refetch();
+      else shownId.value = id;
+    });
+  const redeliver = (deliveryId: string) => act(deliveryId, () => redeliverMutation.mutate({ deliveryId }), () => deliveries.refetch());
+
+  return { hooks, campaigns, campaignName, draft, problem, secret, shownId, log, running, submit, toggle, destroy, ping, redeliver };
 }
