@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { gql, ok } from './support/graphql.js';
 import { connect } from './support/ws-client.js';
-import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, type Person, startWidgetChat } from './support/world.js';
+import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, type Person, POST, startWidgetChat } from './support/world.js';
 
 let a: ApiProcess;
 let b: ApiProcess;
@@ -66,6 +66,42 @@ describe('interactionEvents', () => {
     const cursors = resumed.events.map((e) => e.interactionEvents.cursor);
     expect(new Set(cursors).size).toBe(cursors.length);
     await again.dispose();
+  });
+
+  it('carries public messages to a reader that names MESSAGE_ADDED, resumed across a drop with none lost or repeated', async () => {
+    const chat = await startWidgetChat(a.url, campaign.id);
+    await take(a.url, chat.id);
+    const filter = { f: { types: ['MESSAGE_ADDED'], campaignIds: [campaign.id] } };
+    const ws = connect(a.wsUrl, key);
+    const sub = ws.subscribe<any>(FEED, filter);
+    // A reader of the chat's life, naming no type, hears no message.
+    const life = connect(b.wsUrl, key);
+    const lifeSub = life.subscribe<any>(FEED, { f: { campaignIds: [campaign.id] } });
+    await new Promise((r) => setTimeout(r, 300));
+    const say = (url: string, token: string, body: string, internal = false) => ok(url, POST, { input: { interactionId: chat.id, body, internal } }, token);
+    await say(a.url, chat.visitorToken, 'one');
+    await say(b.url, agent.token, 'two');
+    await say(a.url, agent.token, 'between us', true);
+    const mine = (events: any[]) => events.map((e) => e.interactionEvents).filter((e) => e.interactionId === chat.id);
+    await sub.until((e) => mine(e).length >= 2);
+    const [one, two] = mine(sub.events);
+    expect([one.type, one.actorKind, two.actorKind]).toEqual(['MESSAGE_ADDED', 'CONTACT', 'USER']);
+    expect(JSON.parse(one.data)).toMatchObject({ body: 'one', author: { kind: 'CONTACT' }, attachments: [] });
+    expect(JSON.parse(two.data)).toMatchObject({ body: 'two', author: { kind: 'AGENT', id: agent.id } });
+    expect(JSON.parse(two.data).sequence).toBe(JSON.parse(one.data).sequence + 1);
+    const cursor = two.cursor;
+    await ws.dispose();
+
+    await say(b.url, chat.visitorToken, 'three');
+    await say(a.url, agent.token, 'four');
+    const again = connect(b.wsUrl, key);
+    const resumed = again.subscribe<any>(FEED, { ...filter, after: cursor });
+    await resumed.until((e) => mine(e).length >= 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(mine(resumed.events).map((e) => JSON.parse(e.data).body)).toEqual(['three', 'four']);
+    expect(mine(lifeSub.events).filter((e) => e.type === 'MESSAGE_ADDED')).toEqual([]);
+    expect(mine(sub.events).concat(mine(resumed.events)).map((e) => JSON.parse(e.data).body)).not.toContain('between us');
+    await Promise.all([again.dispose(), life.dispose()]);
   });
 
   it('an event whose transaction commits late is delivered before the later ones, not skipped', async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { createTestDatabase, dropTestDatabase } from './support/database.js';
 import { expectCode, gql, ok } from './support/graphql.js';
-import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, startWidgetChat } from './support/world.js';
+import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, type Person, POST, startWidgetChat } from './support/world.js';
 
 interface Received {
   eventId: string;
@@ -280,6 +280,53 @@ describe('webhooks', () => {
       for (const id of [fromPast, fromNow]) await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id }, admin);
     } finally {
       await hook.stop();
+    }
+  });
+
+  it('drives a bot by webhooks alone: it hears the customer through its hook, answers, and hands off', async () => {
+    const botCampaign = await createCampaign(api.url, admin, { botFirst: true });
+    const botKey = await createApiKey(api.url, admin, ['BOT'], [botCampaign.id]);
+    const HAND_OFF = 'mutation($i: HandOffInput!) { handOff(input: $i) { phase } }';
+    // The bot's endpoint: it answers a customer's first message, and hands the chat to people on the second.
+    const heard: any[] = [];
+    const bot = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', async () => {
+        res.writeHead(200).end();
+        const event = JSON.parse(body);
+        heard.push(event);
+        if (event.type !== 'MESSAGE_ADDED' || event.data.author.kind !== 'CONTACT') return;
+        const said = heard.filter((e) => e.interactionId === event.interactionId && e.data.author.kind === 'CONTACT').length;
+        if (said === 1) await ok(api.url, POST, { input: { interactionId: event.interactionId, body: `You said: ${event.data.body}` } }, botKey);
+        else await ok(api.url, HAND_OFF, { i: { interactionId: event.interactionId, trayId: botCampaign.generalTrayId, botAnswers: [{ key: 'asked', value: event.data.body }] } }, botKey);
+      });
+    });
+    await new Promise<void>((r) => bot.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(bot.address() as AddressInfo).port}/bot`;
+      const hook = (await ok(api.url, CREATE, { i: { url, campaignIds: [botCampaign.id], eventTypes: ['MESSAGE_ADDED'] } }, admin)).createWebhook.webhook.id;
+      const chat = await startWidgetChat(api.url, botCampaign.id);
+      const bodies = async () => (await ok(api.url, 'query($id: ID!) { messages(interactionId: $id, first: 100) { body } }', { id: chat.id }, chat.visitorToken)).messages.map((m: any) => m.body);
+      await ok(api.url, POST, { input: { interactionId: chat.id, body: 'Where is my order?' } }, chat.visitorToken);
+      await expect.poll(bodies, { timeout: 10_000, interval: 50 }).toContain('You said: Where is my order?');
+      await ok(api.url, POST, { input: { interactionId: chat.id, body: 'A person, please' } }, chat.visitorToken);
+      const phase = async () => (await ok(api.url, 'query($id: ID!) { interaction(id: $id) { phase tray { id } botAnswers { key value } } }', { id: chat.id }, admin)).interaction;
+      await expect.poll(phase, { timeout: 10_000, interval: 50 }).toMatchObject({ phase: 'WAITING', tray: { id: botCampaign.generalTrayId }, botAnswers: [{ key: 'asked', value: 'A person, please' }] });
+      // Each public message came once, in order, with its sequence and author: the customer's, the bot's.
+      const messages = heard.filter((e) => e.interactionId === chat.id && e.type === 'MESSAGE_ADDED');
+      const sequences = messages.map((e) => e.data.sequence);
+      expect(sequences).toEqual([...sequences].sort((x, y) => x - y));
+      expect(new Set(sequences).size).toBe(sequences.length);
+      expect(messages.filter((e) => e.data.author.kind !== 'SYSTEM').map((e) => [e.data.author.kind, e.data.body])).toEqual([
+        ['CONTACT', 'Where is my order?'],
+        ['BOT', 'You said: Where is my order?'],
+        ['CONTACT', 'A person, please'],
+      ]);
+      expect(messages[0]).toMatchObject({ campaignId: botCampaign.id, actor: { kind: 'CONTACT' }, data: { attachments: [] } });
+      await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: hook }, admin);
+    } finally {
+      await new Promise((r) => bot.close(r));
     }
   });
 

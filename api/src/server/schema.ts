@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import '../shared/enums.graphql.js';
+import './schema-enums.js';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AgentResolver } from '../modules/agents/agent.resolver.js';

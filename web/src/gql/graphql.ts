@@ -199,6 +199,7 @@ export type InteractionEventType =
   | 'EXPERTISE_SET'
   | 'HANDED_OFF'
   | 'JOINED'
+  | 'MESSAGE_ADDED'
   | 'NOTE_ADDED'
   | 'RETURNED'
   | 'STARTED'

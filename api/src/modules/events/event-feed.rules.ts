@@ -73,8 +73,11 @@ export function feedMatches(filter: FeedFilter, reader: Scope | null, e: FeedEve
   if (reader && !reaches(reader, e.campaignId)) return false;
   if (filter.campaignIds.length && !filter.campaignIds.includes(e.campaignId)) return false;
   if (filter.channels.length && !filter.channels.includes(e.channel)) return false;
-  return !filter.types.length || filter.types.includes(e.type);
+  return filter.types.length ? filter.types.includes(e.type) : !NAMED_ONLY.has(e.type);
 }
+
+/** Event types sent only to readers that name them: one per message would flood a feed or hook that asked for the chat's life. */
+const NAMED_ONLY: ReadonlySet<string> = new Set([InteractionEventType.MESSAGE_ADDED]);
 
 /**
  * What an event's trail entry holds that only staff read: a transfer's note is one of the chat's staff

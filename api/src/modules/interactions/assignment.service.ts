@@ -1,6 +1,7 @@
 import type { TrailActor } from './interaction.events.js';
 import { type Em, rows, pgArray } from '../../db/sql.js';
-import { SYSTEM_AUTHOR } from '../messages/message.service.js';
+import { messageAddedSql, SYSTEM_AUTHOR } from '../messages/message.service.js';
+import { ActorKind } from './interaction.enums.js';
 import { MESSAGE_VIEW_COLUMNS, type MessageView, toMessageView } from '../messages/message.view.js';
 
 export interface PlannedAssignment {
@@ -74,7 +75,8 @@ export async function assignChats(tx: Em, plan: readonly PlannedAssignment[], ac
      greeted as (
        insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_key, visibility, client_message_id, attachment_ids, created_at)
        select gen_random_uuid(), t.id, t.last_sequence, t.greeting, ?, null, null, ?, 'PUBLIC', null, '{}', (select at from stamp) from taken t where t.greeting is not null
-       returning ${MESSAGE_VIEW_COLUMNS})
+       returning ${MESSAGE_VIEW_COLUMNS}),
+     greeted_trail as (${messageAddedSql('greeted', ActorKind.SYSTEM)})
      select 'taken' as kind, t.id as interaction_id, t.agent_id, null::int as active, null::int as max, to_jsonb(g) as greeting
        from taken t left join greeted g on g.interaction_id = t.id
      union all

@@ -3,9 +3,9 @@ import { type Em, one } from '../../db/sql.js';
 import { conflict } from '../../shared/errors.js';
 import type { CampaignMessages, Language } from '../campaigns/campaign.enums.js';
 import { campaignText } from '../campaigns/campaign.rules.js';
-import { SYSTEM_AUTHOR } from '../messages/message.service.js';
+import { messageAddedSql, SYSTEM_AUTHOR } from '../messages/message.service.js';
 import { MESSAGE_VIEW_COLUMNS, type MessageView, toMessageView } from '../messages/message.view.js';
-import { InteractionEventType, type InteractionResult } from './interaction.enums.js';
+import { ActorKind, InteractionEventType, type InteractionResult } from './interaction.enums.js';
 import { closingResult } from './interaction.rules.js';
 import { endCallsWithin, hasOpenCallSql } from '../calls/call.sql.js';
 
@@ -56,7 +56,8 @@ export async function closeWithin(
        select gen_random_uuid(), c.id, c.last_sequence, ?, ?, null, null, ?, 'PUBLIC', null, '{}', clock_timestamp() from closed c where ?::text is not null
        returning ${MESSAGE_VIEW_COLUMNS}),
      trail as (insert into interaction_events (interaction_id, type, actor_kind, actor_id, data, created_at)
-               select id, ?, ?, ?, ?::jsonb, now() from closed returning id)
+               select id, ?, ?, ?, ?::jsonb, now() from closed returning id),
+     said_trail as (${messageAddedSql('said', ActorKind.SYSTEM)})
      select (select to_jsonb(s) from said s) as said`,
     [result, body, interactionId, body, SYSTEM_AUTHOR.kind, SYSTEM_AUTHOR.key, body, InteractionEventType.CLOSED, actor.kind, actor.id, JSON.stringify({ result, ...detail })],
   );

@@ -15,7 +15,7 @@ export async function notesOf(ctx: Context, interactionId: string) {
 /** The event trail, oldest first, for staff. */
 export async function trailOf(ctx: Context, interactionId: string) {
   if (ctx.viewer.kind !== 'USER') return [];
-  const found = await rows(ctx.em, 'select id, type, actor_kind, actor_id, data, created_at from interaction_events where interaction_id = ? order by id', [interactionId]);
+  const found = await rows(ctx.em, "select id, type, actor_kind, actor_id, data, created_at from interaction_events where interaction_id = ? and type <> 'MESSAGE_ADDED' order by id", [interactionId]);
   return found.map((e) => ({
     id: String(e.id),
     type: e.type,

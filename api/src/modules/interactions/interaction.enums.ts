@@ -60,4 +60,9 @@ export enum InteractionEventType {
   CALL_DECLINED = 'CALL_DECLINED',
   CALL_ENDED = 'CALL_ENDED',
   CLOSED = 'CLOSED',
+  /**
+   * A public message was posted (by the customer, an agent, a bot or Parley): its sequence, author,
+   * body and attachments. Sent only to feeds and hooks that name it; internal messages never are.
+   */
+  MESSAGE_ADDED = 'MESSAGE_ADDED',
 }

@@ -1,5 +1,6 @@
 import { type Em, one, pgArray, prepared, rows } from '../../db/sql.js';
 import { conflict } from '../../shared/errors.js';
+import { ActorKind } from '../interactions/interaction.enums.js';
 import { AuthorKind, Visibility } from './message.enums.js';
 import { MESSAGE_VIEW_COLUMNS, type MessageView, toMessageView } from './message.view.js';
 
@@ -12,6 +13,31 @@ export interface Author {
 }
 
 export const SYSTEM_AUTHOR: Author = { kind: AuthorKind.SYSTEM, id: null, name: null, key: 'system' };
+
+/**
+ * The MESSAGE_ADDED events of the public messages a statement inserts: one more data-modifying CTE
+ * over `inserted` (a CTE returning MESSAGE_VIEW_COLUMNS), so a message joins the event feed, and so
+ * the webhooks, in the statement that stores it. The actor kind is `actor`, or the statement's
+ * next parameter when null.
+ */
+export function messageAddedSql(inserted: string, actor: ActorKind | null): string {
+  return `insert into interaction_events (interaction_id, type, actor_kind, actor_id, data, created_at)
+     select i.interaction_id, 'MESSAGE_ADDED', ${actor === null ? '?::text' : `'${actor}'`}, i.author_id,
+            jsonb_build_object('messageId', i.id, 'sequence', i.sequence, 'body', i.body,
+              'author', jsonb_build_object('kind', i.author_kind, 'id', i.author_id, 'name', i.author_name),
+              'attachments', coalesce((select jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'mimeType', f.mime, 'size', f.size) order by f.name)
+                                         from files f where f.id::text = any(i.attachment_ids)), '[]'::jsonb)),
+            now()
+       from ${inserted} i where i.visibility = 'PUBLIC'`;
+}
+
+/** Who a message's author is as the event trail names actors: by the identity its key carries. */
+export function actorKindOf(author: Author): ActorKind {
+  if (author.key.startsWith('user:')) return ActorKind.USER;
+  if (author.key.startsWith('key:')) return ActorKind.API_KEY;
+  if (author.key.startsWith('contact:')) return ActorKind.CONTACT;
+  return ActorKind.SYSTEM;
+}
 
 export interface NewMessage {
   body: string;
@@ -50,7 +76,8 @@ const APPEND = prepared(
    inserted as (
      insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_key, visibility, client_message_id, attachment_ids, created_at)
      select gen_random_uuid(), b.id, b.last_sequence, ?::text, ?::author_kind, ?::uuid, ?::text, ?::text, ?::visibility, ?::text, ?::text[], clock_timestamp() from bumped b
-     returning ${MESSAGE_VIEW_COLUMNS})
+     returning ${MESSAGE_VIEW_COLUMNS}),
+   trail as (${messageAddedSql('inserted', null)})
    select inserted.*, (?::boolean and (select status from previous) = 'WAITING_FOR_CUSTOMER') as status_changed from inserted`,
 );
 
@@ -83,6 +110,7 @@ export async function appendMessage(em: Em, interactionId: string, author: Autho
       message.visibility,
       message.clientMessageId,
       pgArray(message.attachmentIds),
+      actorKindOf(author),
       fromContact,
     ],
   );

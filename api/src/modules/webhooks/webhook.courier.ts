@@ -15,6 +15,8 @@ export interface CourierSettings extends SendSettings {
 const IDLE_LOOK_MS = 5_000;
 /** Events held behind a transaction still running are looked for again this soon. */
 const HELD_LOOK_MS = 100;
+/** How often a process without hooks looks whether one was made elsewhere. */
+const HOOKS_READ_MS = 1_000;
 /** How long stopping waits for deliveries in flight. */
 const CLOSE_WAIT_MS = 2_000;
 
@@ -71,6 +73,8 @@ export class WebhookCourier {
   private timerAt = Infinity;
   private heldTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private hooksOn = true;
+  private hooksReadAt = 0;
   private readonly sending = new Set<Promise<void>>();
 
   constructor(
@@ -89,6 +93,7 @@ export class WebhookCourier {
     if (this.stopped) return;
     this.pumpRun.run(
       async () => {
+        if (!(await this.anyHookOn())) return;
         const result = await pumpWebhooks(this.orm.em.fork());
         if (result.logged) this.wake();
         if (result.more) this.pump();
@@ -101,6 +106,24 @@ export class WebhookCourier {
       },
       (err) => this.log.warn({ err }, 'webhook pump'),
     );
+  }
+
+  /** A hook was made or turned on in this process: the next pump looks at once. */
+  hooksChanged(): void {
+    this.hooksReadAt = 0;
+  }
+
+  /**
+   * Whether any hook is on, read at most every HOOKS_READ_MS: every event commit (every message)
+   * wakes the pump, and a center without hooks should not pay a transaction for each. A hook made
+   * on another process is pumped there at once, and here from the next read.
+   */
+  private async anyHookOn(): Promise<boolean> {
+    if (Date.now() - this.hooksReadAt >= HOOKS_READ_MS) {
+      this.hooksOn = (await rows(this.orm.em.fork(), 'select 1 from webhooks where active limit 1')).length > 0;
+      this.hooksReadAt = Date.now();
+    }
+    return this.hooksOn;
   }
 
   /** Deliveries may be due: claim what fits and send it. */

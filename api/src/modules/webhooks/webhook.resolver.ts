@@ -27,6 +27,7 @@ export class WebhookResolver {
   async createWebhook(@Arg('input', () => CreateWebhookInput) input: CreateWebhookInput, @Ctx() ctx: Context): Promise<CreatedWebhook> {
     requireAdmin(ctx.viewer);
     const created = await createWebhook(ctx.em, input.url.trim(), input.eventTypes ?? [], input.campaignIds ?? [], scopeOf(ctx.viewer), ctx.deps.config.WEBHOOK_ALLOW_PRIVATE, creatorOf(ctx.viewer), input.since ?? null);
+    ctx.deps.webhooks.hooksChanged();
     // A hook that starts in the past has events waiting already.
     if (input.since) ctx.deps.webhooks.pump();
     return created;
@@ -56,6 +57,7 @@ export class WebhookResolver {
     await requireHookInScope(ctx.em, scopeOf(ctx.viewer), id);
     const hook = await setWebhookActive(ctx.em, id, active);
     if (active) {
+      ctx.deps.webhooks.hooksChanged();
       ctx.deps.webhooks.pump();
       ctx.deps.webhooks.wake();
     }

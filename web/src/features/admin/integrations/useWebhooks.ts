@@ -6,7 +6,7 @@ import { useAdminAction } from '../composables/useAdminAction';
 import { useDirectory } from '../composables/useDirectory';
 
 /** The event types an integrator can ask for (the interaction trail's names). */
-export const EVENT_TYPES: InteractionEventType[] = ['STARTED', 'HANDED_OFF', 'TAKEN', 'RETURNED', 'TRANSFERRED', 'STATUS_CHANGED', 'JOINED', 'NOTE_ADDED', 'TAGS_SET', 'EXPERTISE_SET', 'CONTACT_EXPIRED', 'CLOSED'];
+export const EVENT_TYPES: InteractionEventType[] = ['STARTED', 'HANDED_OFF', 'TAKEN', 'RETURNED', 'TRANSFERRED', 'STATUS_CHANGED', 'JOINED', 'NOTE_ADDED', 'TAGS_SET', 'EXPERTISE_SET', 'CONTACT_EXPIRED', 'CLOSED', 'MESSAGE_ADDED'];
 
 /** Webhooks: create (secret shown once), turn on and off, delete, and one hook's delivery log. */
 export function useWebhooks() {
