@@ -323,7 +323,9 @@ describe('webhooks', () => {
         ['BOT', 'You said: Where is my order?'],
         ['CONTACT', 'A person, please'],
       ]);
-      expect(messages[0]).toMatchObject({ campaignId: botCampaign.id, actor: { kind: 'CONTACT' }, data: { attachments: [] } });
+      // The feed's field names: the same cursor, actor and details as interactionEvents gives.
+      expect(messages[0]).toMatchObject({ campaignId: botCampaign.id, channel: 'WEBCHAT', actorKind: 'CONTACT', data: { attachments: [] } });
+      expect(messages[0].cursor).toBe(messages[0].id);
       await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: hook }, admin);
     } finally {
       await new Promise((r) => bot.close(r));

@@ -55,13 +55,16 @@ async function logDeliveries(tx: Em, webhookId: string, items: { id: string; eve
       event_key: eventId,
       event_type: event.type,
       interaction_id: event.interactionId,
+      // The feed's field names (interactionEvents), with the cursor also as the delivery's event id.
       payload: {
         id: eventId,
+        cursor: eventId,
         type: event.type,
         interactionId: event.interactionId,
         campaignId: event.campaignId,
         channel: event.channel,
-        actor: { kind: event.actorKind, id: event.actorId },
+        actorKind: event.actorKind,
+        actorId: event.actorId,
         data: event.data,
         createdAt: event.createdAt.toISOString(),
       },
