@@ -86,6 +86,8 @@ export class WebhookCourier {
   /** Starts the first look: whatever was committed or left due while no process ran goes out now. */
   start(): void {
     this.pump();
+    // Deliveries left pending when the last process stopped (a retry's time, a claim that ran out).
+    this.wake();
   }
 
   /** New events committed somewhere: log them as deliveries, then send. */
