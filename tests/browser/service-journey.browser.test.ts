@@ -126,7 +126,7 @@ describe('a customer served from the widget to the transcript', JOURNEY, () => {
     await agentPage.getByTestId('composer-input').press('Enter');
     await expect.poll(() => agentPage.getByTestId('composer-input').inputValue()).toContain('Thank you for waiting');
     await agentPage.getByTestId('composer-input').press('Enter');
-    await byText(widget, 'widget-message', 'Thank you for waiting').waitFor({ timeout: 10_000 });
+    await byText(widget, 'widget-message', 'Thank you for waiting').waitFor({ timeout: 20_000 });
 
     // The agent sends a file with its message, then an audio message.
     await agentPage.getByTestId('composer-file').setInputFiles({ name: 'invoice.png', mimeType: 'image/png', buffer: PNG_1PX });
@@ -166,7 +166,7 @@ describe('a customer served from the widget to the transcript', JOURNEY, () => {
     // The agent's reply written while offline, too, arrives once.
     await agentPage.getByTestId('composer-input').fill('Sí, aquí estoy');
     await agentPage.getByTestId('composer-input').press('Enter');
-    await byText(widget, 'widget-message', 'Sí, aquí estoy').waitFor({ timeout: 10_000 });
+    await byText(widget, 'widget-message', 'Sí, aquí estoy').waitFor({ timeout: 20_000 });
     await agentPage.waitForTimeout(500);
     for (const body of ['¿Sigues ahí?', 'Te escribo mientras tanto', 'Tercer mensaje', 'Sí, aquí estoy']) {
       expect(await byText(agentPage, 'message', body).count()).toBe(1);
@@ -198,11 +198,11 @@ describe('a customer served from the widget to the transcript', JOURNEY, () => {
     await pageB.keyboard.press('Escape');
     await pageB.getByTestId('composer-input').fill('Refund approved');
     await pageB.getByTestId('composer-input').press('Enter');
-    await byText(widget, 'widget-message', 'Refund approved').waitFor({ timeout: 10_000 });
+    await byText(widget, 'widget-message', 'Refund approved').waitFor({ timeout: 20_000 });
 
     await pageB.getByTestId('action-close').click();
     await pageB.getByTestId('close-confirm').click();
-    await byText(widget, 'widget-message', 'Gracias por hablar con Acme.').or(widget.getByTestId('widget-closing')).first().waitFor({ timeout: 10_000 });
+    await byText(widget, 'widget-message', 'Gracias por hablar con Acme.').or(widget.getByTestId('widget-closing')).first().waitFor({ timeout: 20_000 });
     const closed = await ok(api.url, 'query($id: ID!) { interaction(id: $id) { phase result } }', { id: chatId }, agentB.token);
     expect(closed.interaction).toEqual({ phase: 'CLOSED', result: 'ESCALATED' });
 

@@ -42,7 +42,9 @@ export async function pumpWebhooks(em: Em): Promise<PumpResult> {
       const last = events.at(-1)!.position;
       await rows(tx, 'update webhooks set feed_txid = ?::text::xid8, feed_id = ? where id = ?', [last.txid.toString(), last.id.toString(), hook.id]);
     }
-    for (const hook of hooks) if (await heldBack(tx, { txid: BigInt(hook.txid), id: BigInt(hook.fid) })) result.held = true;
+    // Asked once, from the hook furthest behind: a held event after it may be any hook's.
+    const behind = hooks.map((h) => ({ txid: BigInt(h.txid), id: BigInt(h.fid) })).sort((x, y) => (x.txid === y.txid ? Number(x.id - y.id) : x.txid < y.txid ? -1 : 1))[0];
+    if (behind) result.held = await heldBack(tx, behind);
   });
   return result;
 }
