@@ -75,6 +75,7 @@ export class WebhookCourier {
   private stopped = false;
   private hooksOn = true;
   private hooksReadAt = 0;
+  private hooksVersion = 0;
   private readonly sending = new Set<Promise<void>>();
 
   constructor(
@@ -112,7 +113,9 @@ export class WebhookCourier {
 
   /** A hook was made or turned on in this process: the next pump looks at once. */
   hooksChanged(): void {
-    this.hooksReadAt = 0;
+    this.hooksVersion++;
+    this.hooksOn = true;
+    this.hooksReadAt = Date.now();
   }
 
   /**
@@ -122,8 +125,13 @@ export class WebhookCourier {
    */
   private async anyHookOn(): Promise<boolean> {
     if (Date.now() - this.hooksReadAt >= HOOKS_READ_MS) {
-      this.hooksOn = (await rows(this.orm.em.fork(), 'select 1 from webhooks where active limit 1')).length > 0;
-      this.hooksReadAt = Date.now();
+      const version = this.hooksVersion;
+      const on = (await rows(this.orm.em.fork(), 'select 1 from webhooks where active limit 1')).length > 0;
+      // A hook made here while the read ran is on, whatever the read saw.
+      if (version === this.hooksVersion) {
+        this.hooksOn = on;
+        this.hooksReadAt = Date.now();
+      }
     }
     return this.hooksOn;
   }
@@ -189,6 +197,8 @@ export class WebhookCourier {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.timerAt = Infinity;
+      // Events a pump passed over while it thought no hook was on (one made on another process) go now.
+      this.pump();
       this.wake();
     }, ms);
     this.timer.unref();
