@@ -197,8 +197,6 @@ export class WebhookCourier {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.timerAt = Infinity;
-      // Events a pump passed over while it thought no hook was on (one made on another process) go now.
-      this.pump();
       this.wake();
     }, ms);
     this.timer.unref();
