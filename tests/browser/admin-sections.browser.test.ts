@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type ApiProcess, startApi } from '../support/api.js';
-import { accessibilityViolations, expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
+import { accessibilityViolations, expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, PASSWORD, type Person, signIn, startWidgetChat } from '../support/world.js';
 
@@ -67,7 +67,7 @@ const receiver = http.createServer((req, res) => {
 async function newPage(): Promise<Page> {
   const ctx = await browser.newContext({ locale: 'en-US', colorScheme: 'light', viewport: { width: 1280, height: 900 } });
   contexts.push(ctx);
-  ctx.setDefaultTimeout(10_000);
+  ctx.setDefaultTimeout(STEP_TIMEOUT);
   return ctx.newPage();
 }
 

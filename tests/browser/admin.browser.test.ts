@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
 import { adminToken, createCampaign, startWidgetChat } from '../support/world.js';
 
 let api: ApiProcess;
@@ -22,7 +22,7 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 async function newContext(locale: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const ctx = await browser.newContext({ locale, colorScheme, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   contexts.push(ctx);
-  ctx.setDefaultTimeout(10_000);
+  ctx.setDefaultTimeout(STEP_TIMEOUT);
   return ctx.newPage();
 }
 

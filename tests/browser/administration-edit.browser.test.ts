@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, startWidgetChat } from '../support/world.js';
 
@@ -50,7 +50,7 @@ beforeAll(async () => {
   campaign = await createCampaign(api.url, admin, { routingStrategy: 'MANUAL' });
   agent = await createPerson(api.url, admin, 'AGENT', { name: `Lucía ${run}` });
   context = await browser.newContext({ locale: 'en-US', colorScheme: 'light', viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(STEP_TIMEOUT);
   page = await context.newPage();
   errors = watchErrors(page);
   await signInThroughForm(page, api.url, ADMIN.email, ADMIN.password);

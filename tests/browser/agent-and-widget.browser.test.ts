@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { JOURNEY, launchChromium, screenshot, watchErrors } from '../support/browser.js';
+import { JOURNEY, launchChromium, screenshot, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, PASSWORD, type Person } from '../support/world.js';
 
@@ -40,7 +40,7 @@ async function context(locale: string, colorScheme: 'light' | 'dark' = 'light', 
   const ctx = await browser.newContext({ locale, colorScheme, viewport: { width, height: 800 } });
   contexts.push(ctx);
   // A step that cannot happen fails with its locator named, well before the test's own timeout.
-  ctx.setDefaultTimeout(10_000);
+  ctx.setDefaultTimeout(STEP_TIMEOUT);
   return ctx;
 }
 

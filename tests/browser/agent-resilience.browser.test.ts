@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, JOURNEY, launchChromium, screenshot, watchErrors } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, PASSWORD, type Person, POST, startWidgetChat } from '../support/world.js';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 }, permissions: ['microphone', 'camera'] });
   contexts.push(ctx);
   // A step that cannot happen fails with its locator named, well before the test's own timeout.
-  ctx.setDefaultTimeout(10_000);
+  ctx.setDefaultTimeout(STEP_TIMEOUT);
   page = await ctx.newPage();
   pageErrors = watchErrors(page);
 });
@@ -112,7 +112,7 @@ describe('the agent’s day', JOURNEY, () => {
   it('a customer calls from the widget: the agent’s notification rings, both call screens connect, and either hangs up', async () => {
     const customerContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1100, height: 800 }, permissions: ['microphone', 'camera'] });
     contexts.push(customerContext);
-    customerContext.setDefaultTimeout(10_000);
+    customerContext.setDefaultTimeout(STEP_TIMEOUT);
     const customer = await customerContext.newPage();
     const customerErrors = watchErrors(customer);
     await customer.goto(`${api.url}/demo?campaign=${campaign.id}`);

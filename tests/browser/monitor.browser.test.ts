@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, INTERACTION_FIELDS, PASSWORD, type Person, POST, startWidgetChat } from '../support/world.js';
 
@@ -29,7 +29,7 @@ const contexts: BrowserContext[] = [];
 async function signedInPage(person: Person): Promise<Page> {
   const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
   contexts.push(ctx);
-  ctx.setDefaultTimeout(10_000);
+  ctx.setDefaultTimeout(STEP_TIMEOUT);
   const page = await ctx.newPage();
   await signInThroughForm(page, api.url, person.email, PASSWORD);
   return page;

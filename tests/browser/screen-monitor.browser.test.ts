@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
 import { expectCode, gql, ok } from '../support/graphql.js';
 import { adminToken, createPerson, PASSWORD, type Person } from '../support/world.js';
 
@@ -30,7 +30,7 @@ const contexts: BrowserContext[] = [];
 async function signedInPage(person: Person): Promise<Page> {
   const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
   contexts.push(ctx);
-  ctx.setDefaultTimeout(10_000);
+  ctx.setDefaultTimeout(STEP_TIMEOUT);
   // Keeps the screens the page picked, so the test can see whether they still run, end one as the
   // browser's own "Stop sharing" does, or have the picker refused.
   await ctx.addInitScript(() => {

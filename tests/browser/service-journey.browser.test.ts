@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, watchErrors, widgetFrame } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, STEP_TIMEOUT, watchErrors, widgetFrame } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, PASSWORD, type Person, PNG_1PX } from '../support/world.js';
 
@@ -54,7 +54,7 @@ async function open(locale: string, viewport = { width: 1280, height: 800 }, col
   const ctx = await browser.newContext({ locale, colorScheme, viewport, permissions: ['microphone', 'camera'] });
   contexts.push(ctx);
   // A step that cannot happen fails with its locator named, well before the test's own timeout.
-  ctx.setDefaultTimeout(10_000);
+  ctx.setDefaultTimeout(STEP_TIMEOUT);
   const page = await ctx.newPage();
   errors.push(watchErrors(page));
   return [ctx, page];

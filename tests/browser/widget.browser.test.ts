@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, JOURNEY, launchChromium, screenshot, watchErrors, widgetFrame } from '../support/browser.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, STEP_TIMEOUT, watchErrors, widgetFrame } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, createCampaign } from '../support/world.js';
 
@@ -35,7 +35,7 @@ async function openWidget(campaignId: string, locale: string, viewport = { width
   const ctx = await browser.newContext({ locale, viewport, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
   contexts.push(ctx);
   // A step that cannot happen fails with its locator named, well before the test's own timeout.
-  ctx.setDefaultTimeout(10_000);
+  ctx.setDefaultTimeout(STEP_TIMEOUT);
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   await page.goto(`${api.url}/demo?campaign=${campaignId}`);

@@ -81,3 +81,10 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
  * still fails in ten seconds with its locator named; this bounds the whole journey.
  */
 export const JOURNEY = { timeout: 90_000 };
+
+/**
+ * How long one step (a click, a locator read) may wait. Alone a step takes well under a second; on CI,
+ * three pages signing in at once beside the rest of the suite kept a renderer busy for over ten
+ * seconds, so a first click timed out and every later step of the journey failed with it.
+ */
+export const STEP_TIMEOUT = 20_000;
