@@ -4,8 +4,9 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { openDatabase } from './db/orm.js';
 import type { Em } from './db/sql.js';
 import { DEMO_PASSWORD, DEMO_USERS, ensureAdmin, seedDemo } from './modules/demo/seed.js';
+import { afterCommit } from './server/after-commit.js';
 import { startApp } from './server/app.js';
-import { ConfigError, loadConfig } from './server/config.js';
+import { ConfigError, loadConfig } from './shared/config.js';
 import { type Bus, MemoryBus, RedisBus } from './shared/bus.js';
 import { Jobs } from './shared/jobs.js';
 import { createLogger } from './shared/logger.js';
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
   // Every commit of interaction events, on any process, wakes the pump at once.
   feed.onCommit(() => webhooks.pump());
   stops.push({ name: 'webhooks', stop: () => webhooks.close() });
-  const deps = { orm, topics, config, log, jobs: jobs!, monitor, limits, viewers, feed, mailer, files, objectStore, webhooks };
+  const deps = { orm, topics, config, log, jobs: jobs!, monitor, limits, viewers, feed, mailer, files, objectStore, webhooks, dispatcher: afterCommit() };
   await registerContactExpiry(deps);
   await registerNoAnswer(deps);
   webhooks.start();

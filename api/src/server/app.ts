@@ -9,12 +9,12 @@ import { WebSocketServer } from 'ws';
 import { type Em, one } from '../db/sql.js';
 import { resolveViewer } from '../modules/auth/auth.service.js';
 import { bearer } from '../modules/auth/tokens.js';
-import { agentChanged } from '../modules/agents/agent.service.js';
 import { Presence } from '../modules/agents/presence.js';
 import { ErrorCode, maskError } from '../shared/errors.js';
-import { type Context, createContext } from './context.js';
+import type { Context } from '../shared/context.js';
+import { createContext } from '../modules/auth/request-context.js';
 import { rateSubject } from '../modules/limits/rate-limits.js';
-import type { Deps } from './deps.js';
+import type { Deps } from '../shared/deps.js';
 import { explorerRouter } from './explorer.js';
 import { IntrospectionCache } from './introspection-cache.js';
 import { textInputPlugin } from './input-text.js';
@@ -47,7 +47,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   // for both at their limits, so going over one is answered with that limit's error. A frame larger
   // still is cut off by ws itself (close code 1009).
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 2 * config.MAX_DOCUMENT_BYTES + config.MAX_VARIABLES_BYTES + 65_536 });
-  const presence = new Presence(deps, (userId) => void agentChanged(deps, userId).catch((err) => log.error({ err, userId }, 'presence change')));
+  const presence = new Presence(deps, (userId) => void deps.dispatcher.dispatch(deps, [{ kind: 'AGENT_CAPACITY', agentId: userId }]));
   presence.start();
   const ws = await attachWebSocket(wss, schema, deps, metrics, presence);
 

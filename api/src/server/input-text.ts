@@ -16,7 +16,7 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { badInput } from '../shared/errors.js';
-import type { Config } from './config.js';
+import type { Config } from '../shared/config.js';
 import { variablesTooLarge } from './limits.js';
 import { textLimit } from './text-limits.js';
 

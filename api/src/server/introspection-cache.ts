@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, type ExecutionResult, type FormattedExecutionResult, getOperationAST, Kind } from 'graphql';
-import type { Context } from './context.js';
+import type { Context } from '../shared/context.js';
 
 /**
  * Answers to introspection-only queries, by document and variables. Such an answer depends on the

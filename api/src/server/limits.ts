@@ -4,7 +4,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { NextFunction, Request, Response } from 'express';
 import { type ASTNode, GraphQLError, Kind, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { ErrorCode } from '../shared/errors.js';
-import type { Config } from './config.js';
+import type { Config } from '../shared/config.js';
 
 /**
  * The same limits for HTTP and WebSocket: Apollo applies its validation rules to HTTP only, so

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { Request, Response } from 'express';
-import type { Config } from './config.js';
-import { fail } from './http-errors.js';
+import type { Config } from '../shared/config.js';
+import { fail } from '../shared/http-errors.js';
 import type { Metrics } from './metrics.js';
 
 /**

@@ -3,7 +3,7 @@ import type { GraphQLError, OperationDefinitionNode } from 'graphql';
 import { keyMayWrite } from '../modules/auth/api-key.rules.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 import { forbidden } from '../shared/errors.js';
-import type { Context } from './context.js';
+import type { Context } from '../shared/context.js';
 
 /**
  * A READ key never writes: any mutation it sends is refused before a resolver runs, public ones

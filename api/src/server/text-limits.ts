@@ -15,7 +15,7 @@ export const DEFAULT_TEXT_LIMIT = 500;
  * A unit test holds every coordinate to the emitted schema.
  */
 export const TEXT_LIMITS: Readonly<Record<string, number>> = {
-  // interaction.service.ts: MAX_MESSAGE_LENGTH
+  // messages/send.service.ts: MAX_MESSAGE_LENGTH
   'PostMessageInput.body': 10_000,
   'Mutation.sendInternalMessage(body:)': INTERNAL_MESSAGE_MAX_LENGTH,
   // lifecycle.service.ts: cleanNote

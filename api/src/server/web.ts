@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
 import { rows } from '../db/sql.js';
-import type { Deps } from './deps.js';
+import type { Deps } from '../shared/deps.js';
 
 /** The widget's frame page, which customers' sites embed with /widget.js: the one page any site may frame. */
 const EMBEDDABLE = new Set(['/widget', '/widget.html']);

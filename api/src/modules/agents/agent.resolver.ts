@@ -1,9 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { requireAdmin, requireInstallationAdmin, requireSupervisor, requireUser } from '../auth/guards.js';
 import { scopeOf } from '../auth/viewer.js';
 import { type AgentStatusView, listStatuses, loadStatus } from './agent.queries.js';
-import { pauseAgent, resumeAgent, setMyState } from './agent.service.js';
+import { agentStatus, pauseAgent, resumeAgent, setMyState } from './agent.service.js';
+import { dispatched } from '../domain-events/dispatcher.js';
 import { myStatusStream } from './agent.stream.js';
 import { AgentStatus, MyState, PauseReason } from './agent.type.js';
 import { createPauseReason, listPauseReasons } from './pause-reason.service.js';
@@ -36,22 +37,22 @@ export class AgentResolver {
   }
 
   @Mutation(() => AgentStatus, { description: 'AVAILABLE, or PAUSED with a reason: no new chats are routed, open ones go on' })
-  setMyState(
+  async setMyState(
     @Arg('state', () => MyState) state: MyState,
     @Ctx() ctx: Context,
     @Arg('pauseReasonId', () => ID, { nullable: true }) pauseReasonId?: string,
   ): Promise<AgentStatus> {
-    return setMyState(ctx, state, pauseReasonId);
+    return agentStatus(ctx.deps, await dispatched(ctx.deps, setMyState(ctx, state, pauseReasonId)));
   }
 
   @Mutation(() => AgentStatus, { description: 'Supervisors' })
-  pauseAgent(@Arg('userId', () => ID) userId: string, @Arg('pauseReasonId', () => ID) pauseReasonId: string, @Ctx() ctx: Context): Promise<AgentStatus> {
-    return pauseAgent(ctx, userId, pauseReasonId);
+  async pauseAgent(@Arg('userId', () => ID) userId: string, @Arg('pauseReasonId', () => ID) pauseReasonId: string, @Ctx() ctx: Context): Promise<AgentStatus> {
+    return agentStatus(ctx.deps, await dispatched(ctx.deps, pauseAgent(ctx, userId, pauseReasonId)));
   }
 
   @Mutation(() => AgentStatus, { description: 'Supervisors' })
-  resumeAgent(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<AgentStatus> {
-    return resumeAgent(ctx, userId);
+  async resumeAgent(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<AgentStatus> {
+    return agentStatus(ctx.deps, await dispatched(ctx.deps, resumeAgent(ctx, userId)));
   }
 
   @Subscription(() => AgentStatus, {

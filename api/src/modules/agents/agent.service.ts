@@ -1,10 +1,11 @@
 import { type Em, one, pgArray, rows } from '../../db/sql.js';
-import type { Context } from '../../server/context.js';
-import type { Deps } from '../../server/deps.js';
+import type { Context } from '../../shared/context.js';
+import type { Deps } from '../../shared/deps.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { Topic } from '../../shared/topics.js';
 import { requireSupervisor, requireUser } from '../auth/guards.js';
-import { routeForAgent } from '../routing/routing.service.js';
+import { committed, type Committed } from '../domain-events/domain-event.js';
+import { distinct, type Listener } from '../domain-events/dispatcher.js';
 import { requirePersonToActOn } from '../users/people.access.js';
 import { Role } from '../users/user.enums.js';
 import { type AgentStatusView, loadStatuses } from './agent.queries.js';
@@ -47,15 +48,17 @@ export async function refreshAgents(deps: Deps, userIds: readonly string[]): Pro
   return views;
 }
 
-export async function refreshAgent(deps: Deps, userId: string): Promise<AgentStatusView | null> {
-  return (await refreshAgents(deps, [userId]))[0] ?? null;
-}
+/** After routing has run: the state told then already counts what routing gave the agents. */
+export const agentStateListener: Listener = async (deps, events) => {
+  const agents = new Set([...distinct(events, 'AGENT_CAPACITY', (e) => e.agentId), ...distinct(events, 'AGENT_STATE', (e) => e.agentId)]);
+  await refreshAgents(deps, [...agents]);
+  const shown = events.flatMap((e) => (e.kind === 'AGENT_SHOWN' && !agents.has(e.status.userId) ? [e.status] : []));
+  await Promise.all(shown.flatMap((v) => [deps.topics.publish(Topic.AGENT, v.userId, v), deps.topics.publish(Topic.AGENTS, undefined, v)]));
+};
 
-/** After presence, pause or capacity changed: publish the new state, then give the agent waiting chats it can now take. */
-export async function agentChanged(deps: Deps, userId: string): Promise<void> {
-  // Routing first: the state told afterwards then already counts what routing gave the agent.
-  await routeForAgent(deps, userId);
-  await refreshAgent(deps, userId);
+/** An agent's state as stored, once what its last change caused has been told. */
+export async function agentStatus(deps: Deps, userId: string): Promise<AgentStatusView> {
+  return (await loadStatuses(deps.orm.em.fork(), [userId], deps.config.PRESENCE_GRACE_MS))[0]!;
 }
 
 async function requireReason(em: Em, reasonId: string | null | undefined): Promise<string> {
@@ -65,31 +68,31 @@ async function requireReason(em: Em, reasonId: string | null | undefined): Promi
   return reasonId;
 }
 
-async function setPause(ctx: Context, userId: string, reasonId: string | null): Promise<AgentStatusView> {
+/** Answers the agent paused or resumed, whose state the commit's listeners then tell. */
+async function setPause(ctx: Context, userId: string, reasonId: string | null): Promise<Committed<string>> {
   const target = await one<{ role: Role }>(ctx.em, 'select role from users where id = ? and active', [userId]);
   if (!target) throw notFound('Agent');
   if (target.role !== Role.AGENT) throw badInput('Only agents pause', 'userId');
   if (reasonId) await rows(ctx.em, 'update agent_status set paused = true, pause_reason_id = ?, paused_at = now() where user_id = ?', [reasonId, userId]);
   else await rows(ctx.em, 'update agent_status set paused = false, pause_reason_id = null, paused_at = null where user_id = ?', [userId]);
-  await routeForAgent(ctx.deps, userId);
-  return (await refreshAgent(ctx.deps, userId))!;
+  return committed(userId, [{ kind: 'AGENT_CAPACITY', agentId: userId }]);
 }
 
 
 /** An agent makes itself available, or pauses with a reason (open chats go on; no new ones come). */
-export async function setMyState(ctx: Context, state: MyState, reasonId?: string | null): Promise<AgentStatusView> {
+export async function setMyState(ctx: Context, state: MyState, reasonId?: string | null): Promise<Committed<string>> {
   const viewer = requireUser(ctx.viewer);
   if (viewer.role !== Role.AGENT) throw forbidden('Only agents have a working state');
   return setPause(ctx, viewer.userId, state === MyState.PAUSED ? await requireReason(ctx.em, reasonId) : null);
 }
 
-export async function pauseAgent(ctx: Context, userId: string, reasonId: string): Promise<AgentStatusView> {
+export async function pauseAgent(ctx: Context, userId: string, reasonId: string): Promise<Committed<string>> {
   requireSupervisor(ctx.viewer);
   await requirePersonToActOn(ctx.em, ctx.viewer, userId);
   return setPause(ctx, userId, await requireReason(ctx.em, reasonId));
 }
 
-export async function resumeAgent(ctx: Context, userId: string): Promise<AgentStatusView> {
+export async function resumeAgent(ctx: Context, userId: string): Promise<Committed<string>> {
   requireSupervisor(ctx.viewer);
   await requirePersonToActOn(ctx.em, ctx.viewer, userId);
   return setPause(ctx, userId, null);

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
+import { dispatched } from '../domain-events/dispatcher.js';
 import { requireInstallationAdmin } from '../auth/guards.js';
 import { PauseReason } from './agent.type.js';
 import { UpdatePauseReasonInput } from './pause-reason.inputs.js';
@@ -17,12 +18,12 @@ export class PauseReasonResolver {
   @Mutation(() => PauseReason, { description: 'Administrators: change the name or the icon; agents paused with it show the change' })
   updatePauseReason(@Arg('id', () => ID) id: string, @Arg('input', () => UpdatePauseReasonInput) input: UpdatePauseReasonInput, @Ctx() ctx: Context): Promise<PauseReason> {
     requireInstallationAdmin(ctx.viewer);
-    return updatePauseReason(ctx.deps, ctx.em, id, input);
+    return dispatched(ctx.deps, updatePauseReason(ctx.deps, ctx.em, id, input));
   }
 
   @Mutation(() => PauseReason, { description: 'Administrators: false retires the reason (no longer offered; agents in it stay paused), true restores it' })
   setPauseReasonActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() ctx: Context): Promise<PauseReason> {
     requireInstallationAdmin(ctx.viewer);
-    return setPauseReasonActive(ctx.deps, ctx.em, id, active);
+    return dispatched(ctx.deps, setPauseReasonActive(ctx.em, id, active));
   }
 }

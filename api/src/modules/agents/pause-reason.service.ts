@@ -1,7 +1,7 @@
 import { type Em, isUniqueViolation, one, rows } from '../../db/sql.js';
-import type { Deps } from '../../server/deps.js';
+import type { Deps } from '../../shared/deps.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
-import { Topic } from '../../shared/topics.js';
+import { type Committed, committed, directoryChanged, type DomainEvent } from '../domain-events/domain-event.js';
 import { loadStatuses } from './agent.queries.js';
 import type { PauseReason } from './agent.type.js';
 import { cleanPauseName, validPauseIcon } from './pause-reason.rules.js';
@@ -40,7 +40,7 @@ export interface PauseReasonChanges {
  * Renames a reason or changes its icon. Agents paused with it show the new name and icon (their
  * state joins the reason by id); nothing else about them changes.
  */
-export async function updatePauseReason(deps: Deps, em: Em, id: string, changes: PauseReasonChanges): Promise<PauseReasonRow> {
+export async function updatePauseReason(deps: Deps, em: Em, id: string, changes: PauseReasonChanges): Promise<Committed<PauseReasonRow>> {
   const name = changes.name == null ? null : cleanPauseName(changes.name);
   if (changes.name != null && !name) throw badInput(NAME_REFUSAL, 'name');
   if (changes.icon != null && !validPauseIcon(changes.icon)) throw badInput(ICON_REFUSAL, 'icon');
@@ -51,9 +51,7 @@ export async function updatePauseReason(deps: Deps, em: Em, id: string, changes:
       [name, changes.icon ?? null, id],
     );
     if (!row) throw notFound('Pause reason');
-    await deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'PAUSE_REASON' });
-    await republishPausedWith(deps, em, id);
-    return row;
+    return committed(row, [directoryChanged('PAUSE_REASON'), ...(await pausedWith(deps, em, id))]);
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('A pause reason with that name exists');
     throw err;
@@ -64,21 +62,20 @@ export async function updatePauseReason(deps: Deps, em: Em, id: string, changes:
  * Retires a reason (no longer offered, and pausing with it is refused) or restores it. The row stays,
  * so agents already paused with it keep it until they resume and history keeps its name.
  */
-export async function setPauseReasonActive(deps: Deps, em: Em, id: string, active: boolean): Promise<PauseReasonRow> {
+export async function setPauseReasonActive(em: Em, id: string, active: boolean): Promise<Committed<PauseReasonRow>> {
   const row = await one<PauseReasonRow>(em, `update pause_reasons set active = ? where id = ? returning ${COLUMNS}`, [active, id]);
   if (!row) throw notFound('Pause reason');
-  await deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'PAUSE_REASON' });
-  return row;
+  return committed(row, [directoryChanged('PAUSE_REASON')]);
 }
 
 /**
  * Agents paused with a reason whose name or icon changed: their state is the same, so refreshAgents
- * would publish nothing, yet their screens and the monitor show the reason. Told directly instead.
+ * would publish nothing, yet their screens and the monitor show the reason. Told as they are.
  */
-async function republishPausedWith(deps: Deps, em: Em, reasonId: string): Promise<void> {
+async function pausedWith(deps: Deps, em: Em, reasonId: string): Promise<DomainEvent[]> {
   const paused = await rows<{ user_id: string }>(em, 'select user_id from agent_status where paused and pause_reason_id = ?', [reasonId]);
   const views = await loadStatuses(em, paused.map((p) => p.user_id), deps.config.PRESENCE_GRACE_MS);
-  await Promise.all(views.flatMap((v) => [deps.topics.publish(Topic.AGENT, v.userId, v), deps.topics.publish(Topic.AGENTS, undefined, v)]));
+  return views.map((status) => ({ kind: 'AGENT_SHOWN', status }));
 }
 
 /** Whether a reason is offered; for reasons read through an agent's state, which carries no flag. */

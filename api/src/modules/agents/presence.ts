@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rows, pgArray } from '../../db/sql.js';
-import type { Deps } from '../../server/deps.js';
+import type { Deps } from '../../shared/deps.js';
 
 /**
  * Which people have a WebSocket open, kept in PostgreSQL so every process agrees. Each process

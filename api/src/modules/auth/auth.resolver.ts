@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { loadUser } from '../users/user.queries.js';
 import { User } from '../users/user.type.js';
 import { changePassword, createApiKey, listApiKeys, revokeApiKey, revokeSessions, signIn } from './auth.service.js';
@@ -7,6 +7,7 @@ import { ApiKey, CreateApiKeyInput, CreatedApiKey, Session } from './auth.type.j
 import { requireAdmin, requireUser } from './guards.js';
 import { scopeOf } from './viewer.js';
 import { logOutAgent } from '../interactions/lifecycle.service.js';
+import { dispatched } from '../domain-events/dispatcher.js';
 
 @Resolver()
 export class AuthResolver {
@@ -40,7 +41,7 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: "Supervisors: end every session of a user and close its sockets" })
   async logoutAgent(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<boolean> {
-    await logOutAgent(ctx, userId);
+    await dispatched(ctx.deps, logOutAgent(ctx, userId));
     return true;
   }
 

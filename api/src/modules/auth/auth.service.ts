@@ -1,7 +1,7 @@
 import { CUSTOM_TRAY_IDS_SQL } from '../trays/tray-access.sql.js';
 import argon2 from 'argon2';
 import { allExist, type Em, one, pgArray, prepared, rows } from '../../db/sql.js';
-import type { Deps } from '../../server/deps.js';
+import type { Deps } from '../../shared/deps.js';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
 import { Topic } from '../../shared/topics.js';
 import { Role } from '../users/user.enums.js';

@@ -3,6 +3,14 @@ import type { Logger } from '../../shared/logger.js';
 import { Topic, type Topics } from '../../shared/topics.js';
 import type { Viewer } from './viewer.js';
 
+declare module '../../shared/deps.js' {
+  interface Deps {
+    /** Signed-in viewers between requests, forgotten at any change to what they are made of. */
+    viewers: ViewerCache;
+  }
+}
+
+
 type UserViewer = Extract<Viewer, { kind: 'USER' }>;
 
 interface Entry {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { unauthenticated } from '../../shared/errors.js';
 import type { CallEventMessage } from '../../shared/topics.js';
 import { CallAction, CallKind, CallSignalKind } from './call.rules.js';

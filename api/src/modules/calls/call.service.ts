@@ -1,6 +1,6 @@
 import { type Em, isUniqueViolation, one } from '../../db/sql.js';
-import type { Context } from '../../server/context.js';
-import type { Deps } from '../../server/deps.js';
+import type { Context } from '../../shared/context.js';
+import type { Deps } from '../../shared/deps.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import { type CallEventMessage, Topic } from '../../shared/topics.js';
 import { enforce, requireVisible, trailActor } from '../interactions/interaction.access.js';

@@ -1,4 +1,4 @@
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { streamChannels } from '../../shared/bus.js';
 import { forbidden, notFound, unauthenticated } from '../../shared/errors.js';
 import { type CallEventMessage, Topic } from '../../shared/topics.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../server/context.js';
-import { Topic } from '../../shared/topics.js';
+import type { Context } from '../../shared/context.js';
+import { directoryChanged } from '../domain-events/domain-event.js';
 import { notFound } from '../../shared/errors.js';
 import { requireAdmin } from '../auth/guards.js';
 import { scopeOf } from '../auth/viewer.js';
@@ -33,7 +33,7 @@ export class CampaignResolver {
     const created = await createCampaign(ctx.em, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined }, scope);
     // Its group's people reach it from now: this process forgets their viewers at once, the others at the NOTIFY.
     ctx.deps.viewers.forget();
-    await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
+    await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('CAMPAIGN')]);
     return (await findCampaign(ctx.em, created.id))!;
   }
 
@@ -45,7 +45,7 @@ export class CampaignResolver {
     await requirePeopleInScope(ctx.em, ctx.viewer, input.memberIds, 'input.memberIds');
     await updateCampaign(ctx.em, id, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined }, scope);
     if (input.securityGroupId !== undefined) ctx.deps.viewers.forget();
-    await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
+    await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('CAMPAIGN')]);
     return (await findCampaign(ctx.em, id))!;
   }
 
@@ -60,7 +60,7 @@ export class CampaignResolver {
     requireAdmin(ctx.viewer);
     requireGroupManager(scopeOf(ctx.viewer));
     const group = await createSecurityGroup(ctx.em, name);
-    await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
+    await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('CAMPAIGN')]);
     return group;
   }
 
@@ -69,7 +69,7 @@ export class CampaignResolver {
     requireAdmin(ctx.viewer);
     requireGroupManager(scopeOf(ctx.viewer));
     const group = await renameSecurityGroup(ctx.em, id, name);
-    await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'CAMPAIGN' });
+    await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('CAMPAIGN')]);
     return group;
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { requireSupervisor, requireUser } from '../auth/guards.js';
 import { createCannedResponse, listCannedResponses } from './canned-response.service.js';
 import { CannedResponse, CreateCannedResponseInput } from './canned-response.type.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { requireUser } from '../auth/guards.js';
 import { leaveOfflineMessage, listOfflineMessages } from './offline-message.service.js';
 import { LeaveOfflineMessageInput, OfflineMessage } from './offline-message.type.js';

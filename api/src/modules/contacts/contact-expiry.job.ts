@@ -1,8 +1,10 @@
 import { rows } from '../../db/sql.js';
-import type { Deps } from '../../server/deps.js';
+import type { Deps } from '../../shared/deps.js';
 import { Job } from '../../shared/jobs.js';
 import { InteractionEventType } from '../interactions/interaction.enums.js';
-import { publishChange, recordEvent, SYSTEM_ACTOR } from '../interactions/interaction.events.js';
+import { recordEvent, SYSTEM_ACTOR } from '../interactions/interaction.events.js';
+import { dispatched, distinct, type Listener } from '../domain-events/dispatcher.js';
+import { type Committed, committed, type DomainEvent } from '../domain-events/domain-event.js';
 import { loadView } from '../interactions/interaction.access.js';
 
 /**
@@ -10,12 +12,17 @@ import { loadView } from '../interactions/interaction.access.js';
  * check is already waiting, the message adds none: that check, finding a newer message, schedules
  * the next one for the rest of the window.
  */
-export function scheduleExpiry(deps: Deps, contactId: string, windowSeconds = deps.config.CONTACT_EXPIRY_SECONDS, afterSeconds = windowSeconds): Promise<void> {
+function scheduleExpiry(deps: Deps, contactId: string, windowSeconds = deps.config.CONTACT_EXPIRY_SECONDS, afterSeconds = windowSeconds): Promise<void> {
   return deps.jobs.send(Job.CONTACT_EXPIRY, { contactId, windowSeconds }, afterSeconds, contactId);
 }
 
+/** The customer wrote (or started a chat): its window starts again. */
+export const expiryListener: Listener = async (deps, events) => {
+  for (const contactId of distinct(events, 'CONTACT_WROTE', (e) => e.contactId)) await scheduleExpiry(deps, contactId);
+};
+
 /** Expires the contact if it is still silent, once (the UPDATE is guarded); otherwise checks again when its window ends. */
-export async function expireContact(deps: Deps, contactId: string, windowSeconds: number): Promise<void> {
+export async function expireContact(deps: Deps, contactId: string, windowSeconds: number): Promise<Committed<void>> {
   const em = deps.orm.em.fork();
   // The state and the trail commit together: a crash between them cannot leave an expiry unrecorded.
   const outcome = await em.transactional(async (tx) => {
@@ -37,9 +44,11 @@ export async function expireContact(deps: Deps, contactId: string, windowSeconds
   });
   if (outcome.remaining != null) await scheduleExpiry(deps, contactId, windowSeconds, outcome.remaining);
   // Expired chats are everyone's to see: subscribers learn of it like any other change.
-  for (const id of outcome.expired) await publishChange(deps, (await loadView(em, id))!, null);
+  const events: DomainEvent[] = [];
+  for (const id of outcome.expired) events.push({ kind: 'INTERACTION_CHANGED', interaction: (await loadView(em, id))!, previous: null });
+  return committed(undefined, events);
 }
 
 export function registerContactExpiry(deps: Deps): Promise<void> {
-  return deps.jobs.work(Job.CONTACT_EXPIRY, (data) => expireContact(deps, data.contactId, data.windowSeconds ?? deps.config.CONTACT_EXPIRY_SECONDS));
+  return deps.jobs.work(Job.CONTACT_EXPIRY, (data) => dispatched(deps, expireContact(deps, data.contactId, data.windowSeconds ?? deps.config.CONTACT_EXPIRY_SECONDS)));
 }

@@ -1,6 +1,6 @@
 import { Repeater } from '@repeaterjs/repeater';
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { badInput, forbidden, unauthenticated } from '../../shared/errors.js';
 import { scopeOf } from '../auth/viewer.js';
 import type { FeedEvent } from './event-feed.js';

@@ -6,6 +6,14 @@ import type { ActorKind, Channel } from '../interactions/interaction.enums.js';
 import type { Scope } from '../auth/scope.rules.js';
 import { compare, doneIn, feedData, type FeedEventRow, type FeedFilter, feedMatches, type FeedPosition, parseSnapshot, type Snapshot, START } from './event-feed.rules.js';
 
+declare module '../../shared/deps.js' {
+  interface Deps {
+    /** The interaction trail as a resumable feed for integrators. */
+    feed: EventFeed;
+  }
+}
+
+
 export interface FeedEvent extends FeedEventRow {
   interactionId: string;
   actorKind: ActorKind;

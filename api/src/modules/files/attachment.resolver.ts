@@ -1,5 +1,5 @@
 import { Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { Message } from '../messages/message.type.js';
 import { type FileView, filesOfMessages } from './file.service.js';
 

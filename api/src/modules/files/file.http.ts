@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
-import { createContext } from '../../server/context.js';
-import type { Deps } from '../../server/deps.js';
-import { answerError, fail } from '../../server/http-errors.js';
+import { createContext } from '../auth/request-context.js';
+import type { Deps } from '../../shared/deps.js';
+import { answerError, fail } from '../../shared/http-errors.js';
 import { resolveViewer } from '../auth/auth.service.js';
 import { bearer } from '../auth/tokens.js';
 import { rateSubject } from '../limits/rate-limits.js';

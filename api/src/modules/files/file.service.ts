@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { HttpRefusal } from '../../server/http-errors.js';
+import { HttpRefusal } from '../../shared/http-errors.js';
 import { parseBuffer } from 'music-metadata';
 import { type Em, one, pgArray, rows } from '../../db/sql.js';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
 import { keyMayWrite } from '../auth/api-key.rules.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -12,6 +12,16 @@ import { AuthorKind, Visibility } from '../messages/message.enums.js';
 import type { Phase } from '../interactions/interaction.enums.js';
 import { acceptedType, cleanFileName, isRecording, looksLikeText, recordingRefusal, signDownload, soundOnlyType, takesUploads, verifyDownload } from './file.rules.js';
 import type { ObjectStore } from './file.store.js';
+
+declare module '../../shared/deps.js' {
+  interface Deps {
+    /** Signs download links with the secret all processes share. */
+    files: FileLinks;
+    /** Where uploads' bytes live when not in PostgreSQL (FILE_STORE=s3). */
+    objectStore: ObjectStore | null;
+  }
+}
+
 
 export interface FileView {
   id: string;

@@ -1,4 +1,4 @@
-import type { Config } from '../../server/config.js';
+import type { Config } from '../../shared/config.js';
 
 /** Where uploaded bytes live beyond PostgreSQL: an S3-compatible store every API process reaches. */
 export interface ObjectStore {

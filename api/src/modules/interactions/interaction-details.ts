@@ -1,5 +1,5 @@
 import { rows } from '../../db/sql.js';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 
 /** Staff notes of an interaction; nobody else may read them, so visitors and keys get none. */
 export async function notesOf(ctx: Context, interactionId: string) {

@@ -1,6 +1,6 @@
 import type { TrailActor } from './interaction.events.js';
 import { type Em, one, pgArray, prepared, rows } from '../../db/sql.js';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { ErrorCode, notFound, ParleyError, unauthenticated } from '../../shared/errors.js';
 import { type Viewer } from '../auth/viewer.js';
 import { AuthorKind } from '../messages/message.enums.js';

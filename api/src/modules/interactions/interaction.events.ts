@@ -1,7 +1,8 @@
 import type { Em } from '../../db/sql.js';
 import { rows } from '../../db/sql.js';
-import type { Deps } from '../../server/deps.js';
+import type { Deps } from '../../shared/deps.js';
 import { Topic } from '../../shared/topics.js';
+import { distinct, type Listener } from '../domain-events/dispatcher.js';
 import type { MessageView } from '../messages/message.view.js';
 import { ActorKind, type InteractionEventType } from './interaction.enums.js';
 import type { InteractionView } from './interaction.view.js';
@@ -49,8 +50,24 @@ export async function recordEvent(
   ]);
 }
 
-/** Publishes a committed change on the interaction's own channel, its campaign's, the whole center's, and the trays it left and entered. */
-export async function publishChange(deps: Deps, interaction: InteractionView, previous: InteractionView | null): Promise<void> {
+/**
+ * Subscribers hear a commit's messages, then its changes: whoever loses sight of a chat with the
+ * change (the agent it was transferred away from) has heard what was said up to it, and a customer
+ * reads the closing text before the chat shows closed.
+ */
+export const publishListener: Listener = async (deps, events) => {
+  // In sequence within a chat; chats apart need no order between them.
+  const perChat = new Map<string, MessageView[]>();
+  for (const e of events) if (e.kind === 'MESSAGE_POSTED') perChat.set(e.message.interactionId, [...(perChat.get(e.message.interactionId) ?? []), e.message]);
+  await Promise.all([...perChat.values()].map(async (messages) => {
+    for (const message of messages) await deps.topics.publish(Topic.INTERACTION, message.interactionId, { type: 'MESSAGE_ADDED', message });
+  }));
+  await Promise.all(events.map((e) => (e.kind === 'INTERACTION_CHANGED' ? publishChange(deps, e.interaction, e.previous) : null)));
+  for (const what of distinct(events, 'DIRECTORY_CHANGED', (e) => e.what)) await deps.topics.publish(Topic.DIRECTORY, undefined, { what });
+};
+
+/** A change goes on the interaction's own channel, its campaign's, the whole center's, and the trays it left and entered. */
+async function publishChange(deps: Deps, interaction: InteractionView, previous: InteractionView | null): Promise<void> {
   const message = { type: 'INTERACTION_CHANGED' as const, change: { interaction, previous } };
   const trays = new Set([previous?.tray?.id, interaction.tray?.id].filter((t): t is string => !!t));
   await Promise.all([
@@ -61,6 +78,3 @@ export async function publishChange(deps: Deps, interaction: InteractionView, pr
   ]);
 }
 
-export async function publishMessages(deps: Deps, messages: MessageView[]): Promise<void> {
-  for (const message of messages) await deps.topics.publish(Topic.INTERACTION, message.interactionId, { type: 'MESSAGE_ADDED', message });
-}

@@ -1,5 +1,5 @@
 import { one, rows, pgArray } from '../../db/sql.js';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { badInput, unauthenticated } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
 import { campaignSql, type SqlPart } from '../auth/scope.rules.js';

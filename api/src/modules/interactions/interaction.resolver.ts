@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { dispatched } from '../domain-events/dispatcher.js';
 import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../server/context.js';
-import { selects } from '../../server/selection.js';
+import type { Context } from '../../shared/context.js';
+import { selects } from '../../shared/selection.js';
 import { InteractionResult } from './interaction.enums.js';
 import { encodeCursor, InteractionOrder, listInteractions } from './interaction.queries.js';
 import { findByProtocol, requireVisible } from './interaction.access.js';
@@ -48,18 +49,18 @@ export class InteractionResolver {
 
   @Mutation(() => StartInteractionPayload, { description: 'The widget (anonymous), a bot or an integrator starts a conversation' })
   async startInteraction(@Arg('input', () => StartInteractionInput) input: StartInteractionInput, @Ctx() ctx: Context): Promise<StartInteractionPayload> {
-    const { view, ...rest } = await startInteraction(ctx, input);
+    const { view, ...rest } = await dispatched(ctx.deps, startInteraction(ctx, input));
     return { interaction: view, ...rest };
   }
 
   @Mutation(() => Interaction, { description: 'A bot hands the chat to a tray with the answers it collected' })
   handOff(@Arg('input', () => HandOffInput) input: HandOffInput, @Ctx() ctx: Context): Promise<Interaction> {
-    return handOff(ctx, input);
+    return dispatched(ctx.deps, handOff(ctx, input));
   }
 
   @Mutation(() => Interaction, { description: 'Take a waiting chat; CONFLICT if someone else was first' })
   takeInteraction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Interaction> {
-    return takeInteraction(ctx, id);
+    return dispatched(ctx.deps, takeInteraction(ctx, id));
   }
 
   @Mutation(() => Interaction)
@@ -68,7 +69,7 @@ export class InteractionResolver {
     @Arg('result', () => InteractionResult) result: InteractionResult,
     @Ctx() ctx: Context,
   ): Promise<Interaction> {
-    return closeInteraction(ctx, id, result);
+    return dispatched(ctx.deps, closeInteraction(ctx, id, result));
   }
 
   @Subscription(() => InteractionChange, {

@@ -1,92 +1,26 @@
 import type { TrailActor } from './interaction.events.js';
-import { type Em, one, rows, isUniqueViolation, pgArray } from '../../db/sql.js';
+import { type Em, one, rows, pgArray } from '../../db/sql.js';
 import { normalizeSkills } from '../users/user.rules.js';
-import { attachWithin } from '../files/file.service.js';
-import type { Context } from '../../server/context.js';
-import type { Deps } from '../../server/deps.js';
+import type { Context } from '../../shared/context.js';
+import type { Deps } from '../../shared/deps.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import { Admission } from '../campaigns/admission.rules.js';
-import { AuthorKind, Visibility } from '../messages/message.enums.js';
-import { appendMessage, findByClientId, sameSend } from '../messages/message.service.js';
-import type { MessageView } from '../messages/message.view.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { type TrayForChat, trayForChat } from '../trays/tray-for-chat.js';
 import { InteractionEventType, InteractionResult, Phase } from './interaction.enums.js';
-import { locationOf, publishChange, publishMessages, recordEvent, SYSTEM_ACTOR } from './interaction.events.js';
-import { authorFor, mayClose, mayHandOff, mayHandOffAs, mayTake } from './interaction.rules.js';
+import { locationOf, recordEvent, SYSTEM_ACTOR } from './interaction.events.js';
+import { changed, type Committed, committed, messagesPosted } from '../domain-events/domain-event.js';
+import { mayClose, mayHandOff, mayHandOffAs, mayTake } from './interaction.rules.js';
 import { type CloseUnless, closeWithin } from './close.service.js';
 import { type InteractionView } from './interaction.view.js';
 import { canSee, couldHaveTaken } from './visibility.rules.js';
-import { refreshAgent } from '../agents/agent.service.js';
-import { settle } from './after-commit.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { moveContact } from '../contacts/contact.service.js';
-import { routeSoon } from '../routing/routing.service.js';
-import { scheduleExpiry } from '../contacts/contact-expiry.job.js';
-import { scheduleNoAnswer } from './no-answer.job.js';
 import { scopeOf } from '../auth/viewer.js';
-import { actorOf, authorOf, enforce, loadView, requireVisible, stateOf, trailActor } from './interaction.access.js';
+import { actorOf, enforce, loadView, requireVisible, stateOf, trailActor } from './interaction.access.js';
 import { textFor } from './system-messages.js';
 import { assignWithin } from './assignment.service.js';
 import { admissionWithin, type CampaignRow, refuseWithin } from './admission.service.js';
-
-export interface PostInput {
-  interactionId: string;
-  body: string;
-  clientMessageId?: string | null;
-  attachmentIds?: string[] | null;
-  internal?: boolean | null;
-}
-
-export const MAX_MESSAGE_LENGTH = 10_000;
-
-/** Posts a message; a retry with the same client id returns the message already stored. */
-export async function postMessage(ctx: Context, input: PostInput): Promise<MessageView> {
-  const body = input.body.trim();
-  const attachmentIds = input.attachmentIds ?? [];
-  if (!body && attachmentIds.length === 0) throw badInput('A message needs text or an attachment', 'body');
-  if (body.length > MAX_MESSAGE_LENGTH) throw badInput(`A message holds at most ${MAX_MESSAGE_LENGTH} characters`, 'body');
-  if (attachmentIds.length > ctx.deps.config.UPLOAD_MAX_PER_MESSAGE) throw badInput(`A message carries at most ${ctx.deps.config.UPLOAD_MAX_PER_MESSAGE} attachments`, 'attachmentIds');
-  const clientMessageId = input.clientMessageId?.trim() || null;
-  if (clientMessageId && clientMessageId.length > 100) throw badInput('clientMessageId holds at most 100 characters', 'clientMessageId');
-
-  const view = await requireVisible(ctx, input.interactionId);
-  const internal = input.internal ?? false;
-  const kind = enforce(authorFor(actorOf(ctx.viewer), stateOf(view), internal));
-  const author = authorOf(ctx.viewer, kind);
-  const message = { body, clientMessageId, visibility: internal ? Visibility.INTERNAL : Visibility.PUBLIC, attachmentIds };
-
-  let appended: Awaited<ReturnType<typeof appendMessage>>;
-  try {
-    appended =
-      attachmentIds.length === 0
-        ? await appendMessage(ctx.em, view.id, author, message, view.contact.id)
-        : // The message and its files go together: an attachment that is not the author's sends nothing.
-          await ctx.em.transactional(async (tx) => {
-            const sent = await appendMessage(tx, view.id, author, message, view.contact.id);
-            if (sent) await attachWithin(tx, attachmentIds, author.key, view.id, sent.message.id);
-            return sent;
-          });
-  } catch (err) {
-    // Two sends with one client id raced past the existence check; the loser's statement failed whole.
-    if (!(clientMessageId && isUniqueViolation(err))) throw err;
-    appended = null;
-  }
-  if (!appended) {
-    const existing = clientMessageId ? await findByClientId(ctx.em, view.id, author.key, clientMessageId) : null;
-    if (!existing) throw conflict('The interaction is closed');
-    const same = sameSend(existing, message);
-    // A client retries when it got no answer: the first attempt may have stored the message and its
-    // process died before publishing it. Subscribers skip a sequence they already have.
-    await publishMessages(ctx.deps, [same]);
-    return same;
-  }
-  await publishMessages(ctx.deps, [appended.message]);
-  if (kind === AuthorKind.CONTACT) await scheduleExpiry(ctx.deps, view.contact.id);
-  if (kind === AuthorKind.AGENT) await scheduleNoAnswer(ctx.deps, view.id, appended.message.sequence, view.campaign.noAnswerTimeoutSeconds);
-  if (appended.statusChanged) await publishChange(ctx.deps, (await loadView(ctx.em, view.id))!, view);
-  return appended.message;
-}
 
 export interface HandOffInput {
   interactionId: string;
@@ -97,7 +31,7 @@ export interface HandOffInput {
 }
 
 /** A bot hands the chat it served to a tray or to agents with some skills, with the answers it collected. */
-export async function handOff(ctx: Context, input: HandOffInput): Promise<InteractionView> {
+export async function handOff(ctx: Context, input: HandOffInput): Promise<Committed<InteractionView>> {
   enforce(mayHandOffAs(actorOf(ctx.viewer)));
   const answers = input.botAnswers ?? [];
   if (answers.length > 100) throw badInput('At most 100 bot answers', 'botAnswers');
@@ -129,14 +63,11 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Intera
     return admission === Admission.OPEN ? [] : refuseWithin(tx, view.id, admission);
   });
   const next = (await loadView(ctx.em, view.id))!;
-  await publishMessages(ctx.deps, refusal);
-  await publishChange(ctx.deps, next, view);
-  if (next.phase === Phase.WAITING) await routeSoon(ctx.deps, next.campaign.id);
-  return next;
+  return committed(next, [...messagesPosted(refusal), ...changed(next, view)]);
 }
 
 /** An agent takes a waiting chat. The conditional UPDATE makes exactly one of concurrent takers win. */
-export async function takeInteraction(ctx: Context, id: string): Promise<InteractionView> {
+export async function takeInteraction(ctx: Context, id: string): Promise<Committed<InteractionView>> {
   const { viewer } = ctx;
   if (viewer.kind !== 'USER') throw forbidden('Only people take interactions');
   const view = await loadView(ctx.em, id);
@@ -155,40 +86,27 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Interac
     return outcome.greeting ? [outcome.greeting] : [];
   });
   const next = (await loadView(ctx.em, view.id))!;
-  await publishChange(ctx.deps, next, view);
-  await publishMessages(ctx.deps, messages);
-  await refreshAgent(ctx.deps, viewer.userId);
-  return next;
+  return committed(next, [...messagesPosted(messages), ...changed(next, view)]);
 }
 
 
 /** Closes an interaction; a chat that was handed on between operators ends ESCALATED rather than SUCCESS. */
-export async function closeInteraction(ctx: Context, id: string, result: InteractionResult): Promise<InteractionView> {
+export async function closeInteraction(ctx: Context, id: string, result: InteractionResult): Promise<Committed<InteractionView>> {
   const view = await requireVisible(ctx, id);
   enforce(mayClose(actorOf(ctx.viewer), stateOf(view), result));
-  return closeAndAnnounce(ctx.deps, ctx.em, view, result, trailActor(ctx.viewer));
+  return closeCommitted(ctx.em, view, result, trailActor(ctx.viewer));
 }
 
 /** Parley itself closes a chat (no answer in time, nobody available), if `unless` does not hold under the row's lock. */
-export async function closeAsSystem(deps: Deps, id: string, result: InteractionResult, unless?: CloseUnless): Promise<InteractionView | null> {
+export async function closeAsSystem(deps: Deps, id: string, result: InteractionResult, unless?: CloseUnless): Promise<Committed<InteractionView | null>> {
   const em = deps.orm.em.fork();
   const view = await loadView(em, id);
-  if (!view || view.phase === Phase.CLOSED) return null;
-  return closeAndAnnounce(deps, em, view, result, SYSTEM_ACTOR, unless);
+  if (!view || view.phase === Phase.CLOSED) return committed(null);
+  return closeCommitted(em, view, result, SYSTEM_ACTOR, unless);
 }
 
-async function closeAndAnnounce(
-  deps: Deps,
-  em: Em,
-  view: InteractionView,
-  result: InteractionResult,
-  actor: TrailActor,
-  unless?: CloseUnless,
-): Promise<InteractionView> {
+async function closeCommitted(em: Em, view: InteractionView, result: InteractionResult, actor: TrailActor, unless?: CloseUnless): Promise<Committed<InteractionView>> {
   const closing = await em.transactional((tx) => closeWithin(tx, actor, view.id, result, 'closing', {}, unless));
   const next = (await loadView(em, view.id))!;
-  await publishMessages(deps, closing ? [closing] : []);
-  await publishChange(deps, next, view);
-  await settle(deps, [view], [next]);
-  return next;
+  return committed(next, [...messagesPosted(closing ? [closing] : []), ...changed(next, view)]);
 }

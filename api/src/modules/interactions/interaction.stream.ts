@@ -1,4 +1,4 @@
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { OVERFLOW, streamChannels } from '../../shared/bus.js';
 import { unauthenticated } from '../../shared/errors.js';
 import { type InteractionChangedEvent, type InteractionStreamEvent, Topic } from '../../shared/topics.js';

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
+import { dispatched } from '../domain-events/dispatcher.js';
 import { InteractionResult, InteractionStatus } from './interaction.enums.js';
 import { notesOf, trailOf } from './interaction-details.js';
 import { Interaction, InteractionEvent, Note, TransferTargetInput } from './interaction.type.js';
@@ -29,7 +30,7 @@ export class LifecycleResolver {
 
   @Mutation(() => Interaction, { description: 'Give a held chat back to the tray it came from' })
   returnToTray(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Interaction> {
-    return returnToTray(ctx, id);
+    return dispatched(ctx.deps, returnToTray(ctx, id));
   }
 
   @Mutation(() => Interaction, { description: 'To a tray, an agent or a team, with a note; it then ends ESCALATED rather than SUCCESS' })
@@ -39,7 +40,7 @@ export class LifecycleResolver {
     @Ctx() ctx: Context,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<Interaction> {
-    return transferInteraction(ctx, id, to, note);
+    return dispatched(ctx.deps, transferInteraction(ctx, id, to, note));
   }
 
   @Mutation(() => [Interaction], { description: 'Supervisors: up to 5 at once, all or none' })
@@ -49,7 +50,7 @@ export class LifecycleResolver {
     @Ctx() ctx: Context,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<Interaction[]> {
-    return transferInteractions(ctx, ids, to, note);
+    return dispatched(ctx.deps, transferInteractions(ctx, ids, to, note));
   }
 
   @Mutation(() => [Interaction], { description: 'Supervisors: up to 5 at once, all or none' })
@@ -58,7 +59,7 @@ export class LifecycleResolver {
     @Arg('result', () => InteractionResult) result: InteractionResult,
     @Ctx() ctx: Context,
   ): Promise<Interaction[]> {
-    return closeInteractions(ctx, ids, result);
+    return dispatched(ctx.deps, closeInteractions(ctx, ids, result));
   }
 
   @Mutation(() => Interaction)
@@ -67,26 +68,26 @@ export class LifecycleResolver {
     @Arg('status', () => InteractionStatus) status: InteractionStatus,
     @Ctx() ctx: Context,
   ): Promise<Interaction> {
-    return setInteractionStatus(ctx, id, status);
+    return dispatched(ctx.deps, setInteractionStatus(ctx, id, status));
   }
 
   @Mutation(() => Interaction, { description: 'Answer a call for help: back to IN_PROGRESS, and the customer is told' })
   joinInteraction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Interaction> {
-    return joinInteraction(ctx, id);
+    return dispatched(ctx.deps, joinInteraction(ctx, id));
   }
 
   @Mutation(() => Interaction)
   addNote(@Arg('id', () => ID) id: string, @Arg('body', () => String) body: string, @Ctx() ctx: Context): Promise<Interaction> {
-    return addNote(ctx, id, body);
+    return dispatched(ctx.deps, addNote(ctx, id, body));
   }
 
   @Mutation(() => Interaction, { description: 'Replaces the tags; new ones are created' })
   setTags(@Arg('id', () => ID) id: string, @Arg('tags', () => [String]) tags: string[], @Ctx() ctx: Context): Promise<Interaction> {
-    return setTags(ctx, id, tags);
+    return dispatched(ctx.deps, setTags(ctx, id, tags));
   }
 
   @Mutation(() => Interaction, { description: 'The skills this chat needs' })
   setExpertise(@Arg('id', () => ID) id: string, @Arg('skills', () => [String]) skills: string[], @Ctx() ctx: Context): Promise<Interaction> {
-    return setExpertise(ctx, id, skills);
+    return dispatched(ctx.deps, setExpertise(ctx, id, skills));
   }
 }

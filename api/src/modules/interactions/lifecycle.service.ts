@@ -3,7 +3,7 @@ import { type Scope, teamSql } from '../auth/scope.rules.js';
 import { trayScopeSql } from '../campaigns/security-group.service.js';
 import { scopeOf } from '../auth/viewer.js';
 import { type Em, one, rows, pgArray } from '../../db/sql.js';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
 import { appendMessage, SYSTEM_AUTHOR } from '../messages/message.service.js';
 import { Visibility } from '../messages/message.enums.js';
@@ -11,29 +11,28 @@ import type { MessageView } from '../messages/message.view.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { holdsCampaignSql, trayForChat } from '../trays/tray-for-chat.js';
 import { InteractionEventType, type InteractionResult, InteractionStatus } from './interaction.enums.js';
-import { publishChange, publishMessages, recordEvent } from './interaction.events.js';
+import { recordEvent } from './interaction.events.js';
+import { changed, type Committed, committed, messagesPosted } from '../domain-events/domain-event.js';
 import { bulkIds, cleanLabels, mayActInBulk, mayActOnHeld, mayAnnotate, mayClose, mayJoin, mayTransfer, transferTarget } from './interaction.rules.js';
 import { actorOf, enforce, loadViews, requireVisible, stateOf, trailActor } from './interaction.access.js';
 import type { InteractionView } from './interaction.view.js';
 import { systemTextFor } from './system-texts.js';
 import { closeWithin } from './close.service.js';
 import { endCallsWithin, hasOpenCallSql } from '../calls/call.sql.js';
-import { refreshAgent } from '../agents/agent.service.js';
 import { endSessionsOf } from '../auth/auth.service.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { moveContact } from '../contacts/contact.service.js';
-import { settle } from './after-commit.js';
 import { INTERACTION_VIEW_SQL, toInteractionView } from './interaction.view.js';
 
-/** Runs `change` in one transaction, then publishes the new state and any messages it wrote. */
-async function applyChange(ctx: Context, before: InteractionView, change: (tx: Em) => Promise<MessageView[] | void>): Promise<InteractionView> {
+/** Runs `change` in one transaction, and answers the new state with what the commit caused. */
+async function applyChange(ctx: Context, before: InteractionView, change: (tx: Em) => Promise<MessageView[] | void>): Promise<Committed<InteractionView>> {
   const messages = (await ctx.em.transactional(change)) ?? [];
-  const [after] = await publishAll(ctx, [before], messages);
-  return after!;
+  const { value, events } = await changesOf(ctx, [before], messages);
+  return committed(value[0]!, events);
 }
 
 /** The agent gives a chat back to the tray it came from, where it waits again. */
-export async function returnToTray(ctx: Context, id: string): Promise<InteractionView> {
+export async function returnToTray(ctx: Context, id: string): Promise<Committed<InteractionView>> {
   const view = await requireVisible(ctx, id);
   enforce(mayActOnHeld(actorOf(ctx.viewer), stateOf(view)));
   return applyChange(ctx, view, (tx) => returnWithin(tx, view, trailActor(ctx.viewer)));
@@ -127,7 +126,7 @@ function cleanNote(note: string | null | undefined): string | null {
 }
 
 /** Hands a chat to a tray, an agent (its personal tray) or a team (the team's tray), with a note. */
-export async function transferInteraction(ctx: Context, id: string, to: TransferTo, note?: string | null): Promise<InteractionView> {
+export async function transferInteraction(ctx: Context, id: string, to: TransferTo, note?: string | null): Promise<Committed<InteractionView>> {
   enforce(transferTarget(to));
   const text = cleanNote(note);
   const view = await requireVisible(ctx, id);
@@ -151,17 +150,14 @@ async function selectForBulk(ctx: Context, ids: string[], check: (v: Interaction
 /** Several chats are locked in id order, as routing locks them, so two bulk actions never deadlock. */
 const inLockOrder = (views: readonly InteractionView[]) => [...views].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-/** After the commit: messages, then each change against what it was, then routing and agent state. */
-async function publishAll(ctx: Context, before: InteractionView[], messages: MessageView[]): Promise<InteractionView[]> {
+/** After the commit: the chats as they are now, with the messages written and each change against what it was. */
+async function changesOf(ctx: Context, before: InteractionView[], messages: MessageView[]): Promise<Committed<InteractionView[]>> {
   const after = await loadViews(ctx.em, before.map((v) => v.id));
-  await publishMessages(ctx.deps, messages);
-  for (const [i, next] of after.entries()) await publishChange(ctx.deps, next, before[i]!);
-  await settle(ctx.deps, before, after);
-  return after;
+  return committed(after, [...messagesPosted(messages), ...after.flatMap((next, i) => changed(next, before[i]!))]);
 }
 
 /** Supervisors close up to five interactions at once, in one transaction. */
-export async function closeInteractions(ctx: Context, ids: string[], result: InteractionResult): Promise<InteractionView[]> {
+export async function closeInteractions(ctx: Context, ids: string[], result: InteractionResult): Promise<Committed<InteractionView[]>> {
   const views = await selectForBulk(ctx, ids, (v) => {
     if (v.phase === 'CLOSED') throw badInput(`Interaction ${v.protocol} is already closed`, 'ids');
     // The same rule as one close: a SUPERVISE key leaves a bot's chat to the bot, in bulk too.
@@ -175,25 +171,25 @@ export async function closeInteractions(ctx: Context, ids: string[], result: Int
     }
     return out;
   });
-  return publishAll(ctx, views, messages);
+  return changesOf(ctx, views, messages);
 }
 
 /** Supervisors transfer up to five interactions at once, in one transaction. */
-export async function transferInteractions(ctx: Context, ids: string[], to: TransferTo, note?: string | null): Promise<InteractionView[]> {
+export async function transferInteractions(ctx: Context, ids: string[], to: TransferTo, note?: string | null): Promise<Committed<InteractionView[]>> {
   enforce(transferTarget(to));
   const text = cleanNote(note);
   const views = await selectForBulk(ctx, ids, (v) => enforce(mayTransfer(actorOf(ctx.viewer), stateOf(v))));
   await ctx.em.transactional(async (tx) => {
     for (const v of inLockOrder(views)) await transferWithin(tx, ctx, v, to, text);
   });
-  return publishAll(ctx, views, []);
+  return changesOf(ctx, views, []);
 }
 
 /** IN_PROGRESS, WAITING_FOR_CUSTOMER (back to IN_PROGRESS when the customer writes) or NEEDS_HELP. */
-export async function setInteractionStatus(ctx: Context, id: string, status: InteractionStatus): Promise<InteractionView> {
+export async function setInteractionStatus(ctx: Context, id: string, status: InteractionStatus): Promise<Committed<InteractionView>> {
   const view = await requireVisible(ctx, id);
   enforce(mayActOnHeld(actorOf(ctx.viewer), stateOf(view)));
-  if (view.status === status) return view;
+  if (view.status === status) return committed(view);
   return applyChange(ctx, view, async (tx) => {
     await rows(tx, "update interactions set status = ?, updated_at = now() where id = ? and phase = 'IN_SERVICE'", [status, view.id]);
     await recordEvent(tx, view.id, InteractionEventType.STATUS_CHANGED, trailActor(ctx.viewer), { from: view.status, to: status });
@@ -201,7 +197,7 @@ export async function setInteractionStatus(ctx: Context, id: string, status: Int
 }
 
 /** Someone answers a call for help: the chat is IN_PROGRESS again and the customer is told who joined. */
-export async function joinInteraction(ctx: Context, id: string): Promise<InteractionView> {
+export async function joinInteraction(ctx: Context, id: string): Promise<Committed<InteractionView>> {
   const view = await requireVisible(ctx, id);
   enforce(mayJoin(actorOf(ctx.viewer), stateOf(view)));
   const name = authorName(ctx) ?? '';
@@ -216,7 +212,7 @@ export async function joinInteraction(ctx: Context, id: string): Promise<Interac
 }
 
 /** Adds a staff note; notes are never shown to the customer. */
-export async function addNote(ctx: Context, id: string, body: string): Promise<InteractionView> {
+export async function addNote(ctx: Context, id: string, body: string): Promise<Committed<InteractionView>> {
   const text = cleanNote(body);
   if (!text) throw badInput('A note needs text', 'body');
   const view = await requireVisible(ctx, id);
@@ -234,7 +230,7 @@ export async function addNote(ctx: Context, id: string, body: string): Promise<I
 }
 
 /** Replaces the chat's tags; tags that do not exist yet are made on the fly. */
-export async function setTags(ctx: Context, id: string, names: string[]): Promise<InteractionView> {
+export async function setTags(ctx: Context, id: string, names: string[]): Promise<Committed<InteractionView>> {
   const tags = enforce(cleanLabels(names, 'tags'));
   const view = await requireVisible(ctx, id);
   enforce(mayAnnotate(actorOf(ctx.viewer), stateOf(view)));
@@ -250,7 +246,7 @@ export async function setTags(ctx: Context, id: string, names: string[]): Promis
 }
 
 /** Sets the expertise (skills) the chat needs, which routing by skills reads. */
-export async function setExpertise(ctx: Context, id: string, skills: string[]): Promise<InteractionView> {
+export async function setExpertise(ctx: Context, id: string, skills: string[]): Promise<Committed<InteractionView>> {
   const expertise = enforce(cleanLabels(skills, 'skills'));
   const view = await requireVisible(ctx, id);
   enforce(mayAnnotate(actorOf(ctx.viewer), stateOf(view)));
@@ -265,13 +261,13 @@ export async function setExpertise(ctx: Context, id: string, skills: string[]): 
  * A supervisor logs an agent out: its sessions end and sockets close, and the chats it held go
  * back to their trays in one transaction, where routing picks them up again.
  */
-export async function logOutAgent(ctx: Context, userId: string): Promise<void> {
+export async function logOutAgent(ctx: Context, userId: string): Promise<Committed<void>> {
   await endSessionsOf(ctx.deps, ctx.em, ctx.viewer, userId);
   const held = (await rows(ctx.em, `${INTERACTION_VIEW_SQL} where i.agent_id = ? and i.phase = 'IN_SERVICE'`, [userId])).map(toInteractionView);
   await ctx.em.transactional(async (tx) => {
     for (const view of held) await returnWithin(tx, view, trailActor(ctx.viewer), { reason: 'LOGGED_OUT' });
   });
-  await publishAll(ctx, held, []);
+  const { events } = await changesOf(ctx, held, []);
   // Disconnected at once, whether or not it held chats.
-  if (held.length === 0) await refreshAgent(ctx.deps, userId);
+  return committed(undefined, [...events, { kind: 'AGENT_STATE', agentId: userId }]);
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { forbidden, unauthenticated } from '../../shared/errors.js';
 import { knownSkills, knownTags } from './labels.queries.js';
 import { transferTargets } from './transfer-targets.js';

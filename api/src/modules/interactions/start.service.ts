@@ -1,5 +1,5 @@
 import { type Em, one, rows } from '../../db/sql.js';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { isEmail } from '../users/user.rules.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { canUseCampaign, scopeOf } from '../auth/viewer.js';
@@ -8,11 +8,10 @@ import { Admission } from '../campaigns/admission.rules.js';
 import { formatProtocol, normalizeLanguage } from '../campaigns/campaign.rules.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { Channel, InteractionEventType, Phase } from './interaction.enums.js';
-import { publishChange, publishMessages, recordEvent } from './interaction.events.js';
+import { recordEvent } from './interaction.events.js';
+import { changed, type Committed, committed, messagesPosted } from '../domain-events/domain-event.js';
 import { keyMayStart, startingPhase } from './interaction.rules.js';
 import { type InteractionView } from './interaction.view.js';
-import { routeSoon } from '../routing/routing.service.js';
-import { scheduleExpiry } from '../contacts/contact-expiry.job.js';
 import { enforce, loadView, trailActor } from './interaction.access.js';
 import { findContactByExternalId } from '../contacts/contact.service.js';
 import { systemText } from './system-messages.js';
@@ -49,7 +48,7 @@ export interface Started {
   offlineMessagesAllowed: boolean;
 }
 
-export async function startInteraction(ctx: Context, input: StartInput): Promise<Started> {
+export async function startInteraction(ctx: Context, input: StartInput): Promise<Committed<Started>> {
   const { viewer, em, deps } = ctx;
   if (viewer.kind === 'VISITOR') throw forbidden('A visitor token cannot start another interaction');
   const asKey = viewer.kind === 'API_KEY' ? enforce(keyMayStart(viewer.scopes, input.channel)) : null;
@@ -125,11 +124,8 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
     return { id: created, messages: welcome ? [welcome] : [], admission };
   });
   const view = (await loadView(em, id))!;
-  await publishChange(deps, view, null);
-  await publishMessages(deps, messages);
-  await scheduleExpiry(deps, view.contact.id);
-  if (view.phase === Phase.WAITING) await routeSoon(deps, view.campaign.id);
-  return { view, visitorToken, admission, offlineMessagesAllowed: admission === Admission.OUT_OF_HOURS && campaign.allow_offline_messages };
+  const events = [...messagesPosted(messages), ...changed(view, null), { kind: 'CONTACT_WROTE' as const, contactId: view.contact.id }];
+  return committed({ view, visitorToken, admission, offlineMessagesAllowed: admission === Admission.OUT_OF_HOURS && campaign.allow_offline_messages }, events);
 }
 
 /** The contact of a widget's earlier conversation, if the token is one; anything else starts a new contact. */

@@ -1,5 +1,5 @@
 import { rows } from '../../db/sql.js';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { listStatuses } from '../agents/agent.queries.js';
 import { teamSql } from '../auth/scope.rules.js';
 import { scopeOf } from '../auth/viewer.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { DateTime } from '../../shared/scalars.js';
 import { listInternalMessages, sendInternalMessage, type InternalMessageView } from './internal-message.service.js';
 import { internalMessageStream } from './internal-message.stream.js';

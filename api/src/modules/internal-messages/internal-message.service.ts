@@ -1,5 +1,5 @@
 import { one, rows, type Em } from '../../db/sql.js';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { Topic } from '../../shared/topics.js';

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
+import { dispatched } from '../domain-events/dispatcher.js';
 import { requireAdmin, requireInstallationAdmin } from '../auth/guards.js';
 import { scopeOf } from '../auth/viewer.js';
 import { createLabel, deleteLabel, labelUsage, renameLabel } from './label.service.js';
@@ -29,13 +30,13 @@ export class LabelResolver {
   @Mutation(() => LabelUse, { description: 'Administrators: every chat carrying the tag shows the new name; an existing name is a CONFLICT' })
   renameTag(@Arg('name', () => String) name: string, @Arg('newName', () => String) newName: string, @Ctx() ctx: Context): Promise<LabelUse> {
     requireInstallationAdmin(ctx.viewer);
-    return renameLabel(ctx, 'TAG', name, newName);
+    return dispatched(ctx.deps, renameLabel(ctx, 'TAG', name, newName));
   }
 
   @Mutation(() => Boolean, { description: 'Administrators: the tag is removed from every chat carrying it' })
   deleteTag(@Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<boolean> {
     requireInstallationAdmin(ctx.viewer);
-    return deleteLabel(ctx, 'TAG', name);
+    return dispatched(ctx.deps, deleteLabel(ctx, 'TAG', name));
   }
 
   @Mutation(() => LabelUse, { description: 'Administrators without a security group: a skill offered before anyone has it' })
@@ -47,12 +48,12 @@ export class LabelResolver {
   @Mutation(() => LabelUse, { description: 'Administrators: every person and chat with the skill gets the new name; an existing name is a CONFLICT' })
   renameSkill(@Arg('name', () => String) name: string, @Arg('newName', () => String) newName: string, @Ctx() ctx: Context): Promise<LabelUse> {
     requireInstallationAdmin(ctx.viewer);
-    return renameLabel(ctx, 'SKILL', name, newName);
+    return dispatched(ctx.deps, renameLabel(ctx, 'SKILL', name, newName));
   }
 
   @Mutation(() => Boolean, { description: 'Administrators: the skill is removed from every person and chat; chats that needed it are routed again' })
   deleteSkill(@Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<boolean> {
     requireInstallationAdmin(ctx.viewer);
-    return deleteLabel(ctx, 'SKILL', name);
+    return dispatched(ctx.deps, deleteLabel(ctx, 'SKILL', name));
   }
 }

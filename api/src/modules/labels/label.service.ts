@@ -1,10 +1,8 @@
 import { type Em, one, rows } from '../../db/sql.js';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { conflict, notFound } from '../../shared/errors.js';
-import { Topic } from '../../shared/topics.js';
-import { settle } from '../interactions/after-commit.js';
+import { changed, type Committed, committed, directoryChanged, type DomainEvent } from '../domain-events/domain-event.js';
 import { enforce, loadViews } from '../interactions/interaction.access.js';
-import { publishChange } from '../interactions/interaction.events.js';
 import { ALL, campaignSql, peopleSql, type Scope } from '../auth/scope.rules.js';
 import { cleanLabel, type LabelKind, renameRefusal } from './label.rules.js';
 import type { LabelUse } from './label.type.js';
@@ -90,7 +88,7 @@ export async function createLabel(ctx: Context, kind: LabelKind, rawName: string
 }
 
 /** Renames a tag or skill everywhere it is used, in one transaction; open chats show the new name at once. */
-export async function renameLabel(ctx: Context, kind: LabelKind, rawName: string, rawNewName: string): Promise<LabelUse> {
+export async function renameLabel(ctx: Context, kind: LabelKind, rawName: string, rawNewName: string): Promise<Committed<LabelUse>> {
   const from = enforce(cleanLabel(rawName));
   const to = enforce(cleanLabel(rawNewName));
   const touched = await ctx.em.transactional(async (tx) => {
@@ -114,12 +112,11 @@ export async function renameLabel(ctx: Context, kind: LabelKind, rawName: string
     );
     return { chats: chats.filter((c) => c.phase !== 'CLOSED').map((c) => c.id), people: people.length > 0 };
   });
-  await announce(ctx, touched);
-  return usage(ctx.em, kind, to);
+  return committed(await usage(ctx.em, kind, to), await touchedEvents(ctx, touched));
 }
 
 /** Deletes a tag or skill and removes it from every chat and person that has it (see the note above). */
-export async function deleteLabel(ctx: Context, kind: LabelKind, rawName: string): Promise<boolean> {
+export async function deleteLabel(ctx: Context, kind: LabelKind, rawName: string): Promise<Committed<boolean>> {
   const name = enforce(cleanLabel(rawName));
   const touched = await ctx.em.transactional(async (tx) => {
     await lock(tx, kind);
@@ -139,17 +136,14 @@ export async function deleteLabel(ctx: Context, kind: LabelKind, rawName: string
     );
     return { chats: chats.filter((c) => c.phase !== 'CLOSED').map((c) => c.id), people: people.length > 0 };
   });
-  await announce(ctx, touched);
-  return true;
+  return committed(true, await touchedEvents(ctx, touched));
 }
 
 /**
  * After commit: open chats that changed are published like any other change, and waiting ones are
  * routed again (a chat that needed a deleted skill may now go to anyone).
  */
-async function announce(ctx: Context, touched: { chats: string[]; people: boolean }): Promise<void> {
+async function touchedEvents(ctx: Context, touched: { chats: string[]; people: boolean }): Promise<DomainEvent[]> {
   const views = await loadViews(ctx.em, touched.chats);
-  for (const view of views) await publishChange(ctx.deps, view, view);
-  await settle(ctx.deps, views, views);
-  if (touched.people) await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
+  return [...views.flatMap((view) => changed(view, view)), ...(touched.people ? [directoryChanged('USER')] : [])];
 }

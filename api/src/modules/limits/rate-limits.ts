@@ -3,6 +3,14 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { ErrorCode, ParleyError } from '../../shared/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 
+declare module '../../shared/deps.js' {
+  interface Deps {
+    /** Requests per minute per caller, shared by every process. */
+    limits: RateLimits;
+  }
+}
+
+
 /** Whose allowance a request spends: the caller, or without a token its address. */
 export function rateSubject(viewer: Viewer, address: string): { kind: RateKind; id: string } {
   switch (viewer.kind) {

@@ -1,8 +1,9 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { badInput } from '../../shared/errors.js';
 import { requireVisible } from '../interactions/interaction.access.js';
-import { postMessage } from '../interactions/interaction.service.js';
+import { postMessage } from './send.service.js';
+import { dispatched } from '../domain-events/dispatcher.js';
 import { canReadInternal, listMessages } from './message.service.js';
 import { messageStream } from './message.stream.js';
 import { Message, PostMessageInput } from './message.type.js';
@@ -25,7 +26,7 @@ export class MessageResolver {
 
   @Mutation(() => Message, { description: 'Idempotent per author and clientMessageId' })
   postMessage(@Arg('input', () => PostMessageInput) input: PostMessageInput, @Ctx() ctx: Context): Promise<Message> {
-    return postMessage(ctx, input);
+    return dispatched(ctx.deps, postMessage(ctx, input));
   }
 
   @Subscription(() => Message, {

@@ -1,5 +1,5 @@
 import { one } from '../../db/sql.js';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { OVERFLOW, streamChannels } from '../../shared/bus.js';
 import { Topic, type InteractionStreamEvent } from '../../shared/topics.js';
 import { locationOf } from '../interactions/interaction.events.js';

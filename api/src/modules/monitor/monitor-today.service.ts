@@ -1,4 +1,4 @@
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { streamChannels } from '../../shared/bus.js';
 import { Topic } from '../../shared/topics.js';
 import { canUseCampaign } from '../auth/viewer.js';

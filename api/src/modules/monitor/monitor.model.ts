@@ -5,6 +5,14 @@ import { campaignsToday, monitorAgents, openChats, teams } from './monitor.queri
 import type { MonitorFilter } from './monitor.rules.js';
 import { type MonitorData, type MonitorSnapshot, monitorSnapshot } from './monitor.snapshot.js';
 
+declare module '../../shared/deps.js' {
+  interface Deps {
+    /** The live monitor's rows, shared by every supervisor's query and subscription in this process. */
+    monitor: MonitorModel;
+  }
+}
+
+
 /**
  * Every change that moves the dashboard publishes an event (chats, agent states and presence, the
  * directory), so age only catches "today" turning into tomorrow. Rows older than this are served

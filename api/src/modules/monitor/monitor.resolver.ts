@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { requireSupervisor } from '../auth/guards.js';
 import { scopeOf } from '../auth/viewer.js';
 import type { Scope } from '../auth/scope.rules.js';

@@ -1,4 +1,4 @@
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { streamChannels } from '../../shared/bus.js';
 import { type InteractionChangedMessage, Topic } from '../../shared/topics.js';
 import type { MonitorFilter } from './monitor.rules.js';

@@ -1,8 +1,8 @@
 import { stringify } from 'csv-stringify';
 import { Router } from 'express';
-import { createContext } from '../../server/context.js';
-import type { Deps } from '../../server/deps.js';
-import { answerError, fail } from '../../server/http-errors.js';
+import { createContext } from '../auth/request-context.js';
+import type { Deps } from '../../shared/deps.js';
+import { answerError, fail } from '../../shared/http-errors.js';
 import { resolveViewer } from '../auth/auth.service.js';
 import { requireSupervisor } from '../auth/guards.js';
 import { bearer } from '../auth/tokens.js';

@@ -1,16 +1,15 @@
 import { ACTIVE_CHATS_SQL, CONNECTED_SQL } from '../agents/agent.sql.js';
 import { CUSTOM_TRAY_IDS_SQL } from '../trays/tray-access.sql.js';
 import { type Em, one, rows, pgArray } from '../../db/sql.js';
-import type { Deps } from '../../server/deps.js';
+import type { Deps } from '../../shared/deps.js';
 import { type CampaignMessages, type Language, RoutingStrategy } from '../campaigns/campaign.enums.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { ActorKind, InteractionStatus, Phase } from '../interactions/interaction.enums.js';
-import { publishChange, publishMessages } from '../interactions/interaction.events.js';
 import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from '../interactions/interaction.view.js';
 import { type Assigned, assignChats, lockAgents } from '../interactions/assignment.service.js';
 import { campaignText } from '../campaigns/campaign.rules.js';
-// agent.service calls back into routing; CommonJS resolves the cycle because both sides use each other only at call time.
-import { refreshAgents } from '../agents/agent.service.js';
+import { type Committed, committed, type DomainEvent, messagesPosted } from '../domain-events/domain-event.js';
+import { dispatched, distinct, type Listener } from '../domain-events/dispatcher.js';
 
 import { eligible, planPass, type RoutingCandidate, type WaitingChat } from './routing.rules.js';
 
@@ -31,7 +30,7 @@ interface Queued extends WaitingChat {
  * afresh, and the whole pass is written in one statement: a pass costs the same few round trips
  * for one chat or two hundred.
  */
-export async function routeCampaign(deps: Deps, campaignId: string): Promise<{ assigned: number; more: boolean }> {
+export async function routeCampaign(deps: Deps, campaignId: string): Promise<Committed<{ assigned: number; more: boolean }>> {
   const em = deps.orm.em.fork();
   let more = false;
   const assigned = await em.transactional(async (tx) => {
@@ -74,8 +73,7 @@ export async function routeCampaign(deps: Deps, campaignId: string): Promise<{ a
     more = outcome.assigned.length > 0 && (queue.length === size || outcome.assigned.length < plan.length);
     return outcome.assigned;
   });
-  await announce(deps, em, assigned);
-  return { assigned: assigned.length, more };
+  return committed({ assigned: assigned.length, more }, await assignmentEvents(em, assigned));
 }
 
 const reaches = (candidate: Candidate, chat: Queued): boolean => chat.trayKind === 'GENERAL' || candidate.customTrayIds.includes(chat.trayId);
@@ -141,12 +139,11 @@ async function candidatesFor(tx: Em, campaignId: string, graceMs: number, only?:
   }));
 }
 
-/** After commit: every subscriber learns of the assignments, and the agents' states move on. */
-async function announce(deps: Deps, em: Em, assigned: Assigned[]): Promise<void> {
-  if (assigned.length === 0) return;
+/** What a pass's commit caused: every subscriber learns of the assignments, and the agents' states move on. */
+async function assignmentEvents(em: Em, assigned: Assigned[]): Promise<DomainEvent[]> {
+  if (assigned.length === 0) return [];
   const found = await rows(em, `${INTERACTION_VIEW_SQL} where i.id = any(?::uuid[])`, [pgArray(assigned.map((a) => a.interactionId))]);
-  await Promise.all(
-    found.map(toInteractionView).map((view) => {
+  const changes = found.map(toInteractionView).map((view): DomainEvent => {
       // Subscribers who saw it waiting must hear that it left their sight. Assignment changes only the
       // phase, agent, status and contact state, and the contact keeps its state from before beside the
       // new one (EXPIRED stays visible to everyone), so the waiting view is exact without a second read.
@@ -157,17 +154,21 @@ async function announce(deps: Deps, em: Em, assigned: Assigned[]): Promise<void>
         status: InteractionStatus.IN_PROGRESS,
         contact: { ...view.contact, state: view.contact.previousState ?? ContactState.TRAY },
       };
-      return publishChange(deps, view, waiting);
-    }),
-  );
-  await publishMessages(deps, assigned.flatMap((a) => (a.greeting ? [a.greeting] : [])));
-  await refreshAgents(deps, [...new Set(assigned.map((a) => a.agentId))]);
+      return { kind: 'INTERACTION_CHANGED', interaction: view, previous: waiting };
+    });
+  const agents = [...new Set(assigned.map((a) => a.agentId))].map((agentId): DomainEvent => ({ kind: 'AGENT_STATE', agentId }));
+  return [...messagesPosted(assigned.flatMap((a) => (a.greeting ? [a.greeting] : []))), ...changes, ...agents];
 }
 
-/** Routes every campaign an agent works on: called when it may take more (connected, resumed, freed). */
-export async function routeForAgent(deps: Deps, userId: string): Promise<void> {
-  for (const id of await campaignsOf(deps, userId)) await routeSoon(deps, id);
-}
+/**
+ * Chats that wait are routed in their campaign; an agent who may take more is routed in every
+ * campaign it works on. Each campaign once per commit, however many of its events there were.
+ */
+export const routingListener: Listener = async (deps, events) => {
+  const campaigns = new Set(distinct(events, 'CHAT_WAITING', (e) => e.campaignId));
+  for (const agentId of distinct(events, 'AGENT_CAPACITY', (e) => e.agentId)) for (const id of await campaignsOf(deps, agentId)) campaigns.add(id);
+  for (const id of campaigns) await routeSoon(deps, id);
+};
 
 /** The routed campaigns an agent works on: those naming it as a member, and those naming nobody. */
 export async function campaignsOf(deps: Deps, userId: string): Promise<string[]> {
@@ -213,7 +214,7 @@ export function routeSoon(deps: Deps, campaignId: string): Promise<void> {
 async function routeWithRetry(deps: Deps, campaignId: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      while ((await routeCampaign(deps, campaignId)).more);
+      while ((await dispatched(deps, routeCampaign(deps, campaignId))).more);
       return;
     } catch (err) {
       const retry = attempt < 3 && ['40P01', '40001'].includes((err as { code?: string }).code ?? '');

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { sendTranscript } from './transcript.service.js';
 
 @ObjectType({ simpleResolvers: true })

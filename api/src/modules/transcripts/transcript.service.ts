@@ -1,5 +1,5 @@
 import { one } from '../../db/sql.js';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { badInput, forbidden } from '../../shared/errors.js';
 import { InteractionEventType } from '../interactions/interaction.enums.js';
 import { recordEvent } from '../interactions/interaction.events.js';

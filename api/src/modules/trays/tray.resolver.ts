@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { requireSupervisor } from '../auth/guards.js';
 import { scopeOf } from '../auth/viewer.js';
 import { requireCampaignInScope, requireTrayInScope } from '../campaigns/security-group.service.js';

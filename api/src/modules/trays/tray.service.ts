@@ -1,7 +1,7 @@
 import { allExist, type Em, isUniqueViolation, one, pgArray, rows } from '../../db/sql.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
 import { Topic } from '../../shared/topics.js';
-import type { Deps } from '../../server/deps.js';
+import type { Deps } from '../../shared/deps.js';
 import type { Onlooker } from '../interactions/visibility.rules.js';
 import { Role } from '../users/user.enums.js';
 import { trayScopeSql } from '../campaigns/security-group.service.js';

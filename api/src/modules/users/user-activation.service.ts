@@ -1,8 +1,8 @@
 import { one } from '../../db/sql.js';
 import { requirePersonToActOn } from './people.access.js';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { badInput, notFound } from '../../shared/errors.js';
-import { Topic } from '../../shared/topics.js';
+import { type Committed, committed, directoryChanged } from '../domain-events/domain-event.js';
 import { requireUser } from '../auth/guards.js';
 import { logOutAgent } from '../interactions/lifecycle.service.js';
 import { deactivationRefusal } from './user.rules.js';
@@ -14,7 +14,7 @@ import { deactivationRefusal } from './user.rules.js';
  * routing gives them to someone else. Should that fail half-way, deactivating again repeats it.
  * Reactivating only lets them sign in again.
  */
-export async function setUserActive(ctx: Context, userId: string, active: boolean): Promise<void> {
+export async function setUserActive(ctx: Context, userId: string, active: boolean): Promise<Committed<void>> {
   // A person, not a key: the forced logout records who did it.
   const viewer = requireUser(ctx.viewer);
   const refusal = deactivationRefusal(viewer.userId, userId, active);
@@ -23,6 +23,6 @@ export async function setUserActive(ctx: Context, userId: string, active: boolea
   await requirePersonToActOn(ctx.em, ctx.viewer, userId);
   const changed = await one(ctx.em, 'update users set active = ? where id = ? returning id', [active, userId]);
   if (!changed) throw notFound('User');
-  if (!active) await logOutAgent(ctx, userId);
-  await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
+  const loggedOut = active ? [] : (await logOutAgent(ctx, userId)).events;
+  return committed(undefined, [...loggedOut, directoryChanged('USER')]);
 }

@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../server/context.js';
-import { Topic } from '../../shared/topics.js';
+import type { Context } from '../../shared/context.js';
 import { requirePeopleManager, requireSupervisor, requireUser } from '../auth/guards.js';
 import { scopeOf } from '../auth/viewer.js';
 import { requireCampaignInScope } from '../campaigns/security-group.service.js';
@@ -10,6 +9,8 @@ import { requirePeopleInScope, requireTeamsInScope } from './people.access.js';
 import { CreateTeamInput, CreateUserInput, UpdateUserInput } from './user.inputs.js';
 import { listCampaignMembers, listSupervisors, listTeams, listUsers, loadUser } from './user.queries.js';
 import { createUser, updateUser } from './user.service.js';
+import { directoryChanged } from '../domain-events/domain-event.js';
+import { dispatched } from '../domain-events/dispatcher.js';
 import { setUserActive } from './user-activation.service.js';
 import { Team, TeamMember, TeamWithMembers, User } from './user.type.js';
 
@@ -49,7 +50,7 @@ export class UserResolver {
     requirePeopleManager(ctx.viewer);
     await requireTeamsInScope(ctx.em, ctx.viewer, input.teamIds, 'input.teamIds');
     const user = await createUser(ctx.em, input, scopeOf(ctx.viewer));
-    await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
+    await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('USER')]);
     return loadUser(ctx.em, user.id);
   }
 
@@ -58,7 +59,7 @@ export class UserResolver {
     requirePeopleManager(ctx.viewer);
     await requirePeopleInScope(ctx.em, ctx.viewer, input.memberIds, 'input.memberIds');
     const team = await createTeam(ctx.em, input.name, input.memberIds ?? []);
-    await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'TEAM' });
+    await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('TEAM')]);
     return team;
   }
 
@@ -66,15 +67,15 @@ export class UserResolver {
   async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
     requirePeopleManager(ctx.viewer);
     await requireTeamsInScope(ctx.em, ctx.viewer, input.teamIds, 'input.teamIds');
-    await updateUser(ctx.deps, ctx.em, id, input, scopeOf(ctx.viewer));
-    await ctx.deps.topics.publish(Topic.DIRECTORY, undefined, { what: 'USER' });
+    const { events } = await updateUser(ctx.em, id, input, scopeOf(ctx.viewer));
+    await ctx.deps.dispatcher.dispatch(ctx.deps, [...events, directoryChanged('USER')]);
     return loadUser(ctx.em, id);
   }
 
   @Mutation(() => User, { description: 'Administrators: a deactivated person is signed out at once, their chats go back to their trays, and they can no longer sign in' })
   async setUserActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() ctx: Context): Promise<User> {
     requirePeopleManager(ctx.viewer);
-    await setUserActive(ctx, id, active);
+    await dispatched(ctx.deps, setUserActive(ctx, id, active));
     return loadUser(ctx.em, id);
   }
 }

@@ -1,7 +1,6 @@
 import { allExist, type Em, isUniqueViolation, one, pgArray, rows } from '../../db/sql.js';
-import type { Deps } from '../../server/deps.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
-import { agentChanged } from '../agents/agent.service.js';
+import { committed, type Committed } from '../domain-events/domain-event.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { ALL, type Scope } from '../auth/scope.rules.js';
 import { personGroupDecision } from '../campaigns/security-group.rules.js';
@@ -83,7 +82,7 @@ export interface UserChanges {
  * Changes a person's profile; only the fields given change. What routing reads (maximum, languages,
  * skills) takes effect at once: a raised maximum gives the agent waiting chats by that event.
  */
-export async function updateUser(deps: Deps, em: Em, userId: string, changes: UserChanges, scope: Scope = ALL): Promise<void> {
+export async function updateUser(em: Em, userId: string, changes: UserChanges, scope: Scope = ALL): Promise<Committed<void>> {
   const sets: string[] = [];
   const params: unknown[] = [];
   const set = (column: string, value: unknown, cast = '') => (sets.push(`${column} = ?${cast}`), params.push(value));
@@ -137,5 +136,5 @@ export async function updateUser(deps: Deps, em: Em, userId: string, changes: Us
     }
   });
   const routable = changes.maxConcurrentChats != null || changes.languages != null || changes.skills != null || changes.role != null;
-  if (routable) await agentChanged(deps, userId);
+  return committed(undefined, routable ? [{ kind: 'AGENT_CAPACITY', agentId: userId }] : []);
 }

@@ -4,6 +4,14 @@ import type { Logger } from '../../shared/logger.js';
 import { pumpWebhooks } from './webhook.pump.js';
 import { type ClaimedDelivery, sendClaimed, type SendSettings } from './webhook.send.js';
 
+declare module '../../shared/deps.js' {
+  interface Deps {
+    /** Turns committed events into webhook deliveries and sends them, in parallel across hooks. */
+    webhooks: WebhookCourier;
+  }
+}
+
+
 export interface CourierSettings extends SendSettings {
   /** Requests one hook may have in flight. */
   perHook: number;

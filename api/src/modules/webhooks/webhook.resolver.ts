@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../server/context.js';
+import type { Context } from '../../shared/context.js';
 import { requireAdmin } from '../auth/guards.js';
 import { scopeOf, type Viewer } from '../auth/viewer.js';
 import { createWebhook, deleteWebhook, deliveriesOf, hookOfDelivery, listWebhooks, ping, redeliver, requireHookInScope, setWebhookActive } from './webhook.service.js';

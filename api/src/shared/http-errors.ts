@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { isExpectedCode } from '../shared/errors.js';
+import { isExpectedCode } from './errors.js';
 import type { Deps } from './deps.js';
 
 /** A refusal of a plain HTTP route (not GraphQL) with its status, e.g. a file too large. */

@@ -1,0 +1,64 @@
+import type { InteractionView } from '../interactions/interaction.view.js';
+import type { MessageView } from '../messages/message.view.js';
+import type { AgentStatusView } from '../agents/agent.queries.js';
+import type { Topic, TopicPayloads } from '../../shared/topics.js';
+
+/**
+ * What a committed change caused, in the domain's words. A service returns these beside its result
+ * (`Committed`); it never publishes, routes or schedules by hand. The dispatcher hands them to the
+ * listeners of the modules that care.
+ */
+export type DomainEvent =
+  /** A message was stored (a retried send names the message already stored: subscribers skip what they have). */
+  | { kind: 'MESSAGE_POSTED'; message: MessageView }
+  /** A chat moved, changed hands or was annotated; `previous` is null for a chat just started. */
+  | { kind: 'INTERACTION_CHANGED'; interaction: InteractionView; previous: InteractionView | null }
+  /** A chat waits in a campaign's trays: routing looks for an agent. */
+  | { kind: 'CHAT_WAITING'; campaignId: string }
+  /**
+   * What an agent may take changed: a chat it held went elsewhere, it paused or resumed, came online
+   * or went away, its capacity was edited. Routing looks again, then its state is told.
+   */
+  | { kind: 'AGENT_CAPACITY'; agentId: string }
+  /** An agent's state may have moved (took a chat, was given one, was signed out). */
+  | { kind: 'AGENT_STATE'; agentId: string }
+  /** The customer wrote: the contact's expiry window starts again. */
+  | { kind: 'CONTACT_WROTE'; contactId: string }
+  /** An agent answered: the chat closes unless the customer writes within the campaign's time. */
+  | { kind: 'AGENT_ANSWERED'; interactionId: string; sequence: number; timeoutSeconds: number | null }
+  /** An agent's state is the same but what is shown of it changed (its pause reason was renamed). */
+  | { kind: 'AGENT_SHOWN'; status: AgentStatusView }
+  /** People, teams, campaigns or pause reasons changed: lists that show them read again. */
+  | { kind: 'DIRECTORY_CHANGED'; what: DirectoryPart };
+
+export type DirectoryPart = TopicPayloads[Topic.DIRECTORY]['what'];
+
+export type DomainEventKind = DomainEvent['kind'];
+export type EventOf<K extends DomainEventKind> = Extract<DomainEvent, { kind: K }>;
+
+/** A service's result with the events its commit caused. */
+export interface Committed<T> {
+  value: T;
+  events: DomainEvent[];
+}
+
+export const committed = <T>(value: T, events: DomainEvent[] = []): Committed<T> => ({ value, events });
+
+export const directoryChanged = (what: DirectoryPart): DomainEvent => ({ kind: 'DIRECTORY_CHANGED', what });
+
+export const messagesPosted = (messages: readonly MessageView[]): DomainEvent[] => messages.map((message) => ({ kind: 'MESSAGE_POSTED', message }));
+
+/**
+ * A chat's change against what it was, with what follows from it: a chat now waiting is routed, and
+ * an agent no longer holding it may take another (a closed chat keeps its agent, so it is compared by phase).
+ */
+export function changed(interaction: InteractionView, previous: InteractionView | null): DomainEvent[] {
+  const events: DomainEvent[] = [{ kind: 'INTERACTION_CHANGED', interaction, previous }];
+  if (interaction.phase === 'WAITING') events.push({ kind: 'CHAT_WAITING', campaignId: interaction.campaign.id });
+  const held = (v: InteractionView | null, agentId: string) => v?.phase === 'IN_SERVICE' && v.agent?.id === agentId;
+  const before = previous?.agent?.id;
+  if (before && held(previous, before) && !held(interaction, before)) events.push({ kind: 'AGENT_CAPACITY', agentId: before });
+  const now = interaction.agent?.id;
+  if (now && held(interaction, now) && !held(previous, now)) events.push({ kind: 'AGENT_STATE', agentId: now });
+  return events;
+}

@@ -1,0 +1,21 @@
+import { Dispatcher } from '../modules/domain-events/dispatcher.js';
+import { agentStateListener } from '../modules/agents/agent.service.js';
+import { expiryListener } from '../modules/contacts/contact-expiry.job.js';
+import { publishListener } from '../modules/interactions/interaction.events.js';
+import { noAnswerListener } from '../modules/interactions/no-answer.job.js';
+import { routingListener } from '../modules/routing/routing.service.js';
+
+/**
+ * Who reacts to a commit, and in which order: subscribers hear it first (messages, then changes),
+ * then timed rules are set, then routing gives waiting chats to agents, and last the agents'
+ * states are told, counting what routing gave them. Webhooks hear the same commits through the
+ * trail's NOTIFY (`webhooks/webhook.courier.ts`), which reaches every process, not only this one.
+ */
+export const afterCommit = () =>
+  new Dispatcher([
+    ['publish', publishListener],
+    ['contact expiry', expiryListener],
+    ['no answer', noAnswerListener],
+    ['routing', routingListener],
+    ['agent state', agentStateListener],
+  ]);
