@@ -17,7 +17,7 @@ const config: CodegenConfig = {
         // vue-tsc runs with verbatimModuleSyntax: type-only imports must say so.
         useTypeImports: true,
         enumType: 'string-literal',
-        scalars: { DateTimeISO: 'string' },
+        scalars: { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
         strictScalars: true,
         skipTypeNameForRoot: true,
       },

@@ -48,7 +48,7 @@ describe('interactionEvents', () => {
     await sub.until((e) => mine(e).length >= 2);
     expect(mine(sub.events).map((e) => e.type)).toEqual(['STARTED', 'TAKEN']);
     expect(sub.events.every((e) => e.interactionEvents.campaignId === campaign.id)).toBe(true);
-    expect(JSON.parse(mine(sub.events)[1].data)).toMatchObject({ agentId: agent.id });
+    expect(mine(sub.events)[1].data).toMatchObject({ agentId: agent.id });
     const cursor = sub.events.at(-1).interactionEvents.cursor;
     await ws.dispose();
 
@@ -86,9 +86,9 @@ describe('interactionEvents', () => {
     await sub.until((e) => mine(e).length >= 2);
     const [one, two] = mine(sub.events);
     expect([one.type, one.actorKind, two.actorKind]).toEqual(['MESSAGE_ADDED', 'CONTACT', 'USER']);
-    expect(JSON.parse(one.data)).toMatchObject({ body: 'one', author: { kind: 'CONTACT' }, attachments: [] });
-    expect(JSON.parse(two.data)).toMatchObject({ body: 'two', author: { kind: 'AGENT', id: agent.id } });
-    expect(JSON.parse(two.data).sequence).toBe(JSON.parse(one.data).sequence + 1);
+    expect(one.data).toMatchObject({ body: 'one', author: { kind: 'CONTACT' }, attachments: [] });
+    expect(two.data).toMatchObject({ body: 'two', author: { kind: 'AGENT', id: agent.id } });
+    expect(two.data.sequence).toBe(one.data.sequence + 1);
     const cursor = two.cursor;
     await ws.dispose();
 
@@ -98,9 +98,9 @@ describe('interactionEvents', () => {
     const resumed = again.subscribe<any>(FEED, { ...filter, after: cursor });
     await resumed.until((e) => mine(e).length >= 2);
     await new Promise((r) => setTimeout(r, 300));
-    expect(mine(resumed.events).map((e) => JSON.parse(e.data).body)).toEqual(['three', 'four']);
+    expect(mine(resumed.events).map((e) => e.data.body)).toEqual(['three', 'four']);
     expect(mine(lifeSub.events).filter((e) => e.type === 'MESSAGE_ADDED')).toEqual([]);
-    expect(mine(sub.events).concat(mine(resumed.events)).map((e) => JSON.parse(e.data).body)).not.toContain('between us');
+    expect(mine(sub.events).concat(mine(resumed.events)).map((e) => e.data.body)).not.toContain('between us');
     await Promise.all([again.dispose(), life.dispose()]);
   });
 

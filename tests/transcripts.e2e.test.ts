@@ -85,7 +85,7 @@ describe('sendTranscript', () => {
     expect((await fetch(`${api.url}${link}`)).status).toBe(200);
     expect(mail.html).toContain('Claro, já vejo isso');
     const trail = (await ok(api.url, 'query($id: ID!) { interaction(id: $id) { events { type data } } }', { id: chat.id }, agent.token)).interaction.events;
-    expect(trail.filter((e: any) => e.type === 'TRANSCRIPT_SENT').map((e: any) => JSON.parse(e.data).to)).toEqual(['ana@cliente.example']);
+    expect(trail.filter((e: any) => e.type === 'TRANSCRIPT_SENT').map((e: any) => e.data.to)).toEqual(['ana@cliente.example']);
   });
 
   it('goes to an address typed in instead, and refuses a missing or malformed one, or a chat the sender cannot see', async () => {

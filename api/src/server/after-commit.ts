@@ -1,19 +1,21 @@
 import { Dispatcher } from '../modules/domain-events/dispatcher.js';
 import { agentStateListener } from '../modules/agents/agent.service.js';
 import { expiryListener } from '../modules/contacts/contact-expiry.job.js';
-import { publishListener } from '../modules/interactions/interaction.events.js';
+import { publishChangesListener } from '../modules/interactions/interaction.events.js';
+import { publishMessagesListener } from '../modules/messages/message.publish.js';
 import { noAnswerListener } from '../modules/interactions/no-answer.job.js';
 import { routingListener } from '../modules/routing/routing.service.js';
 
 /**
- * Who reacts to a commit, and in which order: subscribers hear it first (messages, then changes),
+ * Who reacts to a commit, and in which order: subscribers hear it first (its messages, then its changes),
  * then timed rules are set, then routing gives waiting chats to agents, and last the agents'
  * states are told, counting what routing gave them. Webhooks hear the same commits through the
  * trail's NOTIFY (`webhooks/webhook.courier.ts`), which reaches every process, not only this one.
  */
 export const afterCommit = () =>
   new Dispatcher([
-    ['publish', publishListener],
+    ['publish messages', publishMessagesListener],
+    ['publish changes', publishChangesListener],
     ['contact expiry', expiryListener],
     ['no answer', noAnswerListener],
     ['routing', routingListener],

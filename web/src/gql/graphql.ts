@@ -729,7 +729,7 @@ export type CallTrailQueryVariables = Exact<{
 }>;
 
 
-export type CallTrailQuery = { interaction: { id: string, events: Array<{ type: InteractionEventType, data: string }> } };
+export type CallTrailQuery = { interaction: { id: string, events: Array<{ type: InteractionEventType, data: Record<string, unknown> }> } };
 
 export type CallingChatQueryVariables = Exact<{
   id: string | number;
@@ -866,7 +866,7 @@ export type ChatTrailQueryVariables = Exact<{
 }>;
 
 
-export type ChatTrailQuery = { interaction: { closedAt: string | null, result: InteractionResult | null, id: string, protocol: string, phase: Phase, status: InteractionStatus, channel: Channel, createdAt: string, updatedAt: string, queuedAt: string | null, assignedAt: string | null, lastSequence: number, events: Array<{ id: string, type: InteractionEventType, actorKind: ActorKind, actorId: string | null, createdAt: string, data: string }>, campaign: { id: string, name: string, timeZone: string }, contact: { id: string, name: string | null, email: string | null, phone: string | null }, tray: { id: string, name: string, kind: TrayKind } | null, agent: { id: string, name: string } | null }, users: Array<{ id: string, name: string }>, teams: Array<{ id: string, name: string }>, trays: Array<{ id: string, name: string }> };
+export type ChatTrailQuery = { interaction: { closedAt: string | null, result: InteractionResult | null, id: string, protocol: string, phase: Phase, status: InteractionStatus, channel: Channel, createdAt: string, updatedAt: string, queuedAt: string | null, assignedAt: string | null, lastSequence: number, events: Array<{ id: string, type: InteractionEventType, actorKind: ActorKind, actorId: string | null, createdAt: string, data: Record<string, unknown> }>, campaign: { id: string, name: string, timeZone: string }, contact: { id: string, name: string | null, email: string | null, phone: string | null }, tray: { id: string, name: string, kind: TrayKind } | null, agent: { id: string, name: string } | null }, users: Array<{ id: string, name: string }>, teams: Array<{ id: string, name: string }>, trays: Array<{ id: string, name: string }> };
 
 export type CloseInteractionsMutationVariables = Exact<{
   ids: Array<string | number> | string | number;

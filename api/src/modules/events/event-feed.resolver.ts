@@ -34,6 +34,6 @@ export class EventFeedResolver {
     @Arg('filter', () => InteractionFeedFilter, { nullable: true }) _filter?: InteractionFeedFilter,
     @Arg('after', () => String, { nullable: true }) _after?: string,
   ): InteractionFeedEvent {
-    return { ...event, cursor: encodeCursor(event.position), data: JSON.stringify(event.data) };
+    return { ...event, cursor: encodeCursor(event.position) };
   }
 }

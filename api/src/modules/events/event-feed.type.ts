@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { DateTime } from '../../shared/scalars.js';
+import { DateTime, JSONObject } from '../../shared/scalars.js';
 import { ActorKind, Channel, InteractionEventType } from '../interactions/interaction.enums.js';
 
 @ObjectType({ simpleResolvers: true, description: "One event of an interaction's trail, as integrators receive it" })
@@ -11,7 +11,7 @@ export class InteractionFeedEvent {
   @Field(() => Channel) channel!: Channel;
   @Field(() => ActorKind) actorKind!: ActorKind;
   @Field(() => ID, { nullable: true }) actorId!: string | null;
-  @Field(() => String, { description: 'JSON details of the event' }) data!: string;
+  @Field(() => JSONObject, { description: "The event's details: one shape per type, as the README documents (the same object a webhook carries)" }) data!: Record<string, unknown>;
   @Field(() => DateTime) createdAt!: Date;
 }
 

@@ -21,7 +21,7 @@ export async function trailOf(ctx: Context, interactionId: string) {
     type: e.type,
     actorKind: e.actor_kind,
     actorId: e.actor_id,
-    data: JSON.stringify(e.data),
+    data: e.data,
     createdAt: new Date(e.created_at).toISOString(),
   }));
 }

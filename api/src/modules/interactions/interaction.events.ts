@@ -3,7 +3,6 @@ import { rows } from '../../db/sql.js';
 import type { Deps } from '../../shared/deps.js';
 import { Topic } from '../../shared/topics.js';
 import { distinct, type Listener } from '../domain-events/dispatcher.js';
-import type { MessageView } from '../messages/message.view.js';
 import { ActorKind, type InteractionEventType } from './interaction.enums.js';
 import type { InteractionView } from './interaction.view.js';
 import type { ChatLocation } from './visibility.rules.js';
@@ -51,17 +50,10 @@ export async function recordEvent(
 }
 
 /**
- * Subscribers hear a commit's messages, then its changes: whoever loses sight of a chat with the
- * change (the agent it was transferred away from) has heard what was said up to it, and a customer
- * reads the closing text before the chat shows closed.
+ * Subscribers hear a commit's changes after its messages (`messages/message.publish.ts` runs first),
+ * so whoever loses sight of a chat with the change has heard what was said up to it.
  */
-export const publishListener: Listener = async (deps, events) => {
-  // In sequence within a chat; chats apart need no order between them.
-  const perChat = new Map<string, MessageView[]>();
-  for (const e of events) if (e.kind === 'MESSAGE_POSTED') perChat.set(e.message.interactionId, [...(perChat.get(e.message.interactionId) ?? []), e.message]);
-  await Promise.all([...perChat.values()].map(async (messages) => {
-    for (const message of messages) await deps.topics.publish(Topic.INTERACTION, message.interactionId, { type: 'MESSAGE_ADDED', message });
-  }));
+export const publishChangesListener: Listener = async (deps, events) => {
   await Promise.all(events.map((e) => (e.kind === 'INTERACTION_CHANGED' ? publishChange(deps, e.interaction, e.previous) : null)));
   for (const what of distinct(events, 'DIRECTORY_CHANGED', (e) => e.what)) await deps.topics.publish(Topic.DIRECTORY, undefined, { what });
 };

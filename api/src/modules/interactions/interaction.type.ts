@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTime } from '../../shared/scalars.js';
+import { DateTime, JSONObject } from '../../shared/scalars.js';
 import { Admission } from '../campaigns/admission.rules.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { TrayKind } from '../trays/tray.enums.js';
@@ -189,6 +189,6 @@ export class InteractionEvent {
   @Field(() => InteractionEventType) type!: InteractionEventType;
   @Field(() => ActorKind) actorKind!: ActorKind;
   @Field(() => ID, { nullable: true }) actorId!: string | null;
-  @Field(() => String, { description: 'JSON details of the event' }) data!: string;
+  @Field(() => JSONObject, { description: "The event's details: one shape per type, as the README documents (the same object a webhook carries)" }) data!: Record<string, unknown>;
   @Field(() => DateTime) createdAt!: string;
 }

@@ -1,11 +1,11 @@
-/** One event of a chat's trail as the API gives it: `data` is a JSON object in a string. */
+/** One event of a chat's trail as the API gives it: `data` is the event's details, one shape per type. */
 export interface TrailEvent {
   id: string;
   type: string;
   actorKind: string;
   actorId?: string | null;
   createdAt: string;
-  data: string;
+  data: Record<string, unknown>;
 }
 
 /** Who did it, as the History names them. */
@@ -47,15 +47,6 @@ export const TRAIL_TYPES = [
   'RETURNED_LOGGED_OUT',
 ] as const;
 
-function parse(data: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(data);
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 function actorOf(event: TrailEvent, names: ReadonlyMap<string, string>): TrailActor {
   switch (event.actorKind) {
     case 'USER': {
@@ -86,7 +77,7 @@ export function trailLines(events: readonly TrailEvent[], names: ReadonlyMap<str
   return [...events]
     .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || Number(a.id) - Number(b.id))
     .map((event) => {
-      const data = parse(event.data);
+      const { data } = event;
       const params: Record<string, string> = {};
       if (event.type === 'TAKEN') params.agent = name(data.agentId);
       if (event.type === 'TRANSFERRED') params.to = name(data.agentId) || name(data.teamId) || name(data.trayId);
