@@ -136,19 +136,17 @@ const toDeliveryView = (r: Record<string, any>): DeliveryView => ({
 });
 
 /** The hook a delivery belongs to; NOT_FOUND when there is none. */
-export async function hookOfDelivery(em: Em, deliveryId: string): Promise<string> {
-  const row = await one<{ webhook_id: string }>(em, 'select webhook_id from webhook_deliveries where id = ?', [deliveryId]);
-  if (!row) throw notFound('Delivery');
-  return row.webhook_id;
-}
-
-/** Sends a delivery again, as a new series of attempts, under the same event id (a receiver that kept it may drop it). */
-export async function redeliver(em: Em, deliveryId: string): Promise<DeliveryView> {
+/**
+ * Sends a delivery again, as a new series of attempts, under the same event id (a receiver that kept
+ * it may drop it). One statement finds it within the caller's hooks: outside them it is NOT_FOUND.
+ */
+export async function redeliver(em: Em, scope: Scope, deliveryId: string): Promise<DeliveryView> {
+  const inScope = hookScopeSql(scope);
   const row = await one(
     em,
     `update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = now(), claimed_until = null, delivered_at = null
-      where id = ? returning ${DELIVERY_COLUMNS}`,
-    [deliveryId],
+      where id = ? and webhook_id in (select id from webhooks where ${inScope.sql}) returning ${DELIVERY_COLUMNS}`,
+    [deliveryId, ...inScope.params],
   );
   if (!row) throw notFound('Delivery');
   return toDeliveryView(row);
