@@ -254,6 +254,14 @@ describe('webhooks', () => {
       await expect.poll(async () => (await log()).find((d: any) => d.id === started.id), { timeout: 10_000, interval: 50 }).toMatchObject({ status: 'DELIVERED', attempts: 1 });
       expectCode(await gql(api.url, 'mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id } }', { id: started.id }, agent.token), 'FORBIDDEN');
       expectCode(await gql(api.url, 'mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, admin), 'NOT_FOUND');
+      // An ADMIN key limited to another campaign does not reach this hook's deliveries, and sends nothing.
+      const elsewhere = await createCampaign(api.url, admin);
+      const limited = await createApiKey(api.url, admin, ['ADMIN'], [elsewhere.id]);
+      const sent = hook.received.filter((r) => r.eventId === started.eventId).length;
+      expectCode(await gql(api.url, 'mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id } }', { id: started.id }, limited), 'NOT_FOUND');
+      expect((await log()).find((d: any) => d.id === started.id)).toMatchObject({ status: 'DELIVERED', attempts: 1 });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(hook.received.filter((r) => r.eventId === started.eventId).length).toBe(sent);
       await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }, admin);
     } finally {
       await hook.stop();
