@@ -1,5 +1,8 @@
 import { Dispatcher } from '../modules/domain-events/dispatcher.js';
 import { agentStateListener } from '../modules/agents/agent.service.js';
+import { socketControlListener } from '../modules/auth/auth.service.js';
+import { callListener } from '../modules/calls/call.service.js';
+import { staffMessageListener } from '../modules/internal-messages/internal-message.service.js';
 import { expiryListener } from '../modules/contacts/contact-expiry.job.js';
 import { publishChangesListener } from '../modules/interactions/interaction.events.js';
 import { publishMessagesListener } from '../modules/messages/message.publish.js';
@@ -16,6 +19,9 @@ export const afterCommit = () =>
   new Dispatcher([
     ['publish messages', publishMessagesListener],
     ['publish changes', publishChangesListener],
+    ['calls', callListener],
+    ['staff messages', staffMessageListener],
+    ['open sockets', socketControlListener],
     ['contact expiry', expiryListener],
     ['no answer', noAnswerListener],
     ['routing', routingListener],

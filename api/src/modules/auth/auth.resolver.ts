@@ -25,7 +25,7 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Ends this session and closes its sockets' })
   async signOut(@Ctx() ctx: Context): Promise<boolean> {
     const viewer = requireUser(ctx.viewer);
-    await revokeSessions(ctx.deps, ctx.em, viewer.userId, viewer.sessionId);
+    await dispatched(ctx.deps, revokeSessions(ctx.em, viewer.userId, viewer.sessionId));
     return true;
   }
 
@@ -35,7 +35,7 @@ export class AuthResolver {
     @Arg('newPassword', () => String) newPassword: string,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    await changePassword(ctx.deps, ctx.em, ctx.viewer, currentPassword, newPassword);
+    await dispatched(ctx.deps, changePassword(ctx.em, ctx.viewer, currentPassword, newPassword));
     return true;
   }
 
@@ -62,6 +62,6 @@ export class AuthResolver {
   @Mutation(() => ApiKey, { description: 'Administrators: the key stops working at once, its open sockets are closed' })
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
     requireAdmin(ctx.viewer);
-    return revokeApiKey(ctx.deps, ctx.em, id, scopeOf(ctx.viewer));
+    return dispatched(ctx.deps, revokeApiKey(ctx.em, id, scopeOf(ctx.viewer)));
   }
 }

@@ -4,6 +4,8 @@ import { allExist, type Em, one, pgArray, prepared, rows } from '../../db/sql.js
 import type { Deps } from '../../shared/deps.js';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
 import { Topic } from '../../shared/topics.js';
+import { type Committed, committed } from '../domain-events/domain-event.js';
+import type { Listener } from '../domain-events/dispatcher.js';
 import { Role } from '../users/user.enums.js';
 import { MIN_PASSWORD_LENGTH, normalizeEmail, validPassword } from '../users/user.rules.js';
 import { hashToken, newToken, TokenKind, tokenKind } from './tokens.js';
@@ -145,31 +147,40 @@ export async function signIn(deps: Deps, em: Em, email: string, password: string
   return { token, userId: user.id };
 }
 
-/** Revokes sessions in storage, then tells every process to close the matching sockets. */
-export async function revokeSessions(deps: Deps, em: Em, userId: string, sessionId: string | null): Promise<number> {
+/** Revokes sessions in storage; every process then closes the matching sockets. */
+export async function revokeSessions(em: Em, userId: string, sessionId: string | null): Promise<Committed<number>> {
   const revoked = sessionId
     ? await rows(em, 'update sessions set revoked_at = now() where id = ? and revoked_at is null returning id', [sessionId])
     : await rows(em, 'update sessions set revoked_at = now() where user_id = ? and revoked_at is null returning id', [userId]);
-  await deps.topics.publish(Topic.CONTROL, undefined, { type: 'SESSIONS_REVOKED', userId, sessionId });
-  return revoked.length;
+  return committed(revoked.length, [{ kind: 'SESSIONS_ENDED', userId, sessionId }]);
 }
 
-export async function changePassword(deps: Deps, em: Em, viewer: Viewer, current: string, next: string): Promise<void> {
+/** Revoked sessions and keys, and changed tray access, reach every process's open sockets. */
+export const socketControlListener: Listener = async (deps, events) => {
+  for (const e of events) {
+    if (e.kind === 'SESSIONS_ENDED') await deps.topics.publish(Topic.CONTROL, undefined, { type: 'SESSIONS_REVOKED', userId: e.userId, sessionId: e.sessionId });
+    if (e.kind === 'KEY_REVOKED') await deps.topics.publish(Topic.CONTROL, undefined, { type: 'KEY_REVOKED', keyId: e.keyId });
+  }
+  if (events.some((e) => e.kind === 'TRAY_ACCESS_CHANGED')) await deps.topics.publish(Topic.CONTROL, undefined, { type: 'ACCESS_CHANGED' });
+};
+
+export async function changePassword(em: Em, viewer: Viewer, current: string, next: string): Promise<Committed<void>> {
   if (viewer.kind !== 'USER') throw forbidden('Only people have passwords');
   if (!validPassword(next)) throw badInput(`The new password needs at least ${MIN_PASSWORD_LENGTH} characters`, 'newPassword');
   const user = await one(em, 'select password_hash from users where id = ?', [viewer.userId]);
   if (!user || !(await argon2.verify(user.password_hash, current))) throw badInput('The current password is wrong', 'currentPassword');
   await rows(em, 'update users set password_hash = ?, password_changed_at = now() where id = ?', [await hashPassword(next), viewer.userId]);
-  await revokeSessions(deps, em, viewer.userId, null);
+  return committed(undefined, (await revokeSessions(em, viewer.userId, null)).events);
 }
 
 /** A supervisor ends every session of a person it reaches and disconnects it at once (its sockets close). */
-export async function endSessionsOf(deps: Deps, em: Em, viewer: Viewer, userId: string): Promise<void> {
+export async function endSessionsOf(em: Em, viewer: Viewer, userId: string): Promise<Committed<void>> {
   const supervisor = viewer.kind === 'USER' && viewer.role !== Role.AGENT;
   if (!supervisor) throw forbidden('Only supervisors can log others out');
   await requirePersonToActOn(em, viewer, userId);
-  await revokeSessions(deps, em, userId, null);
+  const { events } = await revokeSessions(em, userId, null);
   await rows(em, 'delete from agent_connections where user_id = ?', [userId]);
+  return committed(undefined, events);
 }
 
 export interface CreatedApiKey extends ApiKeyView {
@@ -229,13 +240,12 @@ export async function listApiKeys(em: Em, scope: Scope): Promise<ApiKeyView[]> {
 }
 
 /** Revokes a key at once on every process: its requests are refused and its open sockets closed. */
-export async function revokeApiKey(deps: Deps, em: Em, id: string, scope: Scope): Promise<ApiKeyView> {
+export async function revokeApiKey(em: Em, id: string, scope: Scope): Promise<Committed<ApiKeyView>> {
   const inScope = keyScopeSql(scope);
   const revoked = await one(em, `update api_keys set revoked_at = now() where id = ? and revoked_at is null and ${inScope.sql} returning ${API_KEY_COLUMNS}`, [id, ...inScope.params]);
   if (!revoked) {
     if (await one(em, `select 1 from api_keys where id = ? and ${inScope.sql}`, [id, ...inScope.params])) throw conflict('This key is already revoked');
     throw notFound('API key');
   }
-  await deps.topics.publish(Topic.CONTROL, undefined, { type: 'KEY_REVOKED', keyId: id });
-  return toApiKeyView(revoked);
+  return committed(toApiKeyView(revoked), [{ kind: 'KEY_REVOKED', keyId: id }]);
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
+import { dispatched } from '../domain-events/dispatcher.js';
 import { unauthenticated } from '../../shared/errors.js';
 import type { CallEventMessage } from '../../shared/topics.js';
 import { CallAction, CallKind, CallSignalKind } from './call.rules.js';
@@ -21,22 +22,22 @@ export class CallResolver {
 
   @Mutation(() => Call, { description: "The customer asks the agent serving the chat for an audio or video call, if the campaign allows it" })
   requestCall(@Arg('interactionId', () => ID) interactionId: string, @Arg('kind', () => CallKind) kind: CallKind, @Ctx() ctx: Context): Promise<Call> {
-    return requestCall(ctx, interactionId, kind) as Promise<Call>;
+    return dispatched(ctx.deps, requestCall(ctx, interactionId, kind)) as Promise<Call>;
   }
 
   @Mutation(() => Call, { description: "Supervisors: ask to watch an agent's screen, if the agent allows it; the agent accepts or declines like a call, and the same signalling carries it" })
   requestScreen(@Arg('agentId', () => ID) agentId: string, @Ctx() ctx: Context): Promise<Call> {
-    return requestScreen(ctx, agentId) as Promise<Call>;
+    return dispatched(ctx.deps, requestScreen(ctx, agentId)) as Promise<Call>;
   }
 
   @Mutation(() => Call, { description: 'The agent accepts or declines a ringing call' })
   answerCall(@Arg('callId', () => ID) callId: string, @Arg('accept', () => Boolean) accept: boolean, @Ctx() ctx: Context): Promise<Call> {
-    return actOnCall(ctx, callId, accept ? CallAction.ACCEPT : CallAction.DECLINE) as Promise<Call>;
+    return dispatched(ctx.deps, actOnCall(ctx, callId, accept ? CallAction.ACCEPT : CallAction.DECLINE)) as Promise<Call>;
   }
 
   @Mutation(() => Call, { description: 'Either party hangs up' })
   endCall(@Arg('callId', () => ID) callId: string, @Ctx() ctx: Context): Promise<Call> {
-    return actOnCall(ctx, callId, CallAction.END) as Promise<Call>;
+    return dispatched(ctx.deps, actOnCall(ctx, callId, CallAction.END)) as Promise<Call>;
   }
 
   @Mutation(() => Boolean, { description: 'WebRTC signalling: an OFFER, ANSWER or ICE_CANDIDATE for the other party only' })

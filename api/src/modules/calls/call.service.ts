@@ -1,5 +1,7 @@
 import { type Em, isUniqueViolation, one } from '../../db/sql.js';
 import type { Context } from '../../shared/context.js';
+import { type Committed, committed, type DomainEvent } from '../domain-events/domain-event.js';
+import type { Listener } from '../domain-events/dispatcher.js';
 import type { Deps } from '../../shared/deps.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import { type CallEventMessage, Topic } from '../../shared/topics.js';
@@ -30,7 +32,14 @@ function toView(r: Record<string, any>): CallView {
   };
 }
 
-/** Both parties hear a call's changes: a customer on the interaction's channel, people on their own. */
+/** Both parties hear a call's changes, once committed. */
+export const callListener: Listener = async (deps, events) => {
+  for (const e of events) if (e.kind === 'CALL_CHANGED') await tell(deps, e.event);
+};
+
+const changedCall = (event: CallEventMessage): DomainEvent => ({ kind: 'CALL_CHANGED', event });
+
+/** A customer hears on the interaction's channel, people on their own. */
 async function tell(deps: Deps, event: CallEventMessage): Promise<void> {
   const { interactionId, agentId, supervisorId } = event.call;
   await Promise.all([
@@ -57,7 +66,7 @@ async function loadCall(em: Em, id: string, lock = false): Promise<CallView> {
 }
 
 /** The customer asks the agent serving the chat for a call; the agent is told at once. */
-export async function requestCall(ctx: Context, interactionId: string, kind: CallKind): Promise<CallView> {
+export async function requestCall(ctx: Context, interactionId: string, kind: CallKind): Promise<Committed<CallView>> {
   if (ctx.viewer.kind !== 'VISITOR') throw forbidden('The customer asks for calls');
   const view = await requireVisible(ctx, interactionId);
   const campaign = (await one<{ allow_audio: boolean; allow_video: boolean }>(ctx.em, 'select allow_audio, allow_video from campaigns where id = ?', [view.campaign.id]))!;
@@ -77,12 +86,11 @@ export async function requestCall(ctx: Context, interactionId: string, kind: Cal
     if (isUniqueViolation(err)) throw conflict('A call is already ringing or going on');
     throw err;
   }
-  await tell(ctx.deps, { type: 'REQUESTED', call, from: 'CUSTOMER', signal: null });
-  return call;
+  return committed(call, [changedCall({ type: 'REQUESTED', call, from: 'CUSTOMER', signal: null })]);
 }
 
 /** Accepts, declines or ends a call: the agent answers a ringing call; either side ends it. */
-export async function actOnCall(ctx: Context, callId: string, action: CallAction): Promise<CallView> {
+export async function actOnCall(ctx: Context, callId: string, action: CallAction): Promise<Committed<CallView>> {
   enforce(mayTakePart(ctx.viewer.kind));
   const { call, party } = await ctx.em.transactional(async (tx) => {
     const current = await loadCall(tx, callId, true);
@@ -102,12 +110,11 @@ export async function actOnCall(ctx: Context, callId: string, action: CallAction
     if (call.interactionId) await recordEvent(tx, call.interactionId, type, trailActor(ctx.viewer), { callId, kind: call.kind, ...(call.seconds !== null ? { seconds: call.seconds } : {}) });
     return { call, party };
   });
-  await tell(ctx.deps, { type: call.state as CallEventMessage['type'], call, from: party, signal: null });
-  return call;
+  return committed(call, [changedCall({ type: call.state as CallEventMessage['type'], call, from: party, signal: null })]);
 }
 
 /** A supervisor asks to watch an agent's screen, if the agent allows it; the agent accepts or declines like a call. */
-export async function requestScreen(ctx: Context, agentId: string): Promise<CallView> {
+export async function requestScreen(ctx: Context, agentId: string): Promise<Committed<CallView>> {
   requireSupervisor(ctx.viewer);
   const viewer = ctx.viewer;
   if (viewer.kind !== 'USER') throw forbidden('Supervisors sign in to watch a screen');
@@ -121,8 +128,7 @@ export async function requestScreen(ctx: Context, agentId: string): Promise<Call
     [agentId, viewer.userId],
   );
   const call = toView(row!);
-  await tell(ctx.deps, { type: 'REQUESTED', call, from: 'SUPERVISOR', signal: null });
-  return call;
+  return committed(call, [changedCall({ type: 'REQUESTED', call, from: 'SUPERVISOR', signal: null })]);
 }
 
 const MAX_SIGNAL = 64 * 1024;
@@ -134,6 +140,7 @@ export async function sendCallSignal(ctx: Context, callId: string, kind: CallSig
   const call = await loadCall(ctx.em, callId);
   const from = partyOf(ctx, call);
   enforce(maySignal(call.state as CallState));
+  // Relayed, never stored: no commit, so it goes straight to the other party, not through the after-commit seam.
   await tell(ctx.deps, { type: 'SIGNAL', call, from, signal: { kind, payload } });
   return true;
 }

@@ -1,7 +1,8 @@
 import type { InteractionView } from '../interactions/interaction.view.js';
 import type { MessageView } from '../messages/message.view.js';
 import type { AgentStatusView } from '../agents/agent.queries.js';
-import type { Topic, TopicPayloads } from '../../shared/topics.js';
+import type { CallEventMessage, Topic, TopicPayloads } from '../../shared/topics.js';
+import type { InternalMessageView } from '../internal-messages/internal-message.service.js';
 
 /**
  * What a committed change caused, in the domain's words. A service returns these beside its result
@@ -29,7 +30,17 @@ export type DomainEvent =
   /** An agent's state is the same but what is shown of it changed (its pause reason was renamed). */
   | { kind: 'AGENT_SHOWN'; status: AgentStatusView }
   /** People, teams, campaigns or pause reasons changed: lists that show them read again. */
-  | { kind: 'DIRECTORY_CHANGED'; what: DirectoryPart };
+  | { kind: 'DIRECTORY_CHANGED'; what: DirectoryPart }
+  /** A call was asked for, answered, declined or ended: both parties and the monitor hear it. */
+  | { kind: 'CALL_CHANGED'; event: CallEventMessage }
+  /** A staff message was stored: sender and recipient hear it. */
+  | { kind: 'STAFF_MESSAGE'; message: InternalMessageView }
+  /** Sessions were revoked (one, or all of a person's when `sessionId` is null): their sockets close on every process. */
+  | { kind: 'SESSIONS_ENDED'; userId: string; sessionId: string | null }
+  /** A key was revoked: its sockets close on every process. */
+  | { kind: 'KEY_REVOKED'; keyId: string }
+  /** Who may open a tray changed: every process reads its connected people's access again. */
+  | { kind: 'TRAY_ACCESS_CHANGED' };
 
 export type DirectoryPart = TopicPayloads[Topic.DIRECTORY]['what'];
 

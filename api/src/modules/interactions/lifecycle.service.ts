@@ -262,12 +262,12 @@ export async function setExpertise(ctx: Context, id: string, skills: string[]): 
  * back to their trays in one transaction, where routing picks them up again.
  */
 export async function logOutAgent(ctx: Context, userId: string): Promise<Committed<void>> {
-  await endSessionsOf(ctx.deps, ctx.em, ctx.viewer, userId);
+  const ended = await endSessionsOf(ctx.em, ctx.viewer, userId);
   const held = (await rows(ctx.em, `${INTERACTION_VIEW_SQL} where i.agent_id = ? and i.phase = 'IN_SERVICE'`, [userId])).map(toInteractionView);
   await ctx.em.transactional(async (tx) => {
     for (const view of held) await returnWithin(tx, view, trailActor(ctx.viewer), { reason: 'LOGGED_OUT' });
   });
   const { events } = await changesOf(ctx, held, []);
   // Disconnected at once, whether or not it held chats.
-  return committed(undefined, [...events, { kind: 'AGENT_STATE', agentId: userId }]);
+  return committed(undefined, [...ended.events, ...events, { kind: 'AGENT_STATE', agentId: userId }]);
 }

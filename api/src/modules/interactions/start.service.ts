@@ -49,7 +49,7 @@ export interface Started {
 }
 
 export async function startInteraction(ctx: Context, input: StartInput): Promise<Committed<Started>> {
-  const { viewer, em, deps } = ctx;
+  const { viewer, em } = ctx;
   if (viewer.kind === 'VISITOR') throw forbidden('A visitor token cannot start another interaction');
   const asKey = viewer.kind === 'API_KEY' ? enforce(keyMayStart(viewer.scopes, input.channel)) : null;
   const anonymous = viewer.kind === 'ANONYMOUS';

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
+import { dispatched } from '../domain-events/dispatcher.js';
 import { DateTime } from '../../shared/scalars.js';
 import { listInternalMessages, sendInternalMessage, type InternalMessageView } from './internal-message.service.js';
 import { internalMessageStream } from './internal-message.stream.js';
@@ -14,7 +15,7 @@ export class InternalMessageResolver {
     @Ctx() ctx: Context,
     @Arg('clientMessageId', () => String, { nullable: true }) clientMessageId?: string | null,
   ): Promise<InternalMessage> {
-    return sendInternalMessage(ctx, toUserId, body, clientMessageId ?? null);
+    return dispatched(ctx.deps, sendInternalMessage(ctx, toUserId, body, clientMessageId ?? null));
   }
 
   @Query(() => [InternalMessage], { description: 'The latest messages between you and another person, oldest first' })

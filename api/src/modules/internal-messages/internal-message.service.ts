@@ -1,5 +1,7 @@
 import { one, rows, type Em } from '../../db/sql.js';
 import type { Context } from '../../shared/context.js';
+import { type Committed, committed } from '../domain-events/domain-event.js';
+import type { Listener } from '../domain-events/dispatcher.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { Topic } from '../../shared/topics.js';
@@ -27,7 +29,7 @@ const VIEW_SQL = `select m.id, m.from_user_id as "fromUserId", f.name as "fromNa
                     from internal_messages m join users f on f.id = m.from_user_id join users t on t.id = m.to_user_id`;
 
 /** Sends a message to another person; sent again with the same clientMessageId, it answers the first one and tells nobody twice. */
-export async function sendInternalMessage(ctx: Context, toUserId: string, body: string, clientMessageId: string | null): Promise<InternalMessageView> {
+export async function sendInternalMessage(ctx: Context, toUserId: string, body: string, clientMessageId: string | null): Promise<Committed<InternalMessageView>> {
   const me = requireUser(ctx.viewer);
   const checked = checkBody(body);
   if (!checked.ok) throw badInput(checked.reason, 'body');
@@ -50,12 +52,16 @@ export async function sendInternalMessage(ctx: Context, toUserId: string, body: 
   );
   const id = inserted?.id ?? (await one<{ id: string }>(ctx.em, 'select id from internal_messages where from_user_id = ? and client_message_id = ?', [me.userId, clientMessageId]))!.id;
   const message = toView((await one<InternalMessageView>(ctx.em, `${VIEW_SQL} where m.id = ?`, [id]))!);
-  if (inserted) {
-    // Both people hear it: the sender's other tabs too.
-    await Promise.all([message.fromUserId, message.toUserId].map((userId) => ctx.deps.topics.publish(Topic.PERSON, userId, message)));
-  }
-  return message;
+  // A retry of a message already stored is not heard twice.
+  return committed(message, inserted ? [{ kind: 'STAFF_MESSAGE', message }] : []);
 }
+
+/** Both people hear a staff message: the sender's other tabs too. */
+export const staffMessageListener: Listener = async (deps, events) => {
+  for (const e of events) {
+    if (e.kind === 'STAFF_MESSAGE') await Promise.all([e.message.fromUserId, e.message.toUserId].map((userId) => deps.topics.publish(Topic.PERSON, userId, e.message)));
+  }
+};
 
 /** The latest messages between the signed-in person and another, oldest first. */
 export async function listInternalMessages(ctx: Context, withUserId: string, first: number): Promise<InternalMessageView[]> {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
+import { dispatched } from '../domain-events/dispatcher.js';
 import { requireSupervisor } from '../auth/guards.js';
 import { scopeOf } from '../auth/viewer.js';
 import { requireCampaignInScope, requireTrayInScope } from '../campaigns/security-group.service.js';
@@ -41,6 +42,6 @@ export class TrayResolver {
     await requireTrayInScope(ctx.em, scopeOf(ctx.viewer), trayId);
     await requirePeopleInScope(ctx.em, ctx.viewer, userIds, 'userIds');
     await requireTeamsInScope(ctx.em, ctx.viewer, teamIds, 'teamIds');
-    return setTrayAccess(ctx.deps, ctx.em, scopeOf(ctx.viewer), trayId, userIds, teamIds);
+    return dispatched(ctx.deps, setTrayAccess(ctx.em, scopeOf(ctx.viewer), trayId, userIds, teamIds));
   }
 }

@@ -1,7 +1,6 @@
 import { allExist, type Em, isUniqueViolation, one, pgArray, rows } from '../../db/sql.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
-import { Topic } from '../../shared/topics.js';
-import type { Deps } from '../../shared/deps.js';
+import { type Committed, committed } from '../domain-events/domain-event.js';
 import type { Onlooker } from '../interactions/visibility.rules.js';
 import { Role } from '../users/user.enums.js';
 import { trayScopeSql } from '../campaigns/security-group.service.js';
@@ -72,7 +71,7 @@ export async function createTray(em: Em, input: NewTray): Promise<TrayRow> {
 }
 
 /** Replaces who, within the scope, may see a custom tray; connected people's sessions follow at once. */
-export async function setTrayAccess(deps: Deps, em: Em, scope: Scope, trayId: string, userIds: string[], teamIds: string[]): Promise<TrayRow> {
+export async function setTrayAccess(em: Em, scope: Scope, trayId: string, userIds: string[], teamIds: string[]): Promise<Committed<TrayRow>> {
   const tray = await one<TrayRow>(em, `select ${COLUMNS} from trays where id = ?`, [trayId]);
   if (!tray) throw notFound('Tray');
   if (tray.kind !== TrayKind.CUSTOM) throw badInput('Only custom trays have an access list', 'trayId');
@@ -87,8 +86,7 @@ export async function setTrayAccess(deps: Deps, em: Em, scope: Scope, trayId: st
     ]);
     await writeTrayAccess(tx, trayId, userIds, teamIds);
   });
-  await deps.topics.publish(Topic.CONTROL, undefined, { type: 'ACCESS_CHANGED' });
-  return tray;
+  return committed(tray, [{ kind: 'TRAY_ACCESS_CHANGED' }]);
 }
 
 /** The people and teams granted a tray, by name. */
