@@ -51,7 +51,7 @@ const CAMPAIGN_SQL = `select c.*, json_build_object('id', g.id, 'name', g.name) 
                         from campaigns c join security_groups g on g.id = c.security_group_id`;
 
 /** Campaigns by name: those of `onlyIds` (all when null or empty) within the scope. */
-export async function listCampaigns(em: Em, onlyIds: string[] | null, scope: Scope = ALL): Promise<Campaign[]> {
+export async function listCampaigns(em: Em, onlyIds: string[] | null, scope: Scope): Promise<Campaign[]> {
   const inScope = campaignSql(scope, 'c.id');
   const found = onlyIds && onlyIds.length
     ? await rows(em, `${CAMPAIGN_SQL} where c.id = any(?::uuid[]) and ${inScope.sql} order by c.name`, [pgArray(onlyIds), ...inScope.params])
@@ -60,7 +60,7 @@ export async function listCampaigns(em: Em, onlyIds: string[] | null, scope: Sco
 }
 
 /** A campaign, or null when there is none or it lies outside the scope. */
-export async function findCampaign(em: Em, id: string, scope: Scope = ALL): Promise<Campaign | null> {
+export async function findCampaign(em: Em, id: string, scope: Scope): Promise<Campaign | null> {
   const inScope = campaignSql(scope, 'c.id');
   const r = await one(em, `${CAMPAIGN_SQL} where c.id = ? and ${inScope.sql}`, [id, ...inScope.params]);
   return r ? toCampaign(r) : null;
@@ -73,7 +73,8 @@ export async function campaignsFor(em: Em, viewer: Viewer): Promise<Campaign[]> 
       return [];
     case 'VISITOR': {
       const own = await one<{ campaign_id: string }>(em, 'select campaign_id from interactions where id = ?', [viewer.interactionId]);
-      return own ? (await listCampaigns(em, [own.campaign_id])).map(withoutGroup) : [];
+      // A visitor's scope is its one chat, whichever campaign that is.
+      return own ? (await listCampaigns(em, [own.campaign_id], ALL)).map(withoutGroup) : [];
     }
     case 'API_KEY':
     case 'USER':

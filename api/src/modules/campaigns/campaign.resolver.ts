@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
+import { ALL } from '../auth/scope.rules.js';
 import { directoryChanged } from '../domain-events/domain-event.js';
 import { notFound } from '../../shared/errors.js';
 import { requireAdmin } from '../auth/guards.js';
@@ -34,7 +35,8 @@ export class CampaignResolver {
     // Its group's people reach it from now: this process forgets their viewers at once, the others at the NOTIFY.
     ctx.deps.viewers.forget();
     await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('CAMPAIGN')]);
-    return (await findCampaign(ctx.em, created.id))!;
+    // What the caller was allowed to make, it reads back (even a campaign it just placed beyond its group).
+    return (await findCampaign(ctx.em, created.id, ALL))!;
   }
 
   @Mutation(() => Campaign, { description: 'Administrators: changes the settings given; messages given replace those of their languages, members given replace the members' })
@@ -46,7 +48,7 @@ export class CampaignResolver {
     await updateCampaign(ctx.em, id, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined }, scope);
     if (input.securityGroupId !== undefined) ctx.deps.viewers.forget();
     await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('CAMPAIGN')]);
-    return (await findCampaign(ctx.em, id))!;
+    return (await findCampaign(ctx.em, id, ALL))!;
   }
 
   @Query(() => [SecurityGroup], { description: 'Administrators: every security group by name; a grouped administrator, its own' })

@@ -73,7 +73,7 @@ const DEFAULT_THRESHOLDS = [300, 600, 900];
  * Creates a campaign with its General and Closed trays, in the security group the scope allows: a
  * grouped administrator's own, else the one asked for or the default.
  */
-export async function createCampaign(em: Em, input: NewCampaign, scope: Scope = ALL): Promise<CampaignEntity> {
+export async function createCampaign(em: Em, input: NewCampaign, scope: Scope): Promise<CampaignEntity> {
   checkSettings({ ...input, timeZone: input.timeZone ?? 'UTC', thresholdsSeconds: input.thresholdsSeconds ?? DEFAULT_THRESHOLDS });
   const group = groupForNewCampaign(scope, input.securityGroupId);
   if ('refused' in group) throw forbidden(scope.kind === 'LIMITED' && scope.securityGroupId === null ? 'A key limited to campaigns cannot create campaigns' : 'Only administrators without a security group can choose it');
@@ -124,7 +124,7 @@ export type CampaignChange = Partial<NewCampaign>;
  * languages, the members given replace the members. A waiting chat keeps its place: the new rules
  * apply from the next decision (routing, admission, thresholds).
  */
-export async function updateCampaign(em: Em, id: string, change: CampaignChange, scope: Scope = ALL): Promise<void> {
+export async function updateCampaign(em: Em, id: string, change: CampaignChange, scope: Scope): Promise<void> {
   checkSettings(change);
   try {
     await em.transactional(async (tx) => {

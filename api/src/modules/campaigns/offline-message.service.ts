@@ -32,7 +32,7 @@ export async function leaveOfflineMessage(
 }
 
 /** Newest first, of one campaign or all, within the scope (a grouped administrator: its group's campaigns). */
-export async function listOfflineMessages(em: Em, campaignId: string | null, scope: Scope = ALL): Promise<OfflineMessage[]> {
+export async function listOfflineMessages(em: Em, campaignId: string | null, scope: Scope): Promise<OfflineMessage[]> {
   const inScope = campaignSql(scope, 'campaign_id');
   const found = campaignId
     ? await rows(em, `select ${COLUMNS} from offline_messages where campaign_id = ? and ${inScope.sql} order by created_at desc limit 500`, [campaignId, ...inScope.params])

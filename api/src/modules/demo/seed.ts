@@ -1,4 +1,5 @@
 import { type Em, one } from '../../db/sql.js';
+import { ALL } from '../auth/scope.rules.js';
 import { Language, RoutingStrategy } from '../campaigns/campaign.enums.js';
 import { createCampaign } from '../campaigns/campaign.service.js';
 import { createUser } from '../users/user.service.js';
@@ -23,7 +24,8 @@ export async function seedDemo(em: Em): Promise<boolean> {
 
 async function seedWithin(em: Em): Promise<void> {
   const ids: string[] = [];
-  for (const u of DEMO_USERS) ids.push((await createUser(em, { ...u, password: DEMO_PASSWORD })).id);
+  // The installation's own seed reaches everything.
+  for (const u of DEMO_USERS) ids.push((await createUser(em, { ...u, password: DEMO_PASSWORD }, ALL)).id);
   await createCampaign(em, {
     name: 'Demo webchat',
     routingStrategy: RoutingStrategy.MANUAL,
@@ -56,12 +58,12 @@ async function seedWithin(em: Em): Promise<void> {
         closing: 'Obrigado pela conversa. Tenha um bom dia!',
       },
     },
-  });
+  }, ALL);
 }
 
 /** Creates the first administrator from PARLEY_ADMIN_EMAIL / PARLEY_ADMIN_PASSWORD when none exists. */
 export async function ensureAdmin(em: Em, email: string, password: string): Promise<boolean> {
   if (await one(em, "select id from users where role = 'ADMIN' limit 1")) return false;
-  await createUser(em, { email, name: 'Administrator', password, role: Role.ADMIN });
+  await createUser(em, { email, name: 'Administrator', password, role: Role.ADMIN }, ALL);
   return true;
 }

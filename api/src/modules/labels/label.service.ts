@@ -47,7 +47,7 @@ async function openChatsTagged(tx: Em, name: string): Promise<string[]> {
  * Every tag or skill with how many chats (and people) use it, by name. The names are every group's;
  * the counts are of the chats and people the scope reaches.
  */
-export async function labelUsage(em: Em, kind: LabelKind, scope: Scope = ALL): Promise<LabelUse[]> {
+export async function labelUsage(em: Em, kind: LabelKind, scope: Scope): Promise<LabelUse[]> {
   const chatsIn = campaignSql(scope, 'i.campaign_id');
   if (kind === 'TAG') {
     return rows<LabelUse>(
@@ -72,8 +72,9 @@ export async function labelUsage(em: Em, kind: LabelKind, scope: Scope = ALL): P
   );
 }
 
+/** Renaming and deleting are the ungrouped administrators' (`requireInstallationAdmin`): they count every use. */
 async function usage(em: Em, kind: LabelKind, name: string): Promise<LabelUse> {
-  return (await labelUsage(em, kind)).find((l) => l.name === name) ?? { name, chats: 0, people: 0 };
+  return (await labelUsage(em, kind, ALL)).find((l) => l.name === name) ?? { name, chats: 0, people: 0 };
 }
 
 /** Makes a tag or skill before anything uses it; an existing name is a CONFLICT. */

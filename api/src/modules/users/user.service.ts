@@ -25,7 +25,7 @@ export interface NewUser {
 }
 
 /** Creates a user; an agent gets its personal tray in the same transaction. */
-export async function createUser(em: Em, input: NewUser, scope: Scope = ALL): Promise<UserEntity> {
+export async function createUser(em: Em, input: NewUser, scope: Scope): Promise<UserEntity> {
   const email = normalizeEmail(input.email);
   if (!isEmail(email)) throw badInput('Enter a valid e-mail address', 'email');
   if (!input.name.trim()) throw badInput('Enter a name', 'name');
@@ -82,7 +82,7 @@ export interface UserChanges {
  * Changes a person's profile; only the fields given change. What routing reads (maximum, languages,
  * skills) takes effect at once: a raised maximum gives the agent waiting chats by that event.
  */
-export async function updateUser(em: Em, userId: string, changes: UserChanges, scope: Scope = ALL): Promise<Committed<void>> {
+export async function updateUser(em: Em, userId: string, changes: UserChanges, scope: Scope): Promise<Committed<void>> {
   const sets: string[] = [];
   const params: unknown[] = [];
   const set = (column: string, value: unknown, cast = '') => (sets.push(`${column} = ?${cast}`), params.push(value));

@@ -59,7 +59,7 @@ export async function createWebhook(
   url: string,
   eventTypes: string[],
   asked: string[],
-  scope: Scope = ALL,
+  scope: Scope,
   allowPrivate = false,
   creator: { userId: string } | { keyId: string } | null = null,
   since: Date | null = null,
@@ -95,7 +95,7 @@ export async function createWebhook(
   return { webhook: toView(row!), secret };
 }
 
-export async function listWebhooks(em: Em, scope: Scope = ALL): Promise<WebhookView[]> {
+export async function listWebhooks(em: Em, scope: Scope): Promise<WebhookView[]> {
   const inScope = hookScopeSql(scope);
   return (await rows(em, `select ${COLUMNS} from webhooks where ${inScope.sql} order by created_at desc, id`, inScope.params)).map(toView);
 }
