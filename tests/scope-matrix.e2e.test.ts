@@ -132,7 +132,7 @@ const world = {} as Record<Side, SideWorld>;
 const tokens = {} as Record<Caller, string>;
 const callerIds = {} as Record<Caller, string>;
 let groupedAdmin: Person;
-let reasons: string[] = [];
+const reasons: string[] = [];
 let allCampaignsKey: Key;
 let allCampaignsHookId: string;
 /** North agents, members of North's campaign, to be paused, renamed, signed out and deactivated. */

@@ -17,6 +17,8 @@ export default async function setup(project: TestProject) {
   const db = await createTestDatabase();
   project.provide('databaseUrl', db.url);
   project.provide('pubsubPrefix', `test_${randomBytes(4).toString('hex')}`);
+  // api/dist is built by `npm test` just before; read at run time, it is not a compile-time dependency.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { openDatabase } = require('../../api/dist/db/orm.js');
   const orm = await openDatabase(db.url, 2);
   await orm.close();

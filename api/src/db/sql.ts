@@ -4,18 +4,22 @@ import { isUuid } from '../shared/ids.js';
 
 export type Em = EntityManager;
 
+/** A row as PostgreSQL answers it; its columns get their types where it is mapped to a view. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mapper reads columns by name, each with its own type
+export type Row = Record<string, any>;
+
 /**
  * Runs SQL with `?` placeholders inside whatever transaction `em` is in. A value PostgreSQL cannot
  * read as its column's type (an id that is not a UUID) names nothing: it answers NOT_FOUND here,
  * once, rather than every lookup guarding its ids or a malformed id surfacing as a server error.
  */
-export async function rows<T = Record<string, any>>(em: Em, sql: string | Prepared, params: unknown[] = []): Promise<T[]> {
+export async function rows<T = Row>(em: Em, sql: string | Prepared, params: unknown[] = []): Promise<T[]> {
   // PostgreSQL text cannot hold the NUL character (the server refuses the whole message): such a
   // parameter can only come from the caller's input, so it is the caller's error.
   if (params.some((p) => typeof p === 'string' && p.includes('\u0000'))) throw badInput('Text may not contain the NUL character (\\u0000)');
   try {
     if (typeof sql !== 'string') return await runPrepared<T>(em, sql, params);
-    return (await em.execute(sql, params as any[], 'all')) as T[];
+    return (await em.execute(sql, params as Parameters<Em['execute']>[1], 'all')) as T[];
   } catch (err) {
     if ((err as { code?: string }).code === '22P02') throw new ParleyError(ErrorCode.NOT_FOUND, 'Not found: a value is malformed');
     throw err;
@@ -64,7 +68,7 @@ export async function allExist(em: Em, table: Referable, ids: readonly string[])
   return found!.n === distinct.length;
 }
 
-export async function one<T = Record<string, any>>(em: Em, sql: string | Prepared, params: unknown[] = []): Promise<T | null> {
+export async function one<T = Row>(em: Em, sql: string | Prepared, params: unknown[] = []): Promise<T | null> {
   const result = await rows<T>(em, sql, params);
   return result[0] ?? null;
 }

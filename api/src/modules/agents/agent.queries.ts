@@ -1,6 +1,6 @@
 import { peopleSql, type Scope } from '../auth/scope.rules.js';
 import { ACTIVE_CHATS_SQL, CONNECTED_SQL } from './agent.sql.js';
-import { type Em, rows, pgArray } from '../../db/sql.js';
+import { type Em, rows, pgArray, type Row } from '../../db/sql.js';
 import { type AgentState, deriveAgentState } from './agent-state.rules.js';
 
 /** An agent as the monitor, routing and the agent's own screen see it. */
@@ -28,7 +28,7 @@ select u.id as user_id, u.name, u.max_concurrent_chats, s.paused, s.state, s.sta
   join agent_status s on s.user_id = u.id
   left join pause_reasons pr on pr.id = s.pause_reason_id`;
 
-export function toStatusView(r: Record<string, any>): AgentStatusView {
+export function toStatusView(r: Row): AgentStatusView {
   return {
     userId: r.user_id,
     name: r.name,

@@ -1,6 +1,6 @@
 import { CUSTOM_TRAY_IDS_SQL } from '../trays/tray-access.sql.js';
 import argon2 from 'argon2';
-import { allExist, type Em, one, pgArray, prepared, rows } from '../../db/sql.js';
+import { allExist, type Em, one, pgArray, prepared, rows, type Row } from '../../db/sql.js';
 import type { Deps } from '../../shared/deps.js';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
 import { Topic } from '../../shared/topics.js';
@@ -42,7 +42,7 @@ const API_KEY_VIEWERS = prepared('api_key_viewers', apiKeyViewerSql('k.secret_ha
 type UserViewer = Extract<Viewer, { kind: 'USER' }>;
 type KeyViewer = Extract<Viewer, { kind: 'API_KEY' }>;
 
-const sessionViewerOf = (row: Record<string, any>): UserViewer => ({
+const sessionViewerOf = (row: Row): UserViewer => ({
   kind: 'USER',
   userId: row.id,
   role: row.role,
@@ -52,7 +52,7 @@ const sessionViewerOf = (row: Record<string, any>): UserViewer => ({
   scope: scopeFrom({ securityGroupId: row.security_group_id, groupCampaignIds: row.group_campaign_ids }),
 });
 
-const keyViewerOf = (row: Record<string, any>): KeyViewer => ({
+const keyViewerOf = (row: Row): KeyViewer => ({
   kind: 'API_KEY',
   keyId: row.id,
   name: row.name,
@@ -220,7 +220,7 @@ export interface ApiKeyView {
 }
 
 const API_KEY_COLUMNS = 'id, name, scopes, campaign_ids, created_at, last_used_at, revoked_at';
-const toApiKeyView = (r: Record<string, any>): ApiKeyView => ({
+const toApiKeyView = (r: Row): ApiKeyView => ({
   id: r.id,
   name: r.name,
   scopes: r.scopes,

@@ -32,7 +32,10 @@ export function createContext(deps: Deps, viewer: Viewer | (() => Viewer), em: E
     em,
     onlooker: () => {
       const now = current();
-      if (who === null || derivedFrom !== now) (derivedFrom = now), (who = onlookerFor(now));
+      if (who === null || derivedFrom !== now) {
+        derivedFrom = now;
+        who = onlookerFor(now);
+      }
       return who;
     },
   };

@@ -1,4 +1,4 @@
-import { type Em, isUniqueViolation, one } from '../../db/sql.js';
+import { type Em, isUniqueViolation, one, type Row } from '../../db/sql.js';
 import type { Context } from '../../shared/context.js';
 import { type Committed, committed, type DomainEvent } from '../domain-events/domain-event.js';
 import type { Listener } from '../domain-events/dispatcher.js';
@@ -16,7 +16,7 @@ type CallView = CallEventMessage['call'];
 type Party = 'CUSTOMER' | 'AGENT' | 'SUPERVISOR';
 
 const COLUMNS = 'id, interaction_id, agent_id, supervisor_id, kind, state, requested_at, started_at, ended_at';
-function toView(r: Record<string, any>): CallView {
+function toView(r: Row): CallView {
   const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
   return {
     id: r.id,

@@ -1,4 +1,4 @@
-import { type Em, one, rows, pgArray } from '../../db/sql.js';
+import { type Em, one, rows, pgArray, type Row } from '../../db/sql.js';
 import { scopeOf, type Viewer } from '../auth/viewer.js';
 import { type CampaignMessages, type CampaignTexts, type Language, LANGUAGES } from './campaign.enums.js';
 import type { Campaign, CampaignMessageSetShape } from './campaign.type.js';
@@ -24,7 +24,7 @@ export function fromMessageSets(sets: CampaignMessageSetShape[]): CampaignMessag
   return out;
 }
 
-const toCampaign = (r: Record<string, any>): Campaign => ({
+const toCampaign = (r: Row): Campaign => ({
   id: r.id,
   name: r.name,
   routingStrategy: r.routing_strategy,

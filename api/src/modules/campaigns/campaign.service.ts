@@ -6,7 +6,7 @@ import { TrayKind } from '../trays/tray.enums.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { type CampaignMessages, type CampaignSchedule, Language, LANGUAGES, RoutingStrategy } from './campaign.enums.js';
 import { protocolPrefixFor } from './campaign.rules.js';
-import { ALL, peopleSql, reaches, type Scope } from '../auth/scope.rules.js';
+import { peopleSql, reaches, type Scope } from '../auth/scope.rules.js';
 import { groupForNewCampaign, mayManageGroups } from './security-group.rules.js';
 import { requireGroup } from './security-group.service.js';
 import { validateSchedule, validateThresholds, validateTimeZone } from './campaign.validation.js';

@@ -2,7 +2,7 @@ import { type Em, one, rows } from '../../db/sql.js';
 import { isEmail } from '../users/user.rules.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import type { OfflineMessage } from './offline-message.type.js';
-import { ALL, campaignSql, type Scope } from '../auth/scope.rules.js';
+import { campaignSql, type Scope } from '../auth/scope.rules.js';
 
 const COLUMNS = 'id, campaign_id as "campaignId", name, email, phone, language, body, created_at as "createdAt"';
 

@@ -62,6 +62,7 @@ export function recordingRefusal(durationSeconds: number | null | undefined): st
  * embeddings, overrides and isolates, LRM, RLM, ALM): with U+202E "invoice\u202Efdp.exe" shows
  * as "invoiceexe.pdf" to whoever is asked to open it.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const HIDDEN_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** A file name as stored and shown: no path, no control or reordering characters, at most 200 characters. */

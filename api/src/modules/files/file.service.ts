@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { HttpRefusal } from '../../shared/http-errors.js';
 import { parseBuffer } from 'music-metadata';
-import { type Em, one, pgArray, rows } from '../../db/sql.js';
+import { type Em, one, pgArray, rows, type Row } from '../../db/sql.js';
 import type { Context } from '../../shared/context.js';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
 import { keyMayWrite } from '../auth/api-key.rules.js';
@@ -80,7 +80,7 @@ export async function storeUpload(em: Em, store: ObjectStore | null, viewer: Vie
   return toFileView(row!);
 }
 
-const toFileView = (r: Record<string, any>): FileView => ({ id: r.id, name: r.name, mime: r.mime, size: r.size, durationSeconds: r.duration_seconds });
+const toFileView = (r: Row): FileView => ({ id: r.id, name: r.name, mime: r.mime, size: r.size, durationSeconds: r.duration_seconds });
 
 /**
  * Attaches uploads to a message just sent, inside its transaction: each must be the author's own and

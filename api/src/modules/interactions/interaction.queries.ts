@@ -85,15 +85,19 @@ export async function listInteractions(
   const vis = visibilitySql(ctx.onlooker());
   const where: string[] = [vis.sql];
   const params: unknown[] = [...vis.params];
-  if (filter.trayId) (where.push('i.tray_id = ?'), params.push(filter.trayId));
-  if (filter.campaignId) (where.push('i.campaign_id = ?'), params.push(filter.campaignId));
-  if (filter.contactId) (where.push('i.contact_id = ?'), params.push(filter.contactId));
-  if (filter.agentId) (where.push('i.agent_id = ?'), params.push(filter.agentId));
-  if (filter.results?.length) (where.push('i.result = any(?::interaction_result[])'), params.push(pgArray(filter.results)));
-  if (filter.createdFrom) (where.push('i.created_at >= ?'), params.push(filter.createdFrom));
-  if (filter.createdTo) (where.push('i.created_at < ?'), params.push(filter.createdTo));
-  if (filter.phases?.length) (where.push('i.phase = any(?::phase[])'), params.push(pgArray(filter.phases)));
-  if (filter.statuses?.length) (where.push('i.status = any(?::interaction_status[])'), params.push(pgArray(filter.statuses)));
+  const add = (condition: string, value: unknown) => {
+    where.push(condition);
+    params.push(value);
+  };
+  if (filter.trayId) add('i.tray_id = ?', filter.trayId);
+  if (filter.campaignId) add('i.campaign_id = ?', filter.campaignId);
+  if (filter.contactId) add('i.contact_id = ?', filter.contactId);
+  if (filter.agentId) add('i.agent_id = ?', filter.agentId);
+  if (filter.results?.length) add('i.result = any(?::interaction_result[])', pgArray(filter.results));
+  if (filter.createdFrom) add('i.created_at >= ?', filter.createdFrom);
+  if (filter.createdTo) add('i.created_at < ?', filter.createdTo);
+  if (filter.phases?.length) add('i.phase = any(?::phase[])', pgArray(filter.phases));
+  if (filter.statuses?.length) add('i.status = any(?::interaction_status[])', pgArray(filter.statuses));
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('Search text is too long', 'filter.search');

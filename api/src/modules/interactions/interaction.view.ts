@@ -1,3 +1,4 @@
+import type { Row } from '../../db/sql.js';
 import type { ContactState } from '../contacts/contact.enums.js';
 import type { TrayKind } from '../trays/tray.enums.js';
 import type { Channel, InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
@@ -63,7 +64,7 @@ select i.id, i.protocol, i.channel, i.phase, i.status, i.result, i.bot_answers, 
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
-export function toInteractionView(r: Record<string, any>): InteractionView {
+export function toInteractionView(r: Row): InteractionView {
   return {
     id: r.id,
     protocol: r.protocol,

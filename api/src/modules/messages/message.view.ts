@@ -1,3 +1,4 @@
+import type { Row } from '../../db/sql.js';
 import type { AuthorKind, Visibility } from './message.enums.js';
 
 export interface MessageView {
@@ -15,7 +16,7 @@ export interface MessageView {
 export const MESSAGE_VIEW_COLUMNS =
   'id, interaction_id, sequence, body, client_message_id, author_kind, author_id, author_name, visibility, attachment_ids, created_at';
 
-export function toMessageView(r: Record<string, any>): MessageView {
+export function toMessageView(r: Row): MessageView {
   return {
     id: r.id,
     interactionId: r.interaction_id,

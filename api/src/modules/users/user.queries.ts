@@ -1,4 +1,4 @@
-import { type Em, one, rows } from '../../db/sql.js';
+import { type Em, one, rows, type Row } from '../../db/sql.js';
 import { notFound } from '../../shared/errors.js';
 import { peopleSql, type Scope, teamSql } from '../auth/scope.rules.js';
 import type { Role } from './user.enums.js';
@@ -10,7 +10,7 @@ const USER_SQL = `select u.id, u.email, u.name, u.role, u.languages, u.skills, u
                          (select json_build_object('id', g.id, 'name', g.name) from security_groups g where g.id = u.security_group_id) as security_group
                     from users u`;
 
-function toUser(row: Record<string, any>): User {
+function toUser(row: Row): User {
   return {
     id: row.id,
     email: row.email,

@@ -2,7 +2,7 @@ import { allExist, type Em, isUniqueViolation, one, pgArray, rows } from '../../
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import { committed, type Committed } from '../domain-events/domain-event.js';
 import { hashPassword } from '../auth/auth.service.js';
-import { ALL, type Scope } from '../auth/scope.rules.js';
+import { type Scope } from '../auth/scope.rules.js';
 import { personGroupDecision } from '../campaigns/security-group.rules.js';
 import { requireGroup } from '../campaigns/security-group.service.js';
 import { TrayEntity } from '../trays/tray.entity.js';

@@ -101,7 +101,7 @@ async function resolveTarget(raw: string, allowPrivate: boolean, deadline: Abort
     addresses = await beforeDeadline(lookup(host, { all: true, verbatim: true }), deadline);
   } catch (err) {
     if ((err as Error).name === 'TimeoutError') throw err;
-    throw new Error(`could not resolve ${host} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new Error(`could not resolve ${host} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { cause: err });
   }
   if (!allowPrivate) {
     const closed = closedResolution(host, addresses.map((a) => a.address));

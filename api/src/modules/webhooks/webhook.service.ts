@@ -1,8 +1,8 @@
 import { unknownEventTypes } from '../events/event-feed.rules.js';
 import { randomBytes } from 'node:crypto';
-import { allExist, type Em, one, pgArray, rows } from '../../db/sql.js';
+import { allExist, type Em, one, pgArray, rows, type Row } from '../../db/sql.js';
 import { badInput, notFound } from '../../shared/errors.js';
-import { ALL, campaignListSql, campaignsWithin, type Scope } from '../auth/scope.rules.js';
+import { campaignListSql, campaignsWithin, type Scope } from '../auth/scope.rules.js';
 import { type DeliveryStatus, hookUrlRefusal } from './webhook.rules.js';
 import type { InteractionEventType } from '../interactions/interaction.enums.js';
 import { positionAt, presentPosition } from '../events/event-feed.js';
@@ -32,7 +32,7 @@ export interface DeliveryView {
 }
 
 const COLUMNS = 'id, url, event_types, campaign_ids, active, disabled_reason, consecutive_failures, created_at';
-const toView = (r: Record<string, any>): WebhookView => ({
+const toView = (r: Row): WebhookView => ({
   id: r.id,
   url: r.url,
   eventTypes: r.event_types,
@@ -122,7 +122,7 @@ export async function deleteWebhook(em: Em, id: string): Promise<void> {
 }
 
 const DELIVERY_COLUMNS = 'id, event_key, event_type, interaction_id, status, attempts, last_status_code, last_error, created_at, delivered_at';
-const toDeliveryView = (r: Record<string, any>): DeliveryView => ({
+const toDeliveryView = (r: Row): DeliveryView => ({
   id: r.id,
   eventId: r.event_key,
   eventType: r.event_type,
