@@ -52,7 +52,12 @@ async function onlineAgents(port, adminToken, count, capacity) {
   const people = [];
   for (let i = 0; i < count; i++) {
     const email = `route-${randomUUID().slice(0, 8)}@bench.dev`;
-    await gql(port, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, name: email, password: 'bench-password-123', role: 'AGENT', maxConcurrentChats: capacity } }, adminToken);
+    await gql(
+      port,
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      { i: { email, name: email, password: 'bench-password-123', role: 'AGENT', maxConcurrentChats: capacity } },
+      adminToken,
+    );
     const s = (await gql(port, 'mutation($e: String!) { signIn(email: $e, password: "bench-password-123") { token user { id } } }', { e: email })).signIn;
     people.push({ token: s.token, id: s.user.id });
   }
@@ -91,7 +96,8 @@ async function allClosed(port, adminToken, campaignId, chats) {
 }
 
 async function chatsOf(port, adminToken, campaignId) {
-  const LIST = 'query($c: ID, $after: String) { interactions(filter: { campaignId: $c }, first: 200, after: $after) { pageInfo { hasNextPage endCursor } edges { node { queuedAt assignedAt closedAt agent { id } } } } }';
+  const LIST =
+    'query($c: ID, $after: String) { interactions(filter: { campaignId: $c }, first: 200, after: $after) { pageInfo { hasNextPage endCursor } edges { node { queuedAt assignedAt closedAt agent { id } } } } }';
   let nodes = [];
   let after = null;
   do {
@@ -105,7 +111,13 @@ async function chatsOf(port, adminToken, campaignId) {
 function overAssignments(nodes, people, capacity) {
   let over = 0;
   for (const p of people) {
-    const edges = nodes.filter((n) => n.agent?.id === p.id && n.assignedAt).flatMap((n) => [[Date.parse(n.assignedAt), 1], [Date.parse(n.closedAt), -1]]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const edges = nodes
+      .filter((n) => n.agent?.id === p.id && n.assignedAt)
+      .flatMap((n) => [
+        [Date.parse(n.assignedAt), 1],
+        [Date.parse(n.closedAt), -1],
+      ])
+      .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     let held = 0;
     for (const [, d] of edges) if ((held += d) > capacity) over++;
   }
@@ -122,7 +134,8 @@ export async function benchRouting({ port, adminToken, agents = 40, capacity = 5
   const people = await onlineAgents(port, adminToken, agents, capacity);
   const reason = (await gql(port, 'mutation { createPauseReason(name: "Bench", icon: "coffee") { id } }', {}, adminToken)).createPauseReason.id;
   const create = async (name) =>
-    (await gql(port, 'mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }', { i: { name, routingStrategy: 'LEAST_BUSY', memberIds: people.map((p) => p.id) } }, adminToken)).createCampaign.id;
+    (await gql(port, 'mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }', { i: { name, routingStrategy: 'LEAST_BUSY', memberIds: people.map((p) => p.id) } }, adminToken))
+      .createCampaign.id;
   const drainCampaign = await create(`Drain ${randomUUID().slice(0, 6)}`);
   const closes = [];
   const clients = closeAsAssigned(port, people, drainCampaign, closes);
@@ -132,7 +145,11 @@ export async function benchRouting({ port, adminToken, agents = 40, capacity = 5
   }
   let next = 0;
   const start = () => gql(port, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', { i: { campaignId: drainCampaign, channel: 'WEBCHAT', contact: {} } });
-  await Promise.all(Array.from({ length: inFlight }, async () => { while (next++ < chats) await start(); }));
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next++ < chats) await start();
+    }),
+  );
   const resumedAt = Date.now();
   await Promise.all(people.map((p) => gql(port, 'mutation { setMyState(state: AVAILABLE) { state } }', {}, p.token)));
   await allClosed(port, adminToken, drainCampaign, chats);
@@ -148,7 +165,14 @@ export async function benchRouting({ port, adminToken, agents = 40, capacity = 5
   await sleep(300);
   const arrivals = 200;
   next = 0;
-  await Promise.all(Array.from({ length: 4 }, async () => { while (next++ < arrivals) { await start2(); await sleep(10); } }));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next++ < arrivals) {
+        await start2();
+        await sleep(10);
+      }
+    }),
+  );
   async function start2() {
     await gql(port, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', { i: { campaignId: arrivalCampaign, channel: 'WEBCHAT', contact: {} } });
   }
@@ -165,8 +189,13 @@ export async function benchRouting({ port, adminToken, agents = 40, capacity = 5
   for (const p of people) await gql(port, 'mutation($r: ID) { setMyState(state: PAUSED, pauseReasonId: $r) { state } }', { r: reason }, p.token);
   for (const p of people) await gql(port, 'mutation($id: ID!, $m: Int!) { updateUser(id: $id, input: { maxConcurrentChats: $m }) { id } }', { id: p.id, m: burstCapacity }, adminToken);
   next = 0;
-  const startBurst = () => gql(port, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', { i: { campaignId: burstCampaign, channel: 'WEBCHAT', contact: {} } });
-  await Promise.all(Array.from({ length: inFlight }, async () => { while (next++ < chats) await startBurst(); }));
+  const startBurst = () =>
+    gql(port, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', { i: { campaignId: burstCampaign, channel: 'WEBCHAT', contact: {} } });
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next++ < chats) await startBurst();
+    }),
+  );
   const burstFrom = Date.now();
   await Promise.all(people.map((p) => gql(port, 'mutation { setMyState(state: AVAILABLE) { state } }', {}, p.token)));
   let burst = [];
@@ -232,7 +261,7 @@ export async function benchRawRouting(databaseUrl, { agents = 40, capacity = 5, 
  */
 export async function seedMonitorCenter({ databaseUrl, agents = 1000, chats = 10_000 }) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-  const campaign = (await pool.query("select id from campaigns order by created_at limit 1")).rows[0].id;
+  const campaign = (await pool.query('select id from campaigns order by created_at limit 1')).rows[0].id;
   const tray = (await pool.query("select id from trays where campaign_id = $1 and kind = 'GENERAL'", [campaign])).rows[0].id;
   await pool.query(
     `insert into users (id, email, name, password_hash, role, languages, skills, max_concurrent_chats, may_monitor_screen, active, created_at, password_changed_at)
@@ -288,12 +317,24 @@ export async function benchMonitor({ port, adminToken, databaseUrl, agents = 100
     return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)), bytes };
   };
   // A change just before each request: the rows must be loaded again (an agent pausing and resuming).
-  const agent = (await gql(port, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email: `mon-change-${randomUUID().slice(0, 6)}@bench.dev`, name: 'Changer', password: 'bench-password-123', role: 'AGENT' } }, adminToken)).createUser.id;
+  const agent = (
+    await gql(
+      port,
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      { i: { email: `mon-change-${randomUUID().slice(0, 6)}@bench.dev`, name: 'Changer', password: 'bench-password-123', role: 'AGENT' } },
+      adminToken,
+    )
+  ).createUser.id;
   const reason = (await gql(port, 'mutation { createPauseReason(name: "Monitor bench", icon: "coffee") { id } }', {}, adminToken)).createPauseReason.id;
   let paused = false;
   const change = async () => {
     paused = !paused;
-    await gql(port, paused ? 'mutation($u: ID!, $r: ID!) { pauseAgent(userId: $u, pauseReasonId: $r) { state } }' : 'mutation($u: ID!) { resumeAgent(userId: $u) { state } }', paused ? { u: agent, r: reason } : { u: agent }, adminToken);
+    await gql(
+      port,
+      paused ? 'mutation($u: ID!, $r: ID!) { pauseAgent(userId: $u, pauseReasonId: $r) { state } }' : 'mutation($u: ID!) { resumeAgent(userId: $u) { state } }',
+      paused ? { u: agent, r: reason } : { u: agent },
+      adminToken,
+    );
   };
   return { agents, chats, dashboard: await time(DASHBOARD), afterChange: await time(DASHBOARD, change), full: await time(FULL), totalsOnly: await time(TOTALS) };
 }

@@ -41,9 +41,16 @@ async function openSubscribers(count, open, batch = 100) {
  */
 export async function benchFanout({ port, adminToken, sizes = [100, 1000, 5000], rounds = 100 }) {
   const campaign = (await gql(port, 'mutation { createCampaign(input: { name: "Fan-out" }) { id } }', {}, adminToken)).createCampaign.id;
-  await gql(port, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email: 'fanout@bench.dev', name: 'Fan-out agent', password: 'bench-password-123', role: 'AGENT' } }, adminToken);
+  await gql(
+    port,
+    'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+    { i: { email: 'fanout@bench.dev', name: 'Fan-out agent', password: 'bench-password-123', role: 'AGENT' } },
+    adminToken,
+  );
   const agent = (await gql(port, 'mutation { signIn(email: "fanout@bench.dev", password: "bench-password-123") { token } }')).signIn.token;
-  const started = await gql(port, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', { i: { campaignId: campaign, channel: 'WEBCHAT', contact: { name: 'Followed' } } });
+  const started = await gql(port, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', {
+    i: { campaignId: campaign, channel: 'WEBCHAT', contact: { name: 'Followed' } },
+  });
   const id = started.startInteraction.interaction.id;
   await gql(port, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id }, agent);
   const post = (body) => gql(port, 'mutation($i: PostMessageInput!) { postMessage(input: $i) { sequence } }', { i: { interactionId: id, body } }, agent);
@@ -99,9 +106,19 @@ export async function benchFanout({ port, adminToken, sizes = [100, 1000, 5000],
       first: { p50: round(percentile(firsts, 50)), p99: round(percentile(firsts, 99)) },
       last: { p50: round(percentile(lasts, 50)), p99: round(percentile(lasts, 99)), max: round(lasts.at(-1)) },
     };
-    console.log(`fan-out  one message to ${String(size).padStart(5)} subscribers: first frame p50 ${result.first.p50} ms, last frame p50 ${result.last.p50} ms p99 ${result.last.p99} ms (${messages} messages; ${size} sockets opened in ${result.connectSeconds} s)`);
+    console.log(
+      `fan-out  one message to ${String(size).padStart(5)} subscribers: first frame p50 ${result.first.p50} ms, last frame p50 ${result.last.p50} ms p99 ${result.last.p99} ms (${messages} messages; ${size} sockets opened in ${result.connectSeconds} s)`,
+    );
     results.push(result);
-    await Promise.all(sockets.map((ws) => new Promise((r) => { ws.once('close', r); ws.close(); })));
+    await Promise.all(
+      sockets.map(
+        (ws) =>
+          new Promise((r) => {
+            ws.once('close', r);
+            ws.close();
+          }),
+      ),
+    );
     await sleep(500);
   }
   return results;

@@ -114,7 +114,9 @@ export async function benchMonitorScreen({ url, adminToken, seconds = 20, log = 
   const everyAgent = (await gql(port, '{ users(role: AGENT) { id email } }', {}, adminToken)).users;
   const agents = everyAgent.filter((u) => u.email.startsWith('mon-')).slice(0, 50);
   const waiting = async () =>
-    (await gql(port, 'query($c: ID) { interactions(filter: { campaignId: $c, phases: [WAITING] }, first: 200) { edges { node { id } } } }', { c: campaign }, adminToken)).interactions.edges.map((e) => e.node.id);
+    (await gql(port, 'query($c: ID) { interactions(filter: { campaignId: $c, phases: [WAITING] }, first: 200) { edges { node { id } } } }', { c: campaign }, adminToken)).interactions.edges.map(
+      (e) => e.node.id,
+    );
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -124,7 +126,10 @@ export async function benchMonitorScreen({ url, adminToken, seconds = 20, log = 
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
     context.setDefaultTimeout(30_000);
     // Loopback only: anything else the page asks for is refused.
-    await context.route((u) => !['127.0.0.1', 'localhost'].includes(u.hostname), (route) => route.abort());
+    await context.route(
+      (u) => !['127.0.0.1', 'localhost'].includes(u.hostname),
+      (route) => route.abort(),
+    );
     await context.addInitScript(instrument, APPLY_MEASURE);
     const page = await context.newPage();
     await page.goto(`${url}/signin`);
@@ -165,7 +170,9 @@ export async function benchMonitorScreen({ url, adminToken, seconds = 20, log = 
           await gql(port, 'mutation($u: ID!, $r: ID!) { pauseAgent(userId: $u, pauseReasonId: $r) { state } }', { u: agent.id, r: reason }, adminToken);
         }
       } else if (step === 2) {
-        await gql(port, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', { i: { campaignId: campaign, channel: 'WEBCHAT', contact: { name: `Screen ${i}` } } });
+        await gql(port, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', {
+          i: { campaignId: campaign, channel: 'WEBCHAT', contact: { name: `Screen ${i}` } },
+        });
       } else if (held.length >= 40) {
         await gql(port, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: held.shift() }, taker.token);
       } else if (queue.length) {
@@ -234,9 +241,22 @@ export async function benchMonitorScreen({ url, adminToken, seconds = 20, log = 
       renders: live.applies.length,
       apply: stats(live.applies),
       frames: stats(live.frames),
-      longTasks: { count: live.longTasks.length, max: round(Math.max(0, ...live.longTasks)), totalMs: round(live.longTasks.reduce((a, b) => a + b, 0)), share: round(live.longTasks.reduce((a, b) => a + b, 0) / (seconds * 1000)) },
+      longTasks: {
+        count: live.longTasks.length,
+        max: round(Math.max(0, ...live.longTasks)),
+        totalMs: round(live.longTasks.reduce((a, b) => a + b, 0)),
+        share: round(live.longTasks.reduce((a, b) => a + b, 0) / (seconds * 1000)),
+      },
       slowFrames: live.frames.filter((f) => f > 50).length,
-      dom: { agentRows: dom.agentRows, agentChats: dom.agentChats, chatRows: dom.chatRows, elements: dom.elements, peakRowsLive: live.peakRows, phasesChatRows: phases.chatRows, phasesElements: phases.elements },
+      dom: {
+        agentRows: dom.agentRows,
+        agentChats: dom.agentChats,
+        chatRows: dom.chatRows,
+        elements: dom.elements,
+        peakRowsLive: live.peakRows,
+        phasesChatRows: phases.chatRows,
+        phasesElements: phases.elements,
+      },
       scroll: { frames: stats(scroll.frames), longestTask: round(Math.max(0, ...scroll.longTasks)), peakRows: scrolled.peakRows },
     };
     const g = MONITOR_SCREEN_GOALS;

@@ -15,10 +15,18 @@ export function goals(report) {
   return [
     { goal: 'post-to-subscriber p50 <= 4 ms at 200 messages/s', measured: `${parley.latency.p50} ms`, pass: parley.latency.p50 <= 4 },
     { goal: 'post-to-subscriber p99 <= 15 ms at 200 messages/s', measured: `${parley.latency.p99} ms`, pass: parley.latency.p99 <= 15 },
-    { goal: '>= 1,500 messages/s per process, every message delivered', measured: `${parley.throughput.perSecond}/s, ${parley.throughput.delivered}/${parley.throughput.sent} delivered`, pass: parley.throughput.perSecond >= 1500 && parley.throughput.allDelivered },
+    {
+      goal: '>= 1,500 messages/s per process, every message delivered',
+      measured: `${parley.throughput.perSecond}/s, ${parley.throughput.delivered}/${parley.throughput.sent} delivered`,
+      pass: parley.throughput.perSecond >= 1500 && parley.throughput.allDelivered,
+    },
     { goal: '>= 0.35x the raw pipeline', measured: `${ratio(parley, raw)}x`, pass: ratio(parley, raw) >= 0.35 },
     { goal: 'one event to 1,000 subscribers, last frame p99 <= 50 ms', measured: thousand ? `${thousand.last.p99} ms` : 'not run', pass: !!thousand && thousand.last.p99 <= 50 },
-    { goal: 'two processes >= 1.3x one', measured: `${round(twoProcesses.throughput.perSecond / parley.throughput.perSecond)}x (${twoProcesses.throughput.perSecond}/s against ${parley.throughput.perSecond}/s)`, pass: twoProcesses.throughput.perSecond >= 1.3 * parley.throughput.perSecond && twoProcesses.throughput.allDelivered },
+    {
+      goal: 'two processes >= 1.3x one',
+      measured: `${round(twoProcesses.throughput.perSecond / parley.throughput.perSecond)}x (${twoProcesses.throughput.perSecond}/s against ${parley.throughput.perSecond}/s)`,
+      pass: twoProcesses.throughput.perSecond >= 1.3 * parley.throughput.perSecond && twoProcesses.throughput.allDelivered,
+    },
     { goal: '>= 300 assignments/s with 0 over-assignments', measured: `${burst.perSecond}/s, ${over} over-assignments`, pass: burst.perSecond >= 300 && over === 0 },
     { goal: 'snapshot of 1,000 agents and 10,000 chats <= 40 ms p50', measured: `${engine.monitor.dashboard.p50} ms`, pass: engine.monitor.dashboard.p50 <= 40 },
     ...webhookGoals(webhooks),
@@ -127,11 +135,12 @@ function screenSection(m) {
 
 /** The webhooks section: a burst of STARTED events to a healthy receiver, alone and beside one that never answers. */
 function webhookSection(w) {
-  const line = (name, b) => `| ${name} | ${b.arrived}/${b.events} | ${b.producedInSeconds} | ${b.lastArrivalAfterLastEventSeconds} | ${b.eventToArrival.p50} | ${b.eventToArrival.p99} | ${b.eventToArrival.max} |`;
+  const line = (name, b) =>
+    `| ${name} | ${b.arrived}/${b.events} | ${b.producedInSeconds} | ${b.lastArrivalAfterLastEventSeconds} | ${b.eventToArrival.p50} | ${b.eventToArrival.p99} | ${b.eventToArrival.max} |`;
   return [
     '## Webhooks',
     '',
-    'New chats started as widgets start them (16 at a time), one STARTED event each, to a hook whose receiver on loopback answers at once; then the same beside a second hook whose receiver never answers (every request runs to `WEBHOOK_TIMEOUT_MS`). Event-to-arrival counts from the event\'s `createdAt`.',
+    "New chats started as widgets start them (16 at a time), one STARTED event each, to a hook whose receiver on loopback answers at once; then the same beside a second hook whose receiver never answers (every request runs to `WEBHOOK_TIMEOUT_MS`). Event-to-arrival counts from the event's `createdAt`.",
     '',
     '| run | arrived | made in s | last arrival after the last event, s | event-to-arrival p50 ms | p99 ms | slowest ms |',
     '|---|---|---|---|---|---|---|',

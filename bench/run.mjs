@@ -70,7 +70,6 @@ function start(script, env) {
   });
 }
 
-
 /** Paces `total` sends at `rate` per second, round-robin over chats. */
 async function paced(total, rate, send) {
   const started = performance.now();
@@ -121,7 +120,9 @@ async function measure(name, chats, post, deliveries) {
     latency: { rate: RATE, samples: sorted.length, lost: total - sorted.length, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)) },
     throughput: { sent, delivered, perSecond: Math.round(sent / sendSeconds), allDelivered: delivered === sent },
   };
-  console.log(`${name.padEnd(8)} p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms at ${RATE}/s (${result.latency.lost} lost)  |  ${result.throughput.perSecond} msg/s, ${delivered}/${sent} delivered`);
+  console.log(
+    `${name.padEnd(8)} p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms at ${RATE}/s (${result.latency.lost} lost)  |  ${result.throughput.perSecond} msg/s, ${delivered}/${sent} delivered`,
+  );
   return result;
 }
 
@@ -166,7 +167,12 @@ async function benchParley(processes = 1) {
   const { port, adminToken } = first;
   const portOf = (i) => replicas[i % replicas.length].port;
   const campaign = (await gql(port, 'mutation { createCampaign(input: { name: "Bench" }) { id } }', {}, adminToken)).createCampaign.id;
-  await gql(port, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email: 'agent@bench.dev', name: 'Agent', password: 'bench-password-123', role: 'AGENT', maxConcurrentChats: 50 } }, adminToken);
+  await gql(
+    port,
+    'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+    { i: { email: 'agent@bench.dev', name: 'Agent', password: 'bench-password-123', role: 'AGENT', maxConcurrentChats: 50 } },
+    adminToken,
+  );
   const agent = (await gql(port, 'mutation { signIn(email: "agent@bench.dev", password: "bench-password-123") { token } }')).signIn.token;
   const deliveries = { onDelivered: () => {} };
   const chats = [];
@@ -188,8 +194,7 @@ async function benchParley(processes = 1) {
   }
   await sleep(500);
   const chatIndex = new Map(chats.map((id, i) => [id, i]));
-  const post = (id, body) =>
-    gql(portOf(chatIndex.get(id)), 'mutation($i: PostMessageInput!) { postMessage(input: $i) { sequence } }', { i: { interactionId: id, body } }, agent);
+  const post = (id, body) => gql(portOf(chatIndex.get(id)), 'mutation($i: PostMessageInput!) { postMessage(input: $i) { sequence } }', { i: { interactionId: id, body } }, agent);
   const result = await measure(processes === 1 ? 'parley' : `parley x${processes}`, chats, post, deliveries);
   await Promise.all(clients.map((c) => c.dispose()));
   return result;
@@ -221,13 +226,19 @@ async function benchEngine(only = null) {
   await gql(port, 'mutation { createCampaign(input: { name: "Monitor bench" }) { id } }', {}, adminToken);
   if (only === 'monitor') return { monitor: await benchMonitor({ port, adminToken, databaseUrl }) };
   const routing = await benchRouting({ port, adminToken });
-  console.log(`routing  burst of ${routing.burst.chats} chats to ${routing.agents} agents x ${routing.burst.capacity} resuming at once: ${routing.burst.perSecond} assignments/s, ${routing.burst.overAssignments} over-assignments`);
-  console.log(`routing  drain of ${routing.drain.chats} chats: ${routing.drain.perSecond} assignments/s, ${routing.drain.overAssignments} over-assignments; arrivals: enqueue-to-assign p50 ${routing.arrival.enqueueToAssign.p50} ms p99 ${routing.arrival.enqueueToAssign.p99} ms, ${routing.arrival.overAssignments} over-assignments (${routing.agents} agents x ${routing.capacity})`);
+  console.log(
+    `routing  burst of ${routing.burst.chats} chats to ${routing.agents} agents x ${routing.burst.capacity} resuming at once: ${routing.burst.perSecond} assignments/s, ${routing.burst.overAssignments} over-assignments`,
+  );
+  console.log(
+    `routing  drain of ${routing.drain.chats} chats: ${routing.drain.perSecond} assignments/s, ${routing.drain.overAssignments} over-assignments; arrivals: enqueue-to-assign p50 ${routing.arrival.enqueueToAssign.p50} ms p99 ${routing.arrival.enqueueToAssign.p99} ms, ${routing.arrival.overAssignments} over-assignments (${routing.agents} agents x ${routing.capacity})`,
+  );
   if (only === 'routing') return { routing };
   const rawRouting = await benchRawRouting(databaseUrl);
   console.log(`raw SQL  ${rawRouting.perSecond} assignments/s (one statement per chat, SKIP LOCKED)`);
   const monitor = await benchMonitor({ port, adminToken, databaseUrl });
-  console.log(`monitor  ${monitor.agents} agents, ${monitor.chats} open chats: dashboard snapshot (${Math.round(monitor.dashboard.bytes / 1024)} KiB) p50 ${monitor.dashboard.p50} ms p99 ${monitor.dashboard.p99} ms, first after a change p50 ${monitor.afterChange.p50} ms p99 ${monitor.afterChange.p99} ms; every chat listed (${Math.round(monitor.full.bytes / 1024)} KiB) p50 ${monitor.full.p50} ms p99 ${monitor.full.p99} ms; totals only p50 ${monitor.totalsOnly.p50} ms`);
+  console.log(
+    `monitor  ${monitor.agents} agents, ${monitor.chats} open chats: dashboard snapshot (${Math.round(monitor.dashboard.bytes / 1024)} KiB) p50 ${monitor.dashboard.p50} ms p99 ${monitor.dashboard.p99} ms, first after a change p50 ${monitor.afterChange.p50} ms p99 ${monitor.afterChange.p99} ms; every chat listed (${Math.round(monitor.full.bytes / 1024)} KiB) p50 ${monitor.full.p50} ms p99 ${monitor.full.p99} ms; totals only p50 ${monitor.totalsOnly.p50} ms`,
+  );
   // The same seeded center, now through the supervisor's screen in a browser.
   const monitorScreen = await benchMonitorScreen({ url: `http://127.0.0.1:${port}`, adminToken, seconds: SCREEN_SECONDS });
   return { routing, rawRouting, monitor, monitorScreen };
@@ -251,7 +262,9 @@ async function stopChildren() {
 async function benchCalibration() {
   const result = await calibrate({ databaseUrl: await createDatabase('calibration'), redisUrl: REDIS_URL });
   const { postgres: p, redis: r, loopback: l } = result;
-  console.log(`machine  PostgreSQL insert (committed) p50 ${p.insert.p50us} µs, ${p.insert.perSecond}/s on one connection, ${p.insertsPerSecondTenConnections}/s on ten; Redis publish p50 ${r.publish.p50us} µs, ${r.publishesPerSecondPipelined}/s pipelined; loopback round trip p50 ${l.roundTrip.p50us} µs p99 ${l.roundTrip.p99us} µs`);
+  console.log(
+    `machine  PostgreSQL insert (committed) p50 ${p.insert.p50us} µs, ${p.insert.perSecond}/s on one connection, ${p.insertsPerSecondTenConnections}/s on ten; Redis publish p50 ${r.publish.p50us} µs, ${r.publishesPerSecondPipelined}/s pipelined; loopback round trip p50 ${l.roundTrip.p50us} µs p99 ${l.roundTrip.p99us} µs`,
+  );
   return result;
 }
 
@@ -286,9 +299,19 @@ async function main() {
     return;
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  console.log(`Parley benchmark on ${machine}\n${CHATS} chats, one subscriber each; latency at ${RATE} msg/s for ${LATENCY_SECONDS} s; throughput with ${IN_FLIGHT} senders for ${THROUGHPUT_SECONDS} s\n`);
+  console.log(
+    `Parley benchmark on ${machine}\n${CHATS} chats, one subscriber each; latency at ${RATE} msg/s for ${LATENCY_SECONDS} s; throughput with ${IN_FLIGHT} senders for ${THROUGHPUT_SECONDS} s\n`,
+  );
   const report = { date: new Date().toISOString(), machine, settings: { RATE, LATENCY_SECONDS, THROUGHPUT_SECONDS, CHATS, IN_FLIGHT, FANOUT_SIZES, FANOUT_ROUNDS } };
-  for (const [key, section] of [['calibration', benchCalibration], ['raw', benchRaw], ['parley', () => benchParley(1)], ['twoProcesses', () => benchParley(2)], ['fanout', benchFanoutAlone], ['webhooks', benchWebhooksAlone], ['engine', () => benchEngine()]]) {
+  for (const [key, section] of [
+    ['calibration', benchCalibration],
+    ['raw', benchRaw],
+    ['parley', () => benchParley(1)],
+    ['twoProcesses', () => benchParley(2)],
+    ['fanout', benchFanoutAlone],
+    ['webhooks', benchWebhooksAlone],
+    ['engine', () => benchEngine()],
+  ]) {
     report[key] = await section();
     await stopChildren();
   }
@@ -298,13 +321,12 @@ async function main() {
 
 async function cleanup() {
   await stopChildren();
-  if (process.env.BENCH_KEEP) console.log(`kept databases: ${databases.join(", ")}`);
+  if (process.env.BENCH_KEEP) console.log(`kept databases: ${databases.join(', ')}`);
   else for (const name of databases) await admin(`drop database if exists "${name}" with (force)`).catch(() => {});
 }
 
-main()
-  .then(cleanup, async (err) => {
-    console.error(err);
-    await cleanup();
-    process.exitCode = 1;
-  });
+main().then(cleanup, async (err) => {
+  console.error(err);
+  await cleanup();
+  process.exitCode = 1;
+});

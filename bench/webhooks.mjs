@@ -63,14 +63,19 @@ export async function benchWebhooks({ port, adminToken, total = 300, inFlight = 
   const healthy = await receiver();
   const stuck = await receiver({ hang: true });
   const hook = async (url) =>
-    (await gql(port, 'mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { webhook { id } } }', { i: { url, campaignIds: [campaign], eventTypes: ['STARTED'] } }, adminToken)).createWebhook.webhook.id;
+    (await gql(port, 'mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { webhook { id } } }', { i: { url, campaignIds: [campaign], eventTypes: ['STARTED'] } }, adminToken)).createWebhook
+      .webhook.id;
   try {
     await hook(healthy.url);
     const alone = await burst(port, campaign, healthy, total, inFlight);
-    console.log(`webhooks ${alone.arrived}/${alone.events} STARTED events (made in ${alone.producedInSeconds} s) reached a healthy receiver, the last ${alone.lastArrivalAfterLastEventSeconds} s after the last event; event-to-arrival p50 ${alone.eventToArrival.p50} ms p99 ${alone.eventToArrival.p99} ms`);
+    console.log(
+      `webhooks ${alone.arrived}/${alone.events} STARTED events (made in ${alone.producedInSeconds} s) reached a healthy receiver, the last ${alone.lastArrivalAfterLastEventSeconds} s after the last event; event-to-arrival p50 ${alone.eventToArrival.p50} ms p99 ${alone.eventToArrival.p99} ms`,
+    );
     await hook(stuck.url);
     const besideStuck = await burst(port, campaign, healthy, total, inFlight);
-    console.log(`webhooks beside a hook that never answers: ${besideStuck.arrived}/${besideStuck.events}, the last ${besideStuck.lastArrivalAfterLastEventSeconds} s after the last event; event-to-arrival p50 ${besideStuck.eventToArrival.p50} ms p99 ${besideStuck.eventToArrival.p99} ms`);
+    console.log(
+      `webhooks beside a hook that never answers: ${besideStuck.arrived}/${besideStuck.events}, the last ${besideStuck.lastArrivalAfterLastEventSeconds} s after the last event; event-to-arrival p50 ${besideStuck.eventToArrival.p50} ms p99 ${besideStuck.eventToArrival.p99} ms`,
+    );
     return { alone, besideStuck, p99Ratio: round(besideStuck.eventToArrival.p99 / Math.max(1, alone.eventToArrival.p99)) };
   } finally {
     await Promise.all([healthy.close(), stuck.close()]);

@@ -106,7 +106,10 @@ describe('refused over HTTP and WebSocket, while a normal client is served', () 
 
   it('a batch of 1,000 operations', async () => {
     await underLoad('batch of 1,000 operations', async () => {
-      const http = await post(Array.from({ length: 1000 }, () => ({ query: ME })), attacker);
+      const http = await post(
+        Array.from({ length: 1000 }, () => ({ query: ME })),
+        attacker,
+      );
       expect(http.status).toBe(400);
       expectRefusal(http, 'BAD_REQUEST', /batching disabled/i);
       // graphql-ws has no batches, but a thousand operations sent at once on one socket are one.
@@ -246,7 +249,10 @@ function expectRefusal(answer: Refusal & { json?: any; kind?: string }, code: st
     JSON.stringify(errors).slice(0, 500),
   ).toContain(code);
   const messages = errors.filter((e: any) => e.extensions?.code === code).map((e: any) => e.message as string);
-  expect(messages.some((m: string) => message.test(m)), `${JSON.stringify(messages).slice(0, 300)} should match ${message}`).toBe(true);
+  expect(
+    messages.some((m: string) => message.test(m)),
+    `${JSON.stringify(messages).slice(0, 300)} should match ${message}`,
+  ).toBe(true);
   for (const e of errors) {
     expect(e.extensions?.stacktrace).toBeUndefined();
     expect(e.message).not.toMatch(/\bat .+:\d+:\d+|node_modules|ECONN|relation "/);
@@ -279,10 +285,7 @@ async function overSocket(query: string): Promise<Outcome> {
   return outcome;
 }
 
-type Outcome =
-  | { kind: 'data'; payload: any }
-  | { kind: 'error'; errors: { message: string; extensions?: Record<string, unknown> }[] }
-  | { kind: 'closed'; code: number; reason: string };
+type Outcome = { kind: 'data'; payload: any } | { kind: 'error'; errors: { message: string; extensions?: Record<string, unknown> }[] } | { kind: 'closed'; code: number; reason: string };
 
 /** graphql-transport-ws by hand: every frame exactly as given, and the first answer per operation. */
 class RawSocket {

@@ -84,7 +84,10 @@ describe('deactivating a person', () => {
     expect(await targets()).not.toContain(agent.id);
     expect(await listed()).not.toContain(agent.id);
     await vi.waitFor(async () => expect(await monitored()).not.toContain(agent.id), { timeout: 5000, interval: 100 });
-    expectCode(await gql(api.url, 'mutation($id: ID!, $to: TransferTargetInput!) { transferInteraction(id: $id, to: $to) { id } }', { id: chat.id, to: { agentId: agent.id } }, other.token), 'NOT_FOUND');
+    expectCode(
+      await gql(api.url, 'mutation($id: ID!, $to: TransferTargetInput!) { transferInteraction(id: $id, to: $to) { id } }', { id: chat.id, to: { agentId: agent.id } }, other.token),
+      'NOT_FOUND',
+    );
 
     const back = await ok(api.url, SET_ACTIVE, { id: agent.id, a: true }, admin);
     expect(back.setUserActive.active).toBe(true);
@@ -224,7 +227,11 @@ describe('tags and skills', () => {
     expect((await ok(api.url, SKILLS, {}, admin)).skillUsage).toContainEqual({ name: skill, chats: 1, people: 1 });
 
     const to = `${skill}-native`;
-    expect((await ok(api.url, 'mutation($n: String!, $to: String!) { renameSkill(name: $n, newName: $to) { name chats people } }', { n: skill, to }, admin)).renameSkill).toEqual({ name: to, chats: 1, people: 1 });
+    expect((await ok(api.url, 'mutation($n: String!, $to: String!) { renameSkill(name: $n, newName: $to) { name chats people } }', { n: skill, to }, admin)).renameSkill).toEqual({
+      name: to,
+      chats: 1,
+      people: 1,
+    });
     expect(await skillsOf(agent.token)).toEqual([to, 'billing']);
     expect((await ok(api.url, CHAT, { id: chat.id }, admin)).interaction.expertise).toEqual([to]);
     const offered = (await ok(api.url, '{ skills }', {}, agent.token)).skills;

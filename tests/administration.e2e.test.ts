@@ -50,7 +50,10 @@ describe('changing a campaign', () => {
             thresholdsSeconds: [60, 120, 180],
             allowVideo: true,
             schedule: { ranges: [{ day: 1, from: '09:00', to: '18:00' }], holidays: ['2026-12-25'] },
-            messages: [{ language: 'pt', welcome: 'Olá' }, { language: 'en', welcome: 'Hello' }],
+            messages: [
+              { language: 'pt', welcome: 'Olá' },
+              { language: 'en', welcome: 'Hello' },
+            ],
           },
         },
         admin,
@@ -124,7 +127,12 @@ describe('people and teams', () => {
     const names = everyone.map((u: any) => u.name.toLowerCase());
     expect(names).toEqual([...names].sort());
     const teams = (await ok(api.url, '{ teams { id members { id } } }', {}, supervisor.token)).teams;
-    expect(teams.find((t: any) => t.id === team).members.map((m: any) => m.id).sort()).toEqual([a.id, b.id].sort());
+    expect(
+      teams
+        .find((t: any) => t.id === team)
+        .members.map((m: any) => m.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
     expectCode(await gql(api.url, '{ users { id } }', {}, agent.token), 'FORBIDDEN');
     expectCode(await gql(api.url, '{ teams { id } }', {}, agent.token), 'FORBIDDEN');
   });
@@ -145,7 +153,12 @@ describe('the conversations report', () => {
     expect(await find({ createdFrom: new Date(Date.now() - 60_000).toISOString() })).toEqual([waiting.protocol, served.protocol]);
     expect(await find({ createdTo: new Date(Date.now() - 60_000).toISOString() })).toEqual([]);
     // The total is counted when asked for, through a fragment too.
-    const counted = await ok(api.url, 'query($f: InteractionFilterInput) { interactions(filter: $f) { ...total } } fragment total on InteractionConnection { totalCount }', { f: { campaignId: campaign.id } }, supervisor.token);
+    const counted = await ok(
+      api.url,
+      'query($f: InteractionFilterInput) { interactions(filter: $f) { ...total } } fragment total on InteractionConnection { totalCount }',
+      { f: { campaignId: campaign.id } },
+      supervisor.token,
+    );
     expect(counted.interactions.totalCount).toBe(2);
 
     const csv = async (query: string, token: string | null = supervisor.token) => {
@@ -155,7 +168,10 @@ describe('the conversations report', () => {
     const all = await csv(`campaignId=${campaign.id}`);
     expect(all.status).toBe(200);
     expect(all.type).toMatch(/^text\/csv/);
-    const lines = all.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = all.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toBe('protocol,campaign,channel,contact,email,phone,agent,phase,status,result,tags,started,queued,assigned,closed,waitedSeconds');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([waiting.protocol, served.protocol]);
     const success = await csv(`campaignId=${campaign.id}&results=SUCCESS`);
@@ -182,4 +198,3 @@ describe('trays and their access', () => {
     expectCode(await gql(api.url, ACCESS, { t: '00000000-0000-4000-8000-000000000000' }, supervisor.token), 'NOT_FOUND');
   });
 });
-

@@ -44,7 +44,10 @@ describe('agent state', () => {
 
     const ws = connect(api.wsUrl, agent.token);
     ws.subscribe('subscription { interactionChanged { kind } }');
-    const free = await until(() => my(agent.token), (s) => s.state === 'FREE');
+    const free = await until(
+      () => my(agent.token),
+      (s) => s.state === 'FREE',
+    );
     expect(free.connected).toBe(true);
     expect(Date.parse(free.stateChangedAt)).toBeGreaterThanOrEqual(Date.parse(first.stateChangedAt));
 
@@ -63,7 +66,10 @@ describe('agent state', () => {
     await ws.dispose();
     // Within the grace period a reload would reconnect; after it, the agent is gone.
     expect((await my(agent.token)).state).toBe('FREE');
-    const gone = await until(() => my(agent.token), (s) => s.state === 'DISCONNECTED');
+    const gone = await until(
+      () => my(agent.token),
+      (s) => s.state === 'DISCONNECTED',
+    );
     expect(gone).toMatchObject({ state: 'DISCONNECTED', connected: false });
   });
 

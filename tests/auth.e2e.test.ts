@@ -181,9 +181,14 @@ describe('administration basics', () => {
     const allowed = await createPerson(api.url, admin, 'AGENT');
     const denied = await createPerson(api.url, admin, 'AGENT');
     const supervisor = await createPerson(api.url, admin, 'SUPERVISOR');
-    const tray = await ok(api.url, 'mutation($input: CreateTrayInput!) { createTray(input: $input) { id kind } }', {
-      input: { name: 'Sales', campaignId: campaign.id, userIds: [allowed.id] },
-    }, supervisor.token);
+    const tray = await ok(
+      api.url,
+      'mutation($input: CreateTrayInput!) { createTray(input: $input) { id kind } }',
+      {
+        input: { name: 'Sales', campaignId: campaign.id, userIds: [allowed.id] },
+      },
+      supervisor.token,
+    );
     expect(tray.createTray.kind).toBe('CUSTOM');
     const has = async (token: string) => (await ok(api.url, '{ trays { id } }', {}, token)).trays.some((t: any) => t.id === tray.createTray.id);
     expect(await has(allowed.token)).toBe(true);
@@ -256,7 +261,12 @@ describe('API keys and visitor tokens', () => {
     expect(list.interactions.edges.map((e: any) => e.node.id)).toEqual([mine.id]);
     expect(list.trays).toEqual([]);
     expectCode(
-      await gql(api.url, 'mutation($input: StartInteractionInput!) { startInteraction(input: $input) { interaction { id } } }', { input: { campaignId: campaign.id, channel: 'WEBCHAT', contact: {} } }, mine.visitorToken),
+      await gql(
+        api.url,
+        'mutation($input: StartInteractionInput!) { startInteraction(input: $input) { interaction { id } } }',
+        { input: { campaignId: campaign.id, channel: 'WEBCHAT', contact: {} } },
+        mine.visitorToken,
+      ),
       'FORBIDDEN',
     );
   });

@@ -133,7 +133,7 @@ describe('calls', () => {
     ]);
   });
 
-  it("lets a supervisor watch the screen of an agent who allows it, through the same signalling", async () => {
+  it('lets a supervisor watch the screen of an agent who allows it, through the same signalling', async () => {
     const willing = await createPerson(api.url, admin, 'AGENT', { mayMonitorScreen: true });
     const SCREEN = 'mutation($a: ID!) { requestScreen(agentId: $a) { id kind state supervisorId interactionId } }';
     expectCode(await gql(api.url, SCREEN, { a: agent.id }, supervisor.token), 'FORBIDDEN');

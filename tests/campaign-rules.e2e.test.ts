@@ -32,8 +32,7 @@ const texts = [
   { language: 'pt', outOfHours: 'Estamos fechados', unavailable: 'Todos ocupados' },
 ];
 const START = `mutation($i: StartInteractionInput!) { startInteraction(input: $i) { admission offlineMessagesAllowed visitorToken interaction { id phase result } } }`;
-const start = (campaignId: string, language = 'en', token?: string) =>
-  ok(api.url, START, { i: { campaignId, channel: token ? 'API' : 'WEBCHAT', contact: { name: 'C' }, language } }, token);
+const start = (campaignId: string, language = 'en', token?: string) => ok(api.url, START, { i: { campaignId, channel: token ? 'API' : 'WEBCHAT', contact: { name: 'C' }, language } }, token);
 const bodies = async (id: string, token: string) => (await ok(api.url, 'query($id: ID!) { messages(interactionId: $id) { body } }', { id }, token)).messages.map((m: any) => m.body);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const allWeek = { ranges: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, from: '00:00', to: '24:00' })), holidays: [] };

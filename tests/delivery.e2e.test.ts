@@ -36,9 +36,7 @@ const MESSAGE_ADDED = `subscription($id: ID!, $after: Int) { messageAdded(intera
 describe('sequences', () => {
   it('hands out 1..n without gaps to 40 concurrent senders on both sides', async () => {
     const chat = await chatInService();
-    const sends = Array.from({ length: 40 }, (_, i) =>
-      ok(api.url, POST, { input: { interactionId: chat.id, body: `m${i}`, clientMessageId: `c${i}` } }, i % 2 ? agent.token : chat.visitorToken),
-    );
+    const sends = Array.from({ length: 40 }, (_, i) => ok(api.url, POST, { input: { interactionId: chat.id, body: `m${i}`, clientMessageId: `c${i}` } }, i % 2 ? agent.token : chat.visitorToken));
     const sequences = (await Promise.all(sends)).map((d) => d.postMessage.sequence).sort((a, b) => a - b);
     expect(sequences).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     const stored = await ok(api.url, 'query($id: ID!) { messages(interactionId: $id, first: 500) { sequence } }', { id: chat.id }, supervisor.token);

@@ -100,7 +100,11 @@ describe('interactionEvents', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(mine(resumed.events).map((e) => e.data.body)).toEqual(['three', 'four']);
     expect(mine(lifeSub.events).filter((e) => e.type === 'MESSAGE_ADDED')).toEqual([]);
-    expect(mine(sub.events).concat(mine(resumed.events)).map((e) => e.data.body)).not.toContain('between us');
+    expect(
+      mine(sub.events)
+        .concat(mine(resumed.events))
+        .map((e) => e.data.body),
+    ).not.toContain('between us');
     await Promise.all([again.dispose(), life.dispose()]);
   });
 
@@ -121,7 +125,11 @@ describe('interactionEvents', () => {
     // A slow transaction writes an event first and commits last.
     const slow = new pg.Client({ connectionString: inject('databaseUrl') });
     await slow.connect();
-    const seen = () => sub.events.map((e) => e.interactionEvents).filter((e) => [quiet.id, chat.id].includes(e.interactionId)).map((e) => `${e.interactionId === quiet.id ? 'quiet' : 'chat'}:${e.type}`);
+    const seen = () =>
+      sub.events
+        .map((e) => e.interactionEvents)
+        .filter((e) => [quiet.id, chat.id].includes(e.interactionId))
+        .map((e) => `${e.interactionId === quiet.id ? 'quiet' : 'chat'}:${e.type}`);
     try {
       await slow.query('begin');
       await slow.query("insert into interaction_events (interaction_id, type, actor_kind, data, created_at) values ($1, 'NOTE_ADDED', 'SYSTEM', '{}', now())", [quiet.id]);

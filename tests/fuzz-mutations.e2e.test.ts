@@ -15,19 +15,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import {
-  buildSchema,
-  type GraphQLArgument,
-  type GraphQLField,
-  type GraphQLInputType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-  getNamedType,
-  isLeafType,
-} from 'graphql';
+import { buildSchema, type GraphQLArgument, type GraphQLField, type GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, getNamedType, isLeafType } from 'graphql';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -306,7 +294,11 @@ function documentFor(field: GraphQLField<unknown, unknown>, args: Record<string,
 // Who calls, and what the database looks like.
 
 type Caller = 'admin' | 'agent' | 'visitor' | 'anonymous';
-const caller = fc.oneof({ arbitrary: fc.constant<Caller>('admin'), weight: 6 }, { arbitrary: fc.constant<Caller>('agent'), weight: 2 }, { arbitrary: fc.constantFrom('visitor', 'anonymous') as fc.Arbitrary<Caller>, weight: 1 });
+const caller = fc.oneof(
+  { arbitrary: fc.constant<Caller>('admin'), weight: 6 },
+  { arbitrary: fc.constant<Caller>('agent'), weight: 2 },
+  { arbitrary: fc.constantFrom('visitor', 'anonymous') as fc.Arbitrary<Caller>, weight: 1 },
+);
 
 /** Mutations that end the caller's session when they succeed: they get a session of their own. */
 const ENDS_SESSION = new Set(['signOut', 'changePassword']);
@@ -347,36 +339,40 @@ describe('every mutation, fuzzed', () => {
   });
 
   for (const field of mutations) {
-    it(field.name, async () => {
-      const counts = { data: 0, refused: new Map<string, number>(), messages: new Set<string>() };
-      tally.set(field.name, counts);
-      let baseline = await fingerprint();
-      await fc.assert(
-        fc.asyncProperty(caller, argumentsFor(field), async (who, args) => {
-          const token = await tokenFor(who, field.name);
-          if (ENDS_SESSION.has(field.name)) baseline = await fingerprint();
-          const answer = await gql(api.url, documentFor(field, args), args, token);
-          const shown = JSON.stringify({ who, args }).slice(0, 400);
-          for (const error of answer.errors ?? []) {
-            expect(ACTIONABLE.has(String(error.extensions?.code)), `${field.name} answered ${JSON.stringify(error).slice(0, 300)} to ${shown}`).toBe(true);
-            expect(error.message, `${field.name} leaked to ${shown}`).not.toMatch(LEAK);
-            expect(error.extensions?.stacktrace).toBeUndefined();
-          }
-          const refused = !answer.data?.[field.name] && (answer.errors?.length ?? 0) > 0;
-          if (refused) {
-            const code = String(answer.errors![0]!.extensions?.code);
-            counts.refused.set(code, (counts.refused.get(code) ?? 0) + 1);
-            counts.messages.add(answer.errors![0]!.message.slice(0, 80));
-            const after = await fingerprint();
-            expect(changedTables(baseline, after), `${field.name} refused (${code}) but changed tables, for ${shown}`).toEqual([]);
-            baseline = after;
-          } else {
-            counts.data++;
-            baseline = await settled();
-          }
-        }),
-        { numRuns: RUNS, endOnFailure: true, ...(SEED === undefined ? {} : { seed: SEED }) },
-      );
-    }, 120_000);
+    it(
+      field.name,
+      async () => {
+        const counts = { data: 0, refused: new Map<string, number>(), messages: new Set<string>() };
+        tally.set(field.name, counts);
+        let baseline = await fingerprint();
+        await fc.assert(
+          fc.asyncProperty(caller, argumentsFor(field), async (who, args) => {
+            const token = await tokenFor(who, field.name);
+            if (ENDS_SESSION.has(field.name)) baseline = await fingerprint();
+            const answer = await gql(api.url, documentFor(field, args), args, token);
+            const shown = JSON.stringify({ who, args }).slice(0, 400);
+            for (const error of answer.errors ?? []) {
+              expect(ACTIONABLE.has(String(error.extensions?.code)), `${field.name} answered ${JSON.stringify(error).slice(0, 300)} to ${shown}`).toBe(true);
+              expect(error.message, `${field.name} leaked to ${shown}`).not.toMatch(LEAK);
+              expect(error.extensions?.stacktrace).toBeUndefined();
+            }
+            const refused = !answer.data?.[field.name] && (answer.errors?.length ?? 0) > 0;
+            if (refused) {
+              const code = String(answer.errors![0]!.extensions?.code);
+              counts.refused.set(code, (counts.refused.get(code) ?? 0) + 1);
+              counts.messages.add(answer.errors![0]!.message.slice(0, 80));
+              const after = await fingerprint();
+              expect(changedTables(baseline, after), `${field.name} refused (${code}) but changed tables, for ${shown}`).toEqual([]);
+              baseline = after;
+            } else {
+              counts.data++;
+              baseline = await settled();
+            }
+          }),
+          { numRuns: RUNS, endOnFailure: true, ...(SEED === undefined ? {} : { seed: SEED }) },
+        );
+      },
+      120_000,
+    );
   }
 });

@@ -137,8 +137,11 @@ describe('losing access', () => {
     const admin = await adminToken(api.url);
     const supervisor = await createPerson(api.url, admin, 'SUPERVISOR');
     const member = await createPerson(api.url, admin, 'AGENT');
-    const tray = (await ok(api.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `VIP ${Date.now()}`, campaignId: campaign.id, userIds: [member.id] } }, supervisor.token)).createTray.id;
-    const bot = (await ok(api.url, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { name: 'bot', scopes: ['BOT'], campaignIds: [campaign.id] } }, admin)).createApiKey.secret;
+    const tray = (
+      await ok(api.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `VIP ${Date.now()}`, campaignId: campaign.id, userIds: [member.id] } }, supervisor.token)
+    ).createTray.id;
+    const bot = (await ok(api.url, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { name: 'bot', scopes: ['BOT'], campaignIds: [campaign.id] } }, admin)).createApiKey
+      .secret;
     const intoTray = async () => {
       const s = await ok(api.url, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', { i: { campaignId: campaign.id, channel: 'API', contact: {} } }, bot);
       const id = s.startInteraction.interaction.id;

@@ -128,7 +128,10 @@ describe('a READ key', () => {
       const before = await snapshot(id);
       for (const [name, document, variables] of CHAT_MUTATIONS) {
         const result = await gql(api.url, document, variables(id), keys.read);
-        expect(result.errors?.map((e) => e.extensions?.code), `${name}: ${JSON.stringify(result.errors)}`).toEqual(['FORBIDDEN']);
+        expect(
+          result.errors?.map((e) => e.extensions?.code),
+          `${name}: ${JSON.stringify(result.errors)}`,
+        ).toEqual(['FORBIDDEN']);
       }
       expect(await snapshot(id)).toEqual(before);
     }

@@ -52,7 +52,12 @@ describe('giving back and transferring', () => {
 
   it('transfers to a custom tray of the campaign with a note, and the chat then ends ESCALATED', async () => {
     const chat = await heldChat();
-    const sales = await ok(api.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `Sales ${chat.id.slice(0, 6)}`, campaignId: campaign.id, userIds: [other.id] } }, supervisor.token);
+    const sales = await ok(
+      api.url,
+      'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }',
+      { i: { name: `Sales ${chat.id.slice(0, 6)}`, campaignId: campaign.id, userIds: [other.id] } },
+      supervisor.token,
+    );
     const moved = await ok(api.url, TRANSFER, { id: chat.id, to: { trayId: sales.createTray.id }, note: 'Wants a quote' }, agent.token);
     expect(moved.transferInteraction).toMatchObject({ phase: 'WAITING', agent: null, tray: { id: sales.createTray.id, kind: 'CUSTOM' } });
     // The agent who gave it away no longer sees it; the one with access does, and takes it.
@@ -164,7 +169,12 @@ describe('five at once', () => {
   it('transfers five chats at once', async () => {
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push((await heldChat()).id);
-    const moved = await ok(api.url, 'mutation($ids: [ID!]!, $to: TransferTargetInput!) { transferInteractions(ids: $ids, to: $to, note: "rebalancing") { tray { kind } agent { id } } }', { ids, to: { agentId: other.id } }, supervisor.token);
+    const moved = await ok(
+      api.url,
+      'mutation($ids: [ID!]!, $to: TransferTargetInput!) { transferInteractions(ids: $ids, to: $to, note: "rebalancing") { tray { kind } agent { id } } }',
+      { ids, to: { agentId: other.id } },
+      supervisor.token,
+    );
     expect(moved.transferInteractions).toEqual(Array(5).fill({ tray: { kind: 'PERSONAL' }, agent: null }));
   });
 });

@@ -41,7 +41,9 @@ const close = (id: string, token: string) => ok(api.url, 'mutation($id: ID!) { c
 
 /** The campaign's wall clock now, as the figures should read it. */
 function localNow(timeZone: string): { date: string; hour: number } {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' }).formatToParts(new Date()).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' }).formatToParts(new Date()).map((p) => [p.type, p.value]),
+  );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
 }
 
@@ -76,7 +78,8 @@ describe('monitor today', () => {
     // Met by the two answered; the abandoned and the waiting one are within the level yet, so do not count (the monitor's rule).
     if (hours.length === 1) expect(hours[0]).toEqual({ hour: now.hour, received: 4, answered: 2, answeredWithinLevel: 2, abandoned: 1, serviceLevel: 1 });
     // The same as the dashboard's own service level and queue count for the campaign.
-    const monitor = (await ok(api.url, 'query($f: MonitorFilterInput) { monitor(filter: $f) { campaigns { serviceLevel queuedToday } } }', { f: { campaignIds: [campaign.id] } }, supervisor.token)).monitor;
+    const monitor = (await ok(api.url, 'query($f: MonitorFilterInput) { monitor(filter: $f) { campaigns { serviceLevel queuedToday } } }', { f: { campaignIds: [campaign.id] } }, supervisor.token))
+      .monitor;
     expect(monitor.campaigns).toEqual([{ serviceLevel: 1, queuedToday: 4 }]);
     // With only this campaign shown, the hours added up across campaigns are its own.
     expect(today.hours).toEqual(mine.hours);

@@ -54,7 +54,16 @@ describe('monitor', () => {
     const mine = (await ok(api.url, MONITOR, { f: { campaignIds: [campaign.id], agentIds: [agent.id] } }, supervisor.token)).monitor;
     expect(mine.totals).toEqual({ open: 1, bot: 0, waiting: 0, inService: 1 });
     expect(mine.agents).toEqual([
-      { userId: agent.id, state: 'BUSY', activeChats: 1, completedToday: 1, channels: ['WEBCHAT'], alert: false, bands: { green: 1, yellow: 0, red: 0 }, chats: [{ protocol: a.protocol, band: 'GREEN' }] },
+      {
+        userId: agent.id,
+        state: 'BUSY',
+        activeChats: 1,
+        completedToday: 1,
+        channels: ['WEBCHAT'],
+        alert: false,
+        bands: { green: 1, yellow: 0, red: 0 },
+        chats: [{ protocol: a.protocol, band: 'GREEN' }],
+      },
     ]);
     expect(m.waiting).toEqual([{ protocol: c.protocol, contact: { name: 'Cid' } }]);
     expect(m.inService).toEqual([{ protocol: a.protocol, agentId: agent.id }]);

@@ -41,10 +41,12 @@ describe('who is asking, kept between requests', () => {
 
   it('a tray grant, a team membership and their withdrawal count at once on the other process', async () => {
     const agent = await createPerson(a.url, admin, 'AGENT');
-    const tray = (await ok(a.url, 'mutation($input: CreateTrayInput!) { createTray(input: $input) { id } }', { input: { name: `Private ${Date.now()}`, campaignId: campaign.id } }, admin)).createTray.id;
+    const tray = (await ok(a.url, 'mutation($input: CreateTrayInput!) { createTray(input: $input) { id } }', { input: { name: `Private ${Date.now()}`, campaignId: campaign.id } }, admin)).createTray
+      .id;
     const chat = await startWidgetChat(a.url, campaign.id);
     await ok(a.url, 'mutation($id: ID!, $to: TransferTargetInput!) { transferInteraction(id: $id, to: $to) { id } }', { id: chat.id, to: { trayId: tray } }, admin);
-    const grant = (userIds: string[], teamIds: string[] = []) => ok(a.url, 'mutation($t: ID!, $u: [ID!]!, $g: [ID!]!) { setTrayAccess(trayId: $t, userIds: $u, teamIds: $g) { id } }', { t: tray, u: userIds, g: teamIds }, admin);
+    const grant = (userIds: string[], teamIds: string[] = []) =>
+      ok(a.url, 'mutation($t: ID!, $u: [ID!]!, $g: [ID!]!) { setTrayAccess(trayId: $t, userIds: $u, teamIds: $g) { id } }', { t: tray, u: userIds, g: teamIds }, admin);
 
     await warm(agent.token, chat.id);
     expect(await seen(b.url, agent.token, chat.id)).toBe(false);
@@ -109,9 +111,7 @@ describe('two processes', () => {
     const agents: Person[] = [];
     for (let i = 0; i < 20; i++) agents.push(await createPerson(a.url, admin, 'AGENT'));
     const chat = await startWidgetChat(a.url, campaign.id);
-    const results = await Promise.all(
-      agents.map((agent, i) => gql((i % 2 ? b : a).url, 'mutation($id: ID!) { takeInteraction(id: $id) { agent { id } } }', { id: chat.id }, agent.token)),
-    );
+    const results = await Promise.all(agents.map((agent, i) => gql((i % 2 ? b : a).url, 'mutation($id: ID!) { takeInteraction(id: $id) { agent { id } } }', { id: chat.id }, agent.token)));
     const winners = results.filter((r) => !r.errors);
     const codes = results.filter((r) => r.errors).map((r) => r.errors![0]!.extensions?.code);
     expect(winners).toHaveLength(1);

@@ -93,10 +93,16 @@ describe('a change made through another process, on an open socket', () => {
     const campaign: CampaignFixture = await createCampaign(a.url, admin, { memberIds: [bystander.id] });
     const team = (await ok(a.url, 'mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }', { i: { name: `Team ${unique()}`, memberIds: [] } }, admin)).createTeam.id;
     const agent = await createPerson(a.url, admin, 'AGENT', { teamIds: [team] });
-    const tray = (await ok(a.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `VIP ${unique()}`, campaignId: campaign.id, teamIds: [team] } }, admin)).createTray.id;
+    const tray = (await ok(a.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `VIP ${unique()}`, campaignId: campaign.id, teamIds: [team] } }, admin)).createTray
+      .id;
     const bot = await createApiKey(a.url, admin, ['BOT'], [campaign.id]);
     const intoTray = async () => {
-      const started = await ok(a.url, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', { i: { campaignId: campaign.id, channel: 'API', contact: {} } }, bot);
+      const started = await ok(
+        a.url,
+        'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }',
+        { i: { campaignId: campaign.id, channel: 'API', contact: {} } },
+        bot,
+      );
       const id: string = started.startInteraction.interaction.id;
       await ok(a.url, 'mutation($i: HandOffInput!) { handOff(input: $i) { id } }', { i: { interactionId: id, trayId: tray } }, bot);
       return id;

@@ -168,7 +168,7 @@ describe('routing', () => {
     const status = await ok(api.url, '{ agents { userId state } }', {}, supervisor.token);
     expect(status.agents.find((a: any) => a.userId === leaving.id).state).toBe('DISCONNECTED');
   });
-  it("never hands a chat to an agent whose security group does not reach the campaign, even one named a member", async () => {
+  it('never hands a chat to an agent whose security group does not reach the campaign, even one named a member', async () => {
     const group = (await ok(api.url, 'mutation($n: String!) { createSecurityGroup(name: $n) { id } }', { n: `Group ${Date.now()}` }, admin)).createSecurityGroup.id;
     const grouped = await online({ securityGroupId: group });
     const outside = await campaignWith('ROUND_ROBIN', [grouped.id]);

@@ -165,17 +165,17 @@ async function createGroup(name: string) {
 /** A person who never signs in: a target to act on. */
 async function addPerson(role: 'AGENT' | 'SUPERVISOR' | 'ADMIN', securityGroupId: string): Promise<{ id: string; email: string }> {
   const email = `${role.toLowerCase()}-${unique()}@tests.parley.dev`;
-  const data = await ok(api.url, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, name: `Target ${email.slice(0, 14)}`, password: PASSWORD, role, securityGroupId } }, owner);
+  const data = await ok(
+    api.url,
+    'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+    { i: { email, name: `Target ${email.slice(0, 14)}`, password: PASSWORD, role, securityGroupId } },
+    owner,
+  );
   return { id: data.createUser.id, email };
 }
 
 async function makeKey(token: string, scopes: string[], campaignIds: string[]): Promise<Key> {
-  const data = await ok(
-    api.url,
-    'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { id } } }',
-    { i: { name: `key ${unique()}`, scopes, campaignIds } },
-    token,
-  );
+  const data = await ok(api.url, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { id } } }', { i: { name: `key ${unique()}`, scopes, campaignIds } }, token);
   return { id: data.createApiKey.apiKey.id, secret: data.createApiKey.secret };
 }
 
@@ -231,7 +231,12 @@ async function closedChat(side: Side): Promise<{ chat: Chat; fileId: string }> {
 async function bridgedChat(side: Side): Promise<{ chat: Chat; contact: SideWorld['contact'] }> {
   const s = world[side];
   const u = unique();
-  const wanted = { name: `${side} WhatsApp customer ${u}`, email: `${side.toLowerCase()}-wa-${u}@example.com`, phone: `+34 600 ${u.slice(0, 3).replace(/\D/g, '1')} 123`, externalId: `wa:${side}:${randomUUID()}` };
+  const wanted = {
+    name: `${side} WhatsApp customer ${u}`,
+    email: `${side.toLowerCase()}-wa-${u}@example.com`,
+    phone: `+34 600 ${u.slice(0, 3).replace(/\D/g, '1')} 123`,
+    externalId: `wa:${side}:${randomUUID()}`,
+  };
   const started = (await ok(api.url, START, { i: { campaignId: s.campaign.id, channel: 'WHATSAPP', contact: wanted, language: 'en' } }, s.channelKey)).startInteraction.interaction;
   await ok(api.url, POST, { input: { interactionId: started.id, body: 'Hola, from WhatsApp' } }, s.channelKey);
   mark(side, started.id, started.protocol, wanted.name, wanted.email, wanted.externalId, started.contact.id);
@@ -272,7 +277,7 @@ async function personState(person: { id: string; token?: string }) {
   return {
     user: users.find((u: any) => u.id === person.id) ?? null,
     agent: agents.find((a: any) => a.userId === person.id) ?? null,
-    signedIn: person.token ? (await gql(api.url, '{ me { id } }', {}, person.token)).data?.me?.id ?? null : null,
+    signedIn: person.token ? ((await gql(api.url, '{ me { id } }', {}, person.token)).data?.me?.id ?? null) : null,
   };
 }
 
@@ -280,13 +285,23 @@ async function buildSide(side: Side, group: { id: string; name: string }, extraM
   const agent = await createPerson(api.url, owner, 'AGENT', { securityGroupId: group.id, maxConcurrentChats: 50 });
   const supervisor = await createPerson(api.url, owner, 'SUPERVISOR', { securityGroupId: group.id });
   const campaign = await createCampaign(api.url, owner, { name: `${side} campaign ${unique()}`, securityGroupId: group.id, memberIds: [agent.id, ...extraMembers] });
-  const customTrayId = (await ok(api.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `${side} VIP ${unique()}`, campaignId: campaign.id, userIds: [agent.id] } }, owner))
-    .createTray.id;
+  const customTrayId = (
+    await ok(api.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `${side} VIP ${unique()}`, campaignId: campaign.id, userIds: [agent.id] } }, owner)
+  ).createTray.id;
   const team = (await ok(api.url, 'mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }', { i: { name: `${side} team ${unique()}`, memberIds: [agent.id] } }, owner)).createTeam;
-  const cannedId = (await ok(api.url, 'mutation($i: CreateCannedResponseInput!) { createCannedResponse(input: $i) { id } }', { i: { campaignId: campaign.id, shortcut: `hi${unique()}`, body: `${side} greeting` } }, owner))
-    .createCannedResponse.id;
-  const offlineId = (await ok(api.url, 'mutation($i: LeaveOfflineMessageInput!) { leaveOfflineMessage(input: $i) { id } }', { i: { campaignId: campaign.id, email: `${side.toLowerCase()}-offline-${unique()}@example.com`, body: 'Call me back' } }))
-    .leaveOfflineMessage.id;
+  const cannedId = (
+    await ok(
+      api.url,
+      'mutation($i: CreateCannedResponseInput!) { createCannedResponse(input: $i) { id } }',
+      { i: { campaignId: campaign.id, shortcut: `hi${unique()}`, body: `${side} greeting` } },
+      owner,
+    )
+  ).createCannedResponse.id;
+  const offlineId = (
+    await ok(api.url, 'mutation($i: LeaveOfflineMessageInput!) { leaveOfflineMessage(input: $i) { id } }', {
+      i: { campaignId: campaign.id, email: `${side.toLowerCase()}-offline-${unique()}@example.com`, body: 'Call me back' },
+    })
+  ).leaveOfflineMessage.id;
   const hookId = await makeHook(owner, [campaign.id]);
   const trays = (await ok(api.url, '{ trays { id campaignId } }', {}, owner)).trays.filter((t: any) => t.campaignId === campaign.id).map((t: any) => t.id);
   mark(side, campaign.id, campaign.name, group.id, group.name, customTrayId, cannedId, offlineId, hookId, agent.id, agent.email, supervisor.id, supervisor.email, ...trays);
@@ -319,7 +334,11 @@ beforeAll(async () => {
   }
 
   for (let i = 0; i < 40; i += 8) spares.push(...(await Promise.all(Array.from({ length: 8 }, () => addPerson('AGENT', north.id)))));
-  await buildSide('North', north, spares.map((p) => p.id));
+  await buildSide(
+    'North',
+    north,
+    spares.map((p) => p.id),
+  );
   await buildSide('South', south, []);
 
   groupedAdmin = await createPerson(api.url, owner, 'ADMIN', { securityGroupId: north.id });
@@ -339,7 +358,11 @@ beforeAll(async () => {
   world.North.channelKey = tokens['CHANNEL key'];
   world.North.readKey = { id: callerIds['READ key'], secret: tokens['READ key'] };
 
-  const southKeys = { bot: await makeKey(owner, ['BOT'], [world.South.campaign.id]), channel: await makeKey(owner, ['CHANNEL'], [world.South.campaign.id]), read: await makeKey(owner, ['READ'], [world.South.campaign.id]) };
+  const southKeys = {
+    bot: await makeKey(owner, ['BOT'], [world.South.campaign.id]),
+    channel: await makeKey(owner, ['CHANNEL'], [world.South.campaign.id]),
+    read: await makeKey(owner, ['READ'], [world.South.campaign.id]),
+  };
   world.South.botKey = southKeys.bot.secret;
   world.South.channelKey = southKeys.channel.secret;
   world.South.readKey = southKeys.read;
@@ -561,17 +584,64 @@ const ids = (list: { id: string }[]) => list.map((x) => x.id);
 const NORTH = () => world.North;
 
 const READS: Read[] = [
-  { kind: 'lookup', does: (s) => `read the ${s} campaign`, by: EVERYONE, doc: 'query($c: ID!) { campaign(id: $c) { id securityGroup { id } } }', vars: (s) => ({ c: s.campaign.id }), shows: (d) => expect(d.campaign.id).toBe(NORTH().campaign.id) },
-  { kind: 'lookup', does: (s) => `read the members of the ${s} campaign`, by: DASHBOARD, doc: 'query($c: ID!) { campaignMembers(campaignId: $c) { id } }', vars: (s) => ({ c: s.campaign.id }), shows: (d) => expect(ids(d.campaignMembers)).toContain(NORTH().agent.id) },
-  { kind: 'lookup', does: (s) => `read the canned responses of the ${s} campaign`, by: PEOPLE, doc: 'query($c: ID!) { cannedResponses(campaignId: $c) { id } }', vars: (s) => ({ c: s.campaign.id }), shows: (d) => expect(ids(d.cannedResponses)).toContain(NORTH().cannedId) },
-  { kind: 'lookup', does: (s) => `read the offline messages of the ${s} campaign`, by: PEOPLE, doc: 'query($c: ID) { offlineMessages(campaignId: $c) { id } }', vars: (s) => ({ c: s.campaign.id }), shows: (d) => expect(ids(d.offlineMessages)).toContain(NORTH().offlineId) },
-  { kind: 'lookup', does: (s) => `read who may open the ${s} custom tray`, by: DASHBOARD, doc: 'query($t: ID!) { trayAccess(trayId: $t) { users { id } } }', vars: (s) => ({ t: s.customTrayId }), shows: (d) => expect(ids(d.trayAccess.users)).toContain(NORTH().agent.id) },
+  {
+    kind: 'lookup',
+    does: (s) => `read the ${s} campaign`,
+    by: EVERYONE,
+    doc: 'query($c: ID!) { campaign(id: $c) { id securityGroup { id } } }',
+    vars: (s) => ({ c: s.campaign.id }),
+    shows: (d) => expect(d.campaign.id).toBe(NORTH().campaign.id),
+  },
+  {
+    kind: 'lookup',
+    does: (s) => `read the members of the ${s} campaign`,
+    by: DASHBOARD,
+    doc: 'query($c: ID!) { campaignMembers(campaignId: $c) { id } }',
+    vars: (s) => ({ c: s.campaign.id }),
+    shows: (d) => expect(ids(d.campaignMembers)).toContain(NORTH().agent.id),
+  },
+  {
+    kind: 'lookup',
+    does: (s) => `read the canned responses of the ${s} campaign`,
+    by: PEOPLE,
+    doc: 'query($c: ID!) { cannedResponses(campaignId: $c) { id } }',
+    vars: (s) => ({ c: s.campaign.id }),
+    shows: (d) => expect(ids(d.cannedResponses)).toContain(NORTH().cannedId),
+  },
+  {
+    kind: 'lookup',
+    does: (s) => `read the offline messages of the ${s} campaign`,
+    by: PEOPLE,
+    doc: 'query($c: ID) { offlineMessages(campaignId: $c) { id } }',
+    vars: (s) => ({ c: s.campaign.id }),
+    shows: (d) => expect(ids(d.offlineMessages)).toContain(NORTH().offlineId),
+  },
+  {
+    kind: 'lookup',
+    does: (s) => `read who may open the ${s} custom tray`,
+    by: DASHBOARD,
+    doc: 'query($t: ID!) { trayAccess(trayId: $t) { users { id } } }',
+    vars: (s) => ({ t: s.customTrayId }),
+    shows: (d) => expect(ids(d.trayAccess.users)).toContain(NORTH().agent.id),
+  },
   { kind: 'lookup', does: (s) => `read the delivery log of a ${s} webhook`, by: ADMINS, doc: 'query($h: ID!) { webhookDeliveries(webhookId: $h) { id } }', vars: (s) => ({ h: s.hookId }) },
 
-  { kind: 'list', does: (s) => `list ${s}'s campaigns`, by: EVERYONE, doc: '{ campaigns { id name securityGroup { id name } } }', shows: (d) => expect(ids(d.campaigns)).toContain(NORTH().campaign.id) },
+  {
+    kind: 'list',
+    does: (s) => `list ${s}'s campaigns`,
+    by: EVERYONE,
+    doc: '{ campaigns { id name securityGroup { id name } } }',
+    shows: (d) => expect(ids(d.campaigns)).toContain(NORTH().campaign.id),
+  },
   { kind: 'list', does: (s) => `list ${s}'s trays`, by: EVERYONE, doc: '{ trays { id name campaignId ownerId } }', shows: (d) => expect(ids(d.trays)).toContain(NORTH().campaign.generalTrayId) },
   { kind: 'list', does: (s) => `list ${s}'s people`, by: DASHBOARD, doc: '{ users(includeInactive: true) { id email name } }', shows: (d) => expect(ids(d.users)).toContain(NORTH().agent.id) },
-  { kind: 'list', does: (s) => `list ${s}'s agents and their states`, by: DASHBOARD, doc: '{ agents { userId name } }', shows: (d) => expect(d.agents.map((a: any) => a.userId)).toContain(NORTH().agent.id) },
+  {
+    kind: 'list',
+    does: (s) => `list ${s}'s agents and their states`,
+    by: DASHBOARD,
+    doc: '{ agents { userId name } }',
+    shows: (d) => expect(d.agents.map((a: any) => a.userId)).toContain(NORTH().agent.id),
+  },
   {
     kind: 'list',
     does: (s) => `see ${s}'s people in the teams`,
@@ -582,8 +652,20 @@ const READS: Read[] = [
   { kind: 'list', does: (s) => `list ${s}'s supervisors to write to`, by: PEOPLE, doc: '{ supervisors { id name } }', shows: (d) => expect(ids(d.supervisors)).toContain(NORTH().supervisor.id) },
   { kind: 'list', does: (s) => `list ${s}'s API keys`, by: ADMINS, doc: '{ apiKeys { id campaignIds } }', shows: (d) => expect(ids(d.apiKeys)).toContain(NORTH().readKey.id) },
   { kind: 'list', does: (s) => `list ${s}'s webhooks`, by: ADMINS, doc: '{ webhooks { id campaignIds } }', shows: (d) => expect(ids(d.webhooks)).toContain(NORTH().hookId) },
-  { kind: 'list', does: (s) => `list ${s}'s offline messages`, by: PEOPLE, doc: '{ offlineMessages { id campaignId email } }', shows: (d) => expect(ids(d.offlineMessages)).toContain(NORTH().offlineId) },
-  { kind: 'list', does: (s) => `list ${s}'s security group`, by: ADMINS, doc: '{ securityGroups { id name } }', shows: (d, caller) => caller === 'grouped administrator' && expect(d.securityGroups).toEqual([NORTH().group]) },
+  {
+    kind: 'list',
+    does: (s) => `list ${s}'s offline messages`,
+    by: PEOPLE,
+    doc: '{ offlineMessages { id campaignId email } }',
+    shows: (d) => expect(ids(d.offlineMessages)).toContain(NORTH().offlineId),
+  },
+  {
+    kind: 'list',
+    does: (s) => `list ${s}'s security group`,
+    by: ADMINS,
+    doc: '{ securityGroups { id name } }',
+    shows: (d, caller) => caller === 'grouped administrator' && expect(d.securityGroups).toEqual([NORTH().group]),
+  },
   {
     kind: 'list',
     does: (s) => `list ${s}'s chats`,
@@ -810,7 +892,14 @@ const READ_CHAT = 'query($id: ID!) { interaction(id: $id) { id } }';
 const CREATE_USER = 'mutation($i: CreateUserInput!) { createUser(input: $i) { id securityGroup { id } } }';
 const as = (caller: Caller, query: string, variables: Record<string, unknown>) => gql(api.url, query, variables, tokens[caller]);
 
-function onChat(at: Location | 'NEEDS_HELP', does: (chat: string) => string, doc: string, vars: (c: Chat, s: SideWorld) => Record<string, unknown>, by: readonly Caller[], did?: Write['did']): Write<Chat> {
+function onChat(
+  at: Location | 'NEEDS_HELP',
+  does: (chat: string) => string,
+  doc: string,
+  vars: (c: Chat, s: SideWorld) => Record<string, unknown>,
+  by: readonly Caller[],
+  did?: Write['did'],
+): Write<Chat> {
   return {
     does: (side) => does(chatOf(side, at)),
     by,
@@ -822,28 +911,122 @@ function onChat(at: Location | 'NEEDS_HELP', does: (chat: string) => string, doc
   };
 }
 
-const post = (body: string, internal = false) => (c: Chat) => ({ input: { interactionId: c.id, body, internal } });
+const post =
+  (body: string, internal = false) =>
+  (c: Chat) => ({ input: { interactionId: c.id, body, internal } });
 const authorIs = (kind: string) => (d: any) => expect(d.postMessage.author.kind).toBe(kind);
 
 const CHAT_WRITES: Write[] = [
-  onChat('HELD', (c) => `add a note to ${c}`, NOTE, (c) => ({ id: c.id, b: 'A staff note' }), HOLDER_OR_SUPERVISOR),
-  onChat('HELD', (c) => `post an internal message in ${c}`, POST, post('Between us', true), HOLDER_OR_SUPERVISOR, (d) => expect(d.postMessage.visibility).toBe('INTERNAL')),
-  onChat('HELD', (c) => `answer the customer of ${c}`, POST, post('How can I help?'), HOLDER_OR_SUPERVISOR, (d) => expect(d.postMessage.author.kind).not.toBe('CONTACT')),
+  onChat(
+    'HELD',
+    (c) => `add a note to ${c}`,
+    NOTE,
+    (c) => ({ id: c.id, b: 'A staff note' }),
+    HOLDER_OR_SUPERVISOR,
+  ),
+  onChat(
+    'HELD',
+    (c) => `post an internal message in ${c}`,
+    POST,
+    post('Between us', true),
+    HOLDER_OR_SUPERVISOR,
+    (d) => expect(d.postMessage.visibility).toBe('INTERNAL'),
+  ),
+  onChat(
+    'HELD',
+    (c) => `answer the customer of ${c}`,
+    POST,
+    post('How can I help?'),
+    HOLDER_OR_SUPERVISOR,
+    (d) => expect(d.postMessage.author.kind).not.toBe('CONTACT'),
+  ),
   onChat('BOT', (c) => `speak as the bot in ${c}`, POST, post('Still the bot'), ['BOT key'], authorIs('BOT')),
   onChat('BRIDGED', (c) => `write as the customer of ${c}`, POST, post('Any news?'), ['CHANNEL key'], authorIs('CONTACT')),
-  onChat('HELD', (c) => `close ${c}`, CLOSE, (c) => ({ id: c.id }), HOLDER_OR_SUPERVISOR),
+  onChat(
+    'HELD',
+    (c) => `close ${c}`,
+    CLOSE,
+    (c) => ({ id: c.id }),
+    HOLDER_OR_SUPERVISOR,
+  ),
   // The issue: READ and SUPERVISE keys never close nor hand off a chat a bot serves; the bot, or a person, does.
-  onChat('BOT', (c) => `close ${c}`, CLOSE, (c) => ({ id: c.id }), [...STAFF_SUPERVISORS, 'BOT key']),
-  onChat('BOT', (c) => `hand off ${c} to its General tray`, 'mutation($i: HandOffInput!) { handOff(input: $i) { phase } }', (c, s) => ({ i: { interactionId: c.id, trayId: s.campaign.generalTrayId } }), [...STAFF_SUPERVISORS, 'BOT key']),
-  onChat('HELD', (c) => `transfer ${c} to its General tray`, 'mutation($id: ID!, $t: ID!) { transferInteraction(id: $id, to: { trayId: $t }, note: "moving on") { phase } }', (c, s) => ({ id: c.id, t: s.campaign.generalTrayId }), HOLDER_OR_SUPERVISOR),
-  onChat('HELD', (c) => `give ${c} back to its tray`, 'mutation($id: ID!) { returnToTray(id: $id) { phase } }', (c) => ({ id: c.id }), HOLDER_OR_SUPERVISOR),
-  onChat('HELD', (c) => `ask for help in ${c}`, STATUS, (c) => ({ id: c.id, s: 'NEEDS_HELP' }), HOLDER_OR_SUPERVISOR),
-  onChat('NEEDS_HELP', (c) => `join ${c}`, 'mutation($id: ID!) { joinInteraction(id: $id) { status } }', (c) => ({ id: c.id }), STAFF_SUPERVISORS),
-  onChat('HELD', (c) => `tag ${c}`, 'mutation($id: ID!) { setTags(id: $id, tags: ["scope-matrix"]) { tags } }', (c) => ({ id: c.id }), HOLDER_OR_SUPERVISOR),
-  onChat('HELD', (c) => `set the expertise of ${c}`, 'mutation($id: ID!) { setExpertise(id: $id, skills: ["billing"]) { expertise } }', (c) => ({ id: c.id }), HOLDER_OR_SUPERVISOR),
-  onChat('WAITING', (c) => `take ${c}`, TAKE, (c) => ({ id: c.id }), PEOPLE),
-  onChat('CLOSED', (c) => `e-mail the transcript of ${c}`, 'mutation($id: ID!) { sendTranscript(interactionId: $id, to: "someone@example.com") { to } }', (c) => ({ id: c.id }), PEOPLE),
-  onChat('HELD', (c) => `close ${c} in a bulk action`, 'mutation($ids: [ID!]!) { closeInteractions(ids: $ids, result: SUCCESS) { phase } }', (c) => ({ ids: [c.id] }), AS_SUPERVISOR),
+  onChat(
+    'BOT',
+    (c) => `close ${c}`,
+    CLOSE,
+    (c) => ({ id: c.id }),
+    [...STAFF_SUPERVISORS, 'BOT key'],
+  ),
+  onChat(
+    'BOT',
+    (c) => `hand off ${c} to its General tray`,
+    'mutation($i: HandOffInput!) { handOff(input: $i) { phase } }',
+    (c, s) => ({ i: { interactionId: c.id, trayId: s.campaign.generalTrayId } }),
+    [...STAFF_SUPERVISORS, 'BOT key'],
+  ),
+  onChat(
+    'HELD',
+    (c) => `transfer ${c} to its General tray`,
+    'mutation($id: ID!, $t: ID!) { transferInteraction(id: $id, to: { trayId: $t }, note: "moving on") { phase } }',
+    (c, s) => ({ id: c.id, t: s.campaign.generalTrayId }),
+    HOLDER_OR_SUPERVISOR,
+  ),
+  onChat(
+    'HELD',
+    (c) => `give ${c} back to its tray`,
+    'mutation($id: ID!) { returnToTray(id: $id) { phase } }',
+    (c) => ({ id: c.id }),
+    HOLDER_OR_SUPERVISOR,
+  ),
+  onChat(
+    'HELD',
+    (c) => `ask for help in ${c}`,
+    STATUS,
+    (c) => ({ id: c.id, s: 'NEEDS_HELP' }),
+    HOLDER_OR_SUPERVISOR,
+  ),
+  onChat(
+    'NEEDS_HELP',
+    (c) => `join ${c}`,
+    'mutation($id: ID!) { joinInteraction(id: $id) { status } }',
+    (c) => ({ id: c.id }),
+    STAFF_SUPERVISORS,
+  ),
+  onChat(
+    'HELD',
+    (c) => `tag ${c}`,
+    'mutation($id: ID!) { setTags(id: $id, tags: ["scope-matrix"]) { tags } }',
+    (c) => ({ id: c.id }),
+    HOLDER_OR_SUPERVISOR,
+  ),
+  onChat(
+    'HELD',
+    (c) => `set the expertise of ${c}`,
+    'mutation($id: ID!) { setExpertise(id: $id, skills: ["billing"]) { expertise } }',
+    (c) => ({ id: c.id }),
+    HOLDER_OR_SUPERVISOR,
+  ),
+  onChat(
+    'WAITING',
+    (c) => `take ${c}`,
+    TAKE,
+    (c) => ({ id: c.id }),
+    PEOPLE,
+  ),
+  onChat(
+    'CLOSED',
+    (c) => `e-mail the transcript of ${c}`,
+    'mutation($id: ID!) { sendTranscript(interactionId: $id, to: "someone@example.com") { to } }',
+    (c) => ({ id: c.id }),
+    PEOPLE,
+  ),
+  onChat(
+    'HELD',
+    (c) => `close ${c} in a bulk action`,
+    'mutation($ids: [ID!]!) { closeInteractions(ids: $ids, result: SUCCESS) { phase } }',
+    (c) => ({ ids: [c.id] }),
+    AS_SUPERVISOR,
+  ),
   onChat(
     'HELD',
     (c) => `transfer ${c} in a bulk action`,
@@ -853,7 +1036,8 @@ const CHAT_WRITES: Write[] = [
   ),
 ];
 
-const campaignState = async (s: SideWorld) => ok(api.url, 'query($c: ID!) { campaign(id: $c) { name serviceLevelSeconds } interactions(filter: { campaignId: $c }) { totalCount } }', { c: s.campaign.id }, owner);
+const campaignState = async (s: SideWorld) =>
+  ok(api.url, 'query($c: ID!) { campaign(id: $c) { name serviceLevelSeconds } interactions(filter: { campaignId: $c }) { totalCount } }', { c: s.campaign.id }, owner);
 const traysOf = async (s: SideWorld) => (await ok(api.url, '{ trays { id campaignId } }', {}, owner)).trays.filter((t: any) => t.campaignId === s.campaign.id);
 const countOf = async (field: 'webhooks' | 'apiKeys' | 'teams') => (await ok(api.url, `{ ${field} { id } }`, {}, owner))[field].length;
 const hookOf = async (id: string) => (await ok(api.url, '{ webhooks { id active campaignIds } }', {}, owner)).webhooks.find((h: any) => h.id === id) ?? null;
@@ -866,7 +1050,8 @@ const ADMIN_WRITES: Write[] = [
   {
     does: (s) => `rename the ${s} campaign`,
     by: ADMINS,
-    run: (caller, s) => as(caller, 'mutation($id: ID!, $n: String!) { updateCampaign(id: $id, input: { name: $n, serviceLevelSeconds: 45 }) { id } }', { id: s.campaign.id, n: `${s.campaign.name} (by ${caller})` }),
+    run: (caller, s) =>
+      as(caller, 'mutation($id: ID!, $n: String!) { updateCampaign(id: $id, input: { name: $n, serviceLevelSeconds: 45 }) { id } }', { id: s.campaign.id, n: `${s.campaign.name} (by ${caller})` }),
     state: campaignState,
   },
   {
@@ -884,7 +1069,8 @@ const ADMIN_WRITES: Write[] = [
   {
     does: (s) => `add a canned response to the ${s} campaign`,
     by: DASHBOARD,
-    run: (caller, s) => as(caller, 'mutation($i: CreateCannedResponseInput!) { createCannedResponse(input: $i) { id } }', { i: { campaignId: s.campaign.id, shortcut: `x${unique()}`, body: 'Injected' } }),
+    run: (caller, s) =>
+      as(caller, 'mutation($i: CreateCannedResponseInput!) { createCannedResponse(input: $i) { id } }', { i: { campaignId: s.campaign.id, shortcut: `x${unique()}`, body: 'Injected' } }),
     state: (s) => ok(api.url, 'query($c: ID!) { cannedResponses(campaignId: $c) { id } }', { c: s.campaign.id }, owner),
   },
   {
@@ -911,7 +1097,8 @@ const ADMIN_WRITES: Write[] = [
   {
     does: (s) => `make an API key for the ${s} campaign`,
     by: ADMINS,
-    run: (caller, s) => as(caller, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { campaignIds } } }', { i: { name: `key ${unique()}`, scopes: ['ADMIN'], campaignIds: [s.campaign.id] } }),
+    run: (caller, s) =>
+      as(caller, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { campaignIds } } }', { i: { name: `key ${unique()}`, scopes: ['ADMIN'], campaignIds: [s.campaign.id] } }),
     state: () => countOf('apiKeys'),
     outsideAlso: ['BAD_USER_INPUT'],
     did: (d) => expect(d.createApiKey.apiKey.campaignIds).toEqual([world.North.campaign.id]),
@@ -938,8 +1125,7 @@ const ADMIN_WRITES: Write[] = [
     does: (s) => `add a person to ${s}`,
     // A key limited to campaigns has no group to put people in: it manages no people.
     by: ['grouped administrator'],
-    run: (caller, s) =>
-      as(caller, CREATE_USER, { i: { email: `added-${unique()}@tests.parley.dev`, name: 'Added', password: PASSWORD, role: 'AGENT', securityGroupId: s.group.id } }),
+    run: (caller, s) => as(caller, CREATE_USER, { i: { email: `added-${unique()}@tests.parley.dev`, name: 'Added', password: PASSWORD, role: 'AGENT', securityGroupId: s.group.id } }),
     state: async () => (await ok(api.url, '{ users(includeInactive: true) { id } }', {}, owner)).users.length,
     did: (d) => expect(d.createUser.securityGroup).toEqual({ id: world.North.group.id }),
   },
@@ -989,7 +1175,8 @@ const ADMIN_WRITES: Write[] = [
     by: PEOPLE,
     target: async (side) => world[side].supervisor,
     run: (caller, _s, p: Person) => as(caller, 'mutation($u: ID!) { sendInternalMessage(toUserId: $u, body: "Psst") { id } }', { u: p.id }),
-    state: async (_s, p: Person, caller) => (PEOPLE.includes(caller) ? (await ok(api.url, 'query($u: ID!) { internalMessages(withUserId: $u) { id } }', { u: callerIds[caller] }, p.token)).internalMessages : null),
+    state: async (_s, p: Person, caller) =>
+      PEOPLE.includes(caller) ? (await ok(api.url, 'query($u: ID!) { internalMessages(withUserId: $u) { id } }', { u: callerIds[caller] }, p.token)).internalMessages : null,
   },
   {
     does: (s) => `start a WhatsApp chat on the ${s} campaign`,
@@ -1011,8 +1198,7 @@ describe('writes over HTTP: North works where the role allows it; South is refus
     for (const caller of CALLERS) {
       for (const side of SIDES) {
         const works = side === 'North' && w.by.includes(caller);
-        const title =
-          side === 'South' ? `${who(caller)} cannot ${w.does('South')}` : works ? `${who(caller)} can ${w.does('North')}` : `${who(caller)} cannot ${w.does('North')} (not its role)`;
+        const title = side === 'South' ? `${who(caller)} cannot ${w.does('South')}` : works ? `${who(caller)} can ${w.does('North')}` : `${who(caller)} cannot ${w.does('North')} (not its role)`;
         it(title, async () => {
           const s = world[side];
           const target = w.target ? await w.target(side) : undefined;
@@ -1131,7 +1317,9 @@ describe("the issue's probes, and a few of the same kind", () => {
       expect(contact.id).not.toBe(south.id);
       for (const field of ['name', 'email', 'phone'] as const) expect(contact[field]).not.toBe(south[field]);
       // Named again, with other details: still not the South contact, and the South one keeps its own.
-      const again = await as(caller, START, { i: { campaignId: world.North.campaign.id, channel: 'WHATSAPP', contact: { externalId: south.externalId, name: 'Mallory', email: 'mallory@example.com' } } });
+      const again = await as(caller, START, {
+        i: { campaignId: world.North.campaign.id, channel: 'WHATSAPP', contact: { externalId: south.externalId, name: 'Mallory', email: 'mallory@example.com' } },
+      });
       expectWorks(again);
       expect(again.data.startInteraction.interaction.contact.id).not.toBe(south.id);
       expect(await snapshot(world.South.chats.BRIDGED.id)).toEqual(before);
@@ -1177,7 +1365,10 @@ describe("the issue's probes, and a few of the same kind", () => {
   it("the North BOT key cannot hand a North chat off into South's General tray", async () => {
     const chat = await botChat('North');
     const before = await snapshot(chat.id);
-    expectRefused(await as('BOT key', 'mutation($i: HandOffInput!) { handOff(input: $i) { id } }', { i: { interactionId: chat.id, trayId: world.South.campaign.generalTrayId } }), [...OUTSIDE, 'BAD_USER_INPUT']);
+    expectRefused(await as('BOT key', 'mutation($i: HandOffInput!) { handOff(input: $i) { id } }', { i: { interactionId: chat.id, trayId: world.South.campaign.generalTrayId } }), [
+      ...OUTSIDE,
+      'BAD_USER_INPUT',
+    ]);
     expect(await snapshot(chat.id)).toEqual(before);
   });
 
@@ -1185,11 +1376,25 @@ describe("the issue's probes, and a few of the same kind", () => {
     const members = async () => (await ok(api.url, 'query($c: ID!) { campaignMembers(campaignId: $c) { id } }', { c: world.North.campaign.id }, owner)).campaignMembers;
     const before = await members();
     const trays = await traysOf(world.North);
-    expectRefused(await as('grouped administrator', 'mutation($id: ID!, $m: [ID!]) { updateCampaign(id: $id, input: { memberIds: $m }) { id } }', { id: world.North.campaign.id, m: [world.North.agent.id, world.South.agent.id] }), [...OUTSIDE, 'BAD_USER_INPUT']);
-    expectRefused(await as('grouped administrator', 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `VIP ${unique()}`, campaignId: world.North.campaign.id, userIds: [world.South.agent.id] } }), [...OUTSIDE, 'BAD_USER_INPUT']);
+    expectRefused(
+      await as('grouped administrator', 'mutation($id: ID!, $m: [ID!]) { updateCampaign(id: $id, input: { memberIds: $m }) { id } }', {
+        id: world.North.campaign.id,
+        m: [world.North.agent.id, world.South.agent.id],
+      }),
+      [...OUTSIDE, 'BAD_USER_INPUT'],
+    );
+    expectRefused(
+      await as('grouped administrator', 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', {
+        i: { name: `VIP ${unique()}`, campaignId: world.North.campaign.id, userIds: [world.South.agent.id] },
+      }),
+      [...OUTSIDE, 'BAD_USER_INPUT'],
+    );
     const access = () => ok(api.url, 'query($t: ID!) { trayAccess(trayId: $t) { users { id } } }', { t: world.North.customTrayId }, owner);
     const granted = await access();
-    expectRefused(await as('grouped administrator', 'mutation($t: ID!, $u: [ID!]!) { setTrayAccess(trayId: $t, userIds: $u) { id } }', { t: world.North.customTrayId, u: [world.South.agent.id] }), [...OUTSIDE, 'BAD_USER_INPUT']);
+    expectRefused(await as('grouped administrator', 'mutation($t: ID!, $u: [ID!]!) { setTrayAccess(trayId: $t, userIds: $u) { id } }', { t: world.North.customTrayId, u: [world.South.agent.id] }), [
+      ...OUTSIDE,
+      'BAD_USER_INPUT',
+    ]);
     expect(await access()).toEqual(granted);
     expect(await members()).toEqual(before);
     expect(await traysOf(world.North)).toEqual(trays);
@@ -1232,9 +1437,15 @@ describe("the issue's probes, and a few of the same kind", () => {
   for (const caller of ADMINS) {
     it(`${who(caller)} cannot create a campaign in South, nor move North's campaign there`, async () => {
       const name = `Escaped ${unique()}`;
-      expectRefused(await as(caller, 'mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }', { i: { name, securityGroupId: world.South.group.id } }), [...OUTSIDE, 'BAD_USER_INPUT']);
+      expectRefused(await as(caller, 'mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }', { i: { name, securityGroupId: world.South.group.id } }), [
+        ...OUTSIDE,
+        'BAD_USER_INPUT',
+      ]);
       expect((await ok(api.url, '{ campaigns { name } }', {}, owner)).campaigns.map((c: any) => c.name)).not.toContain(name);
-      expectRefused(await as(caller, 'mutation($id: ID!, $g: ID!) { updateCampaign(id: $id, input: { securityGroupId: $g }) { id } }', { id: world.North.campaign.id, g: world.South.group.id }), [...OUTSIDE, 'BAD_USER_INPUT']);
+      expectRefused(await as(caller, 'mutation($id: ID!, $g: ID!) { updateCampaign(id: $id, input: { securityGroupId: $g }) { id } }', { id: world.North.campaign.id, g: world.South.group.id }), [
+        ...OUTSIDE,
+        'BAD_USER_INPUT',
+      ]);
       expect((await ok(api.url, 'query($c: ID!) { campaign(id: $c) { securityGroup { id } } }', { c: world.North.campaign.id }, owner)).campaign.securityGroup).toEqual({ id: world.North.group.id });
     });
   }
@@ -1332,7 +1543,14 @@ const STREAMS: Stream[] = [
     by: DASHBOARD,
     doc: `subscription { monitorChanged { ${MONITOR_FIELDS} } }`,
     vars: () => ({}),
-    hears: { what: 'on monitorChanged a new North customer waiting, or only the North chat with a bot for a key that does not supervise', done: (e, caller) => monitorHeard(e.map((x) => x.monitorChanged), caller) },
+    hears: {
+      what: 'on monitorChanged a new North customer waiting, or only the North chat with a bot for a key that does not supervise',
+      done: (e, caller) =>
+        monitorHeard(
+          e.map((x) => x.monitorChanged),
+          caller,
+        ),
+    },
     never: 'a South chat, agent or customer’s e-mail on monitorChanged',
   },
   {
@@ -1347,7 +1565,14 @@ const STREAMS: Stream[] = [
     by: DASHBOARD,
     doc: 'subscription { monitorUpdates { full chats { id protocol campaign { id } contact { name email } } agents { userId } campaigns { campaign { id name } } removedChatIds } }',
     vars: () => ({}),
-    hears: { what: 'on monitorUpdates a new North customer waiting, or only the North chat with a bot for a key that does not supervise', done: (e, caller) => monitorHeard(e.map((x) => ({ waiting: x.monitorUpdates.chats })), caller) },
+    hears: {
+      what: 'on monitorUpdates a new North customer waiting, or only the North chat with a bot for a key that does not supervise',
+      done: (e, caller) =>
+        monitorHeard(
+          e.map((x) => ({ waiting: x.monitorUpdates.chats })),
+          caller,
+        ),
+    },
     never: 'a South chat, agent or customer’s e-mail on monitorUpdates',
   },
   {
@@ -1362,11 +1587,11 @@ const STREAMS: Stream[] = [
 ];
 
 /** Resolves when `done` holds, or the subscription ends or times out; the assertions then say which. */
-const settle = (sub: Subscription<any>, done: (events: any[]) => boolean, ms = 10_000) => sub.until(done, ms).then(
-  () => undefined,
-  () => undefined,
-);
-
+const settle = (sub: Subscription<any>, done: (events: any[]) => boolean, ms = 10_000) =>
+  sub.until(done, ms).then(
+    () => undefined,
+    () => undefined,
+  );
 
 describe('streams over WebSocket: North events arrive, South events never do', () => {
   const subs = new Map<string, Subscription<any>>();
@@ -1461,7 +1686,10 @@ describe('streams over WebSocket: North events arrive, South events never do', (
           expect(codes.length === 1 && OUTSIDE.includes(codes[0]!) ? 'refused' : `answered ${JSON.stringify(sub.errors).slice(0, 300)}`).toBe('refused');
         } else if (sub.errors.length) {
           // A stream of South alone may be refused rather than kept quiet.
-          expect(errorCodes(sub.errors).every((c) => OUTSIDE.includes(c)), JSON.stringify(sub.errors)).toBe(true);
+          expect(
+            errorCodes(sub.errors).every((c) => OUTSIDE.includes(c)),
+            JSON.stringify(sub.errors),
+          ).toBe(true);
         }
       });
     }

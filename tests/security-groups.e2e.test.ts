@@ -268,7 +268,10 @@ describe('an administrator without a security group', () => {
     expectCode(await gql(api.url, 'mutation($id: ID!, $n: String!) { renameSecurityGroup(id: $id, name: $n) { id } }', { id: group.id, n: north.name }, owner), 'CONFLICT');
     expectCode(await gql(api.url, 'mutation($n: String!) { createSecurityGroup(name: $n) { id } }', { n: '   ' }, owner), 'BAD_USER_INPUT');
     const name = `East ${unique()}`;
-    expect((await ok(api.url, 'mutation($id: ID!, $n: String!) { renameSecurityGroup(id: $id, name: $n) { id name } }', { id: group.id, n: `  ${name} ` }, owner)).renameSecurityGroup).toEqual({ id: group.id, name });
+    expect((await ok(api.url, 'mutation($id: ID!, $n: String!) { renameSecurityGroup(id: $id, name: $n) { id name } }', { id: group.id, n: `  ${name} ` }, owner)).renameSecurityGroup).toEqual({
+      id: group.id,
+      name,
+    });
   });
 });
 
@@ -349,7 +352,9 @@ describe('the side paths a grouped caller might take', () => {
     await ok(api.url, UPDATE, { id: campaign.id, i: { memberIds: [agent.id] } }, grouped.token);
     expect(await members(owner)).toEqual([agent.id, outsider.id].sort());
 
-    const tray = (await ok(api.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `Shared ${unique()}`, campaignId: campaign.id, userIds: [agent.id, outsider.id] } }, owner)).createTray.id;
+    const tray = (
+      await ok(api.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `Shared ${unique()}`, campaignId: campaign.id, userIds: [agent.id, outsider.id] } }, owner)
+    ).createTray.id;
     const ACCESS = 'query($t: ID!) { trayAccess(trayId: $t) { users { id } } }';
     const granted = async (token: string) => (await ok(api.url, ACCESS, { t: tray }, token)).trayAccess.users.map((u: any) => u.id).sort();
     expect(await granted(grouped.token)).toEqual([agent.id]);

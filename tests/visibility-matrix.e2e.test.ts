@@ -385,9 +385,7 @@ describe('over HTTP', () => {
       it(`the refused writes changed nothing in ${location} (as the administrator reads it)`, async () => {
         const view = (await ok(api.url, Q_ADMIN_VIEW, { id: chats[location].id }, admin)).interaction;
         const msgs = (await ok(api.url, Q_MESSAGES, { id: chats[location].id }, admin)).messages;
-        expect({ lastSequence: view.lastSequence, notes: view.notes.length, events: view.events.map((e: any) => e.type), sequences: msgs.map((m: any) => m.sequence) }).toEqual(
-          baseline[location],
-        );
+        expect({ lastSequence: view.lastSequence, notes: view.notes.length, events: view.events.map((e: any) => e.type), sequences: msgs.map((m: any) => m.sequence) }).toEqual(baseline[location]);
         expect(view).toMatchObject(SHAPE[location]);
       });
     }
@@ -398,12 +396,12 @@ describe('over HTTP', () => {
 // WebSocket
 // ---------------------------------------------------------------------------------------------
 
-
 /** Resolves when `pred` holds, or the subscription errored / completed / timed out; never rejects. */
-const settle = <T>(sub: Subscription<T>, pred: (events: T[]) => boolean, ms: number) => sub.until(pred, ms).then(
-  () => undefined,
-  () => undefined,
-);
+const settle = <T>(sub: Subscription<T>, pred: (events: T[]) => boolean, ms: number) =>
+  sub.until(pred, ms).then(
+    () => undefined,
+    () => undefined,
+  );
 
 describe('over WebSocket', () => {
   const sockets = new Map<string, TestWsClient>();
@@ -430,9 +428,7 @@ describe('over WebSocket', () => {
       changeSubs.set(c, changeByToken.get(token)!);
     }
     // Stored messages reach the viewers that see the chat; the others get an error at once.
-    await Promise.all(
-      CELLS.map((c) => settle(messageSubs.get(c)!, (e) => e.length >= (c.outcome === 'SEES' ? baseline[c.location].sequences.length : 1), 5000)),
-    );
+    await Promise.all(CELLS.map((c) => settle(messageSubs.get(c)!, (e) => e.length >= (c.outcome === 'SEES' ? baseline[c.location].sequences.length : 1), 5000)));
     await sleep(300); // subscription readiness for interactionChanged
 
     // A change to each chat, made by the administrator while every subscription is open.
@@ -451,9 +447,7 @@ describe('over WebSocket', () => {
       }),
     );
     await Promise.all(
-      CELLS.filter((c) => SEES.CLOSED.includes(c.role) && c.role !== 'OWN_VISITOR').map((c) =>
-        settle(changeSubs.get(c)!, () => changesOf(changeSubs.get(c)!, chats.CLOSED.id).length >= 2, 5000),
-      ),
+      CELLS.filter((c) => SEES.CLOSED.includes(c.role) && c.role !== 'OWN_VISITOR').map((c) => settle(changeSubs.get(c)!, () => changesOf(changeSubs.get(c)!, chats.CLOSED.id).length >= 2, 5000)),
     );
     await sleep(500); // for the subscribers that hear nothing at all (other campaign, visitors, anonymous)
   }, 60_000);

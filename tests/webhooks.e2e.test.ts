@@ -244,7 +244,8 @@ describe('webhooks', () => {
       expect(request.signature).toBe(`t=${request.timestamp},v1=${createHmac('sha256', created.secret).update(`${request.timestamp}.${request.body}`).digest('hex')}`);
 
       const chat = await startWidgetChat(api.url, campaign.id);
-      const log = async () => (await ok(api.url, 'query($id: ID!) { webhookDeliveries(webhookId: $id) { id eventId interactionId status attempts } }', { id: created.webhook.id }, admin)).webhookDeliveries;
+      const log = async () =>
+        (await ok(api.url, 'query($id: ID!) { webhookDeliveries(webhookId: $id) { id eventId interactionId status attempts } }', { id: created.webhook.id }, admin)).webhookDeliveries;
       await expect.poll(async () => (await log()).find((d: any) => d.interactionId === chat.id)?.status, { timeout: 10_000, interval: 50 }).toBe('DELIVERED');
       const started = (await log()).find((d: any) => d.interactionId === chat.id);
       const before = hook.received.filter((r) => r.eventId === started.eventId).length;
@@ -320,7 +321,9 @@ describe('webhooks', () => {
       await expect.poll(bodies, { timeout: 10_000, interval: 50 }).toContain('You said: Where is my order?');
       await ok(api.url, POST, { input: { interactionId: chat.id, body: 'A person, please' } }, chat.visitorToken);
       const phase = async () => (await ok(api.url, 'query($id: ID!) { interaction(id: $id) { phase tray { id } botAnswers { key value } } }', { id: chat.id }, admin)).interaction;
-      await expect.poll(phase, { timeout: 10_000, interval: 50 }).toMatchObject({ phase: 'WAITING', tray: { id: botCampaign.generalTrayId }, botAnswers: [{ key: 'asked', value: 'A person, please' }] });
+      await expect
+        .poll(phase, { timeout: 10_000, interval: 50 })
+        .toMatchObject({ phase: 'WAITING', tray: { id: botCampaign.generalTrayId }, botAnswers: [{ key: 'asked', value: 'A person, please' }] });
       // Each public message came once, in order, with its sequence and author: the customer's, the bot's.
       const messages = heard.filter((e) => e.interactionId === chat.id && e.type === 'MESSAGE_ADDED');
       const sequences = messages.map((e) => e.data.sequence);

@@ -102,7 +102,8 @@ describe('choices on the agent’s screen', () => {
     const other = await createCampaign(api.url, admin);
     const chat = await startWidgetChat(api.url, campaign.id);
     await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: chat.id }, agent.token);
-    const targets = (await ok(api.url, 'query($id: ID!) { transferTargets(interactionId: $id) { trays { id kind } agents { id state } teams { id name } } }', { id: chat.id }, agent.token)).transferTargets;
+    const targets = (await ok(api.url, 'query($id: ID!) { transferTargets(interactionId: $id) { trays { id kind } agents { id state } teams { id name } } }', { id: chat.id }, agent.token))
+      .transferTargets;
     const trayIds = targets.trays.map((t: any) => t.id);
     expect(trayIds).toContain(campaign.generalTrayId);
     expect(trayIds).not.toContain(campaign.closedTrayId);
@@ -128,9 +129,17 @@ describe('choices on the agent’s screen', () => {
   });
 
   it('a contact’s earlier conversations, as far as the viewer may see them', async () => {
-    const bot = (await ok(api.url, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { name: 'bridge', scopes: ['BOT'], campaignIds: [campaign.id] } }, admin)).createApiKey.secret;
+    const bot = (await ok(api.url, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { name: 'bridge', scopes: ['BOT'], campaignIds: [campaign.id] } }, admin))
+      .createApiKey.secret;
     const start = async () => {
-      const started = (await ok(api.url, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id contact { id } } } }', { i: { campaignId: campaign.id, channel: 'WHATSAPP', contact: { name: 'Ana', externalId: 'wa:5511999' } } }, bot)).startInteraction.interaction;
+      const started = (
+        await ok(
+          api.url,
+          'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id contact { id } } } }',
+          { i: { campaignId: campaign.id, channel: 'WHATSAPP', contact: { name: 'Ana', externalId: 'wa:5511999' } } },
+          bot,
+        )
+      ).startInteraction.interaction;
       await ok(api.url, 'mutation($i: HandOffInput!) { handOff(input: $i) { phase } }', { i: { interactionId: started.id, trayId: campaign.generalTrayId } }, bot);
       return started;
     };

@@ -124,7 +124,12 @@ async function main(): Promise<void> {
   log.info({ port: app.port }, `Parley is listening on ${base} (app /, widget demo /demo, API /graphql, explorer /explorer)`);
   if (config.demo) {
     console.log(
-      [`\n  Parley demo at ${base}  (customer widget: ${base}/demo)`, `  Sign in with any of these, password "${DEMO_PASSWORD}":`, ...DEMO_USERS.map((u) => `    ${u.email.padEnd(30)} ${u.role}`), ''].join('\n'),
+      [
+        `\n  Parley demo at ${base}  (customer widget: ${base}/demo)`,
+        `  Sign in with any of these, password "${DEMO_PASSWORD}":`,
+        ...DEMO_USERS.map((u) => `    ${u.email.padEnd(30)} ${u.role}`),
+        '',
+      ].join('\n'),
     );
   }
   if (process.send) process.send({ type: 'ready', port: app.port });

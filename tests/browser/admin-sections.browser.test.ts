@@ -129,7 +129,7 @@ async function switchTheme(scheme: 'light' | 'dark'): Promise<void> {
 /** The page's background once it stops changing (themes fade into each other): its red channel. */
 async function settledBackground(): Promise<number> {
   const read = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  for (let before = await read(); ; ) {
+  for (let before = await read(); ;) {
     await page.waitForTimeout(100);
     const now = await read();
     if (now === before) return Number(now.match(/\d+/)![0]);
@@ -233,7 +233,11 @@ describe('administration sections', JOURNEY, () => {
     await page.getByTestId('team-name').fill(names.newTeam);
     await pick('team-members', `${names.user} Ruiz`, { multiple: true });
     await page.getByTestId('team-create').click();
-    await page.getByTestId('team-row').filter({ hasText: names.newTeam }).filter({ hasText: `${names.user} Ruiz` }).waitFor();
+    await page
+      .getByTestId('team-row')
+      .filter({ hasText: names.newTeam })
+      .filter({ hasText: `${names.user} Ruiz` })
+      .waitFor();
 
     const paula = await signInPage(names.email, PASSWORD);
     await expect.poll(() => paula.getByTestId('current-user').textContent()).toContain(`${names.user} Ruiz`);
@@ -271,7 +275,10 @@ describe('administration sections', JOURNEY, () => {
     await page.getByTestId('pause-edit-name').fill(`${names.pause} visit`);
     await accessible('the pause reason editor');
     await page.getByTestId('pause-edit-save').click();
-    await page.getByTestId('pause-row').filter({ hasText: `${names.pause} visit` }).waitFor();
+    await page
+      .getByTestId('pause-row')
+      .filter({ hasText: `${names.pause} visit` })
+      .waitFor();
     await tomas.reload();
     await tomas.getByTestId('my-state').click();
     await tomas.locator(`[data-reason-id="${reasonId}"]`, { hasText: `${names.pause} visit` }).waitFor();
@@ -371,7 +378,10 @@ describe('administration sections', JOURNEY, () => {
     await page.getByTestId('security-group-rename-input').fill(`${names.group} EU`);
     await accessible('a security group being renamed');
     await page.getByTestId('security-group-rename-save').click();
-    await page.getByTestId('security-group-row').filter({ hasText: `${names.group} EU` }).waitFor();
+    await page
+      .getByTestId('security-group-row')
+      .filter({ hasText: `${names.group} EU` })
+      .waitFor();
 
     await open('campaigns');
     await page.getByTestId(`campaign-edit-${other.id}`).click();

@@ -77,7 +77,11 @@ describe('the agent’s day', JOURNEY, () => {
 
     await page.getByTestId('composer-input').fill('Still here');
     await page.getByTestId('composer-input').press('Enter');
-    await expect.poll(async () => (await ok(api.url, 'query($id: ID!) { messages(interactionId: $id) { body } }', { id: chat.id }, agent.token)).messages.filter((m: any) => m.body === 'Still here').length, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(async () => (await ok(api.url, 'query($id: ID!) { messages(interactionId: $id) { body } }', { id: chat.id }, agent.token)).messages.filter((m: any) => m.body === 'Still here').length, {
+        timeout: 10_000,
+      })
+      .toBe(1);
   });
 
   it('pauses with a reason and is available again; a supervisor’s pause shows at once', async () => {
@@ -104,7 +108,11 @@ describe('the agent’s day', JOURNEY, () => {
     await note.click();
     await page.getByTestId('internal-input').fill('On it');
     await page.getByTestId('internal-send').click();
-    await expect.poll(async () => (await ok(api.url, 'query($w: ID!) { internalMessages(withUserId: $w) { body } }', { w: agent.id }, supervisor.token)).internalMessages.map((m: any) => m.body), { timeout: 10_000 }).toEqual(['Please check the Acme chat', 'On it']);
+    await expect
+      .poll(async () => (await ok(api.url, 'query($w: ID!) { internalMessages(withUserId: $w) { body } }', { w: agent.id }, supervisor.token)).internalMessages.map((m: any) => m.body), {
+        timeout: 10_000,
+      })
+      .toEqual(['Please check the Acme chat', 'On it']);
     await page.getByTestId('internal-close').click();
     await page.getByTestId('internal-chat').waitFor({ state: 'detached' });
   });
@@ -134,10 +142,11 @@ describe('the agent’s day', JOURNEY, () => {
     await screenshot(customer, 'widget-call');
     await widget.getByTestId('widget-call-hangup').click();
     await page.getByTestId('call-screen').waitFor({ state: 'detached' });
-    const trail = (await ok(api.url, 'query($p: String!) { interactionByProtocol(protocol: $p) { events { type } } }', { p: await row.getAttribute('data-protocol') }, agent.token)).interactionByProtocol.events.map((e: any) => e.type);
+    const trail = (
+      await ok(api.url, 'query($p: String!) { interactionByProtocol(protocol: $p) { events { type } } }', { p: await row.getAttribute('data-protocol') }, agent.token)
+    ).interactionByProtocol.events.map((e: any) => e.type);
     expect(trail).toEqual(expect.arrayContaining(['CALL_REQUESTED', 'CALL_STARTED', 'CALL_ENDED']));
     expect(pageErrors).toEqual([]);
     expect(customerErrors).toEqual([]);
   });
-
 });

@@ -91,7 +91,12 @@ describe('the supervisor’s live dashboard', JOURNEY, () => {
     await expect.poll(() => agentRow(ana).getAttribute('data-state')).toBe('BUSY');
     await takeFromInbox(brunoPage, `Dave ${suffix}`);
     await expect.poll(() => agentRow(bruno).getAttribute('data-active-chats'), { timeout: 10_000 }).toBe('1');
-    await expect(agentRow(ana).getByTestId('monitor-chat').filter({ hasText: `Carol ${suffix}` }).getAttribute('data-band')).resolves.toBe('GREEN');
+    await expect(
+      agentRow(ana)
+        .getByTestId('monitor-chat')
+        .filter({ hasText: `Carol ${suffix}` })
+        .getAttribute('data-band'),
+    ).resolves.toBe('GREEN');
 
     await expectAccessible(monitor, 'the monitor');
     await screenshot(monitor, 'monitor-light');
@@ -105,7 +110,9 @@ describe('the supervisor’s live dashboard', JOURNEY, () => {
   it('spies on a chat and sees the customer’s new message arrive, read-only', async () => {
     const chat = await startWidgetChat(api.url, campaign.id, `Erin ${suffix}`);
     await takeFromInbox(anaPage, `Erin ${suffix}`);
-    const chip = agentRow(ana).getByTestId('monitor-chat').filter({ hasText: `Erin ${suffix}` });
+    const chip = agentRow(ana)
+      .getByTestId('monitor-chat')
+      .filter({ hasText: `Erin ${suffix}` });
     await chip.getByTestId('monitor-chat-spy').click();
     const drawer = monitor.getByTestId('monitor-spy');
     await drawer.waitFor();
@@ -169,7 +176,9 @@ describe('the supervisor’s live dashboard', JOURNEY, () => {
     await table.waitFor({ state: 'attached', timeout: 10_000 });
     // The figures a screen reader (and this test) reads are the API's, hour by hour.
     const shown = () =>
-      table.locator('tbody tr[data-hour]').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-hour')}:${r.querySelector('[data-col="received"]')!.textContent}:${r.querySelector('[data-col="answered"]')!.textContent}`));
+      table
+        .locator('tbody tr[data-hour]')
+        .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-hour')}:${r.querySelector('[data-col="received"]')!.textContent}:${r.querySelector('[data-col="answered"]')!.textContent}`));
     const fromApi = async () =>
       (await ok(api.url, '{ monitorToday { hours { hour received answered } } }', {}, supervisor.token)).monitorToday.hours
         .filter((h: { received: number }) => h.received > 0)
@@ -231,7 +240,11 @@ describe('the supervisor’s live dashboard', JOURNEY, () => {
 
     for (const chat of chats) await agentRow(ana).locator(`[data-testid="monitor-chat"][data-chat-id="${chat.id}"]`).getByTestId('monitor-chat-select').click();
     await expect.poll(() => monitor.getByTestId('monitor-bulk-count').getAttribute('data-count')).toBe('5');
-    await agentRow(ana).getByTestId('monitor-chat').filter({ hasText: `Carol ${suffix}` }).getByTestId('monitor-chat-select').click();
+    await agentRow(ana)
+      .getByTestId('monitor-chat')
+      .filter({ hasText: `Carol ${suffix}` })
+      .getByTestId('monitor-chat-select')
+      .click();
     await monitor.getByText('At most 5 chats at once.').waitFor();
     expect(await monitor.getByTestId('monitor-bulk-count').getAttribute('data-count')).toBe('5');
 

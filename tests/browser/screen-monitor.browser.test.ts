@@ -87,9 +87,18 @@ afterAll(async () => {
 
 // A failed step leaves nothing open for the next: the viewer closes (ending the call), and Ana's share with it.
 afterEach(async () => {
-  if (await viewer().count()) await monitor.getByTestId('screen-viewer-close').click().catch(() => undefined);
-  await viewer().waitFor({ state: 'detached' }).catch(() => undefined);
-  await anaPage.getByTestId('screen-sharing').waitFor({ state: 'detached' }).catch(() => undefined);
+  if (await viewer().count())
+    await monitor
+      .getByTestId('screen-viewer-close')
+      .click()
+      .catch(() => undefined);
+  await viewer()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
+  await anaPage
+    .getByTestId('screen-sharing')
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
 });
 
 describe('watching an agent’s screen', JOURNEY, () => {

@@ -38,7 +38,12 @@ beforeAll(async () => {
       { language: 'es', welcome: '¡Bienvenido a Acme!', closing: 'Gracias por hablar con Acme.' },
     ],
   });
-  await ok(api.url, 'mutation($c: CreateCannedResponseInput!) { createCannedResponse(input: $c) { id } }', { c: { campaignId: campaign.id, shortcut: 'thanks', body: 'Thank you for waiting, I am on it.' } }, admin);
+  await ok(
+    api.url,
+    'mutation($c: CreateCannedResponseInput!) { createCannedResponse(input: $c) { id } }',
+    { c: { campaignId: campaign.id, shortcut: 'thanks', body: 'Thank you for waiting, I am on it.' } },
+    admin,
+  );
   bot = await createApiKey(api.url, admin, ['BOT'], [campaign.id]);
   agentA = await createPerson(api.url, admin, 'AGENT');
   agentB = await createPerson(api.url, admin, 'AGENT');
@@ -104,7 +109,12 @@ describe('a customer served from the widget to the transcript', JOURNEY, () => {
       const messages = await ok(api.url, 'query($id: ID!) { messages(interactionId: $id) { body } }', { id: chatId }, bot);
       if (!messages.messages.some((m: any) => m.body === 'Es el 4711')) throw new Error('not yet');
     });
-    await ok(api.url, 'mutation($i: HandOffInput!) { handOff(input: $i) { phase } }', { i: { interactionId: chatId, botAnswers: [{ key: 'Order', value: '4711' }], trayId: campaign.generalTrayId } }, bot);
+    await ok(
+      api.url,
+      'mutation($i: HandOffInput!) { handOff(input: $i) { phase } }',
+      { i: { interactionId: chatId, botAnswers: [{ key: 'Order', value: '4711' }], trayId: campaign.generalTrayId } },
+      bot,
+    );
     await screenshot(customer, 'journey-widget-bot');
   });
 
@@ -180,7 +190,10 @@ describe('a customer served from the widget to the transcript', JOURNEY, () => {
     await dialog.waitFor();
     await dialog.getByTestId('transfer-target-kind').getByText(/agent/i).click();
     await dialog.getByTestId('transfer-target').click();
-    await agentPage.getByText(new RegExp(agentB.email.slice(0, 12))).last().click();
+    await agentPage
+      .getByText(new RegExp(agentB.email.slice(0, 12)))
+      .last()
+      .click();
     await dialog.getByTestId('transfer-note').fill('Wants a refund for order 4711');
     await screenshot(agentPage, 'journey-transfer');
     await dialog.getByTestId('transfer-submit').click();

@@ -31,6 +31,9 @@ export async function ok<T = any>(baseUrl: string, query: string, variables: Rec
 
 /** Asserts that a request failed with exactly this error code, and returns its message. */
 export function expectCode(result: GqlResult, code: string): string {
-  expect(result.errors?.map((e) => e.extensions?.code), JSON.stringify(result.errors)).toEqual([code]);
+  expect(
+    result.errors?.map((e) => e.extensions?.code),
+    JSON.stringify(result.errors),
+  ).toEqual([code]);
   return result.errors![0]!.message;
 }

@@ -54,12 +54,7 @@ export async function createCampaign(url: string, admin: string, extra: Record<s
 }
 
 export async function createApiKey(url: string, admin: string, scopes: string[], campaignIds: string[] = []): Promise<string> {
-  const data = await ok(
-    url,
-    'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
-    { input: { name: `key ${unique()}`, scopes, campaignIds } },
-    admin,
-  );
+  const data = await ok(url, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }', { input: { name: `key ${unique()}`, scopes, campaignIds } }, admin);
   return data.createApiKey.secret;
 }
 
@@ -67,11 +62,9 @@ export const INTERACTION_FIELDS = 'id protocol phase status result lastSequence 
 
 /** A chat waiting in the campaign's General tray, started from the widget. */
 export async function startWidgetChat(url: string, campaignId: string, name = 'Customer'): Promise<{ id: string; protocol: string; visitorToken: string }> {
-  const data = await ok(
-    url,
-    `mutation($input: StartInteractionInput!) { startInteraction(input: $input) { visitorToken interaction { id protocol } } }`,
-    { input: { campaignId, channel: 'WEBCHAT', contact: { name }, language: 'en' } },
-  );
+  const data = await ok(url, `mutation($input: StartInteractionInput!) { startInteraction(input: $input) { visitorToken interaction { id protocol } } }`, {
+    input: { campaignId, channel: 'WEBCHAT', contact: { name }, language: 'en' },
+  });
   return { ...data.startInteraction.interaction, visitorToken: data.startInteraction.visitorToken };
 }
 

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261121000002_transfers extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "trays" add column "team_id" uuid null;`);
     this.addSql(`alter table "trays" add constraint "trays_team_id_foreign" foreign key ("team_id") references "teams" ("id") on update cascade on delete cascade;`);
@@ -18,5 +17,4 @@ export class Migration20261121000002_transfers extends Migration {
     this.addSql(`alter table "trays" drop constraint "trays_campaign_id_team_id_unique";`);
     this.addSql(`alter table "trays" drop column "team_id";`);
   }
-
 }

@@ -6,7 +6,6 @@ import { Migration } from '@mikro-orm/migrations';
  * a statement-level trigger wakes the readers at commit (NOTIFY is transactional).
  */
 export class Migration20261121000006_event_feed extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "interaction_events" add column "txid" xid8 not null default pg_current_xact_id();`);
     this.addSql(`create index "interaction_events_txid_id_index" on "interaction_events" ("txid", "id");`);
@@ -20,5 +19,4 @@ export class Migration20261121000006_event_feed extends Migration {
     this.addSql(`drop index "interaction_events_txid_id_index";`);
     this.addSql(`alter table "interaction_events" drop column "txid";`);
   }
-
 }

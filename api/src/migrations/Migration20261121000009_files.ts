@@ -5,9 +5,10 @@ import { Migration } from '@mikro-orm/migrations';
  * (then `data` stays empty). Secrets the processes share live beside them.
  */
 export class Migration20261121000009_files extends Migration {
-
   override async up(): Promise<void> {
-    this.addSql(`create table "files" ("id" uuid not null, "owner_key" text not null, "interaction_id" uuid null, "message_id" uuid null, "name" text not null, "mime" text not null, "size" int not null, "duration_seconds" real null, "data" bytea null, "created_at" timestamptz not null, constraint "files_pkey" primary key ("id"));`);
+    this.addSql(
+      `create table "files" ("id" uuid not null, "owner_key" text not null, "interaction_id" uuid null, "message_id" uuid null, "name" text not null, "mime" text not null, "size" int not null, "duration_seconds" real null, "data" bytea null, "created_at" timestamptz not null, constraint "files_pkey" primary key ("id"));`,
+    );
     this.addSql(`create index "files_message_id_index" on "files" ("message_id");`);
     this.addSql(`create table "app_secrets" ("name" text not null, "value" text not null, constraint "app_secrets_pkey" primary key ("name"));`);
   }
@@ -16,5 +17,4 @@ export class Migration20261121000009_files extends Migration {
     this.addSql(`drop table "files";`);
     this.addSql(`drop table "app_secrets";`);
   }
-
 }

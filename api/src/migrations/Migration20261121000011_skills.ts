@@ -6,7 +6,6 @@ import { Migration } from '@mikro-orm/migrations';
  * the names, seeded with every skill already in use so the catalog starts complete.
  */
 export class Migration20261121000011_skills extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create table "skills" ("id" uuid not null, "name" text not null, constraint "skills_pkey" primary key ("id"));`);
     this.addSql(`alter table "skills" add constraint "skills_name_unique" unique ("name");`);
@@ -18,5 +17,4 @@ export class Migration20261121000011_skills extends Migration {
   override async down(): Promise<void> {
     this.addSql(`drop table "skills";`);
   }
-
 }

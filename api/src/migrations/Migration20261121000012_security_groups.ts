@@ -7,7 +7,6 @@ import { Migration } from '@mikro-orm/migrations';
  * group still lands somewhere. People start without a group: existing administrators keep seeing all.
  */
 export class Migration20261121000012_security_groups extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create table "security_groups" ("id" uuid not null, "name" text not null, "created_at" timestamptz not null default now(), constraint "security_groups_pkey" primary key ("id"));`);
     this.addSql(`alter table "security_groups" add constraint "security_groups_name_unique" unique ("name");`);
@@ -24,5 +23,4 @@ export class Migration20261121000012_security_groups extends Migration {
     this.addSql(`alter table "campaigns" drop column "security_group_id";`);
     this.addSql(`drop table "security_groups";`);
   }
-
 }

@@ -7,7 +7,6 @@ import { Migration } from '@mikro-orm/migrations';
  * reach user_teams and tray_access through their cascades, which fire these triggers too.
  */
 export class Migration20261121000013_viewer_notify extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create or replace function parley_viewers_notify() returns trigger language plpgsql as $$ begin perform pg_notify('parley_viewers', ''); return null; end $$;`);
     this.addSql(`create trigger "sessions_viewers_notify" after update or delete on "sessions" for each statement execute function parley_viewers_notify();`);
@@ -23,5 +22,4 @@ export class Migration20261121000013_viewer_notify extends Migration {
     this.addSql(`drop trigger "tray_access_viewers_notify" on "tray_access";`);
     this.addSql(`drop function parley_viewers_notify();`);
   }
-
 }

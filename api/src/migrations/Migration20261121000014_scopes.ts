@@ -10,12 +10,13 @@ import { Migration } from '@mikro-orm/migrations';
  * their group stops reaching their hook.
  */
 export class Migration20261121000014_scopes extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create trigger "users_group_viewers_notify" after update of "security_group_id" on "users" for each statement execute function parley_viewers_notify();`);
     this.addSql(`create trigger "campaigns_viewers_notify" after insert or delete or update of "security_group_id" on "campaigns" for each statement execute function parley_viewers_notify();`);
     this.addSql(`alter table "interactions" add column "started_by_key_id" uuid null;`);
-    this.addSql(`alter table "interactions" add constraint "interactions_started_by_key_id_foreign" foreign key ("started_by_key_id") references "api_keys" ("id") on update cascade on delete set null;`);
+    this.addSql(
+      `alter table "interactions" add constraint "interactions_started_by_key_id_foreign" foreign key ("started_by_key_id") references "api_keys" ("id") on update cascade on delete set null;`,
+    );
     this.addSql(`alter table "webhooks" add column "created_by_id" uuid null;`);
     this.addSql(`alter table "webhooks" add constraint "webhooks_created_by_id_foreign" foreign key ("created_by_id") references "users" ("id") on update cascade on delete set null;`);
   }
@@ -26,5 +27,4 @@ export class Migration20261121000014_scopes extends Migration {
     this.addSql(`drop trigger "campaigns_viewers_notify" on "campaigns";`);
     this.addSql(`drop trigger "users_group_viewers_notify" on "users";`);
   }
-
 }

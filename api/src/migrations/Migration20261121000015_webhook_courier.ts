@@ -9,7 +9,6 @@ import { Migration } from '@mikro-orm/migrations';
  * ping is a delivery of no interaction.
  */
 export class Migration20261121000015_webhook_courier extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "webhook_deliveries" add column "seq" bigserial not null;`);
     this.addSql(`alter table "webhook_deliveries" add column "next_attempt_at" timestamptz not null default now();`);
@@ -26,5 +25,4 @@ export class Migration20261121000015_webhook_courier extends Migration {
     this.addSql(`delete from "webhook_deliveries" where "interaction_id" is null;`);
     this.addSql(`alter table "webhook_deliveries" alter column "interaction_id" set not null;`);
   }
-
 }

@@ -85,7 +85,10 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
     const [database, bus] = await Promise.all([
-      one(deps.orm.em.fork(), 'select 1 as ok').then(() => true, () => false),
+      one(deps.orm.em.fork(), 'select 1 as ok').then(
+        () => true,
+        () => false,
+      ),
       deps.topics.bus.ping(),
     ]);
     res.status(database && bus ? 200 : 503).json({ database, pubsub: bus, distributed: deps.topics.bus.distributed });

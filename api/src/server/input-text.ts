@@ -131,7 +131,12 @@ function planOf(schema: GraphQLSchema, document: DocumentNode, operation: Operat
 }
 
 /** Why an operation's text input is refused, or null; an operation that is not there is left to execution. */
-export function textInputRefusal(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null {
+export function textInputRefusal(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError | null {
   if (!operation) return null;
   const plan = planOf(schema, document, operation);
   if (plan.literal) return plan.literal;

@@ -86,9 +86,7 @@ export function introspectionDepthRule(limit: number): ValidationRule {
         if (node.name.value !== '__schema') return;
         const depth = 1 + depthOf(node.selectionSet);
         if (depth > limit) {
-          context.reportError(
-            new GraphQLError(`Introspection depth limit of ${limit} exceeded, found ${depth}`, { nodes: [node as ASTNode], extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }),
-          );
+          context.reportError(new GraphQLError(`Introspection depth limit of ${limit} exceeded, found ${depth}`, { nodes: [node as ASTNode], extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }));
         }
         return false;
       },

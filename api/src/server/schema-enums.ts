@@ -23,6 +23,6 @@ registerEnumType(InteractionOrder, { name: 'InteractionOrder' });
 registerEnumType(AuthorKind, { name: 'AuthorKind' });
 registerEnumType(Visibility, { name: 'Visibility' });
 registerEnumType(TrayKind, { name: 'TrayKind' });
-registerEnumType(InteractionEventType, { name: 'InteractionEventType', description: "What happened to an interaction: one kind of event of its trail" });
+registerEnumType(InteractionEventType, { name: 'InteractionEventType', description: 'What happened to an interaction: one kind of event of its trail' });
 registerEnumType(ActorKind, { name: 'ActorKind', description: 'Who caused an event of the trail' });
 registerEnumType(DeliveryStatus, { name: 'DeliveryStatus', description: "A webhook delivery's state" });

@@ -31,7 +31,28 @@ import { LabelResolver } from '../modules/labels/label.resolver.js';
  */
 export function buildParleySchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AgentResolver, UserResolver, CampaignResolver, CannedResponseResolver, OfflineMessageResolver, TrayResolver, InteractionResolver, LifecycleResolver, MessageResolver, MonitorResolver, EventFeedResolver, WebhookResolver, TranscriptResolver, CallResolver, AttachmentResolver, InternalMessageResolver, InteractionOptionsResolver, PauseReasonResolver, LabelResolver],
+    resolvers: [
+      AuthResolver,
+      AgentResolver,
+      UserResolver,
+      CampaignResolver,
+      CannedResponseResolver,
+      OfflineMessageResolver,
+      TrayResolver,
+      InteractionResolver,
+      LifecycleResolver,
+      MessageResolver,
+      MonitorResolver,
+      EventFeedResolver,
+      WebhookResolver,
+      TranscriptResolver,
+      CallResolver,
+      AttachmentResolver,
+      InternalMessageResolver,
+      InteractionOptionsResolver,
+      PauseReasonResolver,
+      LabelResolver,
+    ],
     validate: false,
     // type-graphql insists on a PubSub; every subscription here has its own `subscribe`, so this one is never used.
     pubSub: {

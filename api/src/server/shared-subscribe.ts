@@ -1,14 +1,4 @@
-import {
-  createSourceEventStream,
-  type DocumentNode,
-  execute,
-  type ExecutionArgs,
-  type ExecutionResult,
-  type GraphQLSchema,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-} from 'graphql';
+import { createSourceEventStream, type DocumentNode, execute, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 

@@ -287,4 +287,3 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
     },
   };
 }
-

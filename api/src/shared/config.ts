@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '../modules/users/user.rules.js';
 
-const bool = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -16,7 +14,12 @@ const schema = z.object({
   PARLEY_ADMIN_EMAIL: z.email().optional(),
   PARLEY_ADMIN_PASSWORD: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   /** How long a process keeps a signed-in viewer between requests; any change to it ends that at once. 0 reads it every request. */
   VIEWER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
@@ -31,7 +34,10 @@ const schema = z.object({
   MAX_VARIABLES_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(131_072),
   /** Operations one WebSocket may have open at once (its subscriptions and the queries it is running). */
   MAX_OPERATIONS_PER_SOCKET: z.coerce.number().int().min(1).max(10_000).default(200),
-  PUBSUB_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'letters, digits, - and _ only').default('parley'),
+  PUBSUB_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/i, 'letters, digits, - and _ only')
+    .default('parley'),
   SUBSCRIBER_BUFFER: z.coerce.number().int().min(16).max(100_000).default(1000),
   WEB_DIST: z.string().optional(),
   PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
@@ -40,7 +46,12 @@ const schema = z.object({
   /** How many waiting chats one routing pass decides at once; a pass that used them all is followed by another. */
   ROUTING_PASS_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
   /** The session window: a contact silent this long is EXPIRED (24 hours). */
-  CONTACT_EXPIRY_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(86_400),
+  CONTACT_EXPIRY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86_400)
+    .default(86_400),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** Requests (and subscriptions started) per minute; 0 turns a limit off. Shared by all processes through Redis. */
@@ -60,7 +71,12 @@ const schema = z.object({
   /** Where people reach Parley, for links that leave it (attachments in transcript e-mails). */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Uploads: the largest file, and how many files one message carries. */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   UPLOAD_MAX_PER_MESSAGE: z.coerce.number().int().min(1).max(20).default(5),
   /** Outgoing e-mail (transcripts), e.g. smtp://user:pass@mail.example.com:587; without it, mail is written to the log. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -104,7 +120,10 @@ const schema = z.object({
     .pipe(z.object({ host: z.string(), port: z.number().int().min(0).max(65535) }))
     .optional(),
   /** Behind a proxy (as in docker-compose.yml): Express's "trust proxy" setting, so the client address comes from X-Forwarded-For. */
-  TRUST_PROXY: z.string().regex(/^(true|false|\d+|[\w.:/, -]+)$/, 'true, false, a hop count or addresses').default('false'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\w.:/, -]+)$/, 'true, false, a hop count or addresses')
+    .default('false'),
 });
 
 export type Config = z.infer<typeof schema> & { demo: boolean };

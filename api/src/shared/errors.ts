@@ -33,8 +33,7 @@ export class ParleyError extends GraphQLError {
   }
 }
 
-export const badInput = (message: string, field?: string) =>
-  new ParleyError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const badInput = (message: string, field?: string) => new ParleyError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
 export const unauthenticated = (message = 'Sign in first') => new ParleyError(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = 'Not allowed') => new ParleyError(ErrorCode.FORBIDDEN, message);
 export const notFound = (what: string) => new ParleyError(ErrorCode.NOT_FOUND, `${what} not found`);

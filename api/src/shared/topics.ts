@@ -67,7 +67,18 @@ export interface TopicPayloads {
 /** A call changed, or one party signalled the other (WebRTC offer, answer, ICE candidate). */
 export interface CallEventMessage {
   type: 'REQUESTED' | 'ACCEPTED' | 'DECLINED' | 'ENDED' | 'SIGNAL';
-  call: { id: string; interactionId: string | null; agentId: string; supervisorId: string | null; kind: string; state: string; requestedAt: string; startedAt: string | null; endedAt: string | null; seconds: number | null };
+  call: {
+    id: string;
+    interactionId: string | null;
+    agentId: string;
+    supervisorId: string | null;
+    kind: string;
+    state: string;
+    requestedAt: string;
+    startedAt: string | null;
+    endedAt: string | null;
+    seconds: number | null;
+  };
   from: 'CUSTOMER' | 'AGENT' | 'SUPERVISOR' | null;
   signal: { kind: string; payload: string } | null;
 }

@@ -19,9 +19,4 @@ const apollo = createApolloClient({
   },
 });
 
-createApp(App)
-  .use(router)
-  .use(i18n)
-  .provide(DefaultApolloClient, apollo.client)
-  .provide(OnReconnectKey, apollo.onReconnect)
-  .mount('#app');
+createApp(App).use(router).use(i18n).provide(DefaultApolloClient, apollo.client).provide(OnReconnectKey, apollo.onReconnect).mount('#app');

@@ -37,11 +37,7 @@ export class AgentResolver {
   }
 
   @Mutation(() => AgentStatus, { description: 'AVAILABLE, or PAUSED with a reason: no new chats are routed, open ones go on' })
-  async setMyState(
-    @Arg('state', () => MyState) state: MyState,
-    @Ctx() ctx: Context,
-    @Arg('pauseReasonId', () => ID, { nullable: true }) pauseReasonId?: string,
-  ): Promise<AgentStatus> {
+  async setMyState(@Arg('state', () => MyState) state: MyState, @Ctx() ctx: Context, @Arg('pauseReasonId', () => ID, { nullable: true }) pauseReasonId?: string): Promise<AgentStatus> {
     return agentStatus(ctx.deps, await dispatched(ctx.deps, setMyState(ctx, state, pauseReasonId)));
   }
 

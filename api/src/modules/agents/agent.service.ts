@@ -22,15 +22,16 @@ export async function refreshAgents(deps: Deps, userIds: readonly string[]): Pro
   if (statuses.length === 0) return [];
   // Becoming FREE starts the idle time that LONGEST_IDLE ranks agents by. Several agents' rows are
   // locked in id order first, as routing locks them, so a refresh and a pass never deadlock.
-  const update = (tx: Em) => rows<{ user_id: string; state_changed_at: Date }>(
-    tx,
-    `update agent_status s set state = n.state, state_changed_at = now(),
+  const update = (tx: Em) =>
+    rows<{ user_id: string; state_changed_at: Date }>(
+      tx,
+      `update agent_status s set state = n.state, state_changed_at = now(),
             idle_since = case when n.state = 'FREE' then now() else s.idle_since end
        from jsonb_to_recordset(?::jsonb) as n(user_id uuid, state text)
       where s.user_id = n.user_id and s.state <> n.state
       returning s.user_id, s.state_changed_at`,
-    [JSON.stringify(statuses.map((st) => ({ user_id: st.userId, state: st.state })))],
-  );
+      [JSON.stringify(statuses.map((st) => ({ user_id: st.userId, state: st.state })))],
+    );
   const changed =
     statuses.length === 1
       ? await update(em)
@@ -40,11 +41,7 @@ export async function refreshAgents(deps: Deps, userIds: readonly string[]): Pro
         });
   const at = new Map(changed.map((c) => [c.user_id, new Date(c.state_changed_at).toISOString()]));
   const views = statuses.map((st) => (at.has(st.userId) ? { ...st, stateChangedAt: at.get(st.userId)! } : st));
-  await Promise.all(
-    views
-      .filter((v) => at.has(v.userId))
-      .flatMap((v) => [deps.topics.publish(Topic.AGENT, v.userId, v), deps.topics.publish(Topic.AGENTS, undefined, v)]),
-  );
+  await Promise.all(views.filter((v) => at.has(v.userId)).flatMap((v) => [deps.topics.publish(Topic.AGENT, v.userId, v), deps.topics.publish(Topic.AGENTS, undefined, v)]));
   return views;
 }
 
@@ -77,7 +74,6 @@ async function setPause(ctx: Context, userId: string, reasonId: string | null): 
   else await rows(ctx.em, 'update agent_status set paused = false, pause_reason_id = null, paused_at = null where user_id = ?', [userId]);
   return committed(userId, [{ kind: 'AGENT_CAPACITY', agentId: userId }]);
 }
-
 
 /** An agent makes itself available, or pauses with a reason (open chats go on; no new ones come). */
 export async function setMyState(ctx: Context, state: MyState, reasonId?: string | null): Promise<Committed<string>> {

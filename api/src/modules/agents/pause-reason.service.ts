@@ -45,11 +45,7 @@ export async function updatePauseReason(deps: Deps, em: Em, id: string, changes:
   if (changes.name != null && !name) throw badInput(NAME_REFUSAL, 'name');
   if (changes.icon != null && !validPauseIcon(changes.icon)) throw badInput(ICON_REFUSAL, 'icon');
   try {
-    const row = await one<PauseReasonRow>(
-      em,
-      `update pause_reasons set name = coalesce(?, name), icon = coalesce(?, icon) where id = ? returning ${COLUMNS}`,
-      [name, changes.icon ?? null, id],
-    );
+    const row = await one<PauseReasonRow>(em, `update pause_reasons set name = coalesce(?, name), icon = coalesce(?, icon) where id = ? returning ${COLUMNS}`, [name, changes.icon ?? null, id]);
     if (!row) throw notFound('Pause reason');
     return committed(row, [directoryChanged('PAUSE_REASON'), ...(await pausedWith(deps, em, id))]);
   } catch (err) {
@@ -74,7 +70,11 @@ export async function setPauseReasonActive(em: Em, id: string, active: boolean):
  */
 async function pausedWith(deps: Deps, em: Em, reasonId: string): Promise<DomainEvent[]> {
   const paused = await rows<{ user_id: string }>(em, 'select user_id from agent_status where paused and pause_reason_id = ?', [reasonId]);
-  const views = await loadStatuses(em, paused.map((p) => p.user_id), deps.config.PRESENCE_GRACE_MS);
+  const views = await loadStatuses(
+    em,
+    paused.map((p) => p.user_id),
+    deps.config.PRESENCE_GRACE_MS,
+  );
   return views.map((status) => ({ kind: 'AGENT_SHOWN', status }));
 }
 

@@ -26,11 +26,7 @@ export class Presence {
   async connect(userId: string): Promise<string> {
     const id = randomUUID();
     this.open.set(id, userId);
-    await rows(this.deps.orm.em.fork(), 'insert into agent_connections (id, user_id, process_id, connected_at, last_heartbeat_at) values (?, ?, ?, now(), now())', [
-      id,
-      userId,
-      this.processId,
-    ]);
+    await rows(this.deps.orm.em.fork(), 'insert into agent_connections (id, user_id, process_id, connected_at, last_heartbeat_at) values (?, ?, ?, now(), now())', [id, userId, this.processId]);
     this.onChange(userId);
     return id;
   }

@@ -30,16 +30,12 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Changes your password and ends every session of yours' })
-  async changePassword(
-    @Arg('currentPassword', () => String) currentPassword: string,
-    @Arg('newPassword', () => String) newPassword: string,
-    @Ctx() ctx: Context,
-  ): Promise<boolean> {
+  async changePassword(@Arg('currentPassword', () => String) currentPassword: string, @Arg('newPassword', () => String) newPassword: string, @Ctx() ctx: Context): Promise<boolean> {
     await dispatched(ctx.deps, changePassword(ctx.em, ctx.viewer, currentPassword, newPassword));
     return true;
   }
 
-  @Mutation(() => Boolean, { description: "Supervisors: end every session of a user and close its sockets" })
+  @Mutation(() => Boolean, { description: 'Supervisors: end every session of a user and close its sockets' })
   async logoutAgent(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<boolean> {
     await dispatched(ctx.deps, logOutAgent(ctx, userId));
     return true;

@@ -139,11 +139,7 @@ export async function signIn(deps: Deps, em: Em, email: string, password: string
   if (!user || !ok) throw unauthenticated('Wrong e-mail or password');
   const token = newToken(TokenKind.SESSION);
   const expires = new Date(Date.now() + deps.config.SESSION_TTL_HOURS * 3600_000);
-  await rows(em, 'insert into sessions (id, token_hash, user_id, created_at, expires_at) values (gen_random_uuid(), ?, ?, now(), ?)', [
-    hashToken(token),
-    user.id,
-    expires,
-  ]);
+  await rows(em, 'insert into sessions (id, token_hash, user_id, created_at, expires_at) values (gen_random_uuid(), ?, ?, now(), ?)', [hashToken(token), user.id, expires]);
   return { token, userId: user.id };
 }
 

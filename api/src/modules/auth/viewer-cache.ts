@@ -10,7 +10,6 @@ declare module '../../shared/deps.js' {
   }
 }
 
-
 type UserViewer = Extract<Viewer, { kind: 'USER' }>;
 
 interface Entry {

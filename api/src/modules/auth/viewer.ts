@@ -21,12 +21,9 @@ export enum ApiScope {
   CHANNEL = 'CHANNEL',
 }
 
-export const isSupervisorLike = (v: Viewer): boolean =>
-  (v.kind === 'USER' && (v.role === Role.SUPERVISOR || v.role === Role.ADMIN)) ||
-  (v.kind === 'API_KEY' && v.scopes.includes(ApiScope.SUPERVISE));
+export const isSupervisorLike = (v: Viewer): boolean => (v.kind === 'USER' && (v.role === Role.SUPERVISOR || v.role === Role.ADMIN)) || (v.kind === 'API_KEY' && v.scopes.includes(ApiScope.SUPERVISE));
 
-export const isAdmin = (v: Viewer): boolean =>
-  (v.kind === 'USER' && v.role === Role.ADMIN) || (v.kind === 'API_KEY' && v.scopes.includes(ApiScope.ADMIN));
+export const isAdmin = (v: Viewer): boolean => (v.kind === 'USER' && v.role === Role.ADMIN) || (v.kind === 'API_KEY' && v.scopes.includes(ApiScope.ADMIN));
 
 /**
  * The caller's scope. Visitors and the anonymous are governed by rules of their own (a visitor sees

@@ -20,7 +20,7 @@ export class CallResolver {
     }));
   }
 
-  @Mutation(() => Call, { description: "The customer asks the agent serving the chat for an audio or video call, if the campaign allows it" })
+  @Mutation(() => Call, { description: 'The customer asks the agent serving the chat for an audio or video call, if the campaign allows it' })
   requestCall(@Arg('interactionId', () => ID) interactionId: string, @Arg('kind', () => CallKind) kind: CallKind, @Ctx() ctx: Context): Promise<Call> {
     return dispatched(ctx.deps, requestCall(ctx, interactionId, kind)) as Promise<Call>;
   }
@@ -41,7 +41,12 @@ export class CallResolver {
   }
 
   @Mutation(() => Boolean, { description: 'WebRTC signalling: an OFFER, ANSWER or ICE_CANDIDATE for the other party only' })
-  sendCallSignal(@Arg('callId', () => ID) callId: string, @Arg('kind', () => CallSignalKind) kind: CallSignalKind, @Arg('payload', () => String) payload: string, @Ctx() ctx: Context): Promise<boolean> {
+  sendCallSignal(
+    @Arg('callId', () => ID) callId: string,
+    @Arg('kind', () => CallSignalKind) kind: CallSignalKind,
+    @Arg('payload', () => String) payload: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
     return sendCallSignal(ctx, callId, kind, payload);
   }
 

@@ -87,10 +87,7 @@ export function callSeconds(startedAt: Date | null, endedAt: Date): number {
 export type CallListener = { kind: 'CUSTOMER' } | { kind: 'USER'; userId: string };
 
 /** Nobody hears their own signals: only the other party needs an offer, answer or candidate. */
-export function isOwnSignal(
-  listener: CallListener,
-  event: { type: string; from: string | null; call: { agentId: string; supervisorId: string | null } },
-): boolean {
+export function isOwnSignal(listener: CallListener, event: { type: string; from: string | null; call: { agentId: string; supervisorId: string | null } }): boolean {
   if (event.type !== 'SIGNAL') return false;
   if (listener.kind === 'CUSTOMER') return event.from === 'CUSTOMER';
   return (event.from === 'AGENT' && event.call.agentId === listener.userId) || (event.from === 'SUPERVISOR' && event.call.supervisorId === listener.userId);

@@ -74,11 +74,11 @@ export async function requestCall(ctx: Context, interactionId: string, kind: Cal
   let call: CallView;
   try {
     call = await ctx.em.transactional(async (tx) => {
-      const row = await one(
-        tx,
-        `insert into calls (id, interaction_id, agent_id, kind, state, requested_at) values (gen_random_uuid(), ?, ?, ?, 'REQUESTED', now()) returning ${COLUMNS}`,
-        [view.id, view.agent!.id, kind],
-      );
+      const row = await one(tx, `insert into calls (id, interaction_id, agent_id, kind, state, requested_at) values (gen_random_uuid(), ?, ?, ?, 'REQUESTED', now()) returning ${COLUMNS}`, [
+        view.id,
+        view.agent!.id,
+        kind,
+      ]);
       await recordEvent(tx, view.id, InteractionEventType.CALL_REQUESTED, trailActor(ctx.viewer), { kind });
       return toView(row!);
     });

@@ -5,8 +5,7 @@ import { callSeconds } from './call.rules.js';
  * Whether the interaction in `alias` has a call ringing or going on: read in the statement that locks
  * or moves the chat, so the rare chat with a call is the only one that pays for ending it.
  */
-export const hasOpenCallSql = (alias: string): string =>
-  `exists (select 1 from calls c where c.interaction_id = ${alias}.id and c.state in ('REQUESTED', 'ACCEPTED'))`;
+export const hasOpenCallSql = (alias: string): string => `exists (select 1 from calls c where c.interaction_id = ${alias}.id and c.state in ('REQUESTED', 'ACCEPTED'))`;
 
 /**
  * Ends the chat's ringing or running call inside the caller's transaction, when the chat leaves its

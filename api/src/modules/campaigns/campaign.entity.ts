@@ -5,7 +5,25 @@ import { type CampaignMessages, type CampaignSchedule, Language, RoutingStrategy
 
 @Entity({ tableName: 'campaigns' })
 export class CampaignEntity {
-  [OptionalProps]?: 'routingStrategy' | 'serviceLevelSeconds' | 'timeZone' | 'schedule' | 'waitingLimit' | 'thresholdsSeconds' | 'noAnswerTimeoutSeconds' | 'skillsWideningSeconds' | 'botFirst' | 'allowAudio' | 'allowVideo' | 'allowOfflineMessages' | 'askName' | 'askEmail' | 'askPhone' | 'defaultLanguage' | 'messages' | 'createdAt';
+  [OptionalProps]?:
+    | 'routingStrategy'
+    | 'serviceLevelSeconds'
+    | 'timeZone'
+    | 'schedule'
+    | 'waitingLimit'
+    | 'thresholdsSeconds'
+    | 'noAnswerTimeoutSeconds'
+    | 'skillsWideningSeconds'
+    | 'botFirst'
+    | 'allowAudio'
+    | 'allowVideo'
+    | 'allowOfflineMessages'
+    | 'askName'
+    | 'askEmail'
+    | 'askPhone'
+    | 'defaultLanguage'
+    | 'messages'
+    | 'createdAt';
   @PrimaryKey({ type: 'uuid' }) id: string = newId();
   @Property({ type: 'text', unique: true }) name!: string;
   @Enum({ items: () => RoutingStrategy, nativeEnumName: 'routing_strategy' }) routingStrategy: RoutingStrategy = RoutingStrategy.MANUAL;

@@ -53,9 +53,10 @@ const CAMPAIGN_SQL = `select c.*, json_build_object('id', g.id, 'name', g.name) 
 /** Campaigns by name: those of `onlyIds` (all when null or empty) within the scope. */
 export async function listCampaigns(em: Em, onlyIds: string[] | null, scope: Scope): Promise<Campaign[]> {
   const inScope = campaignSql(scope, 'c.id');
-  const found = onlyIds && onlyIds.length
-    ? await rows(em, `${CAMPAIGN_SQL} where c.id = any(?::uuid[]) and ${inScope.sql} order by c.name`, [pgArray(onlyIds), ...inScope.params])
-    : await rows(em, `${CAMPAIGN_SQL} where ${inScope.sql} order by c.name`, inScope.params);
+  const found =
+    onlyIds && onlyIds.length
+      ? await rows(em, `${CAMPAIGN_SQL} where c.id = any(?::uuid[]) and ${inScope.sql} order by c.name`, [pgArray(onlyIds), ...inScope.params])
+      : await rows(em, `${CAMPAIGN_SQL} where ${inScope.sql} order by c.name`, inScope.params);
   return found.map(toCampaign);
 }
 

@@ -27,6 +27,9 @@ export function formatProtocol(prefix: string, at: Date, counter: number): strin
 
 /** A campaign name reduced to an uppercase three-letter protocol prefix. */
 export function protocolPrefixFor(name: string): string {
-  const letters = name.normalize('NFD').replace(/[^A-Za-z]/g, '').toUpperCase();
+  const letters = name
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toUpperCase();
   return (letters + 'XXX').slice(0, 3);
 }

@@ -76,7 +76,8 @@ const DEFAULT_THRESHOLDS = [300, 600, 900];
 export async function createCampaign(em: Em, input: NewCampaign, scope: Scope): Promise<CampaignEntity> {
   checkSettings({ ...input, timeZone: input.timeZone ?? 'UTC', thresholdsSeconds: input.thresholdsSeconds ?? DEFAULT_THRESHOLDS });
   const group = groupForNewCampaign(scope, input.securityGroupId);
-  if ('refused' in group) throw forbidden(scope.kind === 'LIMITED' && scope.securityGroupId === null ? 'A key limited to campaigns cannot create campaigns' : 'Only administrators without a security group can choose it');
+  if ('refused' in group)
+    throw forbidden(scope.kind === 'LIMITED' && scope.securityGroupId === null ? 'A key limited to campaigns cannot create campaigns' : 'Only administrators without a security group can choose it');
   if (input.securityGroupId) await requireGroup(em, input.securityGroupId, 'securityGroupId');
   const name = input.name.trim();
   const timeZone = input.timeZone ?? 'UTC';

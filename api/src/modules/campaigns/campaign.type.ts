@@ -77,7 +77,7 @@ class CampaignSettingsInput {
   @Field(() => [ID], { nullable: true }) memberIds?: string[];
   @Field(() => ID, {
     nullable: true,
-    description: 'Administrators without a group: the security group it belongs to (a new campaign: General unless given); a grouped administrator\'s campaigns stay in its group',
+    description: "Administrators without a group: the security group it belongs to (a new campaign: General unless given); a grouped administrator's campaigns stay in its group",
   })
   securityGroupId?: string;
 }

@@ -19,9 +19,10 @@ export async function createCannedResponse(em: Em, input: { campaignId: string; 
   const language = input.language ?? null;
   const taken = await one(em, 'select id from canned_responses where campaign_id = ? and shortcut = ? and language is not distinct from ?', [input.campaignId, shortcut, language]);
   if (taken) throw conflict(`The campaign already has "/${shortcut}" for that language`);
-  return (await one<CannedResponse>(
-    em,
-    `insert into canned_responses (id, campaign_id, shortcut, body, language) values (gen_random_uuid(), ?, ?, ?, ?) returning ${COLUMNS}`,
-    [input.campaignId, shortcut, body, language],
-  ))!;
+  return (await one<CannedResponse>(em, `insert into canned_responses (id, campaign_id, shortcut, body, language) values (gen_random_uuid(), ?, ?, ?, ?) returning ${COLUMNS}`, [
+    input.campaignId,
+    shortcut,
+    body,
+    language,
+  ]))!;
 }

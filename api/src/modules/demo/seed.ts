@@ -26,39 +26,43 @@ async function seedWithin(em: Em): Promise<void> {
   const ids: string[] = [];
   // The installation's own seed reaches everything.
   for (const u of DEMO_USERS) ids.push((await createUser(em, { ...u, password: DEMO_PASSWORD }, ALL)).id);
-  await createCampaign(em, {
-    name: 'Demo webchat',
-    routingStrategy: RoutingStrategy.MANUAL,
-    timeZone: 'Europe/Madrid',
-    defaultLanguage: Language.en,
-    memberIds: ids,
-    messages: {
-      en: {
-        welcome: 'Hello! Thanks for writing to us. An agent will be with you shortly.',
-        outOfHours: 'We are closed right now. Leave us a message and we will get back to you.',
-        unavailable: 'All our agents are busy. Please try again in a few minutes.',
-        agentGreeting: 'Hi, I am here to help you.',
-        offline: 'Leave your message and we will answer by e-mail.',
-        closing: 'Thank you for chatting with us. Have a good day!',
-      },
-      es: {
-        welcome: '¡Hola! Gracias por escribirnos. Un agente te atenderá en breve.',
-        outOfHours: 'Ahora estamos cerrados. Déjanos un mensaje y te responderemos.',
-        unavailable: 'Todos nuestros agentes están ocupados. Inténtalo de nuevo en unos minutos.',
-        agentGreeting: 'Hola, estoy aquí para ayudarte.',
-        offline: 'Deja tu mensaje y te responderemos por correo.',
-        closing: 'Gracias por conversar con nosotros. ¡Que tengas un buen día!',
-      },
-      pt: {
-        welcome: 'Olá! Obrigado por nos escrever. Um agente vai atendê-lo em breve.',
-        outOfHours: 'Estamos fechados agora. Deixe uma mensagem e responderemos.',
-        unavailable: 'Todos os nossos agentes estão ocupados. Tente novamente em alguns minutos.',
-        agentGreeting: 'Olá, estou aqui para ajudar.',
-        offline: 'Deixe sua mensagem e responderemos por e-mail.',
-        closing: 'Obrigado pela conversa. Tenha um bom dia!',
+  await createCampaign(
+    em,
+    {
+      name: 'Demo webchat',
+      routingStrategy: RoutingStrategy.MANUAL,
+      timeZone: 'Europe/Madrid',
+      defaultLanguage: Language.en,
+      memberIds: ids,
+      messages: {
+        en: {
+          welcome: 'Hello! Thanks for writing to us. An agent will be with you shortly.',
+          outOfHours: 'We are closed right now. Leave us a message and we will get back to you.',
+          unavailable: 'All our agents are busy. Please try again in a few minutes.',
+          agentGreeting: 'Hi, I am here to help you.',
+          offline: 'Leave your message and we will answer by e-mail.',
+          closing: 'Thank you for chatting with us. Have a good day!',
+        },
+        es: {
+          welcome: '¡Hola! Gracias por escribirnos. Un agente te atenderá en breve.',
+          outOfHours: 'Ahora estamos cerrados. Déjanos un mensaje y te responderemos.',
+          unavailable: 'Todos nuestros agentes están ocupados. Inténtalo de nuevo en unos minutos.',
+          agentGreeting: 'Hola, estoy aquí para ayudarte.',
+          offline: 'Deja tu mensaje y te responderemos por correo.',
+          closing: 'Gracias por conversar con nosotros. ¡Que tengas un buen día!',
+        },
+        pt: {
+          welcome: 'Olá! Obrigado por nos escrever. Um agente vai atendê-lo em breve.',
+          outOfHours: 'Estamos fechados agora. Deixe uma mensagem e responderemos.',
+          unavailable: 'Todos os nossos agentes estão ocupados. Tente novamente em alguns minutos.',
+          agentGreeting: 'Olá, estou aqui para ajudar.',
+          offline: 'Deixe sua mensagem e responderemos por e-mail.',
+          closing: 'Obrigado pela conversa. Tenha um bom dia!',
+        },
       },
     },
-  }, ALL);
+    ALL,
+  );
 }
 
 /** Creates the first administrator from PARLEY_ADMIN_EMAIL / PARLEY_ADMIN_PASSWORD when none exists. */

@@ -13,7 +13,6 @@ declare module '../../shared/deps.js' {
   }
 }
 
-
 export interface FeedEvent extends FeedEventRow {
   interactionId: string;
   actorKind: ActorKind;

@@ -22,7 +22,6 @@ declare module '../../shared/deps.js' {
   }
 }
 
-
 export interface FileView {
   id: string;
   name: string;
@@ -88,19 +87,18 @@ const toFileView = (r: Row): FileView => ({ id: r.id, name: r.name, mime: r.mime
  */
 export async function attachWithin(tx: Em, fileIds: readonly string[], ownerKey: string, interactionId: string, messageId: string): Promise<void> {
   if (fileIds.length === 0) return;
-  const attached = await rows(
-    tx,
-    'update files set message_id = ?, interaction_id = ? where id = any(?::uuid[]) and owner_key = ? and message_id is null returning id',
-    [messageId, interactionId, pgArray([...new Set(fileIds)]), ownerKey],
-  );
+  const attached = await rows(tx, 'update files set message_id = ?, interaction_id = ? where id = any(?::uuid[]) and owner_key = ? and message_id is null returning id', [
+    messageId,
+    interactionId,
+    pgArray([...new Set(fileIds)]),
+    ownerKey,
+  ]);
   if (attached.length !== new Set(fileIds).size) throw badInput('An attachment is unknown, not yours, or already sent', 'attachmentIds');
 }
 
 /** The files of messages, by message, for the attachments a client reads. */
 export async function filesOfMessages(em: Em, messageIds: readonly string[]): Promise<Map<string, FileView[]>> {
-  const found = await rows(em, 'select id, message_id, name, mime, size, duration_seconds from files where message_id = any(?::uuid[]) order by created_at, id', [
-    pgArray([...messageIds]),
-  ]);
+  const found = await rows(em, 'select id, message_id, name, mime, size, duration_seconds from files where message_id = any(?::uuid[]) order by created_at, id', [pgArray([...messageIds])]);
   const byMessage = new Map<string, FileView[]>();
   for (const r of found) byMessage.set(r.message_id, [...(byMessage.get(r.message_id) ?? []), toFileView(r)]);
   return byMessage;

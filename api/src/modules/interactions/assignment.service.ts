@@ -33,9 +33,7 @@ export interface AssignOutcome {
  */
 export async function lockAgents(tx: Em, agentIds: readonly string[]): Promise<void> {
   if (agentIds.length === 0) return;
-  await rows(tx, 'select 1 from users u join agent_status s on s.user_id = u.id where u.id = any(?::uuid[]) order by u.id for update of u, s', [
-    pgArray([...new Set(agentIds)]),
-  ]);
+  await rows(tx, 'select 1 from users u join agent_status s on s.user_id = u.id where u.id = any(?::uuid[]) order by u.id for update of u, s', [pgArray([...new Set(agentIds)])]);
 }
 
 /**
@@ -101,14 +99,7 @@ export interface Assignment {
 }
 
 /** One chat to one agent (a take, a transfer to a person): the agent locked, then the one statement. */
-export async function assignWithin(
-  tx: Em,
-  interactionId: string,
-  agentId: string,
-  actor: TrailActor,
-  greeting: string | null,
-  expectedTrayId: string | null = null,
-): Promise<Assignment> {
+export async function assignWithin(tx: Em, interactionId: string, agentId: string, actor: TrailActor, greeting: string | null, expectedTrayId: string | null = null): Promise<Assignment> {
   await lockAgents(tx, [agentId]);
   const outcome = await assignChats(tx, [{ interactionId, agentId, trayId: expectedTrayId, greeting }], actor);
   const room = outcome.room.get(agentId) ?? { active: 0, max: 0 };

@@ -4,11 +4,9 @@ import type { Context } from '../../shared/context.js';
 /** Staff notes of an interaction; nobody else may read them, so visitors and keys get none. */
 export async function notesOf(ctx: Context, interactionId: string) {
   if (ctx.viewer.kind !== 'USER') return [];
-  const [row] = await rows<{ notes: { authorId: string | null; authorName: string | null; body: string; createdAt: string }[] }>(
-    ctx.em,
-    'select notes from interactions where id = ?',
-    [interactionId],
-  );
+  const [row] = await rows<{ notes: { authorId: string | null; authorName: string | null; body: string; createdAt: string }[] }>(ctx.em, 'select notes from interactions where id = ?', [
+    interactionId,
+  ]);
   return (row?.notes ?? []).map((n) => ({ ...n, createdAt: new Date(n.createdAt).toISOString() }));
 }
 

@@ -33,13 +33,7 @@ export interface TrailActor {
 export const SYSTEM_ACTOR: TrailActor = { kind: ActorKind.SYSTEM, id: null };
 
 /** Appends to the interaction's event trail, inside the caller's transaction. */
-export async function recordEvent(
-  em: Em,
-  interactionId: string,
-  type: InteractionEventType,
-  actor: TrailActor,
-  data: Record<string, unknown> = {},
-): Promise<void> {
+export async function recordEvent(em: Em, interactionId: string, type: InteractionEventType, actor: TrailActor, data: Record<string, unknown> = {}): Promise<void> {
   await rows(em, 'insert into interaction_events (interaction_id, type, actor_kind, actor_id, data, created_at) values (?, ?, ?, ?, ?::jsonb, now())', [
     interactionId,
     type,
@@ -69,4 +63,3 @@ async function publishChange(deps: Deps, interaction: InteractionView, previous:
     ...[...trays].map((t) => deps.topics.publish(Topic.TRAY, t, message)),
   ]);
 }
-

@@ -64,11 +64,7 @@ export class InteractionResolver {
   }
 
   @Mutation(() => Interaction)
-  closeInteraction(
-    @Arg('id', () => ID) id: string,
-    @Arg('result', () => InteractionResult) result: InteractionResult,
-    @Ctx() ctx: Context,
-  ): Promise<Interaction> {
+  closeInteraction(@Arg('id', () => ID) id: string, @Arg('result', () => InteractionResult) result: InteractionResult, @Ctx() ctx: Context): Promise<Interaction> {
     return dispatched(ctx.deps, closeInteraction(ctx, id, result));
   }
 
@@ -76,10 +72,7 @@ export class InteractionResolver {
     description: "Interactions you may see as they change; REMOVED when one leaves your sight. A customer's token hears its own interaction as it stands first, then its changes",
     subscribe: ({ args, context }) => interactionChanges(context as Context, args.filter ?? {}),
   })
-  interactionChanged(
-    @Root() change: InteractionChangeView,
-    @Arg('filter', () => InteractionChangedFilter, { nullable: true }) _filter?: InteractionChangedFilter,
-  ): InteractionChange {
+  interactionChanged(@Root() change: InteractionChangeView, @Arg('filter', () => InteractionChangedFilter, { nullable: true }) _filter?: InteractionChangedFilter): InteractionChange {
     return change;
   }
 }

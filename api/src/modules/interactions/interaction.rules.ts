@@ -14,10 +14,7 @@ export const deny = (code: 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT', reason: 
  * BOT speaks as the bot, CHANNEL as the customer of the chats it bridges, SUPERVISE as a supervisor;
  * READ lets it read and grants no write at all.
  */
-export type Actor =
-  | { kind: 'USER'; userId: string; role: Role }
-  | { kind: 'KEY'; keyId: string; scopes: readonly ApiScope[] }
-  | { kind: 'VISITOR'; interactionId: string };
+export type Actor = { kind: 'USER'; userId: string; role: Role } | { kind: 'KEY'; keyId: string; scopes: readonly ApiScope[] } | { kind: 'VISITOR'; interactionId: string };
 
 export interface InteractionState {
   id: string;
@@ -37,8 +34,7 @@ const isSupervisor = (actor: Actor): boolean => (actor.kind === 'USER' && actor.
  * A CHANNEL key is the customer's side of an external channel's chats that it started. The webchat's
  * customer is the widget's visitor, so no key ever writes its side.
  */
-const bridges = (actor: Actor, chat: InteractionState): boolean =>
-  actor.kind === 'KEY' && holds(actor, ApiScope.CHANNEL) && chat.startedByKeyId === actor.keyId && chat.channel !== Channel.WEBCHAT;
+const bridges = (actor: Actor, chat: InteractionState): boolean => actor.kind === 'KEY' && holds(actor, ApiScope.CHANNEL) && chat.startedByKeyId === actor.keyId && chat.channel !== Channel.WEBCHAT;
 
 /** A chat starts with a bot when a bot started it or the campaign puts a bot first; otherwise it waits in a tray. */
 export function startingPhase(startedByBot: boolean, campaignBotFirst: boolean): Phase.BOT | Phase.WAITING {

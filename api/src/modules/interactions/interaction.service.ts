@@ -89,7 +89,6 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Committ
   return committed(next, [...messagesPosted(messages), ...changed(next, view)]);
 }
 
-
 /** Closes an interaction; a chat that was handed on between operators ends ESCALATED rather than SUCCESS. */
 export async function closeInteraction(ctx: Context, id: string, result: InteractionResult): Promise<Committed<InteractionView>> {
   const view = await requireVisible(ctx, id);

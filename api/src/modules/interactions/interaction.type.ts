@@ -142,7 +142,8 @@ export class StartInteractionInput {
 @InputType()
 export class HandOffInput {
   @Field(() => ID) interactionId!: string;
-  @Field(() => ID, { nullable: true, description: "A general or custom tray of the chat's campaign; given skills only, the campaign's general tray (one of the two is needed)" }) trayId?: string | null;
+  @Field(() => ID, { nullable: true, description: "A general or custom tray of the chat's campaign; given skills only, the campaign's general tray (one of the two is needed)" }) trayId?:
+    string | null;
   @Field(() => [String], { nullable: true, description: 'Skills the customer needs; SKILLS routing gives the chat to an agent who has them' }) skills?: string[] | null;
   @Field(() => [BotAnswerShape], { nullable: true }) botAnswers?: BotAnswerShape[] | null;
 }

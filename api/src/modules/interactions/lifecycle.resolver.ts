@@ -4,17 +4,7 @@ import { dispatched } from '../domain-events/dispatcher.js';
 import { InteractionResult, InteractionStatus } from './interaction.enums.js';
 import { notesOf, trailOf } from './interaction-details.js';
 import { Interaction, InteractionEvent, Note, TransferTargetInput } from './interaction.type.js';
-import {
-  addNote,
-  closeInteractions,
-  joinInteraction,
-  returnToTray,
-  setExpertise,
-  setInteractionStatus,
-  setTags,
-  transferInteraction,
-  transferInteractions,
-} from './lifecycle.service.js';
+import { addNote, closeInteractions, joinInteraction, returnToTray, setExpertise, setInteractionStatus, setTags, transferInteraction, transferInteractions } from './lifecycle.service.js';
 
 @Resolver(() => Interaction)
 export class LifecycleResolver {
@@ -54,20 +44,12 @@ export class LifecycleResolver {
   }
 
   @Mutation(() => [Interaction], { description: 'Supervisors: up to 5 at once, all or none' })
-  closeInteractions(
-    @Arg('ids', () => [ID]) ids: string[],
-    @Arg('result', () => InteractionResult) result: InteractionResult,
-    @Ctx() ctx: Context,
-  ): Promise<Interaction[]> {
+  closeInteractions(@Arg('ids', () => [ID]) ids: string[], @Arg('result', () => InteractionResult) result: InteractionResult, @Ctx() ctx: Context): Promise<Interaction[]> {
     return dispatched(ctx.deps, closeInteractions(ctx, ids, result));
   }
 
   @Mutation(() => Interaction)
-  setInteractionStatus(
-    @Arg('id', () => ID) id: string,
-    @Arg('status', () => InteractionStatus) status: InteractionStatus,
-    @Ctx() ctx: Context,
-  ): Promise<Interaction> {
+  setInteractionStatus(@Arg('id', () => ID) id: string, @Arg('status', () => InteractionStatus) status: InteractionStatus, @Ctx() ctx: Context): Promise<Interaction> {
     return dispatched(ctx.deps, setInteractionStatus(ctx, id, status));
   }
 

@@ -73,11 +73,12 @@ async function targetTray(tx: Em, view: InteractionView, to: TransferTo, scope: 
     // agent whose security group does not reach the campaign, or whom the caller does not reach, is
     // no target for it.
     const inScope = trayScopeSql(scope, 't');
-    const tray = await one<{ id: string }>(
-      tx,
-      `select t.id from trays t where t.owner_id = ? and t.kind = 'PERSONAL' and ${holdsCampaignSql('t')} and ${inScope.sql}`,
-      [to.agentId, view.campaign.id, view.campaign.id, ...inScope.params],
-    );
+    const tray = await one<{ id: string }>(tx, `select t.id from trays t where t.owner_id = ? and t.kind = 'PERSONAL' and ${holdsCampaignSql('t')} and ${inScope.sql}`, [
+      to.agentId,
+      view.campaign.id,
+      view.campaign.id,
+      ...inScope.params,
+    ]);
     if (!tray) throw notFound('Agent');
     return tray.id;
   }
@@ -91,11 +92,12 @@ async function targetTray(tx: Em, view: InteractionView, to: TransferTo, scope: 
      on conflict (campaign_id, team_id) do update set name = excluded.name returning id`,
     [`Team: ${team.name}`, view.campaign.id, team.id],
   );
-  await rows(
-    tx,
-    `insert into tray_access (id, tray_id, team_id) select gen_random_uuid(), ?, ? where not exists (select 1 from tray_access where tray_id = ? and team_id = ?)`,
-    [tray!.id, team.id, tray!.id, team.id],
-  );
+  await rows(tx, `insert into tray_access (id, tray_id, team_id) select gen_random_uuid(), ?, ? where not exists (select 1 from tray_access where tray_id = ? and team_id = ?)`, [
+    tray!.id,
+    team.id,
+    tray!.id,
+    team.id,
+  ]);
   return tray!.id;
 }
 
@@ -152,7 +154,10 @@ const inLockOrder = (views: readonly InteractionView[]) => [...views].sort((a, b
 
 /** After the commit: the chats as they are now, with the messages written and each change against what it was. */
 async function changesOf(ctx: Context, before: InteractionView[], messages: MessageView[]): Promise<Committed<InteractionView[]>> {
-  const after = await loadViews(ctx.em, before.map((v) => v.id));
+  const after = await loadViews(
+    ctx.em,
+    before.map((v) => v.id),
+  );
   return committed(after, [...messagesPosted(messages), ...after.flatMap((next, i) => changed(next, before[i]!))]);
 }
 
@@ -255,7 +260,6 @@ export async function setExpertise(ctx: Context, id: string, skills: string[]): 
     await recordEvent(tx, view.id, InteractionEventType.EXPERTISE_SET, trailActor(ctx.viewer), { expertise });
   });
 }
-
 
 /**
  * A supervisor logs an agent out: its sessions end and sockets close, and the chats it held go

@@ -26,7 +26,6 @@ export interface StartInput {
   returningVisitorToken?: string | null;
 }
 
-
 function cleanContact(input: StartInput['contact']) {
   const trim = (v: string | null | undefined, max: number, field: string) => {
     const t = v?.trim() || null;

@@ -15,11 +15,11 @@ export async function transferTargets(ctx: Context, interactionId: string): Prom
   const me = ctx.viewer.kind === 'USER' ? ctx.viewer.userId : null;
   const teams = teamSql(scopeOf(ctx.viewer), 't.id');
   const [trays, statuses, teamRows] = await Promise.all([
-    rows<TrayRef>(
-      ctx.em,
-      `select id, name, kind from trays where kind in (?, ?) and (campaign_id is null or campaign_id = ?) order by kind, name`,
-      [TrayKind.GENERAL, TrayKind.CUSTOM, view.campaign.id],
-    ),
+    rows<TrayRef>(ctx.em, `select id, name, kind from trays where kind in (?, ?) and (campaign_id is null or campaign_id = ?) order by kind, name`, [
+      TrayKind.GENERAL,
+      TrayKind.CUSTOM,
+      view.campaign.id,
+    ]),
     listStatuses(ctx.em, ctx.deps.config.PRESENCE_GRACE_MS, scopeOf(ctx.viewer)),
     rows<Team>(ctx.em, `select t.id, t.name from teams t where ${teams.sql} order by t.name`, teams.params),
   ]);

@@ -35,12 +35,7 @@ export type Onlooker =
 
 /** Chats that every signed-in person and key may see (the table's "everyone" rows). */
 export function isPublicToStaff(loc: Pick<ChatLocation, 'phase' | 'contactState' | 'trayKind'>): boolean {
-  return (
-    loc.phase === Phase.BOT ||
-    loc.phase === Phase.CLOSED ||
-    loc.contactState === ContactState.EXPIRED ||
-    loc.trayKind === TrayKind.CLOSED
-  );
+  return loc.phase === Phase.BOT || loc.phase === Phase.CLOSED || loc.contactState === ContactState.EXPIRED || loc.trayKind === TrayKind.CLOSED;
 }
 
 /**

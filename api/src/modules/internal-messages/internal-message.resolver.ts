@@ -19,11 +19,7 @@ export class InternalMessageResolver {
   }
 
   @Query(() => [InternalMessage], { description: 'The latest messages between you and another person, oldest first' })
-  internalMessages(
-    @Arg('withUserId', () => ID) withUserId: string,
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
-  ): Promise<InternalMessage[]> {
+  internalMessages(@Arg('withUserId', () => ID) withUserId: string, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 100 }) first = 100): Promise<InternalMessage[]> {
     return listInternalMessages(ctx, withUserId, first);
   }
 

@@ -36,11 +36,11 @@ export async function sendInternalMessage(ctx: Context, toUserId: string, body: 
   if (clientMessageId !== null && (clientMessageId.length < 1 || clientMessageId.length > 100)) throw badInput('clientMessageId is 1 to 100 characters', 'clientMessageId');
   // Only to someone within the sender's scope: a grouped person's group, anyone for the ungrouped.
   const inScope = peopleSql(me.scope, 'u.id');
-  const people = await rows<{ id: string; role: Role }>(
-    ctx.em,
-    `select u.id, u.role from users u where u.active and (u.id = ? or (u.id = ? and ${inScope.sql}))`,
-    [me.userId, toUserId, ...inScope.params],
-  );
+  const people = await rows<{ id: string; role: Role }>(ctx.em, `select u.id, u.role from users u where u.active and (u.id = ? or (u.id = ? and ${inScope.sql}))`, [
+    me.userId,
+    toUserId,
+    ...inScope.params,
+  ]);
   const to = people.find((p) => p.id === toUserId);
   if (!to) throw notFound('User');
   if (!mayWriteTo({ id: me.userId, role: me.role }, to)) throw forbidden('Agents write to supervisors, not to other agents');

@@ -106,11 +106,7 @@ export async function renameLabel(ctx: Context, kind: LabelKind, rawName: string
     const upserted = await rows(tx, 'update skills set name = ? where name = ? returning id', [to, from]);
     if (upserted.length === 0) await rows(tx, 'insert into skills (id, name) values (gen_random_uuid(), ?)', [to]);
     const people = await rows(tx, 'update users set skills = array_replace(skills, ?, ?) where ? = any(skills) returning id', [from, to, from]);
-    const chats = await rows<{ id: string; phase: string }>(
-      tx,
-      'update interactions set expertise = array_replace(expertise, ?, ?) where ? = any(expertise) returning id, phase',
-      [from, to, from],
-    );
+    const chats = await rows<{ id: string; phase: string }>(tx, 'update interactions set expertise = array_replace(expertise, ?, ?) where ? = any(expertise) returning id, phase', [from, to, from]);
     return { chats: chats.filter((c) => c.phase !== 'CLOSED').map((c) => c.id), people: people.length > 0 };
   });
   return committed(await usage(ctx.em, kind, to), await touchedEvents(ctx, touched));
@@ -130,11 +126,7 @@ export async function deleteLabel(ctx: Context, kind: LabelKind, rawName: string
     }
     await rows(tx, 'delete from skills where name = ?', [name]);
     const people = await rows(tx, 'update users set skills = array_remove(skills, ?) where ? = any(skills) returning id', [name, name]);
-    const chats = await rows<{ id: string; phase: string }>(
-      tx,
-      'update interactions set expertise = array_remove(expertise, ?) where ? = any(expertise) returning id, phase',
-      [name, name],
-    );
+    const chats = await rows<{ id: string; phase: string }>(tx, 'update interactions set expertise = array_remove(expertise, ?) where ? = any(expertise) returning id, phase', [name, name]);
     return { chats: chats.filter((c) => c.phase !== 'CLOSED').map((c) => c.id), people: people.length > 0 };
   });
   return committed(true, await touchedEvents(ctx, touched));

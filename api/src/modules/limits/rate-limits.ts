@@ -10,7 +10,6 @@ declare module '../../shared/deps.js' {
   }
 }
 
-
 /** Whose allowance a request spends: the caller, or without a token its address. */
 export function rateSubject(viewer: Viewer, address: string): { kind: RateKind; id: string } {
   switch (viewer.kind) {

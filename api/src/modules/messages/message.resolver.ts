@@ -33,11 +33,7 @@ export class MessageResolver {
     description: 'Stored messages after afterSequence, then live ones: no gap, no duplicate',
     subscribe: ({ args, context }) => messageStream(context as Context, args.interactionId, args.afterSequence ?? null),
   })
-  messageAdded(
-    @Root() message: MessageView,
-    @Arg('interactionId', () => ID) _interactionId: string,
-    @Arg('afterSequence', () => Int, { nullable: true }) _afterSequence?: number,
-  ): Message {
+  messageAdded(@Root() message: MessageView, @Arg('interactionId', () => ID) _interactionId: string, @Arg('afterSequence', () => Int, { nullable: true }) _afterSequence?: number): Message {
     return message;
   }
 }

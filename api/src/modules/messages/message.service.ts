@@ -48,11 +48,7 @@ export interface NewMessage {
 
 /** The earlier message an author sent with this client id, if any. */
 export async function findByClientId(em: Em, interactionId: string, authorKey: string, clientMessageId: string): Promise<MessageView | null> {
-  const row = await one(em, `select ${MESSAGE_VIEW_COLUMNS} from messages where interaction_id = ? and author_key = ? and client_message_id = ?`, [
-    interactionId,
-    authorKey,
-    clientMessageId,
-  ]);
+  const row = await one(em, `select ${MESSAGE_VIEW_COLUMNS} from messages where interaction_id = ? and author_key = ? and client_message_id = ?`, [interactionId, authorKey, clientMessageId]);
   return row ? toMessageView(row) : null;
 }
 
@@ -90,30 +86,26 @@ const APPEND = prepared(
  */
 export async function appendMessage(em: Em, interactionId: string, author: Author, message: NewMessage, contactId: string | null = null): Promise<Appended | null> {
   const fromContact = author.kind === AuthorKind.CONTACT;
-  const row = await one(
-    em,
-    APPEND,
-    [
-      interactionId,
-      fromContact,
-      interactionId,
-      interactionId,
-      author.key,
-      message.clientMessageId,
-      fromContact && contactId !== null,
-      contactId,
-      message.body,
-      author.kind,
-      author.id,
-      author.name,
-      author.key,
-      message.visibility,
-      message.clientMessageId,
-      pgArray(message.attachmentIds),
-      actorKindOf(author),
-      fromContact,
-    ],
-  );
+  const row = await one(em, APPEND, [
+    interactionId,
+    fromContact,
+    interactionId,
+    interactionId,
+    author.key,
+    message.clientMessageId,
+    fromContact && contactId !== null,
+    contactId,
+    message.body,
+    author.kind,
+    author.id,
+    author.name,
+    author.key,
+    message.visibility,
+    message.clientMessageId,
+    pgArray(message.attachmentIds),
+    actorKindOf(author),
+    fromContact,
+  ]);
   return row ? { message: toMessageView(row), statusChanged: row.status_changed === true } : null;
 }
 
@@ -122,7 +114,6 @@ export function sameSend(existing: MessageView, message: NewMessage): MessageVie
   if (existing.body !== message.body) throw conflict('This clientMessageId was already used for another message');
   return existing;
 }
-
 
 export async function listMessages(em: Em, interactionId: string, afterSequence: number, first: number, includeInternal: boolean): Promise<MessageView[]> {
   const result = await rows(

@@ -22,8 +22,7 @@ export async function* messageStream(ctx: Context, interactionId: string, afterS
   let location = locationOf(view);
   const live = await streamChannels<InteractionStreamEvent>(ctx.deps.topics.bus, [ctx.deps.topics.channel(Topic.INTERACTION, interactionId)], ctx.deps.config.SUBSCRIBER_BUFFER);
   // Without a cursor the client wants what comes next; the stored view may be older than the subscription.
-  let last =
-    afterSequence ?? (await one<{ last_sequence: number }>(ctx.deps.orm.em.fork(), 'select last_sequence from interactions where id = ?', [interactionId]))!.last_sequence;
+  let last = afterSequence ?? (await one<{ last_sequence: number }>(ctx.deps.orm.em.fork(), 'select last_sequence from interactions where id = ?', [interactionId]))!.last_sequence;
   async function* replay(): AsyncGenerator<MessageView> {
     for (;;) {
       const em = ctx.deps.orm.em.fork();

@@ -13,8 +13,7 @@ export interface MessageView {
   createdAt: string;
 }
 
-export const MESSAGE_VIEW_COLUMNS =
-  'id, interaction_id, sequence, body, client_message_id, author_kind, author_id, author_name, visibility, attachment_ids, created_at';
+export const MESSAGE_VIEW_COLUMNS = 'id, interaction_id, sequence, body, client_message_id, author_kind, author_id, author_name, visibility, attachment_ids, created_at';
 
 export function toMessageView(r: Row): MessageView {
   return {

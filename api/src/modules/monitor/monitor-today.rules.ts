@@ -92,8 +92,7 @@ function nextMidnight(at: Date, timeZone: string): Date {
   return new Date((day + 1) * DAY_MS - offsetAt(guess, timeZone));
 }
 
-const emptyHours = (): HourFigures[] =>
-  Array.from({ length: 24 }, (_, hour) => ({ hour, received: 0, answered: 0, answeredWithinLevel: 0, abandoned: 0, serviceLevel: null }));
+const emptyHours = (): HourFigures[] => Array.from({ length: 24 }, (_, hour) => ({ hour, received: 0, answered: 0, answeredWithinLevel: 0, abandoned: 0, serviceLevel: null }));
 
 /** Met and counted per hour, kept beside the figures until the share is worked out. */
 type Tally = { met: number; counted: number }[];

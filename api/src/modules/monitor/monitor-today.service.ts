@@ -32,7 +32,11 @@ const TICK = Symbol('tick');
  */
 export async function* monitorTodayStream(ctx: Context, campaignIds: readonly string[]): AsyncGenerator<MonitorTodayView> {
   const { topics } = ctx.deps;
-  const live = await streamChannels<unknown>(topics.bus, [Topic.CENTER, Topic.DIRECTORY].map((t) => topics.channel(t)), 64);
+  const live = await streamChannels<unknown>(
+    topics.bus,
+    [Topic.CENTER, Topic.DIRECTORY].map((t) => topics.channel(t)),
+    64,
+  );
   const filter: MonitorFilter = { campaignIds: [...campaignIds], agentIds: [], teamIds: [], channels: [], contact: null, protocol: null };
   let timer: NodeJS.Timeout | undefined;
   const next = (view: MonitorTodayView) => {

@@ -4,7 +4,7 @@ import { CampaignRef } from '../interactions/interaction.type.js';
 
 @ObjectType({ simpleResolvers: true, description: "One local hour of today's queue: the chats that entered it in that hour and what became of them" })
 export class MonitorHour {
-  @Field(() => Int, { description: '0..23 on the campaign\'s clock' }) hour!: number;
+  @Field(() => Int, { description: "0..23 on the campaign's clock" }) hour!: number;
   @Field(() => Int, { description: 'Chats that entered the queue' }) received!: number;
   @Field(() => Int, { description: 'Of those, answered by an agent' }) answered!: number;
   @Field(() => Int, { description: "Of those, answered within the campaign's service level" }) answeredWithinLevel!: number;

@@ -12,7 +12,6 @@ declare module '../../shared/deps.js' {
   }
 }
 
-
 /**
  * Every change that moves the dashboard publishes an event (chats, agent states and presence, the
  * directory), so age only catches "today" turning into tomorrow. Rows older than this are served
@@ -112,9 +111,11 @@ export class MonitorModel {
     });
     const loading = { promise, generation };
     this.loading = loading;
-    void promise.finally(() => {
-      if (this.loading === loading) this.loading = null;
-    }).catch(() => {});
+    void promise
+      .finally(() => {
+        if (this.loading === loading) this.loading = null;
+      })
+      .catch(() => {});
     return promise;
   }
 

@@ -30,8 +30,7 @@ const seesPublicOnly = (ctx: Context): boolean => {
 };
 
 /** The scope as the monitor's filter holds it: plain, sorted lists, so equal scopes share snapshots. */
-const monitorScope = (scope: Scope): MonitorFilter['within'] =>
-  scope.kind === 'ALL' ? null : { campaignIds: [...scope.campaignIds].sort(), securityGroupId: scope.securityGroupId };
+const monitorScope = (scope: Scope): MonitorFilter['within'] => (scope.kind === 'ALL' ? null : { campaignIds: [...scope.campaignIds].sort(), securityGroupId: scope.securityGroupId });
 
 @Resolver()
 export class MonitorResolver {
@@ -53,7 +52,7 @@ export class MonitorResolver {
   }
 
   @Subscription(() => MonitorUpdate, {
-    description: 'Supervisors: everything once, then only what changed after every burst of changes (the dashboard\'s feed)',
+    description: "Supervisors: everything once, then only what changed after every burst of changes (the dashboard's feed)",
     subscribe: ({ args, context }) => {
       requireSupervisor((context as Context).viewer);
       return monitorUpdateStream(context as Context, toFilter(context as Context, args.filter));

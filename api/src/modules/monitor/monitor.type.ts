@@ -67,7 +67,7 @@ export class MonitorAgentSummary {
   @Field(() => Int) completedToday!: number;
   @Field(() => Int) activeChats!: number;
   @Field(() => Int) maxConcurrentChats!: number;
-  @Field(() => BandCounts, { description: 'Its chats per band: the row\'s colours without listing each chat' }) bands!: BandCounts;
+  @Field(() => BandCounts, { description: "Its chats per band: the row's colours without listing each chat" }) bands!: BandCounts;
   @Field(() => Boolean, { description: 'One of its chats is past the third threshold' }) alert!: boolean;
   @Field(() => [ID]) teamIds!: string[];
 }
@@ -98,7 +98,8 @@ export class Monitor {
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'Supervisors: what changed on the monitor. The first is full (every agent and open chat); later ones carry only the agents and chats that changed or left, and the totals, service levels and teams whole',
+  description:
+    'Supervisors: what changed on the monitor. The first is full (every agent and open chat); later ones carry only the agents and chats that changed or left, and the totals, service levels and teams whole',
 })
 export class MonitorUpdate {
   @Field(() => Boolean, { description: 'Everything: replace what is held' }) full!: boolean;

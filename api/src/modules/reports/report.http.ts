@@ -28,7 +28,10 @@ export function reportsRouter(deps: Deps): Router {
       const ctx = createContext(deps, viewer, em);
       const read = (after: string | null) => listInteractions(ctx, filter, PAGE, after, InteractionOrder.NEWEST_FIRST, { count: false });
       let page = await read(null);
-      res.status(200).type('text/csv; charset=utf-8').attachment(`conversations-${new Date().toISOString().slice(0, 10)}.csv`);
+      res
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .attachment(`conversations-${new Date().toISOString().slice(0, 10)}.csv`);
       started = true;
       const csv = stringify({ header: true, columns: [...REPORT_COLUMNS], bom: true });
       csv.pipe(res);

@@ -16,7 +16,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function listOf<T extends string>(raw: unknown, allowed: readonly T[], field: string): T[] | null {
   if (raw === undefined || raw === '') return null;
-  const values = String(raw).split(',').map((v) => v.trim()).filter(Boolean);
+  const values = String(raw)
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   const wrong = values.find((v) => !(allowed as readonly string[]).includes(v));
   if (wrong) throw new ReportRefused(field, `${field} takes ${allowed.join(', ')}; "${wrong}" is none of them`);
   return values as T[];

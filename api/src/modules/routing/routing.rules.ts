@@ -127,7 +127,13 @@ export function planPass<C extends RoutingCandidate, W extends WaitingChat>(
   const working = candidates.map((c) => ({ ...c }));
   const plan: { chat: W; agentId: string }[] = [];
   for (const chat of orderQueue(queue)) {
-    const agentId = pickAgent(strategy, chat, working.filter((c) => reaches(c, chat)), now, opts);
+    const agentId = pickAgent(
+      strategy,
+      chat,
+      working.filter((c) => reaches(c, chat)),
+      now,
+      opts,
+    );
     if (!agentId) continue;
     const picked = working.find((c) => c.agentId === agentId)!;
     picked.activeChats += 1;

@@ -47,8 +47,16 @@ export async function routeCampaign(deps: Deps, campaignId: string): Promise<Com
     const grace = deps.config.PRESENCE_GRACE_MS;
     const hopeful = (await candidatesFor(tx, campaignId, grace)).filter(eligible);
     if (hopeful.length === 0) return [];
-    await lockAgents(tx, hopeful.map((c) => c.agentId));
-    const candidates = await candidatesFor(tx, campaignId, grace, hopeful.map((c) => c.agentId));
+    await lockAgents(
+      tx,
+      hopeful.map((c) => c.agentId),
+    );
+    const candidates = await candidatesFor(
+      tx,
+      campaignId,
+      grace,
+      hopeful.map((c) => c.agentId),
+    );
     const decide = (page: Queued[]) => planPass(campaign.routing_strategy, page, candidates, new Date(), { skillsWideningSeconds: campaign.skills_widening_seconds }, reaches);
     // Chats nobody here can take yet (a skill not yet widened, a tray nobody reaches) must not hold
     // back those behind them: a full page that gives nothing is followed by the next.
@@ -144,18 +152,18 @@ async function assignmentEvents(em: Em, assigned: Assigned[]): Promise<DomainEve
   if (assigned.length === 0) return [];
   const found = await rows(em, `${INTERACTION_VIEW_SQL} where i.id = any(?::uuid[])`, [pgArray(assigned.map((a) => a.interactionId))]);
   const changes = found.map(toInteractionView).map((view): DomainEvent => {
-      // Subscribers who saw it waiting must hear that it left their sight. Assignment changes only the
-      // phase, agent, status and contact state, and the contact keeps its state from before beside the
-      // new one (EXPIRED stays visible to everyone), so the waiting view is exact without a second read.
-      const waiting: InteractionView = {
-        ...view,
-        phase: Phase.WAITING,
-        agent: null,
-        status: InteractionStatus.IN_PROGRESS,
-        contact: { ...view.contact, state: view.contact.previousState ?? ContactState.TRAY },
-      };
-      return { kind: 'INTERACTION_CHANGED', interaction: view, previous: waiting };
-    });
+    // Subscribers who saw it waiting must hear that it left their sight. Assignment changes only the
+    // phase, agent, status and contact state, and the contact keeps its state from before beside the
+    // new one (EXPIRED stays visible to everyone), so the waiting view is exact without a second read.
+    const waiting: InteractionView = {
+      ...view,
+      phase: Phase.WAITING,
+      agent: null,
+      status: InteractionStatus.IN_PROGRESS,
+      contact: { ...view.contact, state: view.contact.previousState ?? ContactState.TRAY },
+    };
+    return { kind: 'INTERACTION_CHANGED', interaction: view, previous: waiting };
+  });
   const agents = [...new Set(assigned.map((a) => a.agentId))].map((agentId): DomainEvent => ({ kind: 'AGENT_STATE', agentId }));
   return [...messagesPosted(assigned.flatMap((a) => (a.greeting ? [a.greeting] : []))), ...changes, ...agents];
 }

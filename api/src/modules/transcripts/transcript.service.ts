@@ -27,7 +27,10 @@ export async function sendTranscript(ctx: Context, interactionId: string, to: st
   if (!isEmail(recipient)) throw badInput('Enter a valid e-mail address', 'to');
   const campaign = (await one<{ time_zone: string; default_language: string }>(ctx.em, 'select time_zone, default_language from campaigns where id = ?', [view.campaign.id]))!;
   const messages = await listMessages(ctx.em, view.id, 0, MAX_MESSAGES, false);
-  const files = await filesOfMessages(ctx.em, messages.filter((m) => m.attachmentIds.length).map((m) => m.id));
+  const files = await filesOfMessages(
+    ctx.em,
+    messages.filter((m) => m.attachmentIds.length).map((m) => m.id),
+  );
   const base = ctx.deps.config.PUBLIC_URL ?? `http://localhost:${ctx.deps.config.PORT}`;
   const link = (fileId: string) => `${base.replace(/\/$/, '')}${ctx.deps.files.url(fileId, LINK_SECONDS)}`;
   const transcript = renderTranscript({

@@ -23,10 +23,11 @@ export interface TrayForChat {
 /** A tray named as where a chat of `campaignId` goes; null when the caller's scope does not reach it. */
 export async function trayForChat(em: Em, scope: Scope, campaignId: string, trayId: string): Promise<TrayForChat | null> {
   const inScope = trayScopeSql(scope, 't');
-  const row = await one<{ id: string; kind: TrayKind; holds: boolean }>(
-    em,
-    `select t.id, t.kind, ${holdsCampaignSql('t')} as holds from trays t where t.id = ? and ${inScope.sql}`,
-    [campaignId, campaignId, trayId, ...inScope.params],
-  );
+  const row = await one<{ id: string; kind: TrayKind; holds: boolean }>(em, `select t.id, t.kind, ${holdsCampaignSql('t')} as holds from trays t where t.id = ? and ${inScope.sql}`, [
+    campaignId,
+    campaignId,
+    trayId,
+    ...inScope.params,
+  ]);
   return row ?? null;
 }

@@ -56,11 +56,10 @@ export async function createTray(em: Em, input: NewTray): Promise<TrayRow> {
   if (!(await one(em, 'select id from campaigns where id = ?', [input.campaignId]))) throw notFound('Campaign');
   try {
     return await em.transactional(async (tx) => {
-      const tray = (await one<TrayRow>(
-        tx,
-        `insert into trays (id, name, kind, campaign_id, created_at) values (gen_random_uuid(), ?, 'CUSTOM', ?, now()) returning ${COLUMNS}`,
-        [name, input.campaignId],
-      ))!;
+      const tray = (await one<TrayRow>(tx, `insert into trays (id, name, kind, campaign_id, created_at) values (gen_random_uuid(), ?, 'CUSTOM', ?, now()) returning ${COLUMNS}`, [
+        name,
+        input.campaignId,
+      ]))!;
       await writeTrayAccess(tx, tray.id, input.userIds ?? [], input.teamIds ?? []);
       return tray;
     });
@@ -79,11 +78,7 @@ export async function setTrayAccess(em: Em, scope: Scope, trayId: string, userId
     // Grants to people and teams beyond the scope are not shown to it, so they are not its to remove.
     const people = peopleSql(scope, 'user_id');
     const teams = teamSql(scope, 'team_id');
-    await rows(tx, `delete from tray_access where tray_id = ? and ((user_id is not null and ${people.sql}) or (team_id is not null and ${teams.sql}))`, [
-      trayId,
-      ...people.params,
-      ...teams.params,
-    ]);
+    await rows(tx, `delete from tray_access where tray_id = ? and ((user_id is not null and ${people.sql}) or (team_id is not null and ${teams.sql}))`, [trayId, ...people.params, ...teams.params]);
     await writeTrayAccess(tx, trayId, userIds, teamIds);
   });
   return committed(tray, [{ kind: 'TRAY_ACCESS_CHANGED' }]);
@@ -94,16 +89,13 @@ export async function trayAccess(em: Em, scope: Scope, trayId: string): Promise<
   if (!(await one(em, 'select 1 from trays where id = ?', [trayId]))) throw notFound('Tray');
   const people = peopleSql(scope, 'u.id');
   const inTeams = teamSql(scope, 't.id');
-  const users = await rows<{ id: string; name: string }>(
-    em,
-    `select u.id, u.name from tray_access a join users u on u.id = a.user_id where a.tray_id = ? and ${people.sql} order by lower(u.name)`,
-    [trayId, ...people.params],
-  );
-  const teams = await rows<{ id: string; name: string }>(
-    em,
-    `select t.id, t.name from tray_access a join teams t on t.id = a.team_id where a.tray_id = ? and ${inTeams.sql} order by lower(t.name)`,
-    [trayId, ...inTeams.params],
-  );
+  const users = await rows<{ id: string; name: string }>(em, `select u.id, u.name from tray_access a join users u on u.id = a.user_id where a.tray_id = ? and ${people.sql} order by lower(u.name)`, [
+    trayId,
+    ...people.params,
+  ]);
+  const teams = await rows<{ id: string; name: string }>(em, `select t.id, t.name from tray_access a join teams t on t.id = a.team_id where a.tray_id = ? and ${inTeams.sql} order by lower(t.name)`, [
+    trayId,
+    ...inTeams.params,
+  ]);
   return { users, teams };
 }
-

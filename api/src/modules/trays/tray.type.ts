@@ -24,4 +24,3 @@ export class TrayAccess {
   @Field(() => [TeamMember]) users!: TeamMember[];
   @Field(() => [Team]) teams!: Team[];
 }
-

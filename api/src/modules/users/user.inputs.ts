@@ -12,7 +12,7 @@ export class CreateUserInput {
   @Field(() => Int, { nullable: true }) maxConcurrentChats?: number;
   @Field(() => Boolean, { nullable: true }) mayMonitorScreen?: boolean;
   @Field(() => [ID], { nullable: true }) teamIds?: string[];
-  @Field(() => ID, { nullable: true, description: 'Administrators without a security group: the person\'s group (it matters for administrators)' })
+  @Field(() => ID, { nullable: true, description: "Administrators without a security group: the person's group (it matters for administrators)" })
   securityGroupId?: string | null;
 }
 
@@ -31,6 +31,6 @@ export class UpdateUserInput {
   @Field(() => Int, { nullable: true }) maxConcurrentChats?: number | null;
   @Field(() => Boolean, { nullable: true }) mayMonitorScreen?: boolean | null;
   @Field(() => [ID], { nullable: true, description: 'Replaces the teams' }) teamIds?: string[] | null;
-  @Field(() => ID, { nullable: true, description: 'Administrators without a security group: the person\'s group; null removes it, absent leaves it' })
+  @Field(() => ID, { nullable: true, description: "Administrators without a security group: the person's group; null removes it, absent leaves it" })
   securityGroupId?: string | null;
 }

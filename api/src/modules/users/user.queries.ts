@@ -35,7 +35,12 @@ export async function loadUser(em: Em, id: string): Promise<User> {
 /** People within the scope by name, of one role or all; the deactivated only when asked for. */
 export async function listUsers(em: Em, scope: Scope, role: Role | null, includeInactive: boolean): Promise<User[]> {
   const inScope = peopleSql(scope, 'u.id');
-  const found = await rows(em, `${USER_SQL} where (?::role is null or u.role = ?::role) and (? or u.active) and ${inScope.sql} order by lower(u.name), u.id`, [role, role, includeInactive, ...inScope.params]);
+  const found = await rows(em, `${USER_SQL} where (?::role is null or u.role = ?::role) and (? or u.active) and ${inScope.sql} order by lower(u.name), u.id`, [
+    role,
+    role,
+    includeInactive,
+    ...inScope.params,
+  ]);
   return found.map(toUser);
 }
 
@@ -63,9 +68,8 @@ export function listSupervisors(em: Em, scope: Scope): Promise<TeamMember[]> {
 export async function listCampaignMembers(em: Em, scope: Scope, campaignId: string): Promise<TeamMember[]> {
   if (!(await one(em, 'select 1 from campaigns where id = ?', [campaignId]))) throw notFound('Campaign');
   const inScope = peopleSql(scope, 'u.id');
-  return rows<TeamMember>(
-    em,
-    `select u.id, u.name from campaign_members m join users u on u.id = m.user_id where m.campaign_id = ? and ${inScope.sql} order by lower(u.name), u.id`,
-    [campaignId, ...inScope.params],
-  );
+  return rows<TeamMember>(em, `select u.id, u.name from campaign_members m join users u on u.id = m.user_id where m.campaign_id = ? and ${inScope.sql} order by lower(u.name), u.id`, [
+    campaignId,
+    ...inScope.params,
+  ]);
 }

@@ -35,14 +35,57 @@ type Range = [address: string, prefix: number, family: 'ipv4' | 'ipv6'];
 
 // Checked in this order: the metadata address sits inside link-local and must be named as itself.
 const RANGES: [ClosedTarget, Range[]][] = [
-  [ClosedTarget.METADATA, [['169.254.169.254', 32, 'ipv4'], ['fd00:ec2::254', 128, 'ipv6']]],
-  [ClosedTarget.UNSPECIFIED, [['0.0.0.0', 8, 'ipv4'], ['::', 128, 'ipv6']]],
-  [ClosedTarget.LOOPBACK, [['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']]],
-  [ClosedTarget.PRIVATE, [['10.0.0.0', 8, 'ipv4'], ['172.16.0.0', 12, 'ipv4'], ['192.168.0.0', 16, 'ipv4'], ['fc00::', 7, 'ipv6'], ['fec0::', 10, 'ipv6']]],
-  [ClosedTarget.LINK_LOCAL, [['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']]],
+  [
+    ClosedTarget.METADATA,
+    [
+      ['169.254.169.254', 32, 'ipv4'],
+      ['fd00:ec2::254', 128, 'ipv6'],
+    ],
+  ],
+  [
+    ClosedTarget.UNSPECIFIED,
+    [
+      ['0.0.0.0', 8, 'ipv4'],
+      ['::', 128, 'ipv6'],
+    ],
+  ],
+  [
+    ClosedTarget.LOOPBACK,
+    [
+      ['127.0.0.0', 8, 'ipv4'],
+      ['::1', 128, 'ipv6'],
+    ],
+  ],
+  [
+    ClosedTarget.PRIVATE,
+    [
+      ['10.0.0.0', 8, 'ipv4'],
+      ['172.16.0.0', 12, 'ipv4'],
+      ['192.168.0.0', 16, 'ipv4'],
+      ['fc00::', 7, 'ipv6'],
+      ['fec0::', 10, 'ipv6'],
+    ],
+  ],
+  [
+    ClosedTarget.LINK_LOCAL,
+    [
+      ['169.254.0.0', 16, 'ipv4'],
+      ['fe80::', 10, 'ipv6'],
+    ],
+  ],
   [ClosedTarget.SHARED, [['100.64.0.0', 10, 'ipv4']]],
   // ::/96 also holds the old IPv4-compatible form ::a.b.c.d.
-  [ClosedTarget.RESERVED, [['192.0.0.0', 24, 'ipv4'], ['198.18.0.0', 15, 'ipv4'], ['224.0.0.0', 4, 'ipv4'], ['240.0.0.0', 4, 'ipv4'], ['::', 96, 'ipv6'], ['ff00::', 8, 'ipv6']]],
+  [
+    ClosedTarget.RESERVED,
+    [
+      ['192.0.0.0', 24, 'ipv4'],
+      ['198.18.0.0', 15, 'ipv4'],
+      ['224.0.0.0', 4, 'ipv4'],
+      ['240.0.0.0', 4, 'ipv4'],
+      ['::', 96, 'ipv6'],
+      ['ff00::', 8, 'ipv6'],
+    ],
+  ],
 ];
 
 const LISTS: [ClosedTarget, BlockList][] = RANGES.map(([closed, ranges]) => {

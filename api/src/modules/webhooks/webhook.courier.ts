@@ -11,7 +11,6 @@ declare module '../../shared/deps.js' {
   }
 }
 
-
 export interface CourierSettings extends SendSettings {
   /** Requests one hook may have in flight. */
   perHook: number;

@@ -38,7 +38,14 @@ export async function pumpWebhooks(em: Em): Promise<PumpResult> {
       result.more ||= events.length === TAKE;
       const reach = scopeFrom({ securityGroupId: hook.security_group_id, groupCampaignIds: hook.group_campaign_ids });
       const wanted = events.filter((e) => feedMatches({ campaignIds: hook.campaign_ids, channels: [], types: hook.event_types }, reach, e));
-      if (wanted.length) result.logged += (await logDeliveries(tx, hook.id, wanted.map((e) => ({ id: randomUUID(), event: e })))).length;
+      if (wanted.length)
+        result.logged += (
+          await logDeliveries(
+            tx,
+            hook.id,
+            wanted.map((e) => ({ id: randomUUID(), event: e })),
+          )
+        ).length;
       const last = events.at(-1)!.position;
       await rows(tx, 'update webhooks set feed_txid = ?::text::xid8, feed_id = ? where id = ?', [last.txid.toString(), last.id.toString(), hook.id]);
     }
@@ -84,4 +91,3 @@ async function logDeliveries(tx: Em, webhookId: string, items: { id: string; eve
   );
   return inserted.map((r) => r.id);
 }
-

@@ -26,7 +26,16 @@ export class WebhookResolver {
   @Mutation(() => CreatedWebhook, { description: 'Administrators: events from now on are sent to the URL, signed with the secret shown here once' })
   async createWebhook(@Arg('input', () => CreateWebhookInput) input: CreateWebhookInput, @Ctx() ctx: Context): Promise<CreatedWebhook> {
     requireAdmin(ctx.viewer);
-    const created = await createWebhook(ctx.em, input.url.trim(), input.eventTypes ?? [], input.campaignIds ?? [], scopeOf(ctx.viewer), ctx.deps.config.WEBHOOK_ALLOW_PRIVATE, creatorOf(ctx.viewer), input.since ?? null);
+    const created = await createWebhook(
+      ctx.em,
+      input.url.trim(),
+      input.eventTypes ?? [],
+      input.campaignIds ?? [],
+      scopeOf(ctx.viewer),
+      ctx.deps.config.WEBHOOK_ALLOW_PRIVATE,
+      creatorOf(ctx.viewer),
+      input.since ?? null,
+    );
     ctx.deps.webhooks.hooksChanged();
     // A hook that starts in the past has events waiting already.
     if (input.since) ctx.deps.webhooks.pump();

@@ -61,7 +61,10 @@ export async function sendClaimed(em: Em, log: Logger, settings: SendSettings, d
     error = (err as Error).name === 'TimeoutError' ? 'Timed out' : `Could not connect: ${(err as Error).message}`;
   }
   if (!error) {
-    await rows(em, "update webhook_deliveries set status = 'DELIVERED', attempts = attempts + 1, last_status_code = ?, last_error = null, delivered_at = now(), claimed_until = null where id = ?", [status, d.id]);
+    await rows(em, "update webhook_deliveries set status = 'DELIVERED', attempts = attempts + 1, last_status_code = ?, last_error = null, delivered_at = now(), claimed_until = null where id = ?", [
+      status,
+      d.id,
+    ]);
     await rows(em, 'update webhooks set consecutive_failures = 0 where id = ? and consecutive_failures <> 0', [d.webhookId]);
     return;
   }
@@ -79,7 +82,12 @@ export async function sendClaimed(em: Em, log: Logger, settings: SendSettings, d
     if (!hook) return null;
     const failures = hook.consecutive_failures + 1;
     const reason = hook.active ? disabledReason(failures, settings.disableAfterFailures) : null;
-    await rows(tx, 'update webhooks set consecutive_failures = ?, active = active and ?, disabled_reason = coalesce(?, disabled_reason) where id = ?', [failures, reason === null, reason, d.webhookId]);
+    await rows(tx, 'update webhooks set consecutive_failures = ?, active = active and ?, disabled_reason = coalesce(?, disabled_reason) where id = ?', [
+      failures,
+      reason === null,
+      reason,
+      d.webhookId,
+    ]);
     return reason;
   });
   if (disabled) log.warn({ webhookId: d.webhookId }, disabled);
@@ -104,7 +112,10 @@ async function resolveTarget(raw: string, allowPrivate: boolean, deadline: Abort
     throw new Error(`could not resolve ${host} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { cause: err });
   }
   if (!allowPrivate) {
-    const closed = closedResolution(host, addresses.map((a) => a.address));
+    const closed = closedResolution(
+      host,
+      addresses.map((a) => a.address),
+    );
     if (closed) return { kind: 'REFUSED', reason: closed };
   }
   return { kind: 'OPEN', url, addresses };
@@ -153,4 +164,3 @@ async function beforeDeadline<T>(work: Promise<T>, deadline: AbortSignal): Promi
     deadline.removeEventListener('abort', onAbort);
   }
 }
-

@@ -173,4 +173,3 @@ export async function deliveriesOf(em: Em, webhookId: string, first: number): Pr
   const found = await rows(em, `select ${DELIVERY_COLUMNS} from webhook_deliveries where webhook_id = ? order by created_at desc, seq desc limit ?`, [webhookId, first]);
   return found.map(toDeliveryView);
 }
-

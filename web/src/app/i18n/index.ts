@@ -10,9 +10,7 @@ import pt from './pt';
 const LANGUAGE_KEY = 'parley.language';
 
 /** Every feature's own texts (features/<name>/i18n.ts, shared/<name>/i18n.ts, app/<name>/i18n.ts). */
-export const APP_BUNDLES = bundlesOf(
-  import.meta.glob<{ default: MessageBundle }>(['../../features/*/i18n.ts', '../../shared/*/i18n.ts', '../*/i18n.ts'], { eager: true }),
-);
+export const APP_BUNDLES = bundlesOf(import.meta.glob<{ default: MessageBundle }>(['../../features/*/i18n.ts', '../../shared/*/i18n.ts', '../*/i18n.ts'], { eager: true }));
 
 const initial = pickLanguage(readStored(LANGUAGE_KEY), ...navigator.languages, navigator.language);
 document.documentElement.lang = initial;

@@ -12,4 +12,3 @@ export const RECENT_SIZE = 5;
 export function earlierConversations(rows: readonly PastConversation[], currentId: string): PastConversation[] {
   return rows.filter((row) => row.id !== currentId).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
 }
-

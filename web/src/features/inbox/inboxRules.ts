@@ -115,10 +115,5 @@ export function inboxTabs(trays: readonly InboxTray[], rows: readonly InboxRow[]
     const trayName = repeated(tray.name) && campaign ? `${tray.name} · ${campaign}` : tray.name;
     return { key: trayTab(tray.id), trayName, count: count(trayTab(tray.id)) };
   });
-  return [
-    { key: 'all', count: count('all') },
-    { key: 'needs-help', count: count('needs-help') },
-    ...trayTabs,
-    { key: 'closed', count: count('closed') },
-  ];
+  return [{ key: 'all', count: count('all') }, { key: 'needs-help', count: count('needs-help') }, ...trayTabs, { key: 'closed', count: count('closed') }];
 }

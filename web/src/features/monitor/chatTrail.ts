@@ -9,12 +9,7 @@ export interface TrailEvent {
 }
 
 /** Who did it, as the History names them. */
-export type TrailActor =
-  | { kind: 'person'; name: string }
-  | { kind: 'unknownPerson' }
-  | { kind: 'customer' }
-  | { kind: 'apiKey' }
-  | { kind: 'system' };
+export type TrailActor = { kind: 'person'; name: string } | { kind: 'unknownPerson' } | { kind: 'customer' } | { kind: 'apiKey' } | { kind: 'system' };
 
 /** One line of the History: when, who, what (`key`, a message under monitor.history.event) and its words. */
 export interface TrailLine {

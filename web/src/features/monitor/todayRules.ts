@@ -37,8 +37,7 @@ export function todayRows(hours: readonly TodayHour[]): TodayRow[] {
 export const busyRows = (rows: readonly TodayRow[]): TodayRow[] => rows.filter((r) => r.received > 0);
 
 /** Which of two pictures to keep: the one generated later (a slow query must not undo a newer push). */
-export const newerToday = (held: { generatedAt: string } | null, next: { generatedAt: string }): boolean =>
-  !held || Date.parse(next.generatedAt) >= Date.parse(held.generatedAt);
+export const newerToday = (held: { generatedAt: string } | null, next: { generatedAt: string }): boolean => !held || Date.parse(next.generatedAt) >= Date.parse(held.generatedAt);
 
 /** The campaigns' service levels in seconds as one phrase: "30", or "20–60" when they differ. */
 export function levelRange(seconds: readonly number[]): string | null {

@@ -71,7 +71,6 @@ export function screenWatchState(call: CallState | 'REFUSED' | null, phase: Peer
   }
 }
 
-
 /** A signal's payload as the browser gave it; a malformed one is dropped, never thrown into the call. */
 export function parseSignal(payload: string): Record<string, unknown> | null {
   try {

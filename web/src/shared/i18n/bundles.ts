@@ -24,7 +24,9 @@ export function mergeBundles<T extends Record<string, unknown>>(base: Record<Lan
 /** Lists the key paths of a nested text object, to check that every language has the same ones. */
 export function keyPaths(texts: unknown, prefix = ''): string[] {
   if (typeof texts !== 'object' || texts === null) return [prefix];
-  return Object.entries(texts).flatMap(([key, value]) => keyPaths(value, prefix ? `${prefix}.${key}` : key)).sort();
+  return Object.entries(texts)
+    .flatMap(([key, value]) => keyPaths(value, prefix ? `${prefix}.${key}` : key))
+    .sort();
 }
 
 /** The bundles found by an eager `import.meta.glob` of `i18n.ts` files. */

@@ -114,7 +114,10 @@ export function useMessageStream(interactionId: Readonly<Ref<string | null>>) {
         const attachmentIds = entry.attachments.map((file) => file.id);
         const result = await mutate({ input: { interactionId: target, body: entry.body, clientMessageId: entry.clientMessageId, attachmentIds } });
         if (result?.data) accept([result.data.postMessage]);
-        setPending(target, (pendingByChat.get(target) ?? []).filter((p) => p.clientMessageId !== entry.clientMessageId));
+        setPending(
+          target,
+          (pendingByChat.get(target) ?? []).filter((p) => p.clientMessageId !== entry.clientMessageId),
+        );
         return;
       } catch (e) {
         const delay = RETRY_DELAYS_MS[attempt];

@@ -4,11 +4,7 @@ import { elapsedMs, reachedLimit, RECORDING_MIME, recordingName } from './record
 /** Why no recording could start: the person (or the browser) refused the microphone, or there is none. */
 export type RecorderFailure = 'denied' | 'unavailable';
 
-export type RecorderState =
-  | { phase: 'idle' }
-  | { phase: 'starting' }
-  | { phase: 'recording'; startedAt: number }
-  | { phase: 'failed'; reason: RecorderFailure };
+export type RecorderState = { phase: 'idle' } | { phase: 'starting' } | { phase: 'recording'; startedAt: number } | { phase: 'failed'; reason: RecorderFailure };
 
 const TICK_MS = 250;
 

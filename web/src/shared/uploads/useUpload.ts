@@ -4,10 +4,7 @@ import { uploadErrorText, uploadFile, UploadError, type UploadedFile } from './u
 import { admitFiles, type Refusal } from './uploadRules';
 
 /** One chosen file on its way to the server: each phase carries only what it has. */
-export type UploadState =
-  | { phase: 'uploading'; progress: number }
-  | { phase: 'done'; file: UploadedFile }
-  | { phase: 'failed'; error: string };
+export type UploadState = { phase: 'uploading'; progress: number } | { phase: 'done'; file: UploadedFile } | { phase: 'failed'; error: string };
 
 export interface UploadItem {
   key: number;

@@ -24,12 +24,30 @@ describe('the campaign texts the widget shows', () => {
       { language: 'en', welcome: 'Hello' },
     ]);
     expect(campaignText(all, 'welcome', 'es')).toBe('Hola');
-    expect(campaignText(campaign([{ language: 'pt', welcome: 'Olá' }, { language: 'en', welcome: 'Hello' }]), 'welcome', 'es')).toBe('Olá');
+    expect(
+      campaignText(
+        campaign([
+          { language: 'pt', welcome: 'Olá' },
+          { language: 'en', welcome: 'Hello' },
+        ]),
+        'welcome',
+        'es',
+      ),
+    ).toBe('Olá');
     expect(campaignText(campaign([{ language: 'en', welcome: 'Hello' }]), 'welcome', 'es')).toBe('Hello');
   });
 
   it('are in the campaign language for a visitor whose language Parley does not speak', () => {
-    expect(campaignText(campaign([{ language: 'pt', welcome: 'Olá' }, { language: 'en', welcome: 'Hello' }]), 'welcome', null)).toBe('Olá');
+    expect(
+      campaignText(
+        campaign([
+          { language: 'pt', welcome: 'Olá' },
+          { language: 'en', welcome: 'Hello' },
+        ]),
+        'welcome',
+        null,
+      ),
+    ).toBe('Olá');
   });
 
   it('skip a language whose text is blank, and are null when no language has one', () => {

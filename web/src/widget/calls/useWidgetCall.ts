@@ -25,7 +25,11 @@ export function useWidgetCall(conversation: Readonly<Ref<StoredConversation>>, p
   const peer = usePeerCall();
   const interactionId = computed(() => conversation.value.interactionId);
 
-  const campaign = useQuery(CampaignDocument, () => ({ id: params.campaignId ?? '' }), () => ({ enabled: params.campaignId !== null, fetchPolicy: 'cache-first' }));
+  const campaign = useQuery(
+    CampaignDocument,
+    () => ({ id: params.campaignId ?? '' }),
+    () => ({ enabled: params.campaignId !== null, fetchPolicy: 'cache-first' }),
+  );
   const offered = computed(() => (canCall(state.value) ? callKindsOffered(campaign.result.value?.campaign ?? null, phase.value) : []));
 
   const { mutate: request } = useMutation(RequestCallDocument, { throws: 'always' });

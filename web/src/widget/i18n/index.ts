@@ -6,9 +6,7 @@ import es from './es';
 import pt from './pt';
 
 /** The texts of the shared pieces the widget uses (shared/<name>/i18n.ts) and of its own parts (widget/<name>/i18n.ts). */
-export const WIDGET_BUNDLES = bundlesOf(
-  import.meta.glob<{ default: MessageBundle }>(['../../shared/*/i18n.ts', '../*/i18n.ts'], { eager: true }),
-);
+export const WIDGET_BUNDLES = bundlesOf(import.meta.glob<{ default: MessageBundle }>(['../../shared/*/i18n.ts', '../*/i18n.ts'], { eager: true }));
 
 /** The widget's texts; the language comes from the embedding page (see params.ts). */
 export function createWidgetI18n(language: Language) {

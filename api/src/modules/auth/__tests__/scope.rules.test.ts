@@ -7,7 +7,7 @@ const limited = (ids: string[], group: string | null = null): Scope => ({ kind: 
 const idsOf = (s: Scope) => (s.kind === 'ALL' ? 'ALL' : [...s.campaignIds].sort());
 
 describe("a caller's scope", () => {
-  it('is everything for an ungrouped person, and its group\'s campaigns for a grouped one', () => {
+  it("is everything for an ungrouped person, and its group's campaigns for a grouped one", () => {
     expect(scopeFrom({ securityGroupId: null, groupCampaignIds: null })).toEqual(ALL);
     const grouped = scopeFrom({ securityGroupId: 'g', groupCampaignIds: ['a', 'b'] });
     expect(idsOf(grouped)).toEqual(['a', 'b']);
@@ -74,7 +74,7 @@ describe("a caller's scope", () => {
 });
 
 describe('a new API key', () => {
-  it('gets at most its creator\'s campaigns', () => {
+  it("gets at most its creator's campaigns", () => {
     const grouped = { kind: 'PERSON' as const, scope: limited(['a', 'b'], 'g') };
     expect(grantKey(grouped, [ApiScope.ADMIN, ApiScope.SUPERVISE], [])).toEqual({ ok: true, scopes: [ApiScope.ADMIN, ApiScope.SUPERVISE], campaignIds: ['a', 'b'] });
     expect(grantKey(grouped, [ApiScope.READ], ['c'])).toMatchObject({ ok: false, field: 'campaignIds' });

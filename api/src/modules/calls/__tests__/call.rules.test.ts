@@ -31,7 +31,7 @@ describe('call rules', () => {
     expect(callSeconds(new Date('2026-01-01T10:00:00Z'), new Date('2026-01-01T10:02:05.4Z'))).toBe(125);
   });
 
-  it("watch only the screen of an agent who allows it", () => {
+  it('watch only the screen of an agent who allows it', () => {
     expect(mayMonitorScreen({ role: 'AGENT', mayMonitorScreen: true }).ok).toBe(true);
     expect(mayMonitorScreen({ role: 'AGENT', mayMonitorScreen: false })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(mayMonitorScreen({ role: 'SUPERVISOR', mayMonitorScreen: true })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });

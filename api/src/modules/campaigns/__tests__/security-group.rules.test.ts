@@ -51,7 +51,7 @@ describe("a person's group", () => {
     expect(personGroupDecision(north, { role: 'ADMIN', securityGroupId: NORTH }, null)).toMatchObject({ kind: 'REFUSED' });
   });
 
-  it('leaves people outside a grouped administrator\'s group unknown to it, ungrouped ones included', () => {
+  it("leaves people outside a grouped administrator's group unknown to it, ungrouped ones included", () => {
     expect(personGroupDecision(north, { role: 'ADMIN', securityGroupId: null }, undefined)).toEqual({ kind: 'NOT_FOUND' });
     expect(personGroupDecision(north, { role: 'AGENT', securityGroupId: null }, undefined)).toEqual({ kind: 'NOT_FOUND' });
     expect(personGroupDecision(north, { role: 'SUPERVISOR', securityGroupId: SOUTH }, undefined)).toEqual({ kind: 'NOT_FOUND' });

@@ -4,8 +4,7 @@ import type { InteractionView } from '../../interactions/interaction.view.js';
 import { changed, type DomainEvent } from '../domain-event.js';
 import { Dispatcher, dispatched } from '../dispatcher.js';
 
-const chat = (phase: string, agentId: string | null): InteractionView =>
-  ({ id: 'i-1', phase, agent: agentId ? { id: agentId } : null, campaign: { id: 'c-1' } }) as unknown as InteractionView;
+const chat = (phase: string, agentId: string | null): InteractionView => ({ id: 'i-1', phase, agent: agentId ? { id: agentId } : null, campaign: { id: 'c-1' } }) as unknown as InteractionView;
 const kinds = (events: DomainEvent[]) => events.map((e) => (e.kind === 'INTERACTION_CHANGED' ? e.kind : `${e.kind}:${'agentId' in e ? e.agentId : 'campaignId' in e ? e.campaignId : ''}`));
 
 describe('what a chat’s change causes', () => {

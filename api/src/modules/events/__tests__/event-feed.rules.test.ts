@@ -59,7 +59,6 @@ describe('a reader from now', () => {
   });
 });
 
-
 describe('what an event carries to integrators', () => {
   it('leaves a transfer’s staff note out and keeps where it went', () => {
     expect(feedData('TRANSFERRED', { trayId: 't1', agentId: null, note: 'VIP, be nice' })).toEqual({ trayId: 't1', agentId: null });

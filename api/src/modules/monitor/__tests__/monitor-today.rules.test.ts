@@ -29,12 +29,16 @@ describe('today by hour', () => {
   const now = at('2026-11-21T15:00:00Z'); // 12:00 in São Paulo, 00:00 of the 22nd in Tokyo
 
   it('puts each chat in the hour it queued on its own campaign’s clock, today only', () => {
-    const figures = todayByHour([saoPaulo, tokyo], [
-      chat('sp', '2026-11-21T12:10:00Z', 20), // 09:10 local
-      chat('sp', '2026-11-21T12:50:00Z', null, true), // 09:50, given up
-      chat('sp', '2026-11-21T02:30:00Z', 5), // 23:30 yesterday in São Paulo: not today
-      chat('tk', '2026-11-21T14:59:00Z', 5), // 23:59 of the 21st in Tokyo, whose today is the 22nd
-    ], now);
+    const figures = todayByHour(
+      [saoPaulo, tokyo],
+      [
+        chat('sp', '2026-11-21T12:10:00Z', 20), // 09:10 local
+        chat('sp', '2026-11-21T12:50:00Z', null, true), // 09:50, given up
+        chat('sp', '2026-11-21T02:30:00Z', 5), // 23:30 yesterday in São Paulo: not today
+        chat('tk', '2026-11-21T14:59:00Z', 5), // 23:59 of the 21st in Tokyo, whose today is the 22nd
+      ],
+      now,
+    );
     const sp = figures.campaigns.find((c) => c.campaign.id === 'sp')!;
     expect(sp.date).toBe('2026-11-21');
     expect(sp.hours[9]).toEqual({ hour: 9, received: 2, answered: 1, answeredWithinLevel: 1, abandoned: 1, serviceLevel: 0.5 });

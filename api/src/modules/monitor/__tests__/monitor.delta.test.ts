@@ -50,7 +50,12 @@ function agent(userId: string, state = AgentState.FREE, activeChats = 0): Monito
 }
 
 const data = (chats: OpenChatRow[], agents: MonitorAgentRow[]): MonitorData => ({ chats, agents, days: [], teams: [] });
-const ids = (update: MonitorUpdateView) => ({ agents: update.agents.map((a) => a.userId), chats: update.chats.map((c) => c.id), removedChatIds: update.removedChatIds, removedAgentIds: update.removedAgentIds });
+const ids = (update: MonitorUpdateView) => ({
+  agents: update.agents.map((a) => a.userId),
+  chats: update.chats.map((c) => c.id),
+  removedChatIds: update.removedChatIds,
+  removedAgentIds: update.removedAgentIds,
+});
 
 const start = data([chat('w1', Phase.WAITING), chat('w2', Phase.WAITING), chat('s1', Phase.IN_SERVICE, 'a1', T0), chat('b1', Phase.BOT)], [agent('a1', AgentState.BUSY, 1), agent('a2'), agent('a3')]);
 
@@ -66,7 +71,10 @@ describe('monitor updates', () => {
 
   it('then only the chat taken and the agent who took it, and a closed chat by its id', () => {
     const before = monitorSnapshot(start, none, at(1));
-    const taken = data([chat('w2', Phase.WAITING), chat('s1', Phase.IN_SERVICE, 'a1', T0), chat('w1', Phase.IN_SERVICE, 'a2', at(2)), chat('b1', Phase.BOT)], [agent('a1', AgentState.BUSY, 1), agent('a2', AgentState.BUSY, 1), agent('a3')]);
+    const taken = data(
+      [chat('w2', Phase.WAITING), chat('s1', Phase.IN_SERVICE, 'a1', T0), chat('w1', Phase.IN_SERVICE, 'a2', at(2)), chat('b1', Phase.BOT)],
+      [agent('a1', AgentState.BUSY, 1), agent('a2', AgentState.BUSY, 1), agent('a3')],
+    );
     const update = monitorUpdate(monitorPicture(before), monitorSnapshot(taken, none, at(3)));
     expect(update.full).toBe(false);
     expect(ids(update)).toEqual({ agents: ['a2'], chats: ['w1'], removedChatIds: [], removedAgentIds: [] });

@@ -159,12 +159,7 @@ describe('the queue', () => {
 });
 
 describe('a whole pass at once', () => {
-  const queue = [
-    chat({ id: 'c3', queuedAt: secondsAgo(10) }),
-    chat({ id: 'c1', queuedAt: secondsAgo(30) }),
-    chat({ id: 'c2', queuedAt: secondsAgo(20) }),
-    chat({ id: 'c4', queuedAt: secondsAgo(5) }),
-  ];
+  const queue = [chat({ id: 'c3', queuedAt: secondsAgo(10) }), chat({ id: 'c1', queuedAt: secondsAgo(30) }), chat({ id: 'c2', queuedAt: secondsAgo(20) }), chat({ id: 'c4', queuedAt: secondsAgo(5) })];
 
   it('serves the oldest first and never plans an agent above its maximum', () => {
     const plan = planPass(RoutingStrategy.LEAST_BUSY, queue, [agent('a', { maxConcurrentChats: 2, activeChats: 1 }), agent('b', { maxConcurrentChats: 1 })], now, opts);

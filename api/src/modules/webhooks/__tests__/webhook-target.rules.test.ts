@@ -40,7 +40,19 @@ describe('addresses closed to webhooks', () => {
   });
 
   it('leave public addresses and the edges of each range open', () => {
-    for (const open of ['8.8.8.8', '1.1.1.1', '172.15.255.255', '172.32.0.1', '100.63.255.255', '100.128.0.1', '169.253.255.255', '11.0.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808']) {
+    for (const open of [
+      '8.8.8.8',
+      '1.1.1.1',
+      '172.15.255.255',
+      '172.32.0.1',
+      '100.63.255.255',
+      '100.128.0.1',
+      '169.253.255.255',
+      '11.0.0.1',
+      '2606:4700:4700::1111',
+      '::ffff:8.8.8.8',
+      '64:ff9b::808:808',
+    ]) {
       expect([open, closedAddress(open)]).toEqual([open, null]);
     }
     expect(closedAddress('example.com')).toBeNull();

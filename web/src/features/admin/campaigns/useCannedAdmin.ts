@@ -17,11 +17,15 @@ export function useCannedAdmin(campaignId: Ref<string>) {
   async function add(): Promise<void> {
     if (!canAdd.value) return;
     const input = { campaignId: campaignId.value, shortcut: shortcut.value.trim(), body: body.value.trim(), language: language.value };
-    await act('add', () => mutate({ input }), async () => {
-      shortcut.value = '';
-      body.value = '';
-      await query.refetch();
-    });
+    await act(
+      'add',
+      () => mutate({ input }),
+      async () => {
+        shortcut.value = '';
+        body.value = '';
+        await query.refetch();
+      },
+    );
   }
 
   return { responses, shortcut, body, language, canAdd, adding: computed(() => running.value !== null), add };

@@ -24,13 +24,25 @@ export function useSecurityGroups() {
   async function create(raw: string): Promise<boolean> {
     const name = groupName(raw);
     if (!name) return false;
-    return (await act('group-create', () => createGroup.mutate({ name }), () => query.refetch())) !== null;
+    return (
+      (await act(
+        'group-create',
+        () => createGroup.mutate({ name }),
+        () => query.refetch(),
+      )) !== null
+    );
   }
 
   async function rename(id: string, raw: string): Promise<boolean> {
     const name = groupName(raw);
     if (!name) return false;
-    return (await act(`group-rename-${id}`, () => renameGroup.mutate({ id, name }), () => query.refetch())) !== null;
+    return (
+      (await act(
+        `group-rename-${id}`,
+        () => renameGroup.mutate({ id, name }),
+        () => query.refetch(),
+      )) !== null
+    );
   }
 
   return { groups, options, mine, manages, running, create, rename, loading: query.loading, error: query.error };

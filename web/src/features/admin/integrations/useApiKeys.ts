@@ -33,17 +33,25 @@ export function useApiKeys() {
     tried.value = true;
     if (problem.value) return;
     const input = { name: name.value.trim(), scopes: scopes.value, campaignIds: campaignIds.value };
-    await act('create', () => create.mutate({ input }), async (result) => {
-      secret.value = result?.data?.createApiKey.secret ?? null;
-      name.value = '';
-      campaignIds.value = [];
-      tried.value = false;
-      await list.refetch();
-    });
+    await act(
+      'create',
+      () => create.mutate({ input }),
+      async (result) => {
+        secret.value = result?.data?.createApiKey.secret ?? null;
+        name.value = '';
+        campaignIds.value = [];
+        tried.value = false;
+        await list.refetch();
+      },
+    );
   }
 
   async function revoke(id: string): Promise<void> {
-    await act(id, () => revokeKey.mutate({ id }), () => list.refetch());
+    await act(
+      id,
+      () => revokeKey.mutate({ id }),
+      () => list.refetch(),
+    );
   }
 
   return { keys, campaigns, campaignName, name, scopes, campaignIds, secret, problem, running, submit, revoke };

@@ -1,12 +1,35 @@
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import { computed, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { AdminWebhookDeliveriesDocument, AdminWebhooksDocument, CreateWebhookDocument, DeleteWebhookDocument, type InteractionEventType, PingWebhookDocument, RedeliverWebhookDocument, SetWebhookActiveDocument } from '../../../gql/graphql';
+import {
+  AdminWebhookDeliveriesDocument,
+  AdminWebhooksDocument,
+  CreateWebhookDocument,
+  DeleteWebhookDocument,
+  type InteractionEventType,
+  PingWebhookDocument,
+  RedeliverWebhookDocument,
+  SetWebhookActiveDocument,
+} from '../../../gql/graphql';
 import { useAdminAction } from '../composables/useAdminAction';
 import { useDirectory } from '../composables/useDirectory';
 
 /** The event types an integrator can ask for (the interaction trail's names). */
-export const EVENT_TYPES: InteractionEventType[] = ['STARTED', 'HANDED_OFF', 'TAKEN', 'RETURNED', 'TRANSFERRED', 'STATUS_CHANGED', 'JOINED', 'NOTE_ADDED', 'TAGS_SET', 'EXPERTISE_SET', 'CONTACT_EXPIRED', 'CLOSED', 'MESSAGE_ADDED'];
+export const EVENT_TYPES: InteractionEventType[] = [
+  'STARTED',
+  'HANDED_OFF',
+  'TAKEN',
+  'RETURNED',
+  'TRANSFERRED',
+  'STATUS_CHANGED',
+  'JOINED',
+  'NOTE_ADDED',
+  'TAGS_SET',
+  'EXPERTISE_SET',
+  'CONTACT_EXPIRED',
+  'CLOSED',
+  'MESSAGE_ADDED',
+];
 
 /** Webhooks: create (secret shown once), turn on and off, delete, and one hook's delivery log. */
 export function useWebhooks() {
@@ -21,7 +44,11 @@ export function useWebhooks() {
   const secret = ref<string | null>(null);
 
   const shownId = ref<string | null>(null);
-  const deliveries = useQuery(AdminWebhookDeliveriesDocument, () => ({ webhookId: shownId.value ?? '' }), () => ({ enabled: shownId.value !== null, fetchPolicy: 'network-only' }));
+  const deliveries = useQuery(
+    AdminWebhookDeliveriesDocument,
+    () => ({ webhookId: shownId.value ?? '' }),
+    () => ({ enabled: shownId.value !== null, fetchPolicy: 'network-only' }),
+  );
   const log = computed(() => (shownId.value ? (deliveries.result.value?.webhookDeliveries ?? []) : []));
 
   const { act, running } = useAdminAction();
@@ -34,28 +61,50 @@ export function useWebhooks() {
   async function submit(): Promise<void> {
     tried.value = true;
     if (problem.value) return;
-    await act('create', () => create.mutate({ input: { ...draft.value, url: draft.value.url.trim() } }), async (result) => {
-      secret.value = result?.data?.createWebhook.secret ?? null;
-      draft.value = { url: '', campaignIds: [], eventTypes: [] };
-      tried.value = false;
-      await list.refetch();
-    });
+    await act(
+      'create',
+      () => create.mutate({ input: { ...draft.value, url: draft.value.url.trim() } }),
+      async (result) => {
+        secret.value = result?.data?.createWebhook.secret ?? null;
+        draft.value = { url: '', campaignIds: [], eventTypes: [] };
+        tried.value = false;
+        await list.refetch();
+      },
+    );
   }
 
-  const toggle = (id: string, active: boolean) => act(id, () => setActive.mutate({ id, active }), () => list.refetch());
+  const toggle = (id: string, active: boolean) =>
+    act(
+      id,
+      () => setActive.mutate({ id, active }),
+      () => list.refetch(),
+    );
   const destroy = (id: string) =>
-    act(id, () => remove.mutate({ id }), async () => {
-      if (shownId.value === id) shownId.value = null;
-      await list.refetch();
-    });
+    act(
+      id,
+      () => remove.mutate({ id }),
+      async () => {
+        if (shownId.value === id) shownId.value = null;
+        await list.refetch();
+      },
+    );
 
   /** A signed test request; its log opens, where it shows as it goes out. */
   const ping = (id: string) =>
-    act(`ping-${id}`, () => pingMutation.mutate({ id }), async () => {
-      if (shownId.value === id) await deliveries.refetch();
-      else shownId.value = id;
-    });
-  const redeliver = (deliveryId: string) => act(deliveryId, () => redeliverMutation.mutate({ deliveryId }), () => deliveries.refetch());
+    act(
+      `ping-${id}`,
+      () => pingMutation.mutate({ id }),
+      async () => {
+        if (shownId.value === id) await deliveries.refetch();
+        else shownId.value = id;
+      },
+    );
+  const redeliver = (deliveryId: string) =>
+    act(
+      deliveryId,
+      () => redeliverMutation.mutate({ deliveryId }),
+      () => deliveries.refetch(),
+    );
 
   return { hooks, campaigns, campaignName, draft, problem, secret, shownId, log, running, submit, toggle, destroy, ping, redeliver };
 }

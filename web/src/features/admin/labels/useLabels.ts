@@ -1,14 +1,6 @@
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import { computed, ref } from 'vue';
-import {
-  AdminLabelsDocument,
-  CreateSkillDocument,
-  CreateTagDocument,
-  DeleteSkillDocument,
-  DeleteTagDocument,
-  RenameSkillDocument,
-  RenameTagDocument,
-} from '../../../gql/graphql';
+import { AdminLabelsDocument, CreateSkillDocument, CreateTagDocument, DeleteSkillDocument, DeleteTagDocument, RenameSkillDocument, RenameTagDocument } from '../../../gql/graphql';
 import { useAdminAction } from '../composables/useAdminAction';
 
 export const LABEL_KINDS = ['tags', 'skills'] as const;
@@ -46,10 +38,14 @@ export function useLabels() {
   async function create(kind: LabelKind): Promise<void> {
     const name = fresh.value[kind].trim();
     if (!name) return;
-    await act(`create-${kind}`, () => ops[kind].create(name), async () => {
-      fresh.value[kind] = '';
-      await refetch();
-    });
+    await act(
+      `create-${kind}`,
+      () => ops[kind].create(name),
+      async () => {
+        fresh.value[kind] = '';
+        await refetch();
+      },
+    );
   }
 
   /** The label being renamed in its row, or null. */
@@ -64,10 +60,14 @@ export function useLabels() {
     const target = renaming.value;
     const to = newName.value.trim();
     if (!target || !to) return;
-    await act(`rename-${target.kind}-${target.name}`, () => ops[target.kind].rename(target.name, to), async () => {
-      renaming.value = null;
-      await refetch();
-    });
+    await act(
+      `rename-${target.kind}-${target.name}`,
+      () => ops[target.kind].rename(target.name, to),
+      async () => {
+        renaming.value = null;
+        await refetch();
+      },
+    );
   }
 
   async function remove(kind: LabelKind, name: string): Promise<void> {

@@ -27,10 +27,14 @@ export function usePauseReasons() {
   async function add(): Promise<void> {
     const name = fresh.value.name.trim();
     if (!name) return;
-    await act('add', () => create.mutate({ name, icon: fresh.value.icon }), async () => {
-      fresh.value = { name: '', icon: 'coffee' };
-      await refetch();
-    });
+    await act(
+      'add',
+      () => create.mutate({ name, icon: fresh.value.icon }),
+      async () => {
+        fresh.value = { name: '', icon: 'coffee' };
+        await refetch();
+      },
+    );
   }
 
   /** The reason being edited in its row, or null. */
@@ -46,10 +50,14 @@ export function usePauseReasons() {
     const id = editing.value;
     const name = draft.value.name.trim();
     if (!id || !name) return;
-    await act(`edit-${id}`, () => update.mutate({ id, input: { name, icon: draft.value.icon } }), async () => {
-      editing.value = null;
-      await refetch();
-    });
+    await act(
+      `edit-${id}`,
+      () => update.mutate({ id, input: { name, icon: draft.value.icon } }),
+      async () => {
+        editing.value = null;
+        await refetch();
+      },
+    );
   }
 
   async function retire(id: string, active: boolean): Promise<void> {

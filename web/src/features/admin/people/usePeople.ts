@@ -54,7 +54,17 @@ export function usePeople() {
   function open(id: string | 'new'): void {
     const u = everyone.value.find((p) => p.id === id);
     draft.value = u
-      ? { ...blank(), name: u.name, email: u.email, role: u.role, languages: [...u.languages], skills: [...u.skills], maxConcurrentChats: u.maxConcurrentChats, mayMonitorScreen: u.mayMonitorScreen, teamIds: u.teams.map((x) => x.id) }
+      ? {
+          ...blank(),
+          name: u.name,
+          email: u.email,
+          role: u.role,
+          languages: [...u.languages],
+          skills: [...u.skills],
+          maxConcurrentChats: u.maxConcurrentChats,
+          mayMonitorScreen: u.mayMonitorScreen,
+          teamIds: u.teams.map((x) => x.id),
+        }
       : blank();
     if (u && managesGroups.value) draft.value.securityGroupId = u.securityGroup?.id ?? null;
     tried.value = false;
@@ -89,18 +99,26 @@ export function usePeople() {
   const team = ref({ name: '', memberIds: [] as string[] });
   async function addTeam(): Promise<void> {
     if (!team.value.name.trim()) return;
-    await act('team', () => createTeam.mutate({ input: { name: team.value.name.trim(), memberIds: team.value.memberIds } }), async () => {
-      team.value = { name: '', memberIds: [] };
-      await Promise.all([users.refetch(), teamList.refetch()]);
-    });
+    await act(
+      'team',
+      () => createTeam.mutate({ input: { name: team.value.name.trim(), memberIds: team.value.memberIds } }),
+      async () => {
+        team.value = { name: '', memberIds: [] };
+        await Promise.all([users.refetch(), teamList.refetch()]);
+      },
+    );
   }
 
   /** Deactivating signs the person out at once and sends their chats back to their trays (the API does it). */
   async function setActive(id: string, active: boolean): Promise<void> {
-    await act(`active-${id}`, () => setUserActive.mutate({ id, active }), async () => {
-      if (editing.value === id) editing.value = null;
-      await Promise.all([users.refetch(), teamList.refetch()]);
-    });
+    await act(
+      `active-${id}`,
+      () => setUserActive.mutate({ id, active }),
+      async () => {
+        if (editing.value === id) editing.value = null;
+        await Promise.all([users.refetch(), teamList.refetch()]);
+      },
+    );
   }
 
   return { people, teams, editing, draft, problem, running, open, save, team, addTeam, showInactive, mayDeactivate, setActive };

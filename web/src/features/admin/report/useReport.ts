@@ -47,9 +47,7 @@ export function useReport() {
     void query.fetchMore({
       variables: { after },
       updateQuery: (previous, { fetchMoreResult }) =>
-        fetchMoreResult
-          ? { interactions: { ...fetchMoreResult.interactions, edges: [...previous.interactions.edges, ...fetchMoreResult.interactions.edges] } }
-          : previous,
+        fetchMoreResult ? { interactions: { ...fetchMoreResult.interactions, edges: [...previous.interactions.edges, ...fetchMoreResult.interactions.edges] } } : previous,
     });
   }
 
@@ -73,5 +71,20 @@ export function useReport() {
     });
   }
 
-  return { form, problem, rows, total, hasMore, loading: query.loading, error: query.error, campaigns, agents, apply, clear, loadMore, exportCsv, exporting: computed(() => running.value === 'export') };
+  return {
+    form,
+    problem,
+    rows,
+    total,
+    hasMore,
+    loading: query.loading,
+    error: query.error,
+    campaigns,
+    agents,
+    apply,
+    clear,
+    loadMore,
+    exportCsv,
+    exporting: computed(() => running.value === 'export'),
+  };
 }

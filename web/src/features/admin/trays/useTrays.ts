@@ -32,11 +32,15 @@ export function useTrays() {
     tried.value = true;
     if (problem.value) return;
     const input = { ...draft.value, name: draft.value.name.trim(), campaignId: draft.value.campaignId! };
-    await act('create', () => create.mutate({ input }), async () => {
-      draft.value = { name: '', campaignId: null, userIds: [], teamIds: [] };
-      tried.value = false;
-      await list.refetch();
-    });
+    await act(
+      'create',
+      () => create.mutate({ input }),
+      async () => {
+        draft.value = { name: '', campaignId: null, userIds: [], teamIds: [] };
+        tried.value = false;
+        await list.refetch();
+      },
+    );
   }
 
   /** Opens a custom tray's access as it is now: saving replaces it, so it must start from the truth. */
@@ -52,7 +56,12 @@ export function useTrays() {
   async function saveAccess(): Promise<void> {
     const target = access.value;
     if (!target) return;
-    await act('access', () => setAccess.mutate(target), () => (access.value = null), t('admin.trays.accessSaved'));
+    await act(
+      'access',
+      () => setAccess.mutate(target),
+      () => (access.value = null),
+      t('admin.trays.accessSaved'),
+    );
   }
 
   return { trays, ...directory, draft, problem, access, running, submit, editAccess, saveAccess };

@@ -13,6 +13,14 @@ describe('a ringing call checked against the chat’s trail', () => {
   });
 
   it('ignores events that name no call', () => {
-    expect(callSettled([{ type: 'CALL_ENDED', data: {} }, { type: 'TAKEN', data: {} }], 'c1')).toBe(false);
+    expect(
+      callSettled(
+        [
+          { type: 'CALL_ENDED', data: {} },
+          { type: 'TAKEN', data: {} },
+        ],
+        'c1',
+      ),
+    ).toBe(false);
   });
 });

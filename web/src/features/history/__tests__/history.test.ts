@@ -23,11 +23,7 @@ const conversation = (id: string, createdAt: string): PastConversation => ({
 
 describe("a contact's earlier conversations", () => {
   it('leave out the one on screen and come newest first', () => {
-    const rows = [
-      conversation('old', '2026-01-01T10:00:00Z'),
-      conversation('current', '2026-01-03T10:00:00Z'),
-      conversation('recent', '2026-01-02T10:00:00Z'),
-    ];
+    const rows = [conversation('old', '2026-01-01T10:00:00Z'), conversation('current', '2026-01-03T10:00:00Z'), conversation('recent', '2026-01-02T10:00:00Z')];
     expect(earlierConversations(rows, 'current').map((row) => row.id)).toEqual(['recent', 'old']);
   });
 });

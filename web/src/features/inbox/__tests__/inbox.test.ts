@@ -5,17 +5,7 @@
  * how the tabs and the search box narrow it. Pure functions: no DOM, no server.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  applyChange,
-  needsRefetch,
-  filterRows,
-  waitingSince,
-  inboxTabs,
-  mergeSnapshot,
-  type InboxChange,
-  type InboxRow,
-  type InboxTray,
-} from '../inboxRules';
+import { applyChange, needsRefetch, filterRows, waitingSince, inboxTabs, mergeSnapshot, type InboxChange, type InboxRow, type InboxTray } from '../inboxRules';
 
 let serial = 0;
 

@@ -2,18 +2,7 @@ import { useApolloClient, useQuery, useSubscription } from '@vue/apollo-composab
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { InteractionChangedDocument, TraysDocument } from '../../../gql/graphql';
 import { useOnReconnect } from '../../../shared/apollo/reconnect';
-import {
-  applyChange,
-  compareRows,
-  filterRows,
-  inboxTabs,
-  mergeSnapshot,
-  needsRefetch,
-  upsertRow,
-  type InboxChange,
-  type InboxRow,
-  type InboxTab,
-} from '../inboxRules';
+import { applyChange, compareRows, filterRows, inboxTabs, mergeSnapshot, needsRefetch, upsertRow, type InboxChange, type InboxRow, type InboxTab } from '../inboxRules';
 import { loadInbox, searchInbox } from './inboxSnapshot';
 
 /** How long typing pauses before a search goes to the server. */

@@ -15,10 +15,14 @@ export function useSelectedChat(rows: Readonly<Ref<readonly InboxRow[]>>, listRe
   const selectedId = computed(() => (typeof route.params.id === 'string' && route.params.id ? route.params.id : null));
   const inList = computed(() => rows.value.find((row) => row.id === selectedId.value) ?? null);
 
-  const linked = useQuery(LinkedInteractionDocument, () => ({ id: selectedId.value ?? '' }), () => ({
-    enabled: selectedId.value !== null && listReady.value && inList.value === null,
-    fetchPolicy: 'network-only',
-  }));
+  const linked = useQuery(
+    LinkedInteractionDocument,
+    () => ({ id: selectedId.value ?? '' }),
+    () => ({
+      enabled: selectedId.value !== null && listReady.value && inList.value === null,
+      fetchPolicy: 'network-only',
+    }),
+  );
   const fetched = computed(() => {
     const chat = linked.result.value?.interaction;
     return chat && chat.id === selectedId.value && !linked.error.value ? chat : null;

@@ -1,13 +1,7 @@
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import { computed, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import {
-  AddNoteDocument,
-  InteractionInfoDocument,
-  SetExpertiseDocument,
-  SetTagsDocument,
-  type InteractionSummaryFragment,
-} from '../../../gql/graphql';
+import { AddNoteDocument, InteractionInfoDocument, SetExpertiseDocument, SetTagsDocument, type InteractionSummaryFragment } from '../../../gql/graphql';
 import { useCurrentUser } from '../../auth/composables/useCurrentUser';
 import { mayAnnotate } from '../../conversation/actions';
 import { chatOrigin } from '../labels';

@@ -31,9 +31,7 @@ export function useTranscript(interactionId: Readonly<Ref<string>>, contactEmail
     const outcome = await run('transcript', t('infoPanel.transcript.failed'), () => mutate({ interactionId: interactionId.value, to: to.value.trim() }), {
       quiet: true,
     });
-    state.value = outcome.ok
-      ? { kind: 'sent', to: outcome.value?.data?.sendTranscript.to ?? to.value.trim() }
-      : { kind: 'failed', message: outcome.message };
+    state.value = outcome.ok ? { kind: 'sent', to: outcome.value?.data?.sendTranscript.to ?? to.value.trim() } : { kind: 'failed', message: outcome.message };
   }
 
   return { to, state, sending: computed(() => running.value !== null), canSend, send };

@@ -23,17 +23,20 @@ describe('a chat’s history', () => {
 
   it('names who did it: a person by name, else the customer, an integration or the system', () => {
     const lines = trailLines(
-      [event(1, 'STARTED', 'CONTACT', 'c-1', {}), event(2, 'TAKEN', 'USER', 'u-ana', {}), event(3, 'NOTE_ADDED', 'USER', 'u-gone', {}), event(4, 'TAGS_SET', 'API_KEY', 'k', {}), event(5, 'TAKEN', 'SYSTEM', null, {})],
+      [
+        event(1, 'STARTED', 'CONTACT', 'c-1', {}),
+        event(2, 'TAKEN', 'USER', 'u-ana', {}),
+        event(3, 'NOTE_ADDED', 'USER', 'u-gone', {}),
+        event(4, 'TAGS_SET', 'API_KEY', 'k', {}),
+        event(5, 'TAKEN', 'SYSTEM', null, {}),
+      ],
       names,
     );
     expect(lines.map((l) => l.actor)).toEqual([{ kind: 'customer' }, { kind: 'person', name: 'Ana' }, { kind: 'unknownPerson' }, { kind: 'apiKey' }, { kind: 'system' }]);
   });
 
   it('says whom a chat was given to and where it was transferred, with the note', () => {
-    const [taken, moved] = trailLines(
-      [event(1, 'TAKEN', 'SYSTEM', null, { agentId: 'u-ana', trayId: 'tray-1' }), event(2, 'TRANSFERRED', 'USER', 'u-sup', { trayId: 'tray-1', note: 'VIP' })],
-      names,
-    );
+    const [taken, moved] = trailLines([event(1, 'TAKEN', 'SYSTEM', null, { agentId: 'u-ana', trayId: 'tray-1' }), event(2, 'TRANSFERRED', 'USER', 'u-sup', { trayId: 'tray-1', note: 'VIP' })], names);
     expect(taken!.params).toEqual({ agent: 'Ana' });
     expect(moved!.params).toEqual({ to: 'General', note: 'VIP' });
   });

@@ -97,8 +97,7 @@ describe('figures', () => {
 });
 
 describe('the monitor’s texts', () => {
-  const keys = (value: unknown, prefix = ''): string[] =>
-    typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix];
+  const keys = (value: unknown, prefix = ''): string[] => (typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix]);
   it('has the same keys in es, en and pt', () => {
     expect(keys(i18n.es).sort()).toEqual(keys(i18n.en).sort());
     expect(keys(i18n.pt).sort()).toEqual(keys(i18n.en).sort());

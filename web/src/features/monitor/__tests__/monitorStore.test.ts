@@ -114,7 +114,7 @@ describe('the picture the tables draw', () => {
     expect(second.openIds).toBe(first.openIds);
   });
 
-  it("draws an agent again when one of its chats changes, though its own row did not", () => {
+  it('draws an agent again when one of its chats changes, though its own row did not', () => {
     const store = applyUpdates(null, [full()])!;
     const first = monitorPicture(store, null);
     const banded = applyUpdates(store, [update({ chats: [{ ...chat('s1', 'IN_SERVICE', 'a1'), band: 'RED' }] })])!;

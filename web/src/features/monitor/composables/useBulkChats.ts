@@ -43,10 +43,14 @@ export function useBulkChats(openIds: Readonly<Ref<ReadonlySet<string>>>) {
     targetId.value = null;
     note.value = '';
   });
-  const targets = useQuery(TransferTargetsDocument, () => ({ interactionId: selected.value[0] ?? '' }), () => ({
-    enabled: transferOpen.value && selected.value.length > 0,
-    fetchPolicy: 'network-only',
-  }));
+  const targets = useQuery(
+    TransferTargetsDocument,
+    () => ({ interactionId: selected.value[0] ?? '' }),
+    () => ({
+      enabled: transferOpen.value && selected.value.length > 0,
+      fetchPolicy: 'network-only',
+    }),
+  );
   const choices = computed(() => targetChoices(targets.result.value?.transferTargets ?? null, kind.value, null));
 
   const closeMutation = useMutation(CloseInteractionsDocument, { throws: 'always', fetchPolicy: 'no-cache' });
@@ -64,9 +68,7 @@ export function useBulkChats(openIds: Readonly<Ref<ReadonlySet<string>>>) {
     const ids = [...selected.value];
     const target = targetId.value;
     if (!ids.length || !target) return;
-    const outcome = await run('transfer', t('monitor.bulk.failed'), () =>
-      transferMutation.mutate({ ids, to: targetInput(kind.value, target), note: note.value.trim() || null }),
-    );
+    const outcome = await run('transfer', t('monitor.bulk.failed'), () => transferMutation.mutate({ ids, to: targetInput(kind.value, target), note: note.value.trim() || null }));
     if (outcome.ok) {
       clear();
       transferOpen.value = false;

@@ -5,7 +5,11 @@ import { trailLines } from '../chatTrail';
 
 /** A chat's History while `id` is set: its events oldest first, each with who did it named. */
 export function useChatTrail(id: Readonly<Ref<string | null>>) {
-  const query = useQuery(ChatTrailDocument, () => ({ id: id.value ?? '' }), () => ({ enabled: id.value !== null, fetchPolicy: 'network-only' }));
+  const query = useQuery(
+    ChatTrailDocument,
+    () => ({ id: id.value ?? '' }),
+    () => ({ enabled: id.value !== null, fetchPolicy: 'network-only' }),
+  );
   const names = computed(() => {
     const r = query.result.value;
     return new Map([...(r?.trays ?? []), ...(r?.teams ?? []), ...(r?.users ?? [])].map((x) => [x.id, x.name]));

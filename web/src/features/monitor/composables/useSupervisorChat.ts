@@ -9,7 +9,11 @@ import { useStaffThread } from '../../../shared/staff-chat/useStaffThread';
  */
 export function useSupervisorChat() {
   const chat = useStaffThread();
-  const live = useSubscription(InternalMessageAddedDocument, () => ({ after: null }), () => ({ enabled: chat.partner.value !== null, fetchPolicy: 'no-cache' }));
+  const live = useSubscription(
+    InternalMessageAddedDocument,
+    () => ({ after: null }),
+    () => ({ enabled: chat.partner.value !== null, fetchPolicy: 'no-cache' }),
+  );
   live.onResult(({ data }) => {
     if (data?.internalMessageAdded) chat.accept(data.internalMessageAdded);
   });

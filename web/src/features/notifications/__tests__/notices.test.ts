@@ -81,4 +81,3 @@ describe('which arriving chats are worth a notice', () => {
     expect(worthTelling('c1', 'WAITING', { ...away, inboxInView: true })).toBe(false);
   });
 });
-

@@ -31,7 +31,11 @@ export function useInternalChat() {
     if (lastSeen === null || Date.parse(message.createdAt) > Date.parse(lastSeen)) lastSeen = message.createdAt;
   };
 
-  const live = useSubscription(InternalMessageAddedDocument, () => ({ after: after.value }), () => ({ enabled: user.value?.role === 'AGENT', fetchPolicy: 'no-cache' }));
+  const live = useSubscription(
+    InternalMessageAddedDocument,
+    () => ({ after: after.value }),
+    () => ({ enabled: user.value?.role === 'AGENT', fetchPolicy: 'no-cache' }),
+  );
   // The socket's own resubscription repeats the first variables; a new cursor restarts the stream from it.
   useOnReconnect(() => (after.value = lastSeen ?? pageOpened));
   live.onResult(({ data }) => {

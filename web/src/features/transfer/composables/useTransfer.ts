@@ -18,10 +18,14 @@ export function useTransfer(interaction: Readonly<Ref<InteractionSummaryFragment
   const targetId = ref<string | null>(null);
   const note = ref('');
 
-  const query = useQuery(TransferTargetsDocument, () => ({ interactionId: interaction.value.id }), () => ({
-    enabled: open.value,
-    fetchPolicy: 'network-only',
-  }));
+  const query = useQuery(
+    TransferTargetsDocument,
+    () => ({ interactionId: interaction.value.id }),
+    () => ({
+      enabled: open.value,
+      fetchPolicy: 'network-only',
+    }),
+  );
   const choices = computed(() => targetChoices(query.result.value?.transferTargets ?? null, kind.value, interaction.value.tray?.id ?? null));
 
   watch(kind, () => (targetId.value = null));
@@ -39,9 +43,7 @@ export function useTransfer(interaction: Readonly<Ref<InteractionSummaryFragment
   async function submit(): Promise<void> {
     const target = targetId.value;
     if (!target || !canSubmit.value) return;
-    const outcome = await run('transfer', t('chatTransfer.failed'), () =>
-      mutate({ id: interaction.value.id, to: targetInput(kind.value, target), note: note.value.trim() || null }),
-    );
+    const outcome = await run('transfer', t('chatTransfer.failed'), () => mutate({ id: interaction.value.id, to: targetInput(kind.value, target), note: note.value.trim() || null }));
     if (outcome.ok) open.value = false;
   }
 

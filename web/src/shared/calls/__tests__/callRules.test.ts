@@ -19,7 +19,6 @@ describe('call rules', () => {
     expect(mediaFor('VIDEO')).toEqual({ audio: true, video: true });
   });
 
-
   it('carries a voice in every call, a camera in video calls, and only a picture in a screen share', () => {
     expect(carriedMedia('AUDIO')).toEqual(['audio']);
     expect(carriedMedia('VIDEO')).toEqual(['audio', 'video']);
