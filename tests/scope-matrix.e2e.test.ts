@@ -503,6 +503,10 @@ describe('the world', () => {
 // Chats looked up one by one, over HTTP and over WebSocket
 // ---------------------------------------------------------------------------------------------
 
+/** A chat mutation's variables: the chat's id, and any others given. */
+const withId = (others: Record<string, unknown>) => (c: Chat) => ({ id: c.id, ...others });
+const byId = withId({});
+
 interface ChatRead {
   does: (chat: string) => string;
   doc: string;
@@ -515,7 +519,7 @@ const CHAT_READS: ChatRead[] = [
   {
     does: (chat) => `read ${chat} by id`,
     doc: 'query($id: ID!) { interaction(id: $id) { id } }',
-    vars: (c) => ({ id: c.id }),
+    vars: byId,
     shows: (d, c) => expect(d.interaction.id).toBe(c.id),
   },
   {
@@ -527,7 +531,7 @@ const CHAT_READS: ChatRead[] = [
   {
     does: (chat) => `read the messages of ${chat}`,
     doc: 'query($id: ID!) { messages(interactionId: $id, first: 500) { interactionId visibility attachments { id } } }',
-    vars: (c) => ({ id: c.id }),
+    vars: byId,
     shows: (d, c, caller, at) => {
       expect(d.messages.length).toBeGreaterThan(0);
       expect(new Set(d.messages.map((m: any) => m.interactionId))).toEqual(new Set([c.id]));
@@ -538,7 +542,7 @@ const CHAT_READS: ChatRead[] = [
   {
     does: (chat) => `ask where ${chat} may be transferred`,
     doc: 'query($id: ID!) { transferTargets(interactionId: $id) { trays { id } agents { id } } }',
-    vars: (c) => ({ id: c.id }),
+    vars: byId,
     shows: (d) => expect(leaks(d)).toEqual([]),
   },
 ];
@@ -583,6 +587,16 @@ interface Read {
 const ids = (list: { id: string }[]) => list.map((x) => x.id);
 const NORTH = () => world.North;
 
+/** Reads one campaign's list of things, by the campaign's id. */
+const ofCampaign = (what: string, by: readonly Caller[], field: string, idType: 'ID' | 'ID!', shows: Read['shows']): Read => ({
+  kind: 'lookup',
+  does: (s) => `read the ${what} of the ${s} campaign`,
+  by,
+  doc: `query($c: ${idType}) { ${field}(campaignId: $c) { id } }`,
+  vars: (s) => ({ c: s.campaign.id }),
+  shows,
+});
+
 const READS: Read[] = [
   {
     kind: 'lookup',
@@ -592,30 +606,9 @@ const READS: Read[] = [
     vars: (s) => ({ c: s.campaign.id }),
     shows: (d) => expect(d.campaign.id).toBe(NORTH().campaign.id),
   },
-  {
-    kind: 'lookup',
-    does: (s) => `read the members of the ${s} campaign`,
-    by: DASHBOARD,
-    doc: 'query($c: ID!) { campaignMembers(campaignId: $c) { id } }',
-    vars: (s) => ({ c: s.campaign.id }),
-    shows: (d) => expect(ids(d.campaignMembers)).toContain(NORTH().agent.id),
-  },
-  {
-    kind: 'lookup',
-    does: (s) => `read the canned responses of the ${s} campaign`,
-    by: PEOPLE,
-    doc: 'query($c: ID!) { cannedResponses(campaignId: $c) { id } }',
-    vars: (s) => ({ c: s.campaign.id }),
-    shows: (d) => expect(ids(d.cannedResponses)).toContain(NORTH().cannedId),
-  },
-  {
-    kind: 'lookup',
-    does: (s) => `read the offline messages of the ${s} campaign`,
-    by: PEOPLE,
-    doc: 'query($c: ID) { offlineMessages(campaignId: $c) { id } }',
-    vars: (s) => ({ c: s.campaign.id }),
-    shows: (d) => expect(ids(d.offlineMessages)).toContain(NORTH().offlineId),
-  },
+  ofCampaign('members', DASHBOARD, 'campaignMembers', 'ID!', (d) => expect(ids(d.campaignMembers)).toContain(NORTH().agent.id)),
+  ofCampaign('canned responses', PEOPLE, 'cannedResponses', 'ID!', (d) => expect(ids(d.cannedResponses)).toContain(NORTH().cannedId)),
+  ofCampaign('offline messages', PEOPLE, 'offlineMessages', 'ID', (d) => expect(ids(d.offlineMessages)).toContain(NORTH().offlineId)),
   {
     kind: 'lookup',
     does: (s) => `read who may open the ${s} custom tray`,
@@ -917,13 +910,7 @@ const post =
 const authorIs = (kind: string) => (d: any) => expect(d.postMessage.author.kind).toBe(kind);
 
 const CHAT_WRITES: Write[] = [
-  onChat(
-    'HELD',
-    (c) => `add a note to ${c}`,
-    NOTE,
-    (c) => ({ id: c.id, b: 'A staff note' }),
-    HOLDER_OR_SUPERVISOR,
-  ),
+  onChat('HELD', (c) => `add a note to ${c}`, NOTE, withId({ b: 'A staff note' }), HOLDER_OR_SUPERVISOR),
   onChat(
     'HELD',
     (c) => `post an internal message in ${c}`,
@@ -942,21 +929,9 @@ const CHAT_WRITES: Write[] = [
   ),
   onChat('BOT', (c) => `speak as the bot in ${c}`, POST, post('Still the bot'), ['BOT key'], authorIs('BOT')),
   onChat('BRIDGED', (c) => `write as the customer of ${c}`, POST, post('Any news?'), ['CHANNEL key'], authorIs('CONTACT')),
-  onChat(
-    'HELD',
-    (c) => `close ${c}`,
-    CLOSE,
-    (c) => ({ id: c.id }),
-    HOLDER_OR_SUPERVISOR,
-  ),
+  onChat('HELD', (c) => `close ${c}`, CLOSE, byId, HOLDER_OR_SUPERVISOR),
   // The issue: READ and SUPERVISE keys never close nor hand off a chat a bot serves; the bot, or a person, does.
-  onChat(
-    'BOT',
-    (c) => `close ${c}`,
-    CLOSE,
-    (c) => ({ id: c.id }),
-    [...STAFF_SUPERVISORS, 'BOT key'],
-  ),
+  onChat('BOT', (c) => `close ${c}`, CLOSE, byId, [...STAFF_SUPERVISORS, 'BOT key']),
   onChat(
     'BOT',
     (c) => `hand off ${c} to its General tray`,
@@ -971,55 +946,13 @@ const CHAT_WRITES: Write[] = [
     (c, s) => ({ id: c.id, t: s.campaign.generalTrayId }),
     HOLDER_OR_SUPERVISOR,
   ),
-  onChat(
-    'HELD',
-    (c) => `give ${c} back to its tray`,
-    'mutation($id: ID!) { returnToTray(id: $id) { phase } }',
-    (c) => ({ id: c.id }),
-    HOLDER_OR_SUPERVISOR,
-  ),
-  onChat(
-    'HELD',
-    (c) => `ask for help in ${c}`,
-    STATUS,
-    (c) => ({ id: c.id, s: 'NEEDS_HELP' }),
-    HOLDER_OR_SUPERVISOR,
-  ),
-  onChat(
-    'NEEDS_HELP',
-    (c) => `join ${c}`,
-    'mutation($id: ID!) { joinInteraction(id: $id) { status } }',
-    (c) => ({ id: c.id }),
-    STAFF_SUPERVISORS,
-  ),
-  onChat(
-    'HELD',
-    (c) => `tag ${c}`,
-    'mutation($id: ID!) { setTags(id: $id, tags: ["scope-matrix"]) { tags } }',
-    (c) => ({ id: c.id }),
-    HOLDER_OR_SUPERVISOR,
-  ),
-  onChat(
-    'HELD',
-    (c) => `set the expertise of ${c}`,
-    'mutation($id: ID!) { setExpertise(id: $id, skills: ["billing"]) { expertise } }',
-    (c) => ({ id: c.id }),
-    HOLDER_OR_SUPERVISOR,
-  ),
-  onChat(
-    'WAITING',
-    (c) => `take ${c}`,
-    TAKE,
-    (c) => ({ id: c.id }),
-    PEOPLE,
-  ),
-  onChat(
-    'CLOSED',
-    (c) => `e-mail the transcript of ${c}`,
-    'mutation($id: ID!) { sendTranscript(interactionId: $id, to: "someone@example.com") { to } }',
-    (c) => ({ id: c.id }),
-    PEOPLE,
-  ),
+  onChat('HELD', (c) => `give ${c} back to its tray`, 'mutation($id: ID!) { returnToTray(id: $id) { phase } }', byId, HOLDER_OR_SUPERVISOR),
+  onChat('HELD', (c) => `ask for help in ${c}`, STATUS, withId({ s: 'NEEDS_HELP' }), HOLDER_OR_SUPERVISOR),
+  onChat('NEEDS_HELP', (c) => `join ${c}`, 'mutation($id: ID!) { joinInteraction(id: $id) { status } }', byId, STAFF_SUPERVISORS),
+  onChat('HELD', (c) => `tag ${c}`, 'mutation($id: ID!) { setTags(id: $id, tags: ["scope-matrix"]) { tags } }', byId, HOLDER_OR_SUPERVISOR),
+  onChat('HELD', (c) => `set the expertise of ${c}`, 'mutation($id: ID!) { setExpertise(id: $id, skills: ["billing"]) { expertise } }', byId, HOLDER_OR_SUPERVISOR),
+  onChat('WAITING', (c) => `take ${c}`, TAKE, byId, PEOPLE),
+  onChat('CLOSED', (c) => `e-mail the transcript of ${c}`, 'mutation($id: ID!) { sendTranscript(interactionId: $id, to: "someone@example.com") { to } }', byId, PEOPLE),
   onChat(
     'HELD',
     (c) => `close ${c} in a bulk action`,

@@ -31,66 +31,24 @@ const DESCRIPTIONS: Record<ClosedTarget, string> = {
 /** Words for a refusal: "is a private address". */
 export const describeClosed = (closed: ClosedTarget): string => DESCRIPTIONS[closed];
 
-type Range = [address: string, prefix: number, family: 'ipv4' | 'ipv6'];
-
 // Checked in this order: the metadata address sits inside link-local and must be named as itself.
-const RANGES: [ClosedTarget, Range[]][] = [
-  [
-    ClosedTarget.METADATA,
-    [
-      ['169.254.169.254', 32, 'ipv4'],
-      ['fd00:ec2::254', 128, 'ipv6'],
-    ],
-  ],
-  [
-    ClosedTarget.UNSPECIFIED,
-    [
-      ['0.0.0.0', 8, 'ipv4'],
-      ['::', 128, 'ipv6'],
-    ],
-  ],
-  [
-    ClosedTarget.LOOPBACK,
-    [
-      ['127.0.0.0', 8, 'ipv4'],
-      ['::1', 128, 'ipv6'],
-    ],
-  ],
-  [
-    ClosedTarget.PRIVATE,
-    [
-      ['10.0.0.0', 8, 'ipv4'],
-      ['172.16.0.0', 12, 'ipv4'],
-      ['192.168.0.0', 16, 'ipv4'],
-      ['fc00::', 7, 'ipv6'],
-      ['fec0::', 10, 'ipv6'],
-    ],
-  ],
-  [
-    ClosedTarget.LINK_LOCAL,
-    [
-      ['169.254.0.0', 16, 'ipv4'],
-      ['fe80::', 10, 'ipv6'],
-    ],
-  ],
-  [ClosedTarget.SHARED, [['100.64.0.0', 10, 'ipv4']]],
-  // ::/96 also holds the old IPv4-compatible form ::a.b.c.d.
-  [
-    ClosedTarget.RESERVED,
-    [
-      ['192.0.0.0', 24, 'ipv4'],
-      ['198.18.0.0', 15, 'ipv4'],
-      ['224.0.0.0', 4, 'ipv4'],
-      ['240.0.0.0', 4, 'ipv4'],
-      ['::', 96, 'ipv6'],
-      ['ff00::', 8, 'ipv6'],
-    ],
-  ],
+// ::/96 (RESERVED) also holds the old IPv4-compatible form ::a.b.c.d.
+const RANGES: [ClosedTarget, string][] = [
+  [ClosedTarget.METADATA, '169.254.169.254/32 fd00:ec2::254/128'],
+  [ClosedTarget.UNSPECIFIED, '0.0.0.0/8 ::/128'],
+  [ClosedTarget.LOOPBACK, '127.0.0.0/8 ::1/128'],
+  [ClosedTarget.PRIVATE, '10.0.0.0/8 172.16.0.0/12 192.168.0.0/16 fc00::/7 fec0::/10'],
+  [ClosedTarget.LINK_LOCAL, '169.254.0.0/16 fe80::/10'],
+  [ClosedTarget.SHARED, '100.64.0.0/10'],
+  [ClosedTarget.RESERVED, '192.0.0.0/24 198.18.0.0/15 224.0.0.0/4 240.0.0.0/4 ::/96 ff00::/8'],
 ];
 
 const LISTS: [ClosedTarget, BlockList][] = RANGES.map(([closed, ranges]) => {
   const list = new BlockList();
-  for (const [address, prefix, family] of ranges) list.addSubnet(address, prefix, family);
+  for (const range of ranges.split(' ')) {
+    const [address, prefix] = range.split('/') as [string, string];
+    list.addSubnet(address, Number(prefix), isIP(address) === 6 ? 'ipv6' : 'ipv4');
+  }
   return [closed, list];
 });
 

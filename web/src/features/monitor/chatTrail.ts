@@ -1,3 +1,4 @@
+import { INTERACTION_EVENT_TYPES } from '../../shared/events/eventTypes';
 /** One event of a chat's trail as the API gives it: `data` is the event's details, one shape per type. */
 export interface TrailEvent {
   id: string;
@@ -21,26 +22,7 @@ export interface TrailLine {
 }
 
 /** The trail's event types the History has words for; another (added later to the API) shows its raw name. */
-export const TRAIL_TYPES = [
-  'STARTED',
-  'HANDED_OFF',
-  'TAKEN',
-  'RETURNED',
-  'TRANSFERRED',
-  'STATUS_CHANGED',
-  'JOINED',
-  'NOTE_ADDED',
-  'TAGS_SET',
-  'EXPERTISE_SET',
-  'CONTACT_EXPIRED',
-  'TRANSCRIPT_SENT',
-  'CALL_REQUESTED',
-  'CALL_STARTED',
-  'CALL_DECLINED',
-  'CALL_ENDED',
-  'CLOSED',
-  'RETURNED_LOGGED_OUT',
-] as const;
+export const TRAIL_TYPES: readonly string[] = [...INTERACTION_EVENT_TYPES.filter((type) => type !== 'MESSAGE_ADDED'), 'RETURNED_LOGGED_OUT'];
 
 function actorOf(event: TrailEvent, names: ReadonlyMap<string, string>): TrailActor {
   switch (event.actorKind) {

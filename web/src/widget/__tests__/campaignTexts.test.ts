@@ -16,6 +16,12 @@ const campaign = (sets: TextSet[], defaultLanguage: 'es' | 'en' | 'pt' = 'pt'): 
   messages: sets.map((set) => ({ welcome: null, outOfHours: null, unavailable: null, offline: null, closing: null, ...set })),
 });
 
+/** Texts in Portuguese (the campaign's language) and English, none in Spanish. */
+const portugueseAndEnglish = campaign([
+  { language: 'pt', welcome: 'Olá' },
+  { language: 'en', welcome: 'Hello' },
+]);
+
 describe('the campaign texts the widget shows', () => {
   it('speak the visitor’s language, then the campaign’s own, then English', () => {
     const all = campaign([
@@ -24,30 +30,12 @@ describe('the campaign texts the widget shows', () => {
       { language: 'en', welcome: 'Hello' },
     ]);
     expect(campaignText(all, 'welcome', 'es')).toBe('Hola');
-    expect(
-      campaignText(
-        campaign([
-          { language: 'pt', welcome: 'Olá' },
-          { language: 'en', welcome: 'Hello' },
-        ]),
-        'welcome',
-        'es',
-      ),
-    ).toBe('Olá');
+    expect(campaignText(portugueseAndEnglish, 'welcome', 'es')).toBe('Olá');
     expect(campaignText(campaign([{ language: 'en', welcome: 'Hello' }]), 'welcome', 'es')).toBe('Hello');
   });
 
   it('are in the campaign language for a visitor whose language Parley does not speak', () => {
-    expect(
-      campaignText(
-        campaign([
-          { language: 'pt', welcome: 'Olá' },
-          { language: 'en', welcome: 'Hello' },
-        ]),
-        'welcome',
-        null,
-      ),
-    ).toBe('Olá');
+    expect(campaignText(portugueseAndEnglish, 'welcome', null)).toBe('Olá');
   });
 
   it('skip a language whose text is blank, and are null when no language has one', () => {

@@ -13,23 +13,10 @@ import {
 } from '../../../gql/graphql';
 import { useAdminAction } from '../composables/useAdminAction';
 import { useDirectory } from '../composables/useDirectory';
+import { INTERACTION_EVENT_TYPES } from '../../../shared/events/eventTypes';
 
-/** The event types an integrator can ask for (the interaction trail's names). */
-export const EVENT_TYPES: InteractionEventType[] = [
-  'STARTED',
-  'HANDED_OFF',
-  'TAKEN',
-  'RETURNED',
-  'TRANSFERRED',
-  'STATUS_CHANGED',
-  'JOINED',
-  'NOTE_ADDED',
-  'TAGS_SET',
-  'EXPERTISE_SET',
-  'CONTACT_EXPIRED',
-  'CLOSED',
-  'MESSAGE_ADDED',
-];
+/** The event types an integrator can ask for: every type of the trail, messages included. */
+export const EVENT_TYPES = INTERACTION_EVENT_TYPES;
 
 /** Webhooks: create (secret shown once), turn on and off, delete, and one hook's delivery log. */
 export function useWebhooks() {
