@@ -5,6 +5,10 @@ import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const layers = 'Modules depend on shared/ or on interfaces they own; server/ builds them (docs/architecture.md).';
+// A path with a `server` directory in it; \u002F is '/', which esquery's regex cannot hold.
+const serverPath = '/(^|\\u002F)server(\\u002F|$)/';
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'web/src/gql/**', 'tests/artifacts/**', '.data/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -14,8 +18,12 @@ export default tseslint.config(
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
+  // The web app runs in the browser, where `process` and the like are not there at run time.
+  { ignores: ['web/src/**'], languageOptions: { globals: globals.node } },
+  { files: ['web/src/**'], languageOptions: { globals: globals.browser } },
+  // Its functions run inside the Playwright page (addInitScript, evaluate).
+  { files: ['bench/monitor-screen.mjs'], languageOptions: { globals: globals.browser } },
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       // Unused names are mistakes, except a leading underscore, which says "deliberately unused" (type-graphql args).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
@@ -30,9 +38,12 @@ export default tseslint.config(
     // The layers of docs/architecture.md: modules take Context and Deps from shared/; server/ builds them.
     files: ['api/src/modules/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/*', '**/server'], message: layers }] }],
+      // no-restricted-imports does not see import('…') or typeof import('…').
+      'no-restricted-syntax': [
         'error',
-        { patterns: [{ group: ['**/server/*', '**/server'], message: 'Modules depend on shared/ or on interfaces they own; server/ builds them (docs/architecture.md).' }] },
+        { selector: `ImportExpression[source.value=${serverPath}]`, message: layers },
+        { selector: `TSImportType[argument.literal.value=${serverPath}]`, message: layers },
       ],
     },
   },

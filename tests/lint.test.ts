@@ -3,6 +3,7 @@
  * imports from server/) and Prettier's formatting, over every file git tracks.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
@@ -24,6 +25,8 @@ describe('the code’s habits', () => {
     const unformatted: string[] = [];
     for (const file of files) {
       const path = join(root, file);
+      // A file deleted but not yet committed is still listed.
+      if (!existsSync(path)) continue;
       const info = await prettier.getFileInfo(path, { ignorePath });
       if (info.ignored || !info.inferredParser) continue;
       const options = { ...(await prettier.resolveConfig(path)), filepath: path };

@@ -10,20 +10,20 @@ import { noAnswerListener } from '../modules/interactions/no-answer.job.js';
 import { routingListener } from '../modules/routing/routing.service.js';
 
 /**
- * Who reacts to a commit, and in which order: subscribers hear it first (its messages, then its changes),
+ * Who reacts to a commit, in which order, and whether the caller hears of a failure (see `OnFailure`): subscribers hear it first (its messages, then its changes),
  * then timed rules are set, then routing gives waiting chats to agents, and last the agents'
  * states are told, counting what routing gave them. Webhooks hear the same commits through the
  * trail's NOTIFY (`webhooks/webhook.courier.ts`), which reaches every process, not only this one.
  */
 export const afterCommit = () =>
   new Dispatcher([
-    ['publish messages', publishMessagesListener],
-    ['publish changes', publishChangesListener],
-    ['calls', callListener],
-    ['staff messages', staffMessageListener],
-    ['open sockets', socketControlListener],
-    ['contact expiry', expiryListener],
-    ['no answer', noAnswerListener],
-    ['routing', routingListener],
-    ['agent state', agentStateListener],
+    ['publish messages', publishMessagesListener, 'TELL'],
+    ['publish changes', publishChangesListener, 'TELL'],
+    ['calls', callListener, 'TELL'],
+    ['staff messages', staffMessageListener, 'TELL'],
+    ['open sockets', socketControlListener, 'TELL'],
+    ['contact expiry', expiryListener, 'TELL'],
+    ['no answer', noAnswerListener, 'TELL'],
+    ['routing', routingListener, 'LOG'],
+    ['agent state', agentStateListener, 'LOG'],
   ]);

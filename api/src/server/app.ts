@@ -47,7 +47,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   // for both at their limits, so going over one is answered with that limit's error. A frame larger
   // still is cut off by ws itself (close code 1009).
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 2 * config.MAX_DOCUMENT_BYTES + config.MAX_VARIABLES_BYTES + 65_536 });
-  const presence = new Presence(deps, (userId) => void deps.dispatcher.dispatch(deps, [{ kind: 'AGENT_CAPACITY', agentId: userId }]));
+  const presence = new Presence(deps, (userId) => void deps.dispatcher.dispatch(deps, [{ kind: 'AGENT_CAPACITY', agentId: userId }]).catch(() => undefined)); // logged by the dispatcher
   presence.start();
   const ws = await attachWebSocket(wss, schema, deps, metrics, presence);
 

@@ -12,23 +12,34 @@ declare module '../../shared/deps.js' {
 export type Listener = (deps: Deps, events: readonly DomainEvent[]) => Promise<void>;
 
 /**
+ * What a listener's failure means to the caller. `TELL`: the caller hears it as an error after every
+ * listener has run, and retries (a send retried with its client id publishes the stored message
+ * again), so a message or change nobody heard is not left for the next one to reveal. `LOG`: it is
+ * logged only (routing and agents' states are worked out again at the next event).
+ */
+export type OnFailure = 'TELL' | 'LOG';
+
+/**
  * After a commit, its events go to every listener in the one order given at start-up, each listener
  * finishing before the next starts (subscribers hear of a change before routing acts on it, and
- * routing has acted before agents' states are told). A listener's failure is logged and the next
- * still runs: the change is committed and stays.
+ * routing has acted before agents' states are told). A failing listener does not stop the next: the
+ * change is committed and stays.
  */
 export class Dispatcher {
-  constructor(private readonly listeners: readonly (readonly [name: string, listener: Listener])[]) {}
+  constructor(private readonly listeners: readonly (readonly [name: string, listener: Listener, onFailure: OnFailure])[]) {}
 
   async dispatch(deps: Deps, events: readonly DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
-    for (const [name, listener] of this.listeners) {
+    let told: unknown = null;
+    for (const [name, listener, onFailure] of this.listeners) {
       try {
         await listener(deps, events);
       } catch (err) {
         deps.log.error({ err, listener: name }, 'after a commit: a listener failed');
+        if (onFailure === 'TELL') told ??= err;
       }
     }
+    if (told !== null) throw told;
   }
 }
 

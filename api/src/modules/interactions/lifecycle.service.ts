@@ -266,10 +266,12 @@ export async function setExpertise(ctx: Context, id: string, skills: string[]): 
  * back to their trays in one transaction, where routing picks them up again.
  */
 export async function logOutAgent(ctx: Context, userId: string): Promise<Committed<void>> {
-  const ended = await endSessionsOf(ctx.em, ctx.viewer, userId);
-  const held = (await rows(ctx.em, `${INTERACTION_VIEW_SQL} where i.agent_id = ? and i.phase = 'IN_SERVICE'`, [userId])).map(toInteractionView);
-  await ctx.em.transactional(async (tx) => {
+  // Sessions and chats together: a failure leaves the agent signed in with its chats, and the supervisor tries again.
+  const { ended, held } = await ctx.em.transactional(async (tx) => {
+    const ended = await endSessionsOf(tx, ctx.viewer, userId);
+    const held = (await rows(tx, `${INTERACTION_VIEW_SQL} where i.agent_id = ? and i.phase = 'IN_SERVICE'`, [userId])).map(toInteractionView);
     for (const view of held) await returnWithin(tx, view, trailActor(ctx.viewer), { reason: 'LOGGED_OUT' });
+    return { ended, held };
   });
   const { events } = await changesOf(ctx, held, []);
   // Disconnected at once, whether or not it held chats.

@@ -9,7 +9,7 @@ import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from '.
 import { type Assigned, assignChats, lockAgents } from '../interactions/assignment.service.js';
 import { campaignText } from '../campaigns/campaign.rules.js';
 import { type Committed, committed, type DomainEvent, messagesPosted } from '../domain-events/domain-event.js';
-import { dispatched, distinct, type Listener } from '../domain-events/dispatcher.js';
+import { distinct, type Listener } from '../domain-events/dispatcher.js';
 
 import { eligible, planPass, type RoutingCandidate, type WaitingChat } from './routing.rules.js';
 
@@ -222,8 +222,15 @@ export function routeSoon(deps: Deps, campaignId: string): Promise<void> {
 async function routeWithRetry(deps: Deps, campaignId: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      while ((await dispatched(deps, routeCampaign(deps, campaignId))).more);
-      return;
+      for (;;) {
+        const { value, events } = await routeCampaign(deps, campaignId);
+        // A pass never asks for another pass: it would wait on itself. Its assignments cause neither today.
+        await deps.dispatcher.dispatch(
+          deps,
+          events.filter((e) => e.kind !== 'CHAT_WAITING' && e.kind !== 'AGENT_CAPACITY'),
+        );
+        if (!value.more) return;
+      }
     } catch (err) {
       const retry = attempt < 3 && ['40P01', '40001'].includes((err as { code?: string }).code ?? '');
       if (!retry) return void deps.log.error({ err, campaignId }, 'routing pass failed');

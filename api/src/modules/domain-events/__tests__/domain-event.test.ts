@@ -41,28 +41,34 @@ describe('the dispatcher', () => {
       heard.push('publish');
     };
     const dispatcher = new Dispatcher([
-      ['publish', slow],
-      ['routing', async () => void heard.push('routing')],
-      ['agent state', async () => void heard.push('agent state')],
+      ['publish', slow, 'TELL'],
+      ['routing', async () => void heard.push('routing'), 'LOG'],
+      ['agent state', async () => void heard.push('agent state'), 'LOG'],
     ]);
     await dispatched({ ...deps, dispatcher } as Deps, { value: 1, events: [event] });
     expect(heard).toEqual(['publish', 'routing', 'agent state']);
   });
 
-  it('logs a failing listener and still runs the next: the change is committed and stays', async () => {
+  it('runs the next listener after one fails, and tells the caller when a publish failed, so it retries', async () => {
     const heard: string[] = [];
     const dispatcher = new Dispatcher([
-      ['publish', async () => Promise.reject(new Error('Redis is down'))],
-      ['routing', async () => void heard.push('routing')],
+      ['publish', async () => Promise.reject(new Error('Redis is down')), 'TELL'],
+      ['routing', async () => void heard.push('routing'), 'LOG'],
     ]);
-    await expect(dispatched({ ...deps, dispatcher } as Deps, { value: 'kept', events: [event] })).resolves.toBe('kept');
+    await expect(dispatched({ ...deps, dispatcher } as Deps, { value: 'committed', events: [event] })).rejects.toThrow('Redis is down');
     expect(heard).toEqual(['routing']);
     expect(logged).toHaveLength(1);
   });
 
+  it('only logs a failure of a listener whose work the next event does again', async () => {
+    const dispatcher = new Dispatcher([['routing', async () => Promise.reject(new Error('deadlock')), 'LOG']]);
+    await expect(dispatched({ ...deps, dispatcher } as Deps, { value: 'kept', events: [event] })).resolves.toBe('kept');
+    expect(logged).toHaveLength(2);
+  });
+
   it('calls nobody for a commit that caused nothing', async () => {
     let called = false;
-    await new Dispatcher([['publish', async () => void (called = true)]]).dispatch(deps, []);
+    await new Dispatcher([['publish', async () => void (called = true), 'TELL']]).dispatch(deps, []);
     expect(called).toBe(false);
   });
 });
