@@ -93,7 +93,13 @@ export class RedisBus implements Bus {
     // Whatever was published while the subscriber connection was down (Redis restarted) never
     // arrives. ioredis subscribes again on reconnect; once our own SUBSCRIBE, queued behind those,
     // is answered, every channel is live again and every stream is told to catch up from storage.
-    sub.on('ready', () => void this.resynchronize());
+    // The first 'ready' is the first connection: nothing was published to it before, so nothing was
+    // missed, and telling every stream to catch up would only make them read storage for nothing.
+    let connectedBefore = sub.status === 'ready';
+    sub.on('ready', () => {
+      if (connectedBefore) void this.resynchronize();
+      connectedBefore = true;
+    });
     sub.on('message', (channel: string, message: string) => {
       let payload: unknown;
       try {
