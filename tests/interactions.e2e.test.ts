@@ -162,6 +162,19 @@ describe('an agent takes and closes a chat', () => {
     expectCode(await gql(api.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: chat.id }, agent.token), 'CONFLICT');
   });
 
+  it('greets the customer once per chat: not again when a transfer or a return gives it to another agent', async () => {
+    const chat = await startWidgetChat(api.url, campaign.id);
+    const TAKE = 'mutation($id: ID!) { takeInteraction(id: $id) { id } }';
+    await ok(api.url, TAKE, { id: chat.id }, agent.token);
+    await ok(api.url, 'mutation($id: ID!, $t: ID!) { transferInteraction(id: $id, to: { trayId: $t }) { id } }', { id: chat.id, t: campaign.generalTrayId }, agent.token);
+    await ok(api.url, TAKE, { id: chat.id }, otherAgent.token);
+    await ok(api.url, 'mutation($id: ID!) { returnToTray(id: $id) { id } }', { id: chat.id }, otherAgent.token);
+    await ok(api.url, TAKE, { id: chat.id }, agent.token);
+    const msgs = await ok(api.url, 'query($id: ID!) { messages(interactionId: $id) { body } }', { id: chat.id }, chat.visitorToken);
+    expect(msgs.messages.map((m: any) => m.body).filter((b: string) => b === 'Hi, I am your agent.')).toHaveLength(1);
+    await ok(api.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: chat.id }, agent.token);
+  });
+
   it('stops an agent at its maximum of concurrent chats', async () => {
     const busy = await createPerson(api.url, admin, 'AGENT', { maxConcurrentChats: 1 });
     const [a, b] = [await startWidgetChat(api.url, campaign.id), await startWidgetChat(api.url, campaign.id)];

@@ -41,7 +41,8 @@ export async function lockAgents(tx: Em, agentIds: readonly string[]): Promise<v
  * one way a chat is taken, by an agent's own hand or by routing, one at a time or a whole routing
  * pass at once. One statement: an agent is never given more chats than it has room for (in plan
  * order), a chat no longer waiting is skipped, and the contact's state, the agent's last assignment,
- * the trail and the greeting (with the interaction's next sequence) are written with it.
+ * the trail and, at a chat's first assignment, the greeting (with the interaction's next sequence)
+ * are written with it.
  */
 export async function assignChats(tx: Em, plan: readonly PlannedAssignment[], actor: TrailActor): Promise<AssignOutcome> {
   if (plan.length === 0) return { assigned: [], room: new Map() };
@@ -55,8 +56,13 @@ export async function assignChats(tx: Em, plan: readonly PlannedAssignment[], ac
      room as (select u.id as agent_id, u.max_concurrent_chats as max,
                      (select count(*)::int from interactions i where i.agent_id = u.id and i.phase = 'IN_SERVICE') as active
                 from users u where u.id in (select agent_id from plan)),
-     allowed as (select p.* from (select p.*, row_number() over (partition by p.agent_id order by p.n) as k from plan p) p
-                   join room r on r.agent_id = p.agent_id where r.active + p.k <= r.max),
+     -- The greeting goes once per chat: a chat given to an agent again (after a transfer, a return,
+     -- a sign-out) was greeted at its first assignment.
+     allowed as (select p.interaction_id, p.agent_id, p.tray_id, p.n, case when i.assigned_at is null then p.greeting end as greeting
+                   from (select p.*, row_number() over (partition by p.agent_id order by p.n) as k from plan p) p
+                   join room r on r.agent_id = p.agent_id
+                   join interactions i on i.id = p.interaction_id
+                  where r.active + p.k <= r.max),
      taken as (
        update interactions i
           set phase = 'IN_SERVICE', agent_id = a.agent_id, assigned_at = (select at from stamp), updated_at = now(), status = 'IN_PROGRESS',
