@@ -220,6 +220,20 @@ describe('listing interactions', () => {
     expect(closedOnly.interactions.totalCount).toBe(0);
   });
 
+  it('finds a customer by name whatever the accents and case: "jose nunez" and "JOSÉ" find José Núñez', async () => {
+    const own = await createCampaign(api.url, admin);
+    const jose = await startWidgetChat(api.url, own.id, 'José Núñez');
+    await startWidgetChat(api.url, own.id, 'Joana Silva');
+    const SEARCH = 'query($filter: InteractionFilterInput) { interactions(filter: $filter) { edges { node { id } } } }';
+    for (const search of ['jose nunez', 'JOSÉ', 'núñez', 'Jose Núnez']) {
+      const found = await ok(api.url, SEARCH, { filter: { campaignId: own.id, search } }, supervisor.token);
+      expect(
+        found.interactions.edges.map((e: any) => e.node.id),
+        search,
+      ).toEqual([jose.id]);
+    }
+  });
+
   it('refuses a forged cursor and an out-of-range page size with BAD_USER_INPUT', async () => {
     const LIST = 'query($after: String, $first: Int) { interactions(first: $first, after: $after) { totalCount } }';
     const forged = Buffer.from(`${new Date().toISOString()}|not-a-uuid`).toString('base64url');

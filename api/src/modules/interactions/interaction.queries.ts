@@ -71,6 +71,18 @@ function decodeCursor(cursor: string): [string, string] {
 
 export { encodeCursor };
 
+/** Text as a search compares it: "jose" finds "José" (the web app folds its own filters the same way). */
+const fold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+
+/** The same folding in SQL, for the letters of Parley's languages, whatever the database's locale. */
+const ACCENTED = 'ÁÀÂÃÄÅÉÈÊËÍÌÎÏÓÒÔÕÖÚÙÛÜÇÑÝáàâãäåéèêëíìîïóòôõöúùûüçñý';
+const PLAIN = 'AAAAAAEEEEIIIIOOOOOUUUUCNYaaaaaaeeeeiiiiooooouuuucny';
+const foldSql = (column: string) => `translate(coalesce(${column}, ''), '${ACCENTED}', '${PLAIN}')`;
+
 /** A page of the interactions the viewer may see, keyset-paginated on (createdAt, id). */
 export async function listInteractions(
   ctx: Context,
@@ -101,8 +113,8 @@ export async function listInteractions(
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('Search text is too long', 'filter.search');
-    const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    where.push('(ct.name ilike ? or ct.email ilike ? or ct.phone ilike ? or c.name ilike ? or i.protocol ilike ?)');
+    const like = `%${fold(search).replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    where.push(`(${foldSql('ct.name')} ilike ? or ct.email ilike ? or ct.phone ilike ? or ${foldSql('c.name')} ilike ? or i.protocol ilike ?)`);
     params.push(like, like, like, like, like);
   }
   const countWhere = where.join(' and ');
