@@ -1519,8 +1519,12 @@ const STREAMS: Stream[] = [
   },
 ];
 
-/** Resolves when `done` holds, or the subscription ends or times out; the assertions then say which. */
-const settle = (sub: Subscription<any>, done: (events: any[]) => boolean, ms = 10_000) =>
+/**
+ * Resolves when `done` holds, or the subscription ends or times out; the assertions then say which.
+ * The event feed reads up to the oldest transaction still running, and other test files share the
+ * database: beside a busy file its North note has been seen to take over ten seconds.
+ */
+const settle = (sub: Subscription<any>, done: (events: any[]) => boolean, ms = 25_000) =>
   sub.until(done, ms).then(
     () => undefined,
     () => undefined,

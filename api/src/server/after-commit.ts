@@ -8,12 +8,14 @@ import { publishChangesListener } from '../modules/interactions/interaction.even
 import { publishMessagesListener } from '../modules/messages/message.publish.js';
 import { noAnswerListener } from '../modules/interactions/no-answer.job.js';
 import { routingListener } from '../modules/routing/routing.service.js';
+import { courierListener } from '../modules/webhooks/webhook.courier.js';
 
 /**
  * Who reacts to a commit, in which order, and whether the caller hears of a failure (see `OnFailure`): subscribers hear it first (its messages, then its changes),
  * then timed rules are set, then routing gives waiting chats to agents, and last the agents'
- * states are told, counting what routing gave them. Webhooks hear the same commits through the
- * trail's NOTIFY (`webhooks/webhook.courier.ts`), which reaches every process, not only this one.
+ * states are told, counting what routing gave them. Webhooks hear the trail's events through its
+ * NOTIFY at commit (`webhooks/webhook.courier.ts`), which reaches every process, not only this one;
+ * the courier listens here only to changes of the hooks themselves.
  */
 export const afterCommit = () =>
   new Dispatcher([
@@ -26,4 +28,5 @@ export const afterCommit = () =>
     ['no answer', noAnswerListener, 'TELL'],
     ['routing', routingListener, 'LOG'],
     ['agent state', agentStateListener, 'LOG'],
+    ['webhook courier', courierListener, 'LOG'],
   ]);

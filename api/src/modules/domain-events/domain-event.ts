@@ -40,7 +40,11 @@ export type DomainEvent =
   /** A key was revoked: its sockets close on every process. */
   | { kind: 'KEY_REVOKED'; keyId: string }
   /** Who may open a tray changed: every process reads its connected people's access again. */
-  | { kind: 'TRAY_ACCESS_CHANGED' };
+  | { kind: 'TRAY_ACCESS_CHANGED' }
+  /** A hook was made or turned on: the courier counts it among the hooks on and logs what waits for it. */
+  | { kind: 'HOOK_ON' }
+  /** A delivery is due now (sent again, a test ping): the courier claims it. */
+  | { kind: 'DELIVERY_DUE' };
 
 export type DirectoryPart = TopicPayloads[Topic.DIRECTORY]['what'];
 

@@ -1,6 +1,7 @@
 import type { Orm } from '../../db/orm.js';
 import { rows } from '../../db/sql.js';
 import type { Logger } from '../../shared/logger.js';
+import type { Listener } from '../domain-events/dispatcher.js';
 import { pumpWebhooks } from './webhook.pump.js';
 import { type ClaimedDelivery, sendClaimed, type SendSettings } from './webhook.send.js';
 
@@ -119,7 +120,7 @@ export class WebhookCourier {
   }
 
   /** A hook was made or turned on in this process: the next pump looks at once. */
-  hooksChanged(): void {
+  private hooksChanged(): void {
     this.hooksVersion++;
     this.hooksOn = true;
     this.hooksReadAt = Date.now();
@@ -141,6 +142,13 @@ export class WebhookCourier {
       }
     }
     return this.hooksOn;
+  }
+
+  /** A hook was made or turned on: it counts at once, then what waited for it is logged and sent. */
+  hookOn(): void {
+    this.hooksChanged();
+    this.pump();
+    this.wake();
   }
 
   /** Deliveries may be due: claim what fits and send it. */
@@ -176,6 +184,8 @@ export class WebhookCourier {
       // A full claim may have left more due behind it: look again as soon as this one is done.
       if (claimed.length === free) return this.wake();
     }
+    // A send in flight wakes the courier when it ends; the next due time matters only once none is.
+    if (this.inFlight > 0) return;
     const next = await rows<{ ms: number | null }>(this.orm.em.fork(), NEXT_DUE_SQL);
     const ms = next[0]?.ms;
     this.later(ms === null || ms === undefined ? IDLE_LOOK_MS : Math.min(IDLE_LOOK_MS, Math.max(0, ms) + 10));
@@ -209,6 +219,15 @@ export class WebhookCourier {
     this.timer.unref();
   }
 }
+
+/**
+ * A hook made or turned on here is counted among the hooks on at once, and what waited for it (events
+ * since its start, or since it was turned off) is logged and sent; a delivery due now is claimed.
+ */
+export const courierListener: Listener = async (deps, events) => {
+  if (events.some((e) => e.kind === 'HOOK_ON')) deps.webhooks.hookOn();
+  else if (events.some((e) => e.kind === 'DELIVERY_DUE')) deps.webhooks.wake();
+};
 
 /** One run at a time; calls made while it runs are served by one more run after it. */
 class Coalesced {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
+import { dispatched } from '../domain-events/dispatcher.js';
 import { requireAdmin } from '../auth/guards.js';
 import { scopeOf, type Viewer } from '../auth/viewer.js';
 import { createWebhook, deleteWebhook, deliveriesOf, listWebhooks, ping, redeliver, requireHookInScope, setWebhookActive } from './webhook.service.js';
@@ -26,50 +27,30 @@ export class WebhookResolver {
   @Mutation(() => CreatedWebhook, { description: 'Administrators: events from now on are sent to the URL, signed with the secret shown here once' })
   async createWebhook(@Arg('input', () => CreateWebhookInput) input: CreateWebhookInput, @Ctx() ctx: Context): Promise<CreatedWebhook> {
     requireAdmin(ctx.viewer);
-    const created = await createWebhook(
-      ctx.em,
-      input.url.trim(),
-      input.eventTypes ?? [],
-      input.campaignIds ?? [],
-      scopeOf(ctx.viewer),
-      ctx.deps.config.WEBHOOK_ALLOW_PRIVATE,
-      creatorOf(ctx.viewer),
-      input.since ?? null,
+    return dispatched(
+      ctx.deps,
+      createWebhook(ctx.em, input.url.trim(), input.eventTypes ?? [], input.campaignIds ?? [], scopeOf(ctx.viewer), ctx.deps.config.WEBHOOK_ALLOW_PRIVATE, creatorOf(ctx.viewer), input.since ?? null),
     );
-    ctx.deps.webhooks.hooksChanged();
-    // A hook that starts in the past has events waiting already.
-    if (input.since) ctx.deps.webhooks.pump();
-    return created;
   }
 
   @Mutation(() => WebhookDelivery, { description: 'Administrators: sends a delivery again, now, as a new series of attempts under the same event id' })
   async redeliverWebhook(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() ctx: Context): Promise<WebhookDelivery> {
     requireAdmin(ctx.viewer);
-    const delivery = await redeliver(ctx.em, scopeOf(ctx.viewer), deliveryId);
-    ctx.deps.webhooks.wake();
-    return delivery;
+    return dispatched(ctx.deps, redeliver(ctx.em, scopeOf(ctx.viewer), deliveryId));
   }
 
   @Mutation(() => WebhookDelivery, { description: 'Administrators: a signed test request (type PING) to the hook, logged like any delivery' })
   async pingWebhook(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookDelivery> {
     requireAdmin(ctx.viewer);
     await requireHookInScope(ctx.em, scopeOf(ctx.viewer), id);
-    const delivery = await ping(ctx.em, id);
-    ctx.deps.webhooks.wake();
-    return delivery;
+    return dispatched(ctx.deps, ping(ctx.em, id));
   }
 
   @Mutation(() => Webhook, { description: 'Administrators: turn a hook off, or on again (it then sends what waited)' })
   async setWebhookActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() ctx: Context): Promise<Webhook> {
     requireAdmin(ctx.viewer);
     await requireHookInScope(ctx.em, scopeOf(ctx.viewer), id);
-    const hook = await setWebhookActive(ctx.em, id, active);
-    if (active) {
-      ctx.deps.webhooks.hooksChanged();
-      ctx.deps.webhooks.pump();
-      ctx.deps.webhooks.wake();
-    }
-    return hook;
+    return dispatched(ctx.deps, setWebhookActive(ctx.em, id, active));
   }
 
   @Mutation(() => Boolean, { description: 'Administrators' })

@@ -1,3 +1,4 @@
+import { type Committed, committed } from '../domain-events/domain-event.js';
 import { unknownEventTypes } from '../events/event-feed.rules.js';
 import { randomBytes } from 'node:crypto';
 import { allExist, type Em, one, pgArray, rows, type Row } from '../../db/sql.js';
@@ -63,7 +64,7 @@ export async function createWebhook(
   allowPrivate = false,
   creator: { userId: string } | { keyId: string } | null = null,
   since: Date | null = null,
-): Promise<{ webhook: WebhookView; secret: string }> {
+): Promise<Committed<{ webhook: WebhookView; secret: string }>> {
   if (since && since.getTime() > Date.now()) throw badInput('Start from now or a moment past', 'since');
   const refusal = hookUrlRefusal(url, allowPrivate);
   if (refusal) throw badInput(refusal, 'url');
@@ -92,7 +93,7 @@ export async function createWebhook(
       creator && 'keyId' in creator ? creator.keyId : null,
     ],
   );
-  return { webhook: toView(row!), secret };
+  return committed({ webhook: toView(row!), secret }, [{ kind: 'HOOK_ON' }]);
 }
 
 export async function listWebhooks(em: Em, scope: Scope): Promise<WebhookView[]> {
@@ -101,7 +102,7 @@ export async function listWebhooks(em: Em, scope: Scope): Promise<WebhookView[]>
 }
 
 /** Turns a hook on again (after it was disabled) or off; on again, it goes on from where it stopped. */
-export async function setWebhookActive(em: Em, id: string, active: boolean): Promise<WebhookView> {
+export async function setWebhookActive(em: Em, id: string, active: boolean): Promise<Committed<WebhookView>> {
   const row = await one(
     em,
     `update webhooks set active = ?, disabled_reason = case when ? then null else coalesce(disabled_reason, 'Turned off by an administrator') end,
@@ -112,7 +113,7 @@ export async function setWebhookActive(em: Em, id: string, active: boolean): Pro
   if (!row) throw notFound('Webhook');
   // What waited while it was off (retries included) is due at once.
   if (active) await rows(em, "update webhook_deliveries set next_attempt_at = now() where webhook_id = ? and status = 'PENDING'", [id]);
-  return toView(row);
+  return committed(toView(row), active ? [{ kind: 'HOOK_ON' }] : []);
 }
 
 /** Deletes a hook and its delivery log: nothing of it is sent again, retries included. */
@@ -140,7 +141,7 @@ const toDeliveryView = (r: Row): DeliveryView => ({
  * Sends a delivery again, as a new series of attempts, under the same event id (a receiver that kept
  * it may drop it). One statement finds it within the caller's hooks: outside them it is NOT_FOUND.
  */
-export async function redeliver(em: Em, scope: Scope, deliveryId: string): Promise<DeliveryView> {
+export async function redeliver(em: Em, scope: Scope, deliveryId: string): Promise<Committed<DeliveryView>> {
   const inScope = hookScopeSql(scope);
   const row = await one(
     em,
@@ -149,11 +150,11 @@ export async function redeliver(em: Em, scope: Scope, deliveryId: string): Promi
     [deliveryId, ...inScope.params],
   );
   if (!row) throw notFound('Delivery');
-  return toDeliveryView(row);
+  return committed(toDeliveryView(row), [{ kind: 'DELIVERY_DUE' }]);
 }
 
 /** A test request to the hook, logged, signed and retried like any delivery: type PING, no interaction. */
-export async function ping(em: Em, webhookId: string): Promise<DeliveryView> {
+export async function ping(em: Em, webhookId: string): Promise<Committed<DeliveryView>> {
   const eventId = `ping_${randomBytes(12).toString('base64url')}`;
   const row = await one(
     em,
@@ -163,7 +164,7 @@ export async function ping(em: Em, webhookId: string): Promise<DeliveryView> {
     [eventId, eventId, webhookId],
   );
   if (!row) throw notFound('Webhook');
-  return toDeliveryView(row);
+  return committed(toDeliveryView(row), [{ kind: 'DELIVERY_DUE' }]);
 }
 
 /** The delivery log of a hook, newest first. */
