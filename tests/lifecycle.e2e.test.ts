@@ -100,6 +100,44 @@ describe('giving back and transferring', () => {
   });
 });
 
+describe("the customer's wait", () => {
+  const TIMES = 'phase queuedAt waitingSince assignedAt firstAssignedAt';
+  const times = async (id: string) => (await ok(api.url, `query($id: ID!) { interaction(id: $id) { ${TIMES} } }`, { id }, supervisor.token)).interaction;
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('counts from the first wait for a person across a transfer, a return and a forced sign-out; the current place restarts', async () => {
+    const data = await ok(api.url, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', {
+      i: { campaignId: campaign.id, channel: 'WEBCHAT', contact: { name: 'Patient customer' } },
+    });
+    const id = data.startInteraction.interaction.id as string;
+    const first = await times(id);
+    expect(first.waitingSince).toBe(first.queuedAt);
+    await pause(1100);
+    await take(id);
+    const answered = (await times(id)).firstAssignedAt;
+    expect(answered).not.toBeNull();
+    await pause(1100);
+    await ok(api.url, TRANSFER, { id, to: { agentId: other.id } }, agent.token);
+    const transferred = await times(id);
+    expect(transferred.waitingSince).toBe(first.waitingSince);
+    expect(Date.parse(transferred.queuedAt)).toBeGreaterThan(Date.parse(first.queuedAt) + 2000);
+    await take(id, other.token);
+    await ok(api.url, 'mutation($id: ID!) { returnToTray(id: $id) { id } }', { id }, other.token);
+    await take(id, other.token);
+    await ok(api.url, TRANSFER, { id, to: { trayId: campaign.generalTrayId } }, other.token);
+    const leaving = await createPerson(api.url, admin, 'AGENT');
+    await take(id, leaving.token);
+    await ok(api.url, 'mutation($u: ID!) { logoutAgent(userId: $u) }', { u: leaving.id }, supervisor.token);
+    const afterSignOut = await times(id);
+    expect(afterSignOut).toMatchObject({ phase: 'WAITING', waitingSince: first.waitingSince, firstAssignedAt: answered });
+    // The monitor lists the customer by their whole wait, the time in this tray beside it.
+    const monitor = await ok(api.url, '{ monitor { waiting { id since waitingSince } } }', {}, supervisor.token);
+    const row = monitor.monitor.waiting.find((chat: { id: string }) => chat.id === id);
+    expect(row.waitingSince).toBe(first.waitingSince);
+    expect(Date.parse(row.since)).toBeGreaterThan(Date.parse(first.waitingSince) + 2000);
+  });
+});
+
 describe('status and help', () => {
   const STATUS = `mutation($id: ID!, $s: InteractionStatus!) { setInteractionStatus(id: $id, status: $s) { status } }`;
 

@@ -65,7 +65,7 @@ export async function assignChats(tx: Em, plan: readonly PlannedAssignment[], ac
                   where r.active + p.k <= r.max),
      taken as (
        update interactions i
-          set phase = 'IN_SERVICE', agent_id = a.agent_id, assigned_at = (select at from stamp), updated_at = now(), status = 'IN_PROGRESS',
+          set phase = 'IN_SERVICE', agent_id = a.agent_id, assigned_at = (select at from stamp), first_assigned_at = coalesce(i.first_assigned_at, (select at from stamp)), updated_at = now(), status = 'IN_PROGRESS',
               last_sequence = i.last_sequence + case when a.greeting is null then 0 else 1 end
          from allowed a
         where i.id = a.interaction_id and i.phase = 'WAITING' and (a.tray_id is null or i.tray_id = a.tray_id)

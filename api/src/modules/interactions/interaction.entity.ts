@@ -24,6 +24,7 @@ export interface InteractionNote {
 @Index({ properties: ['agentId', 'phase'] })
 // The monitor reads today's queue and closures of each campaign.
 @Index({ properties: ['campaignId', 'queuedAt'] })
+@Index({ properties: ['campaignId', 'waitingSince'] })
 @Index({ properties: ['closedAt'] })
 export class InteractionEntity {
   @PrimaryKey({ type: 'uuid' }) id: string = newId();
@@ -54,6 +55,10 @@ export class InteractionEntity {
   @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
   @Property({ type: 'timestamptz', nullable: true }) queuedAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) assignedAt: Date | null = null;
+  /** When the customer first waited for a person; queuedAt restarts at every move, this does not. */
+  @Property({ type: 'timestamptz', nullable: true }) waitingSince: Date | null = null;
+  /** When a person first answered; assignedAt restarts at every new holder. */
+  @Property({ type: 'timestamptz', nullable: true }) firstAssignedAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) closedAt: Date | null = null;
   @Property({ type: 'timestamptz' }) updatedAt: Date = new Date();
 }

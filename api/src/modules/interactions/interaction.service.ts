@@ -12,7 +12,7 @@ import { locationOf, recordEvent, SYSTEM_ACTOR } from './interaction.events.js';
 import { changed, type Committed, committed, messagesPosted } from '../domain-events/domain-event.js';
 import { mayClose, mayHandOff, mayHandOffAs, mayTake } from './interaction.rules.js';
 import { type CloseUnless, closeWithin } from './close.service.js';
-import { type InteractionView } from './interaction.view.js';
+import { type InteractionView, QUEUED_NOW } from './interaction.view.js';
 import { canSee, couldHaveTaken } from './visibility.rules.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { moveContact } from '../contacts/contact.service.js';
@@ -51,7 +51,7 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Commit
     const admission = await admissionWithin(tx, campaign);
     const moved = await rows(
       tx,
-      `update interactions set phase = 'WAITING', tray_id = ?, queued_at = now(), updated_at = now(), bot_answers = ?::jsonb,
+      `update interactions set phase = 'WAITING', tray_id = ?, ${QUEUED_NOW}, updated_at = now(), bot_answers = ?::jsonb,
               expertise = coalesce(?::text[], expertise)
         where id = ? and phase = 'BOT' returning id`,
       [tray.id, JSON.stringify(answers.map((a) => ({ key: a.key.trim(), value: a.value }))), skills ? pgArray(skills) : null, view.id],

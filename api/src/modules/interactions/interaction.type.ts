@@ -74,8 +74,11 @@ export class Interaction {
   @Field(() => String, { nullable: true }) language!: string | null;
   @Field(() => Int, { description: 'Sequence of the newest message' }) lastSequence!: number;
   @Field(() => DateTime) createdAt!: string;
-  @Field(() => DateTime, { nullable: true }) queuedAt!: string | null;
-  @Field(() => DateTime, { nullable: true }) assignedAt!: string | null;
+  @Field(() => DateTime, { nullable: true, description: 'When it last entered a tray: the time in its current place, if waiting' }) queuedAt!: string | null;
+  @Field(() => DateTime, { nullable: true, description: 'When the customer first waited for a person: their wait counts from here across transfers, returns and sign-outs' })
+  waitingSince!: string | null;
+  @Field(() => DateTime, { nullable: true, description: 'When its current agent got it' }) assignedAt!: string | null;
+  @Field(() => DateTime, { nullable: true, description: 'When a person first got it: the end of the wait the service level counts' }) firstAssignedAt!: string | null;
   @Field(() => DateTime, { nullable: true }) closedAt!: string | null;
   @Field(() => DateTime) updatedAt!: string;
 }

@@ -39,15 +39,23 @@ export interface InteractionView {
   startedByKeyId: string | null;
   createdAt: string;
   queuedAt: string | null;
+  waitingSince: string | null;
   assignedAt: string | null;
+  firstAssignedAt: string | null;
   closedAt: string | null;
   updatedAt: string;
 }
 
+/**
+ * A chat (again) waits in a tray: the time in this place restarts, the customer's wait does not
+ * (it counts from when they first waited for a person).
+ */
+export const QUEUED_NOW = 'queued_at = now(), waiting_since = coalesce(waiting_since, now())';
+
 /** One select for every reader, so queries and events show the same shape. */
 export const INTERACTION_VIEW_SQL = `
 select i.id, i.protocol, i.channel, i.phase, i.status, i.result, i.bot_answers, i.expertise, i.country, i.language,
-       i.last_sequence, i.started_by_key_id, i.created_at, i.queued_at, i.assigned_at, i.closed_at, i.updated_at,
+       i.last_sequence, i.started_by_key_id, i.created_at, i.queued_at, i.waiting_since, i.assigned_at, i.first_assigned_at, i.closed_at, i.updated_at,
        c.id as campaign_id, c.name as campaign_name, c.time_zone as campaign_time_zone, c.no_answer_timeout_seconds,
        ct.id as contact_id, ct.name as contact_name, ct.email as contact_email, ct.phone as contact_phone,
        ct.external_id as contact_external_id, ct.country as contact_country, ct.language as contact_language,
@@ -95,7 +103,9 @@ export function toInteractionView(r: Row): InteractionView {
     startedByKeyId: r.started_by_key_id,
     createdAt: iso(r.created_at)!,
     queuedAt: iso(r.queued_at),
+    waitingSince: iso(r.waiting_since),
     assignedAt: iso(r.assigned_at),
+    firstAssignedAt: iso(r.first_assigned_at),
     closedAt: iso(r.closed_at),
     updatedAt: iso(r.updated_at)!,
   };

@@ -15,7 +15,7 @@ import { recordEvent } from './interaction.events.js';
 import { changed, type Committed, committed, messagesPosted } from '../domain-events/domain-event.js';
 import { bulkIds, cleanLabels, mayActInBulk, mayActOnHeld, mayAnnotate, mayClose, mayJoin, mayTransfer, transferTarget } from './interaction.rules.js';
 import { actorOf, enforce, loadViews, requireVisible, stateOf, trailActor } from './interaction.access.js';
-import type { InteractionView } from './interaction.view.js';
+import { type InteractionView, QUEUED_NOW } from './interaction.view.js';
 import { systemTextFor } from './system-texts.js';
 import { closeWithin } from './close.service.js';
 import { endCallsWithin, hasOpenCallSql } from '../calls/call.sql.js';
@@ -42,7 +42,7 @@ export async function returnToTray(ctx: Context, id: string): Promise<Committed<
 async function returnWithin(tx: Em, view: InteractionView, actor: TrailActor, detail: Record<string, unknown> = {}): Promise<void> {
   const moved = await rows<{ has_call: boolean }>(
     tx,
-    `update interactions i set phase = 'WAITING', agent_id = null, status = 'IN_PROGRESS', queued_at = now(), updated_at = now()
+    `update interactions i set phase = 'WAITING', agent_id = null, status = 'IN_PROGRESS', ${QUEUED_NOW}, updated_at = now()
       where id = ? and phase = 'IN_SERVICE' returning ${hasOpenCallSql('i')} as has_call`,
     [view.id],
   );
@@ -105,7 +105,7 @@ async function transferWithin(tx: Em, ctx: Context, view: InteractionView, to: T
   const trayId = await targetTray(tx, view, to, scopeOf(ctx.viewer));
   const moved = await rows<{ has_call: boolean }>(
     tx,
-    `update interactions i set phase = 'WAITING', agent_id = null, tray_id = ?, status = 'IN_PROGRESS', queued_at = now(), updated_at = now(),
+    `update interactions i set phase = 'WAITING', agent_id = null, tray_id = ?, status = 'IN_PROGRESS', ${QUEUED_NOW}, updated_at = now(),
             transfer_count = transfer_count + 1,
             notes = case when ?::text is null then notes else notes || jsonb_build_array(jsonb_build_object('authorId', ?::text, 'authorName', ?::text, 'body', ?::text, 'createdAt', now())) end
       where id = ? and phase in ('WAITING', 'IN_SERVICE') returning ${hasOpenCallSql('i')} as has_call`,

@@ -101,8 +101,8 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
       tx,
       // created_at is kept to the millisecond because it is the page cursor, and cursors travel as ISO strings.
       `insert into interactions (id, protocol, campaign_id, contact_id, channel, phase, status, tray_id, bot_answers, notes, expertise,
-                                 country, language, last_sequence, visitor_token_hash, started_by_key_id, created_at, queued_at, updated_at)
-       values (gen_random_uuid(), ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, '[]', '[]', '{}', ?, ?, 0, ?, ?, date_trunc('milliseconds', clock_timestamp()), ?, now()) returning id`,
+                                 country, language, last_sequence, visitor_token_hash, started_by_key_id, created_at, queued_at, waiting_since, updated_at)
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, '[]', '[]', '{}', ?, ?, 0, ?, ?, date_trunc('milliseconds', clock_timestamp()), ?, ?, now()) returning id`,
       [
         formatProtocol(campaign.protocol_prefix, new Date(), Number(counter)),
         campaign.id,
@@ -114,7 +114,7 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
         rawLanguage,
         visitorToken ? hashToken(visitorToken) : null,
         viewer.kind === 'API_KEY' ? viewer.keyId : null,
-        phase === Phase.WAITING ? new Date() : null,
+        ...Array<Date | null>(2).fill(phase === Phase.WAITING ? new Date() : null),
       ],
     ))!.id;
     await recordEvent(tx, created, InteractionEventType.STARTED, trailActor(viewer), { channel: input.channel, phase });

@@ -10,15 +10,16 @@ export interface TodayData {
 /**
  * No campaign's today began more than 25 hours ago (a day whose clocks go back), so this window
  * holds every chat of every campaign's today; `todayByHour` keeps those of each campaign's date.
- * The (campaign_id, queued_at) index serves it.
+ * The service level counts from the customer's first wait to the first answer, whatever moves came
+ * between. The (campaign_id, waiting_since) index serves it.
  */
 export async function todayData(em: Em): Promise<TodayData> {
   const [campaigns, chats] = await Promise.all([
     rows(em, 'select id, name, time_zone, service_level_seconds from campaigns order by name'),
     rows(
       em,
-      `select campaign_id, queued_at, assigned_at, phase = 'CLOSED' and assigned_at is null as abandoned
-         from interactions where queued_at >= now() - interval '25 hours'`,
+      `select campaign_id, waiting_since as queued_at, first_assigned_at as assigned_at, phase = 'CLOSED' and first_assigned_at is null as abandoned
+         from interactions where waiting_since >= now() - interval '25 hours'`,
     ),
   ]);
   return {

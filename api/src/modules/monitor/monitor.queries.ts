@@ -16,6 +16,8 @@ export interface OpenChatRow {
   agentId: string | null;
   createdAt: Date;
   queuedAt: Date | null;
+  /** When the customer first waited for a person (queuedAt is the time in the current tray). */
+  waitingSince: Date | null;
   assignedAt: Date | null;
   contactName: string | null;
   contactEmail: string | null;
@@ -30,7 +32,7 @@ export async function openChats(em: Em): Promise<OpenChatRow[]> {
   const found = await rows(
     em,
     `select i.id, i.protocol, i.channel, i.phase, i.status, i.campaign_id, c.name as campaign_name, c.time_zone as campaign_time_zone, c.thresholds_seconds,
-            i.agent_id, i.created_at, i.queued_at, i.assigned_at, ct.name as contact_name, ct.email as contact_email, ct.phone as contact_phone,
+            i.agent_id, i.created_at, i.queued_at, i.waiting_since, i.assigned_at, ct.name as contact_name, ct.email as contact_email, ct.phone as contact_phone,
             ct.state as contact_state, t.kind as tray_kind
        from interactions i join campaigns c on c.id = i.campaign_id join contacts ct on ct.id = i.contact_id left join trays t on t.id = i.tray_id
       where i.phase in ('BOT', 'WAITING', 'IN_SERVICE')`,
@@ -51,6 +53,7 @@ export async function openChats(em: Em): Promise<OpenChatRow[]> {
       agentId: r.agent_id,
       createdAt: new Date(r.created_at),
       queuedAt: r.queued_at ? new Date(r.queued_at) : null,
+      waitingSince: r.waiting_since ? new Date(r.waiting_since) : null,
       assignedAt: r.assigned_at ? new Date(r.assigned_at) : null,
       contactName: r.contact_name,
       contactEmail: r.contact_email,
@@ -115,14 +118,18 @@ export interface CampaignDayRow {
   assignedAt: Date | null;
 }
 
-/** Today's queued chats of every campaign (today in the campaign's time zone), for its service level. */
+/**
+ * Today's queued chats of every campaign (today in the campaign's time zone), for its service level:
+ * from the customer's first wait to the first answer, whatever moves came between.
+ */
 export async function campaignsToday(em: Em): Promise<CampaignDayRow[]> {
   const found = await rows(
     em,
-    `select c.id as campaign_id, c.name as campaign_name, c.time_zone as campaign_time_zone, c.service_level_seconds, i.queued_at, i.assigned_at
+    `select c.id as campaign_id, c.name as campaign_name, c.time_zone as campaign_time_zone, c.service_level_seconds,
+            i.waiting_since as queued_at, i.first_assigned_at as assigned_at
        from campaigns c
-       left join interactions i on i.campaign_id = c.id and i.queued_at >= now() - interval '1 day'
-                               and i.queued_at >= (date_trunc('day', now() at time zone c.time_zone) at time zone c.time_zone)`,
+       left join interactions i on i.campaign_id = c.id and i.waiting_since >= now() - interval '1 day'
+                               and i.waiting_since >= (date_trunc('day', now() at time zone c.time_zone) at time zone c.time_zone)`,
   );
   return found.map((r) => ({
     campaignId: r.campaign_id,

@@ -23,6 +23,7 @@ export interface MonitorChatView {
   contact: { name: string | null; email: string | null; phone: string | null };
   /** When the current phase began: started, queued or assigned. */
   since: Date;
+  waitingSince: Date | null;
   band: ChatBand | null;
   alert: boolean;
 }
@@ -61,6 +62,7 @@ function chatView(c: OpenChatRow, now: Date): MonitorChatView {
     agentId: c.agentId,
     contact: c.contact,
     since,
+    waitingSince: c.waitingSince,
     band: held ? chatBand(thresholds, c.assignedAt!, now) : null,
     alert: held ? chatAlert(thresholds, c.assignedAt!, now) : false,
   };
@@ -118,7 +120,8 @@ export function monitorSnapshot(data: MonitorData, filter: MonitorFilter, now = 
     }
   }
   const views = (list: OpenChatRow[]) => list.map((c) => chatView(c, now));
-  const waiting = views(waitingRows).sort((a, b) => a.since.getTime() - b.since.getTime());
+  // The customer who has waited longest, whatever moves came between, comes first.
+  const waiting = views(waitingRows).sort((a, b) => (a.waitingSince ?? a.since).getTime() - (b.waitingSince ?? b.since).getTime());
 
   const perCampaign = new Map<string, { name: string; timeZone: string; level: number; chats: { queuedAt: Date; assignedAt: Date | null }[] }>();
   for (const d of data.days) {

@@ -26,7 +26,9 @@ export class MonitorChat {
   @Field(() => CampaignRef) campaign!: CampaignRef;
   @Field(() => ID, { nullable: true }) agentId!: string | null;
   @Field(() => MonitorContact) contact!: MonitorContact;
-  @Field(() => DateTime, { description: 'When the current phase began' }) since!: Date;
+  @Field(() => DateTime, { description: 'When the current phase began: the time in its current place' }) since!: Date;
+  @Field(() => DateTime, { nullable: true, description: 'When the customer first waited for a person, across transfers, returns and sign-outs; null while with the bot' })
+  waitingSince!: Date | null;
   @Field(() => ChatBand, { nullable: true, description: 'Held chats only' }) band!: ChatBand | null;
   @Field(() => Boolean, { description: 'Past the third threshold' }) alert!: boolean;
 }

@@ -103,9 +103,9 @@ function reportCells(v: InteractionView): (string | number | null)[] {
     v.result,
     v.tags.join(' '),
     v.createdAt,
-    v.queuedAt,
-    v.assignedAt,
+    v.waitingSince,
+    v.firstAssignedAt,
     v.closedAt,
-    secondsBetween(v.queuedAt, v.assignedAt),
+    secondsBetween(v.waitingSince, v.firstAssignedAt),
   ];
 }

@@ -10,21 +10,35 @@ export type InboxRow = InteractionSummaryFragment;
 export type InboxChange = InteractionChangedSubscription['interactionChanged'];
 export type InboxTray = TraysQuery['trays'][number];
 
-export type BuiltInTab = 'all' | 'needs-help' | 'closed';
-export type TrayTab = `tray:${string}`;
-/** Built-in views plus one per tray. */
-export type InboxTab = BuiltInTab | TrayTab;
+/**
+ * The inbox's views. Open chats and closed ones never mix: "Open" is every open chat the person may
+ * see, "Mine" those it holds, "Waiting" those waiting in a tray (narrowed to one tray below the
+ * tabs), "Needs help" those whose agent asked for it, "Closed" the finished ones.
+ */
+export const INBOX_VIEWS = ['open', 'mine', 'waiting', 'needs-help', 'closed'] as const;
+export type InboxTab = (typeof INBOX_VIEWS)[number];
 
-/** A tab to show: built-in ones are named by the view (translated), tray tabs by their tray. */
-export type InboxTabSpec = { key: BuiltInTab; count: number } | { key: TrayTab; trayName: string; count: number };
+export interface InboxTabSpec {
+  key: InboxTab;
+  count: number;
+}
 
-const trayTab = (trayId: string): TrayTab => `tray:${trayId}`;
+/** A tray holding waiting chats, to narrow the Waiting view to it. */
+export interface TrayChip {
+  trayId: string;
+  name: string;
+  count: number;
+}
 
-/** Open chats first, then newest first; closed ones sink to the bottom of "All". */
+/** The moment an open chat's clock starts: the customer's first wait for a person, else its start. */
+const clockStart = (row: InboxRow): number => Date.parse(row.waitingSince ?? row.createdAt);
+
+/** Open chats first, the longest-waiting customer first; then closed ones, the latest closed first. */
 export function compareRows(a: InboxRow, b: InboxRow): number {
   const closed = Number(a.phase === 'CLOSED') - Number(b.phase === 'CLOSED');
   if (closed !== 0) return closed;
-  return Date.parse(b.createdAt) - Date.parse(a.createdAt) || a.id.localeCompare(b.id);
+  const order = a.phase === 'CLOSED' ? Date.parse(b.closedAt ?? b.updatedAt) - Date.parse(a.closedAt ?? a.updatedAt) : clockStart(a) - clockStart(b);
+  return order || a.id.localeCompare(b.id);
 }
 
 /** Adds or replaces a row, unless the list already holds a newer version of it. */
@@ -71,22 +85,36 @@ export const needsHelp = (row: InboxRow): boolean => row.status === 'NEEDS_HELP'
 /** Only a chat waiting in a tray can be taken. */
 export const canTake = (row: InboxRow): boolean => row.phase === 'WAITING';
 
-/** Waiting chats count from when they entered the tray, open ones from their start; a closed chat's clock has stopped. */
+/**
+ * A waiting chat counts the customer's wait, from when they first waited for a person (a transfer,
+ * a return or a sign-out does not restart it); a held one counts from its start; a closed chat's
+ * clock has stopped.
+ */
 export function waitingSince(row: InboxRow): string | null {
   if (row.phase === 'CLOSED') return null;
-  return row.phase === 'WAITING' ? (row.queuedAt ?? row.createdAt) : row.createdAt;
+  return row.phase === 'WAITING' ? (row.waitingSince ?? row.queuedAt ?? row.createdAt) : row.createdAt;
 }
 
-export function matchesTab(row: InboxRow, tab: InboxTab): boolean {
+/** A moved chat's time in its current place (this tray, this agent), when it differs from its main clock. */
+export function placeSince(row: InboxRow): string | null {
+  const place = row.phase === 'WAITING' ? row.queuedAt : row.phase === 'IN_SERVICE' ? row.assignedAt : null;
+  const main = waitingSince(row);
+  const moved = row.phase === 'WAITING' ? place !== null && main !== null && Date.parse(place) - Date.parse(main) > 1000 : place !== null && place !== row.firstAssignedAt;
+  return moved ? place : null;
+}
+
+export function matchesTab(row: InboxRow, tab: InboxTab, me: string): boolean {
   switch (tab) {
-    case 'all':
-      return true;
+    case 'open':
+      return row.phase !== 'CLOSED';
+    case 'mine':
+      return row.phase === 'IN_SERVICE' && row.agent?.id === me;
+    case 'waiting':
+      return row.phase === 'WAITING';
     case 'needs-help':
       return needsHelp(row);
     case 'closed':
       return row.phase === 'CLOSED';
-    default:
-      return row.phase !== 'CLOSED' && row.tray !== null && trayTab(row.tray.id) === tab;
   }
 }
 
@@ -97,23 +125,37 @@ export function matchesSearch(row: InboxRow, search: string): boolean {
   return [row.campaign.name, row.contact.name ?? '', row.contact.email ?? '', row.contact.phone ?? '', row.protocol].some((text) => fold(text).includes(needle));
 }
 
-export function filterRows(rows: readonly InboxRow[], tab: InboxTab, search: string): InboxRow[] {
-  return rows.filter((row) => matchesTab(row, tab) && matchesSearch(row, search));
+/** What a view lists: its rows, narrowed to one tray in the Waiting view, and to the search. */
+export interface InboxFilter {
+  tab: InboxTab;
+  me: string;
+  /** The Waiting view narrowed to one tray; null for every tray. */
+  trayId: string | null;
+  search: string;
+}
+
+export function filterRows(rows: readonly InboxRow[], filter: InboxFilter): InboxRow[] {
+  const inTray = (row: InboxRow) => filter.tab !== 'waiting' || filter.trayId === null || row.tray?.id === filter.trayId;
+  return rows.filter((row) => matchesTab(row, filter.tab, filter.me) && inTray(row) && matchesSearch(row, filter.search));
+}
+
+/** The views with their counts, in their fixed order. */
+export function inboxTabs(rows: readonly InboxRow[], me: string): InboxTabSpec[] {
+  return INBOX_VIEWS.map((key) => ({ key, count: rows.filter((row) => matchesTab(row, key, me)).length }));
 }
 
 /**
- * The tabs: All, Needs help, one per tray the person may open, Closed. The Closed trays are the
- * Closed tab already. Every campaign has a "General" tray, so repeated names get their campaign.
+ * The trays that hold waiting chats now, to narrow the Waiting view: only those with chats, so a
+ * campaign with nothing waiting adds no "General 0". Every campaign has a "General" tray, so
+ * repeated names get their campaign.
  */
-export function inboxTabs(trays: readonly InboxTray[], rows: readonly InboxRow[]): InboxTabSpec[] {
-  const count = (key: InboxTab) => rows.filter((row) => matchesTab(row, key)).length;
-  const open = trays.filter((tray) => tray.kind !== 'CLOSED');
-  const campaignNames = new Map(rows.map((row) => [row.campaign.id, row.campaign.name]));
-  const repeated = (name: string) => open.filter((tray) => tray.name === name).length > 1;
-  const trayTabs = open.map((tray): InboxTabSpec => {
+export function waitingTrays(trays: readonly InboxTray[], rows: readonly InboxRow[]): TrayChip[] {
+  const waiting = rows.filter((row) => row.phase === 'WAITING' && row.tray);
+  const campaignNames = new Map(waiting.map((row) => [row.campaign.id, row.campaign.name]));
+  const listed = trays.filter((tray) => waiting.some((row) => row.tray!.id === tray.id));
+  const repeated = (name: string) => listed.filter((tray) => tray.name === name).length > 1;
+  return listed.map((tray) => {
     const campaign = tray.campaignId ? campaignNames.get(tray.campaignId) : undefined;
-    const trayName = repeated(tray.name) && campaign ? `${tray.name} · ${campaign}` : tray.name;
-    return { key: trayTab(tray.id), trayName, count: count(trayTab(tray.id)) };
+    return { trayId: tray.id, name: repeated(tray.name) && campaign ? `${tray.name} · ${campaign}` : tray.name, count: waiting.filter((row) => row.tray!.id === tray.id).length };
   });
-  return [{ key: 'all', count: count('all') }, { key: 'needs-help', count: count('needs-help') }, ...trayTabs, { key: 'closed', count: count('closed') }];
 }

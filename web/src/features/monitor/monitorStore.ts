@@ -92,7 +92,9 @@ export function monitorPicture(store: MonitorStore, previous: MonitorPicture | n
       else byAgent.set(chat.agentId, [chat]);
     }
   }
-  waiting.sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
+  // The customer who has waited longest comes first, whatever moves (transfers, returns) came between.
+  const waited = (chat: MonitorChatRow) => chat.waitingSince ?? chat.since;
+  waiting.sort((a, b) => (waited(a) < waited(b) ? -1 : waited(a) > waited(b) ? 1 : 0));
 
   const before = new Map<string, MonitorAgentRow>();
   for (const row of previous?.agents ?? []) before.set(row.userId, row);

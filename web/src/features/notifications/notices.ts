@@ -7,12 +7,16 @@ interface ChangedChat {
   interaction: { id: string; phase: string; agent: { id: string } | null } | null;
 }
 
+/** What the agent was last told about each chat: a chat is news again only when its reason changes. */
+export type Told = Map<string, ChatNoticeReason>;
+
 /**
  * Whether a change brings the agent a chat to tell about: one waiting in a tray it sees, or one
- * given to it. Each chat is told once (`told` remembers it) so taking a chat one was already told
- * about stays quiet; a chat that leaves sight or the open phases is forgotten.
+ * given to it. A chat is told once per reason: one announced while it waited is announced again
+ * when routing gives it to the agent (that is the news that matters), but not twice for the same
+ * reason. A chat that leaves sight or the open phases is forgotten, so it is news if it comes back.
  */
-export function chatNotice(change: ChangedChat, me: string, told: Set<string>): ChatNoticeReason | null {
+export function chatNotice(change: ChangedChat, me: string, told: Told): ChatNoticeReason | null {
   const chat = change.interaction;
   if (!chat || change.kind === 'REMOVED') {
     if (change.interactionId) told.delete(change.interactionId);
@@ -23,8 +27,8 @@ export function chatNotice(change: ChangedChat, me: string, told: Set<string>): 
     told.delete(chat.id);
     return null;
   }
-  if (told.has(chat.id)) return null;
-  told.add(chat.id);
+  if (told.get(chat.id) === reason) return null;
+  told.set(chat.id, reason);
   return reason;
 }
 
@@ -33,9 +37,9 @@ export function chatNotice(change: ChangedChat, me: string, told: Set<string>): 
  * about, by the same rule as `chatNotice`. Chats no longer among them are forgotten, so they are
  * told again if they come back. Called with what is open at page load, it just learns them.
  */
-export function missedChats<T extends NonNullable<ChangedChat['interaction']>>(chats: readonly T[], me: string, told: Set<string>): { chat: T; reason: ChatNoticeReason }[] {
+export function missedChats<T extends NonNullable<ChangedChat['interaction']>>(chats: readonly T[], me: string, told: Told): { chat: T; reason: ChatNoticeReason }[] {
   const open = new Set(chats.map((chat) => chat.id));
-  for (const id of told) if (!open.has(id)) told.delete(id);
+  for (const id of told.keys()) if (!open.has(id)) told.delete(id);
   return chats.flatMap((chat) => {
     const reason = chatNotice({ kind: 'UPDATED', interactionId: chat.id, interaction: chat }, me, told);
     return reason ? [{ chat, reason }] : [];

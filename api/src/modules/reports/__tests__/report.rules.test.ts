@@ -50,8 +50,10 @@ describe('the conversations report', () => {
       result: 'SUCCESS',
       tags: ['refund', 'vip'],
       createdAt: '2026-11-21T10:00:00.000Z',
-      queuedAt: '2026-11-21T10:00:05.000Z',
-      assignedAt: '2026-11-21T10:01:35.000Z',
+      queuedAt: '2026-11-21T10:00:45.000Z',
+      waitingSince: '2026-11-21T10:00:05.000Z',
+      assignedAt: '2026-11-21T10:03:00.000Z',
+      firstAssignedAt: '2026-11-21T10:01:35.000Z',
       closedAt: '2026-11-21T10:10:00.000Z',
     } as unknown as InteractionView;
     const row = reportRow(view);
@@ -79,7 +81,9 @@ describe('the conversations report', () => {
       tags: [],
       createdAt: '2026-11-21T10:00:00.000Z',
       queuedAt: null,
+      waitingSince: null,
       assignedAt: null,
+      firstAssignedAt: null,
       closedAt: null,
     } as unknown as InteractionView;
     const row = Object.fromEntries(REPORT_COLUMNS.map((c, i) => [c, reportRow(view)[i]]));

@@ -5,7 +5,20 @@
  * how the tabs and the search box narrow it. Pure functions: no DOM, no server.
  */
 import { describe, expect, it } from 'vitest';
-import { applyChange, needsRefetch, filterRows, waitingSince, inboxTabs, mergeSnapshot, type InboxChange, type InboxRow, type InboxTray } from '../inboxRules';
+import {
+  applyChange,
+  needsRefetch,
+  filterRows,
+  waitingSince,
+  placeSince,
+  inboxTabs,
+  mergeSnapshot,
+  waitingTrays,
+  type InboxChange,
+  type InboxFilter,
+  type InboxRow,
+  type InboxTray,
+} from '../inboxRules';
 
 let serial = 0;
 
@@ -20,7 +33,10 @@ function row(overrides: Partial<InboxRow> = {}): InboxRow {
     createdAt: `2026-01-01T10:${String(serial).padStart(2, '0')}:00.000Z`,
     updatedAt: `2026-01-01T10:${String(serial).padStart(2, '0')}:00.000Z`,
     queuedAt: null,
+    waitingSince: null,
     assignedAt: null,
+    firstAssignedAt: null,
+    closedAt: null,
     lastSequence: 0,
     campaign: { id: 'c1', name: 'Sales webchat', timeZone: 'UTC' },
     contact: { id: `k${serial}`, name: 'Ana', email: null, phone: null },
@@ -36,10 +52,10 @@ const removed = (id: string): InboxChange => ({ kind: 'REMOVED', interactionId: 
 const ids = (rows: readonly InboxRow[]) => rows.map((r) => r.id);
 
 describe('merging interactionChanged events into the list', () => {
-  it('adds a created interaction, newest first', () => {
+  it('adds a created interaction after the ones waiting longer', () => {
     const older = row();
     const newer = row();
-    expect(ids(applyChange([older], created(newer)))).toEqual([newer.id, older.id]);
+    expect(ids(applyChange([older], created(newer)))).toEqual([older.id, newer.id]);
   });
 
   it('replaces an updated interaction in place instead of adding a second row', () => {
@@ -67,7 +83,7 @@ describe('merging interactionChanged events into the list', () => {
     const leftSight = row();
     const arrivedLate = row();
     const rows = mergeSnapshot([inSnapshot, leftSight], [created(arrivedLate), removed(leftSight.id)]);
-    expect(ids(rows)).toEqual([arrivedLate.id, inSnapshot.id]);
+    expect(ids(rows)).toEqual([inSnapshot.id, arrivedLate.id]);
   });
 
   it('keeps the snapshot when a replayed event is older than it', () => {
@@ -98,80 +114,115 @@ describe('a resync from the server', () => {
   });
 });
 
-describe('filtering by tab and search', () => {
+const view = (tab: InboxFilter['tab'], search = '', trayId: string | null = null): InboxFilter => ({ tab, me: 'me', trayId, search });
+
+describe('filtering by view and search', () => {
   const waiting = row({ contact: { id: 'k-a', name: 'José Pérez', email: null, phone: null } });
-  const needsHelp = row({ phase: 'IN_SERVICE', status: 'NEEDS_HELP', campaign: { id: 'c2', name: 'Support', timeZone: 'UTC' } });
+  const needsHelp = row({ phase: 'IN_SERVICE', status: 'NEEDS_HELP', agent: { id: 'other', name: 'Bo' }, campaign: { id: 'c2', name: 'Support', timeZone: 'UTC' } });
+  const mine = row({ phase: 'IN_SERVICE', agent: { id: 'me', name: 'Me' }, tray: { id: 't-me', name: 'Personal', kind: 'PERSONAL' } });
   const closed = row({ phase: 'CLOSED', status: 'NEEDS_HELP', tray: { id: 't-closed', name: 'Closed', kind: 'CLOSED' } });
   const inSales = row({ tray: { id: 't-sales', name: 'Sales', kind: 'CUSTOM' } });
-  const rows = [waiting, needsHelp, closed, inSales];
+  const rows = [waiting, needsHelp, mine, closed, inSales];
 
-  it('"All" shows every interaction', () => {
-    expect(filterRows(rows, 'all', '')).toHaveLength(4);
+  it('"Open" shows every open chat and never a closed one', () => {
+    expect(ids(filterRows(rows, view('open')))).toEqual([waiting.id, needsHelp.id, mine.id, inSales.id]);
+  });
+
+  it('"Mine" shows the chats the person holds', () => {
+    expect(ids(filterRows(rows, view('mine')))).toEqual([mine.id]);
+  });
+
+  it('"Waiting" shows chats waiting in any tray, or in the one chosen', () => {
+    expect(ids(filterRows(rows, view('waiting')))).toEqual([waiting.id, inSales.id]);
+    expect(ids(filterRows(rows, view('waiting', '', 't-sales')))).toEqual([inSales.id]);
   });
 
   it('"Needs help" shows open interactions whose status is NEEDS_HELP', () => {
-    expect(ids(filterRows(rows, 'needs-help', ''))).toEqual([needsHelp.id]);
+    expect(ids(filterRows(rows, view('needs-help')))).toEqual([needsHelp.id]);
   });
 
   it('"Closed" shows the interactions in phase CLOSED', () => {
-    expect(ids(filterRows(rows, 'closed', ''))).toEqual([closed.id]);
-  });
-
-  it('a tray tab shows the open interactions in that tray', () => {
-    expect(ids(filterRows(rows, 'tray:t-sales', ''))).toEqual([inSales.id]);
+    expect(ids(filterRows(rows, view('closed')))).toEqual([closed.id]);
   });
 
   it('search matches the contact name, ignoring case and accents', () => {
-    expect(ids(filterRows(rows, 'all', 'jose perez'))).toEqual([waiting.id]);
+    expect(ids(filterRows(rows, view('open', 'jose perez')))).toEqual([waiting.id]);
   });
 
   it('search matches the campaign name', () => {
-    expect(ids(filterRows(rows, 'all', 'SUPP'))).toEqual([needsHelp.id]);
+    expect(ids(filterRows(rows, view('open', 'SUPP')))).toEqual([needsHelp.id]);
   });
 
   it('search matches the protocol', () => {
-    expect(ids(filterRows(rows, 'all', inSales.protocol.toLowerCase()))).toEqual([inSales.id]);
+    expect(ids(filterRows(rows, view('open', inSales.protocol.toLowerCase())))).toEqual([inSales.id]);
   });
 
-  it('search applies within the chosen tab', () => {
-    expect(filterRows(rows, 'closed', 'support')).toEqual([]);
+  it('search applies within the chosen view', () => {
+    expect(filterRows(rows, view('closed', 'support'))).toEqual([]);
   });
 });
 
-describe('the tabs', () => {
+describe('the views and the trays of the Waiting view', () => {
   const trays: InboxTray[] = [
     { id: 't1', name: 'General', kind: 'GENERAL', campaignId: 'c1' },
     { id: 't2', name: 'General', kind: 'GENERAL', campaignId: 'c2' },
-    { id: 't3', name: 'Closed', kind: 'CLOSED', campaignId: 'c1' },
+    { id: 't3', name: 'General', kind: 'GENERAL', campaignId: 'c3' },
+    { id: 't4', name: 'Closed', kind: 'CLOSED', campaignId: 'c1' },
   ];
   const rows = [
     row({ tray: { id: 't1', name: 'General', kind: 'GENERAL' }, campaign: { id: 'c1', name: 'Sales', timeZone: 'UTC' } }),
     row({ tray: { id: 't2', name: 'General', kind: 'GENERAL' }, campaign: { id: 'c2', name: 'Support', timeZone: 'UTC' } }),
-    row({ tray: { id: 't2', name: 'General', kind: 'GENERAL' }, campaign: { id: 'c2', name: 'Support', timeZone: 'UTC' }, status: 'NEEDS_HELP' }),
+    row({ phase: 'IN_SERVICE', agent: { id: 'me', name: 'Me' }, tray: { id: 't2', name: 'General', kind: 'GENERAL' }, campaign: { id: 'c2', name: 'Support', timeZone: 'UTC' }, status: 'NEEDS_HELP' }),
+    row({ phase: 'CLOSED', tray: { id: 't4', name: 'Closed', kind: 'CLOSED' } }),
   ];
 
-  it('come in order All, Needs help, one per open tray, Closed, with their counts', () => {
-    expect(inboxTabs(trays, rows).map((tab) => [tab.key, tab.count])).toEqual([
-      ['all', 3],
+  it('come in order Open, Mine, Waiting, Needs help, Closed, with their counts', () => {
+    expect(inboxTabs(rows, 'me').map((tab) => [tab.key, tab.count])).toEqual([
+      ['open', 3],
+      ['mine', 1],
+      ['waiting', 2],
       ['needs-help', 1],
-      ['tray:t1', 1],
-      ['tray:t2', 2],
-      ['closed', 0],
+      ['closed', 1],
     ]);
   });
 
-  it('name trays that share a name after their campaign', () => {
-    const names = inboxTabs(trays, rows).flatMap((tab) => ('trayName' in tab ? [tab.trayName] : []));
-    expect(names).toEqual(['General · Sales', 'General · Support']);
+  it('list only trays holding waiting chats, named after their campaign when names repeat', () => {
+    expect(waitingTrays(trays, rows)).toEqual([
+      { trayId: 't1', name: 'General · Sales', count: 1 },
+      { trayId: 't2', name: 'General · Support', count: 1 },
+    ]);
+  });
+});
+
+describe('the order of the list', () => {
+  it('puts the customer who has waited longest first, whatever moves came between', () => {
+    const movedLate = row({ waitingSince: '2026-01-01T09:00:00.000Z', queuedAt: '2026-01-01T11:30:00.000Z' });
+    const fresh = row({ waitingSince: '2026-01-01T11:00:00.000Z', queuedAt: '2026-01-01T11:00:00.000Z' });
+    expect(ids(mergeSnapshot([fresh, movedLate], []))).toEqual([movedLate.id, fresh.id]);
+  });
+
+  it('lists closed chats after open ones, the latest closed first', () => {
+    const early = row({ phase: 'CLOSED', closedAt: '2026-01-01T12:00:00.000Z' });
+    const late = row({ phase: 'CLOSED', closedAt: '2026-01-01T13:00:00.000Z' });
+    const open = row();
+    expect(ids(mergeSnapshot([early, late, open], []))).toEqual([open.id, late.id, early.id]);
   });
 });
 
 describe('the time a row shows', () => {
-  it('counts a waiting chat from when it entered the tray, an open one from its start, a closed one not at all', () => {
+  it('counts a waiting customer from their first wait for a person, a held chat from its start, a closed one not at all', () => {
+    const waitingSinceAt = '2026-01-01T10:30:00.000Z';
     const queuedAt = '2026-01-01T11:00:00.000Z';
-    expect(waitingSince(row({ queuedAt }))).toBe(queuedAt);
+    expect(waitingSince(row({ waitingSince: waitingSinceAt, queuedAt }))).toBe(waitingSinceAt);
     const held = row({ phase: 'IN_SERVICE', queuedAt });
     expect(waitingSince(held)).toBe(held.createdAt);
     expect(waitingSince(row({ phase: 'CLOSED' }))).toBeNull();
+  });
+
+  it('shows the time in the current place beside it only for a chat that moved', () => {
+    expect(placeSince(row({ waitingSince: '2026-01-01T10:30:00.000Z', queuedAt: '2026-01-01T11:00:00.000Z' }))).toBe('2026-01-01T11:00:00.000Z');
+    expect(placeSince(row({ waitingSince: '2026-01-01T10:30:00.000Z', queuedAt: '2026-01-01T10:30:00.000Z' }))).toBeNull();
+    expect(placeSince(row({ phase: 'IN_SERVICE', firstAssignedAt: '2026-01-01T10:31:00.000Z', assignedAt: '2026-01-01T11:05:00.000Z' }))).toBe('2026-01-01T11:05:00.000Z');
+    expect(placeSince(row({ phase: 'IN_SERVICE', firstAssignedAt: '2026-01-01T10:31:00.000Z', assignedAt: '2026-01-01T10:31:00.000Z' }))).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import { useApolloClient, useQuery, useSubscription } from '@vue/apollo-composab
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { InteractionChangedDocument, TraysDocument } from '../../../gql/graphql';
 import { useOnReconnect } from '../../../shared/apollo/reconnect';
-import { applyChange, compareRows, filterRows, inboxTabs, mergeSnapshot, needsRefetch, upsertRow, type InboxChange, type InboxRow, type InboxTab } from '../inboxRules';
+import { useCurrentUser } from '../../auth/composables/useCurrentUser';
+import { applyChange, compareRows, filterRows, inboxTabs, mergeSnapshot, needsRefetch, upsertRow, waitingTrays, type InboxChange, type InboxRow, type InboxTab } from '../inboxRules';
 import { loadInbox, searchInbox } from './inboxSnapshot';
 
 /** How long typing pauses before a search goes to the server. */
@@ -16,7 +17,11 @@ const SEARCH_DELAY_MS = 250;
  */
 export function useInbox() {
   const { client } = useApolloClient();
-  const tab = ref<InboxTab>('all');
+  const { user } = useCurrentUser();
+  const me = computed(() => user.value?.id ?? '');
+  const tab = ref<InboxTab>('open');
+  /** The Waiting view narrowed to one tray; null for all. */
+  const trayId = ref<string | null>(null);
   const search = ref('');
   const rows = shallowRef<InboxRow[]>([]);
   /** What the server found for the search that the list does not hold. */
@@ -83,17 +88,24 @@ export function useInbox() {
     rows.value = upsertRow(rows.value, row);
   }
 
-  const tabs = computed(() => inboxTabs(trays.result.value?.trays ?? [], rows.value));
+  const tabs = computed(() => inboxTabs(rows.value, me.value));
+  const trayChips = computed(() => waitingTrays(trays.result.value?.trays ?? [], rows.value));
+  // A tray that empties leaves the filter: the view falls back to every tray rather than to nothing.
+  watch(trayChips, (chips) => {
+    if (trayId.value && !chips.some((chip) => chip.trayId === trayId.value)) trayId.value = null;
+  });
   const visible = computed(() => {
     const listed = new Set(rows.value.map((row) => row.id));
     const extra = found.value.filter((row) => !listed.has(row.id));
-    return filterRows(extra.length ? [...rows.value, ...extra].sort(compareRows) : rows.value, tab.value, search.value);
+    return filterRows(extra.length ? [...rows.value, ...extra].sort(compareRows) : rows.value, { tab: tab.value, me: me.value, trayId: trayId.value, search: search.value });
   });
 
   return {
     tab,
     search,
     tabs,
+    trayId,
+    trayChips,
     rows,
     visible,
     loading: computed(() => loading.value && rows.value.length === 0),

@@ -25,6 +25,7 @@ const chat = (id: string, phase: MonitorChatRow['phase'], agentId: string | null
   status: 'OPEN' as MonitorChatRow['status'],
   channel: 'WEBCHAT',
   since,
+  waitingSince: phase === 'BOT' ? null : since,
   band: phase === 'IN_SERVICE' ? 'GREEN' : null,
   alert: false,
   agentId,

@@ -9,33 +9,40 @@ const change = (phase: string, agentId: string | null = null, kind = 'UPDATED') 
 
 describe('new chat notices', () => {
   it('tells about a chat that starts waiting in a tray the agent sees', () => {
-    expect(chatNotice(change('WAITING', null, 'CREATED'), 'me', new Set())).toBe('WAITING');
+    expect(chatNotice(change('WAITING', null, 'CREATED'), 'me', new Map())).toBe('WAITING');
   });
 
   it('tells about a chat given to the agent', () => {
-    expect(chatNotice(change('IN_SERVICE', 'me'), 'me', new Set())).toBe('ASSIGNED');
+    expect(chatNotice(change('IN_SERVICE', 'me'), 'me', new Map())).toBe('ASSIGNED');
   });
 
   it('stays quiet about a chat another agent holds', () => {
-    expect(chatNotice(change('IN_SERVICE', 'someone-else'), 'me', new Set())).toBeNull();
+    expect(chatNotice(change('IN_SERVICE', 'someone-else'), 'me', new Map())).toBeNull();
   });
 
-  it('tells about each chat once, so taking a chat one was told about stays quiet', () => {
-    const told = new Set<string>();
+  it('tells about each chat once per reason', () => {
+    const told = new Map();
     expect(chatNotice(change('WAITING'), 'me', told)).toBe('WAITING');
     expect(chatNotice(change('WAITING'), 'me', told)).toBeNull();
+    expect(chatNotice(change('IN_SERVICE', 'me'), 'me', told)).toBe('ASSIGNED');
     expect(chatNotice(change('IN_SERVICE', 'me'), 'me', told)).toBeNull();
   });
 
+  it('tells about a chat routed to the agent after it was announced waiting (a routed chat never arrives silently)', () => {
+    const told = new Map();
+    chatNotice(change('WAITING', null, 'CREATED'), 'me', told);
+    expect(chatNotice(change('IN_SERVICE', 'me'), 'me', told)).toBe('ASSIGNED');
+  });
+
   it('tells again about a chat that comes back after leaving sight', () => {
-    const told = new Set<string>();
+    const told = new Map();
     chatNotice(change('WAITING'), 'me', told);
     expect(chatNotice({ kind: 'REMOVED', interactionId: 'c1', interaction: null }, 'me', told)).toBeNull();
     expect(chatNotice(change('WAITING'), 'me', told)).toBe('WAITING');
   });
 
   it('tells again about a chat returned to a tray after another agent held it', () => {
-    const told = new Set<string>();
+    const told = new Map();
     chatNotice(change('WAITING'), 'me', told);
     chatNotice(change('IN_SERVICE', 'someone-else'), 'me', told);
     expect(chatNotice(change('WAITING'), 'me', told)).toBe('WAITING');
@@ -46,7 +53,7 @@ describe('chats missed during a gap', () => {
   const chat = (id: string, phase: string, agentId: string | null = null) => ({ id, phase, agent: agentId ? { id: agentId } : null });
 
   it('tells about the chats that arrived meanwhile, not the ones already told', () => {
-    const told = new Set(['old']);
+    const told = new Map([['old', 'WAITING' as const]]);
     const missed = missedChats([chat('old', 'WAITING'), chat('new', 'WAITING'), chat('mine', 'IN_SERVICE', 'me'), chat('theirs', 'IN_SERVICE', 'x')], 'me', told);
     expect(missed.map((m) => [m.chat.id, m.reason])).toEqual([
       ['new', 'WAITING'],
@@ -55,7 +62,7 @@ describe('chats missed during a gap', () => {
   });
 
   it('forgets chats that are gone, so they are told again when they come back', () => {
-    const told = new Set(['gone']);
+    const told = new Map([['gone', 'WAITING' as const]]);
     expect(missedChats([], 'me', told)).toEqual([]);
     expect(told.size).toBe(0);
   });

@@ -1,20 +1,24 @@
 import { useApolloClient, useSubscription } from '@vue/apollo-composable';
-import { computed, watch } from 'vue';
+import { computed, onScopeDispose, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRoute, useRouter } from 'vue-router';
 import { ChatArrivalsDocument, OpenChatsDocument, type OpenChatsQuery } from '../../../gql/graphql';
 import { useOnReconnect } from '../../../shared/apollo/reconnect';
 import { isOwnTake } from '../../../shared/interactions/ownTakes';
 import { useCurrentUser } from '../../auth/composables/useCurrentUser';
-import { chatNotice, missedChats, type ChatNoticeReason, worthTelling } from '../notices';
-import { useNotifier } from './useNotifier';
+import { chatNotice, missedChats, type ChatNoticeReason, type Told, worthTelling } from '../notices';
+import { chime } from './chime';
+import { forgetUnopened, markOpened, markUnopened } from './unopenedChats';
+import { type NoticeHandle, useNotifier } from './useNotifier';
 
 type Chat = OpenChatsQuery['interactions']['edges'][number]['node'];
 
 /**
- * Tells an agent about chats that arrive for it; a click opens the chat. Supervisors see every tray
- * and are not told. The live feed does not replay what a dropped socket missed, so after a
- * reconnect (or a RESYNC) the chats open now are compared with those already told about.
+ * Tells an agent about chats that arrive for it; a click opens the chat. A chat given to the agent
+ * rings, stays on screen, badges the inbox and counts in the tab title until the agent opens it,
+ * whichever screen it is on. Supervisors see every tray and are not told. The live feed does not
+ * replay what a dropped socket missed, so after a reconnect (or a RESYNC) the chats open now are
+ * compared with those already told about.
  */
 export function useChatNotices(): void {
   const { t } = useI18n();
@@ -23,7 +27,9 @@ export function useChatNotices(): void {
   const { user } = useCurrentUser();
   const { notify } = useNotifier();
   const { resolveClient } = useApolloClient();
-  const told = new Set<string>();
+  const told: Told = new Map();
+  /** The notices of chats given to the agent, open until it opens each chat. */
+  const givenNotices = new Map<string, NoticeHandle>();
   const isAgent = computed(() => user.value?.role === 'AGENT');
   const me = computed(() => user.value?.id ?? '');
 
@@ -34,13 +40,24 @@ export function useChatNotices(): void {
       takingIt: isOwnTake(chat.id),
     });
 
+  function opened(chatId: string): void {
+    givenNotices.get(chatId)?.close();
+    givenNotices.delete(chatId);
+    markOpened(chatId);
+  }
+
   function tell(chat: Chat, reason: ChatNoticeReason): void {
-    notify({
+    chime();
+    const handle = notify({
       title: t(`notifications.chat.${reason}`),
       body: `${chat.contact.name ?? t('notifications.chat.unnamed')} · ${chat.campaign.name} · ${chat.protocol}`,
       testId: 'notification-new-chat',
       open: { label: t('notifications.open'), run: () => void router.push(`/inbox/${chat.id}`) },
+      sticky: reason === 'ASSIGNED',
     });
+    if (reason !== 'ASSIGNED') return;
+    givenNotices.set(chat.id, handle);
+    markUnopened(chat.id);
   }
 
   /** What is open now; `quietly` at start, when the inbox already shows it all. */
@@ -53,10 +70,15 @@ export function useChatNotices(): void {
       return; // The next reconnect tries again; the inbox shows the chats meanwhile.
     }
     const missed = missedChats(chats, me.value, told).filter(({ chat, reason }) => worthIt(chat, reason));
-    if (quietly || missed.length === 0) return;
-    if (missed.length === 1) return tell(missed[0]!.chat, missed[0]!.reason);
+    if (quietly) return;
+    // Each chat given to the agent keeps its own notice until opened; waiting ones are summed up.
+    missed.filter(({ reason }) => reason === 'ASSIGNED').forEach(({ chat, reason }) => tell(chat, reason));
+    const waiting = missed.filter(({ reason }) => reason === 'WAITING');
+    if (waiting.length === 1) return tell(waiting[0]!.chat, 'WAITING');
+    if (waiting.length === 0) return;
+    chime();
     notify({
-      title: t('notifications.missed.title', { count: missed.length }),
+      title: t('notifications.missed.title', { count: waiting.length }),
       body: t('notifications.missed.body'),
       testId: 'notification-new-chat',
       open: { label: t('notifications.open'), run: () => void router.push('/inbox') },
@@ -70,8 +92,17 @@ export function useChatNotices(): void {
     if (change.kind === 'RESYNC') return void catchUp(false);
     const reason = chatNotice(change, me.value, told);
     const chat = change.interaction;
+    const id = chat?.id ?? change.interactionId;
+    // A chat no longer the agent's (returned, transferred, closed) has nothing left to open.
+    if (id && told.get(id) !== 'ASSIGNED') opened(id);
     if (reason && chat && worthIt(chat, reason)) tell(chat, reason);
   });
+  watch(
+    () => route.params.id,
+    (id) => typeof id === 'string' && opened(id),
+    { immediate: true },
+  );
   watch(isAgent, (agent) => agent && void catchUp(true), { immediate: true });
+  onScopeDispose(forgetUnopened);
   useOnReconnect(() => isAgent.value && void catchUp(false));
 }

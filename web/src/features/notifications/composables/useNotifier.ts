@@ -14,6 +14,8 @@ export interface Notice {
   testId: string;
   /** Opening the notice: a click on it, its Open action, or on the system notification. */
   open?: { label: string; run: () => void };
+  /** Stays on screen until opened or dismissed, even in a visible tab (a chat given to the agent). */
+  sticky?: boolean;
 }
 
 export interface NoticeHandle {
@@ -86,7 +88,7 @@ export function useNotifier() {
           notice.body,
         ),
       action: () => (notice.open ? h(NButton, { size: 'small', type: 'primary', secondary: true, onClick: run }, () => notice.open!.label) : null),
-      duration: document.hidden ? undefined : VISIBLE_MS,
+      duration: document.hidden || notice.sticky ? undefined : VISIBLE_MS,
       keepAliveOnHover: true,
       onAfterLeave: handle.close,
     });

@@ -1,0 +1,145 @@
+/**
+ * The agent's inbox through a busy morning, in English and in Spanish: a chat routed to the agent
+ * while another is open rings, shows a notice, badges its row and counts in the tab title until the
+ * agent opens it (issue 15, defect 1); a customer moved to another tray keeps their whole wait on the
+ * clock, with the time in the new tray beside it (defect 2); the views Open, Mine, Waiting (per
+ * tray), Needs help and Closed fit at 1280 px and never mix closed chats with open ones (defect 6).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiProcess, startApi } from '../support/api.js';
+import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
+import { ok } from '../support/graphql.js';
+import { adminToken, createCampaign, createPerson, PASSWORD } from '../support/world.js';
+
+let api: ApiProcess;
+let browser: Browser;
+let admin: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [api, browser] = await Promise.all([startApi(), launchChromium()]);
+  admin = await adminToken(api.url);
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+  await browser?.close();
+  await api?.stop();
+});
+
+const START = 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id protocol } } }';
+
+async function startChat(campaignId: string, name: string): Promise<{ id: string; protocol: string }> {
+  const data = await ok(api.url, START, { i: { campaignId, channel: 'WEBCHAT', contact: { name } } });
+  return data.startInteraction.interaction;
+}
+
+/** Counts the chimes the page plays: every tone of a chime is an oscillator started on an AudioContext. */
+const COUNT_CHIMES = `(() => {
+  window.__tones = 0;
+  const make = AudioContext.prototype.createOscillator;
+  AudioContext.prototype.createOscillator = function () { window.__tones += 1; return make.call(this); };
+})();`;
+
+const tones = (page: Page) => page.evaluate(() => (window as unknown as { __tones: number }).__tones);
+
+/** Seconds in a row's clock ("42s", "3m"). */
+function seconds(text: string): number {
+  const match = /(\d+)([smh])/.exec(text);
+  if (!match) throw new Error(`not a clock: ${text}`);
+  return Number(match[1]) * { s: 1, m: 60, h: 3600 }[match[2] as 's' | 'm' | 'h'];
+}
+
+const TEXTS = {
+  'en-US': { given: 'New chat for you', views: ['Open', 'Mine', 'Waiting', 'Needs help', 'Closed'], inTray: 'in tray' },
+  'es-ES': { given: 'Nuevo chat para ti', views: ['Abiertos', 'Míos', 'En espera', 'Ayuda', 'Cerrados'], inTray: 'en bandeja' },
+} as const;
+
+describe.each(Object.entries(TEXTS))('the inbox through a busy morning (%s)', (locale, texts) => {
+  let page: Page;
+  let errors: string[];
+  let campaign: Awaited<ReturnType<typeof createCampaign>>;
+  let sales: string;
+  const chats: { id: string; protocol: string }[] = [];
+  const row = (protocol: string) => page.getByTestId('inbox-row').filter({ hasText: protocol });
+
+  beforeAll(async () => {
+    const agent = await createPerson(api.url, admin, 'AGENT', { maxConcurrentChats: 2 });
+    campaign = await createCampaign(api.url, admin, { routingStrategy: 'ROUND_ROBIN', memberIds: [agent.id] });
+    sales = (await ok(api.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `Sales ${locale}`, campaignId: campaign.id, userIds: [agent.id] } }, admin)).createTray
+      .id;
+    const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+    contexts.push(ctx);
+    ctx.setDefaultTimeout(STEP_TIMEOUT);
+    await ctx.addInitScript(COUNT_CHIMES);
+    page = await ctx.newPage();
+    errors = watchErrors(page);
+    await signInThroughForm(page, api.url, agent.email, PASSWORD);
+    await page.getByTestId('current-user').waitFor();
+  });
+
+  it('a chat routed while another is open rings, badges and counts until the agent opens it', JOURNEY, async () => {
+    chats.push(await startChat(campaign.id, 'First customer'));
+    await row(chats[0]!.protocol).click();
+    await page.waitForURL(new RegExp(chats[0]!.id));
+    const base = await page.title();
+    const before = await tones(page);
+
+    chats.push(await startChat(campaign.id, 'Second customer'));
+    const notice = page.locator('.n-notification', { has: page.getByTestId('notification-new-chat').filter({ hasText: chats[1]!.protocol }) });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(texts.given);
+    await expect.poll(() => tones(page)).toBeGreaterThan(before);
+    await expect.poll(() => page.title()).toBe(`(1) ${base}`);
+    await expect.poll(() => row(chats[1]!.protocol).getByTestId('inbox-row-new').count()).toBe(1);
+    await screenshot(page, `inbox-routed-notice-${locale}`);
+
+    await row(chats[1]!.protocol).click();
+    await page.waitForURL(new RegExp(chats[1]!.id));
+    await expect.poll(() => page.title()).toBe(base);
+    await expect.poll(() => notice.count()).toBe(0);
+    await expect.poll(() => row(chats[1]!.protocol).getByTestId('inbox-row-new').count()).toBe(0);
+  });
+
+  it('a customer moved to another tray keeps their whole wait, with the time in the new tray beside it', JOURNEY, async () => {
+    // The agent is full: this customer waits in the General tray.
+    chats.push(await startChat(campaign.id, 'Third customer'));
+    await row(chats[2]!.protocol).waitFor();
+    await page.waitForTimeout(5000);
+    await ok(api.url, 'mutation($id: ID!, $to: TransferTargetInput!) { transferInteraction(id: $id, to: $to) { id } }', { id: chats[2]!.id, to: { trayId: sales } }, admin);
+    await expect.poll(() => row(chats[2]!.protocol).getByTestId('inbox-row-here').count()).toBe(1);
+    const clock = (await row(chats[2]!.protocol).getByTestId('inbox-row-time').innerText()).split('\n');
+    expect(seconds(clock[0]!)).toBeGreaterThanOrEqual(4);
+    expect(clock[1]).toContain(texts.inTray);
+    expect(seconds(clock[1]!.replace(texts.inTray, ''))).toBeLessThan(seconds(clock[0]!));
+  });
+
+  it('the views fit beside an open chat and closed chats never mix with open ones', JOURNEY, async () => {
+    const tabs = page.locator('[data-testid^="inbox-tab-"]');
+    await expect.poll(() => tabs.allInnerTexts()).toHaveLength(5);
+    const labels = (await tabs.allInnerTexts()).map((text) => text.replace(/\s*\d+$/, '').trim());
+    expect(labels).toEqual(texts.views);
+    const list = (await page.locator('.inbox__list').boundingBox())!;
+    for (const tab of await tabs.all()) {
+      const box = (await tab.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(list.x + list.width + 2);
+    }
+
+    await page.getByTestId('inbox-tab-mine').click();
+    await expect.poll(() => page.getByTestId('inbox-row').count()).toBe(2);
+    await page.getByTestId('inbox-tab-waiting').click();
+    await expect.poll(() => page.getByTestId('inbox-row').allInnerTexts()).toEqual([expect.stringContaining(chats[2]!.protocol)]);
+
+    await ok(api.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: chats[0]!.id }, admin);
+    await page.getByTestId('inbox-tab-open').click();
+    await expect.poll(() => row(chats[0]!.protocol).count()).toBe(0);
+    await page.getByTestId('inbox-tab-closed').click();
+    await row(chats[0]!.protocol).waitFor();
+    for (const open of chats.slice(1)) expect(await row(open.protocol).count()).toBe(0);
+    await expectAccessible(page, 'the inbox at 1280 px');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expectAccessible(page, 'the inbox at 390 px');
+    expect(errors).toEqual([]);
+  });
+});
