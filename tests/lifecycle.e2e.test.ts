@@ -4,9 +4,10 @@
  * and the event trail that records it all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from './support/ws-client.js';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
-import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, POST, startWidgetChat } from './support/world.js';
+import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, POST, startWidgetChat, untilConnected } from './support/world.js';
 
 let api: ApiProcess;
 let admin: string;
@@ -155,13 +156,83 @@ describe('status and help', () => {
     const listed = await ok(api.url, 'query { interactions(filter: { statuses: [NEEDS_HELP] }) { edges { node { id } } } }', {}, other.token);
     expect(listed.interactions.edges.map((e: any) => e.node.id)).toContain(chat.id);
 
-    const joined = await ok(api.url, 'mutation($id: ID!) { joinInteraction(id: $id) { status } }', { id: chat.id }, other.token);
-    expect(joined.joinInteraction.status).toBe('IN_PROGRESS');
-    expectCode(await gql(api.url, 'mutation($id: ID!) { joinInteraction(id: $id) { status } }', { id: chat.id }, supervisor.token), 'CONFLICT');
+    const joined = await ok(api.url, 'mutation($id: ID!) { joinInteraction(id: $id) { status participants { id name } } }', { id: chat.id }, other.token);
+    expect(joined.joinInteraction).toMatchObject({ status: 'IN_PROGRESS', participants: [{ id: other.id }] });
+    // The call is answered: a second agent finds nothing to join.
+    const third = await createPerson(api.url, admin, 'AGENT');
+    expectCode(await gql(api.url, 'mutation($id: ID!) { joinInteraction(id: $id) { status } }', { id: chat.id }, third.token), 'NOT_FOUND');
+    expectCode(await gql(api.url, 'mutation($id: ID!) { joinInteraction(id: $id) { status } }', { id: chat.id }, other.token), 'CONFLICT');
     const msgs = await ok(api.url, 'query($id: ID!) { messages(interactionId: $id) { body author { kind } } }', { id: chat.id }, chat.visitorToken);
     expect(msgs.messages.at(-1)).toEqual({ body: expect.stringMatching(/se ha unido a la conversación/), author: { kind: 'SYSTEM' } });
-    // Help given, the chat is again the holder's alone.
-    expectCode(await gql(api.url, 'query($id: ID!) { interaction(id: $id) { id } }', { id: chat.id }, other.token), 'NOT_FOUND');
+  });
+});
+
+describe('participants', () => {
+  const STATUS = `mutation($id: ID!, $s: InteractionStatus!) { setInteractionStatus(id: $id, status: $s) { status } }`;
+  const JOIN = 'mutation($id: ID!) { joinInteraction(id: $id) { agent { id } participants { id name } } }';
+  const LEAVE = 'mutation($id: ID!) { leaveInteraction(id: $id) { agent { id } participants { id } } }';
+  const sees = async (id: string, p: Person) => !(await gql(api.url, 'query($id: ID!) { interaction(id: $id) { id } }', { id }, p.token)).errors;
+
+  it('a chat asking for help in a personal tray is listed for every agent of the campaign, and the joiner writes beside the holder', async () => {
+    const chat = await heldChat();
+    // Moved to the agent's own tray and taken from there: its tray is personal.
+    await ok(api.url, TRANSFER, { id: chat.id, to: { agentId: agent.id } }, agent.token);
+    await take(chat.id);
+    await ok(api.url, STATUS, { id: chat.id, s: 'NEEDS_HELP' }, agent.token);
+    const helper = await createPerson(api.url, admin, 'AGENT');
+    const listed = await ok(api.url, 'query { interactions(filter: { statuses: [NEEDS_HELP] }) { edges { node { id } } } }', {}, helper.token);
+    expect(listed.interactions.edges.map((e: any) => e.node.id)).toContain(chat.id);
+
+    // Not yet a participant: the helper may not write.
+    expectCode(await gql(api.url, POST, { input: { interactionId: chat.id, body: 'Hello?' } }, helper.token), 'FORBIDDEN');
+    const joined = await ok(api.url, JOIN, { id: chat.id }, helper.token);
+    expect(joined.joinInteraction).toEqual({ agent: { id: agent.id }, participants: [{ id: helper.id, name: expect.any(String) }] });
+    const sent = await ok(api.url, POST, { input: { interactionId: chat.id, body: 'I can help with the refund.' } }, helper.token);
+    expect(sent.postMessage.author).toMatchObject({ kind: 'AGENT', id: helper.id });
+    // The customer sees who is with them; the helper keeps sight of it though it no longer asks for help.
+    const seen = await ok(api.url, 'query($id: ID!) { interaction(id: $id) { agent { name } participants { name } } }', { id: chat.id }, chat.visitorToken);
+    expect(seen.interaction.participants).toEqual([{ name: joined.joinInteraction.participants[0].name }]);
+    expect(await sees(chat.id, helper)).toBe(true);
+    // The holder stays the owner: only it (or a supervisor) closes or transfers.
+    expectCode(await gql(api.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: chat.id }, helper.token), 'FORBIDDEN');
+
+    const left = await ok(api.url, LEAVE, { id: chat.id }, helper.token);
+    expect(left.leaveInteraction).toEqual({ agent: { id: agent.id }, participants: [] });
+    expect(await sees(chat.id, helper)).toBe(false);
+    expectCode(await gql(api.url, LEAVE, { id: chat.id }, agent.token), 'CONFLICT');
+    const msgs = await ok(api.url, 'query($id: ID!) { messages(interactionId: $id) { body } }', { id: chat.id }, chat.visitorToken);
+    expect(msgs.messages.map((m: any) => m.body)).toEqual(expect.arrayContaining([expect.stringMatching(/has joined/), 'I can help with the refund.', expect.stringMatching(/has left/)]));
+  });
+
+  it('a supervisor joins any held chat, and an agent may not join one that does not ask for help', async () => {
+    const chat = await heldChat();
+    expectCode(await gql(api.url, JOIN, { id: chat.id }, other.token), 'NOT_FOUND');
+    const joined = await ok(api.url, JOIN, { id: chat.id }, supervisor.token);
+    expect(joined.joinInteraction.participants).toEqual([{ id: supervisor.id, name: expect.any(String) }]);
+    expectCode(await gql(api.url, JOIN, { id: chat.id }, supervisor.token), 'CONFLICT');
+    expectCode(await gql(api.url, JOIN, { id: chat.id }, agent.token), 'CONFLICT');
+  });
+
+  it('a participant follows the chat live and is told when it leaves their sight', async () => {
+    const chat = await heldChat();
+    await ok(api.url, STATUS, { id: chat.id, s: 'NEEDS_HELP' }, agent.token);
+    const helper = await createPerson(api.url, admin, 'AGENT');
+    const ws = connect(api.wsUrl, helper.token);
+    try {
+      const changes = ws.subscribe('subscription { interactionChanged { kind interactionId interaction { status participants { id } } } }');
+      await untilConnected(api.url, helper.token);
+      await ok(api.url, JOIN, { id: chat.id }, helper.token);
+      await ok(api.url, LEAVE, { id: chat.id }, helper.token);
+      const kinds = (events: any[]) =>
+        events
+          .map((e) => e.interactionChanged)
+          .filter((c) => c.interactionId === chat.id)
+          .map((c) => c.kind);
+      await changes.until((events) => kinds(events).includes('REMOVED'), 10_000);
+      expect(kinds(changes.events)).toEqual(['UPDATED', 'REMOVED']);
+    } finally {
+      await ws.dispose();
+    }
   });
 });
 

@@ -65,8 +65,8 @@ const SEES: Record<Location, readonly Role[]> = {
   WAITING_CUSTOM: [...SUPERVISORS, 'AGENT_C', 'AGENT_D'], //                     in a tray: agents with access, supervisors
   WAITING_PERSONAL_A: [...SUPERVISORS, 'AGENT_A', 'OWN_VISITOR'], //             personal tray: its owner, supervisors
   IN_SERVICE_A: [...SUPERVISORS, 'AGENT_A', 'OWN_VISITOR'], //                   held: that agent, supervisors
-  NEEDS_HELP_GENERAL: [...SUPERVISORS, ...ALL_AGENTS, 'OWN_VISITOR'], //         held + needs help: also agents with access to its tray
-  NEEDS_HELP_CUSTOM: [...SUPERVISORS, 'AGENT_C', 'AGENT_D', 'OWN_VISITOR'], //   held + needs help: also agents with access to its tray
+  NEEDS_HELP_GENERAL: [...SUPERVISORS, ...ALL_AGENTS, 'OWN_VISITOR'], //         held + needs help: every agent with access to the campaign's General tray
+  NEEDS_HELP_CUSTOM: [...SUPERVISORS, ...ALL_AGENTS, 'OWN_VISITOR'], //          held + needs help: every agent with access to the campaign's General tray
   EXPIRED: [...EVERYONE, 'OWN_VISITOR'], //                                      expired: everyone
   CLOSED: [...EVERYONE, 'OWN_VISITOR'], //                                       closed: everyone
 };

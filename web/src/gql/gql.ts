@@ -69,6 +69,7 @@ type Documents = {
     "query screenSupervisors {\n  supervisors {\n    id\n    name\n  }\n}": typeof types.ScreenSupervisorsDocument,
     "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}": typeof types.CloseInteractionDocument,
     "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.JoinInteractionDocument,
+    "mutation leaveInteraction($id: ID!) {\n  leaveInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.LeaveInteractionDocument,
     "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.LinkedInteractionDocument,
     "mutation returnToTray($id: ID!) {\n  returnToTray(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.ReturnToTrayDocument,
     "mutation setInteractionStatus($id: ID!, $status: InteractionStatus!) {\n  setInteractionStatus(id: $id, status: $status) {\n    ...interactionSummary\n  }\n}": typeof types.SetInteractionStatusDocument,
@@ -111,7 +112,7 @@ type Documents = {
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": typeof types.IceServersDocument,
     "mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": typeof types.SendCallSignalDocument,
     "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": typeof types.CannedResponsesDocument,
-    "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  waitingSince\n  assignedAt\n  firstAssignedAt\n  closedAt\n  lastSequence\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": typeof types.InteractionSummaryFragmentDoc,
+    "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  waitingSince\n  assignedAt\n  firstAssignedAt\n  closedAt\n  lastSequence\n  transferCount\n  participants {\n    id\n    name\n  }\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": typeof types.InteractionSummaryFragmentDoc,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}": typeof types.ChatMessageFragmentDoc,
     "subscription messageAdded($interactionId: ID!, $afterSequence: Int) {\n  messageAdded(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": typeof types.MessageAddedDocument,
     "query messages($interactionId: ID!, $afterSequence: Int!, $first: Int! = 100) {\n  messages(\n    interactionId: $interactionId\n    afterSequence: $afterSequence\n    first: $first\n  ) {\n    ...chatMessage\n  }\n}": typeof types.MessagesDocument,
@@ -180,6 +181,7 @@ const documents: Documents = {
     "query screenSupervisors {\n  supervisors {\n    id\n    name\n  }\n}": types.ScreenSupervisorsDocument,
     "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}": types.CloseInteractionDocument,
     "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": types.JoinInteractionDocument,
+    "mutation leaveInteraction($id: ID!) {\n  leaveInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": types.LeaveInteractionDocument,
     "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}": types.LinkedInteractionDocument,
     "mutation returnToTray($id: ID!) {\n  returnToTray(id: $id) {\n    ...interactionSummary\n  }\n}": types.ReturnToTrayDocument,
     "mutation setInteractionStatus($id: ID!, $status: InteractionStatus!) {\n  setInteractionStatus(id: $id, status: $status) {\n    ...interactionSummary\n  }\n}": types.SetInteractionStatusDocument,
@@ -222,7 +224,7 @@ const documents: Documents = {
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": types.IceServersDocument,
     "mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": types.SendCallSignalDocument,
     "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": types.CannedResponsesDocument,
-    "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  waitingSince\n  assignedAt\n  firstAssignedAt\n  closedAt\n  lastSequence\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": types.InteractionSummaryFragmentDoc,
+    "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  waitingSince\n  assignedAt\n  firstAssignedAt\n  closedAt\n  lastSequence\n  transferCount\n  participants {\n    id\n    name\n  }\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": types.InteractionSummaryFragmentDoc,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}": types.ChatMessageFragmentDoc,
     "subscription messageAdded($interactionId: ID!, $afterSequence: Int) {\n  messageAdded(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": types.MessageAddedDocument,
     "query messages($interactionId: ID!, $afterSequence: Int!, $first: Int! = 100) {\n  messages(\n    interactionId: $interactionId\n    afterSequence: $afterSequence\n    first: $first\n  ) {\n    ...chatMessage\n  }\n}": types.MessagesDocument,
@@ -473,6 +475,10 @@ export function graphql(source: "mutation joinInteraction($id: ID!) {\n  joinInt
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation leaveInteraction($id: ID!) {\n  leaveInteraction(id: $id) {\n    ...interactionSummary\n  }\n}"): (typeof documents)["mutation leaveInteraction($id: ID!) {\n  leaveInteraction(id: $id) {\n    ...interactionSummary\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}"): (typeof documents)["query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -641,7 +647,7 @@ export function graphql(source: "query cannedResponses($campaignId: ID!) {\n  ca
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  waitingSince\n  assignedAt\n  firstAssignedAt\n  closedAt\n  lastSequence\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"): (typeof documents)["fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  waitingSince\n  assignedAt\n  firstAssignedAt\n  closedAt\n  lastSequence\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"];
+export function graphql(source: "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  waitingSince\n  assignedAt\n  firstAssignedAt\n  closedAt\n  lastSequence\n  transferCount\n  participants {\n    id\n    name\n  }\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"): (typeof documents)["fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  waitingSince\n  assignedAt\n  firstAssignedAt\n  closedAt\n  lastSequence\n  transferCount\n  participants {\n    id\n    name\n  }\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

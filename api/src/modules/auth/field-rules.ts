@@ -84,6 +84,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Mutation.endCall': FieldRule.SELF,
   'Mutation.handOff': FieldRule.CHAT,
   'Mutation.joinInteraction': FieldRule.CHAT,
+  'Mutation.leaveInteraction': FieldRule.CHAT,
   'Mutation.leaveOfflineMessage': FieldRule.PUBLIC,
   'Mutation.logoutAgent': FieldRule.PEOPLE,
   'Mutation.pauseAgent': FieldRule.PEOPLE,

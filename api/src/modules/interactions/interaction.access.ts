@@ -50,7 +50,15 @@ export async function requireVisible(ctx: Context, id: string): Promise<Interact
 /** The chat as the rules see it. */
 export function stateOf(v: InteractionView): InteractionState & { status: InteractionStatus } {
   // A view published before the column existed has none.
-  return { id: v.id, phase: v.phase, agentId: v.agent?.id ?? null, status: v.status, channel: v.channel, startedByKeyId: v.startedByKeyId ?? null };
+  return {
+    id: v.id,
+    phase: v.phase,
+    agentId: v.agent?.id ?? null,
+    participantIds: v.participants?.map((p) => p.id) ?? [],
+    status: v.status,
+    channel: v.channel,
+    startedByKeyId: v.startedByKeyId ?? null,
+  };
 }
 
 export function actorOf(viewer: Viewer): Actor {

@@ -50,6 +50,8 @@ export enum InteractionEventType {
   TRANSFERRED = 'TRANSFERRED',
   STATUS_CHANGED = 'STATUS_CHANGED',
   JOINED = 'JOINED',
+  /** A participant left the conversation (the holder stays). */
+  LEFT = 'LEFT',
   NOTE_ADDED = 'NOTE_ADDED',
   TAGS_SET = 'TAGS_SET',
   EXPERTISE_SET = 'EXPERTISE_SET',

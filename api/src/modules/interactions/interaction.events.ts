@@ -16,6 +16,8 @@ export function locationOf(v: InteractionView): ChatLocation {
     trayKind: v.tray?.kind ?? null,
     trayOwnerId: v.tray?.ownerId ?? null,
     agentId: v.agent?.id ?? null,
+    // A view published before participants existed has none.
+    participantIds: v.participants?.map((p) => p.id) ?? [],
     contactState: v.contact.state,
     status: v.status,
     // A view published before the column existed has none.

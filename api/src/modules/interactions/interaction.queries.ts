@@ -45,10 +45,11 @@ export function visibilitySql(who: Onlooker): SqlPart {
       if (who.role !== Role.AGENT) return scope;
       return {
         sql: `(${scope.sql} and (${publicRows}
-               or (i.phase = 'IN_SERVICE' and i.agent_id = ?)
-               or ((i.phase = 'WAITING' or (i.phase = 'IN_SERVICE' and i.status = 'NEEDS_HELP'))
+               or (i.phase = 'IN_SERVICE' and (i.agent_id = ? or i.status = 'NEEDS_HELP'))
+               or exists (select 1 from interaction_participants ip where ip.interaction_id = i.id and ip.user_id = ? and ip.left_at is null)
+               or (i.phase = 'WAITING'
                    and (t.kind = 'GENERAL' or (t.kind = 'PERSONAL' and t.owner_id = ?) or (t.kind = 'CUSTOM' and t.id = any(?::uuid[]))))))`,
-        params: [...scope.params, who.userId, who.userId, pgArray([...who.customTrayIds])],
+        params: [...scope.params, who.userId, who.userId, who.userId, pgArray([...who.customTrayIds])],
       };
     }
   }

@@ -20,6 +20,8 @@ export interface InteractionState {
   id: string;
   phase: Phase;
   agentId: string | null;
+  /** People who joined besides the holder and have not left. */
+  participantIds?: readonly string[];
   channel: Channel;
   /** The API key that started it, if one did. */
   startedByKeyId: string | null;
@@ -63,8 +65,8 @@ export function authorFor(actor: Actor, chat: InteractionState, internal: boolea
       return internal ? deny('FORBIDDEN', 'Customers cannot write internal messages') : allow(AuthorKind.CONTACT);
     case 'USER':
       if (actor.role === Role.AGENT) {
-        if (chat.phase !== Phase.IN_SERVICE || chat.agentId !== actor.userId) {
-          return deny('FORBIDDEN', 'Take the interaction before answering it');
+        if (chat.phase !== Phase.IN_SERVICE || (chat.agentId !== actor.userId && !isParticipant(actor, chat))) {
+          return deny('FORBIDDEN', 'Take or join the interaction before answering it');
         }
         return allow(AuthorKind.AGENT);
       }
@@ -161,11 +163,24 @@ export function transferTarget(to: { trayId?: string | null; agentId?: string | 
   return allow(given[0] === 'trayId' ? 'TRAY' : given[0] === 'agentId' ? 'AGENT' : 'TEAM');
 }
 
-/** Anyone with sight of a chat that asks for help may join it; joining answers the call. */
+const isParticipant = (actor: Actor, chat: InteractionState) => actor.kind === 'USER' && (chat.participantIds ?? []).includes(actor.userId);
+
+/**
+ * Who may join a chat someone holds, becoming a participant beside the holder: an agent with sight
+ * of a chat that asks for help (joining answers the call), a supervisor any time. Keys are no people.
+ */
 export function mayJoin(actor: Actor, chat: InteractionState & { status: InteractionStatus }): Decision {
   if (actor.kind !== 'USER') return deny('FORBIDDEN', 'Only people join conversations');
-  if (chat.phase !== Phase.IN_SERVICE || chat.status !== InteractionStatus.NEEDS_HELP) return deny('CONFLICT', 'This interaction is not asking for help');
+  if (chat.phase !== Phase.IN_SERVICE) return deny('CONFLICT', 'Nobody is serving this interaction');
   if (isHolder(actor, chat)) return deny('CONFLICT', 'You already hold this interaction');
+  if (isParticipant(actor, chat)) return deny('CONFLICT', 'You already joined this interaction');
+  if (actor.role === Role.AGENT && chat.status !== InteractionStatus.NEEDS_HELP) return deny('CONFLICT', 'This interaction is not asking for help');
+  return allow(true);
+}
+
+/** A participant leaves whenever it likes; the holder cannot leave its own chat (it returns or transfers it). */
+export function mayLeave(actor: Actor, chat: InteractionState): Decision {
+  if (!isParticipant(actor, chat)) return deny('CONFLICT', 'You are not a participant of this interaction');
   return allow(true);
 }
 

@@ -36,6 +36,13 @@ export class AgentRef {
 }
 
 @ObjectType({ simpleResolvers: true })
+export class Participant {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => DateTime) joinedAt!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
 export class Contact {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true }) name!: string | null;
@@ -67,12 +74,15 @@ export class Interaction {
   @Field(() => Contact) contact!: Contact;
   @Field(() => TrayRef, { nullable: true }) tray!: TrayRef | null;
   @Field(() => AgentRef, { nullable: true }) agent!: AgentRef | null;
+  @Field(() => [Participant], { description: 'People who joined besides the holder and have not left: they write in it until it closes or they leave' })
+  participants!: Participant[];
   @Field(() => [BotAnswerShape]) botAnswers!: BotAnswerShape[];
   @Field(() => [String]) expertise!: string[];
   @Field(() => [String]) tags!: string[];
   @Field(() => String, { nullable: true }) country!: string | null;
   @Field(() => String, { nullable: true }) language!: string | null;
   @Field(() => Int, { description: 'Sequence of the newest message' }) lastSequence!: number;
+  @Field(() => Int, { description: 'Times it was handed on between operators (transfers): closed with SUCCESS it is stored as ESCALATED' }) transferCount!: number;
   @Field(() => DateTime) createdAt!: string;
   @Field(() => DateTime, { nullable: true, description: 'When it last entered a tray: the time in its current place, if waiting' }) queuedAt!: string | null;
   @Field(() => DateTime, { nullable: true, description: 'When the customer first waited for a person: their wait counts from here across transfers, returns and sign-outs' })

@@ -29,12 +29,16 @@ export interface InteractionView {
   };
   tray: { id: string; name: string; kind: TrayKind; ownerId: string | null } | null;
   agent: { id: string; name: string } | null;
+  /** People who joined besides the holder and have not left: they write in it and see it until it closes. */
+  participants: { id: string; name: string; joinedAt: string }[];
   botAnswers: { key: string; value: string }[];
   expertise: string[];
   tags: string[];
   country: string | null;
   language: string | null;
   lastSequence: number;
+  /** Times it was handed on between operators: a SUCCESS then ends ESCALATED. */
+  transferCount: number;
   /** The API key that started it: a CHANNEL key writes its customer's side and sees it throughout. */
   startedByKeyId: string | null;
   createdAt: string;
@@ -55,13 +59,16 @@ export const QUEUED_NOW = 'queued_at = now(), waiting_since = coalesce(waiting_s
 /** One select for every reader, so queries and events show the same shape. */
 export const INTERACTION_VIEW_SQL = `
 select i.id, i.protocol, i.channel, i.phase, i.status, i.result, i.bot_answers, i.expertise, i.country, i.language,
-       i.last_sequence, i.started_by_key_id, i.created_at, i.queued_at, i.waiting_since, i.assigned_at, i.first_assigned_at, i.closed_at, i.updated_at,
+       i.last_sequence, i.transfer_count, i.started_by_key_id, i.created_at, i.queued_at, i.waiting_since, i.assigned_at, i.first_assigned_at, i.closed_at, i.updated_at,
        c.id as campaign_id, c.name as campaign_name, c.time_zone as campaign_time_zone, c.no_answer_timeout_seconds,
        ct.id as contact_id, ct.name as contact_name, ct.email as contact_email, ct.phone as contact_phone,
        ct.external_id as contact_external_id, ct.country as contact_country, ct.language as contact_language,
        ct.state as contact_state, ct.previous_state as contact_previous_state,
        t.id as tray_id, t.name as tray_name, t.kind as tray_kind, t.owner_id as tray_owner_id,
        u.id as agent_id, u.name as agent_name,
+       coalesce((select json_agg(json_build_object('id', pu.id, 'name', pu.name, 'joinedAt', p.joined_at) order by p.joined_at)
+                   from interaction_participants p join users pu on pu.id = p.user_id
+                  where p.interaction_id = i.id and p.left_at is null), '[]') as participants,
        coalesce((select array_agg(tg.name order by tg.name) from interaction_tags it join tags tg on tg.id = it.tag_id
                  where it.interaction_id = i.id), '{}') as tag_names
   from interactions i
@@ -94,12 +101,14 @@ export function toInteractionView(r: Row): InteractionView {
     },
     tray: r.tray_id ? { id: r.tray_id, name: r.tray_name, kind: r.tray_kind, ownerId: r.tray_owner_id } : null,
     agent: r.agent_id ? { id: r.agent_id, name: r.agent_name } : null,
+    participants: (r.participants ?? []).map((p: { id: string; name: string; joinedAt: string }) => ({ ...p, joinedAt: iso(p.joinedAt)! })),
     botAnswers: r.bot_answers ?? [],
     expertise: r.expertise ?? [],
     tags: r.tag_names ?? [],
     country: r.country,
     language: r.language,
     lastSequence: r.last_sequence,
+    transferCount: r.transfer_count ?? 0,
     startedByKeyId: r.started_by_key_id,
     createdAt: iso(r.created_at)!,
     queuedAt: iso(r.queued_at),

@@ -4,7 +4,18 @@ import { dispatched } from '../domain-events/dispatcher.js';
 import { InteractionResult, InteractionStatus } from './interaction.enums.js';
 import { notesOf, trailOf } from './interaction-details.js';
 import { Interaction, InteractionEvent, Note, TransferTargetInput } from './interaction.type.js';
-import { addNote, closeInteractions, joinInteraction, returnToTray, setExpertise, setInteractionStatus, setTags, transferInteraction, transferInteractions } from './lifecycle.service.js';
+import {
+  addNote,
+  closeInteractions,
+  joinInteraction,
+  leaveInteraction,
+  returnToTray,
+  setExpertise,
+  setInteractionStatus,
+  setTags,
+  transferInteraction,
+  transferInteractions,
+} from './lifecycle.service.js';
 
 @Resolver(() => Interaction)
 export class LifecycleResolver {
@@ -53,9 +64,16 @@ export class LifecycleResolver {
     return dispatched(ctx.deps, setInteractionStatus(ctx, id, status));
   }
 
-  @Mutation(() => Interaction, { description: 'Answer a call for help: back to IN_PROGRESS, and the customer is told' })
+  @Mutation(() => Interaction, {
+    description: 'Join a held chat as a participant beside its holder: an agent to answer a call for help (back to IN_PROGRESS), a supervisor any time. The customer is told who joined',
+  })
   joinInteraction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Interaction> {
     return dispatched(ctx.deps, joinInteraction(ctx, id));
+  }
+
+  @Mutation(() => Interaction, { description: 'A participant leaves the chat; the holder goes on and the customer is told' })
+  leaveInteraction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Interaction> {
+    return dispatched(ctx.deps, leaveInteraction(ctx, id));
   }
 
   @Mutation(() => Interaction)

@@ -10,10 +10,11 @@ import { Visibility } from '../messages/message.enums.js';
 import type { MessageView } from '../messages/message.view.js';
 import { TrayKind } from '../trays/tray.enums.js';
 import { holdsCampaignSql, trayForChat } from '../trays/tray-for-chat.js';
-import { InteractionEventType, type InteractionResult, InteractionStatus } from './interaction.enums.js';
+import { InteractionEventType, type InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
+import { Role } from '../users/user.enums.js';
 import { recordEvent } from './interaction.events.js';
 import { changed, type Committed, committed, messagesPosted } from '../domain-events/domain-event.js';
-import { bulkIds, cleanLabels, mayActInBulk, mayActOnHeld, mayAnnotate, mayClose, mayJoin, mayTransfer, transferTarget } from './interaction.rules.js';
+import { bulkIds, cleanLabels, mayActInBulk, mayActOnHeld, mayAnnotate, mayClose, mayJoin, mayLeave, mayTransfer, transferTarget } from './interaction.rules.js';
 import { actorOf, enforce, loadViews, requireVisible, stateOf, trailActor } from './interaction.access.js';
 import { type InteractionView, QUEUED_NOW } from './interaction.view.js';
 import { systemTextFor } from './system-texts.js';
@@ -201,19 +202,56 @@ export async function setInteractionStatus(ctx: Context, id: string, status: Int
   });
 }
 
-/** Someone answers a call for help: the chat is IN_PROGRESS again and the customer is told who joined. */
+/**
+ * Someone joins a chat beside its holder, as a participant who writes in it and sees it until it
+ * closes or they leave; the customer is told who joined. Joining a call for help answers it (the
+ * chat is IN_PROGRESS again), so a second agent finds nothing left to answer.
+ */
 export async function joinInteraction(ctx: Context, id: string): Promise<Committed<InteractionView>> {
   const view = await requireVisible(ctx, id);
-  enforce(mayJoin(actorOf(ctx.viewer), stateOf(view)));
-  const name = authorName(ctx) ?? '';
+  const actor = actorOf(ctx.viewer);
+  enforce(mayJoin(actor, stateOf(view)));
+  const userId = authorId(ctx)!;
   return applyChange(ctx, view, async (tx) => {
-    const updated = await rows(tx, "update interactions set status = 'IN_PROGRESS', updated_at = now() where id = ? and status = 'NEEDS_HELP' returning id", [view.id]);
+    // An agent joins only to answer a call for help, which two cannot both answer; a supervisor any time.
+    const answeringCall = actor.kind === 'USER' && actor.role === Role.AGENT;
+    const updated = await rows(
+      tx,
+      `update interactions set status = case when status = 'NEEDS_HELP' then 'IN_PROGRESS' else status end, updated_at = now()
+        where id = ? and phase = 'IN_SERVICE' and (status = 'NEEDS_HELP' or not ?::boolean) returning id`,
+      [view.id, answeringCall],
+    );
     if (updated.length === 0) throw conflict('Someone else already joined');
+    const joined = await rows(
+      tx,
+      `insert into interaction_participants (interaction_id, user_id) values (?, ?)
+       on conflict (interaction_id, user_id) do update set joined_at = now(), left_at = null where interaction_participants.left_at is not null returning user_id`,
+      [view.id, userId],
+    );
+    if (joined.length === 0) throw conflict('You already joined this interaction');
     await recordEvent(tx, view.id, InteractionEventType.JOINED, trailActor(ctx.viewer), {});
-    const body = systemTextFor('joined', view.language ?? view.contact.language, { name });
-    const appended = await appendMessage(tx, view.id, SYSTEM_AUTHOR, { body, clientMessageId: null, visibility: Visibility.PUBLIC, attachmentIds: [] });
-    return appended ? [appended.message] : [];
+    return tellCustomer(tx, view, 'joined', authorName(ctx) ?? '');
   });
+}
+
+/** A participant leaves; the holder goes on alone and the customer is told. */
+export async function leaveInteraction(ctx: Context, id: string): Promise<Committed<InteractionView>> {
+  const view = await requireVisible(ctx, id);
+  enforce(mayLeave(actorOf(ctx.viewer), stateOf(view)));
+  return applyChange(ctx, view, async (tx) => {
+    const left = await rows(tx, 'update interaction_participants set left_at = now() where interaction_id = ? and user_id = ? and left_at is null returning user_id', [view.id, authorId(ctx)]);
+    if (left.length === 0) throw conflict('You are not a participant of this interaction');
+    await rows(tx, 'update interactions set updated_at = now() where id = ?', [view.id]);
+    await recordEvent(tx, view.id, InteractionEventType.LEFT, trailActor(ctx.viewer), {});
+    return view.phase === Phase.CLOSED ? [] : tellCustomer(tx, view, 'left', authorName(ctx) ?? '');
+  });
+}
+
+/** A line from Parley in the chat, in the customer's language: who joined or left. */
+async function tellCustomer(tx: Em, view: InteractionView, key: 'joined' | 'left', name: string) {
+  const body = systemTextFor(key, view.language ?? view.contact.language, { name });
+  const appended = await appendMessage(tx, view.id, SYSTEM_AUTHOR, { body, clientMessageId: null, visibility: Visibility.PUBLIC, attachmentIds: [] });
+  return appended ? [appended.message] : [];
 }
 
 /** Adds a staff note; notes are never shown to the customer. */

@@ -8,6 +8,11 @@ const TEXTS = {
     en: '{name} has joined the conversation.',
     pt: '{name} entrou na conversa.',
   },
+  left: {
+    es: '{name} ha salido de la conversación.',
+    en: '{name} has left the conversation.',
+    pt: '{name} saiu da conversa.',
+  },
 } satisfies Record<string, Record<Language, string>>;
 
 export function systemTextFor(key: keyof typeof TEXTS, language: string | null, values: Record<string, string>): string {

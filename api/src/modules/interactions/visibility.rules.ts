@@ -13,6 +13,8 @@ export interface ChatLocation {
   trayKind: TrayKind | null;
   trayOwnerId: string | null;
   agentId: string | null;
+  /** People who joined besides the holder and have not left. */
+  participantIds: readonly string[];
   contactState: ContactState;
   status: InteractionStatus;
   /** The API key that started the chat, if one did. */
@@ -53,9 +55,12 @@ export function canSee(who: Onlooker, loc: ChatLocation): boolean {
     case 'STAFF':
       if (!reaches(who.scope, loc.campaignId)) return false;
       if (who.role !== Role.AGENT || isPublicToStaff(loc)) return true;
+      // Whoever joined sees the chat until it closes (then it is everyone's) or they leave.
+      if (loc.participantIds.includes(who.userId)) return true;
       if (loc.phase === Phase.IN_SERVICE) {
-        // A chat that asks for help is listed for every agent with access to its tray.
-        return loc.agentId === who.userId || (loc.status === InteractionStatus.NEEDS_HELP && seesTray(who, loc));
+        // A chat that asks for help is listed for every agent with access to the campaign's general
+        // tray (every agent the scope reaches), wherever it sits: a personal tray included.
+        return loc.agentId === who.userId || loc.status === InteractionStatus.NEEDS_HELP;
       }
       return loc.phase === Phase.WAITING && seesTray(who, loc);
   }

@@ -1,18 +1,22 @@
 import type { InteractionResult, InteractionStatus, InteractionSummaryFragment } from '../../gql/graphql';
 
-type Chat = Pick<InteractionSummaryFragment, 'phase' | 'status' | 'agent'>;
+type Chat = Pick<InteractionSummaryFragment, 'phase' | 'status' | 'agent' | 'participants'>;
 type Viewer = { id: string; role: string } | null;
 
 export type ReplyState = 'open' | 'closed' | 'take' | 'heldByOther';
 
+/** Whether the person joined the chat beside its holder (and has not left). */
+export const joined = (chat: Pick<InteractionSummaryFragment, 'participants'>, me: Viewer): boolean => me !== null && (chat.participants ?? []).some((p) => p.id === me.id);
+
 /**
  * Whether the composer is offered, mirroring the server's rule (it decides; this only avoids a
- * composer that would be refused): an agent answers a chat it holds, a supervisor any chat in service.
+ * composer that would be refused): an agent answers a chat it holds or joined, a supervisor any
+ * chat in service.
  */
-export function replyState(chat: Pick<InteractionSummaryFragment, 'phase' | 'agent'>, me: Viewer): ReplyState {
+export function replyState(chat: Pick<InteractionSummaryFragment, 'phase' | 'agent' | 'participants'>, me: Viewer): ReplyState {
   if (chat.phase === 'CLOSED') return 'closed';
   if (chat.phase !== 'IN_SERVICE') return 'take';
-  return me && (me.role !== 'AGENT' || chat.agent?.id === me.id) ? 'open' : 'heldByOther';
+  return me && (me.role !== 'AGENT' || chat.agent?.id === me.id || joined(chat, me)) ? 'open' : 'heldByOther';
 }
 
 /** The text key that says why there is no composer, or null when there is one. */
@@ -33,6 +37,7 @@ export function replyHintKey(state: ReplyState): string | null {
 export interface ChatActions {
   setStatus: boolean;
   join: boolean;
+  leave: boolean;
   returnToTray: boolean;
   transfer: boolean;
   close: boolean;
@@ -48,14 +53,17 @@ const isSupervisor = (me: Viewer) => me !== null && me.role !== 'AGENT';
  * supervisor, changes its status, returns or transfers it (mayActOnHeld); a supervisor may also
  * transfer a waiting chat (mayTransfer) and close any open one, with the bot or in a tray
  * (mayClose), while an agent closes only the chat it holds. Anyone else who sees a chat asking for
- * help may join it (mayJoin).
+ * help may join it, a supervisor any chat in service (mayJoin); whoever joined writes in it and may
+ * leave, but the holder stays the owner (mayLeave).
  */
 export function chatActions(chat: Chat, me: Viewer): ChatActions {
-  const acts = replyState(chat, me) === 'open';
   const holds = chat.phase === 'IN_SERVICE' && me !== null && chat.agent?.id === me.id;
+  const acts = chat.phase === 'IN_SERVICE' && (holds || isSupervisor(me));
+  const participant = joined(chat, me);
   return {
     setStatus: acts,
-    join: me !== null && chat.phase === 'IN_SERVICE' && chat.status === 'NEEDS_HELP' && !holds,
+    join: me !== null && chat.phase === 'IN_SERVICE' && !holds && !participant && (chat.status === 'NEEDS_HELP' || isSupervisor(me)),
+    leave: participant,
     returnToTray: acts,
     transfer: acts || (chat.phase === 'WAITING' && isSupervisor(me)),
     close: acts || (chat.phase !== 'CLOSED' && isSupervisor(me)),
@@ -69,6 +77,15 @@ export function chatActions(chat: Chat, me: Viewer): ChatActions {
  */
 export function closeResults(me: Viewer): InteractionResult[] {
   return isSupervisor(me) ? ['SUCCESS', 'NO_ANSWER', 'ESCALATED'] : ['SUCCESS', 'NO_ANSWER'];
+}
+
+/**
+ * The result the server will store for the one asked, and why when it differs: a chat handed on
+ * between operators that ends well is stored ESCALATED (the server's closingResult).
+ */
+export function storedResult(requested: InteractionResult, transferCount: number): { result: InteractionResult; becauseTransferred: boolean } {
+  const escalated = requested === 'SUCCESS' && transferCount > 0;
+  return { result: escalated ? 'ESCALATED' : requested, becauseTransferred: escalated };
 }
 
 /**

@@ -12,6 +12,7 @@ const ALL: Record<InteractionEventType, true> = {
   TRANSFERRED: true,
   STATUS_CHANGED: true,
   JOINED: true,
+  LEFT: true,
   NOTE_ADDED: true,
   TAGS_SET: true,
   EXPERTISE_SET: true,

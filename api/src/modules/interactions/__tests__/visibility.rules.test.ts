@@ -15,6 +15,7 @@ const base: ChatLocation = {
   trayKind: TrayKind.GENERAL,
   trayOwnerId: null,
   agentId: null,
+  participantIds: [],
   contactState: ContactState.TRAY,
   status: InteractionStatus.IN_PROGRESS,
   startedByKeyId: null,
@@ -61,11 +62,21 @@ describe('the visibility table', () => {
     expect(canSee(key(within('c1'), true), loc)).toBe(true);
   });
 
-  it('lists a held chat that asks for help for the agents with access to its tray', () => {
+  it("lists a held chat that asks for help for every agent with access to the campaign's general tray, wherever it sits", () => {
     const loc = { ...base, phase: Phase.IN_SERVICE, agentId: 'a', contactState: ContactState.AGENT, status: InteractionStatus.NEEDS_HELP };
     expect(canSee(agent('b'), loc)).toBe(true);
-    expect(canSee(agent('b'), { ...loc, trayId: 't-sales', trayKind: TrayKind.CUSTOM })).toBe(false);
-    expect(canSee(agent('c', ['t-sales']), { ...loc, trayId: 't-sales', trayKind: TrayKind.CUSTOM })).toBe(true);
+    expect(canSee(agent('b'), { ...loc, trayId: 't-sales', trayKind: TrayKind.CUSTOM })).toBe(true);
+    expect(canSee(agent('b'), { ...loc, trayId: 't-a', trayKind: TrayKind.PERSONAL, trayOwnerId: 'a' })).toBe(true);
+    expect(canSee({ ...agent('b'), scope: within('c2') }, loc)).toBe(false);
+    expect(canSee(agent('b'), { ...loc, status: InteractionStatus.IN_PROGRESS })).toBe(false);
+  });
+
+  it('shows a chat to whoever joined it until they leave, in any phase, and only within their scope', () => {
+    const loc = { ...base, phase: Phase.IN_SERVICE, agentId: 'a', contactState: ContactState.AGENT, participantIds: ['b'] };
+    expect(canSee(agent('b'), loc)).toBe(true);
+    expect(canSee(agent('b'), { ...loc, phase: Phase.WAITING, agentId: null, trayId: 't-a', trayKind: TrayKind.PERSONAL, trayOwnerId: 'a' })).toBe(true);
+    expect(canSee(agent('c'), loc)).toBe(false);
+    expect(canSee({ ...agent('b'), scope: within('c2') }, loc)).toBe(false);
   });
 
   it('shows expired and closed chats to everyone', () => {

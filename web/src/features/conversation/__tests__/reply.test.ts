@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replyHintKey, replyState } from '../actions';
 
 const agentA = { id: 'a', role: 'AGENT' };
-const held = (agentId: string) => ({ phase: 'IN_SERVICE' as const, agent: { id: agentId, name: 'x' } });
+const held = (agentId: string, participants: { id: string; name: string }[] = []) => ({ phase: 'IN_SERVICE' as const, agent: { id: agentId, name: 'x' }, participants });
 
 describe('who is offered a composer', () => {
   it('the agent who holds the chat, and supervisors', () => {
@@ -10,13 +10,14 @@ describe('who is offered a composer', () => {
     expect(replyState(held('b'), { id: 's', role: 'SUPERVISOR' })).toBe('open');
   });
 
-  it('not another agent, even when the chat asks for help', () => {
+  it('not another agent, even when the chat asks for help, until it joins', () => {
     expect(replyState(held('b'), agentA)).toBe('heldByOther');
+    expect(replyState(held('b', [{ id: 'a', name: 'A' }]), agentA)).toBe('open');
   });
 
   it('nobody on a waiting or closed chat', () => {
-    expect(replyState({ phase: 'WAITING', agent: null }, agentA)).toBe('take');
-    expect(replyState({ phase: 'CLOSED', agent: { id: 'a', name: 'x' } }, agentA)).toBe('closed');
+    expect(replyState({ phase: 'WAITING', agent: null, participants: [] }, agentA)).toBe('take');
+    expect(replyState({ phase: 'CLOSED', agent: { id: 'a', name: 'x' }, participants: [] }, agentA)).toBe('closed');
   });
 });
 

@@ -4,6 +4,7 @@ import { useI18n } from 'vue-i18n';
 import {
   CloseInteractionDocument,
   JoinInteractionDocument,
+  LeaveInteractionDocument,
   ReturnToTrayDocument,
   SetInteractionStatusDocument,
   type InteractionResult,
@@ -31,6 +32,7 @@ export function useChatActions(interaction: Readonly<Ref<Row>>, onChanged: (row:
 
   const statusMutation = useMutation(SetInteractionStatusDocument, { throws: 'always' });
   const joinMutation = useMutation(JoinInteractionDocument, { throws: 'always' });
+  const leaveMutation = useMutation(LeaveInteractionDocument, { throws: 'always' });
   const returnMutation = useMutation(ReturnToTrayDocument, { throws: 'always' });
   const closeMutation = useMutation(CloseInteractionDocument, { throws: 'always' });
 
@@ -47,6 +49,11 @@ export function useChatActions(interaction: Readonly<Ref<Row>>, onChanged: (row:
     if (outcome.ok) report(outcome.value?.data?.joinInteraction);
   }
 
+  /** Like a return, reports nothing: the chat may leave this person's sight with it. */
+  async function leave(): Promise<void> {
+    await run('leave', t('chatActions.failed'), () => leaveMutation.mutate({ id: id() }));
+  }
+
   async function returnToTray(): Promise<void> {
     await run('return', t('chatActions.failed'), () => returnMutation.mutate({ id: id() }));
   }
@@ -58,5 +65,5 @@ export function useChatActions(interaction: Readonly<Ref<Row>>, onChanged: (row:
     return outcome.ok;
   }
 
-  return { offered, results, running, setStatus, join, returnToTray, close };
+  return { offered, results, running, setStatus, join, leave, returnToTray, close };
 }

@@ -14,6 +14,8 @@ const conversation = (id: string, createdAt: string): PastConversation => ({
   waitingSince: null,
   assignedAt: null,
   firstAssignedAt: null,
+  transferCount: 0,
+  participants: [],
   lastSequence: 3,
   result: 'SUCCESS',
   closedAt: createdAt,

@@ -38,6 +38,8 @@ function row(overrides: Partial<InboxRow> = {}): InboxRow {
     firstAssignedAt: null,
     closedAt: null,
     lastSequence: 0,
+    transferCount: 0,
+    participants: [],
     campaign: { id: 'c1', name: 'Sales webchat', timeZone: 'UTC' },
     contact: { id: `k${serial}`, name: 'Ana', email: null, phone: null },
     tray: { id: 't-general', name: 'General', kind: 'GENERAL' },
