@@ -88,8 +88,9 @@ describe('the widget', JOURNEY, () => {
   it('out of hours shows the campaign’s text and takes an offline message that agents can read', async () => {
     const campaign = await createCampaign(api.url, admin, { messages: TEXTS, allowOfflineMessages: true, schedule: { ranges: [], holidays: [] } });
     const { page, widget, errors } = await openWidget(campaign.id, 'es-ES');
-    await start(widget, 'Nocturno');
+    // Said before anything is asked (widget-availability.browser.test.ts): the offline form asks instead.
     await widget.getByTestId('widget-out-of-hours').filter({ hasText: 'Ahora estamos cerrados.' }).waitFor();
+    await widget.getByTestId('widget-email').fill('nocturno@example.com');
     await widget.getByTestId('widget-offline-body').fill('Llamadme mañana, por favor');
     await widget.getByTestId('widget-offline-send').click();
     await widget.getByTestId('widget-offline-sent').waitFor();
@@ -104,7 +105,6 @@ describe('the widget', JOURNEY, () => {
     const campaign = await createCampaign(api.url, admin, { messages: TEXTS, waitingLimit: 1 });
     await ok(api.url, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { admission } }', { i: { campaignId: campaign.id, channel: 'WEBCHAT', contact: { name: 'First' } } });
     const { page, widget } = await openWidget(campaign.id, 'pt-PT');
-    await start(widget, 'Segundo');
     await widget.getByTestId('widget-unavailable').filter({ hasText: 'Todos estão ocupados.' }).waitFor();
     await screenshot(page, 'widget-unavailable');
   });
