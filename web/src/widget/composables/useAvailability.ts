@@ -1,8 +1,7 @@
 import { useQuery } from '@vue/apollo-composable';
 import { computed, onScopeDispose, type Ref } from 'vue';
-import { CampaignAvailabilityDocument, type CampaignAvailabilityQuery } from '../../gql/graphql';
-
-export type Availability = CampaignAvailabilityQuery['campaignAvailability'];
+import { CampaignAvailabilityDocument } from '../../gql/graphql';
+import type { Availability } from '../widgetView';
 
 /** How often a refusal is asked again on its own: hours that open or a seat that frees show without a click. */
 const RECHECK_MS = 60_000;
