@@ -2,45 +2,17 @@
  * The widget as customers meet it: in their browser's language, on a phone, out of hours with an
  * offline message, when everyone is busy, and after a reload of the page.
  */
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, JOURNEY, launchChromium, screenshot, STEP_TIMEOUT, watchErrors, widgetFrame } from '../support/browser.js';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, JOURNEY, screenshot, widgetFrame } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
-import { adminToken, createCampaign } from '../support/world.js';
+import { type OpenWidget, WIDGET_TEXTS as TEXTS, widgetWorld } from '../support/widget.js';
+import { createCampaign } from '../support/world.js';
 
-let api: ApiProcess;
-let browser: Browser;
-let admin: string;
-const contexts: BrowserContext[] = [];
+const world = widgetWorld();
 
-const TEXTS = [
-  { language: 'en', welcome: 'Welcome!', outOfHours: 'We are closed now.', unavailable: 'Everyone is busy.', offline: 'Leave us a message.' },
-  { language: 'es', welcome: '¡Bienvenido!', outOfHours: 'Ahora estamos cerrados.', unavailable: 'Todos están ocupados.', offline: 'Déjanos un mensaje.' },
-  { language: 'pt', welcome: 'Bem-vindo!', outOfHours: 'Estamos fechados agora.', unavailable: 'Todos estão ocupados.', offline: 'Deixe uma mensagem.' },
-];
-
-beforeAll(async () => {
-  [api, browser] = await Promise.all([startApi(), launchChromium()]);
-  admin = await adminToken(api.url);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-  await api?.stop();
-});
-
-async function openWidget(campaignId: string, locale: string, viewport = { width: 1100, height: 800 }): Promise<{ page: Page; widget: FrameLocator; errors: string[] }> {
-  const ctx = await browser.newContext({ locale, viewport, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
-  contexts.push(ctx);
-  // A step that cannot happen fails with its locator named, well before the test's own timeout.
-  ctx.setDefaultTimeout(STEP_TIMEOUT);
-  const page = await ctx.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${api.url}/demo?campaign=${campaignId}`);
-  await page.locator('[data-parley-widget="button"]').click();
-  return { page, widget: page.frameLocator('iframe[data-parley-widget="frame"]'), errors };
+async function openWidget(campaignId: string, locale: string, viewport = { width: 1100, height: 800 }): Promise<OpenWidget> {
+  return world.openWidget(await world.newContext(locale, viewport), campaignId);
 }
 
 async function start(widget: FrameLocator, name: string): Promise<void> {
@@ -56,7 +28,7 @@ describe('the widget', JOURNEY, () => {
     ['pt-BR', 'Bem-vindo!'],
     ['de-DE', 'Welcome!'],
   ])('in a %s browser shows the campaign’s welcome in its language (%s)', async (locale, welcome) => {
-    const campaign = await createCampaign(api.url, admin, { messages: TEXTS });
+    const campaign = await createCampaign(world.url, world.admin, { messages: TEXTS });
     const { widget, errors } = await openWidget(campaign.id, locale);
     await start(widget, `Customer ${locale}`);
     await widget.getByTestId('widget-message').filter({ hasText: welcome }).waitFor();
@@ -64,7 +36,7 @@ describe('the widget', JOURNEY, () => {
   });
 
   it('on a phone fills the screen, checks the e-mail it asks for, and closes', async () => {
-    const campaign = await createCampaign(api.url, admin, { messages: TEXTS, askEmail: true, askPhone: true });
+    const campaign = await createCampaign(world.url, world.admin, { messages: TEXTS, askEmail: true, askPhone: true });
     const { page, widget, errors } = await openWidget(campaign.id, 'en-US', { width: 375, height: 667 });
     const frame = page.locator('iframe[data-parley-widget="frame"]');
     const box = (await frame.boundingBox())!;
@@ -86,31 +58,31 @@ describe('the widget', JOURNEY, () => {
   });
 
   it('out of hours shows the campaign’s text and takes an offline message that agents can read', async () => {
-    const campaign = await createCampaign(api.url, admin, { messages: TEXTS, allowOfflineMessages: true, schedule: { ranges: [], holidays: [] } });
+    const campaign = await createCampaign(world.url, world.admin, { messages: TEXTS, allowOfflineMessages: true, schedule: { ranges: [], holidays: [] } });
     const { page, widget, errors } = await openWidget(campaign.id, 'es-ES');
-    await start(widget, 'Nocturno');
+    // Said before anything is asked (widget-availability.browser.test.ts): the offline form asks instead.
     await widget.getByTestId('widget-out-of-hours').filter({ hasText: 'Ahora estamos cerrados.' }).waitFor();
+    await widget.getByTestId('widget-email').fill('nocturno@example.com');
     await widget.getByTestId('widget-offline-body').fill('Llamadme mañana, por favor');
     await widget.getByTestId('widget-offline-send').click();
     await widget.getByTestId('widget-offline-sent').waitFor();
     await expectAccessible(widgetFrame(page), 'the offline form');
     await screenshot(page, 'widget-offline');
-    const left = await ok(api.url, 'query($c: ID) { offlineMessages(campaignId: $c) { body } }', { c: campaign.id }, admin);
+    const left = await ok(world.url, 'query($c: ID) { offlineMessages(campaignId: $c) { body } }', { c: campaign.id }, world.admin);
     expect(left.offlineMessages.map((m: any) => m.body)).toEqual(['Llamadme mañana, por favor']);
     expect(errors).toEqual([]);
   });
 
   it('when the waiting limit is reached shows the unavailable text', async () => {
-    const campaign = await createCampaign(api.url, admin, { messages: TEXTS, waitingLimit: 1 });
-    await ok(api.url, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { admission } }', { i: { campaignId: campaign.id, channel: 'WEBCHAT', contact: { name: 'First' } } });
+    const campaign = await createCampaign(world.url, world.admin, { messages: TEXTS, waitingLimit: 1 });
+    await ok(world.url, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { admission } }', { i: { campaignId: campaign.id, channel: 'WEBCHAT', contact: { name: 'First' } } });
     const { page, widget } = await openWidget(campaign.id, 'pt-PT');
-    await start(widget, 'Segundo');
     await widget.getByTestId('widget-unavailable').filter({ hasText: 'Todos estão ocupados.' }).waitFor();
     await screenshot(page, 'widget-unavailable');
   });
 
   it('a reload of the page keeps the conversation and the open widget', async () => {
-    const campaign = await createCampaign(api.url, admin, { messages: TEXTS });
+    const campaign = await createCampaign(world.url, world.admin, { messages: TEXTS });
     const { page, widget } = await openWidget(campaign.id, 'en-US');
     await start(widget, 'Reloader');
     await widget.getByTestId('widget-input').fill('Before the reload');

@@ -119,6 +119,7 @@ type Documents = {
     "mutation postMessage($input: PostMessageInput!) {\n  postMessage(input: $input) {\n    ...chatMessage\n  }\n}": typeof types.PostMessageDocument,
     "mutation requestCall($interactionId: ID!, $kind: CallKind!) {\n  requestCall(interactionId: $interactionId, kind: $kind) {\n    ...callFields\n  }\n}": typeof types.RequestCallDocument,
     "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    allowAudio\n    allowVideo\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}": typeof types.CampaignDocument,
+    "query campaignAvailability($campaignId: ID!) {\n  campaignAvailability(campaignId: $campaignId) {\n    admission\n    offlineMessagesAllowed\n  }\n}": typeof types.CampaignAvailabilityDocument,
     "mutation leaveOfflineMessage($input: LeaveOfflineMessageInput!) {\n  leaveOfflineMessage(input: $input) {\n    id\n  }\n}": typeof types.LeaveOfflineMessageDocument,
     "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    admission\n    offlineMessagesAllowed\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}": typeof types.StartInteractionDocument,
     "query widgetConversation($id: ID!) {\n  interaction(id: $id) {\n    ...widgetConversationState\n  }\n}": typeof types.WidgetConversationDocument,
@@ -231,6 +232,7 @@ const documents: Documents = {
     "mutation postMessage($input: PostMessageInput!) {\n  postMessage(input: $input) {\n    ...chatMessage\n  }\n}": types.PostMessageDocument,
     "mutation requestCall($interactionId: ID!, $kind: CallKind!) {\n  requestCall(interactionId: $interactionId, kind: $kind) {\n    ...callFields\n  }\n}": types.RequestCallDocument,
     "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    allowAudio\n    allowVideo\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}": types.CampaignDocument,
+    "query campaignAvailability($campaignId: ID!) {\n  campaignAvailability(campaignId: $campaignId) {\n    admission\n    offlineMessagesAllowed\n  }\n}": types.CampaignAvailabilityDocument,
     "mutation leaveOfflineMessage($input: LeaveOfflineMessageInput!) {\n  leaveOfflineMessage(input: $input) {\n    id\n  }\n}": types.LeaveOfflineMessageDocument,
     "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    admission\n    offlineMessagesAllowed\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}": types.StartInteractionDocument,
     "query widgetConversation($id: ID!) {\n  interaction(id: $id) {\n    ...widgetConversationState\n  }\n}": types.WidgetConversationDocument,
@@ -672,6 +674,10 @@ export function graphql(source: "mutation requestCall($interactionId: ID!, $kind
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    allowAudio\n    allowVideo\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}"): (typeof documents)["query campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    askName\n    askEmail\n    askPhone\n    allowOfflineMessages\n    allowAudio\n    allowVideo\n    defaultLanguage\n    messages {\n      language\n      welcome\n      outOfHours\n      unavailable\n      offline\n      closing\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query campaignAvailability($campaignId: ID!) {\n  campaignAvailability(campaignId: $campaignId) {\n    admission\n    offlineMessagesAllowed\n  }\n}"): (typeof documents)["query campaignAvailability($campaignId: ID!) {\n  campaignAvailability(campaignId: $campaignId) {\n    admission\n    offlineMessagesAllowed\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

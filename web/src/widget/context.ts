@@ -6,7 +6,7 @@ import type { WidgetParams } from './params';
 export interface WidgetContext {
   params: WidgetParams;
   store: ConversationStore;
-  /** What the visitor typed about itself; the offline form starts from it. */
+  /** What the visitor typed about itself, first what it gave last time; the offline form starts from it. */
   contact: ContactDraft;
 }
 

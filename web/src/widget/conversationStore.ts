@@ -51,6 +51,8 @@ const RETURNING_KEY = 'parley.widget.returning';
 export function createConversationStore(campaignId: string | null) {
   const key = campaignId ? `parley.widget.${campaignId}` : null;
   const current = ref<StoredConversation | null>(key ? parseConversation(readStored(key)) : null);
+  // Kept for this page only: after a reload the form is offered again, to leave another message.
+  const sentBeforeChat = ref(false);
 
   function remember(conversation: StoredConversation): void {
     current.value = conversation;
@@ -64,7 +66,10 @@ export function createConversationStore(campaignId: string | null) {
     /** The offline message was left: a reload shows the confirmation, not the form again. */
     offlineMessageSent(): void {
       if (current.value) remember({ ...current.value, offlineMessage: OfflineMessage.SENT });
+      else sentBeforeChat.value = true;
     },
+    /** An offline message left out of hours before any chat was started. */
+    sentBeforeChat: readonly(sentBeforeChat),
     returningToken(): string | null {
       return readStored(RETURNING_KEY);
     },

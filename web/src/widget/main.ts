@@ -2,6 +2,7 @@ import { DefaultApolloClient } from '@vue/apollo-composable';
 import { createApp, reactive } from 'vue';
 import { createApolloClient } from '../shared/apollo/createApolloClient';
 import { OnReconnectKey } from '../shared/apollo/reconnect';
+import { recalledContact } from './contactMemory';
 import { createConversationStore } from './conversationStore';
 import { WidgetContextKey } from './context';
 import { createWidgetI18n } from './i18n';
@@ -28,5 +29,5 @@ createApp(WidgetApp)
   .use(createWidgetI18n(params.language))
   .provide(DefaultApolloClient, apollo.client)
   .provide(OnReconnectKey, apollo.onReconnect)
-  .provide(WidgetContextKey, { params, store, contact: reactive({ name: '', email: '', phone: '' }) })
+  .provide(WidgetContextKey, { params, store, contact: reactive(recalledContact()) })
   .mount('#widget');

@@ -33,6 +33,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Query.agents': FieldRule.PEOPLE,
   'Query.apiKeys': FieldRule.KEYS_AND_HOOKS,
   'Query.campaign': FieldRule.CAMPAIGNS,
+  'Query.campaignAvailability': FieldRule.CAMPAIGNS,
   'Query.campaignMembers': FieldRule.CAMPAIGNS,
   'Query.campaigns': FieldRule.CAMPAIGNS,
   'Query.cannedResponses': FieldRule.CAMPAIGNS,

@@ -11,6 +11,8 @@ import { Campaign, CreateCampaignInput, UpdateCampaignInput } from './campaign.t
 import { requirePeopleInScope } from '../users/people.access.js';
 import { createSecurityGroup, listSecurityGroups, renameSecurityGroup, requireCampaignInScope, requireGroupManager } from './security-group.service.js';
 import { SecurityGroup } from './security-group.type.js';
+import { CampaignAvailability } from './availability.type.js';
+import { availabilityNow, requireCampaignToStart } from '../interactions/admission.service.js';
 
 @Resolver()
 export class CampaignResolver {
@@ -24,6 +26,11 @@ export class CampaignResolver {
     const campaign = await findCampaign(ctx.em, id, scopeOf(ctx.viewer));
     if (!campaign) throw notFound('Campaign');
     return campaignFor(ctx.viewer, campaign);
+  }
+
+  @Query(() => CampaignAvailability, { description: 'Public: whether a chat started now would be let in, so the widget says no before it asks anything' })
+  async campaignAvailability(@Arg('campaignId', () => ID) campaignId: string, @Ctx() ctx: Context): Promise<CampaignAvailability> {
+    return availabilityNow(ctx.em, await requireCampaignToStart(ctx.em, ctx.viewer, campaignId));
   }
 
   @Mutation(() => Campaign, { description: 'Administrators: also makes its General and Closed trays' })

@@ -1,8 +1,8 @@
 import { type Em, one, rows } from '../../db/sql.js';
 import type { Context } from '../../shared/context.js';
 import { isEmail } from '../users/user.rules.js';
-import { badInput, forbidden, notFound } from '../../shared/errors.js';
-import { canUseCampaign, scopeOf } from '../auth/viewer.js';
+import { badInput, forbidden } from '../../shared/errors.js';
+import { scopeOf } from '../auth/viewer.js';
 import { hashToken, newToken, TokenKind, tokenKind } from '../auth/tokens.js';
 import { Admission } from '../campaigns/admission.rules.js';
 import { formatProtocol, normalizeLanguage } from '../campaigns/campaign.rules.js';
@@ -15,7 +15,7 @@ import { type InteractionView } from './interaction.view.js';
 import { enforce, loadView, trailActor } from './interaction.access.js';
 import { findContactByExternalId } from '../contacts/contact.service.js';
 import { systemText } from './system-messages.js';
-import { admissionWithin, type CampaignRow, refuseWithin } from './admission.service.js';
+import { admissionWithin, offlineMessagesTaken, refuseWithin, requireCampaignToStart } from './admission.service.js';
 
 export interface StartInput {
   campaignId: string;
@@ -56,12 +56,7 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
   const contact = cleanContact(input.contact);
   const language = input.language ? normalizeLanguage(input.language) : null;
   if (input.language && !language && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.language)) throw badInput('Language is a tag like "es" or "pt-BR"', 'language');
-  const campaign = await one<CampaignRow>(
-    em,
-    'select id, bot_first, protocol_prefix, default_language, messages, schedule, time_zone, waiting_limit, allow_offline_messages from campaigns where id = ?',
-    [input.campaignId],
-  );
-  if (!campaign || !canUseCampaign(viewer, campaign.id)) throw notFound('Campaign');
+  const campaign = await requireCampaignToStart(em, viewer, input.campaignId);
 
   const phase = startingPhase(asKey?.asBot ?? false, campaign.bot_first);
   const visitorToken = anonymous ? newToken(TokenKind.VISITOR) : null;
@@ -124,7 +119,7 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
   });
   const view = (await loadView(em, id))!;
   const events = [...messagesPosted(messages), ...changed(view, null), { kind: 'CONTACT_WROTE' as const, contactId: view.contact.id }];
-  return committed({ view, visitorToken, admission, offlineMessagesAllowed: admission === Admission.OUT_OF_HOURS && campaign.allow_offline_messages }, events);
+  return committed({ view, visitorToken, admission, offlineMessagesAllowed: offlineMessagesTaken(admission, campaign) }, events);
 }
 
 /** The contact of a widget's earlier conversation, if the token is one; anything else starts a new contact. */

@@ -11,6 +11,14 @@ describe('the stored conversation', () => {
     expect(parseConversation(JSON.stringify(kept))).toEqual(kept);
   });
 
+  it('remembers for this page an offline message left before any chat, and writes no conversation for it', () => {
+    const store = createConversationStore('c2');
+    store.offlineMessageSent();
+    expect(store.sentBeforeChat.value).toBe(true);
+    expect(store.conversation.value).toBeNull();
+    expect(createConversationStore('c2').sentBeforeChat.value).toBe(false);
+  });
+
   it('reads a record from before admissions were kept as a chat that was let in', () => {
     expect(parseConversation(JSON.stringify({ interactionId: 'i1', visitorToken: 't' }))).toEqual({
       interactionId: 'i1',

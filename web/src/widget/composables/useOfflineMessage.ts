@@ -4,6 +4,7 @@ import { useI18n } from 'vue-i18n';
 import { LeaveOfflineMessageDocument } from '../../gql/graphql';
 import { errorText } from '../../shared/apollo/errors';
 import type { WidgetCampaign } from '../campaignTexts';
+import { rememberContact } from '../contactMemory';
 import { CONTACT_FIELDS, contactErrors, FieldError, type ContactErrors, type ContactField } from '../contactRules';
 import { useWidgetContext } from '../context';
 import { useSubmitErrors } from './useSubmitErrors';
@@ -48,6 +49,7 @@ export function useOfflineMessage(campaign: Readonly<Ref<WidgetCampaign>>) {
           language: params.languageTag,
         },
       });
+      rememberContact(contact);
       store.offlineMessageSent();
     } catch (e) {
       error.value = errorText(e, t);

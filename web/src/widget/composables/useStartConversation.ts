@@ -4,6 +4,7 @@ import { useI18n } from 'vue-i18n';
 import { StartInteractionDocument } from '../../gql/graphql';
 import { errorText } from '../../shared/apollo/errors';
 import type { WidgetCampaign } from '../campaignTexts';
+import { rememberContact } from '../contactMemory';
 import { askedFields, contactErrors } from '../contactRules';
 import { OfflineMessage } from '../conversationStore';
 import { useWidgetContext } from '../context';
@@ -30,6 +31,11 @@ export function useStartConversation(campaign: Readonly<Ref<WidgetCampaign>>) {
     error.value = null;
     if (!validate()) return false;
     const fields = asked.value;
+    const given = {
+      name: fields.has('name') ? answer(contact.name) : null,
+      email: fields.has('email') ? answer(contact.email) : null,
+      phone: fields.has('phone') ? answer(contact.phone) : null,
+    };
     try {
       const result = await mutate({
         input: {
@@ -40,15 +46,12 @@ export function useStartConversation(campaign: Readonly<Ref<WidgetCampaign>>) {
           language: params.languageTag,
           country: params.country,
           returningVisitorToken: store.returningToken(),
-          contact: {
-            name: fields.has('name') ? answer(contact.name) : null,
-            email: fields.has('email') ? answer(contact.email) : null,
-            phone: fields.has('phone') ? answer(contact.phone) : null,
-          },
+          contact: given,
         },
       });
       const started = result?.data?.startInteraction;
       if (!started?.visitorToken) throw new Error('startInteraction returned no visitor token');
+      rememberContact(given);
       store.remember({
         interactionId: started.interaction.id,
         visitorToken: started.visitorToken,

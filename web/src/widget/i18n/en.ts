@@ -16,6 +16,7 @@ const en = {
     empty: 'Say hello: we answer right here.',
     loadFailed: 'Could not load the conversation.',
     newConversation: 'New conversation',
+    checkAgain: 'Try again',
   },
   message: {
     sending: 'Sending…',

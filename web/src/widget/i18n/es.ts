@@ -17,6 +17,7 @@ const es: WidgetMessages = {
     empty: 'Saluda: te respondemos aquí mismo.',
     loadFailed: 'No se pudo cargar la conversación.',
     newConversation: 'Nueva conversación',
+    checkAgain: 'Volver a intentarlo',
   },
   message: {
     sending: 'Enviando…',

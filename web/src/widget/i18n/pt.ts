@@ -17,6 +17,7 @@ const pt: WidgetMessages = {
     empty: 'Diga olá: respondemos aqui mesmo.',
     loadFailed: 'Não foi possível carregar a conversa.',
     newConversation: 'Nova conversa',
+    checkAgain: 'Tentar novamente',
   },
   message: {
     sending: 'Enviando…',
