@@ -1,5 +1,5 @@
 export default {
-  en: { nav: { label: 'Screens', inbox: 'Inbox', monitor: 'Monitor', admin: 'Administration' } },
-  es: { nav: { label: 'Pantallas', inbox: 'Bandeja', monitor: 'Monitor', admin: 'Administración' } },
-  pt: { nav: { label: 'Telas', inbox: 'Caixa de entrada', monitor: 'Monitor', admin: 'Administração' } },
+  en: { nav: { label: 'Screens', inbox: 'Inbox', contacts: 'Contacts', monitor: 'Monitor', admin: 'Administration' } },
+  es: { nav: { label: 'Pantallas', inbox: 'Bandeja', contacts: 'Contactos', monitor: 'Monitor', admin: 'Administración' } },
+  pt: { nav: { label: 'Telas', inbox: 'Caixa de entrada', contacts: 'Contatos', monitor: 'Monitor', admin: 'Administração' } },
 };
