@@ -33,6 +33,20 @@ const close = (id: string, token = agent.token) => ok(api.url, 'mutation($id: ID
 const contactOf = async (interactionId: string): Promise<string> =>
   (await ok(api.url, 'query($id: ID!) { interaction(id: $id) { contact { id } } }', { id: interactionId }, admin)).interaction.contact.id;
 
+/** A customer served and closed in `first`, then back from the same browser in `then`: one contact, two conversations. */
+async function returningCustomer(name: string, first: string, then: string): Promise<{ id: string; earlier: string; later: string }> {
+  const earlier = await startWidgetChat(api.url, first, name);
+  await take(earlier.id);
+  await close(earlier.id);
+  const again = await ok(api.url, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', {
+    i: { campaignId: then, channel: 'WEBCHAT', contact: { name }, returningVisitorToken: earlier.visitorToken },
+  });
+  const later = again.startInteraction.interaction.id;
+  const id = await contactOf(earlier.id);
+  expect(await contactOf(later)).toBe(id);
+  return { id, earlier: earlier.id, later };
+}
+
 beforeAll(async () => {
   api = await startApi();
   admin = await adminToken(api.url);
@@ -82,19 +96,12 @@ describe('the contacts list', () => {
 
 describe("a contact's record", () => {
   it('lists its earlier conversations, newest first, with their results', async () => {
-    const earlier = await startWidgetChat(api.url, north.id, `Record ${suffix}`);
-    await take(earlier.id);
-    await close(earlier.id);
-    const again = await ok(api.url, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', {
-      i: { campaignId: north.id, channel: 'WEBCHAT', contact: { name: `Record ${suffix}` }, returningVisitorToken: earlier.visitorToken },
-    });
-    const id = await contactOf(earlier.id);
-    expect(await contactOf(again.startInteraction.interaction.id)).toBe(id);
+    const { id, earlier, later } = await returningCustomer(`Record ${suffix}`, north.id, north.id);
     const record = (await ok(api.url, ONE, { id }, agent.token)).contact;
     expect(record).toMatchObject({ id, name: `Record ${suffix}`, state: 'TRAY', previousState: 'AGENT', conversationCount: 2 });
     expect(record.conversations.edges.map((e: any) => [e.node.id, e.node.result])).toEqual([
-      [again.startInteraction.interaction.id, null],
-      [earlier.id, 'SUCCESS'],
+      [later, null],
+      [earlier, 'SUCCESS'],
     ]);
   });
 
@@ -117,15 +124,8 @@ describe('a caller limited to some campaigns', () => {
   });
 
   it('sees a contact of both campaigns through its own campaign only: conversations, campaign and count', async () => {
-    const mine = await startWidgetChat(api.url, north.id, `Shared ${suffix}`);
-    // Closed, it is everyone's to read (a READ key sees no chat waiting in a tray).
-    await take(mine.id);
-    await close(mine.id);
-    const theirs = await ok(api.url, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', {
-      i: { campaignId: south.id, channel: 'WEBCHAT', contact: { name: `Shared ${suffix}` }, returningVisitorToken: mine.visitorToken },
-    });
-    const id = await contactOf(mine.id);
-    expect(await contactOf(theirs.startInteraction.interaction.id)).toBe(id);
+    // Closed, the first is everyone's to read (a READ key sees no chat waiting in a tray).
+    const { id } = await returningCustomer(`Shared ${suffix}`, north.id, south.id);
     expect((await ok(api.url, ONE, { id }, admin)).contact).toMatchObject({ campaign: { id: south.id }, conversationCount: 2 });
     for (const token of [agent.token, supervisor.token, northKey]) {
       const record = (await ok(api.url, ONE, { id }, token)).contact;

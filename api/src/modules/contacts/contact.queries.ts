@@ -8,6 +8,7 @@ import { scopeOf } from '../auth/viewer.js';
 import { decodeCursor, foldSql, searchPattern } from '../interactions/interaction.queries.js';
 import type { Channel } from '../interactions/interaction.enums.js';
 import type { ContactState } from './contact.enums.js';
+import { type InteractionView, toContactView } from '../interactions/interaction.view.js';
 import { contactInScopeSql } from './contact.rules.js';
 
 export interface ContactFilter {
@@ -16,16 +17,7 @@ export interface ContactFilter {
 }
 
 /** A contact as its record shows it; campaign, channel and count come from its conversations within the caller's campaigns. */
-export interface ContactRecordView {
-  id: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  externalId: string | null;
-  country: string | null;
-  language: string | null;
-  state: ContactState;
-  previousState: ContactState | null;
+export type ContactRecordView = InteractionView['contact'] & {
   stateChangedAt: string;
   lastActivityAt: string;
   createdAt: string;
@@ -34,7 +26,7 @@ export interface ContactRecordView {
   conversationCount: number;
   /** The activity to the microsecond, for the cursor: a millisecond cut would skip contacts between the cut and the instant. */
   activityKey: string;
-}
+};
 
 /** Newest activity first: its latest message (or its start) or its latest move, whichever came last. Migration 20 indexes it. */
 const ACTIVITY = 'greatest(coalesce(ct.last_message_at, ct.created_at), ct.state_changed_at)';
@@ -48,7 +40,10 @@ function recordSql(scope: Scope, where: string): { sql: string; params: unknown[
   const inScope = contactInScopeSql(scope, 'ct.id');
   const reached = campaignSql(scope, 'li.campaign_id');
   return {
-    sql: `select ct.id, ct.name, ct.email, ct.phone, ct.external_id, ct.country, ct.language, ct.state, ct.previous_state, ct.state_changed_at, ct.created_at,
+    // The contact's columns are named as INTERACTION_VIEW_SQL names them, so one mapper reads both.
+    sql: `select ct.id as contact_id, ct.name as contact_name, ct.email as contact_email, ct.phone as contact_phone, ct.external_id as contact_external_id,
+                 ct.country as contact_country, ct.language as contact_language, ct.state as contact_state, ct.previous_state as contact_previous_state,
+                 ct.state_changed_at, ct.created_at,
                  ${ACTIVITY} as active_at, to_char(${ACTIVITY} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as active_key, latest.campaign_id, latest.campaign_name, latest.campaign_time_zone, latest.channel, coalesce(latest.conversations, 0) as conversations
             from contacts ct
             left join lateral (select li.campaign_id, lc.name as campaign_name, lc.time_zone as campaign_time_zone, li.channel, count(*) over ()::int as conversations
@@ -64,15 +59,7 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 
 function toRecord(r: Row): ContactRecordView {
   return {
-    id: r.id,
-    name: r.name,
-    email: r.email,
-    phone: r.phone,
-    externalId: r.external_id,
-    country: r.country,
-    language: r.language,
-    state: r.state,
-    previousState: r.previous_state,
+    ...toContactView(r),
     stateChangedAt: iso(r.state_changed_at),
     lastActivityAt: iso(r.active_at),
     createdAt: iso(r.created_at),

@@ -1,20 +1,11 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../../shared/scalars.js';
 import { Channel } from '../interactions/interaction.enums.js';
-import { CampaignRef, PageInfo } from '../interactions/interaction.type.js';
+import { CampaignRef, Contact, PageInfo } from '../interactions/interaction.type.js';
 import { ContactState } from './contact.enums.js';
 
 @ObjectType({ simpleResolvers: true, description: "A customer as the Contacts screen and the contact's record show it" })
-export class ContactRecord {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) name!: string | null;
-  @Field(() => String, { nullable: true }) email!: string | null;
-  @Field(() => String, { nullable: true }) phone!: string | null;
-  @Field(() => String, { nullable: true }) externalId!: string | null;
-  @Field(() => String, { nullable: true }) country!: string | null;
-  @Field(() => String, { nullable: true }) language!: string | null;
-  @Field(() => ContactState, { description: 'Where its chat is now' }) state!: ContactState;
-  @Field(() => ContactState, { nullable: true, description: 'Where its chat was before' }) previousState!: ContactState | null;
+export class ContactRecord extends Contact {
   @Field(() => DateTime, { description: 'Since when it is in its state' }) stateChangedAt!: string;
   @Field(() => DateTime, { description: 'Its latest message or change of state: the list is ordered by it, newest first' }) lastActivityAt!: string;
   @Field(() => DateTime) createdAt!: string;
