@@ -6,8 +6,11 @@ export const PAGE_SIZE = 25;
 /** How many of a contact's conversations its record lists. */
 export const RECORD_CONVERSATIONS = 50;
 
-/** How long typing rests before the search is sent, and how long a burst of chat changes before the list is read again. */
+/** How long typing rests before the search is sent. */
 export const SETTLE_MS = 300;
+
+/** How often, at most, chat changes read the list again: a busy center changes chats many times a second. */
+export const LIVE_READ_MS = 1500;
 
 /** Each state's colour: waiting in a tray wants attention, an expired contact needs a new conversation. */
 export const STATE_TAG = { BOT: 'default', TRAY: 'warning', AGENT: 'success', EXPIRED: 'error' } as const satisfies Record<ContactState, string>;

@@ -1,20 +1,20 @@
 import { useQuery, useSubscription } from '@vue/apollo-composable';
 import { computed, onScopeDispose, ref, watch } from 'vue';
 import { ContactActivityDocument, ContactsDocument } from '../../../gql/graphql';
-import { appendPage, PAGE_SIZE, SETTLE_MS } from '../contactRules';
+import { appendPage, LIVE_READ_MS, PAGE_SIZE, SETTLE_MS } from '../contactRules';
 
 /** The contacts the signed-in person may see, newest activity first, searched, paged, and read again as chats change. */
 export function useContacts() {
   const search = ref('');
   const searched = ref('');
-  const timers = new Set<number>();
-  const later = (run: () => void) => {
-    timers.forEach((timer) => window.clearTimeout(timer));
-    timers.clear();
-    timers.add(window.setTimeout(run, SETTLE_MS));
-  };
-  onScopeDispose(() => timers.forEach((timer) => window.clearTimeout(timer)));
-  watch(search, (text) => later(() => (searched.value = text.trim())));
+  // Typing waits for a pause; chat changes are read at most once per LIVE_READ_MS, so a steady stream of them still shows.
+  let typing = 0;
+  let reading = 0;
+  onScopeDispose(() => [typing, reading].forEach((timer) => window.clearTimeout(timer)));
+  watch(search, (text) => {
+    window.clearTimeout(typing);
+    typing = window.setTimeout(() => (searched.value = text.trim()), SETTLE_MS);
+  });
 
   const query = useQuery(ContactsDocument, () => ({ filter: searched.value ? { search: searched.value } : null, first: PAGE_SIZE }), { fetchPolicy: 'cache-and-network' });
   const page = computed(() => query.result.value?.contacts ?? null);
@@ -41,9 +41,15 @@ export function useContacts() {
     }
   }
 
-  // A contact's state is where its chat is: any chat's change may move one. A burst of them is read once.
+  // A contact's state is where its chat is: any chat's change may move one.
   const live = useSubscription(ContactActivityDocument, null, () => ({ fetchPolicy: 'no-cache' }));
-  live.onResult(() => later(() => void query.refetch()));
+  live.onResult(() => {
+    if (reading) return;
+    reading = window.setTimeout(() => {
+      reading = 0;
+      void query.refetch();
+    }, LIVE_READ_MS);
+  });
 
   return {
     search,
