@@ -13,6 +13,8 @@ export enum FieldRule {
   CHAT = 'CHAT',
   /** Many chats, filtered by `visibilitySql` (interaction.queries.ts) or `canSee` per event (interaction.stream.ts). */
   CHATS = 'CHATS',
+  /** Contacts, by `contactInScopeSql` (a conversation in a campaign the scope reaches); their conversations by `visibilitySql`. */
+  CONTACTS = 'CONTACTS',
   /** Campaigns and what hangs from them (trays, members, canned responses, offline messages), by `campaignSql` / `requireCampaignInScope` / `trayScopeSql`. */
   CAMPAIGNS = 'CAMPAIGNS',
   /** People, by `peopleSql` for lists and `requirePersonToActOn` / `requirePeopleInScope` for acts (users/people.access.ts). */
@@ -37,6 +39,8 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Query.campaignMembers': FieldRule.CAMPAIGNS,
   'Query.campaigns': FieldRule.CAMPAIGNS,
   'Query.cannedResponses': FieldRule.CAMPAIGNS,
+  'Query.contact': FieldRule.CONTACTS,
+  'Query.contacts': FieldRule.CONTACTS,
   'Query.iceServers': FieldRule.PUBLIC,
   'Query.interaction': FieldRule.CHAT,
   'Query.interactionByProtocol': FieldRule.CHAT,

@@ -1,6 +1,7 @@
 import { one, rows, pgArray } from '../../db/sql.js';
 import type { Context } from '../../shared/context.js';
 import { badInput, unauthenticated } from '../../shared/errors.js';
+import type { KeysetPage } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
 import { campaignSql, type SqlPart } from '../auth/scope.rules.js';
 import { Role } from '../users/user.enums.js';
@@ -55,16 +56,12 @@ export function visibilitySql(who: Onlooker): SqlPart {
   }
 }
 
-export interface Page {
-  nodes: InteractionView[];
-  hasNextPage: boolean;
-  /** Null when not asked for. */
-  totalCount: number | null;
-}
+export type Page = KeysetPage<InteractionView>;
 
 const encodeCursor = (v: InteractionView) => Buffer.from(`${v.createdAt}|${v.id}`).toString('base64url');
 
-function decodeCursor(cursor: string): [string, string] {
+/** A keyset cursor's (instant, id); BAD_USER_INPUT when it is not one. */
+export function decodeCursor(cursor: string): [string, string] {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!at || !id || !isUuid(id) || Number.isNaN(Date.parse(at))) throw badInput('Invalid cursor', 'after');
   return [at, id];
@@ -79,10 +76,16 @@ const fold = (text: string): string =>
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase();
 
+/** An ILIKE pattern finding the folded search text anywhere; BAD_USER_INPUT when it is too long. */
+export function searchPattern(search: string): string {
+  if (search.length > 200) throw badInput('Search text is too long', 'filter.search');
+  return `%${fold(search).replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+}
+
 /** The same folding in SQL, for the letters of Parley's languages, whatever the database's locale. */
 const ACCENTED = 'ÁÀÂÃÄÅÉÈÊËÍÌÎÏÓÒÔÕÖÚÙÛÜÇÑÝáàâãäåéèêëíìîïóòôõöúùûüçñý';
 const PLAIN = 'AAAAAAEEEEIIIIOOOOOUUUUCNYaaaaaaeeeeiiiiooooouuuucny';
-const foldSql = (column: string) => `translate(coalesce(${column}, ''), '${ACCENTED}', '${PLAIN}')`;
+export const foldSql = (column: string) => `translate(coalesce(${column}, ''), '${ACCENTED}', '${PLAIN}')`;
 
 /** A page of the interactions the viewer may see, keyset-paginated on (createdAt, id). */
 export async function listInteractions(
@@ -113,8 +116,7 @@ export async function listInteractions(
   if (filter.statuses?.length) add('i.status = any(?::interaction_status[])', pgArray(filter.statuses));
   const search = filter.search?.trim();
   if (search) {
-    if (search.length > 200) throw badInput('Search text is too long', 'filter.search');
-    const like = `%${fold(search).replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const like = searchPattern(search);
     where.push(`(${foldSql('ct.name')} ilike ? or ct.email ilike ? or ct.phone ilike ? or ${foldSql('c.name')} ilike ? or i.protocol ilike ?)`);
     params.push(like, like, like, like, like);
   }

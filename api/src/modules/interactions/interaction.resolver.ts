@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { dispatched } from '../domain-events/dispatcher.js';
 import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
+import { connectionOf } from '../../shared/connection.js';
 import { selects } from '../../shared/selection.js';
 import { InteractionResult } from './interaction.enums.js';
 import { encodeCursor, InteractionOrder, listInteractions } from './interaction.queries.js';
@@ -41,10 +42,7 @@ export class InteractionResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('order', () => InteractionOrder, { defaultValue: InteractionOrder.NEWEST_FIRST }) order = InteractionOrder.NEWEST_FIRST,
   ): Promise<InteractionConnection> {
-    const page = await listInteractions(ctx, filter ?? {}, first, after ?? null, order, { count: selects(info, 'totalCount') });
-    const edges = page.nodes.map((node) => ({ cursor: encodeCursor(node), node }));
-    // Counted only when asked for; unasked, the value is never read.
-    return { edges, totalCount: page.totalCount ?? 0, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return connectionOf(await listInteractions(ctx, filter ?? {}, first, after ?? null, order, { count: selects(info, 'totalCount') }), encodeCursor);
   }
 
   @Mutation(() => StartInteractionPayload, { description: 'The widget (anonymous), a bot or an integrator starts a conversation' })

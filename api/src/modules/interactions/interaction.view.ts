@@ -79,6 +79,21 @@ select i.id, i.protocol, i.channel, i.phase, i.status, i.result, i.bot_answers, 
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
+/** The contact of a row that selects INTERACTION_VIEW_SQL's `contact_*` columns. */
+export function toContactView(r: Row): InteractionView['contact'] {
+  return {
+    id: r.contact_id,
+    name: r.contact_name,
+    email: r.contact_email,
+    phone: r.contact_phone,
+    externalId: r.contact_external_id,
+    country: r.contact_country,
+    language: r.contact_language,
+    state: r.contact_state,
+    previousState: r.contact_previous_state,
+  };
+}
+
 export function toInteractionView(r: Row): InteractionView {
   return {
     id: r.id,
@@ -88,17 +103,7 @@ export function toInteractionView(r: Row): InteractionView {
     status: r.status,
     result: r.result,
     campaign: { id: r.campaign_id, name: r.campaign_name, timeZone: r.campaign_time_zone, noAnswerTimeoutSeconds: r.no_answer_timeout_seconds },
-    contact: {
-      id: r.contact_id,
-      name: r.contact_name,
-      email: r.contact_email,
-      phone: r.contact_phone,
-      externalId: r.contact_external_id,
-      country: r.contact_country,
-      language: r.contact_language,
-      state: r.contact_state,
-      previousState: r.contact_previous_state,
-    },
+    contact: toContactView(r),
     tray: r.tray_id ? { id: r.tray_id, name: r.tray_name, kind: r.tray_kind, ownerId: r.tray_owner_id } : null,
     agent: r.agent_id ? { id: r.agent_id, name: r.agent_name } : null,
     participants: (r.participants ?? []).map((p: { id: string; name: string; joinedAt: string }) => ({ ...p, joinedAt: iso(p.joinedAt)! })),

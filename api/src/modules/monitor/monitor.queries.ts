@@ -24,7 +24,7 @@ export interface OpenChatRow {
   contactPhone: string | null;
   contactState: ContactState;
   trayKind: TrayKind | null;
-  contact: { name: string | null; email: string | null; phone: string | null };
+  contact: { name: string | null; email: string | null; phone: string | null; state: ContactState };
 }
 
 /** Every open chat, one query: the dashboard's raw material, shaped once per load rather than per request. */
@@ -60,7 +60,7 @@ export async function openChats(em: Em): Promise<OpenChatRow[]> {
       contactPhone: r.contact_phone,
       contactState: r.contact_state,
       trayKind: r.tray_kind,
-      contact: { name: r.contact_name, email: r.contact_email, phone: r.contact_phone },
+      contact: { name: r.contact_name, email: r.contact_email, phone: r.contact_phone, state: r.contact_state },
     };
   });
 }

@@ -20,7 +20,7 @@ export interface MonitorChatView {
   status: OpenChatRow['status'];
   campaign: { id: string; name: string; timeZone: string };
   agentId: string | null;
-  contact: { name: string | null; email: string | null; phone: string | null };
+  contact: OpenChatRow['contact'];
   /** When the current phase began: started, queued or assigned. */
   since: Date;
   waitingSince: Date | null;

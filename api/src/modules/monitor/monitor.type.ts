@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { DateTime } from '../../shared/scalars.js';
 import { AgentState } from '../agents/agent-state.rules.js';
 import { PauseReason } from '../agents/agent.type.js';
+import { ContactState } from '../contacts/contact.enums.js';
 import { ChatBand } from '../campaigns/thresholds.rules.js';
 import { Channel, InteractionStatus, Phase } from '../interactions/interaction.enums.js';
 import { CampaignRef } from '../interactions/interaction.type.js';
@@ -14,6 +15,7 @@ export class MonitorContact {
   @Field(() => String, { nullable: true }) name!: string | null;
   @Field(() => String, { nullable: true }) email!: string | null;
   @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => ContactState, { description: 'EXPIRED once its session window closed: a new conversation or a template is needed to reach it' }) state!: ContactState;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AgentState } from '../../agents/agent-state.rules.js';
 import { Channel, InteractionStatus, Phase } from '../../interactions/interaction.enums.js';
+import { ContactState } from '../../contacts/contact.enums.js';
 import { monitorPicture, monitorUpdate, sameValue, type MonitorUpdateView } from '../monitor.delta.js';
 import type { MonitorAgentRow, OpenChatRow } from '../monitor.queries.js';
 import type { MonitorFilter } from '../monitor.rules.js';
@@ -28,7 +29,7 @@ function chat(id: string, phase: Phase, agentId: string | null = null, assignedA
     contactName: `Contact ${id}`,
     contactEmail: null,
     contactPhone: null,
-    contact: { name: `Contact ${id}`, email: null, phone: null },
+    contact: { name: `Contact ${id}`, email: null, phone: null, state: ContactState.AGENT },
   };
 }
 

@@ -30,7 +30,7 @@ const chat = (id: string, phase: MonitorChatRow['phase'], agentId: string | null
   alert: false,
   agentId,
   campaign: { id: 'c1', name: 'Sales', timeZone: 'UTC' },
-  contact: { name: `Contact ${id}`, email: null, phone: null },
+  contact: { name: `Contact ${id}`, email: null, phone: null, state: 'AGENT' },
 });
 
 const update = (parts: Partial<MonitorUpdate>, generatedAt = '2026-01-01T10:00:00.000Z'): MonitorUpdate => ({
