@@ -36,6 +36,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Query.campaignMembers': FieldRule.CAMPAIGNS,
   'Query.campaigns': FieldRule.CAMPAIGNS,
   'Query.cannedResponses': FieldRule.CAMPAIGNS,
+  'Query.callCursor': FieldRule.SELF,
   'Query.iceServers': FieldRule.PUBLIC,
   'Query.interaction': FieldRule.CHAT,
   'Query.interactionByProtocol': FieldRule.CHAT,
