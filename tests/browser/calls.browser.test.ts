@@ -17,10 +17,12 @@ const GRACE_MS = 5000;
 
 let api: ApiProcess;
 let browser: Browser;
+/** Every page's context, closed at the end. */
+const contexts: BrowserContext[] = [];
+/** The administrator who makes each language's agent, the supervisor who reads the monitor, and the campaign that takes calls. */
 let admin: string;
 let supervisor: Person;
 let campaign: CampaignFixture;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   [api, browser] = await Promise.all([startApi({ CALL_DROP_GRACE_MS: String(GRACE_MS) }), launchChromium()]);
