@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
-import { connect } from './support/ws-client.js';
+import { connect, errorCodes } from './support/ws-client.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, startWidgetChat } from './support/world.js';
 
 let api: ApiProcess;
@@ -15,9 +15,11 @@ let agent: Person;
 let other: Person;
 let supervisor: Person;
 let campaign: CampaignFixture;
+/** Short, so a drop past it is quick to prove; the calls above end well within it. */
+const GRACE_MS = 4000;
 
 beforeAll(async () => {
-  api = await startApi({ ICE_SERVERS: '[{"urls":"stun:stun.tests.parley.dev:3478"},{"urls":["turn:turn.tests.parley.dev"],"username":"u","credential":"c"}]' });
+  api = await startApi({ CALL_DROP_GRACE_MS: String(GRACE_MS), ICE_SERVERS: '[{"urls":"stun:stun.tests.parley.dev:3478"},{"urls":["turn:turn.tests.parley.dev"],"username":"u","credential":"c"}]' });
   admin = await adminToken(api.url);
   agent = await createPerson(api.url, admin, 'AGENT');
   other = await createPerson(api.url, admin, 'AGENT');
@@ -36,9 +38,9 @@ const END = 'mutation($id: ID!) { endCall(callId: $id) { state seconds } }';
 const EVENTS = 'subscription($id: ID) { callEvents(interactionId: $id) { type from call { id state } signal { kind payload } } }';
 const ON_CALL = 'query($a: [ID!]) { monitor(filter: { agentIds: $a }) { agents { onCall } } }';
 
-async function servedChat() {
+async function servedChat(by: Person = agent) {
   const chat = await startWidgetChat(api.url, campaign.id);
-  await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: chat.id }, agent.token);
+  await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: chat.id }, by.token);
   return chat;
 }
 
@@ -156,5 +158,84 @@ describe('calls', () => {
     expect((await ok(api.url, ON_CALL, { a: [willing.id] }, supervisor.token)).monitor.agents).toEqual([{ onCall: false }]);
     expect((await ok(api.url, END, { id: session.id }, supervisor.token)).endCall.state).toBe('ENDED');
     await Promise.all([agentWs.dispose(), supWs.dispose()]);
+  });
+});
+
+const RESUME = 'subscription($id: ID, $after: String) { callEvents(interactionId: $id, after: $after) { type from cursor call { id state endReason endedBy } signal { kind payload } } }';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const cursorNow = async (token: string) => (await ok(api.url, '{ callCursor }', {}, token)).callCursor as string;
+
+describe('calls across a dropped socket', () => {
+  it('replay to a party that comes back what it missed, and a drop shorter than the grace keeps the call', async () => {
+    const agent = await createPerson(api.url, admin, 'AGENT');
+    const chat = await servedChat(agent);
+    const agentWs = connect(api.wsUrl, agent.token);
+    agentWs.subscribe<any>(RESUME, { after: await cursorNow(agent.token) });
+    const customerWs = connect(api.wsUrl, chat.visitorToken);
+    const before = customerWs.subscribe<any>(RESUME, { id: chat.id, after: await cursorNow(chat.visitorToken) });
+    await sleep(300);
+    const call = (await ok(api.url, REQUEST, { id: chat.id, k: 'AUDIO' }, chat.visitorToken)).requestCall;
+    const [requested] = await before.until((e) => e.some((x) => x.callEvents.type === 'REQUESTED'));
+
+    // The customer's socket drops; meanwhile the agent accepts and offers.
+    await customerWs.dispose();
+    await ok(api.url, ANSWER, { id: call.id, a: true }, agent.token);
+    await ok(api.url, SIGNAL, { id: call.id, k: 'OFFER', p: '{"sdp":"while away"}' }, agent.token);
+    await ok(api.url, SIGNAL, { id: call.id, k: 'ICE_CANDIDATE', p: '{"candidate":"c1"}' }, agent.token);
+    await sleep(1000);
+
+    const back = connect(api.wsUrl, chat.visitorToken);
+    const resumed = back.subscribe<any>(RESUME, { id: chat.id, after: requested.callEvents.cursor });
+    await resumed.until((e) => e.length >= 3);
+    expect(resumed.events.map((x) => [x.callEvents.type, x.callEvents.signal?.payload ?? null])).toEqual([
+      ['ACCEPTED', null],
+      ['SIGNAL', '{"sdp":"while away"}'],
+      ['SIGNAL', '{"candidate":"c1"}'],
+    ]);
+    // Live events follow the replay, none twice.
+    await ok(api.url, SIGNAL, { id: call.id, k: 'ICE_CANDIDATE', p: '{"candidate":"c2"}' }, agent.token);
+    await resumed.until((e) => e.length >= 4);
+    expect(resumed.events[3].callEvents.signal.payload).toBe('{"candidate":"c2"}');
+
+    // Well past the grace since the drop: the call goes on.
+    await sleep(GRACE_MS + 1500);
+    expect((await ok(api.url, ON_CALL, { a: [agent.id] }, supervisor.token)).monitor.agents).toEqual([{ onCall: true }]);
+    expect(resumed.events.filter((x) => x.callEvents.type === 'ENDED')).toEqual([]);
+    expect((await ok(api.url, END, { id: call.id }, agent.token)).endCall.state).toBe('ENDED');
+    await Promise.all([agentWs.dispose(), back.dispose()]);
+  });
+
+  it('end the call when a party stays away past the grace, telling both sides whose connection was lost', async () => {
+    const agent = await createPerson(api.url, admin, 'AGENT');
+    const chat = await servedChat(agent);
+    const agentWs = connect(api.wsUrl, agent.token);
+    const agentHears = agentWs.subscribe<any>(RESUME, { after: await cursorNow(agent.token) });
+    const customerWs = connect(api.wsUrl, chat.visitorToken);
+    const customerHears = customerWs.subscribe<any>(RESUME, { id: chat.id, after: await cursorNow(chat.visitorToken) });
+    await sleep(300);
+    const call = (await ok(api.url, REQUEST, { id: chat.id, k: 'AUDIO' }, chat.visitorToken)).requestCall;
+    await ok(api.url, ANSWER, { id: call.id, a: true }, agent.token);
+    const [, accepted] = await customerHears.until((e) => e.some((x) => x.callEvents.type === 'ACCEPTED'));
+    await customerWs.dispose();
+
+    await sleep(GRACE_MS / 2);
+    expect(agentHears.events.filter((x) => x.callEvents.type === 'ENDED')).toEqual([]);
+    await agentHears.until((e) => e.some((x) => x.callEvents.type === 'ENDED'), GRACE_MS + 5000);
+    const ended = agentHears.events.find((x) => x.callEvents.type === 'ENDED').callEvents;
+    expect(ended.call).toMatchObject({ id: call.id, state: 'ENDED', endReason: 'CONNECTION_LOST', endedBy: 'CUSTOMER' });
+    expect((await ok(api.url, ON_CALL, { a: [agent.id] }, supervisor.token)).monitor.agents).toEqual([{ onCall: false }]);
+
+    // The customer, back too late, hears why its call ended.
+    const back = connect(api.wsUrl, chat.visitorToken);
+    const told = back.subscribe<any>(RESUME, { id: chat.id, after: accepted!.callEvents.cursor });
+    await told.until((e) => e.some((x) => x.callEvents.type === 'ENDED'));
+    expect(told.events.at(-1).callEvents.call).toMatchObject({ endReason: 'CONNECTION_LOST', endedBy: 'CUSTOMER' });
+    const trail = (await ok(api.url, 'query($id: ID!) { interaction(id: $id) { events { type actorKind data } } }', { id: chat.id }, agent.token)).interaction.events;
+    expect(trail.filter((e: any) => e.type === 'CALL_ENDED')).toEqual([
+      { type: 'CALL_ENDED', actorKind: 'SYSTEM', data: expect.objectContaining({ callId: call.id, reason: 'CONNECTION_LOST', connectionOf: 'CUSTOMER' }) },
+    ]);
+    const wrong = agentWs.subscribe<any>(RESUME, { after: 'soon' });
+    await expect.poll(() => errorCodes(wrong.errors)).toEqual(['BAD_USER_INPUT']);
+    await Promise.all([agentWs.dispose(), back.dispose()]);
   });
 });

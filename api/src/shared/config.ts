@@ -81,6 +81,11 @@ const schema = z.object({
   /** Outgoing e-mail (transcripts), e.g. smtp://user:pass@mail.example.com:587; without it, mail is written to the log. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default('Parley <no-reply@parley.local>'),
+  /**
+   * How long a call party's connection may stay away before the call ends: a reconnection within it
+   * (a blip, a train tunnel) resumes the call, and the events missed meanwhile are replayed.
+   */
+  CALL_DROP_GRACE_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
   /** STUN/TURN servers for calls, as a JSON array of RTCIceServer objects ([{"urls":"stun:stun.example.com:3478"}]). */
   ICE_SERVERS: z
     .string()

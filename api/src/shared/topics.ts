@@ -78,9 +78,13 @@ export interface CallEventMessage {
     startedAt: string | null;
     endedAt: string | null;
     seconds: number | null;
+    endReason: string | null;
+    endedBy: 'CUSTOMER' | 'AGENT' | 'SUPERVISOR' | null;
   };
   from: 'CUSTOMER' | 'AGENT' | 'SUPERVISOR' | null;
   signal: { kind: string; payload: string } | null;
+  /** Where the event is stored: a party that reconnects resumes after the last one it heard. */
+  cursor: string;
 }
 
 /** Typed access to the bus with a per-deployment channel prefix. */

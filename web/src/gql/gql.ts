@@ -64,7 +64,6 @@ type Documents = {
     "mutation signIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) {\n    token\n    user {\n      id\n      name\n      role\n      email\n    }\n  }\n}": typeof types.SignInDocument,
     "mutation signOut {\n  signOut\n}": typeof types.SignOutDocument,
     "mutation answerCall($callId: ID!, $accept: Boolean!) {\n  answerCall(callId: $callId, accept: $accept) {\n    ...callFields\n  }\n}": typeof types.AnswerCallDocument,
-    "query callTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      type\n      data\n    }\n  }\n}": typeof types.CallTrailDocument,
     "query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}": typeof types.CallingChatDocument,
     "query screenSupervisors {\n  supervisors {\n    id\n    name\n  }\n}": typeof types.ScreenSupervisorsDocument,
     "query contact($id: ID!, $first: Int!) {\n  contact(id: $id) {\n    ...contactFields\n    externalId\n    country\n    language\n    createdAt\n    conversations(first: $first) {\n      edges {\n        node {\n          ...interactionSummary\n          result\n          closedAt\n        }\n      }\n    }\n  }\n}": typeof types.ContactDocument,
@@ -110,8 +109,9 @@ type Documents = {
     "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}": typeof types.SendInternalMessageDocument,
     "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": typeof types.TransferInteractionDocument,
     "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": typeof types.TransferTargetsDocument,
-    "subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}": typeof types.CallEventsDocument,
-    "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  supervisorId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}": typeof types.CallFieldsFragmentDoc,
+    "query callCursor {\n  callCursor\n}": typeof types.CallCursorDocument,
+    "subscription callEvents($interactionId: ID, $after: String) {\n  callEvents(interactionId: $interactionId, after: $after) {\n    type\n    from\n    cursor\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}": typeof types.CallEventsDocument,
+    "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  supervisorId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n  endReason\n  endedBy\n}": typeof types.CallFieldsFragmentDoc,
     "mutation endCall($callId: ID!) {\n  endCall(callId: $callId) {\n    ...callFields\n  }\n}": typeof types.EndCallDocument,
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": typeof types.IceServersDocument,
     "mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": typeof types.SendCallSignalDocument,
@@ -181,7 +181,6 @@ const documents: Documents = {
     "mutation signIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) {\n    token\n    user {\n      id\n      name\n      role\n      email\n    }\n  }\n}": types.SignInDocument,
     "mutation signOut {\n  signOut\n}": types.SignOutDocument,
     "mutation answerCall($callId: ID!, $accept: Boolean!) {\n  answerCall(callId: $callId, accept: $accept) {\n    ...callFields\n  }\n}": types.AnswerCallDocument,
-    "query callTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      type\n      data\n    }\n  }\n}": types.CallTrailDocument,
     "query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}": types.CallingChatDocument,
     "query screenSupervisors {\n  supervisors {\n    id\n    name\n  }\n}": types.ScreenSupervisorsDocument,
     "query contact($id: ID!, $first: Int!) {\n  contact(id: $id) {\n    ...contactFields\n    externalId\n    country\n    language\n    createdAt\n    conversations(first: $first) {\n      edges {\n        node {\n          ...interactionSummary\n          result\n          closedAt\n        }\n      }\n    }\n  }\n}": types.ContactDocument,
@@ -227,8 +226,9 @@ const documents: Documents = {
     "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}": types.SendInternalMessageDocument,
     "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": types.TransferInteractionDocument,
     "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": types.TransferTargetsDocument,
-    "subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}": types.CallEventsDocument,
-    "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  supervisorId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}": types.CallFieldsFragmentDoc,
+    "query callCursor {\n  callCursor\n}": types.CallCursorDocument,
+    "subscription callEvents($interactionId: ID, $after: String) {\n  callEvents(interactionId: $interactionId, after: $after) {\n    type\n    from\n    cursor\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}": types.CallEventsDocument,
+    "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  supervisorId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n  endReason\n  endedBy\n}": types.CallFieldsFragmentDoc,
     "mutation endCall($callId: ID!) {\n  endCall(callId: $callId) {\n    ...callFields\n  }\n}": types.EndCallDocument,
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": types.IceServersDocument,
     "mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": types.SendCallSignalDocument,
@@ -465,10 +465,6 @@ export function graphql(source: "mutation answerCall($callId: ID!, $accept: Bool
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query callTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      type\n      data\n    }\n  }\n}"): (typeof documents)["query callTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      type\n      data\n    }\n  }\n}"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query callingChat($id: ID!) {\n  interaction(id: $id) {\n    id\n    protocol\n    contact {\n      id\n      name\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -649,11 +645,15 @@ export function graphql(source: "query transferTargets($interactionId: ID!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}"): (typeof documents)["subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}"];
+export function graphql(source: "query callCursor {\n  callCursor\n}"): (typeof documents)["query callCursor {\n  callCursor\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  supervisorId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}"): (typeof documents)["fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  supervisorId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n}"];
+export function graphql(source: "subscription callEvents($interactionId: ID, $after: String) {\n  callEvents(interactionId: $interactionId, after: $after) {\n    type\n    from\n    cursor\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}"): (typeof documents)["subscription callEvents($interactionId: ID, $after: String) {\n  callEvents(interactionId: $interactionId, after: $after) {\n    type\n    from\n    cursor\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  supervisorId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n  endReason\n  endedBy\n}"): (typeof documents)["fragment callFields on Call {\n  id\n  interactionId\n  agentId\n  supervisorId\n  kind\n  state\n  requestedAt\n  startedAt\n  endedAt\n  endReason\n  endedBy\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

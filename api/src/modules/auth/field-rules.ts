@@ -39,6 +39,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Query.campaignMembers': FieldRule.CAMPAIGNS,
   'Query.campaigns': FieldRule.CAMPAIGNS,
   'Query.cannedResponses': FieldRule.CAMPAIGNS,
+  'Query.callCursor': FieldRule.SELF,
   'Query.contact': FieldRule.CONTACTS,
   'Query.contacts': FieldRule.CONTACTS,
   'Query.iceServers': FieldRule.PUBLIC,

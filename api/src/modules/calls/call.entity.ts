@@ -16,4 +16,6 @@ export class CallEntity {
   @Property({ type: 'timestamptz' }) requestedAt: Date = new Date();
   @Property({ type: 'timestamptz', nullable: true }) startedAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) endedAt: Date | null = null;
+  @Property({ type: 'text', nullable: true }) endReason: string | null = null;
+  @Property({ type: 'text', nullable: true }) endedBy: string | null = null;
 }

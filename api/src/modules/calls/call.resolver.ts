@@ -3,8 +3,10 @@ import type { Context } from '../../shared/context.js';
 import { dispatched } from '../domain-events/dispatcher.js';
 import { unauthenticated } from '../../shared/errors.js';
 import type { CallEventMessage } from '../../shared/topics.js';
-import { CallAction, CallKind, CallSignalKind } from './call.rules.js';
+import { enforce } from '../interactions/interaction.access.js';
+import { CallAction, CallKind, CallSignalKind, mayTakePart } from './call.rules.js';
 import { actOnCall, requestCall, requestScreen, sendCallSignal } from './call.service.js';
+import { latestCursor } from './call.log.js';
 import { callEvents } from './call.stream.js';
 import { Call, CallEvent, IceServer } from './call.type.js';
 
@@ -18,6 +20,13 @@ export class CallResolver {
       username: s.username ?? null,
       credential: s.credential ?? null,
     }));
+  }
+
+  @Query(() => String, { description: 'Where `callEvents` stands now: subscribe with it as `after`, and a reconnection with the last cursor heard misses nothing' })
+  callCursor(@Ctx() ctx: Context): Promise<string> {
+    if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
+    enforce(mayTakePart(ctx.viewer.kind));
+    return latestCursor(ctx.em);
   }
 
   @Mutation(() => Call, { description: 'The customer asks the agent serving the chat for an audio or video call, if the campaign allows it' })
@@ -51,10 +60,14 @@ export class CallResolver {
   }
 
   @Subscription(() => CallEvent, {
-    description: "The two parties' call events: requests, answers, signals from the other side, the end",
-    subscribe: ({ args, context }) => callEvents(context as Context, args.interactionId ?? null),
+    description: "The two parties' call events: requests, answers, signals from the other side, the end. Those after `after` (a cursor) first, then live ones",
+    subscribe: ({ args, context }) => callEvents(context as Context, args.interactionId ?? null, args.after ?? null),
   })
-  callEvents(@Root() event: CallEventMessage, @Arg('interactionId', () => ID, { nullable: true }) _interactionId?: string | null): CallEvent {
+  callEvents(
+    @Root() event: CallEventMessage,
+    @Arg('interactionId', () => ID, { nullable: true }) _interactionId?: string | null,
+    @Arg('after', () => String, { nullable: true }) _after?: string | null,
+  ): CallEvent {
     return event as CallEvent;
   }
 }

@@ -84,11 +84,55 @@ export function callSeconds(startedAt: Date | null, endedAt: Date): number {
 }
 
 /** Who listens to call events: the customer of a chat, or a person (an agent or a supervisor). */
-export type CallListener = { kind: 'CUSTOMER' } | { kind: 'USER'; userId: string };
+export type CallListener = { kind: 'CUSTOMER'; interactionId: string } | { kind: 'USER'; userId: string };
 
 /** Nobody hears their own signals: only the other party needs an offer, answer or candidate. */
 export function isOwnSignal(listener: CallListener, event: { type: string; from: string | null; call: { agentId: string; supervisorId: string | null } }): boolean {
   if (event.type !== 'SIGNAL') return false;
   if (listener.kind === 'CUSTOMER') return event.from === 'CUSTOMER';
   return (event.from === 'AGENT' && event.call.agentId === listener.userId) || (event.from === 'SUPERVISOR' && event.call.supervisorId === listener.userId);
+}
+
+/** Why a call ended. */
+export enum CallEndReason {
+  /** A party hung up, or the customer gave up while it rang. */
+  HUNG_UP = 'HUNG_UP',
+  DECLINED = 'DECLINED',
+  /** A party's connection stayed away longer than the grace period (`endedBy` says whose). */
+  CONNECTION_LOST = 'CONNECTION_LOST',
+  /** The chat was closed, returned or transferred. */
+  CHAT_LEFT = 'CHAT_LEFT',
+}
+
+/** Why a call ends on a party's action. */
+export const endReasonOf = (action: CallAction): CallEndReason | null => (action === CallAction.DECLINE ? CallEndReason.DECLINED : action === CallAction.END ? CallEndReason.HUNG_UP : null);
+
+/** One side of a call and the key its event stream is known by (the same as its channel id). */
+export interface CallSide {
+  party: CallParty;
+  key: string;
+}
+
+/** The two sides of a call: the customer of the chat or the watching supervisor, and the agent. */
+export function sidesOf(call: { interactionId: string | null; agentId: string; supervisorId: string | null }): CallSide[] {
+  const other = call.supervisorId !== null ? { party: CallParty.SUPERVISOR, key: `user:${call.supervisorId}` } : { party: CallParty.CUSTOMER, key: `interaction:${call.interactionId}` };
+  return [other, { party: CallParty.AGENT, key: `user:${call.agentId}` }];
+}
+
+/** The key a listener's stream is known by. */
+export const listenerKey = (listener: CallListener): string => (listener.kind === 'CUSTOMER' ? `interaction:${listener.interactionId}` : `user:${listener.userId}`);
+
+/**
+ * The side whose connection has been away longer than the grace period, if any. A side is away
+ * since its last stream was last seen, or since the call began when it never followed it (a party
+ * may ask or answer over HTTP before its socket is back); the customer is named first.
+ */
+export function lostSide(awayMs: (number | null)[], callAgeMs: number, graceMs: number): number | null {
+  const index = awayMs.findIndex((away) => Math.min(away ?? Infinity, callAgeMs) > graceMs);
+  return index === -1 ? null : index;
+}
+
+/** A resume point of `callEvents`: the decimal `cursor` of an event. */
+export function parseCursor(cursor: string): Decision<string> {
+  return /^\d{1,18}$/.test(cursor) ? allow(cursor) : deny('BAD_USER_INPUT', 'after is the cursor of a call event');
 }

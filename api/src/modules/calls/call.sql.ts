@@ -14,7 +14,7 @@ export const hasOpenCallSql = (alias: string): string => `exists (select 1 from 
 export async function endCallsWithin(tx: Em, interactionId: string): Promise<void> {
   const ended = await rows<{ id: string; kind: string; started_at: string | null; ended_at: string }>(
     tx,
-    `update calls set state = 'ENDED', ended_at = now() where interaction_id = ? and state in ('REQUESTED', 'ACCEPTED') returning id, kind, started_at, ended_at`,
+    `update calls set state = 'ENDED', ended_at = now(), end_reason = 'CHAT_LEFT' where interaction_id = ? and state in ('REQUESTED', 'ACCEPTED') returning id, kind, started_at, ended_at`,
     [interactionId],
   );
   for (const c of ended) {

@@ -1,12 +1,13 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../shared/scalars.js';
-import { CallEventType, CallKind, CallParty, CallSignalKind, CallState } from './call.rules.js';
+import { CallEndReason, CallEventType, CallKind, CallParty, CallSignalKind, CallState } from './call.rules.js';
 
 registerEnumType(CallKind, { name: 'CallKind' });
 registerEnumType(CallState, { name: 'CallState' });
 registerEnumType(CallSignalKind, { name: 'CallSignalKind', description: 'WebRTC signalling between the two parties' });
 registerEnumType(CallEventType, { name: 'CallEventType' });
 registerEnumType(CallParty, { name: 'CallParty' });
+registerEnumType(CallEndReason, { name: 'CallEndReason', description: 'Why a call ended' });
 
 @ObjectType({ simpleResolvers: true })
 export class Call {
@@ -20,6 +21,8 @@ export class Call {
   @Field(() => DateTime, { nullable: true }) startedAt!: string | null;
   @Field(() => DateTime, { nullable: true }) endedAt!: string | null;
   @Field(() => Int, { nullable: true, description: 'How long it went on, once over' }) seconds!: number | null;
+  @Field(() => CallEndReason, { nullable: true, description: 'Why it ended, once over' }) endReason!: CallEndReason | null;
+  @Field(() => CallParty, { nullable: true, description: 'Once over: who hung up or declined, or whose connection was lost' }) endedBy!: CallParty | null;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -34,6 +37,7 @@ export class CallEvent {
   @Field(() => Call) call!: Call;
   @Field(() => CallParty, { nullable: true }) from!: CallParty | null;
   @Field(() => CallSignal, { nullable: true }) signal!: CallSignal | null;
+  @Field(() => String, { description: 'Resume after this event by passing it as `after`' }) cursor!: string;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -12,7 +12,10 @@ export default {
       panel: 'Call with {name}',
       ringingList: 'Incoming calls',
       gone: 'The customer hung up before the call was answered.',
-      dropped: 'The connection dropped, so the call was ended. The customer can call again.',
+      lost: {
+        mine: 'Your connection was lost for too long, so the call with {name} ended. The customer can call again.',
+        theirs: '{name}: their connection was lost for too long, so the call ended. The customer can call again.',
+      },
       screen: {
         asks: '{name} asks to watch your screen',
         aSupervisor: 'A supervisor',
@@ -22,7 +25,10 @@ export default {
         stop: 'Stop sharing',
         notPicked: 'No screen was picked, so nothing was shared and the request was declined.',
         gone: 'The supervisor stopped asking before the screen was shared.',
-        dropped: 'The connection dropped, so screen sharing stopped. The supervisor can ask again.',
+        lost: {
+          mine: 'Your connection was lost for too long, so screen sharing stopped. The supervisor can ask again.',
+          theirs: '{name}: their connection was lost for too long, so screen sharing stopped.',
+        },
       },
     },
   },
@@ -37,7 +43,10 @@ export default {
       panel: 'Llamada con {name}',
       ringingList: 'Llamadas entrantes',
       gone: 'El cliente colgó antes de que se contestara la llamada.',
-      dropped: 'Se cayó la conexión y la llamada terminó. El cliente puede volver a llamar.',
+      lost: {
+        mine: 'Tu conexión se perdió demasiado tiempo y la llamada con {name} terminó. El cliente puede volver a llamar.',
+        theirs: '{name}: su conexión se perdió demasiado tiempo y la llamada terminó. El cliente puede volver a llamar.',
+      },
       screen: {
         asks: '{name} pide ver tu pantalla',
         aSupervisor: 'Un supervisor',
@@ -47,7 +56,10 @@ export default {
         stop: 'Dejar de compartir',
         notPicked: 'No se eligió ninguna pantalla: no se compartió nada y se rechazó la solicitud.',
         gone: 'El supervisor dejó de pedirlo antes de que se compartiera la pantalla.',
-        dropped: 'Se cayó la conexión y se dejó de compartir la pantalla. El supervisor puede volver a pedirlo.',
+        lost: {
+          mine: 'Tu conexión se perdió demasiado tiempo y se dejó de compartir la pantalla. El supervisor puede volver a pedirlo.',
+          theirs: '{name}: su conexión se perdió demasiado tiempo y se dejó de compartir la pantalla.',
+        },
       },
     },
   },
@@ -62,7 +74,10 @@ export default {
       panel: 'Chamada com {name}',
       ringingList: 'Chamadas recebidas',
       gone: 'O cliente desligou antes de a chamada ser atendida.',
-      dropped: 'A conexão caiu e a chamada terminou. O cliente pode ligar de novo.',
+      lost: {
+        mine: 'Sua conexão caiu por tempo demais e a chamada com {name} terminou. O cliente pode ligar de novo.',
+        theirs: '{name}: a conexão caiu por tempo demais e a chamada terminou. O cliente pode ligar de novo.',
+      },
       screen: {
         asks: '{name} pede para ver sua tela',
         aSupervisor: 'Um supervisor',
@@ -72,7 +87,10 @@ export default {
         stop: 'Parar de compartilhar',
         notPicked: 'Nenhuma tela foi escolhida: nada foi compartilhado e o pedido foi recusado.',
         gone: 'O supervisor desistiu antes de a tela ser compartilhada.',
-        dropped: 'A conexão caiu e o compartilhamento da tela parou. O supervisor pode pedir de novo.',
+        lost: {
+          mine: 'Sua conexão caiu por tempo demais e o compartilhamento da tela parou. O supervisor pode pedir de novo.',
+          theirs: '{name}: a conexão caiu por tempo demais e o compartilhamento da tela parou.',
+        },
       },
     },
   },

@@ -1,21 +1,21 @@
-import { useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
+import { useMutation, useQuery } from '@vue/apollo-composable';
 import { computed, ref, shallowRef, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { CallEventsDocument, CampaignDocument, EndCallDocument, RequestCallDocument, type CallKind, type Phase } from '../../gql/graphql';
+import { CampaignDocument, EndCallDocument, RequestCallDocument, type CallKind, type Phase } from '../../gql/graphql';
 import { errorText } from '../../shared/apollo/errors';
-import { useOnReconnect } from '../../shared/apollo/reconnect';
+import { useCallEvents } from '../../shared/calls/useCallEvents';
 import { usePeerCall } from '../../shared/calls/usePeerCall';
 import type { StoredConversation } from '../conversationStore';
 import { useWidgetContext } from '../context';
-import { callKindsOffered, canCall, type WidgetCallState } from './widgetCall';
+import { callKindsOffered, canCall, endedWhy, type WidgetCallState } from './widgetCall';
 
 /**
  * The customer's calls on its chat: ask (after capturing, so the permission prompt comes while it
  * rings), ring, answer the agent's offer, hang up. `callEvents` for the chat is followed for the
  * chat's whole life, so the agent's offer cannot arrive before anyone listens. The chat's phase
  * comes from the widget's own live state and the campaign's call options from its campaign query
- * (already in the cache): nothing is fetched or followed twice. `callEvents` is not replayed after
- * a dropped socket, so a call ringing or running then is ended: an answer or end may have been lost.
+ * (already in the cache): nothing is fetched or followed twice. A dropped socket ends nothing: the
+ * stream resumes where it was (useCallEvents), and only the server ends a call left for too long.
  */
 export function useWidgetCall(conversation: Readonly<Ref<StoredConversation>>, phase: Readonly<Ref<Phase | null>>) {
   const { params } = useWidgetContext();
@@ -35,7 +35,7 @@ export function useWidgetCall(conversation: Readonly<Ref<StoredConversation>>, p
   const { mutate: request } = useMutation(RequestCallDocument, { throws: 'always' });
   const { mutate: end } = useMutation(EndCallDocument, { throws: 'never' });
 
-  function finish(why: 'declined' | 'ended' | 'dropped'): void {
+  function finish(why: Extract<WidgetCallState, { kind: 'over' }>['why']): void {
     peer.stop();
     state.value = { kind: 'over', why };
   }
@@ -56,30 +56,28 @@ export function useWidgetCall(conversation: Readonly<Ref<StoredConversation>>, p
     }
   }
 
-  /** Ends the call ringing or running, if any, saying why. */
-  async function endWith(why: 'ended' | 'dropped'): Promise<void> {
+  /** Ends the call ringing or running, if any. */
+  async function hangUp(): Promise<void> {
     const current = state.value;
     if (current.kind !== 'ringing' && current.kind !== 'active') return;
-    finish(why);
+    finish('ended');
     await end({ callId: current.call.id });
   }
 
-  const hangUp = () => endWith('ended');
-  useOnReconnect(() => void endWith('dropped'));
-
-  const events = useSubscription(CallEventsDocument, () => ({ interactionId: interactionId.value }), { fetchPolicy: 'no-cache' });
-  events.onResult(({ data }) => {
-    const event = data?.callEvents;
-    const current = state.value;
-    if (!event || (current.kind !== 'ringing' && current.kind !== 'active') || event.call.id !== current.call.id) return;
-    if (event.type === 'SIGNAL') {
-      if (event.signal) peer.receive(event.signal);
-    } else if (event.type === 'ACCEPTED') {
-      state.value = { kind: 'active', call: event.call };
-      void peer.start(event.call.id, event.call.kind, 'answerer');
-    } else if (event.type === 'DECLINED') finish('declined');
-    else if (event.type === 'ENDED') finish('ended');
-  });
+  useCallEvents(
+    () => interactionId.value,
+    (event) => {
+      const current = state.value;
+      if ((current.kind !== 'ringing' && current.kind !== 'active') || event.call.id !== current.call.id) return;
+      if (event.type === 'SIGNAL') {
+        if (event.signal) peer.receive(event.signal);
+      } else if (event.type === 'ACCEPTED') {
+        state.value = { kind: 'active', call: event.call };
+        void peer.start(event.call.id, event.call.kind, 'answerer');
+      } else if (event.type === 'DECLINED') finish('declined');
+      else if (event.type === 'ENDED') finish(endedWhy(event.call));
+    },
+  );
 
   return { state, offered, problem, peer, call, hangUp };
 }

@@ -7,8 +7,14 @@ export type WidgetCallState =
   | { kind: 'asking'; callKind: CallKind }
   | { kind: 'ringing'; call: CallFieldsFragment }
   | { kind: 'active'; call: CallFieldsFragment }
-  /** The agent said no, the call ended, or the connection dropped: a short note until the customer calls again. */
-  | { kind: 'over'; why: 'declined' | 'ended' | 'dropped' };
+  /** The agent said no, the call ended, or a connection was lost too long: a short note until the customer calls again. */
+  | { kind: 'over'; why: 'declined' | 'ended' | 'dropped' | 'agentLost' };
+
+/** Why the customer's call ended, as the widget says it: whose connection was lost, if that ended it. */
+export function endedWhy(call: Pick<CallFieldsFragment, 'endReason' | 'endedBy'>): 'ended' | 'dropped' | 'agentLost' {
+  if (call.endReason !== 'CONNECTION_LOST') return 'ended';
+  return call.endedBy === 'CUSTOMER' ? 'dropped' : 'agentLost';
+}
 
 /** The call kinds the customer may ask for now: the campaign's, once an agent holds the chat. */
 export function callKindsOffered(campaign: { allowAudio: boolean; allowVideo: boolean } | null, phase: Phase | null): CallKind[] {

@@ -1,10 +1,10 @@
-import { useApolloClient, useSubscription } from '@vue/apollo-composable';
+import { useApolloClient } from '@vue/apollo-composable';
 import { useI18n } from 'vue-i18n';
-import { CallEventsDocument, CallingChatDocument, CallTrailDocument, type CallFieldsFragment } from '../../../gql/graphql';
-import { useOnReconnect } from '../../../shared/apollo/reconnect';
+import { useRouter } from 'vue-router';
+import { CallingChatDocument, type CallFieldsFragment } from '../../../gql/graphql';
+import { useCallEvents } from '../../../shared/calls/useCallEvents';
 import { usePeerCall } from '../../../shared/calls/usePeerCall';
 import { shareAgentCall } from '../agentCall';
-import { callSettled } from '../callTrail';
 import { useCallRequests, type CallRequest, type LiveCall } from './useCallRequests';
 import { useScreenShare } from './useScreenShare';
 
@@ -23,13 +23,14 @@ export type ActiveCall = LiveCall;
 /**
  * The agent's calls: the customers' requests ringing in the call panel (not as notices, which
  * newer ones can push out), then the accepted call. The agent offers once its Accept went through
- * (see `CallRole`). Screen monitoring requests travel on the same stream and go to useScreenShare.
- * `callEvents` is not replayed after a dropped socket: on reconnect a running call is ended (its
- * signalling may be lost) and ringing ones are checked against their chat's trail.
+ * (see `CallRole`), and the caller's chat opens in the workspace. Screen monitoring requests travel
+ * on the same stream and go to useScreenShare. A dropped socket ends nothing: the stream resumes
+ * where it was (useCallEvents), and only the server ends a call a party left for too long.
  */
 export function useAgentCalls() {
   const { t } = useI18n();
   const { resolveClient } = useApolloClient();
+  const router = useRouter();
   const peer = usePeerCall();
   const screen = useScreenShare();
   const calls = useCallRequests<Caller>({
@@ -37,7 +38,7 @@ export function useAgentCalls() {
     whoOf: callerOf,
     nameOf: (caller) => caller?.name ?? t('calls.customer'),
     asking: (caller) => t('calls.from', { name: caller.name, protocol: caller.protocol }),
-    texts: { gone: 'calls.gone', dropped: 'calls.dropped' },
+    texts: { gone: 'calls.gone', lost: 'calls.lost' },
   });
   const { pending: ringing, live: active, decline, hangUp } = calls;
 
@@ -52,40 +53,26 @@ export function useAgentCalls() {
     }
   }
 
-  /** Answers a ringing call, ending the one in progress first. */
+  /** Answers a ringing call, ending the one in progress first, and opens the caller's chat: the agent talks and writes in one place. */
   function accept(call: CallFieldsFragment): Promise<void> {
-    return calls.accept(call, async () => {
-      if (active.value) await hangUp();
-      await peer.capture(call.kind);
-      // A refused microphone or camera still answers: the call goes on receive-only.
-      return true;
-    });
+    return calls.accept(
+      call,
+      async () => {
+        if (active.value) await hangUp();
+        await peer.capture(call.kind);
+        // A refused microphone or camera still answers: the call goes on receive-only.
+        return true;
+      },
+      () => {
+        if (call.interactionId) void router.push({ name: 'inbox', params: { id: call.interactionId } });
+      },
+    );
   }
 
-  const events = useSubscription(CallEventsDocument, { interactionId: null }, { fetchPolicy: 'no-cache' });
-  events.onResult(({ data }) => {
-    const event = data?.callEvents;
-    if (!event) return;
-    if (event.call.kind === 'SCREEN') return screen.receive(event);
-    calls.receive(event);
-  });
-
-  /** A ringing call whose answer or end the dropped socket hid stops ringing. */
-  async function recheck({ call }: RingingCall): Promise<void> {
-    if (!call.interactionId) return;
-    try {
-      const { data } = await resolveClient().query({ query: CallTrailDocument, variables: { id: call.interactionId }, fetchPolicy: 'no-cache' });
-      if (callSettled(data.interaction.events, call.id)) calls.settle(call.id);
-    } catch {
-      // Still ringing as far as we know; an Accept on an ended call says so.
-    }
-  }
-
-  useOnReconnect(() => {
-    screen.reconnected();
-    ringing.value.forEach((entry) => void recheck(entry));
-    calls.reconnected();
-  });
+  useCallEvents(
+    () => null,
+    (event) => (event.call.kind === 'SCREEN' ? screen.receive(event) : calls.receive(event)),
+  );
 
   shareAgentCall(
     () => active.value !== null,

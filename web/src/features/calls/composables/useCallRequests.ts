@@ -2,12 +2,13 @@ import { useMutation } from '@vue/apollo-composable';
 import { useMessage } from 'naive-ui';
 import { onScopeDispose, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { AnswerCallDocument, EndCallDocument, type CallEventsSubscription, type CallFieldsFragment } from '../../../gql/graphql';
+import { AnswerCallDocument, EndCallDocument, type CallFieldsFragment } from '../../../gql/graphql';
 import { errorText } from '../../../shared/apollo/errors';
+import type { CallEvent } from '../../../shared/calls/useCallEvents';
 import type { PeerCall } from '../../../shared/calls/usePeerCall';
 import { useNotifier, type NoticeHandle } from '../../notifications/composables/useNotifier';
 
-export type CallEvent = CallEventsSubscription['callEvents'];
+export type { CallEvent };
 
 /** A request waiting for the agent's Accept or Decline; who asks is unknown (null) until loaded. */
 export interface CallRequest<Who> {
@@ -31,8 +32,11 @@ export interface CallRequestOptions<Who> {
   nameOf: (who: Who | null) => string;
   /** The waiting notice's body, once who asks is known. */
   asking: (who: Who) => string;
-  /** i18n keys: the request ended while the Accept was on its way; the socket dropped during the call. */
-  texts: { gone: string; dropped: string };
+  /**
+   * i18n keys: the request ended while the Accept was on its way; a connection stayed away too
+   * long, so the server ended the call (`lost.mine` this side's, `lost.theirs` the other's, with `{name}`).
+   */
+  texts: { gone: string; lost: string };
 }
 
 /**
@@ -98,9 +102,9 @@ export function useCallRequests<Who>(options: CallRequestOptions<Who>) {
 
   /**
    * Accepts a waiting request. `capture` makes room for it and captures; false means there is
-   * nothing to send, and the request is declined.
+   * nothing to send, and the request is declined. `accepted` runs once the Accept went through.
    */
-  async function accept(call: CallFieldsFragment, capture: () => Promise<boolean>): Promise<void> {
+  async function accept(call: CallFieldsFragment, capture: () => Promise<boolean>, accepted: () => void = () => undefined): Promise<void> {
     const entry = pending.value.find((r) => r.call.id === call.id);
     if (!entry) return;
     drop(call.id);
@@ -119,6 +123,7 @@ export function useCallRequests<Who>(options: CallRequestOptions<Who>) {
     }
     if (settled.has(call.id)) return missed();
     live.value = { call, with: options.nameOf(entry.who) };
+    accepted();
     await peer.start(call.id, call.kind, 'offerer');
   }
 
@@ -135,12 +140,6 @@ export function useCallRequests<Who>(options: CallRequestOptions<Who>) {
     if (current) await end({ callId: current.call.id });
   }
 
-  /** Records a request answered or ended out of sight: it stops ringing, and an Accept on its way opens nothing. */
-  function settle(callId: string): void {
-    settled.add(callId);
-    drop(callId);
-  }
-
   function receive(event: CallEvent): void {
     const { call } = event;
     if (event.type === 'REQUESTED') return void ring(call);
@@ -152,14 +151,11 @@ export function useCallRequests<Who>(options: CallRequestOptions<Who>) {
     drop(call.id);
     if (event.type === 'ACCEPTED') return;
     settled.add(call.id);
-    if (live.value?.call.id === call.id) finish();
-  }
-
-  /** After a dropped socket the call's signalling may be lost: it ends, and the other side can ask again. */
-  function reconnected(): void {
-    if (!live.value) return;
-    void hangUp();
-    problem.warning(t(options.texts.dropped));
+    if (live.value?.call.id !== call.id) return;
+    const name = live.value.with;
+    finish();
+    // Ended by the server: whose connection stayed away too long is said, so nobody wonders.
+    if (call.endReason === 'CONNECTION_LOST') problem.warning(t(`${options.texts.lost}.${call.endedBy === 'AGENT' ? 'mine' : 'theirs'}`, { name }));
   }
 
   // Leaving (signing out) ends the call on the server too; usePeerCall frees the devices, useNotifier the notices.
@@ -167,5 +163,5 @@ export function useCallRequests<Who>(options: CallRequestOptions<Who>) {
     if (live.value) void end({ callId: live.value.call.id });
   });
 
-  return { pending, live, accept, decline, hangUp, settle, receive, reconnected };
+  return { pending, live, accept, decline, hangUp, receive };
 }

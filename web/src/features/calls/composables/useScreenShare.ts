@@ -31,7 +31,7 @@ export function useScreenShare() {
     whoOf: supervisorOf,
     nameOf: (supervisor) => supervisor ?? t('calls.screen.aSupervisor'),
     asking: (supervisor) => t('calls.screen.asks', { name: supervisor }),
-    texts: { gone: 'calls.screen.gone', dropped: 'calls.screen.dropped' },
+    texts: { gone: 'calls.screen.gone', lost: 'calls.screen.lost' },
   });
 
   async function supervisorOf(call: CallFieldsFragment): Promise<string> {
@@ -63,7 +63,7 @@ export function useScreenShare() {
     requests.receive(event);
   }
 
-  return { requests: requests.pending, sharing: requests.live, accept, decline: requests.decline, stop, receive, reconnected: requests.reconnected };
+  return { requests: requests.pending, sharing: requests.live, accept, decline: requests.decline, stop, receive };
 }
 
 export type ScreenShareState = ReturnType<typeof useScreenShare>;

@@ -1,9 +1,10 @@
-import { useMutation, useSubscription } from '@vue/apollo-composable';
+import { useMutation } from '@vue/apollo-composable';
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { CallEventsDocument, EndCallDocument, RequestScreenDocument, type CallState } from '../../../gql/graphql';
+import { EndCallDocument, RequestScreenDocument, type CallState } from '../../../gql/graphql';
 import { errorText } from '../../../shared/apollo/errors';
 import { screenWatchState } from '../../../shared/calls/callRules';
+import { useCallEvents } from '../../../shared/calls/useCallEvents';
 import { usePeerCall } from '../../../shared/calls/usePeerCall';
 
 /** The agent whose screen is asked for. */
@@ -66,18 +67,20 @@ export function useScreenWatch() {
     if (id && live) await end({ callId: id });
   }
 
-  const events = useSubscription(CallEventsDocument, { interactionId: null }, { fetchPolicy: 'no-cache' });
-  events.onResult(({ data }) => {
-    const event = data?.callEvents;
-    if (!event || event.call.id !== callId.value) return;
-    if (event.type === 'SIGNAL') {
-      if (event.signal) peer.receive(event.signal);
-      return;
-    }
-    if (event.type === 'REQUESTED') return;
-    callState.value = event.call.state;
-    if (event.type !== 'ACCEPTED') peer.stop();
-  });
+  // A dropped socket loses nothing: the agent's Accept or offer sent meanwhile is replayed.
+  useCallEvents(
+    () => null,
+    (event) => {
+      if (event.call.id !== callId.value) return;
+      if (event.type === 'SIGNAL') {
+        if (event.signal) peer.receive(event.signal);
+        return;
+      }
+      if (event.type === 'REQUESTED') return;
+      callState.value = event.call.state;
+      if (event.type !== 'ACCEPTED') peer.stop();
+    },
+  );
 
   // Leaving the monitor stops watching: the agent's indicator must not outlive the viewer.
   onScopeDispose(() => void close());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callKindsOffered, canCall } from '../widgetCall';
+import { callKindsOffered, canCall, endedWhy } from '../widgetCall';
 
 describe('the widget’s call button', () => {
   it('offers what the campaign allows once an agent holds the chat', () => {
@@ -19,5 +19,11 @@ describe('the widget’s call button', () => {
     expect(canCall({ kind: 'idle' })).toBe(true);
     expect(canCall({ kind: 'over', why: 'declined' })).toBe(true);
     expect(canCall({ kind: 'asking', callKind: 'AUDIO' })).toBe(false);
+  });
+
+  it('says whose connection was lost when that ended the call', () => {
+    expect(endedWhy({ endReason: 'HUNG_UP', endedBy: 'AGENT' })).toBe('ended');
+    expect(endedWhy({ endReason: 'CONNECTION_LOST', endedBy: 'CUSTOMER' })).toBe('dropped');
+    expect(endedWhy({ endReason: 'CONNECTION_LOST', endedBy: 'AGENT' })).toBe('agentLost');
   });
 });
