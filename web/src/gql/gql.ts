@@ -128,7 +128,7 @@ type Documents = {
     "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    admission\n    offlineMessagesAllowed\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}": typeof types.StartInteractionDocument,
     "query widgetConversation($id: ID!) {\n  interaction(id: $id) {\n    ...widgetConversationState\n  }\n}": typeof types.WidgetConversationDocument,
     "subscription widgetConversationChanged {\n  interactionChanged {\n    kind\n    interaction {\n      ...widgetConversationState\n    }\n  }\n}": typeof types.WidgetConversationChangedDocument,
-    "fragment widgetConversationState on Interaction {\n  id\n  phase\n  closedAt\n  agent {\n    id\n    name\n  }\n}": typeof types.WidgetConversationStateFragmentDoc,
+    "fragment widgetConversationState on Interaction {\n  id\n  phase\n  closedAt\n  agent {\n    id\n    name\n  }\n  participants {\n    id\n    name\n  }\n}": typeof types.WidgetConversationStateFragmentDoc,
 };
 const documents: Documents = {
     "query adminApiKeys {\n  apiKeys {\n    id\n    name\n    scopes\n    campaignIds\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n}": types.AdminApiKeysDocument,
@@ -245,7 +245,7 @@ const documents: Documents = {
     "mutation startInteraction($input: StartInteractionInput!) {\n  startInteraction(input: $input) {\n    admission\n    offlineMessagesAllowed\n    visitorToken\n    interaction {\n      id\n      protocol\n    }\n  }\n}": types.StartInteractionDocument,
     "query widgetConversation($id: ID!) {\n  interaction(id: $id) {\n    ...widgetConversationState\n  }\n}": types.WidgetConversationDocument,
     "subscription widgetConversationChanged {\n  interactionChanged {\n    kind\n    interaction {\n      ...widgetConversationState\n    }\n  }\n}": types.WidgetConversationChangedDocument,
-    "fragment widgetConversationState on Interaction {\n  id\n  phase\n  closedAt\n  agent {\n    id\n    name\n  }\n}": types.WidgetConversationStateFragmentDoc,
+    "fragment widgetConversationState on Interaction {\n  id\n  phase\n  closedAt\n  agent {\n    id\n    name\n  }\n  participants {\n    id\n    name\n  }\n}": types.WidgetConversationStateFragmentDoc,
 };
 
 /**
@@ -721,7 +721,7 @@ export function graphql(source: "subscription widgetConversationChanged {\n  int
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment widgetConversationState on Interaction {\n  id\n  phase\n  closedAt\n  agent {\n    id\n    name\n  }\n}"): (typeof documents)["fragment widgetConversationState on Interaction {\n  id\n  phase\n  closedAt\n  agent {\n    id\n    name\n  }\n}"];
+export function graphql(source: "fragment widgetConversationState on Interaction {\n  id\n  phase\n  closedAt\n  agent {\n    id\n    name\n  }\n  participants {\n    id\n    name\n  }\n}"): (typeof documents)["fragment widgetConversationState on Interaction {\n  id\n  phase\n  closedAt\n  agent {\n    id\n    name\n  }\n  participants {\n    id\n    name\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

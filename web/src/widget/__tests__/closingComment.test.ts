@@ -16,7 +16,7 @@ const message = (sequence: number, kind: 'SYSTEM' | 'AGENT' | 'CONTACT', body: s
   author: { id: null, kind, name: null },
 });
 
-const state = (phase: ConversationState['phase'], closedAt: string | null = null): ConversationState => ({ id: 'i1', phase, closedAt, agent: null });
+const state = (phase: ConversationState['phase'], closedAt: string | null = null): ConversationState => ({ id: 'i1', phase, closedAt, agent: null, participants: [] });
 
 const welcome = message(1, 'SYSTEM', 'Welcome!', '2026-11-21T09:50:00.000Z');
 const reply = message(2, 'AGENT', 'Done, bye', '2026-11-21T09:59:00.000Z');
