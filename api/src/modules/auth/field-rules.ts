@@ -13,7 +13,7 @@ export enum FieldRule {
   CHAT = 'CHAT',
   /** Many chats, filtered by `visibilitySql` (interaction.queries.ts) or `canSee` per event (interaction.stream.ts). */
   CHATS = 'CHATS',
-  /** Campaigns and what hangs from them (trays, members, canned responses, offline messages), by `campaignSql` / `requireCampaignInScope` / `trayScopeSql`. */
+  /** Campaigns and what hangs from them (trays, members, canned responses, offline messages), by `campaignSql` / `requireCampaignInScope` / `trayScopeSql` (offline messages: `offlineReachSql`). */
   CAMPAIGNS = 'CAMPAIGNS',
   /** People, by `peopleSql` for lists and `requirePersonToActOn` / `requirePeopleInScope` for acts (users/people.access.ts). */
   PEOPLE = 'PEOPLE',
@@ -58,12 +58,14 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Query.transferTargets': FieldRule.CHAT,
   'Query.trayAccess': FieldRule.CAMPAIGNS,
   'Query.trays': FieldRule.CAMPAIGNS,
+  'Query.unhandledOfflineMessages': FieldRule.CAMPAIGNS,
   'Query.users': FieldRule.PEOPLE,
   'Query.webhookDeliveries': FieldRule.KEYS_AND_HOOKS,
   'Query.webhooks': FieldRule.KEYS_AND_HOOKS,
 
   'Mutation.addNote': FieldRule.CHAT,
   'Mutation.answerCall': FieldRule.SELF,
+  'Mutation.answerOfflineMessage': FieldRule.CAMPAIGNS,
   'Mutation.changePassword': FieldRule.SELF,
   'Mutation.closeInteraction': FieldRule.CHAT,
   'Mutation.closeInteractions': FieldRule.CHAT,
@@ -86,6 +88,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Mutation.joinInteraction': FieldRule.CHAT,
   'Mutation.leaveOfflineMessage': FieldRule.PUBLIC,
   'Mutation.logoutAgent': FieldRule.PEOPLE,
+  'Mutation.offlineMessageToConversation': FieldRule.CAMPAIGNS,
   'Mutation.pauseAgent': FieldRule.PEOPLE,
   'Mutation.pingWebhook': FieldRule.KEYS_AND_HOOKS,
   'Mutation.postMessage': FieldRule.CHAT,
