@@ -103,6 +103,11 @@ type Documents = {
     "query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}": typeof types.InternalMessagesDocument,
     "query openChats {\n  interactions(\n    first: 100\n    filter: {phases: [WAITING, IN_SERVICE]}\n    order: NEWEST_FIRST\n  ) {\n    edges {\n      node {\n        id\n        protocol\n        phase\n        campaign {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n        agent {\n          id\n        }\n      }\n    }\n  }\n}": typeof types.OpenChatsDocument,
     "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}": typeof types.SendInternalMessageDocument,
+    "mutation AnswerOfflineMessage($id: ID!, $body: String!) {\n  answerOfflineMessage(id: $id, body: $body) {\n    ...OfflineMessageFields\n  }\n}": typeof types.AnswerOfflineMessageDocument,
+    "fragment OfflineMessageFields on OfflineMessage {\n  id\n  campaignId\n  campaignName\n  name\n  email\n  phone\n  language\n  body\n  createdAt\n  handled {\n    how\n    at\n    byId\n    byName\n    reply\n    interactionId\n    protocol\n  }\n}": typeof types.OfflineMessageFieldsFragmentDoc,
+    "mutation OfflineMessageToConversation($id: ID!) {\n  offlineMessageToConversation(id: $id) {\n    ...OfflineMessageFields\n  }\n}": typeof types.OfflineMessageToConversationDocument,
+    "query OfflineMessages($handled: Boolean) {\n  offlineMessages(handled: $handled) {\n    ...OfflineMessageFields\n  }\n}": typeof types.OfflineMessagesDocument,
+    "query UnhandledOfflineMessages {\n  unhandledOfflineMessages\n}": typeof types.UnhandledOfflineMessagesDocument,
     "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": typeof types.TransferInteractionDocument,
     "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": typeof types.TransferTargetsDocument,
     "subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}": typeof types.CallEventsDocument,
@@ -214,6 +219,11 @@ const documents: Documents = {
     "query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}": types.InternalMessagesDocument,
     "query openChats {\n  interactions(\n    first: 100\n    filter: {phases: [WAITING, IN_SERVICE]}\n    order: NEWEST_FIRST\n  ) {\n    edges {\n      node {\n        id\n        protocol\n        phase\n        campaign {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n        agent {\n          id\n        }\n      }\n    }\n  }\n}": types.OpenChatsDocument,
     "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}": types.SendInternalMessageDocument,
+    "mutation AnswerOfflineMessage($id: ID!, $body: String!) {\n  answerOfflineMessage(id: $id, body: $body) {\n    ...OfflineMessageFields\n  }\n}": types.AnswerOfflineMessageDocument,
+    "fragment OfflineMessageFields on OfflineMessage {\n  id\n  campaignId\n  campaignName\n  name\n  email\n  phone\n  language\n  body\n  createdAt\n  handled {\n    how\n    at\n    byId\n    byName\n    reply\n    interactionId\n    protocol\n  }\n}": types.OfflineMessageFieldsFragmentDoc,
+    "mutation OfflineMessageToConversation($id: ID!) {\n  offlineMessageToConversation(id: $id) {\n    ...OfflineMessageFields\n  }\n}": types.OfflineMessageToConversationDocument,
+    "query OfflineMessages($handled: Boolean) {\n  offlineMessages(handled: $handled) {\n    ...OfflineMessageFields\n  }\n}": types.OfflineMessagesDocument,
+    "query UnhandledOfflineMessages {\n  unhandledOfflineMessages\n}": types.UnhandledOfflineMessagesDocument,
     "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": types.TransferInteractionDocument,
     "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": types.TransferTargetsDocument,
     "subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}": types.CallEventsDocument,
@@ -606,6 +616,26 @@ export function graphql(source: "query openChats {\n  interactions(\n    first: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}"): (typeof documents)["mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnswerOfflineMessage($id: ID!, $body: String!) {\n  answerOfflineMessage(id: $id, body: $body) {\n    ...OfflineMessageFields\n  }\n}"): (typeof documents)["mutation AnswerOfflineMessage($id: ID!, $body: String!) {\n  answerOfflineMessage(id: $id, body: $body) {\n    ...OfflineMessageFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment OfflineMessageFields on OfflineMessage {\n  id\n  campaignId\n  campaignName\n  name\n  email\n  phone\n  language\n  body\n  createdAt\n  handled {\n    how\n    at\n    byId\n    byName\n    reply\n    interactionId\n    protocol\n  }\n}"): (typeof documents)["fragment OfflineMessageFields on OfflineMessage {\n  id\n  campaignId\n  campaignName\n  name\n  email\n  phone\n  language\n  body\n  createdAt\n  handled {\n    how\n    at\n    byId\n    byName\n    reply\n    interactionId\n    protocol\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OfflineMessageToConversation($id: ID!) {\n  offlineMessageToConversation(id: $id) {\n    ...OfflineMessageFields\n  }\n}"): (typeof documents)["mutation OfflineMessageToConversation($id: ID!) {\n  offlineMessageToConversation(id: $id) {\n    ...OfflineMessageFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OfflineMessages($handled: Boolean) {\n  offlineMessages(handled: $handled) {\n    ...OfflineMessageFields\n  }\n}"): (typeof documents)["query OfflineMessages($handled: Boolean) {\n  offlineMessages(handled: $handled) {\n    ...OfflineMessageFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UnhandledOfflineMessages {\n  unhandledOfflineMessages\n}"): (typeof documents)["query UnhandledOfflineMessages {\n  unhandledOfflineMessages\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

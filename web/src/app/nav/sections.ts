@@ -1,14 +1,15 @@
 import type { Role } from '../../gql/graphql';
 
-/** The app's main screens and who uses them: agents the inbox, supervisors also the monitor, administrators everything. */
+/** The app's main screens and who uses them: agents the inbox and offline messages, supervisors also the monitor, administrators everything. */
 export interface Section {
-  route: 'inbox' | 'monitor' | 'admin';
+  route: 'inbox' | 'offline-messages' | 'monitor' | 'admin';
   label: string;
   roles: readonly Role[];
 }
 
 export const SECTIONS: readonly Section[] = [
   { route: 'inbox', label: 'nav.inbox', roles: ['AGENT', 'SUPERVISOR', 'ADMIN'] },
+  { route: 'offline-messages', label: 'offlineMessages.nav', roles: ['AGENT', 'SUPERVISOR', 'ADMIN'] },
   { route: 'monitor', label: 'nav.monitor', roles: ['SUPERVISOR', 'ADMIN'] },
   { route: 'admin', label: 'nav.admin', roles: ['ADMIN'] },
 ];

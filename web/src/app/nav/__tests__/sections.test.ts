@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { sectionsFor } from '../sections';
 
 describe('the app’s screens by role', () => {
-  it('agents get the inbox, supervisors also the monitor, administrators everything', () => {
-    expect(sectionsFor('AGENT').map((s) => s.route)).toEqual(['inbox']);
-    expect(sectionsFor('SUPERVISOR').map((s) => s.route)).toEqual(['inbox', 'monitor']);
-    expect(sectionsFor('ADMIN').map((s) => s.route)).toEqual(['inbox', 'monitor', 'admin']);
+  it('agents get the inbox and offline messages, supervisors also the monitor, administrators everything', () => {
+    expect(sectionsFor('AGENT').map((s) => s.route)).toEqual(['inbox', 'offline-messages']);
+    expect(sectionsFor('SUPERVISOR').map((s) => s.route)).toEqual(['inbox', 'offline-messages', 'monitor']);
+    expect(sectionsFor('ADMIN').map((s) => s.route)).toEqual(['inbox', 'offline-messages', 'monitor', 'admin']);
     expect(sectionsFor(null)).toEqual([]);
   });
 });
