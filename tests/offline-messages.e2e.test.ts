@@ -5,35 +5,14 @@
  * conversation; each is handled once (CONFLICT after), what is outside a caller's reach is NOT_FOUND
  * and stays unhandled, and without SMTP_URL an e-mail reply is refused with EMAIL_NOT_CONFIGURED.
  */
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpReceiver, type SmtpReceiver } from './support/smtp.js';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
 import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, type Person, signIn } from './support/world.js';
 
-interface Received {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
-const inbox: Received[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', text: mail.text ?? '' });
-        callback();
-      })
-      .catch(callback);
-  },
-});
-
+let smtp: SmtpReceiver;
 let api: ApiProcess;
 let noMail: ApiProcess;
 let owner: string;
@@ -66,9 +45,8 @@ const ids = (list: any[]) => list.map((m) => m.id);
 const stillUnhandled = async (id: string) => expect((await listed(owner)).find((m) => m.id === id)?.handled).toBeNull();
 
 beforeAll(async () => {
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const port = (smtp.server.address() as AddressInfo).port;
-  [api, noMail] = await Promise.all([startApi({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'Parley <care@tests.parley.dev>' }), startApi()]);
+  smtp = await startSmtpReceiver();
+  api = await startApi({ SMTP_URL: smtp.url, SMTP_FROM: 'Parley <care@tests.parley.dev>' });
   owner = await adminToken(api.url);
   const north = (await ok(api.url, 'mutation($n: String!) { createSecurityGroup(name: $n) { id } }', { n: `North ${unique()}` }, owner)).createSecurityGroup;
   const south = (await ok(api.url, 'mutation($n: String!) { createSecurityGroup(name: $n) { id } }', { n: `South ${unique()}` }, owner)).createSecurityGroup;
@@ -83,8 +61,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([api?.stop(), noMail?.stop()]);
-  await new Promise((r) => smtp.close(r));
+  await api?.stop();
+  await smtp?.close();
 });
 
 describe('who sees offline messages', () => {
@@ -181,15 +159,15 @@ describe('answering one by e-mail', () => {
     const id = await leave(sales, { email: 'marta@cliente.example', name: 'Marta', body: '¿Abren el sábado?' });
     const done = (await ok(api.url, ANSWER, { id, b: 'Sí, de 9 a 13 h.\nTe esperamos.' }, seller.token)).answerOfflineMessage;
     expect(done.handled).toMatchObject({ how: 'EMAIL', byId: seller.id, reply: 'Sí, de 9 a 13 h.\nTe esperamos.', interactionId: null });
-    await expect.poll(() => inbox.filter((m) => m.to.includes('marta@cliente.example')).length, { timeout: 5000 }).toBe(1);
-    const mail = inbox.find((m) => m.to.includes('marta@cliente.example'))!;
+    await expect.poll(() => smtp.inbox.filter((m) => m.to.includes('marta@cliente.example')).length, { timeout: 5000 }).toBe(1);
+    const mail = smtp.inbox.find((m) => m.to.includes('marta@cliente.example'))!;
     expect(mail.subject).toBe(`Re: tu mensaje a ${sales.name}`);
     expect(mail.text).toContain('Hola Marta:');
     expect(mail.text).toContain('Sí, de 9 a 13 h.\nTe esperamos.');
     expect(mail.text).toContain('> ¿Abren el sábado?');
     expectCode(await gql(api.url, ANSWER, { id, b: 'Otra vez' }, supervisor.token), 'CONFLICT');
     expectCode(await gql(api.url, CONVERT, { id }, supervisor.token), 'CONFLICT');
-    expect(inbox.filter((m) => m.to.includes('marta@cliente.example'))).toHaveLength(1);
+    expect(smtp.inbox.filter((m) => m.to.includes('marta@cliente.example'))).toHaveLength(1);
   });
 
   it('refuses an empty reply and a message that left no address, and leaves them unhandled', async () => {
@@ -200,12 +178,23 @@ describe('answering one by e-mail', () => {
     await stillUnhandled(id);
     await stillUnhandled(byPhone);
   });
+});
+
+describe('answering by e-mail on a server without SMTP', () => {
+  // Started once the others are up: two processes starting at once beside busy test files have missed the 30 s start.
+  beforeAll(async () => {
+    noMail = await startApi();
+  });
+
+  afterAll(async () => {
+    await noMail?.stop();
+  });
 
   it('is refused with EMAIL_NOT_CONFIGURED by a server without SMTP, which sends nothing and leaves it unhandled', async () => {
     const id = await leave(sales, { email: 'nadie@cliente.example' });
     const token = await signIn(noMail.url, seller.email);
     expect(expectCode(await gql(noMail.url, ANSWER, { id, b: 'Hola' }, token), 'EMAIL_NOT_CONFIGURED')).toMatch(/not configured/);
     await stillUnhandled(id);
-    expect(inbox.filter((m) => m.to.includes('nadie@cliente.example'))).toHaveLength(0);
+    expect(smtp.inbox.filter((m) => m.to.includes('nadie@cliente.example'))).toHaveLength(0);
   });
 });

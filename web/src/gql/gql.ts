@@ -19,7 +19,7 @@ type Documents = {
     "query adminCampaignMembers($campaignId: ID!) {\n  campaignMembers(campaignId: $campaignId) {\n    id\n  }\n}": typeof types.AdminCampaignMembersDocument,
     "query adminCampaigns {\n  campaigns {\n    ...adminCampaign\n  }\n}": typeof types.AdminCampaignsDocument,
     "query adminLabels {\n  tagUsage {\n    name\n    chats\n    people\n  }\n  skillUsage {\n    name\n    chats\n    people\n  }\n}": typeof types.AdminLabelsDocument,
-    "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}": typeof types.AdminOfflineMessagesDocument,
+    "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    ...OfflineMessageFields\n  }\n}": typeof types.AdminOfflineMessagesDocument,
     "query adminPauseReasons {\n  pauseReasons(includeRetired: true) {\n    id\n    name\n    icon\n    active\n  }\n}": typeof types.AdminPauseReasonsDocument,
     "query adminReport($filter: InteractionFilterInput, $after: String) {\n  interactions(filter: $filter, after: $after, first: 50) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    edges {\n      node {\n        id\n        protocol\n        createdAt\n        closedAt\n        result\n        phase\n        channel\n        campaign {\n          id\n          name\n        }\n        agent {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n      }\n    }\n  }\n}": typeof types.AdminReportDocument,
     "query adminTeams {\n  teams {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n}": typeof types.AdminTeamsDocument,
@@ -135,7 +135,7 @@ const documents: Documents = {
     "query adminCampaignMembers($campaignId: ID!) {\n  campaignMembers(campaignId: $campaignId) {\n    id\n  }\n}": types.AdminCampaignMembersDocument,
     "query adminCampaigns {\n  campaigns {\n    ...adminCampaign\n  }\n}": types.AdminCampaignsDocument,
     "query adminLabels {\n  tagUsage {\n    name\n    chats\n    people\n  }\n  skillUsage {\n    name\n    chats\n    people\n  }\n}": types.AdminLabelsDocument,
-    "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}": types.AdminOfflineMessagesDocument,
+    "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    ...OfflineMessageFields\n  }\n}": types.AdminOfflineMessagesDocument,
     "query adminPauseReasons {\n  pauseReasons(includeRetired: true) {\n    id\n    name\n    icon\n    active\n  }\n}": types.AdminPauseReasonsDocument,
     "query adminReport($filter: InteractionFilterInput, $after: String) {\n  interactions(filter: $filter, after: $after, first: 50) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    edges {\n      node {\n        id\n        protocol\n        createdAt\n        closedAt\n        result\n        phase\n        channel\n        campaign {\n          id\n          name\n        }\n        agent {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n      }\n    }\n  }\n}": types.AdminReportDocument,
     "query adminTeams {\n  teams {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n}": types.AdminTeamsDocument,
@@ -283,7 +283,7 @@ export function graphql(source: "query adminLabels {\n  tagUsage {\n    name\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}"): (typeof documents)["query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}"];
+export function graphql(source: "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    ...OfflineMessageFields\n  }\n}"): (typeof documents)["query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    ...OfflineMessageFields\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
