@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpReceiver, type SmtpReceiver } from './support/smtp.js';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
+import { connect } from './support/ws-client.js';
 import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, type Person, signIn } from './support/world.js';
 
 let smtp: SmtpReceiver;
@@ -79,6 +80,7 @@ describe('who sees offline messages', () => {
     expect(await seen(salesKey)).not.toContain(forBilling);
     expect(await seen(owner)).toEqual(expect.arrayContaining([forSales, forBilling, forSouth]));
     expectCode(await gql(api.url, LIST, {}, readKey), 'FORBIDDEN');
+    expectCode(await gql(api.url, 'query($c: ID) { offlineMessages(campaignId: $c) { id } }', { c: southern.id }, supervisor.token), 'NOT_FOUND');
     expectCode(await gql(api.url, COUNT, {}), 'UNAUTHENTICATED');
     const mine = (await listed(seller.token)).find((m) => m.id === forSales);
     expect(mine).toMatchObject({ campaignId: sales.id, campaignName: sales.name, name: 'Lucía Pérez', handled: null });
@@ -92,6 +94,31 @@ describe('who sees offline messages', () => {
     expect((await ok(api.url, COUNT, {}, seller.token)).unhandledOfflineMessages).toBe(before - 1);
     expect(ids(await listed(seller.token, false))).not.toContain(id);
     expect(ids(await listed(seller.token, true))).toContain(id);
+  });
+});
+
+describe('the count of what waits, live', () => {
+  it('moves for whoever reaches the campaign, as messages are left and handled, and tells nobody else', async () => {
+    const [sellerWs, clerkWs] = [connect(api.wsUrl, seller.token), connect(api.wsUrl, clerk.token)];
+    try {
+      const COUNTS = 'subscription { unhandledOfflineMessagesChanged }';
+      const mine = sellerWs.subscribe<any>(COUNTS);
+      const theirs = clerkWs.subscribe<any>(COUNTS);
+      const [[first], [clerkFirst]] = await Promise.all([mine.waitFor(1), theirs.waitFor(1)]);
+      const start = first.unhandledOfflineMessagesChanged;
+      expect(start).toBe((await ok(api.url, COUNT, {}, seller.token)).unhandledOfflineMessages);
+      const id = await leave(sales);
+      await mine.until((e) => e.at(-1).unhandledOfflineMessagesChanged === start + 1);
+      await ok(api.url, CONVERT, { id }, seller.token);
+      await mine.until((e) => e.at(-1).unhandledOfflineMessagesChanged === start);
+      // The clerk works on billing only: told of its own campaign's message, and of nothing before it
+      // (its stream takes events in order, so the sales ones were counted and found to change nothing).
+      await leave(billing);
+      await theirs.waitFor(2);
+      expect(theirs.events.map((e) => e.unhandledOfflineMessagesChanged)).toEqual([clerkFirst.unhandledOfflineMessagesChanged, clerkFirst.unhandledOfflineMessagesChanged + 1]);
+    } finally {
+      await Promise.all([sellerWs.dispose(), clerkWs.dispose()]);
+    }
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * Offline messages in the browser, in English and Spanish: a customer leaves one through the widget
- * out of hours (another comes through the API); the agent of the campaign sees them counted in the
- * header, turns the first into a conversation and writes in it, and answers the other by e-mail,
+ * out of hours (another comes through the API); the agent of the campaign sees them arrive live,
+ * counted in the header, turns the first into a conversation and writes in it, and answers the other by e-mail,
  * which a local SMTP server receives with the reply and at the customer's address; colleagues see both handled, by whom. Without SMTP the screen says
  * e-mail is not configured. axe checks the screen at 1280 and 390 px.
  */
+import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp.js';
@@ -82,6 +83,9 @@ async function leaveThroughWidget(campaignId: string, locale: string, who: { nam
   await page.context().close();
 }
 
+const newGroup = async (): Promise<string> =>
+  (await ok(api.url, 'mutation($n: String!) { createSecurityGroup(name: $n) { id } }', { n: `Offline ${randomBytes(4).toString('hex')}` }, admin)).createSecurityGroup.id;
+
 const card = (page: Page, text: string) => page.getByTestId('offline-message').filter({ hasText: text });
 
 describe('offline messages', JOURNEY, () => {
@@ -90,25 +94,36 @@ describe('offline messages', JOURNEY, () => {
     ['es', 'es-ES'],
   ] as const)('(%s) the agent turns one into a conversation and writes, and answers another by e-mail', async (lang, locale) => {
     const words = WORDS[lang];
-    const agent: Person = await createPerson(api.url, admin, 'AGENT');
-    const supervisor: Person = await createPerson(api.url, admin, 'SUPERVISOR');
-    const campaign = await createCampaign(api.url, admin, { messages: TEXTS, defaultLanguage: lang, allowOfflineMessages: true, schedule: { ranges: [], holidays: [] }, memberIds: [agent.id] });
+    // A security group of their own: the counts are exact whatever other test files leave meanwhile.
+    const securityGroupId = await newGroup();
+    const agent: Person = await createPerson(api.url, admin, 'AGENT', { securityGroupId });
+    const supervisor: Person = await createPerson(api.url, admin, 'SUPERVISOR', { securityGroupId });
+    const campaign = await createCampaign(api.url, admin, {
+      securityGroupId,
+      messages: TEXTS,
+      defaultLanguage: lang,
+      allowOfflineMessages: true,
+      schedule: { ranges: [], holidays: [] },
+      memberIds: [agent.id],
+    });
     const closed = TEXTS.find((x) => x.language === lang)!.outOfHours;
     const first = { name: `Night owl ${lang}`, email: `owl-${lang}@customer.example`, body: `Please call me back tomorrow (${lang})`, closed };
     const second = { name: `Early bird ${lang}`, email: `bird-${lang}@customer.example`, body: `Do you ship to Canarias? (${lang})` };
-    await leaveThroughWidget(campaign.id, locale, first);
-    await ok(api.url, 'mutation($i: LeaveOfflineMessageInput!) { leaveOfflineMessage(input: $i) { id } }', {
-      i: { campaignId: campaign.id, name: second.name, email: second.email, language: lang, body: second.body },
-    });
-
+    // The agent watches the screen: what customers leave arrives live, counted in the header.
     const { page, errors } = await newPage(locale);
     await signInThroughForm(page, api.url, agent.email, PASSWORD);
     const nav = page.getByTestId('nav-offline-messages');
-    await expect.poll(() => nav.getByTestId('offline-nav-count').textContent()).toMatch(/^\s*2\b/);
     await nav.click();
     await page.getByRole('heading', { level: 1, name: words.title }).waitFor();
+    await page.getByTestId('offline-empty').waitFor();
+    await leaveThroughWidget(campaign.id, locale, first);
     await card(page, first.body).waitFor();
+    await expect.poll(() => nav.getByTestId('offline-nav-count').textContent()).toMatch(/^\s*1\b/);
+    await ok(api.url, 'mutation($i: LeaveOfflineMessageInput!) { leaveOfflineMessage(input: $i) { id } }', {
+      i: { campaignId: campaign.id, name: second.name, email: second.email, language: lang, body: second.body },
+    });
     await card(page, second.body).waitFor();
+    await expect.poll(() => nav.getByTestId('offline-nav-count').textContent()).toMatch(/^\s*2\b/);
     await expectAccessible(page, `offline messages (${lang}, 1280 px)`);
     await screenshot(page, `offline-messages-${lang}`);
 
@@ -170,8 +185,9 @@ describe('offline messages on a server without SMTP', JOURNEY, () => {
     ['en', 'en-US'],
     ['es', 'es-ES'],
   ] as const)('(%s) says e-mail is not configured on a server without SMTP, and the message still waits', async (lang, locale) => {
-    const agent = await createPerson(api.url, admin, 'AGENT');
-    const campaign = await createCampaign(api.url, admin, { messages: TEXTS, allowOfflineMessages: true, schedule: { ranges: [], holidays: [] }, memberIds: [agent.id] });
+    const securityGroupId = await newGroup();
+    const agent = await createPerson(api.url, admin, 'AGENT', { securityGroupId });
+    const campaign = await createCampaign(api.url, admin, { securityGroupId, messages: TEXTS, allowOfflineMessages: true, schedule: { ranges: [], holidays: [] }, memberIds: [agent.id] });
     const body = `No SMTP here (${lang})`;
     await ok(noMail.url, 'mutation($i: LeaveOfflineMessageInput!) { leaveOfflineMessage(input: $i) { id } }', {
       i: { campaignId: campaign.id, name: 'Quiet', email: `quiet-${lang}@customer.example`, body },

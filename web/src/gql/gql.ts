@@ -107,7 +107,7 @@ type Documents = {
     "fragment OfflineMessageFields on OfflineMessage {\n  id\n  campaignId\n  campaignName\n  name\n  email\n  phone\n  language\n  body\n  createdAt\n  handled {\n    how\n    at\n    byId\n    byName\n    reply\n    interactionId\n    protocol\n  }\n}": typeof types.OfflineMessageFieldsFragmentDoc,
     "mutation OfflineMessageToConversation($id: ID!) {\n  offlineMessageToConversation(id: $id) {\n    ...OfflineMessageFields\n  }\n}": typeof types.OfflineMessageToConversationDocument,
     "query OfflineMessages($handled: Boolean) {\n  offlineMessages(handled: $handled) {\n    ...OfflineMessageFields\n  }\n}": typeof types.OfflineMessagesDocument,
-    "query UnhandledOfflineMessages {\n  unhandledOfflineMessages\n}": typeof types.UnhandledOfflineMessagesDocument,
+    "subscription UnhandledOfflineMessagesChanged {\n  unhandledOfflineMessagesChanged\n}": typeof types.UnhandledOfflineMessagesChangedDocument,
     "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": typeof types.TransferInteractionDocument,
     "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": typeof types.TransferTargetsDocument,
     "subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}": typeof types.CallEventsDocument,
@@ -223,7 +223,7 @@ const documents: Documents = {
     "fragment OfflineMessageFields on OfflineMessage {\n  id\n  campaignId\n  campaignName\n  name\n  email\n  phone\n  language\n  body\n  createdAt\n  handled {\n    how\n    at\n    byId\n    byName\n    reply\n    interactionId\n    protocol\n  }\n}": types.OfflineMessageFieldsFragmentDoc,
     "mutation OfflineMessageToConversation($id: ID!) {\n  offlineMessageToConversation(id: $id) {\n    ...OfflineMessageFields\n  }\n}": types.OfflineMessageToConversationDocument,
     "query OfflineMessages($handled: Boolean) {\n  offlineMessages(handled: $handled) {\n    ...OfflineMessageFields\n  }\n}": types.OfflineMessagesDocument,
-    "query UnhandledOfflineMessages {\n  unhandledOfflineMessages\n}": types.UnhandledOfflineMessagesDocument,
+    "subscription UnhandledOfflineMessagesChanged {\n  unhandledOfflineMessagesChanged\n}": types.UnhandledOfflineMessagesChangedDocument,
     "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": types.TransferInteractionDocument,
     "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": types.TransferTargetsDocument,
     "subscription callEvents($interactionId: ID) {\n  callEvents(interactionId: $interactionId) {\n    type\n    from\n    call {\n      ...callFields\n    }\n    signal {\n      kind\n      payload\n    }\n  }\n}": types.CallEventsDocument,
@@ -635,7 +635,7 @@ export function graphql(source: "query OfflineMessages($handled: Boolean) {\n  o
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query UnhandledOfflineMessages {\n  unhandledOfflineMessages\n}"): (typeof documents)["query UnhandledOfflineMessages {\n  unhandledOfflineMessages\n}"];
+export function graphql(source: "subscription UnhandledOfflineMessagesChanged {\n  unhandledOfflineMessagesChanged\n}"): (typeof documents)["subscription UnhandledOfflineMessagesChanged {\n  unhandledOfflineMessagesChanged\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

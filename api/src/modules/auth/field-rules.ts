@@ -131,4 +131,5 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Subscription.monitorTodayChanged': FieldRule.MONITOR,
   'Subscription.monitorUpdates': FieldRule.MONITOR,
   'Subscription.myStatusChanged': FieldRule.SELF,
+  'Subscription.unhandledOfflineMessagesChanged': FieldRule.CAMPAIGNS,
 };

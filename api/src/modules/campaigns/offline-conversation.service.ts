@@ -8,7 +8,7 @@ import { Channel, Phase } from '../interactions/interaction.enums.js';
 import { insertInteraction } from '../interactions/start.service.js';
 import { appendMessage } from '../messages/message.service.js';
 import { AuthorKind, Visibility } from '../messages/message.enums.js';
-import { ANYWHERE, findOffline, markHandled, requireUnhandled } from './offline-message.service.js';
+import { ANYWHERE, findOffline, markHandled, offlineChanged, requireUnhandled } from './offline-message.service.js';
 import type { OfflineMessage } from './offline-message.type.js';
 import { OfflineHandling } from './offline-message.rules.js';
 
@@ -41,7 +41,7 @@ export async function turnIntoConversation(ctx: Context, id: string): Promise<Co
     return { interactionId, message: appended.message };
   });
   const view = (await loadView(ctx.em, interactionId))!;
-  const events = [...messagesPosted([message]), ...changed(view, null), { kind: 'CONTACT_WROTE' as const, contactId: view.contact.id }];
+  const events = [...messagesPosted([message]), ...changed(view, null), { kind: 'CONTACT_WROTE' as const, contactId: view.contact.id }, offlineChanged(found.campaignId)];
   return committed((await findOffline(ctx.em, id, ANYWHERE))!, events);
 }
 

@@ -3,18 +3,20 @@ import type { Context } from '../../shared/context.js';
 import { isEmail } from '../users/user.rules.js';
 import { badInput, ErrorCode, forbidden, notFound, ParleyError, unauthenticated } from '../../shared/errors.js';
 import type { OfflineMessage } from './offline-message.type.js';
-import { ApiScope, type Viewer } from '../auth/viewer.js';
+import { ApiScope, scopeOf, type Viewer } from '../auth/viewer.js';
+import { requireCampaignInScope } from './security-group.service.js';
 import { enforce } from '../interactions/interaction.access.js';
 import { cleanReply, mayEmail, mayHandle, mayHandleOffline, type OfflineCaller, OfflineHandling, renderOfflineReply } from './offline-message.rules.js';
 import { offlineReachSql } from './offline-message.sql.js';
 import type { SqlPart } from '../auth/scope.rules.js';
+import { type Committed, committed, type DomainEvent } from '../domain-events/domain-event.js';
 import { transcriptLanguage } from '../transcripts/transcript.rules.js';
 
 /** Anyone may leave one, on a campaign that takes them; a way to answer (e-mail or phone) is required. */
 export async function leaveOfflineMessage(
   em: Em,
   input: { campaignId: string; name?: string | null; email?: string | null; phone?: string | null; language?: string | null; body: string },
-): Promise<OfflineMessage> {
+): Promise<Committed<OfflineMessage>> {
   const campaign = await one<{ allow: boolean }>(em, 'select allow_offline_messages as allow from campaigns where id = ?', [input.campaignId]);
   if (!campaign) throw notFound('Campaign');
   if (!campaign.allow) throw forbidden('This campaign does not take offline messages');
@@ -29,7 +31,7 @@ export async function leaveOfflineMessage(
     'insert into offline_messages (id, campaign_id, name, email, phone, language, body, created_at) values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, now()) returning id',
     [input.campaignId, input.name?.trim() || null, email, phone, input.language?.trim() || null, body],
   );
-  return (await findOffline(em, row!.id, ANYWHERE))!;
+  return committed((await findOffline(em, row!.id, ANYWHERE))!, [offlineChanged(input.campaignId)]);
 }
 
 // Who handled it, when and how, as one object, so a message reads as its GraphQL shape with no mapping by hand.
@@ -100,6 +102,8 @@ export async function markHandled(tx: Em, viewer: Viewer, id: string, how: Offli
 /** Newest first, of one campaign or all that the caller reaches, optionally only the handled or the unhandled ones. */
 export async function listOfflineMessages(ctx: Context, campaignId: string | null, handled: boolean | null): Promise<OfflineMessage[]> {
   requireOfflineReader(ctx.viewer);
+  // A campaign named outside the scope is not there at all, as on every path that names one.
+  if (campaignId) requireCampaignInScope(scopeOf(ctx.viewer), campaignId);
   const reach = offlineReachSql(ctx.viewer, 'o.campaign_id');
   const where = [reach.sql, ...(campaignId ? ['o.campaign_id = ?'] : []), ...(handled === null ? [] : [`o.handled_at is ${handled ? 'not ' : ''}null`])];
   const found = await rows(ctx.em, `${SELECT} where ${where.join(' and ')} order by o.created_at desc limit 500`, [...reach.params, ...(campaignId ? [campaignId] : [])]);
@@ -107,10 +111,10 @@ export async function listOfflineMessages(ctx: Context, campaignId: string | nul
 }
 
 /** What still waits for someone, for the header's badge. */
-export async function countUnhandled(ctx: Context): Promise<number> {
-  requireOfflineReader(ctx.viewer);
-  const reach = offlineReachSql(ctx.viewer, 'o.campaign_id');
-  return (await one<{ n: number }>(ctx.em, `select count(*)::int as n from offline_messages o where o.handled_at is null and ${reach.sql}`, reach.params))!.n;
+export async function countUnhandled(em: Em, viewer: Viewer): Promise<number> {
+  requireOfflineReader(viewer);
+  const reach = offlineReachSql(viewer, 'o.campaign_id');
+  return (await one<{ n: number }>(em, `select count(*)::int as n from offline_messages o where o.handled_at is null and ${reach.sql}`, reach.params))!.n;
 }
 
 /**
@@ -118,7 +122,7 @@ export async function countUnhandled(ctx: Context): Promise<number> {
  * with outgoing e-mail configured: a reply written to the log would tell colleagues it was answered
  * while the customer never hears back.
  */
-export async function answerOfflineByEmail(ctx: Context, id: string, body: string): Promise<OfflineMessage> {
+export async function answerOfflineByEmail(ctx: Context, id: string, body: string): Promise<Committed<OfflineMessage>> {
   const reply = enforce(cleanReply(body));
   const found = await requireUnhandled(ctx, id);
   const to = enforce(mayEmail(found.email));
@@ -130,5 +134,8 @@ export async function answerOfflineByEmail(ctx: Context, id: string, body: strin
     // Sent inside the transaction: a mail server that refuses it leaves the message unhandled.
     await ctx.deps.mailer.send({ to, ...mail });
   });
-  return (await findOffline(ctx.em, id, ANYWHERE))!;
+  return committed((await findOffline(ctx.em, id, ANYWHERE))!, [offlineChanged(found.campaignId)]);
 }
+
+/** Offline messages of a campaign were left or handled: whoever counts them counts again. */
+export const offlineChanged = (campaignId: string): DomainEvent => ({ kind: 'OFFLINE_MESSAGES', campaignId });

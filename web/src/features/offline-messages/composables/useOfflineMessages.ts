@@ -1,20 +1,25 @@
-import { useMutation, useQuery } from '@vue/apollo-composable';
-import { computed, type Ref } from 'vue';
-import { AnswerOfflineMessageDocument, OfflineMessagesDocument, OfflineMessageToConversationDocument, UnhandledOfflineMessagesDocument } from '../../../gql/graphql';
+import { useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
+import { computed, type Ref, watch } from 'vue';
+import { AnswerOfflineMessageDocument, OfflineMessagesDocument, OfflineMessageToConversationDocument, UnhandledOfflineMessagesChangedDocument } from '../../../gql/graphql';
 import type { OfflineMessageRow, OfflineView } from '../offlineRules';
 
-// Whatever handles a message changes both lists and the header's count.
-const REFETCH = ['OfflineMessages', 'UnhandledOfflineMessages'];
+// Whatever handles a message moves it from one list to the other.
+const REFETCH = ['OfflineMessages'];
 
-/** What still waits, for the header's count and the screen's tab. */
+/**
+ * What still waits, for the header's count and the screen's tab: the server answers it at once, then
+ * whenever it changes (a customer left one, a colleague handled one), and again after a reconnect.
+ */
 export function useUnhandledCount() {
-  const query = useQuery(UnhandledOfflineMessagesDocument, null, { fetchPolicy: 'cache-and-network' });
-  return computed(() => query.result.value?.unhandledOfflineMessages ?? 0);
+  const live = useSubscription(UnhandledOfflineMessagesChangedDocument, null, { fetchPolicy: 'no-cache' });
+  return computed(() => live.result.value?.unhandledOfflineMessagesChanged ?? 0);
 }
 
-/** One list of the screen, and the two ways of handling a message. */
-export function useOfflineMessages(view: Readonly<Ref<OfflineView>>) {
+/** One list of the screen, kept live by the count of what waits, and the two ways of handling a message. */
+export function useOfflineMessages(view: Readonly<Ref<OfflineView>>, waiting: Readonly<Ref<number>>) {
   const query = useQuery(OfflineMessagesDocument, () => ({ handled: view.value === 'handled' }), { fetchPolicy: 'cache-and-network' });
+  // The count moves when a message is left or handled anywhere the person reaches: the list follows.
+  watch(waiting, () => void query.refetch());
   const answer = useMutation(AnswerOfflineMessageDocument, { refetchQueries: REFETCH });
   const convert = useMutation(OfflineMessageToConversationDocument, { refetchQueries: REFETCH });
   return {
