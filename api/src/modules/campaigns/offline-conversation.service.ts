@@ -24,7 +24,7 @@ export async function turnIntoConversation(ctx: Context, id: string): Promise<Co
   const { viewer } = ctx;
   const found = await requireUnhandled(ctx, id);
   const { interactionId, message } = await ctx.em.transactional(async (tx) => {
-    await markHandled(tx, viewer, id, OfflineHandling.CONVERSATION, {});
+    await markHandled(tx, viewer, id, OfflineHandling.CONVERSATION, null);
     const campaign = (await one<{ id: string; protocol_prefix: string }>(tx, 'select id, protocol_prefix from campaigns where id = ?', [found.campaignId]))!;
     const tray = (await one<{ id: string }>(tx, "select id from trays where campaign_id = ? and kind = 'GENERAL'", [campaign.id]))!;
     const contactId = await insertContact(tx, found);

@@ -85,16 +85,18 @@ export async function requireUnhandled(ctx: Context, id: string): Promise<Offlin
  * Marks the message handled, first in the caller's transaction: the row lock makes a second hand
  * wait and then find it done, so a message is answered or converted exactly once.
  */
-export async function markHandled(tx: Em, viewer: Viewer, id: string, how: OfflineHandling, done: { reply?: string; interactionId?: string }): Promise<void> {
+export async function markHandled(tx: Em, viewer: Viewer, id: string, how: OfflineHandling, reply: string | null): Promise<void> {
   const by = viewer.kind === 'USER' ? { id: viewer.userId, name: viewer.name } : { id: null, name: viewer.kind === 'API_KEY' ? viewer.name : null };
   const marked = await rows(
     tx,
-    `update offline_messages set handled_at = now(), handled_how = ?, handled_by_id = ?, handled_by_name = ?, reply = ?, interaction_id = ?
+    `update offline_messages set handled_at = now(), handled_how = ?, handled_by_id = ?, handled_by_name = ?, reply = ?
       where id = ? and handled_at is null returning id`,
-    [how, by.id, by.name, done.reply ?? null, done.interactionId ?? null, id],
+    [how, by.id, by.name, reply, id],
   );
   if (marked.length === 0) {
-    const now = (await findOffline(tx, id, ANYWHERE))!;
+    // Someone was first meanwhile (or its campaign is gone): say who and how.
+    const now = await findOffline(tx, id, ANYWHERE);
+    if (!now) throw notFound('Offline message');
     enforce(mayHandle(now.handled));
   }
 }
@@ -128,7 +130,7 @@ export async function answerOfflineByEmail(ctx: Context, id: string, body: strin
   const to = enforce(mayEmail(found.email));
   if (!ctx.deps.mailer.sendsForReal) throw new ParleyError(ErrorCode.EMAIL_NOT_CONFIGURED, 'Outgoing e-mail is not configured on this server (SMTP_URL)');
   await ctx.em.transactional(async (tx) => {
-    await markHandled(tx, ctx.viewer, id, OfflineHandling.EMAIL, { reply });
+    await markHandled(tx, ctx.viewer, id, OfflineHandling.EMAIL, reply);
     const campaign = (await one<{ name: string; default_language: string }>(tx, 'select name, default_language from campaigns where id = ?', [found.campaignId]))!;
     const mail = renderOfflineReply({ language: transcriptLanguage(found.language, campaign.default_language), campaignName: campaign.name, customerName: found.name, reply, original: found.body });
     // Sent inside the transaction: a mail server that refuses it leaves the message unhandled.
