@@ -48,6 +48,8 @@ const HOLDER_OR_SUPERVISOR: readonly Caller[] = [...AS_SUPERVISOR, 'grouped agen
 const DASHBOARD: readonly Caller[] = [...STAFF_SUPERVISORS, 'ADMIN key'];
 const ADMINS: readonly Caller[] = ['grouped administrator', 'ADMIN key'];
 const FEED_READERS: readonly Caller[] = [...AS_SUPERVISOR, 'ADMIN key'];
+/** Offline messages carry customers' addresses: people, and keys that supervise or administer. */
+const OFFLINE_READERS: readonly Caller[] = [...PEOPLE, 'SUPERVISE key', 'ADMIN key'];
 const STARTERS: readonly Caller[] = [...PEOPLE, 'BOT key', 'SUPERVISE key', 'CHANNEL key'];
 const EVERYONE: readonly Caller[] = CALLERS;
 
@@ -608,7 +610,7 @@ const READS: Read[] = [
   },
   ofCampaign('members', DASHBOARD, 'campaignMembers', 'ID!', (d) => expect(ids(d.campaignMembers)).toContain(NORTH().agent.id)),
   ofCampaign('canned responses', PEOPLE, 'cannedResponses', 'ID!', (d) => expect(ids(d.cannedResponses)).toContain(NORTH().cannedId)),
-  ofCampaign('offline messages', PEOPLE, 'offlineMessages', 'ID', (d) => expect(ids(d.offlineMessages)).toContain(NORTH().offlineId)),
+  ofCampaign('offline messages', OFFLINE_READERS, 'offlineMessages', 'ID', (d) => expect(ids(d.offlineMessages)).toContain(NORTH().offlineId)),
   {
     kind: 'lookup',
     does: (s) => `read who may open the ${s} custom tray`,
@@ -648,7 +650,7 @@ const READS: Read[] = [
   {
     kind: 'list',
     does: (s) => `list ${s}'s offline messages`,
-    by: PEOPLE,
+    by: OFFLINE_READERS,
     doc: '{ offlineMessages { id campaignId email } }',
     shows: (d) => expect(ids(d.offlineMessages)).toContain(NORTH().offlineId),
   },

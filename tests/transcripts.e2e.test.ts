@@ -2,35 +2,13 @@
  * Transcripts by e-mail over real SMTP: a server started by the test receives them, in the contact's
  * language, with times and authors, and without internal messages.
  */
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpReceiver, type SmtpReceiver } from './support/smtp.js';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, PNG_1PX, POST, uploadFile } from './support/world.js';
 
-interface Received {
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-}
-
-const inbox: Received[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', text: mail.text ?? '', html: String(mail.html ?? '') });
-        callback();
-      })
-      .catch(callback);
-  },
-});
-
+let smtp: SmtpReceiver;
 let api: ApiProcess;
 let admin: string;
 let agent: Person;
@@ -38,9 +16,8 @@ let stranger: Person;
 let campaign: CampaignFixture;
 
 beforeAll(async () => {
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const port = (smtp.server.address() as AddressInfo).port;
-  api = await startApi({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'Parley <transcripts@tests.parley.dev>' });
+  smtp = await startSmtpReceiver();
+  api = await startApi({ SMTP_URL: smtp.url, SMTP_FROM: 'Parley <transcripts@tests.parley.dev>' });
   admin = await adminToken(api.url);
   agent = await createPerson(api.url, admin, 'AGENT');
   stranger = await createPerson(api.url, admin, 'AGENT');
@@ -49,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api?.stop();
-  await new Promise((r) => smtp.close(r));
+  await smtp?.close();
 });
 
 const START = 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { visitorToken interaction { id protocol } } }';
@@ -71,8 +48,8 @@ describe('sendTranscript', () => {
   it("mails the conversation to the contact in the contact's language, with times and authors, without internal messages", async () => {
     const chat = await conversation({ name: 'Ana', email: 'ana@cliente.example' }, 'pt-BR');
     expect((await ok(api.url, SEND, { id: chat.id }, agent.token)).sendTranscript).toEqual({ to: 'ana@cliente.example' });
-    await expect.poll(() => inbox.length, { timeout: 5000 }).toBe(1);
-    const mail = inbox[0]!;
+    await expect.poll(() => smtp.inbox.length, { timeout: 5000 }).toBe(1);
+    const mail = smtp.inbox[0]!;
     expect(mail.to).toEqual(['ana@cliente.example']);
     expect(mail.subject).toBe(`A sua conversa com ${campaign.name} (${chat.protocol})`);
     expect(mail.text).toContain('Você: Preciso de ajuda com a fatura');
@@ -93,9 +70,9 @@ describe('sendTranscript', () => {
     expectCode(await gql(api.url, SEND, { id: chat.id }, agent.token), 'BAD_USER_INPUT');
     expectCode(await gql(api.url, SEND, { id: chat.id, to: 'not-an-address' }, agent.token), 'BAD_USER_INPUT');
     expectCode(await gql(api.url, SEND, { id: chat.id, to: 'x@y.example' }, stranger.token), 'NOT_FOUND');
-    const before = inbox.length;
+    const before = smtp.inbox.length;
     expect((await ok(api.url, SEND, { id: chat.id, to: ' Jefe@Empresa.example ' }, agent.token)).sendTranscript).toEqual({ to: 'jefe@empresa.example' });
-    await expect.poll(() => inbox.length, { timeout: 5000 }).toBe(before + 1);
-    expect(inbox.at(-1)!.subject).toBe(`Tu conversación con ${campaign.name} (${chat.protocol})`);
+    await expect.poll(() => smtp.inbox.length, { timeout: 5000 }).toBe(before + 1);
+    expect(smtp.inbox.at(-1)!.subject).toBe(`Tu conversación con ${campaign.name} (${chat.protocol})`);
   });
 });

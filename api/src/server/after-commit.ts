@@ -3,6 +3,7 @@ import { agentStateListener } from '../modules/agents/agent.service.js';
 import { socketControlListener } from '../modules/auth/auth.service.js';
 import { callListener } from '../modules/calls/call.service.js';
 import { staffMessageListener } from '../modules/internal-messages/internal-message.service.js';
+import { offlineMessagesListener } from '../modules/campaigns/offline-message.stream.js';
 import { expiryListener } from '../modules/contacts/contact-expiry.job.js';
 import { publishChangesListener } from '../modules/interactions/interaction.events.js';
 import { publishMessagesListener } from '../modules/messages/message.publish.js';
@@ -23,6 +24,7 @@ export const afterCommit = () =>
     ['publish changes', publishChangesListener, 'TELL'],
     ['calls', callListener, 'TELL'],
     ['staff messages', staffMessageListener, 'TELL'],
+    ['offline messages', offlineMessagesListener, 'TELL'],
     ['open sockets', socketControlListener, 'TELL'],
     ['contact expiry', expiryListener, 'TELL'],
     ['no answer', noAnswerListener, 'TELL'],

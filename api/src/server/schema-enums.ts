@@ -8,6 +8,7 @@ import { InteractionOrder } from '../modules/interactions/interaction.queries.js
 import { AuthorKind, Visibility } from '../modules/messages/message.enums.js';
 import { TrayKind } from '../modules/trays/tray.enums.js';
 import { Role } from '../modules/users/user.enums.js';
+import { OfflineHandling } from '../modules/campaigns/offline-message.rules.js';
 
 // Every enum of the public schema, registered once before any type that uses it.
 registerEnumType(Role, { name: 'Role', description: 'What a person may do in Parley' });
@@ -26,3 +27,4 @@ registerEnumType(TrayKind, { name: 'TrayKind' });
 registerEnumType(InteractionEventType, { name: 'InteractionEventType', description: 'What happened to an interaction: one kind of event of its trail' });
 registerEnumType(ActorKind, { name: 'ActorKind', description: 'Who caused an event of the trail' });
 registerEnumType(DeliveryStatus, { name: 'DeliveryStatus', description: "A webhook delivery's state" });
+registerEnumType(OfflineHandling, { name: 'OfflineHandling', description: 'How an offline message was handled' });

@@ -1,4 +1,5 @@
 import { INTERNAL_MESSAGE_MAX_LENGTH } from '../modules/internal-messages/internal-message.rules.js';
+import { MAX_REPLY_LENGTH } from '../modules/campaigns/offline-message.rules.js';
 import { MAX_HOOK_URL_LENGTH } from '../modules/webhooks/webhook.rules.js';
 
 /**
@@ -27,6 +28,8 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   // canned-response.service.ts, offline-message.service.ts
   'CreateCannedResponseInput.body': 5000,
   'LeaveOfflineMessageInput.body': 5000,
+  // offline-message.rules.ts: MAX_REPLY_LENGTH
+  'Mutation.answerOfflineMessage(body:)': MAX_REPLY_LENGTH,
   // A campaign's texts to customers: as long as a canned response.
   'CampaignMessageSetInput.welcome': 5000,
   'CampaignMessageSetInput.agentGreeting': 5000,

@@ -28,6 +28,8 @@ export enum Topic {
   PERSON = 'person',
   /** Process-wide control: session revocations. */
   CONTROL = 'control',
+  /** An offline message was left or handled, in any campaign: each listener counts again what it reaches. */
+  OFFLINE = 'offline',
 }
 
 /** One shape for a change on every channel that carries changes, so every reader unwraps it the same way. */
@@ -62,6 +64,7 @@ export interface TopicPayloads {
   [Topic.CALLS]: { callId: string };
   [Topic.PERSON]: InternalMessageView;
   [Topic.CONTROL]: ControlEvent;
+  [Topic.OFFLINE]: { campaignId: string };
 }
 
 /** A call changed, or one party signalled the other (WebRTC offer, answer, ICE candidate). */

@@ -18,6 +18,7 @@ export function createAppRouter(): Router {
       // The open chat is part of the address, so it can be linked and survives a reload.
       { path: '/inbox/:id?', name: 'inbox', component: () => import('../features/inbox/InboxView.vue') },
       { path: '/contacts', name: 'contacts', component: () => import('../features/contacts/ContactsView.vue') },
+      { path: '/offline-messages', name: 'offline-messages', component: () => import('../features/offline-messages/OfflineMessagesView.vue') },
       { path: '/monitor', name: 'monitor', component: () => import('../features/monitor/MonitorView.vue') },
       { path: '/admin/:section?', name: 'admin', component: () => import('../features/admin/AdminView.vue') },
       { path: '/:unknown(.*)*', redirect: '/' },

@@ -19,7 +19,7 @@ type Documents = {
     "query adminCampaignMembers($campaignId: ID!) {\n  campaignMembers(campaignId: $campaignId) {\n    id\n  }\n}": typeof types.AdminCampaignMembersDocument,
     "query adminCampaigns {\n  campaigns {\n    ...adminCampaign\n  }\n}": typeof types.AdminCampaignsDocument,
     "query adminLabels {\n  tagUsage {\n    name\n    chats\n    people\n  }\n  skillUsage {\n    name\n    chats\n    people\n  }\n}": typeof types.AdminLabelsDocument,
-    "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}": typeof types.AdminOfflineMessagesDocument,
+    "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    ...OfflineMessageFields\n  }\n}": typeof types.AdminOfflineMessagesDocument,
     "query adminPauseReasons {\n  pauseReasons(includeRetired: true) {\n    id\n    name\n    icon\n    active\n  }\n}": typeof types.AdminPauseReasonsDocument,
     "query adminReport($filter: InteractionFilterInput, $after: String) {\n  interactions(filter: $filter, after: $after, first: 50) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    edges {\n      node {\n        id\n        protocol\n        createdAt\n        closedAt\n        result\n        phase\n        channel\n        campaign {\n          id\n          name\n        }\n        agent {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n      }\n    }\n  }\n}": typeof types.AdminReportDocument,
     "query adminTeams {\n  teams {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n}": typeof types.AdminTeamsDocument,
@@ -107,6 +107,11 @@ type Documents = {
     "query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}": typeof types.InternalMessagesDocument,
     "query openChats {\n  interactions(\n    first: 100\n    filter: {phases: [WAITING, IN_SERVICE]}\n    order: NEWEST_FIRST\n  ) {\n    edges {\n      node {\n        id\n        protocol\n        phase\n        campaign {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n        agent {\n          id\n        }\n      }\n    }\n  }\n}": typeof types.OpenChatsDocument,
     "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}": typeof types.SendInternalMessageDocument,
+    "mutation AnswerOfflineMessage($id: ID!, $body: String!) {\n  answerOfflineMessage(id: $id, body: $body) {\n    ...OfflineMessageFields\n  }\n}": typeof types.AnswerOfflineMessageDocument,
+    "fragment OfflineMessageFields on OfflineMessage {\n  id\n  campaignId\n  campaignName\n  name\n  email\n  phone\n  language\n  body\n  createdAt\n  handled {\n    how\n    at\n    byId\n    byName\n    reply\n    interactionId\n    protocol\n  }\n}": typeof types.OfflineMessageFieldsFragmentDoc,
+    "mutation OfflineMessageToConversation($id: ID!) {\n  offlineMessageToConversation(id: $id) {\n    ...OfflineMessageFields\n  }\n}": typeof types.OfflineMessageToConversationDocument,
+    "query OfflineMessages($handled: Boolean) {\n  offlineMessages(handled: $handled) {\n    ...OfflineMessageFields\n  }\n}": typeof types.OfflineMessagesDocument,
+    "subscription UnhandledOfflineMessagesChanged {\n  unhandledOfflineMessagesChanged\n}": typeof types.UnhandledOfflineMessagesChangedDocument,
     "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": typeof types.TransferInteractionDocument,
     "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": typeof types.TransferTargetsDocument,
     "query callCursor {\n  callCursor\n}": typeof types.CallCursorDocument,
@@ -136,7 +141,7 @@ const documents: Documents = {
     "query adminCampaignMembers($campaignId: ID!) {\n  campaignMembers(campaignId: $campaignId) {\n    id\n  }\n}": types.AdminCampaignMembersDocument,
     "query adminCampaigns {\n  campaigns {\n    ...adminCampaign\n  }\n}": types.AdminCampaignsDocument,
     "query adminLabels {\n  tagUsage {\n    name\n    chats\n    people\n  }\n  skillUsage {\n    name\n    chats\n    people\n  }\n}": types.AdminLabelsDocument,
-    "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}": types.AdminOfflineMessagesDocument,
+    "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    ...OfflineMessageFields\n  }\n}": types.AdminOfflineMessagesDocument,
     "query adminPauseReasons {\n  pauseReasons(includeRetired: true) {\n    id\n    name\n    icon\n    active\n  }\n}": types.AdminPauseReasonsDocument,
     "query adminReport($filter: InteractionFilterInput, $after: String) {\n  interactions(filter: $filter, after: $after, first: 50) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    edges {\n      node {\n        id\n        protocol\n        createdAt\n        closedAt\n        result\n        phase\n        channel\n        campaign {\n          id\n          name\n        }\n        agent {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n      }\n    }\n  }\n}": types.AdminReportDocument,
     "query adminTeams {\n  teams {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n}": types.AdminTeamsDocument,
@@ -224,6 +229,11 @@ const documents: Documents = {
     "query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}": types.InternalMessagesDocument,
     "query openChats {\n  interactions(\n    first: 100\n    filter: {phases: [WAITING, IN_SERVICE]}\n    order: NEWEST_FIRST\n  ) {\n    edges {\n      node {\n        id\n        protocol\n        phase\n        campaign {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n        agent {\n          id\n        }\n      }\n    }\n  }\n}": types.OpenChatsDocument,
     "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}": types.SendInternalMessageDocument,
+    "mutation AnswerOfflineMessage($id: ID!, $body: String!) {\n  answerOfflineMessage(id: $id, body: $body) {\n    ...OfflineMessageFields\n  }\n}": types.AnswerOfflineMessageDocument,
+    "fragment OfflineMessageFields on OfflineMessage {\n  id\n  campaignId\n  campaignName\n  name\n  email\n  phone\n  language\n  body\n  createdAt\n  handled {\n    how\n    at\n    byId\n    byName\n    reply\n    interactionId\n    protocol\n  }\n}": types.OfflineMessageFieldsFragmentDoc,
+    "mutation OfflineMessageToConversation($id: ID!) {\n  offlineMessageToConversation(id: $id) {\n    ...OfflineMessageFields\n  }\n}": types.OfflineMessageToConversationDocument,
+    "query OfflineMessages($handled: Boolean) {\n  offlineMessages(handled: $handled) {\n    ...OfflineMessageFields\n  }\n}": types.OfflineMessagesDocument,
+    "subscription UnhandledOfflineMessagesChanged {\n  unhandledOfflineMessagesChanged\n}": types.UnhandledOfflineMessagesChangedDocument,
     "mutation transferInteraction($id: ID!, $to: TransferTargetInput!, $note: String) {\n  transferInteraction(id: $id, to: $to, note: $note) {\n    ...interactionSummary\n  }\n}": types.TransferInteractionDocument,
     "query transferTargets($interactionId: ID!) {\n  transferTargets(interactionId: $interactionId) {\n    trays {\n      id\n      name\n      kind\n    }\n    agents {\n      id\n      name\n      state\n    }\n    teams {\n      id\n      name\n    }\n  }\n}": types.TransferTargetsDocument,
     "query callCursor {\n  callCursor\n}": types.CallCursorDocument,
@@ -285,7 +295,7 @@ export function graphql(source: "query adminLabels {\n  tagUsage {\n    name\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}"): (typeof documents)["query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    id\n    campaignId\n    name\n    email\n    phone\n    language\n    body\n    createdAt\n  }\n}"];
+export function graphql(source: "query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    ...OfflineMessageFields\n  }\n}"): (typeof documents)["query adminOfflineMessages($campaignId: ID) {\n  offlineMessages(campaignId: $campaignId) {\n    ...OfflineMessageFields\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -634,6 +644,26 @@ export function graphql(source: "query openChats {\n  interactions(\n    first: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}"): (typeof documents)["mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnswerOfflineMessage($id: ID!, $body: String!) {\n  answerOfflineMessage(id: $id, body: $body) {\n    ...OfflineMessageFields\n  }\n}"): (typeof documents)["mutation AnswerOfflineMessage($id: ID!, $body: String!) {\n  answerOfflineMessage(id: $id, body: $body) {\n    ...OfflineMessageFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment OfflineMessageFields on OfflineMessage {\n  id\n  campaignId\n  campaignName\n  name\n  email\n  phone\n  language\n  body\n  createdAt\n  handled {\n    how\n    at\n    byId\n    byName\n    reply\n    interactionId\n    protocol\n  }\n}"): (typeof documents)["fragment OfflineMessageFields on OfflineMessage {\n  id\n  campaignId\n  campaignName\n  name\n  email\n  phone\n  language\n  body\n  createdAt\n  handled {\n    how\n    at\n    byId\n    byName\n    reply\n    interactionId\n    protocol\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OfflineMessageToConversation($id: ID!) {\n  offlineMessageToConversation(id: $id) {\n    ...OfflineMessageFields\n  }\n}"): (typeof documents)["mutation OfflineMessageToConversation($id: ID!) {\n  offlineMessageToConversation(id: $id) {\n    ...OfflineMessageFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OfflineMessages($handled: Boolean) {\n  offlineMessages(handled: $handled) {\n    ...OfflineMessageFields\n  }\n}"): (typeof documents)["query OfflineMessages($handled: Boolean) {\n  offlineMessages(handled: $handled) {\n    ...OfflineMessageFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription UnhandledOfflineMessagesChanged {\n  unhandledOfflineMessagesChanged\n}"): (typeof documents)["subscription UnhandledOfflineMessagesChanged {\n  unhandledOfflineMessagesChanged\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -15,7 +15,7 @@ export enum FieldRule {
   CHATS = 'CHATS',
   /** Contacts, by `contactInScopeSql` (a conversation in a campaign the scope reaches); their conversations by `visibilitySql`. */
   CONTACTS = 'CONTACTS',
-  /** Campaigns and what hangs from them (trays, members, canned responses, offline messages), by `campaignSql` / `requireCampaignInScope` / `trayScopeSql`. */
+  /** Campaigns and what hangs from them (trays, members, canned responses, offline messages), by `campaignSql` / `requireCampaignInScope` / `trayScopeSql` (offline messages: `offlineReachSql`). */
   CAMPAIGNS = 'CAMPAIGNS',
   /** People, by `peopleSql` for lists and `requirePersonToActOn` / `requirePeopleInScope` for acts (users/people.access.ts). */
   PEOPLE = 'PEOPLE',
@@ -64,12 +64,14 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Query.transferTargets': FieldRule.CHAT,
   'Query.trayAccess': FieldRule.CAMPAIGNS,
   'Query.trays': FieldRule.CAMPAIGNS,
+  'Query.unhandledOfflineMessages': FieldRule.CAMPAIGNS,
   'Query.users': FieldRule.PEOPLE,
   'Query.webhookDeliveries': FieldRule.KEYS_AND_HOOKS,
   'Query.webhooks': FieldRule.KEYS_AND_HOOKS,
 
   'Mutation.addNote': FieldRule.CHAT,
   'Mutation.answerCall': FieldRule.SELF,
+  'Mutation.answerOfflineMessage': FieldRule.CAMPAIGNS,
   'Mutation.changePassword': FieldRule.SELF,
   'Mutation.closeInteraction': FieldRule.CHAT,
   'Mutation.closeInteractions': FieldRule.CHAT,
@@ -93,6 +95,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Mutation.leaveInteraction': FieldRule.CHAT,
   'Mutation.leaveOfflineMessage': FieldRule.PUBLIC,
   'Mutation.logoutAgent': FieldRule.PEOPLE,
+  'Mutation.offlineMessageToConversation': FieldRule.CAMPAIGNS,
   'Mutation.pauseAgent': FieldRule.PEOPLE,
   'Mutation.pingWebhook': FieldRule.KEYS_AND_HOOKS,
   'Mutation.postMessage': FieldRule.CHAT,
@@ -135,4 +138,5 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Subscription.monitorTodayChanged': FieldRule.MONITOR,
   'Subscription.monitorUpdates': FieldRule.MONITOR,
   'Subscription.myStatusChanged': FieldRule.SELF,
+  'Subscription.unhandledOfflineMessagesChanged': FieldRule.CAMPAIGNS,
 };

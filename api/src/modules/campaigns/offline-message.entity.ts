@@ -6,7 +6,7 @@ import { CampaignEntity } from './campaign.entity.js';
 @Entity({ tableName: 'offline_messages' })
 @Index({ properties: ['campaignId', 'createdAt'] })
 export class OfflineMessageEntity {
-  [OptionalProps]?: 'name' | 'email' | 'phone' | 'language' | 'createdAt';
+  [OptionalProps]?: 'name' | 'email' | 'phone' | 'language' | 'createdAt' | 'handledAt' | 'handledHow' | 'handledById' | 'handledByName' | 'reply' | 'interactionId';
   @PrimaryKey({ type: 'uuid' }) id: string = newId();
   @ManyToOne({ entity: () => CampaignEntity, fieldName: 'campaign_id', mapToPk: true, deleteRule: 'cascade' }) campaignId!: string;
   @Property({ type: 'text', nullable: true }) name: string | null = null;
@@ -15,4 +15,11 @@ export class OfflineMessageEntity {
   @Property({ type: 'text', nullable: true }) language: string | null = null;
   @Property({ type: 'text' }) body!: string;
   @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
+  // Handled once (offline-message.rules.ts): the foreign keys and the check are in Migration20261121000021.
+  @Property({ type: 'timestamptz', nullable: true }) handledAt: Date | null = null;
+  @Property({ type: 'text', nullable: true }) handledHow: 'EMAIL' | 'CONVERSATION' | null = null;
+  @Property({ type: 'uuid', nullable: true }) handledById: string | null = null;
+  @Property({ type: 'text', nullable: true }) handledByName: string | null = null;
+  @Property({ type: 'text', nullable: true }) reply: string | null = null;
+  @Property({ type: 'uuid', nullable: true }) interactionId: string | null = null;
 }

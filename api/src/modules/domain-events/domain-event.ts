@@ -44,7 +44,9 @@ export type DomainEvent =
   /** A hook was made or turned on: the courier counts it among the hooks on and logs what waits for it. */
   | { kind: 'HOOK_ON' }
   /** A delivery is due now (sent again, a test ping): the courier claims it. */
-  | { kind: 'DELIVERY_DUE' };
+  | { kind: 'DELIVERY_DUE' }
+  /** An offline message was left or handled: the counts of what waits move. */
+  | { kind: 'OFFLINE_MESSAGES'; campaignId: string };
 
 export type DirectoryPart = TopicPayloads[Topic.DIRECTORY]['what'];
 

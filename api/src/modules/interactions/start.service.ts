@@ -8,7 +8,7 @@ import { Admission } from '../campaigns/admission.rules.js';
 import { formatProtocol, normalizeLanguage } from '../campaigns/campaign.rules.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { Channel, InteractionEventType, Phase } from './interaction.enums.js';
-import { recordEvent } from './interaction.events.js';
+import { recordEvent, type TrailActor } from './interaction.events.js';
 import { changed, type Committed, committed, messagesPosted } from '../domain-events/domain-event.js';
 import { keyMayStart, startingPhase } from './interaction.rules.js';
 import { type InteractionView } from './interaction.view.js';
@@ -91,28 +91,21 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
       ))!.id;
     }
     const tray = phase === Phase.WAITING ? await one<{ id: string }>(tx, "select id from trays where campaign_id = ? and kind = 'GENERAL'", [campaign.id]) : null;
-    const counter = (await one<{ n: string }>(tx, "select nextval('interaction_protocol_seq') as n"))!.n;
-    const created = (await one<{ id: string }>(
+    const created = await insertInteraction(
       tx,
-      // created_at is kept to the millisecond because it is the page cursor, and cursors travel as ISO strings.
-      `insert into interactions (id, protocol, campaign_id, contact_id, channel, phase, status, tray_id, bot_answers, notes, expertise,
-                                 country, language, last_sequence, visitor_token_hash, started_by_key_id, created_at, queued_at, waiting_since, updated_at)
-       values (gen_random_uuid(), ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, '[]', '[]', '{}', ?, ?, 0, ?, ?, date_trunc('milliseconds', clock_timestamp()), ?, ?, now()) returning id`,
-      [
-        formatProtocol(campaign.protocol_prefix, new Date(), Number(counter)),
-        campaign.id,
+      {
+        campaign,
         contactId,
-        input.channel,
+        channel: input.channel,
         phase,
-        tray?.id ?? null,
-        input.country ?? null,
-        rawLanguage,
-        visitorToken ? hashToken(visitorToken) : null,
-        viewer.kind === 'API_KEY' ? viewer.keyId : null,
-        ...Array<Date | null>(2).fill(phase === Phase.WAITING ? new Date() : null),
-      ],
-    ))!.id;
-    await recordEvent(tx, created, InteractionEventType.STARTED, trailActor(viewer), { channel: input.channel, phase });
+        trayId: tray?.id ?? null,
+        country: input.country ?? null,
+        language: rawLanguage,
+        visitorTokenHash: visitorToken ? hashToken(visitorToken) : null,
+        startedByKeyId: viewer.kind === 'API_KEY' ? viewer.keyId : null,
+      },
+      trailActor(viewer),
+    );
     if (admission !== Admission.OPEN) return { id: created, messages: await refuseWithin(tx, created, admission), admission };
     const welcome = await systemText(tx, created, 'welcome');
     return { id: created, messages: welcome ? [welcome] : [], admission };
@@ -126,4 +119,44 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
 async function returningContact(tx: Em, token: string): Promise<string | null> {
   if (tokenKind(token) !== TokenKind.VISITOR) return null;
   return (await one<{ contact_id: string }>(tx, 'select contact_id from interactions where visitor_token_hash = ?', [hashToken(token)]))?.contact_id ?? null;
+}
+
+export interface NewInteraction {
+  campaign: { id: string; protocol_prefix: string };
+  contactId: string;
+  channel: Channel;
+  phase: Phase;
+  trayId: string | null;
+  country: string | null;
+  language: string | null;
+  visitorTokenHash: string | null;
+  startedByKeyId: string | null;
+}
+
+/** Writes a new chat's row with its protocol and its STARTED event: every way of starting a chat shares it. */
+export async function insertInteraction(tx: Em, chat: NewInteraction, actor: TrailActor): Promise<string> {
+  const counter = (await one<{ n: string }>(tx, "select nextval('interaction_protocol_seq') as n"))!.n;
+  const created = (await one<{ id: string }>(
+    tx,
+    // created_at is kept to the millisecond because it is the page cursor, and cursors travel as ISO strings.
+    `insert into interactions (id, protocol, campaign_id, contact_id, channel, phase, status, tray_id, bot_answers, notes, expertise,
+                               country, language, last_sequence, visitor_token_hash, started_by_key_id, created_at, queued_at, waiting_since, updated_at)
+     values (gen_random_uuid(), ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, '[]', '[]', '{}', ?, ?, 0, ?, ?, date_trunc('milliseconds', clock_timestamp()), ?, ?, now()) returning id`,
+    [
+      formatProtocol(chat.campaign.protocol_prefix, new Date(), Number(counter)),
+      chat.campaign.id,
+      chat.contactId,
+      chat.channel,
+      chat.phase,
+      chat.trayId,
+      chat.country,
+      chat.language,
+      chat.visitorTokenHash,
+      chat.startedByKeyId,
+      // A chat that starts in a tray starts the customer's wait there too.
+      ...Array<Date | null>(2).fill(chat.phase === Phase.WAITING ? new Date() : null),
+    ],
+  ))!.id;
+  await recordEvent(tx, created, InteractionEventType.STARTED, actor, { channel: chat.channel, phase: chat.phase });
+  return created;
 }

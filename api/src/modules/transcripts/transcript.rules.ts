@@ -49,7 +49,7 @@ export function transcriptLanguage(contactLanguage: string | null, campaignDefau
   return normalizeLanguage(contactLanguage) ?? normalizeLanguage(campaignDefault) ?? Language.en;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * A conversation as an e-mail, in the customer's language, with each message's local time (the
@@ -68,16 +68,16 @@ export function renderTranscript(input: { protocol: string; campaignName: string
     `${input.campaignName} · ${input.protocol}`,
   ].join('\n');
   const html = [
-    `<p>${escape(t.intro)}</p>`,
+    `<p>${escapeHtml(t.intro)}</p>`,
     '<table cellpadding="4">',
     ...input.lines.map(
       (l) =>
-        `<tr><td style="color:#666;white-space:nowrap;vertical-align:top">${escape(when(l.at))}</td><td style="vertical-align:top"><strong>${escape(who(l))}</strong></td><td>${escape(l.body).replace(/\n/g, '<br>')}${l.attachmentUrls
-          .map((u) => `<br><a href="${escape(u)}">${escape(t.attachment)}</a>`)
+        `<tr><td style="color:#666;white-space:nowrap;vertical-align:top">${escapeHtml(when(l.at))}</td><td style="vertical-align:top"><strong>${escapeHtml(who(l))}</strong></td><td>${escapeHtml(l.body).replace(/\n/g, '<br>')}${l.attachmentUrls
+          .map((u) => `<br><a href="${escapeHtml(u)}">${escapeHtml(t.attachment)}</a>`)
           .join('')}</td></tr>`,
     ),
     '</table>',
-    `<p style="color:#666">${escape(input.campaignName)} · ${escape(input.protocol)}</p>`,
+    `<p style="color:#666">${escapeHtml(input.campaignName)} · ${escapeHtml(input.protocol)}</p>`,
   ].join('\n');
   return { subject: t.subject(input.protocol, input.campaignName), text, html, language: input.language };
 }

@@ -9,6 +9,7 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
+  EMAIL_NOT_CONFIGURED = 'EMAIL_NOT_CONFIGURED',
 }
 
 /** The GraphQL errors carried by whatever Apollo threw or handed to a link. */
@@ -52,6 +53,7 @@ const TRANSLATED: Partial<Record<string, string>> = {
   [ErrorCode.NOT_FOUND]: 'apiError.notFound',
   [ErrorCode.CONFLICT]: 'apiError.conflict',
   [ErrorCode.RATE_LIMITED]: 'apiError.rateLimited',
+  [ErrorCode.EMAIL_NOT_CONFIGURED]: 'apiError.emailNotConfigured',
 };
 
 /**
