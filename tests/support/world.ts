@@ -10,6 +10,7 @@ const unique = () => randomBytes(4).toString('hex');
 export interface Person {
   id: string;
   email: string;
+  name: string;
   token: string;
 }
 
@@ -24,13 +25,9 @@ export async function adminToken(url: string): Promise<string> {
 
 export async function createPerson(url: string, admin: string, role: 'ADMIN' | 'SUPERVISOR' | 'AGENT', extra: Record<string, unknown> = {}): Promise<Person> {
   const email = `${role.toLowerCase()}-${unique()}@tests.parley.dev`;
-  const data = await ok(
-    url,
-    'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-    { input: { email, name: `${role} ${email.slice(0, 12)}`, password: PASSWORD, role, ...extra } },
-    admin,
-  );
-  return { id: data.createUser.id, email, token: await signIn(url, email) };
+  const name = `${role} ${email.slice(0, 12)}`;
+  const data = await ok(url, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email, name, password: PASSWORD, role, ...extra } }, admin);
+  return { id: data.createUser.id, email, name, token: await signIn(url, email) };
 }
 
 export interface CampaignFixture {
