@@ -93,7 +93,9 @@ describe.each(LANGUAGES)('agent states and chat time on the monitor ($locale)', 
   });
 
   it('shows the held chat in yellow once it passes the campaign’s first threshold', async () => {
-    const chip = row(bea).getByTestId('monitor-chat').filter({ hasText: `Cleo ${suffix}` });
+    const chip = row(bea)
+      .getByTestId('monitor-chat')
+      .filter({ hasText: `Cleo ${suffix}` });
     await expect.poll(() => chip.getAttribute('data-band'), { timeout: 10_000 }).toBe('YELLOW');
     const tag = chip.getByTestId('monitor-chat-spy');
     // Drawn in the theme's warning colour, not merely labelled so.
