@@ -168,7 +168,16 @@ export default {
       },
       tabs: { label: 'Vistas', agents: 'Agentes', teams: 'Equipos', phases: 'Fases' },
       states: { FREE_IN_BREAK: 'Libre en pausa', BUSY_IN_BREAK: 'Ocupado en pausa', withReason: '{state} · {reason}' },
-      filters: { label: 'Filtros', agents: 'Agentes', teams: 'Equipos', channels: 'Canales', states: 'Estados', contact: 'Nombre o número del contacto', protocol: 'Protocolo', clear: 'Quitar filtros' },
+      filters: {
+        label: 'Filtros',
+        agents: 'Agentes',
+        teams: 'Equipos',
+        channels: 'Canales',
+        states: 'Estados',
+        contact: 'Nombre o número del contacto',
+        protocol: 'Protocolo',
+        clear: 'Quitar filtros',
+      },
       agents: {
         label: 'Agentes',
         empty: 'No hay agentes que mostrar.',

@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { AGENT_STATES, agentInStates, agentShown, bandType, emptyFilter, liveBand, monitorStateKey, monitorStateLabel, parseHidden, pruneSelection, secondsSince, serviceLevelPercent, sortAgents, toFilterInput, toggleHidden, toggleSelection } from '../monitorRules';
+import {
+  AGENT_STATES,
+  agentInStates,
+  agentShown,
+  bandType,
+  emptyFilter,
+  liveBand,
+  monitorStateKey,
+  monitorStateLabel,
+  parseHidden,
+  pruneSelection,
+  secondsSince,
+  serviceLevelPercent,
+  sortAgents,
+  toFilterInput,
+  toggleHidden,
+  toggleSelection,
+} from '../monitorRules';
 import i18n from '../i18n';
 
 const T0 = Date.parse('2026-01-01T10:00:00Z');
