@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
 import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
+import { narrowToAgents } from '../support/monitor.js';
 import { connect, type TestWsClient } from '../support/ws-client.js';
 import { adminToken, createCampaign, createPerson, PASSWORD, type Person, startWidgetChat, untilConnected } from '../support/world.js';
 
@@ -57,7 +58,7 @@ describe.each(LANGUAGES)('agent states and chat time on the monitor ($locale)', 
     fay = await presentAgent(`Fay States ${suffix}`);
     bea = await presentAgent(`Bea States ${suffix}`);
     // Yellow after three seconds held, red only after an hour: the yellow band is sure to show, and to stay.
-    const campaign = await createCampaign(api.url, admin, { memberIds: [fay.id, bea.id], thresholdsSeconds: [3, 3600, 7200] });
+    const campaign = await createCampaign(api.url, admin, { routingStrategy: 'MANUAL', memberIds: [fay.id, bea.id], thresholdsSeconds: [3, 3600, 7200] });
     reason = `Lunch ${suffix}`;
     const created = await ok(api.url, 'mutation($n: String!) { createPauseReason(name: $n, icon: "lunch") { id } }', { n: reason }, admin);
     const chat = await startWidgetChat(api.url, campaign.id, `Cleo ${suffix}`);
@@ -73,13 +74,7 @@ describe.each(LANGUAGES)('agent states and chat time on the monitor ($locale)', 
     await signInThroughForm(monitor, api.url, supervisor.email, PASSWORD);
     await monitor.goto(`${api.url}/monitor`);
     await monitor.getByTestId('monitor-view').waitFor();
-    // Other test files share the database: narrow the panel to this language's two agents.
-    await monitor.getByTestId('monitor-filter-agents').click();
-    for (const name of [`Fay States ${suffix}`, `Bea States ${suffix}`]) {
-      await monitor.getByTestId('monitor-filter-agents').locator('input').fill(name);
-      await monitor.locator('.n-base-select-option').filter({ hasText: name }).click();
-    }
-    await monitor.keyboard.press('Escape');
+    await narrowToAgents(monitor, [`Fay States ${suffix}`, `Bea States ${suffix}`]);
   });
 
   it('names a pause with no chat and a pause still holding one apart, with the reason beside', async () => {
