@@ -131,6 +131,8 @@ describe.each(LANGUAGES)('the smaller things ($locale)', JOURNEY, (language) => 
     const own = await createCampaign(api.url, admin, { routingStrategy: 'MANUAL', memberIds: [agent.id] });
     const chat = await startWidgetChat(api.url, own.id, `Rita ${language.locale}`);
     await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: chat.id }, agent.token);
+    // The longest status chosen, so the select itself has the most to show.
+    await ok(api.url, 'mutation($id: ID!) { setInteractionStatus(id: $id, status: WAITING_FOR_CUSTOMER) { id } }', { id: chat.id }, agent.token);
     const page = await pageIn(language.locale, agent.email);
     await page
       .getByTestId('inbox-row')
@@ -153,6 +155,10 @@ describe.each(LANGUAGES)('the smaller things ($locale)', JOURNEY, (language) => 
       );
       expect(cut).toEqual([]);
       expect(await options.allTextContents()).toContain(language.waiting);
+      // The chosen status reads whole in the select too, not only in its menu.
+      const shown = select.locator('.n-base-selection-input__content');
+      expect(await shown.textContent()).toBe(language.waiting);
+      expect(await shown.evaluate((el) => el.scrollWidth > el.clientWidth + 1)).toBe(false);
       await expectAccessible(page, `the status options (${language.locale}, ${size.width} px)`);
       await page.keyboard.press('Escape');
     }
