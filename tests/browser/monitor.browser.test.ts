@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
 import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
+import { narrowToAgents } from '../support/monitor.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, INTERACTION_FIELDS, PASSWORD, type Person, POST, startWidgetChat } from '../support/world.js';
 
 let api: ApiProcess;
@@ -74,13 +75,7 @@ describe('the supervisor’s live dashboard', JOURNEY, () => {
     await monitor.getByTestId('nav-monitor').click();
     await monitor.waitForURL(/\/monitor/);
     await monitor.getByTestId('monitor-view').waitFor();
-    // Other test files share the database: narrow the panel to this file's agents, as a supervisor would.
-    await monitor.getByTestId('monitor-filter-agents').click();
-    for (const name of [`Ana Monitor ${suffix}`, `Bruno Monitor ${suffix}`]) {
-      await monitor.getByTestId('monitor-filter-agents').locator('input').fill(name);
-      await monitor.locator('.n-base-select-option').filter({ hasText: name }).click();
-    }
-    await monitor.keyboard.press('Escape');
+    await narrowToAgents(monitor, [`Ana Monitor ${suffix}`, `Bruno Monitor ${suffix}`]);
     await expect.poll(() => monitor.getByTestId('monitor-agent-row').count(), { timeout: 10_000 }).toBe(2);
     for (const person of [ana, bruno]) await expect.poll(() => agentRow(person).getAttribute('data-state')).toBe('FREE');
 

@@ -25,7 +25,8 @@ export default {
         loadFailed: 'Today’s figures could not be loaded.',
       },
       tabs: { label: 'Views', agents: 'Agents', teams: 'Teams', phases: 'Phases' },
-      filters: { label: 'Filters', agents: 'Agents', teams: 'Teams', channels: 'Channels', contact: 'Contact name or number', protocol: 'Protocol', clear: 'Clear filters' },
+      states: { FREE_IN_BREAK: 'Free in break', BUSY_IN_BREAK: 'Busy in break', withReason: '{state} · {reason}' },
+      filters: { label: 'Filters', agents: 'Agents', teams: 'Teams', channels: 'Channels', states: 'States', contact: 'Contact name or number', protocol: 'Protocol', clear: 'Clear filters' },
       agents: {
         label: 'Agents',
         empty: 'No agents to show.',
@@ -168,7 +169,17 @@ export default {
         loadFailed: 'No se pudieron cargar las cifras de hoy.',
       },
       tabs: { label: 'Vistas', agents: 'Agentes', teams: 'Equipos', phases: 'Fases' },
-      filters: { label: 'Filtros', agents: 'Agentes', teams: 'Equipos', channels: 'Canales', contact: 'Nombre o número del contacto', protocol: 'Protocolo', clear: 'Quitar filtros' },
+      states: { FREE_IN_BREAK: 'Libre en pausa', BUSY_IN_BREAK: 'Ocupado en pausa', withReason: '{state} · {reason}' },
+      filters: {
+        label: 'Filtros',
+        agents: 'Agentes',
+        teams: 'Equipos',
+        channels: 'Canales',
+        states: 'Estados',
+        contact: 'Nombre o número del contacto',
+        protocol: 'Protocolo',
+        clear: 'Quitar filtros',
+      },
       agents: {
         label: 'Agentes',
         empty: 'No hay agentes que mostrar.',
@@ -311,7 +322,8 @@ export default {
         loadFailed: 'Não foi possível carregar os números de hoje.',
       },
       tabs: { label: 'Visões', agents: 'Agentes', teams: 'Equipes', phases: 'Fases' },
-      filters: { label: 'Filtros', agents: 'Agentes', teams: 'Equipes', channels: 'Canais', contact: 'Nome ou número do contato', protocol: 'Protocolo', clear: 'Limpar filtros' },
+      states: { FREE_IN_BREAK: 'Livre em pausa', BUSY_IN_BREAK: 'Ocupado em pausa', withReason: '{state} · {reason}' },
+      filters: { label: 'Filtros', agents: 'Agentes', teams: 'Equipes', channels: 'Canais', states: 'Estados', contact: 'Nome ou número do contato', protocol: 'Protocolo', clear: 'Limpar filtros' },
       agents: {
         label: 'Agentes',
         empty: 'Nenhum agente para mostrar.',

@@ -1,4 +1,5 @@
 import type { AgentState, Channel, ChatBand, MonitorFilterInput } from '../../gql/graphql';
+import { isPaused } from '../agent-state/stateDisplay';
 
 /** Supervisors act on at most this many chats at once (the API refuses more). */
 export const BULK_LIMIT = 5;
@@ -53,11 +54,37 @@ export interface FilterForm {
   channels: Channel[];
   contact: string;
   protocol: string;
+  /** Narrows the agent table only, on this screen (see `toFilterInput`). */
+  states: AgentState[];
 }
 
-export const emptyFilter = (): FilterForm => ({ agentIds: [], teamIds: [], channels: [], contact: '', protocol: '' });
+export const emptyFilter = (): FilterForm => ({ agentIds: [], teamIds: [], channels: [], contact: '', protocol: '', states: [] });
 
-/** The API's filter: only what is set, so an empty form asks for everything (and shares the server's default stream). */
+/** The agent states in the order the state filter offers them: the manual's. */
+export const AGENT_STATES: readonly AgentState[] = ['DISCONNECTED', 'BUSY', 'FREE', 'FREE_IN_BREAK', 'BUSY_IN_BREAK'];
+
+/**
+ * An agent state's name on the monitor. The two pauses take the manual's names, Free in break and
+ * Busy in break, so a pause with no chat and a pause still holding chats read apart; the other
+ * states keep the wording the agent sees in their own header.
+ */
+export const monitorStateKey = (state: AgentState): string => (isPaused(state) ? `monitor.states.${state}` : `agentState.state.${state}`);
+
+/** How the monitor names an agent's state: the pause's reason follows the state, never replaces it. */
+export function monitorStateLabel(agent: { state: AgentState; pauseReason?: { name: string } | null }, t: (key: string, values?: Record<string, unknown>) => string): string {
+  const state = t(monitorStateKey(agent.state));
+  const reason = isPaused(agent.state) ? agent.pauseReason?.name : undefined;
+  return reason ? t('monitor.states.withReason', { state, reason }) : state;
+}
+
+/** Whether an agent's row passes the state filter (none picked: every state). */
+export const agentInStates = (agent: { state: AgentState }, states: readonly AgentState[]): boolean => states.length === 0 || states.includes(agent.state);
+
+/**
+ * The API's filter: only what is set, so an empty form asks for everything (and shares the server's
+ * default stream). The states stay out: an agent's state changes by the minute, and a new
+ * subscription per change would be wasted when the rows already carry their state.
+ */
 export function toFilterInput(form: FilterForm): MonitorFilterInput | null {
   const input: MonitorFilterInput = {};
   if (form.agentIds.length) input.agentIds = [...form.agentIds];

@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { agentShown, bandType, emptyFilter, liveBand, parseHidden, pruneSelection, secondsSince, serviceLevelPercent, sortAgents, toFilterInput, toggleHidden, toggleSelection } from '../monitorRules';
+import {
+  AGENT_STATES,
+  agentInStates,
+  agentShown,
+  bandType,
+  emptyFilter,
+  liveBand,
+  monitorStateKey,
+  monitorStateLabel,
+  parseHidden,
+  pruneSelection,
+  secondsSince,
+  serviceLevelPercent,
+  sortAgents,
+  toFilterInput,
+  toggleHidden,
+  toggleSelection,
+} from '../monitorRules';
 import i18n from '../i18n';
 
 const T0 = Date.parse('2026-01-01T10:00:00Z');
@@ -101,5 +118,31 @@ describe('the monitor’s texts', () => {
   it('has the same keys in es, en and pt', () => {
     expect(keys(i18n.es).sort()).toEqual(keys(i18n.en).sort());
     expect(keys(i18n.pt).sort()).toEqual(keys(i18n.en).sort());
+  });
+});
+
+describe('agent states on the monitor', () => {
+  const t = (key: string, values?: Record<string, unknown>) => (values ? `${key}(${values.state}|${values.reason})` : key);
+  it('names the two pauses apart, by the manual’s names, with the reason after the state', () => {
+    expect(monitorStateLabel({ state: 'FREE_IN_BREAK', pauseReason: { name: 'Lunch' } }, t)).toBe('monitor.states.withReason(monitor.states.FREE_IN_BREAK|Lunch)');
+    expect(monitorStateLabel({ state: 'BUSY_IN_BREAK', pauseReason: { name: 'Lunch' } }, t)).toBe('monitor.states.withReason(monitor.states.BUSY_IN_BREAK|Lunch)');
+  });
+  it('shows a pause without a reason by its state alone, and ignores a reason left on a state that is no pause', () => {
+    expect(monitorStateLabel({ state: 'BUSY_IN_BREAK', pauseReason: null }, t)).toBe('monitor.states.BUSY_IN_BREAK');
+    expect(monitorStateLabel({ state: 'FREE', pauseReason: { name: 'Lunch' } }, t)).toBe('agentState.state.FREE');
+  });
+  it('has every state’s name in the three languages', () => {
+    for (const language of ['en', 'es', 'pt'] as const) {
+      const states = i18n[language].monitor.states as Record<string, string>;
+      for (const state of AGENT_STATES) if (monitorStateKey(state).startsWith('monitor.')) expect(states[state]).toBeTruthy();
+    }
+  });
+  it('filters rows by state, every state when none is picked', () => {
+    expect(agentInStates({ state: 'FREE_IN_BREAK' }, [])).toBe(true);
+    expect(agentInStates({ state: 'FREE_IN_BREAK' }, ['BUSY_IN_BREAK'])).toBe(false);
+    expect(agentInStates({ state: 'BUSY_IN_BREAK' }, ['BUSY_IN_BREAK', 'FREE'])).toBe(true);
+  });
+  it('keeps the state filter off the API’s filter, so a state change does not subscribe again', () => {
+    expect(toFilterInput({ ...emptyFilter(), states: ['BUSY_IN_BREAK'] })).toBeNull();
   });
 });
