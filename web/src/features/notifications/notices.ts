@@ -4,7 +4,17 @@ export type ChatNoticeReason = 'WAITING' | 'ASSIGNED';
 interface ChangedChat {
   kind: string;
   interactionId: string | null;
-  interaction: { id: string; phase: string; agent: { id: string } | null } | null;
+  interaction: { id: string; phase: string; agent: { id: string } | null; tray?: { kind: string } | null } | null;
+}
+
+/**
+ * A chat is the agent's when it holds it, or when it waits in the agent's personal tray (transferred
+ * to it by name: an agent sees no other personal tray); any other waiting chat is one it may take.
+ */
+function reasonFor(chat: NonNullable<ChangedChat['interaction']>, me: string): ChatNoticeReason | null {
+  if (chat.phase === 'IN_SERVICE') return chat.agent?.id === me ? 'ASSIGNED' : null;
+  if (chat.phase !== 'WAITING') return null;
+  return chat.tray?.kind === 'PERSONAL' ? 'ASSIGNED' : 'WAITING';
 }
 
 /** What the agent was last told about each chat: a chat is news again only when its reason changes. */
@@ -22,7 +32,7 @@ export function chatNotice(change: ChangedChat, me: string, told: Told): ChatNot
     if (change.interactionId) told.delete(change.interactionId);
     return null;
   }
-  const reason: ChatNoticeReason | null = chat.phase === 'WAITING' ? 'WAITING' : chat.phase === 'IN_SERVICE' && chat.agent?.id === me ? 'ASSIGNED' : null;
+  const reason = reasonFor(chat, me);
   if (!reason) {
     told.delete(chat.id);
     return null;

@@ -28,6 +28,13 @@ describe('new chat notices', () => {
     expect(chatNotice(change('IN_SERVICE', 'me'), 'me', told)).toBeNull();
   });
 
+  it('tells about a chat transferred to the agent by name as given to it, and not again when it takes it', () => {
+    const told = new Map();
+    const personal = { kind: 'UPDATED', interactionId: 'c1', interaction: { id: 'c1', phase: 'WAITING', agent: null, tray: { kind: 'PERSONAL' } } };
+    expect(chatNotice(personal, 'me', told)).toBe('ASSIGNED');
+    expect(chatNotice(change('IN_SERVICE', 'me'), 'me', told)).toBeNull();
+  });
+
   it('tells about a chat routed to the agent after it was announced waiting (a routed chat never arrives silently)', () => {
     const told = new Map();
     chatNotice(change('WAITING', null, 'CREATED'), 'me', told);
