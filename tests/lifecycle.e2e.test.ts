@@ -89,6 +89,20 @@ describe('giving back and transferring', () => {
     expect((await take(chat.id, member.token)).takeInteraction.agent.id).toBe(member.id);
   });
 
+  it('a forced sign-out sends what waits for the agent, or what it held from its personal tray, to the General tray where others take it', async () => {
+    const leaving = await createPerson(api.url, admin, 'AGENT');
+    const held = await heldChat();
+    await ok(api.url, TRANSFER, { id: held.id, to: { agentId: leaving.id } }, agent.token);
+    await take(held.id, leaving.token);
+    const waiting = await heldChat();
+    await ok(api.url, TRANSFER, { id: waiting.id, to: { agentId: leaving.id } }, agent.token);
+    await ok(api.url, 'mutation($u: ID!) { logoutAgent(userId: $u) }', { u: leaving.id }, supervisor.token);
+    for (const chat of [held, waiting]) {
+      expect((await get(chat.id)).interaction).toMatchObject({ phase: 'WAITING', agent: null, tray: { id: campaign.generalTrayId } });
+      expect((await take(chat.id, other.token)).takeInteraction.agent.id).toBe(other.id);
+    }
+  });
+
   it('refuses an ambiguous or foreign target and changes nothing', async () => {
     const chat = await heldChat();
     const elsewhere = await createCampaign(api.url, admin);

@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, launchChromium, screenshot, signInThroughForm, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
+import { docsScreenshot, expectAccessible, launchChromium, screenshot, signInThroughForm, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, PASSWORD, type Person } from '../support/world.js';
 
@@ -186,7 +186,7 @@ describe('a working day', () => {
     await carolHolder.page.getByTestId('call-hangup').click();
     await expect.poll(() => onCall(carolHolder.person)).toBe(false);
     await expectAccessible(supPage, 'the monitor during the day');
-    await screenshot(supPage, 'day-monitor');
+    await docsScreenshot(supPage, 'monitor');
 
     // Afternoon: the supervisor signs Bruno out; his chats go back to wait and reach Ana, who is told.
     const brunoChats = [];
@@ -214,7 +214,16 @@ describe('a working day', () => {
     expect(await trail(paula)).toEqual(expect.arrayContaining(['STARTED', 'TAKEN', 'STATUS_CHANGED', 'JOINED']));
     expect(await trail(carol)).toEqual(expect.arrayContaining(['STARTED', 'TAKEN', 'CALL_REQUESTED', 'CALL_STARTED', 'CALL_ENDED']));
     for (const c of brunoChats) expect(await trail(c)).toEqual(expect.arrayContaining(['RETURNED']));
-    await screenshot(anaPage, 'day-inbox-evening');
+    // The pictures of the README: the inbox, a conversation with its story, the contact's record.
+    await anaPage.goto(`${api.url}/inbox`);
+    await anaPage.getByTestId('inbox-row').first().waitFor();
+    await docsScreenshot(anaPage, 'inbox');
+    await anaPage.goto(`${api.url}/inbox/${diego.id}`);
+    await anaPage.getByTestId('message').first().waitFor();
+    await docsScreenshot(anaPage, 'conversation');
+    await anaPage.getByTestId('view-contact').click();
+    await anaPage.getByTestId('contact-record').waitFor();
+    await docsScreenshot(anaPage, 'contact-record');
     expect(errors.flat()).toEqual([]);
   });
 });

@@ -31,6 +31,20 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
+export const DOCS_SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+
+/**
+ * A screenshot the README shows (docs/screenshots), taken where a browser test reaches that screen.
+ * With UPDATE_DOCS_SCREENSHOTS=1 the test rewrites the committed picture; otherwise it goes beside
+ * the others under tests/artifacts, so an ordinary run leaves the tree as it was.
+ */
+export async function docsScreenshot(page: Page, name: string): Promise<void> {
+  await screenshot(page, `docs-${name}`);
+  if (process.env.UPDATE_DOCS_SCREENSHOTS !== '1') return;
+  fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
+}
+
 /** Collects page errors, so a test can assert the app ran without crashing. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -301,17 +301,35 @@ export async function setExpertise(ctx: Context, id: string, skills: string[]): 
 
 /**
  * A supervisor logs an agent out: its sessions end and sockets close, and the chats it held go
- * back to their trays in one transaction, where routing picks them up again.
+ * back to their trays in one transaction, where routing picks them up again. Nobody else may take
+ * from the agent's personal tray, so what would wait there (held chats transferred to it by name,
+ * chats waiting for it) goes to its campaign's General tray instead.
  */
 export async function logOutAgent(ctx: Context, userId: string): Promise<Committed<void>> {
   // Sessions and chats together: a failure leaves the agent signed in with its chats, and the supervisor tries again.
-  const { ended, held } = await ctx.em.transactional(async (tx) => {
+  const { ended, moved } = await ctx.em.transactional(async (tx) => {
     const ended = await endSessionsOf(tx, ctx.viewer, userId);
-    const held = (await rows(tx, `${INTERACTION_VIEW_SQL} where i.agent_id = ? and i.phase = 'IN_SERVICE'`, [userId])).map(toInteractionView);
-    for (const view of held) await returnWithin(tx, view, trailActor(ctx.viewer), { reason: 'LOGGED_OUT' });
-    return { ended, held };
+    const heldSql = `${INTERACTION_VIEW_SQL} where i.agent_id = ? and i.phase = 'IN_SERVICE'`;
+    const heldBefore = (await rows(tx, heldSql, [userId])).map(toInteractionView);
+    const waiting = (await rows(tx, `${INTERACTION_VIEW_SQL} where i.phase = 'WAITING' and t.kind = 'PERSONAL' and t.owner_id = ?`, [userId])).map(toInteractionView);
+    const rehomed = await rows<{ id: string; tray_id: string; phase: string }>(
+      tx,
+      `update interactions i set tray_id = g.id, updated_at = now()
+         from trays t, trays g
+        where t.id = i.tray_id and t.kind = 'PERSONAL' and t.owner_id = ? and (i.phase = 'WAITING' or (i.phase = 'IN_SERVICE' and i.agent_id = ?))
+          and g.campaign_id = i.campaign_id and g.kind = 'GENERAL'
+        returning i.id, i.tray_id, i.phase`,
+      [userId, userId],
+    );
+    for (const r of rehomed.filter((r) => r.phase === 'WAITING')) {
+      await rows(tx, `update interactions set ${QUEUED_NOW} where id = ?`, [r.id]);
+      await recordEvent(tx, r.id, InteractionEventType.RETURNED, trailActor(ctx.viewer), { trayId: r.tray_id, reason: 'LOGGED_OUT' });
+    }
+    // Read again: a held chat from the personal tray now goes back to the General one.
+    for (const view of (await rows(tx, heldSql, [userId])).map(toInteractionView)) await returnWithin(tx, view, trailActor(ctx.viewer), { reason: 'LOGGED_OUT' });
+    return { ended, moved: [...heldBefore, ...waiting] };
   });
-  const { events } = await changesOf(ctx, held, []);
+  const { events } = await changesOf(ctx, moved, []);
   // Disconnected at once, whether or not it held chats.
   return committed(undefined, [...ended.events, ...events, { kind: 'AGENT_STATE', agentId: userId }]);
 }
