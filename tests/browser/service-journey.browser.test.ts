@@ -121,7 +121,7 @@ describe('a customer served from the widget to the transcript', JOURNEY, () => {
   it('agent A sees it arrive live, takes it, reads the bot’s answers, and both sides exchange text, files and audio', async () => {
     [agentContext, agentPage] = await open('en-US');
     await signIn(agentPage, agentA);
-    const row = agentPage.getByTestId('inbox-row').filter({ hasText: 'Lucía Pérez' });
+    const row = agentPage.locator(`[data-testid="inbox-row"][data-id="${chatId}"]`);
     await row.waitFor({ timeout: 10_000 });
     await expectAccessible(agentPage, 'the inbox');
     await screenshot(agentPage, 'journey-inbox');
@@ -197,11 +197,11 @@ describe('a customer served from the widget to the transcript', JOURNEY, () => {
     await dialog.getByTestId('transfer-note').fill('Wants a refund for order 4711');
     await screenshot(agentPage, 'journey-transfer');
     await dialog.getByTestId('transfer-submit').click();
-    await expect.poll(() => agentPage.getByTestId('inbox-row').filter({ hasText: 'Lucía Pérez' }).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => agentPage.locator(`[data-testid="inbox-row"][data-id="${chatId}"]`).count(), { timeout: 10_000 }).toBe(0);
 
     const [, pageB] = await open('en-US', { width: 1024, height: 700 }, 'dark');
     await signIn(pageB, agentB);
-    const row = pageB.getByTestId('inbox-row').filter({ hasText: 'Lucía Pérez' });
+    const row = pageB.locator(`[data-testid="inbox-row"][data-id="${chatId}"]`);
     await row.waitFor({ timeout: 10_000 });
     await row.getByTestId('inbox-take').click();
     // On a laptop screen the info panel is a drawer, opened on demand.

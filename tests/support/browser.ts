@@ -60,6 +60,18 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  */
 export async function accessibilityViolations(target: Page | Frame): Promise<string[]> {
   if (!(await target.evaluate(() => 'axe' in window))) await target.addScriptTag({ content: AXE });
+  // A dialog fading in is half transparent: its text would fail contrast only for the moment of the fade.
+  await target.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
   const violations = await target.evaluate(async () => {
     const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => `${n.target.join(' ')} ${String(n.html).slice(0, 160)}`).join(', ')}`);
