@@ -11,11 +11,15 @@ export function useConversation(interaction: Readonly<Ref<InteractionSummaryFrag
   const stream = useMessageStream(computed(() => interaction.value.id));
   const now = useNow();
 
-  /** From entering the tray to being taken; still counting while nobody has taken it. */
+  /**
+   * The customer's wait for a person: from their first wait to the first answer, whatever moves came
+   * after; still counting while they wait (again, after a return or a transfer).
+   */
   const waited = computed(() => {
-    const { queuedAt, assignedAt } = interaction.value;
-    if (!queuedAt) return null;
-    return formatElapsed(queuedAt, assignedAt ? Date.parse(assignedAt) : now.value);
+    const { phase, waitingSince, queuedAt, firstAssignedAt } = interaction.value;
+    const from = waitingSince ?? queuedAt;
+    if (!from) return null;
+    return formatElapsed(from, phase !== 'WAITING' && firstAssignedAt ? Date.parse(firstAssignedAt) : now.value);
   });
 
   const { user } = useCurrentUser();
