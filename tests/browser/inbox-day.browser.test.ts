@@ -5,33 +5,19 @@
  * clock, with the time in the new tray beside it (defect 2); the views Open, Mine, Waiting (per
  * tray), Needs help and Closed fit at 1280 px and never mix closed chats with open ones (defect 6).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiProcess, startApi } from '../support/api.js';
-import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, JOURNEY, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
-import { adminToken, createCampaign, createPerson, PASSWORD } from '../support/world.js';
+import { widgetWorld } from '../support/widget.js';
+import { createCampaign, createPerson, PASSWORD } from '../support/world.js';
 
-let api: ApiProcess;
-let browser: Browser;
-let admin: string;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [api, browser] = await Promise.all([startApi(), launchChromium()]);
-  admin = await adminToken(api.url);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-  await api?.stop();
-});
+const world = widgetWorld();
 
 const START = 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id protocol } } }';
 
 async function startChat(campaignId: string, name: string): Promise<{ id: string; protocol: string }> {
-  const data = await ok(api.url, START, { i: { campaignId, channel: 'WEBCHAT', contact: { name } } });
+  const data = await ok(world.url, START, { i: { campaignId, channel: 'WEBCHAT', contact: { name } } });
   return data.startInteraction.interaction;
 }
 
@@ -65,17 +51,15 @@ describe.each(Object.entries(TEXTS))('the inbox through a busy morning (%s)', (l
   const row = (protocol: string) => page.getByTestId('inbox-row').filter({ hasText: protocol });
 
   beforeAll(async () => {
-    const agent = await createPerson(api.url, admin, 'AGENT', { maxConcurrentChats: 2 });
-    campaign = await createCampaign(api.url, admin, { routingStrategy: 'ROUND_ROBIN', memberIds: [agent.id] });
-    sales = (await ok(api.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `Sales ${locale}`, campaignId: campaign.id, userIds: [agent.id] } }, admin)).createTray
-      .id;
-    const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
-    contexts.push(ctx);
-    ctx.setDefaultTimeout(STEP_TIMEOUT);
+    const agent = await createPerson(world.url, world.admin, 'AGENT', { maxConcurrentChats: 2 });
+    campaign = await createCampaign(world.url, world.admin, { routingStrategy: 'ROUND_ROBIN', memberIds: [agent.id] });
+    sales = (await ok(world.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `Sales ${locale}`, campaignId: campaign.id, userIds: [agent.id] } }, world.admin))
+      .createTray.id;
+    const ctx = await world.newContext(locale);
     await ctx.addInitScript(COUNT_CHIMES);
     page = await ctx.newPage();
     errors = watchErrors(page);
-    await signInThroughForm(page, api.url, agent.email, PASSWORD);
+    await signInThroughForm(page, world.url, agent.email, PASSWORD);
     await page.getByTestId('current-user').waitFor();
   });
 
@@ -108,7 +92,7 @@ describe.each(Object.entries(TEXTS))('the inbox through a busy morning (%s)', (l
     chats.push(await startChat(campaign.id, 'Third customer'));
     await row(chats[2]!.protocol).waitFor();
     await page.waitForTimeout(5000);
-    await ok(api.url, 'mutation($id: ID!, $to: TransferTargetInput!) { transferInteraction(id: $id, to: $to) { id } }', { id: chats[2]!.id, to: { trayId: sales } }, admin);
+    await ok(world.url, 'mutation($id: ID!, $to: TransferTargetInput!) { transferInteraction(id: $id, to: $to) { id } }', { id: chats[2]!.id, to: { trayId: sales } }, world.admin);
     await expect.poll(() => row(chats[2]!.protocol).getByTestId('inbox-row-here').count()).toBe(1);
     const clock = (await row(chats[2]!.protocol).getByTestId('inbox-row-time').innerText()).split('\n');
     expect(seconds(clock[0]!)).toBeGreaterThanOrEqual(4);
@@ -132,7 +116,7 @@ describe.each(Object.entries(TEXTS))('the inbox through a busy morning (%s)', (l
     await page.getByTestId('inbox-tab-waiting').click();
     await expect.poll(() => page.getByTestId('inbox-row').allInnerTexts()).toEqual([expect.stringContaining(chats[2]!.protocol)]);
 
-    await ok(api.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: chats[0]!.id }, admin);
+    await ok(world.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: chats[0]!.id }, world.admin);
     await page.getByTestId('inbox-tab-open').click();
     await expect.poll(() => row(chats[0]!.protocol).count()).toBe(0);
     await page.getByTestId('inbox-tab-closed').click();
