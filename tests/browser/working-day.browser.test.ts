@@ -105,9 +105,9 @@ describe('a working day', () => {
       allowAudio: true,
       allowVideo: true,
       messages: [
-        { language: 'en', welcome: 'Welcome to Acme!' },
-        { language: 'es', welcome: '¡Bienvenido a Acme!' },
-        { language: 'pt', welcome: 'Bem-vindo à Acme!' },
+        { language: 'en', welcome: 'Welcome to Acme!', agentGreeting: 'An Acme agent is with you now.' },
+        { language: 'es', welcome: '¡Bienvenido a Acme!', agentGreeting: 'Te atiende un agente de Acme.' },
+        { language: 'pt', welcome: 'Bem-vindo à Acme!', agentGreeting: 'Um agente da Acme está com você.' },
       ],
     });
 
@@ -191,6 +191,9 @@ describe('a working day', () => {
     // Afternoon: the supervisor signs Bruno out; his chats go back to wait and reach Ana, who is told.
     const brunoChats = [];
     for (const c of customers) if ((await chat(c.id)).agent?.id === bruno.id) brunoChats.push(c);
+    // Ana looks at her list, no chat open: each chat that reaches her is news.
+    await anaPage.goto(`${api.url}/inbox`);
+    await anaPage.getByTestId('inbox-row').first().waitFor();
     await ok(api.url, 'mutation($u: ID!) { logoutAgent(userId: $u) }', { u: bruno.id }, supervisor.token);
     await brunoPage.waitForURL(/\/signin/);
     for (const c of brunoChats) {
@@ -204,6 +207,16 @@ describe('a working day', () => {
       const now = await chat(c.id);
       expect(now.waitingSince).toBe(c.waitingSince);
       expect(Date.parse(now.firstAssignedAt)).toBeGreaterThanOrEqual(Date.parse(c.waitingSince));
+    }
+    // Each customer was greeted once, however many agents served them.
+    const greetings: [Customer, string][] = [
+      [carol, 'An Acme agent is with you now.'],
+      [diego, 'Te atiende un agente de Acme.'],
+      [paula, 'Um agente da Acme está com você.'],
+    ];
+    for (const [c, greeting] of greetings) {
+      await c.widget.getByTestId('widget-message').filter({ hasText: greeting }).first().waitFor();
+      expect(await c.widget.getByTestId('widget-message').filter({ hasText: greeting }).count()).toBe(1);
     }
     // Every chat's holder was told about it each time it was given to them.
     for (const c of customers) expect(told.get(c.protocol)?.size ?? 0).toBeGreaterThanOrEqual(1);
