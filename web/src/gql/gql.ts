@@ -71,6 +71,7 @@ type Documents = {
     "fragment contactFields on ContactRecord {\n  id\n  name\n  email\n  phone\n  state\n  previousState\n  stateChangedAt\n  lastActivityAt\n  channel\n  conversationCount\n  campaign {\n    id\n    name\n    timeZone\n  }\n}": typeof types.ContactFieldsFragmentDoc,
     "query contacts($filter: ContactFilterInput, $first: Int!, $after: String) {\n  contacts(filter: $filter, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...contactFields\n      }\n    }\n  }\n}": typeof types.ContactsDocument,
     "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}": typeof types.CloseInteractionDocument,
+    "query conversationTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      id\n      type\n      actorKind\n      actorId\n      createdAt\n      data\n    }\n    trailNames {\n      id\n      name\n    }\n  }\n}": typeof types.ConversationTrailDocument,
     "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.JoinInteractionDocument,
     "mutation leaveInteraction($id: ID!) {\n  leaveInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.LeaveInteractionDocument,
     "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.LinkedInteractionDocument,
@@ -193,6 +194,7 @@ const documents: Documents = {
     "fragment contactFields on ContactRecord {\n  id\n  name\n  email\n  phone\n  state\n  previousState\n  stateChangedAt\n  lastActivityAt\n  channel\n  conversationCount\n  campaign {\n    id\n    name\n    timeZone\n  }\n}": types.ContactFieldsFragmentDoc,
     "query contacts($filter: ContactFilterInput, $first: Int!, $after: String) {\n  contacts(filter: $filter, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...contactFields\n      }\n    }\n  }\n}": types.ContactsDocument,
     "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}": types.CloseInteractionDocument,
+    "query conversationTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      id\n      type\n      actorKind\n      actorId\n      createdAt\n      data\n    }\n    trailNames {\n      id\n      name\n    }\n  }\n}": types.ConversationTrailDocument,
     "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": types.JoinInteractionDocument,
     "mutation leaveInteraction($id: ID!) {\n  leaveInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": types.LeaveInteractionDocument,
     "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}": types.LinkedInteractionDocument,
@@ -500,6 +502,10 @@ export function graphql(source: "query contacts($filter: ContactFilterInput, $fi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}"): (typeof documents)["mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query conversationTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      id\n      type\n      actorKind\n      actorId\n      createdAt\n      data\n    }\n    trailNames {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query conversationTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      id\n      type\n      actorKind\n      actorId\n      createdAt\n      data\n    }\n    trailNames {\n      id\n      name\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
