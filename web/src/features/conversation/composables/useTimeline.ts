@@ -15,11 +15,13 @@ export function useTimeline(interaction: Readonly<Ref<InteractionSummaryFragment
     if (now.id === before.id) void query.refetch();
   });
   const { who, what, note } = useTrailText();
+  // "Taken by Ana · Ana" says the name twice: who did it is left out when the line already names them.
+  const byline = (text: string, by: string) => (text.includes(by) ? text : `${text} · ${by}`);
   const entries = computed<ThreadEntry[]>(() => {
     const found = query.result.value?.interaction;
     if (!found || found.id !== interaction.value.id) return [];
     const names = new Map(found.trailNames.map((x) => [x.id, x.name]));
-    return trailLines(found.events, names).map((line) => ({ id: line.id, at: line.at, key: line.key, text: `${what(line)} · ${who(line.actor)}`, note: note(line) }));
+    return trailLines(found.events, names).map((line) => ({ id: line.id, at: line.at, key: line.key, text: byline(what(line), who(line.actor)), note: note(line) }));
   });
   return { entries };
 }
