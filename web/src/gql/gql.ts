@@ -71,6 +71,7 @@ type Documents = {
     "fragment contactFields on ContactRecord {\n  id\n  name\n  email\n  phone\n  state\n  previousState\n  stateChangedAt\n  lastActivityAt\n  channel\n  conversationCount\n  campaign {\n    id\n    name\n    timeZone\n  }\n}": typeof types.ContactFieldsFragmentDoc,
     "query contacts($filter: ContactFilterInput, $first: Int!, $after: String) {\n  contacts(filter: $filter, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...contactFields\n      }\n    }\n  }\n}": typeof types.ContactsDocument,
     "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}": typeof types.CloseInteractionDocument,
+    "query conversationTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      ...trailEvent\n    }\n    trailNames {\n      id\n      name\n    }\n  }\n}": typeof types.ConversationTrailDocument,
     "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.JoinInteractionDocument,
     "mutation leaveInteraction($id: ID!) {\n  leaveInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.LeaveInteractionDocument,
     "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.LinkedInteractionDocument,
@@ -88,7 +89,7 @@ type Documents = {
     "mutation sendTranscript($interactionId: ID!, $to: String) {\n  sendTranscript(interactionId: $interactionId, to: $to) {\n    to\n  }\n}": typeof types.SendTranscriptDocument,
     "mutation setExpertise($id: ID!, $skills: [String!]!) {\n  setExpertise(id: $id, skills: $skills) {\n    ...interactionDetails\n  }\n}": typeof types.SetExpertiseDocument,
     "mutation setTags($id: ID!, $tags: [String!]!) {\n  setTags(id: $id, tags: $tags) {\n    ...interactionDetails\n  }\n}": typeof types.SetTagsDocument,
-    "query chatTrail($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n    closedAt\n    result\n    events {\n      id\n      type\n      actorKind\n      actorId\n      createdAt\n      data\n    }\n  }\n  users(includeInactive: true) {\n    id\n    name\n  }\n  teams {\n    id\n    name\n  }\n  trays {\n    id\n    name\n  }\n}": typeof types.ChatTrailDocument,
+    "query chatTrail($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n    closedAt\n    result\n    events {\n      ...trailEvent\n    }\n  }\n  users(includeInactive: true) {\n    id\n    name\n  }\n  teams {\n    id\n    name\n  }\n  trays {\n    id\n    name\n  }\n}": typeof types.ChatTrailDocument,
     "mutation closeInteractions($ids: [ID!]!, $result: InteractionResult!) {\n  closeInteractions(ids: $ids, result: $result) {\n    id\n    phase\n  }\n}": typeof types.CloseInteractionsDocument,
     "mutation logoutAgent($userId: ID!) {\n  logoutAgent(userId: $userId)\n}": typeof types.LogoutAgentDocument,
     "fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  waitingSince\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n    state\n  }\n}\n\nfragment monitorAgentFields on MonitorAgentSummary {\n  userId\n  name\n  state\n  onCall\n  pauseReason {\n    id\n    name\n    icon\n  }\n  stateChangedAt\n  channels\n  activeChats\n  completedToday\n  maxConcurrentChats\n  alert\n  teamIds\n  bands {\n    green\n    yellow\n    red\n  }\n}": typeof types.MonitorChatFieldsFragmentDoc,
@@ -121,6 +122,7 @@ type Documents = {
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": typeof types.IceServersDocument,
     "mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": typeof types.SendCallSignalDocument,
     "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": typeof types.CannedResponsesDocument,
+    "fragment trailEvent on InteractionEvent {\n  id\n  type\n  actorKind\n  actorId\n  createdAt\n  data\n}": typeof types.TrailEventFragmentDoc,
     "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  waitingSince\n  assignedAt\n  firstAssignedAt\n  closedAt\n  lastSequence\n  transferCount\n  participants {\n    id\n    name\n  }\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": typeof types.InteractionSummaryFragmentDoc,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}": typeof types.ChatMessageFragmentDoc,
     "subscription messageAdded($interactionId: ID!, $afterSequence: Int) {\n  messageAdded(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": typeof types.MessageAddedDocument,
@@ -193,6 +195,7 @@ const documents: Documents = {
     "fragment contactFields on ContactRecord {\n  id\n  name\n  email\n  phone\n  state\n  previousState\n  stateChangedAt\n  lastActivityAt\n  channel\n  conversationCount\n  campaign {\n    id\n    name\n    timeZone\n  }\n}": types.ContactFieldsFragmentDoc,
     "query contacts($filter: ContactFilterInput, $first: Int!, $after: String) {\n  contacts(filter: $filter, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...contactFields\n      }\n    }\n  }\n}": types.ContactsDocument,
     "mutation closeInteraction($id: ID!, $result: InteractionResult!) {\n  closeInteraction(id: $id, result: $result) {\n    ...interactionSummary\n    result\n  }\n}": types.CloseInteractionDocument,
+    "query conversationTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      ...trailEvent\n    }\n    trailNames {\n      id\n      name\n    }\n  }\n}": types.ConversationTrailDocument,
     "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": types.JoinInteractionDocument,
     "mutation leaveInteraction($id: ID!) {\n  leaveInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": types.LeaveInteractionDocument,
     "query linkedInteraction($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n  }\n}": types.LinkedInteractionDocument,
@@ -210,7 +213,7 @@ const documents: Documents = {
     "mutation sendTranscript($interactionId: ID!, $to: String) {\n  sendTranscript(interactionId: $interactionId, to: $to) {\n    to\n  }\n}": types.SendTranscriptDocument,
     "mutation setExpertise($id: ID!, $skills: [String!]!) {\n  setExpertise(id: $id, skills: $skills) {\n    ...interactionDetails\n  }\n}": types.SetExpertiseDocument,
     "mutation setTags($id: ID!, $tags: [String!]!) {\n  setTags(id: $id, tags: $tags) {\n    ...interactionDetails\n  }\n}": types.SetTagsDocument,
-    "query chatTrail($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n    closedAt\n    result\n    events {\n      id\n      type\n      actorKind\n      actorId\n      createdAt\n      data\n    }\n  }\n  users(includeInactive: true) {\n    id\n    name\n  }\n  teams {\n    id\n    name\n  }\n  trays {\n    id\n    name\n  }\n}": types.ChatTrailDocument,
+    "query chatTrail($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n    closedAt\n    result\n    events {\n      ...trailEvent\n    }\n  }\n  users(includeInactive: true) {\n    id\n    name\n  }\n  teams {\n    id\n    name\n  }\n  trays {\n    id\n    name\n  }\n}": types.ChatTrailDocument,
     "mutation closeInteractions($ids: [ID!]!, $result: InteractionResult!) {\n  closeInteractions(ids: $ids, result: $result) {\n    id\n    phase\n  }\n}": types.CloseInteractionsDocument,
     "mutation logoutAgent($userId: ID!) {\n  logoutAgent(userId: $userId)\n}": types.LogoutAgentDocument,
     "fragment monitorChatFields on MonitorChat {\n  id\n  protocol\n  phase\n  status\n  channel\n  since\n  waitingSince\n  band\n  alert\n  agentId\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    name\n    email\n    phone\n    state\n  }\n}\n\nfragment monitorAgentFields on MonitorAgentSummary {\n  userId\n  name\n  state\n  onCall\n  pauseReason {\n    id\n    name\n    icon\n  }\n  stateChangedAt\n  channels\n  activeChats\n  completedToday\n  maxConcurrentChats\n  alert\n  teamIds\n  bands {\n    green\n    yellow\n    red\n  }\n}": types.MonitorChatFieldsFragmentDoc,
@@ -243,6 +246,7 @@ const documents: Documents = {
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": types.IceServersDocument,
     "mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": types.SendCallSignalDocument,
     "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": types.CannedResponsesDocument,
+    "fragment trailEvent on InteractionEvent {\n  id\n  type\n  actorKind\n  actorId\n  createdAt\n  data\n}": types.TrailEventFragmentDoc,
     "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  waitingSince\n  assignedAt\n  firstAssignedAt\n  closedAt\n  lastSequence\n  transferCount\n  participants {\n    id\n    name\n  }\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": types.InteractionSummaryFragmentDoc,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}": types.ChatMessageFragmentDoc,
     "subscription messageAdded($interactionId: ID!, $afterSequence: Int) {\n  messageAdded(interactionId: $interactionId, afterSequence: $afterSequence) {\n    ...chatMessage\n  }\n}": types.MessageAddedDocument,
@@ -503,6 +507,10 @@ export function graphql(source: "mutation closeInteraction($id: ID!, $result: In
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query conversationTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      ...trailEvent\n    }\n    trailNames {\n      id\n      name\n    }\n  }\n}"): (typeof documents)["query conversationTrail($id: ID!) {\n  interaction(id: $id) {\n    id\n    events {\n      ...trailEvent\n    }\n    trailNames {\n      id\n      name\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}"): (typeof documents)["mutation joinInteraction($id: ID!) {\n  joinInteraction(id: $id) {\n    ...interactionSummary\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -571,7 +579,7 @@ export function graphql(source: "mutation setTags($id: ID!, $tags: [String!]!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query chatTrail($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n    closedAt\n    result\n    events {\n      id\n      type\n      actorKind\n      actorId\n      createdAt\n      data\n    }\n  }\n  users(includeInactive: true) {\n    id\n    name\n  }\n  teams {\n    id\n    name\n  }\n  trays {\n    id\n    name\n  }\n}"): (typeof documents)["query chatTrail($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n    closedAt\n    result\n    events {\n      id\n      type\n      actorKind\n      actorId\n      createdAt\n      data\n    }\n  }\n  users(includeInactive: true) {\n    id\n    name\n  }\n  teams {\n    id\n    name\n  }\n  trays {\n    id\n    name\n  }\n}"];
+export function graphql(source: "query chatTrail($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n    closedAt\n    result\n    events {\n      ...trailEvent\n    }\n  }\n  users(includeInactive: true) {\n    id\n    name\n  }\n  teams {\n    id\n    name\n  }\n  trays {\n    id\n    name\n  }\n}"): (typeof documents)["query chatTrail($id: ID!) {\n  interaction(id: $id) {\n    ...interactionSummary\n    closedAt\n    result\n    events {\n      ...trailEvent\n    }\n  }\n  users(includeInactive: true) {\n    id\n    name\n  }\n  teams {\n    id\n    name\n  }\n  trays {\n    id\n    name\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -700,6 +708,10 @@ export function graphql(source: "mutation sendCallSignal($callId: ID!, $kind: Ca
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}"): (typeof documents)["query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment trailEvent on InteractionEvent {\n  id\n  type\n  actorKind\n  actorId\n  createdAt\n  data\n}"): (typeof documents)["fragment trailEvent on InteractionEvent {\n  id\n  type\n  actorKind\n  actorId\n  createdAt\n  data\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import type { Context } from '../../shared/context.js';
 import { dispatched } from '../domain-events/dispatcher.js';
 import { InteractionResult, InteractionStatus } from './interaction.enums.js';
-import { notesOf, trailOf } from './interaction-details.js';
-import { Interaction, InteractionEvent, Note, TransferTargetInput } from './interaction.type.js';
+import { notesOf, trailNamesOf, trailOf } from './interaction-details.js';
+import { AgentRef, Interaction, InteractionEvent, Note, TransferTargetInput } from './interaction.type.js';
 import {
   addNote,
   closeInteractions,
@@ -27,6 +27,11 @@ export class LifecycleResolver {
   @FieldResolver(() => [InteractionEvent], { description: 'The event trail, oldest first; empty for customers and keys' })
   events(@Root() interaction: Interaction, @Ctx() ctx: Context): Promise<InteractionEvent[]> {
     return trailOf(ctx, interaction.id);
+  }
+
+  @FieldResolver(() => [AgentRef], { description: 'The people, teams and trays the event trail mentions, by id, to name them; empty for customers and keys' })
+  trailNames(@Root() interaction: Interaction, @Ctx() ctx: Context): Promise<AgentRef[]> {
+    return trailNamesOf(ctx, interaction.id);
   }
 
   @Mutation(() => Interaction, { description: 'Give a held chat back to the tray it came from' })

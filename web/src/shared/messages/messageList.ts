@@ -48,3 +48,24 @@ export function unconfirmed(pending: readonly PendingMessage[], list: readonly C
   const confirmed = new Set(list.map((message) => message.clientMessageId).filter(Boolean));
   return pending.filter((p) => !confirmed.has(p.clientMessageId));
 }
+
+/** A line of the chat's history shown between its messages (a transfer, a join, a status), not a message. */
+export interface ThreadEntry {
+  id: string;
+  at: string;
+  /** What kind of line it is (tests and styles find them by it). */
+  key: string;
+  text: string;
+  note: string;
+}
+
+export type ThreadItem = { kind: 'message'; at: string; message: ChatMessage } | { kind: 'entry'; at: string; entry: ThreadEntry };
+
+/** Messages and history lines in one time order; at the same instant the line comes first, as it caused the message. */
+export function interleave(messages: readonly ChatMessage[], entries: readonly ThreadEntry[]): ThreadItem[] {
+  const items: ThreadItem[] = [
+    ...entries.map((entry) => ({ kind: 'entry' as const, at: entry.at, entry })),
+    ...messages.map((message) => ({ kind: 'message' as const, at: message.createdAt, message })),
+  ];
+  return items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}

@@ -1,7 +1,7 @@
 import { useQuery } from '@vue/apollo-composable';
 import { computed, type Ref } from 'vue';
 import { ChatTrailDocument } from '../../../gql/graphql';
-import { trailLines } from '../chatTrail';
+import { trailLines } from '../../../shared/events/trail';
 
 /** A chat's History while `id` is set: its events oldest first, each with who did it named. */
 export function useChatTrail(id: Readonly<Ref<string | null>>) {

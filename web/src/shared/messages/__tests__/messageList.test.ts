@@ -4,7 +4,7 @@
  * replay after a reconnect, and the answer to a send) and must show once each, in sequence order.
  */
 import { describe, expect, it } from 'vitest';
-import { lastSequence, mergeMessages, unconfirmed, type ChatMessage, type PendingMessage } from '../messageList';
+import { interleave, lastSequence, mergeMessages, unconfirmed, type ChatMessage, type PendingMessage } from '../messageList';
 
 function message(sequence: number, clientMessageId: string | null = null): ChatMessage {
   return {
@@ -40,5 +40,15 @@ describe('the message list', () => {
   it('stops showing a sent message as pending once the server has it', () => {
     const list = [message(1, 'a')];
     expect(unconfirmed([pending('a'), pending('b')], list).map((p) => p.clientMessageId)).toEqual(['b']);
+  });
+});
+
+describe('interleave', () => {
+  const entry = (id: string, at: string) => ({ id, at, key: 'TAKEN', text: id, note: '' });
+  const at = (sequence: number, createdAt: string) => ({ sequence, createdAt }) as unknown as ChatMessage;
+
+  it('puts history lines between the messages in time order, a line before a message of the same instant', () => {
+    const items = interleave([at(1, '2026-01-01T10:00:00Z'), at(2, '2026-01-01T10:05:00Z')], [entry('taken', '2026-01-01T10:05:00Z'), entry('started', '2026-01-01T09:59:00Z')]);
+    expect(items.map((i) => (i.kind === 'entry' ? i.entry.id : i.message.sequence))).toEqual(['started', 1, 'taken', 2]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trailLines, type TrailEvent } from '../chatTrail';
+import { trailLines, type TrailEvent } from '../trail';
 
 const names = new Map([
   ['u-ana', 'Ana'],

@@ -1,4 +1,4 @@
-import { INTERACTION_EVENT_TYPES } from '../../shared/events/eventTypes';
+import { INTERACTION_EVENT_TYPES } from './eventTypes';
 /** One event of a chat's trail as the API gives it: `data` is the event's details, one shape per type. */
 export interface TrailEvent {
   id: string;
@@ -9,10 +9,10 @@ export interface TrailEvent {
   data: Record<string, unknown>;
 }
 
-/** Who did it, as the History names them. */
+/** Who did it, as the trail names them. */
 export type TrailActor = { kind: 'person'; name: string } | { kind: 'unknownPerson' } | { kind: 'customer' } | { kind: 'apiKey' } | { kind: 'system' };
 
-/** One line of the History: when, who, what (`key`, a message under monitor.history.event) and its words. */
+/** One line of the History: when, who, what (`key`, a message under trail.event) and its words. */
 export interface TrailLine {
   id: string;
   at: string;
@@ -21,7 +21,7 @@ export interface TrailLine {
   params: Record<string, string>;
 }
 
-/** The trail's event types the History has words for; another (added later to the API) shows its raw name. */
+/** The trail's event types there are words for; another (added later to the API) shows its raw name. */
 export const TRAIL_TYPES: readonly string[] = [...INTERACTION_EVENT_TYPES.filter((type) => type !== 'MESSAGE_ADDED'), 'RETURNED_LOGGED_OUT'];
 
 function actorOf(event: TrailEvent, names: ReadonlyMap<string, string>): TrailActor {
