@@ -231,8 +231,16 @@ describe('a working day', () => {
     await anaPage.goto(`${api.url}/inbox`);
     await anaPage.getByTestId('inbox-row').first().waitFor();
     await docsScreenshot(anaPage, 'inbox');
-    await anaPage.goto(`${api.url}/inbox/${diego.id}`);
-    await anaPage.getByTestId('message').first().waitFor();
+    // Each chat's story shows between its messages in the conversation, as it happened.
+    const timeline = async (c: Customer) => {
+      await anaPage.goto(`${api.url}/inbox/${c.id}`);
+      await anaPage.getByTestId('timeline-entry').first().waitFor();
+      return anaPage.getByTestId('timeline-entry').evaluateAll((entries) => entries.map((e) => e.getAttribute('data-type')));
+    };
+    expect(await timeline(paula)).toEqual(expect.arrayContaining(['STATUS_CHANGED', 'JOINED']));
+    expect(await timeline(carol)).toEqual(expect.arrayContaining(['TAKEN']));
+    expect(await timeline(diego)).toEqual(expect.arrayContaining(['TAKEN', 'TRANSFERRED']));
+    await anaPage.getByTestId('timeline-entry').filter({ hasText: 'Quiere el plan anual' }).waitFor();
     await docsScreenshot(anaPage, 'conversation');
     await anaPage.getByTestId('view-contact').click();
     await anaPage.getByTestId('contact-record').waitFor();
