@@ -3,7 +3,8 @@
  * while another is open rings, shows a notice, badges its row and counts in the tab title until the
  * agent opens it (issue 15, defect 1); a customer moved to another tray keeps their whole wait on the
  * clock, with the time in the new tray beside it (defect 2); the views Open, Mine, Waiting (per
- * tray), Needs help and Closed fit at 1280 px and never mix closed chats with open ones (defect 6).
+ * tray), Needs help and Closed fit at 1280 px and never mix closed chats with open ones (defect 6); a
+ * chat waiting for the customer is highlighted with the hourglass until they write (manual 003).
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,11 +15,11 @@ import { createCampaign, createPerson, PASSWORD } from '../support/world.js';
 
 const world = widgetWorld();
 
-const START = 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id protocol } } }';
+const START = 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { visitorToken interaction { id protocol } } }';
 
-async function startChat(campaignId: string, name: string): Promise<{ id: string; protocol: string }> {
+async function startChat(campaignId: string, name: string): Promise<{ id: string; protocol: string; visitorToken: string }> {
   const data = await ok(world.url, START, { i: { campaignId, channel: 'WEBCHAT', contact: { name } } });
-  return data.startInteraction.interaction;
+  return { ...data.startInteraction.interaction, visitorToken: data.startInteraction.visitorToken };
 }
 
 /** Counts the chimes the page plays: every tone of a chime is an oscillator started on an AudioContext. */
@@ -47,7 +48,7 @@ describe.each(Object.entries(TEXTS))('the inbox through a busy morning (%s)', (l
   let errors: string[];
   let campaign: Awaited<ReturnType<typeof createCampaign>>;
   let sales: string;
-  const chats: { id: string; protocol: string }[] = [];
+  const chats: { id: string; protocol: string; visitorToken: string }[] = [];
   const row = (protocol: string) => page.getByTestId('inbox-row').filter({ hasText: protocol });
 
   beforeAll(async () => {
@@ -98,6 +99,18 @@ describe.each(Object.entries(TEXTS))('the inbox through a busy morning (%s)', (l
     expect(seconds(clock[0]!)).toBeGreaterThanOrEqual(4);
     expect(clock[1]).toContain(texts.inTray);
     expect(seconds(clock[1]!.replace(texts.inTray, ''))).toBeLessThan(seconds(clock[0]!));
+  });
+
+  it('a chat waiting for the customer is highlighted with the hourglass until the customer writes', JOURNEY, async () => {
+    const target = chats[1]!;
+    await ok(world.url, 'mutation($id: ID!) { setInteractionStatus(id: $id, status: WAITING_FOR_CUSTOMER) { id } }', { id: target.id }, world.admin);
+    await row(target.protocol).getByTestId('awaiting-customer').waitFor();
+    expect(await row(target.protocol).getAttribute('class')).toContain('row--awaiting');
+    await page.getByTestId('conversation-header').getByTestId('awaiting-customer').waitFor();
+    await expectAccessible(page, 'the inbox with a chat waiting for the customer');
+    await ok(world.url, 'mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }', { i: { interactionId: target.id, body: 'Here it is' } }, target.visitorToken);
+    await expect.poll(() => row(target.protocol).getByTestId('awaiting-customer').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('conversation-header').getByTestId('awaiting-customer').count()).toBe(0);
   });
 
   it('the views fit beside an open chat and closed chats never mix with open ones', JOURNEY, async () => {

@@ -82,6 +82,9 @@ export function mergeSnapshot(snapshot: readonly InboxRow[], changes: readonly I
 /** An open chat whose agent asked for help: listed under "Needs help" and flagged in every list. */
 export const needsHelp = (row: InboxRow): boolean => row.status === 'NEEDS_HELP' && row.phase !== 'CLOSED';
 
+/** The agent wrote and waits for the customer's answer: highlighted in yellow with an hourglass (manual 003). */
+export const awaitsCustomer = (row: Pick<InboxRow, 'status' | 'phase'>): boolean => row.status === 'WAITING_FOR_CUSTOMER' && row.phase === 'IN_SERVICE';
+
 /** Only a chat waiting in a tray can be taken. */
 export const canTake = (row: InboxRow): boolean => row.phase === 'WAITING';
 

@@ -228,3 +228,11 @@ describe('the time a row shows', () => {
     expect(placeSince(row({ phase: 'IN_SERVICE', firstAssignedAt: '2026-01-01T10:31:00.000Z', assignedAt: '2026-01-01T10:31:00.000Z' }))).toBeNull();
   });
 });
+
+describe('the hourglass', () => {
+  it('marks a held chat waiting for the customer, nothing else', () => {
+    expect(awaitsCustomer({ phase: 'IN_SERVICE', status: 'WAITING_FOR_CUSTOMER' })).toBe(true);
+    expect(awaitsCustomer({ phase: 'IN_SERVICE', status: 'IN_PROGRESS' })).toBe(false);
+    expect(awaitsCustomer({ phase: 'CLOSED', status: 'WAITING_FOR_CUSTOMER' })).toBe(false);
+  });
+});
