@@ -4,6 +4,8 @@ import { fold } from '../text/fold';
 export interface CannedText {
   shortcut: string;
   body: string;
+  /** Null: for every language. */
+  language?: string | null;
 }
 
 /** A "/query" being typed: where its slash is and what follows it up to the cursor. */
@@ -24,13 +26,21 @@ export function slashQueryAt(draft: string, cursor: number): SlashQuery | null {
   return { start: cursor - query.length - 1, query };
 }
 
+/** The chat's language ("es-ES" is Spanish) first, then those for every language, then the rest. */
+function languageRank(response: CannedText, language: string | null): number {
+  if (!response.language) return 1;
+  return language && language.slice(0, 2).toLowerCase() === response.language.toLowerCase() ? 0 : 2;
+}
+
 /**
  * The responses that match what was typed, best first: shortcuts that start with it, then
- * shortcuts or texts that contain it. Accents and case do not matter ("/gracias" finds "Gracías").
+ * shortcuts or texts that contain it; within each, those in the chat's language first. Accents and
+ * case do not matter ("/gracias" finds "Gracías").
  */
-export function filterCanned<T extends CannedText>(responses: readonly T[], query: string): T[] {
+export function filterCanned<T extends CannedText>(responses: readonly T[], query: string, language: string | null = null): T[] {
   const wanted = fold(query.trim());
-  if (!wanted) return [...responses].sort((a, b) => a.shortcut.localeCompare(b.shortcut));
+  const byLanguage = (a: T, b: T) => languageRank(a, language) - languageRank(b, language) || a.shortcut.localeCompare(b.shortcut);
+  if (!wanted) return [...responses].sort(byLanguage);
   const rank = (response: T): number => {
     const shortcut = fold(response.shortcut);
     if (shortcut.startsWith(wanted)) return 0;
@@ -40,7 +50,7 @@ export function filterCanned<T extends CannedText>(responses: readonly T[], quer
   return responses
     .map((response) => ({ response, rank: rank(response) }))
     .filter(({ rank }) => rank >= 0)
-    .sort((a, b) => a.rank - b.rank || a.response.shortcut.localeCompare(b.response.shortcut))
+    .sort((a, b) => a.rank - b.rank || byLanguage(a.response, b.response))
     .map(({ response }) => response);
 }
 

@@ -58,3 +58,21 @@ describe('moving through the options', () => {
     expect(moveActive(0, 1, 0)).toBe(0);
   });
 });
+
+describe("the chat's language", () => {
+  const responses = [
+    { shortcut: 'bye', body: 'Goodbye', language: 'en' },
+    { shortcut: 'chau', body: 'Adiós', language: 'es' },
+    { shortcut: 'hola', body: 'Hola', language: 'es' },
+    { shortcut: 'sig', body: '— Acme', language: null },
+  ];
+
+  it('comes first, then responses for every language, then the rest', () => {
+    expect(filterCanned(responses, '', 'es-ES').map((r) => r.shortcut)).toEqual(['chau', 'hola', 'sig', 'bye']);
+    expect(filterCanned(responses, '', 'en').map((r) => r.shortcut)).toEqual(['bye', 'sig', 'chau', 'hola']);
+  });
+
+  it('orders matches within the same rank', () => {
+    expect(filterCanned(responses, 'o', 'es').map((r) => r.shortcut)).toEqual(['hola', 'chau', 'bye']);
+  });
+});

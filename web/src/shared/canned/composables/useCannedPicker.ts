@@ -18,7 +18,7 @@ export interface CannedChoice {
  * A campaign's canned responses and the list an agent picks one from. The responses load with the
  * conversation (a short list), so typing "/" shows them at once.
  */
-export function useCannedPicker(campaignId: Readonly<Ref<string | null>>) {
+export function useCannedPicker(campaignId: Readonly<Ref<string | null>>, language: Readonly<Ref<string | null>> = ref(null)) {
   const menu = shallowRef<CannedMenu>({ mode: 'closed' });
   const search = ref('');
   const active = ref(0);
@@ -33,7 +33,7 @@ export function useCannedPicker(campaignId: Readonly<Ref<string | null>>) {
   const responses = computed(() => result.value?.cannedResponses ?? []);
 
   const query = computed(() => (menu.value.mode === 'slash' ? menu.value.slash.query : search.value));
-  const options = computed(() => (menu.value.mode === 'closed' ? [] : filterCanned(responses.value, query.value)));
+  const options = computed(() => (menu.value.mode === 'closed' ? [] : filterCanned(responses.value, query.value, language.value)));
 
   function open(next: CannedMenu): void {
     menu.value = next;
