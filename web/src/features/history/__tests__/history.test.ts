@@ -15,6 +15,7 @@ const conversation = (id: string, createdAt: string): PastConversation => ({
   assignedAt: null,
   firstAssignedAt: null,
   transferCount: 0,
+  language: null,
   participants: [],
   lastSequence: 3,
   result: 'SUCCESS',

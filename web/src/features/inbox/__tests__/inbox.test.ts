@@ -40,6 +40,7 @@ function row(overrides: Partial<InboxRow> = {}): InboxRow {
     closedAt: null,
     lastSequence: 0,
     transferCount: 0,
+    language: null,
     participants: [],
     campaign: { id: 'c1', name: 'Sales webchat', timeZone: 'UTC' },
     contact: { id: `k${serial}`, name: 'Ana', email: null, phone: null },
