@@ -201,6 +201,8 @@ describe('a customer served from the widget to the transcript', JOURNEY, () => {
 
     const [, pageB] = await open('en-US', { width: 1024, height: 700 }, 'dark');
     await signIn(pageB, agentB);
+    // A busy inbox (the rest of the suite runs beside this test): the search narrows it to her.
+    await pageB.getByTestId('inbox-search').fill('Lucía Pérez');
     const row = pageB.locator(`[data-testid="inbox-row"][data-id="${chatId}"]`);
     await row.waitFor({ timeout: 10_000 });
     await row.getByTestId('inbox-take').click();
