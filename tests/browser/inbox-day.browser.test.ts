@@ -126,8 +126,14 @@ describe.each(Object.entries(TEXTS))('the inbox through a busy morning (%s)', (l
 
     await page.getByTestId('inbox-tab-mine').click();
     await expect.poll(() => page.getByTestId('inbox-row').count()).toBe(2);
+    // The agent is full: a fourth customer waits in General, so the Waiting view offers its trays.
+    const general = await startChat(campaign.id, 'Fourth customer');
     await page.getByTestId('inbox-tab-waiting').click();
+    await row(general.protocol).waitFor();
+    await row(chats[2]!.protocol).waitFor();
+    await page.getByTestId(`inbox-tray-${sales}`).click();
     await expect.poll(() => page.getByTestId('inbox-row').allInnerTexts()).toEqual([expect.stringContaining(chats[2]!.protocol)]);
+    await page.getByTestId('inbox-tray-all').click();
 
     await ok(world.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: chats[0]!.id }, world.admin);
     await page.getByTestId('inbox-tab-open').click();
