@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type ApiProcess, startApi } from '../support/api.js';
-import { accessibilityViolations, expectAccessible, JOURNEY, launchChromium, signInThroughForm, STEP_TIMEOUT } from '../support/browser.js';
+import { expectAccessible, expectAccessibleAtBothWidths, JOURNEY, launchChromium, signInThroughForm, STEP_TIMEOUT } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, PASSWORD, type Person, startWidgetChat } from '../support/world.js';
 
@@ -62,17 +62,6 @@ async function inView(page: Page, testId: string): Promise<boolean> {
   });
 }
 
-/** axe at both widths, retried once after a second so a fading notice is not taken for a defect. */
-async function accessibleAtBothWidths(page: Page, screen: string): Promise<void> {
-  for (const size of [WIDE, NARROW]) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(300);
-    if ((await accessibilityViolations(page)).length) await page.waitForTimeout(1000);
-    await expectAccessible(page, `${screen} at ${size.width} px`);
-  }
-  await page.setViewportSize(WIDE);
-}
-
 describe.each(LANGUAGES)('the smaller things ($locale)', JOURNEY, (language) => {
   it('keeps the service-level cards in one row that scrolls, so the agent table starts in view', async () => {
     const supervisor = await createPerson(api.url, admin, 'SUPERVISOR');
@@ -86,7 +75,7 @@ describe.each(LANGUAGES)('the smaller things ($locale)', JOURNEY, (language) => 
     expect(await levels.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     const agentsTop = await page.getByTestId('monitor-agents').evaluate((el) => el.getBoundingClientRect().top);
     expect(agentsTop).toBeLessThan(WIDE.height - 100);
-    await accessibleAtBothWidths(page, `the monitor (${language.locale})`);
+    await expectAccessibleAtBothWidths(page, `the monitor (${language.locale})`);
   });
 
   it('opens the tray access editor in view, from a row far down the table', async () => {
@@ -98,7 +87,7 @@ describe.each(LANGUAGES)('the smaller things ($locale)', JOURNEY, (language) => 
     await button.click();
     await page.getByTestId('tray-access-agents').waitFor();
     await expect.poll(() => inView(page, 'tray-access-editor')).toBe(true);
-    await accessibleAtBothWidths(page, `the tray access editor (${language.locale})`);
+    await expectAccessibleAtBothWidths(page, `the tray access editor (${language.locale})`);
     await page.getByTestId('tray-access-cancel').click();
     await page.getByTestId('tray-access-editor').waitFor({ state: 'detached' });
   });
@@ -123,7 +112,7 @@ describe.each(LANGUAGES)('the smaller things ($locale)', JOURNEY, (language) => 
     const texts = await page.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('input, textarea')].map((el) => el.getAttribute('placeholder') ?? '')].join('\n'));
     if (language.locale !== 'en-US') expect(texts).not.toMatch(NAIVE_ENGLISH);
     await page.keyboard.press('Escape');
-    await accessibleAtBothWidths(page, `the campaign editor (${language.locale})`);
+    await expectAccessibleAtBothWidths(page, `the campaign editor (${language.locale})`);
   });
 
   it('shows every status option whole in the conversation, at 1280 and 390 px', async () => {

@@ -85,6 +85,18 @@ export async function expectAccessible(target: Page | Frame, screen: string): Pr
   if (violations.length) throw new Error(`${screen} is not accessible:\n${violations.join('\n')}`);
 }
 
+/** axe at a desktop's and a phone's width, retried once after a second so a fading notice is not taken for a defect; the page is left wide. */
+export async function expectAccessibleAtBothWidths(page: Page, screen: string): Promise<void> {
+  const wide = { width: 1280, height: 800 };
+  for (const size of [wide, { width: 390, height: 800 }]) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(300);
+    if ((await accessibilityViolations(page)).length) await page.waitForTimeout(1000);
+    await expectAccessible(page, `${screen} at ${size.width} px`);
+  }
+  await page.setViewportSize(wide);
+}
+
 /** The widget's own document inside the page that embeds it. */
 export function widgetFrame(page: Page): Frame {
   const frame = page.frames().find((f) => new URL(f.url()).pathname.startsWith('/widget'));

@@ -6,6 +6,7 @@ import { staffMessageListener } from '../modules/internal-messages/internal-mess
 import { offlineMessagesListener } from '../modules/campaigns/offline-message.stream.js';
 import { expiryListener } from '../modules/contacts/contact-expiry.job.js';
 import { publishChangesListener } from '../modules/interactions/interaction.events.js';
+import { directoryListener } from '../modules/directory/directory.stream.js';
 import { publishMessagesListener } from '../modules/messages/message.publish.js';
 import { noAnswerListener } from '../modules/interactions/no-answer.job.js';
 import { routingListener } from '../modules/routing/routing.service.js';
@@ -26,6 +27,8 @@ export const afterCommit = () =>
     ['staff messages', staffMessageListener, 'TELL'],
     ['offline messages', offlineMessagesListener, 'TELL'],
     ['open sockets', socketControlListener, 'TELL'],
+    // After the word that changed access reached every process, so a list read on hearing this is read with the new access.
+    ['directories', directoryListener, 'TELL'],
     ['contact expiry', expiryListener, 'TELL'],
     ['no answer', noAnswerListener, 'TELL'],
     ['routing', routingListener, 'LOG'],

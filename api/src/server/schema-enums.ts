@@ -9,6 +9,7 @@ import { AuthorKind, Visibility } from '../modules/messages/message.enums.js';
 import { TrayKind } from '../modules/trays/tray.enums.js';
 import { Role } from '../modules/users/user.enums.js';
 import { OfflineHandling } from '../modules/campaigns/offline-message.rules.js';
+import { DirectoryPart } from '../modules/directory/directory.enums.js';
 
 // Every enum of the public schema, registered once before any type that uses it.
 registerEnumType(Role, { name: 'Role', description: 'What a person may do in Parley' });
@@ -28,3 +29,4 @@ registerEnumType(InteractionEventType, { name: 'InteractionEventType', descripti
 registerEnumType(ActorKind, { name: 'ActorKind', description: 'Who caused an event of the trail' });
 registerEnumType(DeliveryStatus, { name: 'DeliveryStatus', description: "A webhook delivery's state" });
 registerEnumType(OfflineHandling, { name: 'OfflineHandling', description: 'How an offline message was handled' });
+registerEnumType(DirectoryPart, { name: 'DirectoryPart', description: 'A list the screens show: a change to it is told by `directoryChanged`' });

@@ -23,6 +23,7 @@ import { UserResolver } from '../modules/users/user.resolver.js';
 import { PauseReasonResolver } from '../modules/agents/pause-reason.resolver.js';
 import { LabelResolver } from '../modules/labels/label.resolver.js';
 import { ContactResolver } from '../modules/contacts/contact.resolver.js';
+import { DirectoryResolver } from '../modules/directory/directory.resolver.js';
 
 /**
  * The public schema. Subscriptions bring their own streams, so no type-graphql PubSub is wired.
@@ -40,6 +41,7 @@ export function buildParleySchema(): Promise<GraphQLSchema> {
       CannedResponseResolver,
       OfflineMessageResolver,
       TrayResolver,
+      DirectoryResolver,
       InteractionResolver,
       ContactResolver,
       LifecycleResolver,

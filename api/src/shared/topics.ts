@@ -3,6 +3,7 @@ import type { MessageView } from '../modules/messages/message.view.js';
 import type { AgentStatusView } from '../modules/agents/agent.queries.js';
 import type { InternalMessageView } from '../modules/internal-messages/internal-message.service.js';
 import type { Bus } from './bus.js';
+import type { DirectoryPart } from '../modules/directory/directory.enums.js';
 
 /** Every channel Parley publishes on. Selectivity lives in the channel id, never in a filter. */
 export enum Topic {
@@ -18,7 +19,7 @@ export enum Topic {
   AGENTS = 'agents',
   /** Every interaction change of every campaign, those created later included: the live monitor. */
   CENTER = 'center',
-  /** People, teams, campaigns or pause reasons were created or edited: what the monitor shows beside chats. */
+  /** A directory (people, teams, campaigns, trays and their access, labels, pause reasons, canned responses) changed: lists that show it read it again. */
   DIRECTORY = 'directory',
   /** One interaction's calls (by interaction id) and one person's calls and screen sessions (by user id): only the two parties listen. */
   CALL = 'call',
@@ -59,7 +60,7 @@ export interface TopicPayloads {
   [Topic.AGENT]: AgentStatusView;
   [Topic.AGENTS]: AgentStatusView;
   [Topic.CENTER]: InteractionChangedMessage;
-  [Topic.DIRECTORY]: { what: 'USER' | 'TEAM' | 'CAMPAIGN' | 'PAUSE_REASON' };
+  [Topic.DIRECTORY]: { what: DirectoryPart; campaignId: string | null };
   [Topic.CALL]: CallEventMessage;
   [Topic.CALLS]: { callId: string };
   [Topic.PERSON]: InternalMessageView;

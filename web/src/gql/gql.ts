@@ -122,6 +122,7 @@ type Documents = {
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": typeof types.IceServersDocument,
     "mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": typeof types.SendCallSignalDocument,
     "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": typeof types.CannedResponsesDocument,
+    "subscription directoryChanged {\n  directoryChanged {\n    parts\n    campaignId\n  }\n}": typeof types.DirectoryChangedDocument,
     "fragment trailEvent on InteractionEvent {\n  id\n  type\n  actorKind\n  actorId\n  createdAt\n  data\n}": typeof types.TrailEventFragmentDoc,
     "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  waitingSince\n  assignedAt\n  firstAssignedAt\n  closedAt\n  lastSequence\n  transferCount\n  language\n  participants {\n    id\n    name\n  }\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": typeof types.InteractionSummaryFragmentDoc,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}": typeof types.ChatMessageFragmentDoc,
@@ -246,6 +247,7 @@ const documents: Documents = {
     "query iceServers {\n  iceServers {\n    urls\n    username\n    credential\n  }\n}": types.IceServersDocument,
     "mutation sendCallSignal($callId: ID!, $kind: CallSignalKind!, $payload: String!) {\n  sendCallSignal(callId: $callId, kind: $kind, payload: $payload)\n}": types.SendCallSignalDocument,
     "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}": types.CannedResponsesDocument,
+    "subscription directoryChanged {\n  directoryChanged {\n    parts\n    campaignId\n  }\n}": types.DirectoryChangedDocument,
     "fragment trailEvent on InteractionEvent {\n  id\n  type\n  actorKind\n  actorId\n  createdAt\n  data\n}": types.TrailEventFragmentDoc,
     "fragment interactionSummary on Interaction {\n  id\n  protocol\n  phase\n  status\n  channel\n  createdAt\n  updatedAt\n  queuedAt\n  waitingSince\n  assignedAt\n  firstAssignedAt\n  closedAt\n  lastSequence\n  transferCount\n  language\n  participants {\n    id\n    name\n  }\n  campaign {\n    id\n    name\n    timeZone\n  }\n  contact {\n    id\n    name\n    email\n    phone\n  }\n  tray {\n    id\n    name\n    kind\n  }\n  agent {\n    id\n    name\n  }\n}": types.InteractionSummaryFragmentDoc,
     "fragment chatMessage on Message {\n  id\n  interactionId\n  sequence\n  body\n  clientMessageId\n  createdAt\n  visibility\n  author {\n    id\n    kind\n    name\n  }\n  attachments {\n    id\n    name\n    mime\n    size\n    durationSeconds\n    url\n  }\n}": types.ChatMessageFragmentDoc,
@@ -708,6 +710,10 @@ export function graphql(source: "mutation sendCallSignal($callId: ID!, $kind: Ca
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}"): (typeof documents)["query cannedResponses($campaignId: ID!) {\n  cannedResponses(campaignId: $campaignId) {\n    id\n    shortcut\n    body\n    language\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription directoryChanged {\n  directoryChanged {\n    parts\n    campaignId\n  }\n}"): (typeof documents)["subscription directoryChanged {\n  directoryChanged {\n    parts\n    campaignId\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

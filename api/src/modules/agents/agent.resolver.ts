@@ -33,7 +33,7 @@ export class AgentResolver {
   @Mutation(() => PauseReason, { description: 'Administrators without a security group: every group is offered it' })
   createPauseReason(@Arg('name', () => String) name: string, @Arg('icon', () => String) icon: string, @Ctx() ctx: Context): Promise<PauseReason> {
     requireInstallationAdmin(ctx.viewer);
-    return createPauseReason(ctx.em, name, icon);
+    return dispatched(ctx.deps, createPauseReason(ctx.em, name, icon));
   }
 
   @Mutation(() => AgentStatus, { description: 'AVAILABLE, or PAUSED with a reason: no new chats are routed, open ones go on' })

@@ -5,6 +5,7 @@ import { type Committed, committed, directoryChanged, type DomainEvent } from '.
 import { loadStatuses } from './agent.queries.js';
 import type { PauseReason } from './agent.type.js';
 import { cleanPauseName, validPauseIcon } from './pause-reason.rules.js';
+import { DirectoryPart } from '../directory/directory.enums.js';
 
 /** A stored pause reason; `active` is false once retired. */
 export interface PauseReasonRow extends PauseReason {
@@ -19,12 +20,13 @@ const ICON_REFUSAL = 'An icon is a name like "coffee"';
 export const listPauseReasons = (em: Em, includeRetired = false): Promise<PauseReasonRow[]> =>
   rows<PauseReasonRow>(em, `select ${COLUMNS} from pause_reasons where ? or active order by active desc, name`, [includeRetired]);
 
-export async function createPauseReason(em: Em, name: string, icon: string): Promise<PauseReasonRow> {
+export async function createPauseReason(em: Em, name: string, icon: string): Promise<Committed<PauseReasonRow>> {
   const n = cleanPauseName(name);
   if (!n) throw badInput(NAME_REFUSAL, 'name');
   if (!validPauseIcon(icon)) throw badInput(ICON_REFUSAL, 'icon');
   try {
-    return (await one<PauseReasonRow>(em, `insert into pause_reasons (id, name, icon, active) values (gen_random_uuid(), ?, ?, true) returning ${COLUMNS}`, [n, icon]))!;
+    const row = (await one<PauseReasonRow>(em, `insert into pause_reasons (id, name, icon, active) values (gen_random_uuid(), ?, ?, true) returning ${COLUMNS}`, [n, icon]))!;
+    return committed(row, [directoryChanged(DirectoryPart.PAUSE_REASON)]);
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('A pause reason with that name exists');
     throw err;
@@ -47,7 +49,7 @@ export async function updatePauseReason(deps: Deps, em: Em, id: string, changes:
   try {
     const row = await one<PauseReasonRow>(em, `update pause_reasons set name = coalesce(?, name), icon = coalesce(?, icon) where id = ? returning ${COLUMNS}`, [name, changes.icon ?? null, id]);
     if (!row) throw notFound('Pause reason');
-    return committed(row, [directoryChanged('PAUSE_REASON'), ...(await pausedWith(deps, em, id))]);
+    return committed(row, [directoryChanged(DirectoryPart.PAUSE_REASON), ...(await pausedWith(deps, em, id))]);
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('A pause reason with that name exists');
     throw err;
@@ -61,7 +63,7 @@ export async function updatePauseReason(deps: Deps, em: Em, id: string, changes:
 export async function setPauseReasonActive(em: Em, id: string, active: boolean): Promise<Committed<PauseReasonRow>> {
   const row = await one<PauseReasonRow>(em, `update pause_reasons set active = ? where id = ? returning ${COLUMNS}`, [active, id]);
   if (!row) throw notFound('Pause reason');
-  return committed(row, [directoryChanged('PAUSE_REASON')]);
+  return committed(row, [directoryChanged(DirectoryPart.PAUSE_REASON)]);
 }
 
 /**

@@ -27,6 +27,8 @@ export enum FieldRule {
   FEED = 'FEED',
   /** Labels and pause reasons: installation-wide words, by role only (no campaign data). */
   LABELS = 'LABELS',
+  /** Directory changes: which list changed, never its content; one of a campaign is told only to callers whose scope reaches it (`directory.rules.ts` `tells`). */
+  DIRECTORY = 'DIRECTORY',
   /** Security groups themselves: whoever reaches everything manages them; a grouped administrator sees its own. */
   GROUPS = 'GROUPS',
 }
@@ -130,6 +132,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Mutation.updateUser': FieldRule.PEOPLE,
 
   'Subscription.callEvents': FieldRule.SELF,
+  'Subscription.directoryChanged': FieldRule.DIRECTORY,
   'Subscription.interactionChanged': FieldRule.CHATS,
   'Subscription.interactionEvents': FieldRule.FEED,
   'Subscription.internalMessageAdded': FieldRule.SELF,

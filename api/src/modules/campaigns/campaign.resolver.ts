@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { ALL } from '../auth/scope.rules.js';
-import { directoryChanged } from '../domain-events/domain-event.js';
+import { dispatched } from '../domain-events/dispatcher.js';
 import { notFound } from '../../shared/errors.js';
 import { requireAdmin } from '../auth/guards.js';
 import { scopeOf } from '../auth/viewer.js';
@@ -38,10 +38,10 @@ export class CampaignResolver {
     requireAdmin(ctx.viewer);
     const scope = scopeOf(ctx.viewer);
     await requirePeopleInScope(ctx.em, ctx.viewer, input.memberIds, 'input.memberIds');
-    const created = await createCampaign(ctx.em, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined }, scope);
+    const made = await createCampaign(ctx.em, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined }, scope);
     // Its group's people reach it from now: this process forgets their viewers at once, the others at the NOTIFY.
     ctx.deps.viewers.forget();
-    await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('CAMPAIGN')]);
+    const created = await dispatched(ctx.deps, made);
     // What the caller was allowed to make, it reads back (even a campaign it just placed beyond its group).
     return (await findCampaign(ctx.em, created.id, ALL))!;
   }
@@ -52,9 +52,9 @@ export class CampaignResolver {
     const scope = scopeOf(ctx.viewer);
     requireCampaignInScope(scope, id);
     await requirePeopleInScope(ctx.em, ctx.viewer, input.memberIds, 'input.memberIds');
-    await updateCampaign(ctx.em, id, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined }, scope);
+    const updated = await updateCampaign(ctx.em, id, { ...input, messages: input.messages ? fromMessageSets(input.messages) : undefined }, scope);
     if (input.securityGroupId !== undefined) ctx.deps.viewers.forget();
-    await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('CAMPAIGN')]);
+    await dispatched(ctx.deps, updated);
     return (await findCampaign(ctx.em, id, ALL))!;
   }
 
@@ -68,17 +68,13 @@ export class CampaignResolver {
   async createSecurityGroup(@Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<SecurityGroup> {
     requireAdmin(ctx.viewer);
     requireGroupManager(scopeOf(ctx.viewer));
-    const group = await createSecurityGroup(ctx.em, name);
-    await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('CAMPAIGN')]);
-    return group;
+    return dispatched(ctx.deps, createSecurityGroup(ctx.em, name));
   }
 
   @Mutation(() => SecurityGroup, { description: 'Administrators without a security group' })
   async renameSecurityGroup(@Arg('id', () => ID) id: string, @Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<SecurityGroup> {
     requireAdmin(ctx.viewer);
     requireGroupManager(scopeOf(ctx.viewer));
-    const group = await renameSecurityGroup(ctx.em, id, name);
-    await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('CAMPAIGN')]);
-    return group;
+    return dispatched(ctx.deps, renameSecurityGroup(ctx.em, id, name));
   }
 }

@@ -10,6 +10,8 @@ import { peopleSql, reaches, type Scope } from '../auth/scope.rules.js';
 import { groupForNewCampaign, mayManageGroups } from './security-group.rules.js';
 import { requireGroup } from './security-group.service.js';
 import { validateSchedule, validateThresholds, validateTimeZone } from './campaign.validation.js';
+import { type Committed, committed, directoryChanged } from '../domain-events/domain-event.js';
+import { DirectoryPart } from '../directory/directory.enums.js';
 
 export interface NewCampaign {
   name: string;
@@ -73,7 +75,7 @@ const DEFAULT_THRESHOLDS = [300, 600, 900];
  * Creates a campaign with its General and Closed trays, in the security group the scope allows: a
  * grouped administrator's own, else the one asked for or the default.
  */
-export async function createCampaign(em: Em, input: NewCampaign, scope: Scope): Promise<CampaignEntity> {
+export async function createCampaign(em: Em, input: NewCampaign, scope: Scope): Promise<Committed<CampaignEntity>> {
   checkSettings({ ...input, timeZone: input.timeZone ?? 'UTC', thresholdsSeconds: input.thresholdsSeconds ?? DEFAULT_THRESHOLDS });
   const group = groupForNewCampaign(scope, input.securityGroupId);
   if ('refused' in group)
@@ -83,7 +85,7 @@ export async function createCampaign(em: Em, input: NewCampaign, scope: Scope): 
   const timeZone = input.timeZone ?? 'UTC';
   const thresholds = input.thresholdsSeconds ?? DEFAULT_THRESHOLDS;
   try {
-    return await em.transactional(async (tx) => {
+    const campaign = await em.transactional(async (tx) => {
       const campaign = tx.create(CampaignEntity, {
         name,
         routingStrategy: input.routingStrategy ?? RoutingStrategy.MANUAL,
@@ -112,6 +114,7 @@ export async function createCampaign(em: Em, input: NewCampaign, scope: Scope): 
       if (input.memberIds?.length) await replaceMembers(tx, scope, campaign.id, input.memberIds);
       return campaign;
     });
+    return committed(campaign, [directoryChanged(DirectoryPart.CAMPAIGN, campaign.id), directoryChanged(DirectoryPart.TRAY, campaign.id)]);
   } catch (err) {
     if (isUniqueViolation(err, 'campaigns_name_unique')) throw conflict('A campaign with that name already exists');
     throw err;
@@ -125,7 +128,7 @@ export type CampaignChange = Partial<NewCampaign>;
  * languages, the members given replace the members. A waiting chat keeps its place: the new rules
  * apply from the next decision (routing, admission, thresholds).
  */
-export async function updateCampaign(em: Em, id: string, change: CampaignChange, scope: Scope): Promise<void> {
+export async function updateCampaign(em: Em, id: string, change: CampaignChange, scope: Scope): Promise<Committed<void>> {
   checkSettings(change);
   try {
     await em.transactional(async (tx) => {
@@ -144,6 +147,7 @@ export async function updateCampaign(em: Em, id: string, change: CampaignChange,
       await tx.flush();
       if (memberIds) await replaceMembers(tx, scope, id, memberIds);
     });
+    return committed(undefined, [directoryChanged(DirectoryPart.CAMPAIGN, id)]);
   } catch (err) {
     if (isUniqueViolation(err, 'campaigns_name_unique')) throw conflict('A campaign with that name already exists');
     throw err;

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
+import { dispatched } from '../domain-events/dispatcher.js';
 import { requireSupervisor, requireUser } from '../auth/guards.js';
 import { createCannedResponse, listCannedResponses } from './canned-response.service.js';
 import { CannedResponse, CreateCannedResponseInput } from './canned-response.type.js';
@@ -19,6 +20,6 @@ export class CannedResponseResolver {
   async createCannedResponse(@Arg('input', () => CreateCannedResponseInput) input: CreateCannedResponseInput, @Ctx() ctx: Context): Promise<CannedResponse> {
     requireSupervisor(ctx.viewer);
     requireCampaignInScope(scopeOf(ctx.viewer), input.campaignId);
-    return createCannedResponse(ctx.em, input);
+    return dispatched(ctx.deps, createCannedResponse(ctx.em, input));
   }
 }

@@ -4,6 +4,8 @@ import { isUuid } from '../../shared/ids.js';
 import { campaignSql, peopleSql, reaches, type Scope, type SqlPart } from '../auth/scope.rules.js';
 import { mayManageGroups, normalizeGroupName } from './security-group.rules.js';
 import type { SecurityGroup } from './security-group.type.js';
+import { type Committed, committed, directoryChanged } from '../domain-events/domain-event.js';
+import { DirectoryPart } from '../directory/directory.enums.js';
 
 /**
  * Answers NOT_FOUND for a campaign outside the scope, as for one that does not exist: a caller is not
@@ -38,18 +40,19 @@ async function writeGroup(em: Em, sql: string, params: unknown[]): Promise<Secur
   }
 }
 
-export async function createSecurityGroup(em: Em, rawName: string): Promise<SecurityGroup> {
+export async function createSecurityGroup(em: Em, rawName: string): Promise<Committed<SecurityGroup>> {
   const name = normalizeGroupName(rawName);
   if (!name) throw badInput('A name is 1 to 80 characters', 'name');
-  return (await writeGroup(em, 'insert into security_groups (id, name, created_at) values (gen_random_uuid(), ?, now()) returning id, name', [name]))!;
+  const group = (await writeGroup(em, 'insert into security_groups (id, name, created_at) values (gen_random_uuid(), ?, now()) returning id, name', [name]))!;
+  return committed(group, [directoryChanged(DirectoryPart.SECURITY_GROUP)]);
 }
 
-export async function renameSecurityGroup(em: Em, id: string, rawName: string): Promise<SecurityGroup> {
+export async function renameSecurityGroup(em: Em, id: string, rawName: string): Promise<Committed<SecurityGroup>> {
   const name = normalizeGroupName(rawName);
   if (!name) throw badInput('A name is 1 to 80 characters', 'name');
   const renamed = await writeGroup(em, 'update security_groups set name = ? where id = ? returning id, name', [name, id]);
   if (!renamed) throw notFound('Security group');
-  return renamed;
+  return committed(renamed, [directoryChanged(DirectoryPart.SECURITY_GROUP)]);
 }
 
 /**

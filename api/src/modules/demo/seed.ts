@@ -25,7 +25,7 @@ export async function seedDemo(em: Em): Promise<boolean> {
 async function seedWithin(em: Em): Promise<void> {
   const ids: string[] = [];
   // The installation's own seed reaches everything.
-  for (const u of DEMO_USERS) ids.push((await createUser(em, { ...u, password: DEMO_PASSWORD }, ALL)).id);
+  for (const u of DEMO_USERS) ids.push((await createUser(em, { ...u, password: DEMO_PASSWORD }, ALL)).value.id);
   await createCampaign(
     em,
     {

@@ -1,7 +1,8 @@
 import type { InteractionView } from '../interactions/interaction.view.js';
 import type { MessageView } from '../messages/message.view.js';
 import type { AgentStatusView } from '../agents/agent.queries.js';
-import type { CallEventMessage, Topic, TopicPayloads } from '../../shared/topics.js';
+import type { CallEventMessage } from '../../shared/topics.js';
+import type { DirectoryPart } from '../directory/directory.enums.js';
 import type { InternalMessageView } from '../internal-messages/internal-message.service.js';
 
 /**
@@ -29,8 +30,8 @@ export type DomainEvent =
   | { kind: 'AGENT_ANSWERED'; interactionId: string; sequence: number; timeoutSeconds: number | null }
   /** An agent's state is the same but what is shown of it changed (its pause reason was renamed). */
   | { kind: 'AGENT_SHOWN'; status: AgentStatusView }
-  /** People, teams, campaigns or pause reasons changed: lists that show them read again. */
-  | { kind: 'DIRECTORY_CHANGED'; what: DirectoryPart }
+  /** A directory changed (people, trays, labels, ...): lists that show it read it again; `campaignId` for what belongs to one campaign. */
+  | { kind: 'DIRECTORY_CHANGED'; what: DirectoryPart; campaignId: string | null }
   /** A call was asked for, answered, declined or ended: both parties and the monitor hear it. */
   | { kind: 'CALL_CHANGED'; event: CallEventMessage }
   /** A staff message was stored: sender and recipient hear it. */
@@ -48,8 +49,6 @@ export type DomainEvent =
   /** An offline message was left or handled: the counts of what waits move. */
   | { kind: 'OFFLINE_MESSAGES'; campaignId: string };
 
-export type DirectoryPart = TopicPayloads[Topic.DIRECTORY]['what'];
-
 export type DomainEventKind = DomainEvent['kind'];
 export type EventOf<K extends DomainEventKind> = Extract<DomainEvent, { kind: K }>;
 
@@ -61,7 +60,7 @@ export interface Committed<T> {
 
 export const committed = <T>(value: T, events: DomainEvent[] = []): Committed<T> => ({ value, events });
 
-export const directoryChanged = (what: DirectoryPart): DomainEvent => ({ kind: 'DIRECTORY_CHANGED', what });
+export const directoryChanged = (what: DirectoryPart, campaignId: string | null = null): DomainEvent => ({ kind: 'DIRECTORY_CHANGED', what, campaignId });
 
 export const messagesPosted = (messages: readonly MessageView[]): DomainEvent[] => messages.map((message) => ({ kind: 'MESSAGE_POSTED', message }));
 

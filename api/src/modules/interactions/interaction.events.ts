@@ -2,7 +2,7 @@ import type { Em } from '../../db/sql.js';
 import { rows } from '../../db/sql.js';
 import type { Deps } from '../../shared/deps.js';
 import { Topic } from '../../shared/topics.js';
-import { distinct, type Listener } from '../domain-events/dispatcher.js';
+import { type Listener } from '../domain-events/dispatcher.js';
 import { ActorKind, type InteractionEventType } from './interaction.enums.js';
 import type { InteractionView } from './interaction.view.js';
 import type { ChatLocation } from './visibility.rules.js';
@@ -51,7 +51,6 @@ export async function recordEvent(em: Em, interactionId: string, type: Interacti
  */
 export const publishChangesListener: Listener = async (deps, events) => {
   await Promise.all(events.map((e) => (e.kind === 'INTERACTION_CHANGED' ? publishChange(deps, e.interaction, e.previous) : null)));
-  for (const what of distinct(events, 'DIRECTORY_CHANGED', (e) => e.what)) await deps.topics.publish(Topic.DIRECTORY, undefined, { what });
 };
 
 /** A change goes on the interaction's own channel, its campaign's, the whole center's, and the trays it left and entered. */

@@ -24,7 +24,7 @@ export class LabelResolver {
   @Mutation(() => LabelUse, { description: 'Administrators without a security group: a tag offered before any chat carries it' })
   createTag(@Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<LabelUse> {
     requireInstallationAdmin(ctx.viewer);
-    return createLabel(ctx, 'TAG', name);
+    return dispatched(ctx.deps, createLabel(ctx, 'TAG', name));
   }
 
   @Mutation(() => LabelUse, { description: 'Administrators: every chat carrying the tag shows the new name; an existing name is a CONFLICT' })
@@ -42,7 +42,7 @@ export class LabelResolver {
   @Mutation(() => LabelUse, { description: 'Administrators without a security group: a skill offered before anyone has it' })
   createSkill(@Arg('name', () => String) name: string, @Ctx() ctx: Context): Promise<LabelUse> {
     requireInstallationAdmin(ctx.viewer);
-    return createLabel(ctx, 'SKILL', name);
+    return dispatched(ctx.deps, createLabel(ctx, 'SKILL', name));
   }
 
   @Mutation(() => LabelUse, { description: 'Administrators: every person and chat with the skill gets the new name; an existing name is a CONFLICT' })

@@ -6,6 +6,9 @@ import { enforce, loadViews } from '../interactions/interaction.access.js';
 import { ALL, campaignSql, peopleSql, type Scope } from '../auth/scope.rules.js';
 import { cleanLabel, type LabelKind, renameRefusal } from './label.rules.js';
 import type { LabelUse } from './label.type.js';
+import { DirectoryPart } from '../directory/directory.enums.js';
+
+const PART: Record<LabelKind, DirectoryPart> = { TAG: DirectoryPart.TAG, SKILL: DirectoryPart.SKILL };
 
 /*
  * Tags live in `tags` and reach chats through `interaction_tags`, so a rename is one row. Skills are
@@ -78,14 +81,14 @@ async function usage(em: Em, kind: LabelKind, name: string): Promise<LabelUse> {
 }
 
 /** Makes a tag or skill before anything uses it; an existing name is a CONFLICT. */
-export async function createLabel(ctx: Context, kind: LabelKind, rawName: string): Promise<LabelUse> {
+export async function createLabel(ctx: Context, kind: LabelKind, rawName: string): Promise<Committed<LabelUse>> {
   const name = enforce(cleanLabel(rawName));
   await ctx.em.transactional(async (tx) => {
     await lock(tx, kind);
     if (await exists(tx, kind, name)) throw conflict(`"${name}" already exists`);
     await rows(tx, `insert into ${kind === 'TAG' ? 'tags' : 'skills'} (id, name) values (gen_random_uuid(), ?)`, [name]);
   });
-  return { name, chats: 0, people: 0 };
+  return committed({ name, chats: 0, people: 0 }, [directoryChanged(PART[kind])]);
 }
 
 /** Renames a tag or skill everywhere it is used, in one transaction; open chats show the new name at once. */
@@ -109,7 +112,7 @@ export async function renameLabel(ctx: Context, kind: LabelKind, rawName: string
     const chats = await rows<{ id: string; phase: string }>(tx, 'update interactions set expertise = array_replace(expertise, ?, ?) where ? = any(expertise) returning id, phase', [from, to, from]);
     return { chats: chats.filter((c) => c.phase !== 'CLOSED').map((c) => c.id), people: people.length > 0 };
   });
-  return committed(await usage(ctx.em, kind, to), await touchedEvents(ctx, touched));
+  return committed(await usage(ctx.em, kind, to), await touchedEvents(ctx, kind, touched));
 }
 
 /** Deletes a tag or skill and removes it from every chat and person that has it (see the note above). */
@@ -129,14 +132,14 @@ export async function deleteLabel(ctx: Context, kind: LabelKind, rawName: string
     const chats = await rows<{ id: string; phase: string }>(tx, 'update interactions set expertise = array_remove(expertise, ?) where ? = any(expertise) returning id, phase', [name, name]);
     return { chats: chats.filter((c) => c.phase !== 'CLOSED').map((c) => c.id), people: people.length > 0 };
   });
-  return committed(true, await touchedEvents(ctx, touched));
+  return committed(true, await touchedEvents(ctx, kind, touched));
 }
 
 /**
  * After commit: open chats that changed are published like any other change, and waiting ones are
  * routed again (a chat that needed a deleted skill may now go to anyone).
  */
-async function touchedEvents(ctx: Context, touched: { chats: string[]; people: boolean }): Promise<DomainEvent[]> {
+async function touchedEvents(ctx: Context, kind: LabelKind, touched: { chats: string[]; people: boolean }): Promise<DomainEvent[]> {
   const views = await loadViews(ctx.em, touched.chats);
-  return [...views.flatMap((view) => changed(view, view)), ...(touched.people ? [directoryChanged('USER')] : [])];
+  return [...views.flatMap((view) => changed(view, view)), directoryChanged(PART[kind]), ...(touched.people ? [directoryChanged(DirectoryPart.USER)] : [])];
 }

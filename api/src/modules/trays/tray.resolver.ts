@@ -28,7 +28,7 @@ export class TrayResolver {
     requireCampaignInScope(scopeOf(ctx.viewer), input.campaignId);
     await requirePeopleInScope(ctx.em, ctx.viewer, input.userIds, 'input.userIds');
     await requireTeamsInScope(ctx.em, ctx.viewer, input.teamIds, 'input.teamIds');
-    return createTray(ctx.em, input);
+    return dispatched(ctx.deps, createTray(ctx.em, input));
   }
 
   @Mutation(() => Tray, { description: 'Supervisors: replaces who may see a custom tray; live sessions follow at once' })

@@ -1,6 +1,7 @@
 import { allExist, type Em, isUniqueViolation, one, pgArray, rows } from '../../db/sql.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
-import { type Committed, committed } from '../domain-events/domain-event.js';
+import { type Committed, committed, directoryChanged } from '../domain-events/domain-event.js';
+import { DirectoryPart } from '../directory/directory.enums.js';
 import type { Onlooker } from '../interactions/visibility.rules.js';
 import { Role } from '../users/user.enums.js';
 import { trayScopeSql } from '../campaigns/security-group.service.js';
@@ -50,12 +51,12 @@ async function writeTrayAccess(tx: Em, trayId: string, userIds: string[], teamId
 }
 
 /** Creates a CUSTOM tray of a campaign with its access list. */
-export async function createTray(em: Em, input: NewTray): Promise<TrayRow> {
+export async function createTray(em: Em, input: NewTray): Promise<Committed<TrayRow>> {
   const name = input.name.trim();
   if (!name) throw badInput('Enter a name', 'name');
   if (!(await one(em, 'select id from campaigns where id = ?', [input.campaignId]))) throw notFound('Campaign');
   try {
-    return await em.transactional(async (tx) => {
+    const created = await em.transactional(async (tx) => {
       const tray = (await one<TrayRow>(tx, `insert into trays (id, name, kind, campaign_id, created_at) values (gen_random_uuid(), ?, 'CUSTOM', ?, now()) returning ${COLUMNS}`, [
         name,
         input.campaignId,
@@ -63,6 +64,8 @@ export async function createTray(em: Em, input: NewTray): Promise<TrayRow> {
       await writeTrayAccess(tx, tray.id, input.userIds ?? [], input.teamIds ?? []);
       return tray;
     });
+    const granted = (input.userIds?.length ?? 0) + (input.teamIds?.length ?? 0) > 0;
+    return committed(created, [...(granted ? [{ kind: 'TRAY_ACCESS_CHANGED' } as const] : []), directoryChanged(DirectoryPart.TRAY, created.campaignId)]);
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('The campaign already has a tray with that name');
     throw err;
@@ -81,7 +84,7 @@ export async function setTrayAccess(em: Em, scope: Scope, trayId: string, userId
     await rows(tx, `delete from tray_access where tray_id = ? and ((user_id is not null and ${people.sql}) or (team_id is not null and ${teams.sql}))`, [trayId, ...people.params, ...teams.params]);
     await writeTrayAccess(tx, trayId, userIds, teamIds);
   });
-  return committed(tray, [{ kind: 'TRAY_ACCESS_CHANGED' }]);
+  return committed(tray, [{ kind: 'TRAY_ACCESS_CHANGED' }, directoryChanged(DirectoryPart.TRAY_ACCESS, tray.campaignId)]);
 }
 
 /** The people and teams granted a tray, by name. */

@@ -3,6 +3,7 @@ import { requirePersonToActOn } from './people.access.js';
 import type { Context } from '../../shared/context.js';
 import { badInput, notFound } from '../../shared/errors.js';
 import { type Committed, committed, directoryChanged } from '../domain-events/domain-event.js';
+import { DirectoryPart } from '../directory/directory.enums.js';
 import { requireUser } from '../auth/guards.js';
 import { logOutAgent } from '../interactions/lifecycle.service.js';
 import { deactivationRefusal } from './user.rules.js';
@@ -24,5 +25,5 @@ export async function setUserActive(ctx: Context, userId: string, active: boolea
   const changed = await one(ctx.em, 'update users set active = ? where id = ? returning id', [active, userId]);
   if (!changed) throw notFound('User');
   const loggedOut = active ? [] : (await logOutAgent(ctx, userId)).events;
-  return committed(undefined, [...loggedOut, directoryChanged('USER')]);
+  return committed(undefined, [...loggedOut, directoryChanged(DirectoryPart.USER)]);
 }

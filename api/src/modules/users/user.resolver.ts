@@ -9,7 +9,6 @@ import { requirePeopleInScope, requireTeamsInScope } from './people.access.js';
 import { CreateTeamInput, CreateUserInput, UpdateUserInput } from './user.inputs.js';
 import { listCampaignMembers, listSupervisors, listTeams, listUsers, loadUser } from './user.queries.js';
 import { createUser, updateUser } from './user.service.js';
-import { directoryChanged } from '../domain-events/domain-event.js';
 import { dispatched } from '../domain-events/dispatcher.js';
 import { setUserActive } from './user-activation.service.js';
 import { Team, TeamMember, TeamWithMembers, User } from './user.type.js';
@@ -49,8 +48,7 @@ export class UserResolver {
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
     requirePeopleManager(ctx.viewer);
     await requireTeamsInScope(ctx.em, ctx.viewer, input.teamIds, 'input.teamIds');
-    const user = await createUser(ctx.em, input, scopeOf(ctx.viewer));
-    await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('USER')]);
+    const user = await dispatched(ctx.deps, createUser(ctx.em, input, scopeOf(ctx.viewer)));
     return loadUser(ctx.em, user.id);
   }
 
@@ -58,17 +56,14 @@ export class UserResolver {
   async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<Team> {
     requirePeopleManager(ctx.viewer);
     await requirePeopleInScope(ctx.em, ctx.viewer, input.memberIds, 'input.memberIds');
-    const team = await createTeam(ctx.em, input.name, input.memberIds ?? []);
-    await ctx.deps.dispatcher.dispatch(ctx.deps, [directoryChanged('TEAM')]);
-    return team;
+    return dispatched(ctx.deps, createTeam(ctx.em, input.name, input.memberIds ?? []));
   }
 
   @Mutation(() => User, { description: 'Administrators: a raised maximum routes waiting chats to the agent at once' })
   async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
     requirePeopleManager(ctx.viewer);
     await requireTeamsInScope(ctx.em, ctx.viewer, input.teamIds, 'input.teamIds');
-    const { events } = await updateUser(ctx.em, id, input, scopeOf(ctx.viewer));
-    await ctx.deps.dispatcher.dispatch(ctx.deps, [...events, directoryChanged('USER')]);
+    await dispatched(ctx.deps, updateUser(ctx.em, id, input, scopeOf(ctx.viewer)));
     return loadUser(ctx.em, id);
   }
 

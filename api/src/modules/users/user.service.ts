@@ -1,6 +1,7 @@
 import { allExist, type Em, isUniqueViolation, one, pgArray, rows } from '../../db/sql.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
-import { committed, type Committed } from '../domain-events/domain-event.js';
+import { committed, type Committed, directoryChanged, type DomainEvent } from '../domain-events/domain-event.js';
+import { DirectoryPart } from '../directory/directory.enums.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { type Scope } from '../auth/scope.rules.js';
 import { personGroupDecision } from '../campaigns/security-group.rules.js';
@@ -25,7 +26,7 @@ export interface NewUser {
 }
 
 /** Creates a user; an agent gets its personal tray in the same transaction. */
-export async function createUser(em: Em, input: NewUser, scope: Scope): Promise<UserEntity> {
+export async function createUser(em: Em, input: NewUser, scope: Scope): Promise<Committed<UserEntity>> {
   const email = normalizeEmail(input.email);
   if (!isEmail(email)) throw badInput('Enter a valid e-mail address', 'email');
   if (!input.name.trim()) throw badInput('Enter a name', 'name');
@@ -39,7 +40,7 @@ export async function createUser(em: Em, input: NewUser, scope: Scope): Promise<
   if (input.securityGroupId) await requireGroup(em, input.securityGroupId, 'securityGroupId');
   const passwordHash = await hashPassword(input.password);
   try {
-    return await em.transactional(async (tx) => {
+    const user = await em.transactional(async (tx) => {
       if (!(await allExist(tx, 'teams', input.teamIds ?? []))) throw badInput('Unknown team', 'teamIds');
       const user = tx.create(UserEntity, {
         email,
@@ -60,6 +61,8 @@ export async function createUser(em: Em, input: NewUser, scope: Scope): Promise<
       await rows(tx, 'insert into user_teams (user_id, team_id) select ?, t from unnest(?::uuid[]) t', [user.id, pgArray([...new Set(input.teamIds ?? [])])]);
       return user;
     });
+    // An agent's personal tray is among the trays supervisors list.
+    return committed(user, [directoryChanged(DirectoryPart.USER), ...(input.role === Role.AGENT ? [directoryChanged(DirectoryPart.TRAY)] : [])]);
   } catch (err) {
     if (isUniqueViolation(err, 'users_email_unique')) throw conflict('A user with that e-mail already exists');
     throw err;
@@ -136,5 +139,9 @@ export async function updateUser(em: Em, userId: string, changes: UserChanges, s
     }
   });
   const routable = changes.maxConcurrentChats != null || changes.languages != null || changes.skills != null || changes.role != null;
-  return committed(undefined, routable ? [{ kind: 'AGENT_CAPACITY', agentId: userId }] : []);
+  const events: DomainEvent[] = [directoryChanged(DirectoryPart.USER)];
+  if (changes.teamIds != null) events.push(directoryChanged(DirectoryPart.TEAM));
+  if (changes.role === Role.AGENT) events.push(directoryChanged(DirectoryPart.TRAY));
+  if (routable) events.push({ kind: 'AGENT_CAPACITY', agentId: userId });
+  return committed(undefined, events);
 }

@@ -4,9 +4,9 @@ import { AdminCampaignsDocument, AdminTeamsDocument, AdminUsersDocument } from '
 
 /** Campaigns, people and teams as select options, shared by the sections that pick them. */
 export function useDirectory() {
-  const campaignList = useQuery(AdminCampaignsDocument, null, { fetchPolicy: 'cache-first' });
-  const userList = useQuery(AdminUsersDocument, null, { fetchPolicy: 'cache-first' });
-  const teamList = useQuery(AdminTeamsDocument, null, { fetchPolicy: 'cache-first' });
+  const campaignList = useQuery(AdminCampaignsDocument, null, { fetchPolicy: 'cache-and-network' });
+  const userList = useQuery(AdminUsersDocument, null, { fetchPolicy: 'cache-and-network' });
+  const teamList = useQuery(AdminTeamsDocument, null, { fetchPolicy: 'cache-and-network' });
   const campaigns = computed(() => (campaignList.result.value?.campaigns ?? []).map((c) => ({ label: c.name, value: c.id })));
   const agents = computed(() => (userList.result.value?.users ?? []).filter((u) => u.active && u.role !== 'ADMIN').map((u) => ({ label: u.name, value: u.id })));
   const teams = computed(() => (teamList.result.value?.teams ?? []).map((t) => ({ label: t.name, value: t.id })));

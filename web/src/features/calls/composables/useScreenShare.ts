@@ -36,7 +36,7 @@ export function useScreenShare() {
 
   async function supervisorOf(call: CallFieldsFragment): Promise<string> {
     try {
-      const { data } = await resolveClient().query({ query: ScreenSupervisorsDocument, fetchPolicy: 'cache-first' });
+      const { data } = await resolveClient().query({ query: ScreenSupervisorsDocument, fetchPolicy: 'network-only' });
       return data.supervisors.find((s) => s.id === call.supervisorId)?.name ?? t('calls.screen.aSupervisor');
     } catch {
       return t('calls.screen.aSupervisor');

@@ -2,6 +2,7 @@ import { useApolloClient, useQuery, useSubscription } from '@vue/apollo-composab
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { InteractionChangedDocument, TraysDocument } from '../../../gql/graphql';
 import { useOnReconnect } from '../../../shared/apollo/reconnect';
+import { useDirectoryChange } from '../../../shared/directory/directoryEvents';
 import { useCurrentUser } from '../../auth/composables/useCurrentUser';
 import { applyChange, compareRows, filterRows, inboxTabs, mergeSnapshot, needsRefetch, upsertRow, waitingTrays, type InboxChange, type InboxRow, type InboxTab } from '../inboxRules';
 import { loadInbox, searchInbox } from './inboxSnapshot';
@@ -64,6 +65,8 @@ export function useInbox() {
   });
 
   useOnReconnect(() => void refresh());
+  // A tray granted or withdrawn brings or takes chats no change event was sent for.
+  useDirectoryChange(['TRAY_ACCESS'], () => void refresh());
   void refresh();
 
   let searchTimer: number | undefined;

@@ -28,7 +28,8 @@ export function useCannedPicker(campaignId: Readonly<Ref<string | null>>, langua
   const { result, loading, error, refetch } = useQuery(
     CannedResponsesDocument,
     () => ({ campaignId: campaignId.value ?? '' }),
-    () => ({ enabled: campaignId.value !== null }),
+    // A list read earlier may have changed since: ask again on mount (live directories follow it after).
+    () => ({ enabled: campaignId.value !== null, fetchPolicy: 'cache-and-network' }),
   );
   const responses = computed(() => result.value?.cannedResponses ?? []);
 
