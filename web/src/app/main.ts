@@ -15,7 +15,6 @@ const apollo = createApolloClient({
   // The router watches the token and sends the person to /signin.
   onUnauthenticated: () => {
     setSessionToken(null);
-    void apollo.client.clearStore();
   },
 });
 

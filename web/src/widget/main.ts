@@ -19,7 +19,6 @@ const apollo = createApolloClient({
   getToken: () => store.conversation.value?.visitorToken ?? null,
   onUnauthenticated: () => {
     store.forget();
-    void apollo.client.clearStore();
   },
 });
 

@@ -16,7 +16,7 @@ const MAX_RETRY_WAIT_MS = 5_000;
 export interface ApolloSetup {
   /** The bearer to send, read at every request and every socket connection. */
   getToken: () => string | null;
-  /** The server rejected the token this client sent (never called for a failed sign-in). */
+  /** The server rejected the token this client sent (never called for a failed sign-in); the cached data is forgotten after it. */
   onUnauthenticated: () => void;
 }
 
@@ -105,7 +105,12 @@ export function createApolloClient({ getToken, onUnauthenticated }: ApolloSetup)
     if (!errors.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED)) return;
     // A wrong password is UNAUTHENTICATED too; only a rejected token that is still ours ends the session.
     const sent = (operation.getContext() as { sentToken?: string | null }).sentToken;
-    if (sent && sent === getToken()) onUnauthenticated();
+    if (sent && sent === getToken()) {
+      onUnauthenticated();
+      // The cache only, not `clearStore`: that cancels the queries in flight, rejecting promises nobody
+      // waits for any more. They were sent with the rejected token, so they come back refused anyway.
+      void client.cache.reset();
+    }
   });
 
   const transport = split(
