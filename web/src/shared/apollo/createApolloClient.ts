@@ -80,7 +80,7 @@ export function createApolloClient({ getToken, onUnauthenticated }: ApolloSetup)
         socketOpen = false;
         window.clearTimeout(pongOverdue);
         if (isCloseEvent(event) && event.code === UNAUTHORIZED_CLOSE && socketToken && socketToken === getToken()) {
-          onUnauthenticated();
+          sessionRejected();
         }
       },
     },
@@ -100,17 +100,23 @@ export function createApolloClient({ getToken, onUnauthenticated }: ApolloSetup)
     return forward(operation);
   });
 
+  /**
+   * The one answer to a rejected token, whether the socket closed with 4401 or a request was refused:
+   * the caller forgets it, then the cached data goes. The cache only, not `clearStore`: that cancels
+   * the queries in flight, rejecting promises nobody waits for any more; they were sent with the
+   * rejected token, so they come back refused anyway.
+   */
+  function sessionRejected(): void {
+    onUnauthenticated();
+    void client.cache.reset();
+  }
+
   const unauthenticated = onError(({ operation, graphQLErrors, networkError }) => {
     const errors = graphQLErrors ?? graphQLErrorsOf(networkError);
     if (!errors.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED)) return;
     // A wrong password is UNAUTHENTICATED too; only a rejected token that is still ours ends the session.
     const sent = (operation.getContext() as { sentToken?: string | null }).sentToken;
-    if (sent && sent === getToken()) {
-      onUnauthenticated();
-      // The cache only, not `clearStore`: that cancels the queries in flight, rejecting promises nobody
-      // waits for any more. They were sent with the rejected token, so they come back refused anyway.
-      void client.cache.reset();
-    }
+    if (sent && sent === getToken()) sessionRejected();
   });
 
   const transport = split(
