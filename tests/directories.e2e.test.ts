@@ -87,6 +87,15 @@ describe('a directory change', () => {
       ['SKILL', null, () => run('mutation($n: String!, $m: String!) { renameSkill(name: $n, newName: $m) { name } }', { n: skill, m: `${skill}-x` })],
       ['SKILL', null, () => run('mutation($n: String!) { deleteSkill(name: $n) }', { n: `${skill}-x` })],
       ['TEAM', null, () => run('mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }', { i: { name: `Team ${unique()}`, memberIds: [person.id] } })],
+      // Trays are granted to teams too: a person's teams decide which trays they reach.
+      [
+        'TRAY_ACCESS',
+        null,
+        async () => {
+          const team = (await run('mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }', { i: { name: `Desk ${unique()}` } })).createTeam.id;
+          return run('mutation($id: ID!, $t: [ID!]!) { updateUser(id: $id, input: { teamIds: $t }) { id } }', { id: person.id, t: [team] });
+        },
+      ],
       ['USER', null, () => createPerson(api.url, owner, 'SUPERVISOR')],
       ['USER', null, () => run('mutation($id: ID!, $n: String!) { updateUser(id: $id, input: { name: $n }) { id } }', { id: person.id, n: `Renamed ${unique()}` })],
       ['USER', null, () => run('mutation($id: ID!) { setUserActive(id: $id, active: false) { id } }', { id: person.id })],

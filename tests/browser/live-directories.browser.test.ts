@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectAccessibleAtBothWidths, JOURNEY, signInThroughForm } from '../support/browser.js';
 import { widgetWorld } from '../support/widget.js';
 import { ok } from '../support/graphql.js';
@@ -23,6 +23,26 @@ describe.each(['en-US', 'es-ES'])('lists that follow changes (%s)', JOURNEY, (lo
   let page: Page;
   let agentId: string;
 
+  /** Whether the pause menu, opened afresh, offers a reason of that name. */
+  async function offered(name: string): Promise<number> {
+    await page.getByTestId('my-state').click();
+    await page.getByTestId('my-state-available').waitFor();
+    const count = await page.getByText(name).count();
+    await page.keyboard.press('Escape');
+    return count;
+  }
+
+  /** Makes a pause reason and waits until the open page offers it: the live follow-up is known to run. */
+  async function madeAndOffered(name: string): Promise<void> {
+    await run('mutation($n: String!) { createPauseReason(name: $n, icon: "coffee") { id } }', { n: name });
+    await vi.waitFor(
+      async () => {
+        if ((await offered(name)) !== 1) throw new Error(`"${name}" is not offered yet`);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+  }
+
   beforeAll(async () => {
     const agent = await createPerson(world.url, world.admin, 'AGENT', { languages: ['en', 'es'] });
     agentId = agent.id;
@@ -31,27 +51,23 @@ describe.each(['en-US', 'es-ES'])('lists that follow changes (%s)', JOURNEY, (lo
     await signInThroughForm(page, world.url, agent.email, 'a-good-test-password');
     await page.getByTestId('inbox-tab-open').waitFor();
     await untilConnected(world.url, agent.token);
-    // The socket is open; its subscriptions are sent right after it.
-    await page.waitForTimeout(500);
+    // A change made before the page's subscription is live is not heard (nothing replays directory
+    // changes): warm-up reasons are made until one is offered, then every case can rely on it.
+    await vi.waitFor(
+      async () => {
+        const name = `Warm-up ${unique()}`;
+        await run('mutation($n: String!) { createPauseReason(name: $n, icon: "coffee") { id } }', { n: name });
+        await page.waitForTimeout(300);
+        if ((await offered(name)) !== 1) throw new Error('the page does not follow changes yet');
+      },
+      { timeout: 15_000, interval: 100 },
+    );
   });
 
   it('offers a pause reason made while the pause menu was already loaded', async () => {
-    await page.getByTestId('my-state').click();
-    await page.getByTestId('my-state-available').waitFor();
-    await page.keyboard.press('Escape');
     const name = `Coaching ${unique()}`;
-    await run('mutation($n: String!) { createPauseReason(name: $n, icon: "coffee") { id } }', { n: name });
-    await expect
-      .poll(
-        async () => {
-          await page.getByTestId('my-state').click();
-          const offered = await page.getByText(name).count();
-          await page.keyboard.press('Escape');
-          return offered;
-        },
-        { timeout: 10_000 },
-      )
-      .toBe(1);
+    expect(await offered(name)).toBe(0);
+    await madeAndOffered(name);
   });
 
   it('shows a tray granted to the agent in the Waiting view, with its chat, and takes the chat away when the grant is withdrawn', async () => {
@@ -63,8 +79,10 @@ describe.each(['en-US', 'es-ES'])('lists that follow changes (%s)', JOURNEY, (lo
     await run('mutation($id: ID!, $t: TransferTargetInput!) { transferInteraction(id: $id, to: $t) { id } }', { id: chat.id, t: { trayId } });
     const row = page.locator(`[data-testid="inbox-row"][data-id="${chat.id}"]`);
     await page.getByTestId('inbox-tab-waiting').click();
-    // Not granted yet: the chat in the new tray is not the agent's to see.
-    await page.waitForTimeout(500);
+    // Not granted yet: the chat in the new tray is not the agent's to see. A chat started after the
+    // transfer is a fence: by the time its row shows, the transfer has been applied.
+    const fence = await startWidgetChat(world.url, campaign.id, `Dora ${unique()}`);
+    await page.locator(`[data-testid="inbox-row"][data-id="${fence.id}"]`).waitFor();
     expect(await row.count()).toBe(0);
 
     await run('mutation($t: ID!, $u: [ID!]!) { setTrayAccess(trayId: $t, userIds: $u) { id } }', { t: trayId, u: [agentId] });
@@ -83,15 +101,21 @@ describe.each(['en-US', 'es-ES'])('lists that follow changes (%s)', JOURNEY, (lo
   });
 
   it('offers a canned response made while the conversation was open', async () => {
+    const earlier = unique();
+    await run('mutation($i: CreateCannedResponseInput!) { createCannedResponse(input: $i) { id } }', { i: { campaignId: campaign.id, shortcut: `live${earlier}`, body: `Loaded ${earlier}` } });
     const chat = await startWidgetChat(world.url, campaign.id, `Bruno ${unique()}`);
     const row = page.locator(`[data-testid="inbox-row"][data-id="${chat.id}"]`);
     await row.getByTestId('inbox-take').click();
     const composer = page.getByTestId('composer-input');
     await composer.waitFor();
+    // The campaign's list has loaded (it offers what it had) and does not hold the new one yet.
+    await composer.fill('/live');
+    await page
+      .getByTestId('canned-option')
+      .filter({ hasText: `Loaded ${earlier}` })
+      .waitFor();
+    expect(await page.getByTestId('canned-option').filter({ hasText: 'Made just now' }).count()).toBe(0);
     const shortcut = `live${unique()}`;
-    await composer.fill(`/${shortcut}`);
-    await page.waitForTimeout(300);
-    expect(await page.getByTestId('canned-option').count()).toBe(0);
     await run('mutation($i: CreateCannedResponseInput!) { createCannedResponse(input: $i) { id } }', { i: { campaignId: campaign.id, shortcut, body: 'Made just now' } });
     await page.getByTestId('canned-option').filter({ hasText: 'Made just now' }).waitFor();
     await expectAccessibleAtBothWidths(page, `the composer offering a new canned response (${locale})`);

@@ -140,7 +140,8 @@ export async function updateUser(em: Em, userId: string, changes: UserChanges, s
   });
   const routable = changes.maxConcurrentChats != null || changes.languages != null || changes.skills != null || changes.role != null;
   const events: DomainEvent[] = [directoryChanged(DirectoryPart.USER)];
-  if (changes.teamIds != null) events.push(directoryChanged(DirectoryPart.TEAM));
+  // Trays are granted to teams too: a person's teams decide which trays they reach.
+  if (changes.teamIds != null) events.push(directoryChanged(DirectoryPart.TEAM), { kind: 'TRAY_ACCESS_CHANGED' }, directoryChanged(DirectoryPart.TRAY_ACCESS));
   if (changes.role === Role.AGENT) events.push(directoryChanged(DirectoryPart.TRAY));
   if (routable) events.push({ kind: 'AGENT_CAPACITY', agentId: userId });
   return committed(undefined, events);

@@ -24,13 +24,15 @@ export function useLiveDirectories(signedIn: Readonly<Ref<boolean>>): void {
         updateCache: (cache) => fields.forEach((fieldName) => cache.evict({ id: 'ROOT_QUERY', fieldName })),
       })
       .catch(() => undefined);
-    announceDirectoryChange(parts);
   }
 
   const changes = useSubscription(DirectoryChangedDocument, null, () => ({ enabled: signedIn.value, fetchPolicy: 'no-cache' }));
   changes.onResult(({ data }) => {
-    if (data) readAgain(data.directoryChanged.parts);
+    if (!data) return;
+    readAgain(data.directoryChanged.parts);
+    announceDirectoryChange(data.directoryChanged.parts);
   });
+  // Not announced: screens that hold a snapshot read it again on reconnect themselves.
   useOnReconnect(() => {
     if (signedIn.value) readAgain(EVERY_PART);
   });

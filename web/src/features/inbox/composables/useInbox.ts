@@ -37,7 +37,6 @@ export function useInbox() {
   async function refresh(): Promise<void> {
     const request = ++inFlight;
     sinceRequest = [];
-    void trays.refetch();
     try {
       const snapshot = await loadInbox(client);
       if (request !== inFlight) return;
