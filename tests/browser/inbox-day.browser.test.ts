@@ -7,7 +7,7 @@
  * chat waiting for the customer is highlighted with the hourglass until they write (manual 003).
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectAccessible, JOURNEY, screenshot, signInThroughForm, watchErrors } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
 import { widgetWorld } from '../support/widget.js';
@@ -62,6 +62,20 @@ describe.each(Object.entries(TEXTS))('the inbox through a busy morning (%s)', (l
     errors = watchErrors(page);
     await signInThroughForm(page, world.url, agent.email, PASSWORD);
     await page.getByTestId('current-user').waitFor();
+    // A chat routed the moment the agent's socket opens can be given before the page's arrivals
+    // subscription is live, and then only the inbox shows it. Warm-up chats are started (and
+    // closed) until one is told, so every case runs on a page that hears arrivals.
+    await vi.waitFor(
+      async () => {
+        const probe = await startChat(campaign.id, 'Warm-up customer');
+        const told = page.getByTestId('notification-new-chat').filter({ hasText: probe.protocol });
+        const heard = await told.waitFor({ timeout: 3000 }).then(() => true, () => false);
+        await ok(world.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: probe.id }, world.admin);
+        await told.waitFor({ state: 'detached' });
+        if (!heard) throw new Error('the page does not hear arrivals yet');
+      },
+      { timeout: 30_000, interval: 100 },
+    );
   });
 
   it('a chat routed while another is open rings, badges and counts until the agent opens it', JOURNEY, async () => {
