@@ -6,29 +6,54 @@ import { round } from './engine.mjs';
 
 const kib = (bytes) => Math.round(bytes / 1024);
 
-/** Every goal with what was measured against it. */
+/** Every goal with what was measured against it; ratios are to the raw pipeline of the same run (issue 16). */
 export function goals(report) {
-  const { parley, raw, twoProcesses, fanout, engine, webhooks } = report;
-  const thousand = fanout.find((f) => f.subscribers === 1000);
+  const { parley, raw, customer, customerBurst, twoProcesses, fanout, engine, webhooks } = report;
+  const bySize = (n) => fanout.find((f) => f.subscribers === n);
   const { burst, drain, arrival } = engine.routing;
   const over = burst.overAssignments + drain.overAssignments + arrival.overAssignments;
+  const latencyGoal = (label, run) => {
+    const p50 = round(run.latency.p50 / raw.latency.p50);
+    const p99 = round(run.latency.p99 / raw.latency.p99);
+    return {
+      goal: `${label} at ${report.settings.RATE}/s: p50 <= 2x, p99 <= 3x the raw pipeline's`,
+      measured: `p50 ${run.latency.p50} ms (${p50}x), p99 ${run.latency.p99} ms (${p99}x); raw ${raw.latency.p50} / ${raw.latency.p99} ms`,
+      pass: p50 <= 2 && p99 <= 3 && run.latency.lost === 0,
+    };
+  };
+  const throughputGoal = (label, run) => ({
+    goal: `${label}: throughput >= 0.6x raw, every message delivered`,
+    measured: `${run.throughput.perSecond}/s (${ratio(run, raw)}x), ${run.throughput.delivered}/${run.throughput.sent} delivered`,
+    pass: ratio(run, raw) >= 0.6 && run.throughput.allDelivered,
+  });
+  const fanoutGoal = (n, ms) => {
+    const f = bySize(n);
+    return { goal: `one message to ${n.toLocaleString('en')} subscribers, last frame p99 <= ${ms} ms`, measured: f ? `${f.last.p99} ms` : 'not run', pass: !!f && f.last.p99 <= ms };
+  };
   return [
-    { goal: 'post-to-subscriber p50 <= 4 ms at 200 messages/s', measured: `${parley.latency.p50} ms`, pass: parley.latency.p50 <= 4 },
-    { goal: 'post-to-subscriber p99 <= 15 ms at 200 messages/s', measured: `${parley.latency.p99} ms`, pass: parley.latency.p99 <= 15 },
+    latencyGoal('customer posting', customer),
+    latencyGoal(`customer posting after a burst of ${customerBurst.burst.posts} concurrent posts`, customerBurst),
+    latencyGoal('agent posting', parley),
+    throughputGoal('customer posting', customer),
+    throughputGoal('agent posting', parley),
+    fanoutGoal(1000, 50),
+    fanoutGoal(5000, 200),
     {
-      goal: '>= 1,500 messages/s per process, every message delivered',
-      measured: `${parley.throughput.perSecond}/s, ${parley.throughput.delivered}/${parley.throughput.sent} delivered`,
-      pass: parley.throughput.perSecond >= 1500 && parley.throughput.allDelivered,
+      goal: 'snapshot of 1,000 agents and 10,000 chats: p50 <= 40 ms, p99 <= 100 ms',
+      measured: `p50 ${engine.monitor.dashboard.p50} ms, p99 ${engine.monitor.dashboard.p99} ms`,
+      pass: engine.monitor.dashboard.p50 <= 40 && engine.monitor.dashboard.p99 <= 100,
     },
-    { goal: '>= 0.35x the raw pipeline', measured: `${ratio(parley, raw)}x`, pass: ratio(parley, raw) >= 0.35 },
-    { goal: 'one event to 1,000 subscribers, last frame p99 <= 50 ms', measured: thousand ? `${thousand.last.p99} ms` : 'not run', pass: !!thousand && thousand.last.p99 <= 50 },
+    {
+      goal: 'working-day drain with closes through the API >= 300 assignments/s, 0 over-assignments',
+      measured: `${drain.perSecond}/s, ${over} over-assignments`,
+      pass: drain.perSecond >= 300 && over === 0,
+    },
+    { goal: 'routing alone >= 300 assignments/s', measured: `${burst.perSecond}/s`, pass: burst.perSecond >= 300 },
     {
       goal: 'two processes >= 1.3x one',
       measured: `${round(twoProcesses.throughput.perSecond / parley.throughput.perSecond)}x (${twoProcesses.throughput.perSecond}/s against ${parley.throughput.perSecond}/s)`,
       pass: twoProcesses.throughput.perSecond >= 1.3 * parley.throughput.perSecond && twoProcesses.throughput.allDelivered,
     },
-    { goal: '>= 300 assignments/s with 0 over-assignments', measured: `${burst.perSecond}/s, ${over} over-assignments`, pass: burst.perSecond >= 300 && over === 0 },
-    { goal: 'snapshot of 1,000 agents and 10,000 chats <= 40 ms p50', measured: `${engine.monitor.dashboard.p50} ms`, pass: engine.monitor.dashboard.p50 <= 40 },
     ...webhookGoals(webhooks),
   ];
 }
@@ -90,7 +115,10 @@ function markdown(report) {
     '|---|---|---|---|---|---|---|',
     row(raw),
     row(parley),
+    row(report.customer),
     row(twoProcesses),
+    '',
+    `Customers posting (\`customer\`): each chat's customer posts with its visitor token, as the widget does, and the agent receives on a socket per chat. After a burst: ${report.customerBurst.burst.posts} posts sent at once (four per chat), all answered in ${report.customerBurst.burst.allAnsweredMs} ms (each answered p50 ${report.customerBurst.burst.answer.p50} ms, p99 ${report.customerBurst.burst.answer.p99} ms); the ${s.LATENCY_SECONDS} s at ${s.RATE}/s that followed: p50 ${report.customerBurst.latency.p50} ms, p99 ${report.customerBurst.latency.p99} ms, max ${report.customerBurst.latency.max} ms, ${report.customerBurst.latency.lost} lost.`,
     '',
     '## Goals',
     '',

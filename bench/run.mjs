@@ -29,6 +29,8 @@ const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
 const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10);
 const CHATS = Number(process.env.BENCH_CHATS ?? 50);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 32);
+// Customers writing at once before the latency is measured: four per chat.
+const BURST = Number(process.env.BENCH_BURST ?? 200);
 const SCREEN_SECONDS = Number(process.env.BENCH_SCREEN_SECONDS ?? 20);
 const FANOUT_SIZES = (process.env.BENCH_FANOUT_SIZES ?? '100,1000,5000').split(',').map(Number);
 // A p99 needs a hundred samples; 5,000 subscribers get 30 so the run stays well within 15 minutes.
@@ -83,8 +85,13 @@ async function paced(total, rate, send) {
   await Promise.all(pending);
 }
 
-/** Drives one pipeline: `post(chat, body)` sends, `onDelivered(chat, body)` must be called by its subscribers. */
-async function measure(name, chats, post, deliveries) {
+/**
+ * Drives one pipeline: `post(chat, body)` sends, `onDelivered(chat, body)` must be called by its
+ * subscribers. `burst`: that many posts sent at once (spread over the chats) just before the
+ * latency is measured, as when a hundred customers write in the same second; the latency is then
+ * that of the 10 s after it. `throughput: false` skips the saturation part.
+ */
+async function measure(name, chats, post, deliveries, { burst = 0, throughput = true } = {}) {
   // Latency at a fixed rate: time from just before the send to the subscriber's frame.
   const sentAt = new Map();
   const latencies = [];
@@ -98,6 +105,20 @@ async function measure(name, chats, post, deliveries) {
   const warm = Math.min(200, RATE);
   await paced(warm, RATE, (i) => post(chats[i % chats.length], `warm-${i}`));
   await sleep(300);
+  let burstResult = null;
+  if (burst > 0) {
+    const t = performance.now();
+    const answers = [];
+    await Promise.all(
+      Array.from({ length: burst }, async (_, i) => {
+        const sent = performance.now();
+        await post(chats[i % chats.length], `burst-${i}`);
+        answers.push(performance.now() - sent);
+      }),
+    );
+    answers.sort((a, b) => a - b);
+    burstResult = { posts: burst, allAnsweredMs: round(performance.now() - t), answer: { p50: round(percentile(answers, 50)), p99: round(percentile(answers, 99)) } };
+  }
   latencies.length = 0;
   const total = RATE * LATENCY_SECONDS;
   await paced(total, RATE, (i) => {
@@ -108,6 +129,12 @@ async function measure(name, chats, post, deliveries) {
   await sleep(500);
   const sorted = [...latencies].sort((a, b) => a - b);
 
+  const latency = { rate: RATE, samples: sorted.length, lost: total - sorted.length, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)) };
+  if (!throughput) {
+    console.log(`${name.padEnd(8)} burst of ${burst} answered in ${burstResult?.allAnsweredMs} ms; then p50 ${latency.p50} ms  p99 ${latency.p99} ms at ${RATE}/s (${latency.lost} lost)`);
+    return { name, latency, burst: burstResult };
+  }
+
   // Throughput: saturate and count what every subscriber received.
   let delivered = 0;
   deliveries.onDelivered = () => delivered++;
@@ -117,7 +144,8 @@ async function measure(name, chats, post, deliveries) {
   for (let waited = 0; delivered < sent && waited < 5000; waited += 50) await sleep(50);
   const result = {
     name,
-    latency: { rate: RATE, samples: sorted.length, lost: total - sorted.length, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)) },
+    latency,
+    burst: burstResult,
     throughput: { sent, delivered, perSecond: Math.round(sent / sendSeconds), allDelivered: delivered === sent },
   };
   console.log(
@@ -159,8 +187,11 @@ async function startParley(label, shared = null, env = {}) {
 /**
  * Parley's pipeline on `processes` API processes sharing one database and one Redis: chats and
  * senders alternate between them, so half the messages reach their subscriber through another process.
+ * `by: 'agent'`: the agent posts and each chat's customer (its widget's socket) receives;
+ * `by: 'customer'`: each customer posts with its visitor token, as the widget does, and the agent
+ * receives on a socket per chat. `burst`: see `measure`.
  */
-async function benchParley(processes = 1) {
+async function benchParley({ processes = 1, by = 'agent', burst = 0, throughput = true } = {}) {
   const first = await startParley('parley');
   const replicas = [first];
   while (replicas.length < processes) replicas.push(await startParley('parley', first));
@@ -177,14 +208,17 @@ async function benchParley(processes = 1) {
   const deliveries = { onDelivered: () => {} };
   const chats = [];
   const clients = [];
+  const visitors = new Map();
   for (let i = 0; i < CHATS; i++) {
     const started = await gql(port, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { visitorToken interaction { id } } }', {
       i: { campaignId: campaign, channel: 'WEBCHAT', contact: { name: `c${i}` } },
     });
     const id = started.startInteraction.interaction.id;
     await gql(port, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id }, agent);
+    const visitor = started.startInteraction.visitorToken;
+    visitors.set(id, visitor);
     // A chat's subscriber is on the process after the one its messages are posted to.
-    const client = createClient({ url: `ws://127.0.0.1:${portOf(i + 1)}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${started.startInteraction.visitorToken}` } });
+    const client = createClient({ url: `ws://127.0.0.1:${portOf(i + 1)}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${by === 'agent' ? visitor : agent}` } });
     clients.push(client);
     client.subscribe(
       { query: 'subscription($id: ID!) { messageAdded(interactionId: $id) { sequence body } }', variables: { id } },
@@ -194,8 +228,10 @@ async function benchParley(processes = 1) {
   }
   await sleep(500);
   const chatIndex = new Map(chats.map((id, i) => [id, i]));
-  const post = (id, body) => gql(portOf(chatIndex.get(id)), 'mutation($i: PostMessageInput!) { postMessage(input: $i) { sequence } }', { i: { interactionId: id, body } }, agent);
-  const result = await measure(processes === 1 ? 'parley' : `parley x${processes}`, chats, post, deliveries);
+  const post = (id, body) =>
+    gql(portOf(chatIndex.get(id)), 'mutation($i: PostMessageInput!) { postMessage(input: $i) { sequence } }', { i: { interactionId: id, body } }, by === 'agent' ? agent : visitors.get(id));
+  const name = [by === 'agent' ? 'parley' : 'customer', processes > 1 ? `x${processes}` : '', burst ? 'burst' : ''].filter(Boolean).join(' ');
+  const result = await measure(name, chats, post, deliveries, { burst, throughput });
   await Promise.all(clients.map((c) => c.dispose()));
   return result;
 }
@@ -282,8 +318,10 @@ async function benchWebhooksAlone() {
 const SECTIONS = {
   calibrate: benchCalibration,
   raw: benchRaw,
-  parley: () => benchParley(1),
-  scale: () => benchParley(2),
+  parley: () => benchParley(),
+  customer: () => benchParley({ by: 'customer' }),
+  'customer-burst': () => benchParley({ by: 'customer', burst: BURST, throughput: false }),
+  scale: () => benchParley({ processes: 2 }),
   fanout: benchFanoutAlone,
   webhooks: benchWebhooksAlone,
   'monitor-screen': benchScreenAlone,
@@ -306,8 +344,10 @@ async function main() {
   for (const [key, section] of [
     ['calibration', benchCalibration],
     ['raw', benchRaw],
-    ['parley', () => benchParley(1)],
-    ['twoProcesses', () => benchParley(2)],
+    ['parley', () => benchParley()],
+    ['customer', () => benchParley({ by: 'customer' })],
+    ['customerBurst', () => benchParley({ by: 'customer', burst: BURST, throughput: false })],
+    ['twoProcesses', () => benchParley({ processes: 2 })],
     ['fanout', benchFanoutAlone],
     ['webhooks', benchWebhooksAlone],
     ['engine', () => benchEngine()],

@@ -6,10 +6,21 @@ import { entities } from './entities.js';
 
 export type Orm = MikroORM;
 
+/**
+ * MikroORM reads the host from the URL's name only; a Unix socket is named as libpq names it,
+ * `postgres://user@localhost/db?host=/var/run/postgresql`, and goes to the driver as its host.
+ */
+export function socketOf(clientUrl: string): { host: string; port: number } | null {
+  const url = new URL(clientUrl);
+  const host = url.searchParams.get('host');
+  return host?.startsWith('/') ? { host, port: Number(url.port || 5432) } : null;
+}
+
 export function ormOptions(clientUrl: string, poolMax = 10): Options {
   return {
     driver: PostgreSqlDriver,
     clientUrl,
+    ...socketOf(clientUrl),
     entities,
     extensions: [Migrator],
     // Test runners load TypeScript; migrations must still come from the compiled output.

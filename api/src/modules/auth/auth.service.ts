@@ -62,7 +62,8 @@ const keyViewerOf = (row: Row): KeyViewer => ({
 
 /**
  * Resolves a bearer token to a viewer; an unknown, expired or revoked token is UNAUTHENTICATED.
- * With `cache`, a session's viewer is read from the database once until something it is made of changes.
+ * With `cache`, a session's viewer is read from the database once until something it is made of
+ * changes, and a visitor's once.
  */
 export async function resolveViewer(em: Em, token: string | null, cache?: ViewerCache): Promise<Viewer> {
   if (!token) return { kind: 'ANONYMOUS' };
@@ -89,9 +90,13 @@ export async function resolveViewer(em: Em, token: string | null, cache?: Viewer
       return keyViewerOf(row);
     }
     case TokenKind.VISITOR: {
+      const kept = cache?.visitor(hash);
+      if (kept) return { ...kept };
       const row = await one(em, VISITOR_VIEWER, [hash]);
       if (!row) throw unauthenticated('Unknown visitor token');
-      return { kind: 'VISITOR', interactionId: row.id, contactId: row.contact_id };
+      const viewer = { kind: 'VISITOR' as const, interactionId: row.id, contactId: row.contact_id };
+      cache?.keepVisitor(hash, viewer);
+      return viewer;
     }
     default:
       throw unauthenticated('Malformed token');

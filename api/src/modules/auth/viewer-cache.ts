@@ -11,6 +11,7 @@ declare module '../../shared/deps.js' {
 }
 
 type UserViewer = Extract<Viewer, { kind: 'USER' }>;
+type VisitorViewer = Extract<Viewer, { kind: 'VISITOR' }>;
 
 interface Entry {
   viewer: UserViewer;
@@ -38,6 +39,12 @@ const MAX_ENTRIES = 10_000;
  */
 export class ViewerCache {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * A visitor token names one chat and its contact for ever (the columns are never updated and the
+   * rows never deleted), so what it resolves to is kept through every change: a customer's send
+   * then costs no lookup of who is writing.
+   */
+  private readonly visitors = new Map<string, VisitorViewer>();
   private generation = 0;
   private readonly listener: PgListener;
   private readonly changeListeners = new Set<() => void>();
@@ -101,6 +108,16 @@ export class ViewerCache {
     if (this.ttlMs <= 0 || !this.listener.connected || generation !== this.generation) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(tokenHash, { viewer: { ...viewer, customTrayIds: [...viewer.customTrayIds] }, generation, until: Math.min(now + this.ttlMs, sessionExpiresAt) });
+  }
+
+  visitor(tokenHash: string): VisitorViewer | null {
+    return this.visitors.get(tokenHash) ?? null;
+  }
+
+  keepVisitor(tokenHash: string, viewer: VisitorViewer): void {
+    if (this.ttlMs <= 0) return;
+    if (this.visitors.size >= MAX_ENTRIES) this.visitors.delete(this.visitors.keys().next().value!);
+    this.visitors.set(tokenHash, { ...viewer });
   }
 
   /** Something a viewer is made of changed somewhere: nothing kept holds any more. */

@@ -12,13 +12,36 @@ import { loadView } from '../interactions/interaction.access.js';
  * check is already waiting, the message adds none: that check, finding a newer message, schedules
  * the next one for the rest of the window.
  */
-function scheduleExpiry(deps: Deps, contactId: string, windowSeconds = deps.config.CONTACT_EXPIRY_SECONDS, afterSeconds = windowSeconds): Promise<void> {
-  return deps.jobs.send(Job.CONTACT_EXPIRY, { contactId, windowSeconds }, afterSeconds, contactId);
+async function scheduleExpiry(deps: Deps, contactId: string, windowSeconds = deps.config.CONTACT_EXPIRY_SECONDS, afterSeconds = windowSeconds): Promise<void> {
+  await deps.jobs.send(Job.CONTACT_EXPIRY, { contactId, windowSeconds }, afterSeconds, contactId);
+  checksOf(deps).set(contactId, Date.now() + afterSeconds * 1000);
+}
+
+/**
+ * When the check this process last scheduled for each contact runs. The queue would refuse a second
+ * one anyway (one per contact), but asking it costs a customer's every message a statement: a
+ * message while a check is known to wait asks nothing. Another process's check is not known here,
+ * and that process's contacts only cost the statement.
+ */
+const checks = new WeakMap<Deps['jobs'], Map<string, number>>();
+const MAX_KNOWN_CHECKS = 50_000;
+// A check about to run may already be running, and then the queue takes a new one: ask it then.
+const closeToRunningMs = (deps: Deps) => Math.min(2000, deps.config.CONTACT_EXPIRY_SECONDS * 250);
+
+function checksOf(deps: Deps): Map<string, number> {
+  let known = checks.get(deps.jobs);
+  if (!known) checks.set(deps.jobs, (known = new Map()));
+  if (known.size > MAX_KNOWN_CHECKS) known.clear();
+  return known;
 }
 
 /** The customer wrote (or started a chat): its window starts again. */
 export const expiryListener: Listener = async (deps, events) => {
-  for (const contactId of distinct(events, 'CONTACT_WROTE', (e) => e.contactId)) await scheduleExpiry(deps, contactId);
+  const known = checksOf(deps);
+  for (const contactId of distinct(events, 'CONTACT_WROTE', (e) => e.contactId)) {
+    if ((known.get(contactId) ?? 0) - Date.now() > closeToRunningMs(deps)) continue;
+    await scheduleExpiry(deps, contactId);
+  }
 };
 
 /** Expires the contact if it is still silent, once (the UPDATE is guarded); otherwise checks again when its window ends. */
