@@ -95,10 +95,12 @@ async function measure(name, chats, post, deliveries, { burst = 0, throughput = 
   // Latency at a fixed rate: time from just before the send to the subscriber's frame.
   const sentAt = new Map();
   const latencies = [];
+  const series = [];
   deliveries.onDelivered = (body) => {
     const t = sentAt.get(body);
     if (t !== undefined) {
       latencies.push(performance.now() - t);
+      if (process.env.BENCH_SERIES) series.push([Math.round(t), Math.round(performance.now() - t)]);
       sentAt.delete(body);
     }
   };
@@ -128,6 +130,15 @@ async function measure(name, chats, post, deliveries, { burst = 0, throughput = 
   });
   await sleep(500);
   const sorted = [...latencies].sort((a, b) => a - b);
+  if (process.env.BENCH_SERIES) {
+    const t0 = series[0]?.[0] ?? 0;
+    console.error(
+      series
+        .filter(([, l]) => l > 20)
+        .map(([t, l]) => `${t - t0}:${l}`)
+        .join(' '),
+    );
+  }
 
   const latency = { rate: RATE, samples: sorted.length, lost: total - sorted.length, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)) };
   if (!throughput) {

@@ -133,3 +133,38 @@ describe('monitor', () => {
     }
   });
 });
+
+describe('one picture worked out for many supervisors', () => {
+  // The dashboard's own selection: plain fields only, so supervisors asking together share one result.
+  const DASHBOARD = `query($f: MonitorFilterInput) { monitor(filter: $f) { totals { open waiting } campaigns { campaign { id } } waiting { protocol } } }`;
+
+  it('gives each scope its own picture, even asked in the same moment as a wider one, and refuses callers who do not supervise', async () => {
+    const group = (await ok(api.url, 'mutation($n: String!) { createSecurityGroup(name: $n) { id } }', { n: `Shared ${Date.now()}` }, admin)).createSecurityGroup.id;
+    const inGroup = await createCampaign(api.url, admin, { securityGroupId: group });
+    const outside = await createCampaign(api.url, admin);
+    const grouped = await createPerson(api.url, admin, 'SUPERVISOR', { securityGroupId: group });
+    const inside = await startWidgetChat(api.url, inGroup.id, 'Dora');
+    const other = await startWidgetChat(api.url, outside.id, 'Eli');
+
+    // Asked together: the ungrouped supervisors share one answer; the grouped one gets its own.
+    const [wide, wideAgain, narrow, refused] = await Promise.all([
+      ok(api.url, DASHBOARD, {}, supervisor.token),
+      ok(api.url, DASHBOARD, {}, admin),
+      ok(api.url, DASHBOARD, {}, grouped.token),
+      gql(api.url, DASHBOARD, {}, agent.token),
+    ]);
+    expect(wideAgain).toEqual(wide);
+    const protocols = (m: any) => m.monitor.waiting.map((w: any) => w.protocol);
+    expect(protocols(wide)).toEqual(expect.arrayContaining([inside.protocol, other.protocol]));
+    expect(protocols(narrow)).toEqual([inside.protocol]);
+    expect(narrow.monitor.campaigns.map((c: any) => c.campaign.id)).toEqual([inGroup.id]);
+    expectCode(refused, 'FORBIDDEN');
+
+    // The same document with other variables is another answer, not the shared one.
+    const filtered = await ok(api.url, DASHBOARD, { f: { campaignIds: [outside.id] } }, supervisor.token);
+    expect(protocols(filtered)).toEqual([other.protocol]);
+    // A change is seen at once by the next question, not a second later.
+    await ok(api.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: other.id }, admin);
+    expect(protocols(await ok(api.url, DASHBOARD, {}, supervisor.token))).not.toContain(other.protocol);
+  });
+});

@@ -69,7 +69,10 @@ describe.each(Object.entries(TEXTS))('the inbox through a busy morning (%s)', (l
       async () => {
         const probe = await startChat(campaign.id, 'Warm-up customer');
         const told = page.getByTestId('notification-new-chat').filter({ hasText: probe.protocol });
-        const heard = await told.waitFor({ timeout: 3000 }).then(() => true, () => false);
+        const heard = await told.waitFor({ timeout: 3000 }).then(
+          () => true,
+          () => false,
+        );
         await ok(world.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: probe.id }, world.admin);
         await told.waitFor({ state: 'detached' });
         if (!heard) throw new Error('the page does not hear arrivals yet');

@@ -26,6 +26,9 @@ import { buildParleySchema } from './schema.js';
 import { refuseForeignFrames, webRouter } from './web.js';
 import { filesRouter } from '../modules/files/file.http.js';
 import { reportsRouter } from '../modules/reports/report.http.js';
+import { sharedQueriesPlugin } from './shared-queries.js';
+import { monitorSnapshotFor } from '../modules/monitor/monitor.resolver.js';
+import type { MonitorFilterInput } from '../modules/monitor/monitor.type.js';
 import { attachWebSocket } from './ws.js';
 
 export interface RunningApp {
@@ -78,6 +81,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
       new IntrospectionCache().plugin(),
       textInputPlugin(),
       readOnlyKeysPlugin(),
+      sharedQueriesPlugin(schema, { monitor: (ctx, args) => monitorSnapshotFor(ctx, args.filter as MonitorFilterInput | undefined) }),
     ],
   });
   await apollo.start();

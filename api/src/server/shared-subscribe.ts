@@ -29,9 +29,9 @@ function executeShared(args: ExecutionArgs, payload: unknown, key: string | null
 }
 
 /** The same document text, operation and variables; null when the result may depend on who asks. */
-function shareKey(args: ExecutionArgs): string | null {
+export function shareKey(args: ExecutionArgs, root: 'subscription' | 'query' = 'subscription'): string | null {
   const text = args.document.loc?.source.body;
-  if (!text || !readsPlainFieldsOnly(args.schema, args.document, text)) return null;
+  if (!text || !readsPlainFieldsOnly(args.schema, args.document, text, root)) return null;
   return `${text}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
 }
 
@@ -39,11 +39,12 @@ function shareKey(args: ExecutionArgs): string | null {
 const plain = new Map<string, boolean>();
 const PLAIN_KEPT = 1000;
 
-function readsPlainFieldsOnly(schema: GraphQLSchema, document: DocumentNode, text: string): boolean {
+/** Whether nothing below the root fields of `document` has a resolver (one that could look at the caller). */
+function readsPlainFieldsOnly(schema: GraphQLSchema, document: DocumentNode, text: string, rootKind: 'subscription' | 'query'): boolean {
   const known = plain.get(text);
   if (known !== undefined) return known;
   const typeInfo = new TypeInfo(schema);
-  const root = schema.getSubscriptionType();
+  const root = rootKind === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   let only = true;
   visit(
     document,

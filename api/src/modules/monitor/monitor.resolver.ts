@@ -32,12 +32,17 @@ const seesPublicOnly = (ctx: Context): boolean => {
 /** The scope as the monitor's filter holds it: plain, sorted lists, so equal scopes share snapshots. */
 const monitorScope = (scope: Scope): MonitorFilter['within'] => (scope.kind === 'ALL' ? null : { campaignIds: [...scope.campaignIds].sort(), securityGroupId: scope.securityGroupId });
 
+/** The snapshot a supervisor's `monitor` query reads: shared by every caller with the same filter and scope for a moment (see server/shared-queries.ts). */
+export function monitorSnapshotFor(ctx: Context, filter?: MonitorFilterInput | null): Promise<MonitorSnapshot> {
+  requireSupervisor(ctx.viewer);
+  return ctx.deps.monitor.snapshot(toFilter(ctx, filter));
+}
+
 @Resolver()
 export class MonitorResolver {
   @Query(() => Monitor, { description: 'Supervisors: the live picture of the contact center' })
   async monitor(@Ctx() ctx: Context, @Arg('filter', () => MonitorFilterInput, { nullable: true }) filter?: MonitorFilterInput): Promise<Monitor> {
-    requireSupervisor(ctx.viewer);
-    return (await ctx.deps.monitor.snapshot(toFilter(ctx, filter))) as Monitor;
+    return (await monitorSnapshotFor(ctx, filter)) as Monitor;
   }
 
   @Subscription(() => Monitor, {
