@@ -80,9 +80,11 @@ const ratio = (a, b) => round(a.throughput.perSecond / b.throughput.perSecond);
 
 /** The lines printed at the end of a run and put first in the file. */
 export function summaryLines(report) {
-  const { parley, raw, twoProcesses } = report;
+  const { parley, raw, customer, twoProcesses } = report;
+  const against = (run) =>
+    `throughput ${ratio(run, raw)}x (${run.throughput.perSecond} against ${raw.throughput.perSecond} messages/s); latency at ${report.settings.RATE}/s p50 ${round(run.latency.p50 / raw.latency.p50)}x (${run.latency.p50} against ${raw.latency.p50} ms), p99 ${round(run.latency.p99 / raw.latency.p99)}x (${run.latency.p99} against ${raw.latency.p99} ms)`;
   return [
-    `Parley / raw pipeline: throughput ${ratio(parley, raw)}x (${parley.throughput.perSecond} against ${raw.throughput.perSecond} messages/s); latency at ${report.settings.RATE}/s p50 ${round(parley.latency.p50 / raw.latency.p50)}x (${parley.latency.p50} against ${raw.latency.p50} ms), p99 ${round(parley.latency.p99 / raw.latency.p99)}x (${parley.latency.p99} against ${raw.latency.p99} ms); two Parley processes ${ratio(twoProcesses, raw)}x.`,
+    `Parley / raw pipeline, agent posting: ${against(parley)}; customers posting: ${against(customer)}; two Parley processes ${ratio(twoProcesses, raw)}x.`,
     ...goals(report).map((g) => `${g.pass ? 'pass' : 'FAIL'}  ${g.goal}: ${g.measured}`),
   ];
 }
@@ -116,8 +118,15 @@ function markdown(report) {
     row(raw),
     row(parley),
     row(report.customer),
+    ...(report.customerSocket ? [row(report.customerSocket)] : []),
     row(twoProcesses),
     '',
+    ...(report.customerSocket
+      ? [
+          `\`customer socket\` is the customers' run again with the API reaching PostgreSQL over its Unix socket (\`DATABASE_URL=postgres://postgres@localhost/db?host=/var/run/postgresql\`); every other row uses TCP on 127.0.0.1, the raw pipeline included.`,
+          '',
+        ]
+      : []),
     `Customers posting (\`customer\`): each chat's customer posts with its visitor token, as the widget does, and the agent receives on a socket per chat. After a burst: ${report.customerBurst.burst.posts} posts sent at once (four per chat), all answered in ${report.customerBurst.burst.allAnsweredMs} ms (each answered p50 ${report.customerBurst.burst.answer.p50} ms, p99 ${report.customerBurst.burst.answer.p99} ms); the ${s.LATENCY_SECONDS} s at ${s.RATE}/s that followed: p50 ${report.customerBurst.latency.p50} ms, p99 ${report.customerBurst.latency.p99} ms, max ${report.customerBurst.latency.max} ms, ${report.customerBurst.latency.lost} lost.`,
     '',
     '## Goals',

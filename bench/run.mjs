@@ -7,6 +7,7 @@
 // and stops everything it started.
 // One section alone: `node bench/run.mjs --only fanout` (see SECTIONS), its figures printed as JSON.
 import { fork } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,18 @@ const FANOUT_SIZES = (process.env.BENCH_FANOUT_SIZES ?? '100,1000,5000').split('
 const FANOUT_ROUNDS = Number(process.env.BENCH_FANOUT_ROUNDS ?? 100);
 // `--only fanout` (or BENCH_ONLY=...) runs one section and prints its figures as JSON, writing no results file.
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : process.env.BENCH_ONLY;
+
+// PostgreSQL's Unix socket, when the database is on this machine (Debian's place for it).
+const SOCKET_DIR = process.env.BENCH_SOCKET_DIR ?? '/var/run/postgresql';
+const hasSocket = () => new URL(ADMIN_URL).hostname.match(/^(127\.0\.0\.1|localhost)$/) && fs.existsSync(path.join(SOCKET_DIR, `.s.PGSQL.${new URL(ADMIN_URL).port || 5432}`));
+
+/** The same database reached over the Unix socket (`?host=`, as libpq names it). */
+function overSocket(databaseUrl) {
+  const u = new URL(databaseUrl);
+  u.hostname = 'localhost';
+  u.searchParams.set('host', SOCKET_DIR);
+  return u.toString();
+}
 
 const children = [];
 const databases = [];
@@ -169,11 +182,11 @@ async function measure(name, chats, post, deliveries, { burst = 0, throughput = 
  * A Parley API process with an administrator signed in: on its own fresh database, or as one more
  * replica of `shared` (the same database and the same Redis channels).
  */
-async function startParley(label, shared = null, env = {}) {
+async function startParley(label, shared = null, env = {}, { socket = false } = {}) {
   const databaseUrl = shared?.databaseUrl ?? (await createDatabase(label));
   const prefix = shared?.prefix ?? `bench${Date.now().toString(36)}`;
   const { port } = await start(path.join(root, 'api/dist/main.js'), {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: socket ? overSocket(databaseUrl) : databaseUrl,
     REDIS_URL,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -202,8 +215,8 @@ async function startParley(label, shared = null, env = {}) {
  * `by: 'customer'`: each customer posts with its visitor token, as the widget does, and the agent
  * receives on a socket per chat. `burst`: see `measure`.
  */
-async function benchParley({ processes = 1, by = 'agent', burst = 0, throughput = true } = {}) {
-  const first = await startParley('parley');
+async function benchParley({ processes = 1, by = 'agent', burst = 0, throughput = true, socket = false } = {}) {
+  const first = await startParley('parley', null, {}, { socket });
   const replicas = [first];
   while (replicas.length < processes) replicas.push(await startParley('parley', first));
   const { port, adminToken } = first;
@@ -241,7 +254,7 @@ async function benchParley({ processes = 1, by = 'agent', burst = 0, throughput 
   const chatIndex = new Map(chats.map((id, i) => [id, i]));
   const post = (id, body) =>
     gql(portOf(chatIndex.get(id)), 'mutation($i: PostMessageInput!) { postMessage(input: $i) { sequence } }', { i: { interactionId: id, body } }, by === 'agent' ? agent : visitors.get(id));
-  const name = [by === 'agent' ? 'parley' : 'customer', processes > 1 ? `x${processes}` : '', burst ? 'burst' : ''].filter(Boolean).join(' ');
+  const name = [by === 'agent' ? 'parley' : 'customer', processes > 1 ? `x${processes}` : '', burst ? 'burst' : '', socket ? 'socket' : ''].filter(Boolean).join(' ');
   const result = await measure(name, chats, post, deliveries, { burst, throughput });
   await Promise.all(clients.map((c) => c.dispose()));
   return result;
@@ -332,6 +345,7 @@ const SECTIONS = {
   parley: () => benchParley(),
   customer: () => benchParley({ by: 'customer' }),
   'customer-burst': () => benchParley({ by: 'customer', burst: BURST, throughput: false }),
+  'customer-socket': () => benchParley({ by: 'customer', socket: true }),
   scale: () => benchParley({ processes: 2 }),
   fanout: benchFanoutAlone,
   webhooks: benchWebhooksAlone,
@@ -358,6 +372,8 @@ async function main() {
     ['parley', () => benchParley()],
     ['customer', () => benchParley({ by: 'customer' })],
     ['customerBurst', () => benchParley({ by: 'customer', burst: BURST, throughput: false })],
+    // The same over PostgreSQL's Unix socket: what a local database gains by it (README, Performance).
+    ['customerSocket', () => (hasSocket() ? benchParley({ by: 'customer', socket: true }) : null)],
     ['twoProcesses', () => benchParley({ processes: 2 })],
     ['fanout', benchFanoutAlone],
     ['webhooks', benchWebhooksAlone],
