@@ -12,6 +12,7 @@ import { ErrorCode, type FormattedErrorLike, maskError } from '../shared/errors.
 import { createContext } from '../modules/auth/request-context.js';
 import { rateSubject } from '../modules/limits/rate-limits.js';
 import { sharedSubscribe } from './shared-subscribe.js';
+import { SocketFrames } from './socket-frames.js';
 import type { Deps } from '../shared/deps.js';
 import { IntrospectionCache } from './introspection-cache.js';
 import { documentTooLarge, tooManyOperations, validationRules } from './limits.js';
@@ -191,11 +192,17 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
   const introspectionKeys = new WeakMap<object, string>();
   const documents = new CheckedDocuments(schema, rules, deps.config.MAX_TOKENS);
   const mask = (e: FormattedErrorLike, original: unknown) => maskError(e, original, (err) => deps.log.error({ err }, 'unexpected error in a subscription'));
+  const masked = (result: ExecutionResult) => (result.errors?.length ? { ...result, errors: result.errors.map((e) => mask(e.toJSON(), e.originalError ?? e)) } : result);
+  // Where each subscription's results are written when its stream pushes them (see shared-subscribe.ts).
+  const frames = new WeakMap<object, SocketFrames>();
+  // A socket past this many bytes unsent makes its subscriptions wait and catch up afterwards, as
+  // graphql-ws's own await on each send did: SUBSCRIBER_BUFFER events of a few kilobytes.
+  const maxBuffered = deps.config.SUBSCRIBER_BUFFER * 4096;
 
   const cleanup = useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
       schema,
-      subscribe: sharedSubscribe,
+      subscribe: sharedSubscribe({ targetOf: (args) => frames.get(args), serialize: (result) => JSON.stringify(masked(result)) }),
       execute: (args) => {
         const key = introspectionKeys.get(args);
         if (!key) return execute(args);
@@ -236,7 +243,7 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
       onClose: (ctx) => {
         if (callers.has(ctx.extra.socket)) metrics.sockets.dec();
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         // Before any await: a burst of operations arrives in one go, and each must see the others.
         const crowded = tooManyOperations(Object.keys(ctx.subscriptions).length, deps.config);
         if (crowded) return [crowded];
@@ -266,12 +273,10 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
         };
         const introspectionKey = IntrospectionCache.keyOf(document, payload.query, payload.operationName, payload.variables);
         if (introspectionKey) introspectionKeys.set(args, introspectionKey);
+        if (operation?.operation === 'subscription') frames.set(args, new SocketFrames(ctx.extra.socket, id, maxBuffered));
         return args;
       },
-      onNext: (_ctx, _id, _payload, _args, result) => {
-        if (!result.errors?.length) return;
-        return { ...result, errors: result.errors.map((e) => mask(e.toJSON(), e.originalError ?? e)) } as never;
-      },
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? (masked(result) as never) : undefined),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => mask(e.toJSON(), e.originalError ?? e)) as never,
     },
     wss,

@@ -248,17 +248,29 @@ export class BoundedStream<T> implements AsyncIterableIterator<T | Overflow> {
   }
 }
 
-/** Events of several channels as one bounded stream; resolves once every channel is subscribed. */
-export async function streamChannels<T>(bus: Bus, channels: string[], capacity: number): Promise<BoundedStream<T>> {
+/**
+ * Calls `listener` with every event of several channels, synchronously as the bus dispatches it, and
+ * with OVERFLOW where events may have been lost in transit; resolves once every channel is
+ * subscribed, with the way to stop.
+ */
+export async function listenChannels<T>(bus: Bus, channels: string[], listener: (event: T | Overflow) => void): Promise<() => void> {
   const unsubscribes: (() => void)[] = [];
-  const stream = new BoundedStream<T>(capacity, () => unsubscribes.forEach((u) => u()));
-  const results = await Promise.allSettled(channels.map((c) => bus.subscribe(c, (p) => stream.push(p as T))));
+  const stop = () => unsubscribes.splice(0).forEach((u) => u());
+  const results = await Promise.allSettled(channels.map((c) => bus.subscribe(c, (p) => listener(p as T))));
   for (const r of results) if (r.status === 'fulfilled') unsubscribes.push(r.value);
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) {
-    stream.close();
+    stop();
     throw failed.reason;
   }
-  if (bus.onGap) unsubscribes.push(bus.onGap(() => stream.gap()));
+  if (bus.onGap) unsubscribes.push(bus.onGap(() => listener(OVERFLOW)));
+  return stop;
+}
+
+/** Events of several channels as one bounded stream; resolves once every channel is subscribed. */
+export async function streamChannels<T>(bus: Bus, channels: string[], capacity: number): Promise<BoundedStream<T>> {
+  let stop: () => void = () => undefined;
+  const stream = new BoundedStream<T>(capacity, () => stop());
+  stop = await listenChannels<T>(bus, channels, (event) => (event === OVERFLOW ? stream.gap() : stream.push(event)));
   return stream;
 }

@@ -1,5 +1,6 @@
 import type { Context } from '../../shared/context.js';
-import { OVERFLOW, streamChannels } from '../../shared/bus.js';
+import { listenChannels, OVERFLOW, type Overflow } from '../../shared/bus.js';
+import { LiveStream } from '../../shared/live-stream.js';
 import { unauthenticated } from '../../shared/errors.js';
 import { type InteractionChangedEvent, type InteractionStreamEvent, Topic } from '../../shared/topics.js';
 import { scopeOf } from '../auth/viewer.js';
@@ -46,8 +47,13 @@ function shared(event: InteractionChangedEvent, change: InteractionChangeView): 
   return change;
 }
 
-/** Changes to the interactions a viewer may see, from the narrowest channels that cover the filter. */
-export async function* interactionChanges(ctx: Context, filter: ChangeFilter): AsyncGenerator<InteractionChangeView> {
+const RESYNC: InteractionChangeView = Object.freeze({ kind: ChangeKind.RESYNC, interactionId: null, interaction: null });
+
+/**
+ * Changes to the interactions a viewer may see, from the narrowest channels that cover the filter.
+ * Each change is decided and emitted in the bus's own dispatch (see shared/live-stream.ts).
+ */
+export async function interactionChanges(ctx: Context, filter: ChangeFilter): Promise<LiveStream<InteractionChangeView>> {
   if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
   const { topics } = ctx.deps;
   const scope = scopeOf(ctx.viewer);
@@ -65,27 +71,48 @@ export async function* interactionChanges(ctx: Context, filter: ChangeFilter): A
     (!filter.trayId || v.tray?.id === filter.trayId) &&
     (!filter.campaignId || v.campaign.id === filter.campaignId) &&
     (!filter.phases?.length || filter.phases.includes(v.phase));
-  const live = await streamChannels<InteractionStreamEvent>(topics.bus, channels, ctx.deps.config.SUBSCRIBER_BUFFER);
-  try {
-    // A customer follows one interaction: it hears how it stands first, read after listening began,
-    // so a change made while its screen was reading (an agent quick to take the chat) is never lost.
-    if (ctx.viewer.kind === 'VISITOR') {
+  const capacity = ctx.deps.config.SUBSCRIBER_BUFFER;
+  const out = new LiveStream<InteractionChangeView>(capacity);
+  // Changes have no cursor to replay from: a subscriber that fell behind (or events lost in
+  // transit) is told to refetch, once it has room again, and hears nothing until then.
+  let behind = false;
+  const send = (change: InteractionChangeView) => {
+    if (out.emit(change) || out.closed) return;
+    behind = true;
+    void out.ready().then(() => {
+      behind = false;
+      send(RESYNC);
+    });
+  };
+  const tell = (raw: InteractionStreamEvent | Overflow) => {
+    if (behind || out.closed) return;
+    if (raw === OVERFLOW) return send(RESYNC);
+    if (raw.type !== 'INTERACTION_CHANGED') return;
+    const event = raw.change;
+    const who = ctx.onlooker();
+    const change = changeFor((v) => matches(who, v), event);
+    if (change) send(shared(event, change));
+  };
+  // A customer follows one interaction: it hears how it stands first, read after listening began,
+  // so a change made while its screen was reading (an agent quick to take the chat) is never lost.
+  let early: (InteractionStreamEvent | Overflow)[] | null = ctx.viewer.kind === 'VISITOR' ? [] : null;
+  const stop = await listenChannels<InteractionStreamEvent>(topics.bus, channels, (raw) => {
+    if (early === null) tell(raw);
+    else if (early.length < capacity) early.push(raw);
+    else early = [OVERFLOW];
+  });
+  out.onClose(stop);
+  if (ctx.viewer.kind === 'VISITOR') {
+    try {
       const now = await loadView(ctx.deps.orm.em.fork(), ctx.viewer.interactionId);
-      if (now && matches(ctx.onlooker(), now)) yield { kind: ChangeKind.UPDATED, interactionId: now.id, interaction: now };
+      if (now && matches(ctx.onlooker(), now)) send({ kind: ChangeKind.UPDATED, interactionId: now.id, interaction: now });
+    } catch (err) {
+      void out.return();
+      throw err;
     }
-    for await (const raw of live) {
-      // Changes have no cursor to replay from, so a subscriber that fell behind is told to refetch.
-      if (raw === OVERFLOW) {
-        yield { kind: ChangeKind.RESYNC, interactionId: null, interaction: null };
-        continue;
-      }
-      if (raw.type !== 'INTERACTION_CHANGED') continue;
-      const event = raw.change;
-      const who = ctx.onlooker();
-      const change = changeFor((v) => matches(who, v), event);
-      if (change) yield shared(event, change);
-    }
-  } finally {
-    live.close();
+    const heard = early!;
+    early = null;
+    heard.forEach(tell);
   }
+  return out;
 }
