@@ -1,38 +1,36 @@
 // One event to many subscribers: supervisors following one chat, each on their own WebSocket.
 // For each size, one message is posted at a time and timed from just before the post to the
 // first and to the last subscriber's frame. The subscribers are bare graphql-transport-ws
-// sockets that only count frames, so the load generator's own work stays small next to the server's.
-import WebSocket from 'ws';
+// sockets that only count frames, spread over BENCH_FANOUT_READERS threads (2 by default): on one
+// thread, reading a thousand frames took the load generator longer than the server took to write
+// them, so the figure was the generator's, not Parley's.
+import { Worker } from 'node:worker_threads';
 import { gql, percentile, round, sleep } from './engine.mjs';
 
 const FOLLOW = 'subscription($id: ID!) { messageAdded(interactionId: $id) { sequence body author { name } createdAt } }';
+const READERS = Math.max(1, Number(process.env.BENCH_FANOUT_READERS ?? 2));
+const at = () => performance.timeOrigin + performance.now();
 
-function subscriber(port, token, interactionId, onNext) {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws', { perMessageDeflate: false });
-    let acknowledged = false;
-    ws.on('error', reject);
-    ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
-    ws.on('message', (data) => {
-      if (acknowledged) {
-        if (data.includes('"next"')) onNext();
-        else if (!data.includes('"pong"')) console.error(`fan-out subscriber got ${String(data).slice(0, 200)}`);
-        return;
-      }
-      const message = JSON.parse(String(data));
-      if (message.type !== 'connection_ack') return reject(new Error(`not acknowledged: ${String(data)}`));
-      acknowledged = true;
-      ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: FOLLOW, variables: { id: interactionId } } }));
-      resolve(ws);
-    });
+/** A reader thread, and the way to ask it something and wait for its answer of a given type. */
+function reader(workerData) {
+  const worker = new Worker(new URL('./fanout-reader.mjs', import.meta.url), { workerData });
+  const waiting = [];
+  worker.on('message', (message) => {
+    const i = waiting.findIndex((w) => w.types.includes(message.type));
+    if (i >= 0) waiting.splice(i, 1)[0].resolve(message);
   });
-}
-
-/** Opens `count` sockets, `batch` at a time: a crowd arriving, not one connection storm. */
-async function openSubscribers(count, open, batch = 100) {
-  const sockets = [];
-  for (let i = 0; i < count; i += batch) sockets.push(...(await Promise.all(Array.from({ length: Math.min(batch, count - i) }, open))));
-  return sockets;
+  const next = (...types) => new Promise((resolve) => waiting.push({ types, resolve }));
+  return {
+    ask(message, ...types) {
+      const answer = next(...types);
+      worker.postMessage(message);
+      return answer;
+    },
+    next,
+    /** Answers awaited from an earlier event that timed out are not this event's. */
+    forget: (type) => waiting.splice(0, waiting.length, ...waiting.filter((w) => !w.types.includes(type))),
+    stop: () => worker.terminate(),
+  };
 }
 
 /**
@@ -57,25 +55,28 @@ export async function benchFanout({ port, adminToken, sizes = [100, 1000, 5000],
 
   const results = [];
   for (const size of sizes) {
-    let received = 0;
-    let firstAt = 0;
-    let lastAt = 0;
-    const onNext = () => {
-      const now = performance.now();
-      if (received === 0) firstAt = now;
-      if (++received === size) lastAt = now;
-    };
+    const shares = Array.from({ length: READERS }, (_, i) => Math.floor(size / READERS) + (i < size % READERS ? 1 : 0)).filter((n) => n > 0);
+    const readers = shares.map(() => reader({ port, token: adminToken, interactionId: id, query: FOLLOW }));
     const connectFrom = performance.now();
-    const sockets = await openSubscribers(size, () => subscriber(port, adminToken, id, onNext));
+    const opened = await Promise.all(readers.map((r, i) => r.ask({ type: 'open', count: shares[i] }, 'opened', 'failed')));
+    const failed = opened.find((m) => m.type === 'failed');
+    if (failed) throw new Error(`fan-out to ${size}: ${failed.error}`);
     const connectSeconds = (performance.now() - connectFrom) / 1000;
     const event = async (body) => {
-      received = 0;
-      lastAt = 0;
-      const t0 = performance.now();
+      readers.forEach((r) => r.forget('done'));
+      await Promise.all(readers.map((r) => r.ask({ type: 'arm' }, 'armed')));
+      const done = readers.map((r) => r.next('done'));
+      const t0 = at();
       await post(body);
-      for (let waited = 0; received < size && waited < 10_000; waited += 2) await sleep(2);
-      if (received < size) throw new Error(`fan-out to ${size}: ${received} frames arrived for ${body}`);
-      return { first: firstAt - t0, last: lastAt - t0 };
+      let timer;
+      const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve(null), 10_000)));
+      const reports = await Promise.race([Promise.all(done), timeout]);
+      clearTimeout(timer);
+      if (!reports) {
+        const counts = await Promise.all(readers.map((r) => r.ask({ type: 'count' }, 'count')));
+        throw new Error(`fan-out to ${size}: ${counts.reduce((n, c) => n + c.received, 0)} frames arrived for ${body}`);
+      }
+      return { first: Math.min(...reports.map((r) => r.first)) - t0, last: Math.max(...reports.map((r) => r.last)) - t0 };
     };
     // The first event proves every subscription is live (a socket acknowledged may still be subscribing).
     for (let warm = 0; ; warm++) {
@@ -102,23 +103,17 @@ export async function benchFanout({ port, adminToken, sizes = [100, 1000, 5000],
     const result = {
       subscribers: size,
       rounds: messages,
+      readers: readers.length,
       connectSeconds: round(connectSeconds),
       first: { p50: round(percentile(firsts, 50)), p99: round(percentile(firsts, 99)) },
       last: { p50: round(percentile(lasts, 50)), p99: round(percentile(lasts, 99)), max: round(lasts.at(-1)) },
     };
     console.log(
-      `fan-out  one message to ${String(size).padStart(5)} subscribers: first frame p50 ${result.first.p50} ms, last frame p50 ${result.last.p50} ms p99 ${result.last.p99} ms (${messages} messages; ${size} sockets opened in ${result.connectSeconds} s)`,
+      `fan-out  one message to ${String(size).padStart(5)} subscribers: first frame p50 ${result.first.p50} ms, last frame p50 ${result.last.p50} ms p99 ${result.last.p99} ms (${messages} messages; ${size} sockets opened in ${result.connectSeconds} s; ${readers.length} reader threads)`,
     );
     results.push(result);
-    await Promise.all(
-      sockets.map(
-        (ws) =>
-          new Promise((r) => {
-            ws.once('close', r);
-            ws.close();
-          }),
-      ),
-    );
+    await Promise.all(readers.map((r) => r.ask({ type: 'close' }, 'closed')));
+    await Promise.all(readers.map((r) => r.stop()));
     await sleep(500);
   }
   return results;
