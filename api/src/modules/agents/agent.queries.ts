@@ -1,6 +1,6 @@
 import { peopleSql, type Scope } from '../auth/scope.rules.js';
 import { ACTIVE_CHATS_SQL, CONNECTED_SQL } from './agent.sql.js';
-import { type Em, rows, pgArray, type Row } from '../../db/sql.js';
+import { type Em, rows, pgArray, prepared, type Row } from '../../db/sql.js';
 import { type AgentState, deriveAgentState } from './agent-state.rules.js';
 
 /** An agent as the monitor, routing and the agent's own screen see it. */
@@ -46,8 +46,11 @@ export async function loadStatus(em: Em, userId: string, graceMs: number): Promi
   return (await loadStatuses(em, [userId], graceMs))[0] ?? null;
 }
 
+/** Read after every change of an agent's chats or presence: planned once per connection. */
+const STATUSES_BY_ID = prepared('agent_statuses', `${STATUS_SQL} where u.id = any(?::uuid[])`);
+
 export async function loadStatuses(em: Em, userIds: readonly string[], graceMs: number): Promise<AgentStatusView[]> {
-  return (await rows(em, `${STATUS_SQL} where u.id = any(?::uuid[])`, [graceMs, pgArray(userIds)])).map(toStatusView);
+  return (await rows(em, STATUSES_BY_ID, [graceMs, pgArray(userIds)])).map(toStatusView);
 }
 
 export async function listStatuses(em: Em, graceMs: number, scope: Scope): Promise<AgentStatusView[]> {

@@ -1,4 +1,4 @@
-import { type Em, one, pgArray, rows } from '../../db/sql.js';
+import { type Em, one, pgArray, prepared, rows } from '../../db/sql.js';
 import type { Context } from '../../shared/context.js';
 import type { Deps } from '../../shared/deps.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
@@ -11,6 +11,15 @@ import { Role } from '../users/user.enums.js';
 import { type AgentStatusView, loadStatuses } from './agent.queries.js';
 import { MyState } from './agent.type.js';
 
+const STORE_STATES = prepared(
+  'agent_store_states',
+  `update agent_status s set state = n.state, state_changed_at = now(),
+        idle_since = case when n.state = 'FREE' then now() else s.idle_since end
+   from jsonb_to_recordset(?::jsonb) as n(user_id uuid, state text)
+  where s.user_id = n.user_id and s.state <> n.state
+  returning s.user_id, s.state_changed_at`,
+);
+
 /**
  * Re-derives agents' states and, for each that differs from the one last published, stores the new
  * state with the time of the change and tells subscribers. Two statements for any number of agents.
@@ -22,16 +31,7 @@ export async function refreshAgents(deps: Deps, userIds: readonly string[]): Pro
   if (statuses.length === 0) return [];
   // Becoming FREE starts the idle time that LONGEST_IDLE ranks agents by. Several agents' rows are
   // locked in id order first, as routing locks them, so a refresh and a pass never deadlock.
-  const update = (tx: Em) =>
-    rows<{ user_id: string; state_changed_at: Date }>(
-      tx,
-      `update agent_status s set state = n.state, state_changed_at = now(),
-            idle_since = case when n.state = 'FREE' then now() else s.idle_since end
-       from jsonb_to_recordset(?::jsonb) as n(user_id uuid, state text)
-      where s.user_id = n.user_id and s.state <> n.state
-      returning s.user_id, s.state_changed_at`,
-      [JSON.stringify(statuses.map((st) => ({ user_id: st.userId, state: st.state })))],
-    );
+  const update = (tx: Em) => rows<{ user_id: string; state_changed_at: Date }>(tx, STORE_STATES, [JSON.stringify(statuses.map((st) => ({ user_id: st.userId, state: st.state })))]);
   const changed =
     statuses.length === 1
       ? await update(em)

@@ -1,6 +1,6 @@
 import { ACTIVE_CHATS_SQL, CONNECTED_SQL } from '../agents/agent.sql.js';
 import { CUSTOM_TRAY_IDS_SQL } from '../trays/tray-access.sql.js';
-import { type Em, one, rows, pgArray } from '../../db/sql.js';
+import { type Em, one, rows, pgArray, prepared } from '../../db/sql.js';
 import type { Deps } from '../../shared/deps.js';
 import { type CampaignMessages, type Language, RoutingStrategy } from '../campaigns/campaign.enums.js';
 import { ContactState } from '../contacts/contact.enums.js';
@@ -178,14 +178,12 @@ export const routingListener: Listener = async (deps, events) => {
   for (const id of campaigns) await routeSoon(deps, id);
 };
 
+/** Asked after every chat an agent closes: planned once per connection. */
+const CAMPAIGNS_OF = prepared('campaigns_of_agent', `select c.id from campaigns c join users u on u.id = ? where c.routing_strategy <> 'MANUAL' and ${worksOnSql('u', 'c')}`);
+
 /** The routed campaigns an agent works on: those naming it as a member, and those naming nobody. */
 export async function campaignsOf(deps: Deps, userId: string): Promise<string[]> {
-  const found = await rows<{ id: string }>(
-    deps.orm.em.fork(),
-    `select c.id from campaigns c join users u on u.id = ?
-      where c.routing_strategy <> 'MANUAL' and ${worksOnSql('u', 'c')}`,
-    [userId],
-  );
+  const found = await rows<{ id: string }>(deps.orm.em.fork(), CAMPAIGNS_OF, [userId]);
   return found.map((c) => c.id);
 }
 
