@@ -77,6 +77,20 @@ describe('monitor', () => {
     expect(byProtocol.totals.open).toBe(1);
   });
 
+  it('filters the same whether the filter comes as a variable, its default, or a single id for a list', async () => {
+    const own = await createCampaign(api.url, admin);
+    const chat = await startWidgetChat(api.url, own.id, 'Default Filtered');
+    await startWidgetChat(api.url, campaign.id, 'Elsewhere');
+    const waitingOf = (d: any) => d.monitor.waiting.map((w: any) => w.protocol);
+    const byVariable = await ok(api.url, 'query($f: MonitorFilterInput) { monitor(filter: $f) { waiting { protocol } } }', { f: { campaignIds: [own.id] } }, supervisor.token);
+    expect(waitingOf(byVariable)).toEqual([chat.protocol]);
+    // The shared answer must be chosen with the variables as execution coerces them.
+    const byDefault = await ok(api.url, `query($f: MonitorFilterInput = { campaignIds: ["${own.id}"] }) { monitor(filter: $f) { waiting { protocol } } }`, {}, supervisor.token);
+    expect(waitingOf(byDefault)).toEqual([chat.protocol]);
+    const bySingle = await ok(api.url, 'query($f: MonitorFilterInput) { monitor(filter: $f) { waiting { protocol } } }', { f: { campaignIds: own.id } }, supervisor.token);
+    expect(waitingOf(bySingle)).toEqual([chat.protocol]);
+  });
+
   it('is for supervisors only', async () => {
     expectCode(await gql(api.url, MONITOR, {}, agent.token), 'FORBIDDEN');
     expectCode(await gql(api.url, MONITOR, {}), 'UNAUTHENTICATED');

@@ -1,6 +1,6 @@
-import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { execute, type ExecutionResult, type FieldNode, GraphQLObjectType, GraphQLSchema, Kind } from 'graphql';
-import { getArgumentValues } from 'graphql/execution/values.js';
+import { getArgumentValues, getVariableValues } from 'graphql/execution/values.js';
 import type { Context } from '../shared/context.js';
 import { shareKey } from './shared-subscribe.js';
 
@@ -10,6 +10,8 @@ import { shareKey } from './shared-subscribe.js';
  * error the field itself would (then the query runs as usual and answers it).
  */
 export type SharedRoot = (ctx: Context, args: Record<string, unknown>) => Promise<object>;
+
+const ANSWERS_PER_VALUE = 16;
 
 /**
  * The result of a query over a shared root object, worked out once for every caller who sends the
@@ -36,21 +38,26 @@ export function sharedQueriesPlugin(schema: GraphQLSchema, roots: Record<string,
       },
     }),
   });
+  // Per shared value (it lasts about a second), the answers to each document and variables seen.
   const results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
 
   return {
     async requestDidStart() {
       return {
-        async responseForOperation({ operation, document, request, contextValue }): Promise<GraphQLResponse | null> {
+        async responseForOperation({ operation, document, request, response, contextValue }): Promise<GraphQLResponse | null> {
           if (operation.operation !== 'query' || operation.selectionSet.selections.length !== 1) return null;
           const field = operation.selectionSet.selections[0]!;
           if (field.kind !== Kind.FIELD || !roots[field.name.value]) return null;
-          const args = { schema, document, operationName: request.operationName, variableValues: request.variables };
+          // The variables as execution would see them (defaults filled in, lists coerced): the root
+          // value is chosen with them, so it must be the value the field's own resolver would get.
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (coerced.errors) return null;
+          const args = { schema, document, operationName: request.operationName, variableValues: coerced.coerced };
           const key = shareKey(args, 'query');
           if (key === null) return null;
           let value: object;
           try {
-            value = await roots[field.name.value]!(contextValue, getArgumentValues(queryType.getFields()[field.name.value]!, field as FieldNode, request.variables));
+            value = await roots[field.name.value]!(contextValue, getArgumentValues(queryType.getFields()[field.name.value]!, field as FieldNode, coerced.coerced));
           } catch {
             return null;
           }
@@ -58,12 +65,17 @@ export function sharedQueriesPlugin(schema: GraphQLSchema, roots: Record<string,
           if (!perValue) results.set(value, (perValue = new Map()));
           let result = perValue.get(key);
           if (!result) {
+            // Bounded: one caller sending a new filter each time cannot grow what one value holds.
+            if (perValue.size >= ANSWERS_PER_VALUE) perValue.clear();
             result = Promise.resolve(execute({ ...args, schema: fromRoot, rootValue: { [field.name.value]: value }, contextValue }));
             perValue.set(key, result);
           }
           const answered = await result;
-          if (answered.errors?.length) return null;
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: answered.data } } };
+          if (answered.errors?.length) {
+            perValue.delete(key);
+            return null;
+          }
+          return { http: response.http, body: { kind: 'single', singleResult: { data: answered.data } } };
         },
       };
     },
