@@ -55,14 +55,26 @@ export class Jobs {
     this.quiet = true;
   }
 
-  /** Schedules a job `afterSeconds` from now; with a key, only if no job with that key is still waiting to start. */
-  async send<J extends Job>(job: J, data: JobData[J], afterSeconds: number, singletonKey?: string): Promise<void> {
-    await this.boss.send(job, data, { startAfter: Math.max(0, Math.ceil(afterSeconds)), ...(singletonKey ? { singletonKey } : {}) });
+  /**
+   * Schedules a job `afterSeconds` from now; with a key, only if no job with that key is still
+   * waiting to start. Whether it was scheduled (false: one with that key already waits).
+   */
+  async send<J extends Job>(job: J, data: JobData[J], afterSeconds: number, singletonKey?: string): Promise<boolean> {
+    const id = await this.boss.send(job, data, { startAfter: Math.max(0, Math.ceil(afterSeconds)), ...(singletonKey ? { singletonKey } : {}) });
+    return id !== null;
   }
 
+  /** Each job of a batch succeeds or fails alone: one failing job is retried without the others. */
   async work<J extends Job>(job: J, handler: (data: JobData[J]) => Promise<void>, batchSize = 10): Promise<void> {
     await this.boss.work<JobData[J]>(job, { pollingIntervalSeconds: this.pollSeconds, batchSize }, async (jobs) => {
-      for (const j of jobs) await handler(j.data);
+      for (const j of jobs) {
+        try {
+          await handler(j.data);
+        } catch (err) {
+          // Failed before the batch completes, so pg-boss's completion (active jobs only) leaves it to retry.
+          await this.boss.fail(job, j.id, { message: err instanceof Error ? err.message : String(err) });
+        }
+      }
     });
   }
 

@@ -13,8 +13,9 @@ import { loadView } from '../interactions/interaction.access.js';
  * the next one for the rest of the window.
  */
 async function scheduleExpiry(deps: Deps, contactId: string, windowSeconds = deps.config.CONTACT_EXPIRY_SECONDS, afterSeconds = windowSeconds): Promise<void> {
-  await deps.jobs.send(Job.CONTACT_EXPIRY, { contactId, windowSeconds }, afterSeconds, contactId);
-  checksOf(deps).set(contactId, Date.now() + afterSeconds * 1000);
+  // Only a check this process put in the queue is known to wait: one the queue refused may be
+  // another's, about to run or to fail, and the next message should ask again.
+  if (await deps.jobs.send(Job.CONTACT_EXPIRY, { contactId, windowSeconds }, afterSeconds, contactId)) checksOf(deps).set(contactId, Date.now() + afterSeconds * 1000);
 }
 
 /**
