@@ -1,5 +1,6 @@
 import path from 'node:path';
 import pg from 'pg';
+import { parse } from 'pg-connection-string';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import { entities } from './entities.js';
@@ -7,20 +8,25 @@ import { entities } from './entities.js';
 export type Orm = MikroORM;
 
 /**
- * MikroORM reads the host from the URL's name only; a Unix socket is named as libpq names it,
- * `postgres://user@localhost/db?host=/var/run/postgresql`, and goes to the driver as its host.
+ * Where to connect, read from the URL as `pg` reads it (the job queue and the startup lock connect
+ * with `pg` itself): MikroORM reads only the URL's name, port and path, so a Unix socket named as
+ * libpq names it (`?host=/var/run/postgresql`), or `?port=`/`?user=`, would reach another server.
  */
-export function socketOf(clientUrl: string): { host: string; port: number } | null {
-  const url = new URL(clientUrl);
-  const host = url.searchParams.get('host');
-  return host?.startsWith('/') ? { host, port: Number(url.port || 5432) } : null;
+export function connectionOf(clientUrl: string): Pick<Options, 'host' | 'port' | 'user' | 'password' | 'dbName'> {
+  const parsed = parse(clientUrl);
+  return {
+    host: parsed.host || 'localhost',
+    port: Number(parsed.port || 5432),
+    user: parsed.user || undefined,
+    password: parsed.password || undefined,
+    dbName: parsed.database || undefined,
+  };
 }
 
 export function ormOptions(clientUrl: string, poolMax = 10): Options {
   return {
     driver: PostgreSqlDriver,
-    clientUrl,
-    ...socketOf(clientUrl),
+    ...connectionOf(clientUrl),
     entities,
     extensions: [Migrator],
     // Test runners load TypeScript; migrations must still come from the compiled output.

@@ -1,16 +1,34 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { ormOptions, socketOf } from '../orm.js';
+import { connectionOf, ormOptions } from '../orm.js';
 
-describe('a database URL naming a Unix socket', () => {
-  it('goes to the driver as its host, on the URL port or 5432', () => {
-    expect(socketOf('postgres://postgres@localhost/parley?host=/var/run/postgresql')).toEqual({ host: '/var/run/postgresql', port: 5432 });
-    expect(socketOf('postgres://postgres@localhost:5433/parley?host=/tmp')).toEqual({ host: '/tmp', port: 5433 });
+/** What `pg` itself would connect to (the job queue and the startup lock use it). */
+function pgTarget(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  return { host: c.host, port: c.port, user: c.user, dbName: c.database };
+}
+
+describe('where a database URL connects', () => {
+  it('names a Unix socket as libpq does, on the URL port or 5432', () => {
+    expect(connectionOf('postgres://postgres@localhost/parley?host=/var/run/postgresql')).toMatchObject({ host: '/var/run/postgresql', port: 5432, user: 'postgres', dbName: 'parley' });
+    expect(connectionOf('postgres://postgres@localhost:5433/parley?host=/tmp')).toMatchObject({ host: '/tmp', port: 5433 });
     expect(ormOptions('postgres://postgres@localhost/parley?host=/var/run/postgresql')).toMatchObject({ host: '/var/run/postgresql', port: 5432 });
   });
 
-  it('leaves a TCP address to the URL', () => {
-    expect(socketOf('postgres://postgres@127.0.0.1:5432/parley')).toBeNull();
-    expect(socketOf('postgres://postgres@db/parley?host=db.internal')).toBeNull();
-    expect(ormOptions('postgres://postgres@127.0.0.1:5432/parley')).not.toHaveProperty('host');
+  it('reads a password with escapes, and a TCP address', () => {
+    expect(connectionOf('postgres://ana:p%40ss@127.0.0.1:5544/parley')).toEqual({ host: '127.0.0.1', port: 5544, user: 'ana', password: 'p@ss', dbName: 'parley' });
+  });
+
+  it('agrees with pg on every form, query parameters included', () => {
+    for (const url of [
+      'postgres://postgres@127.0.0.1:5432/parley',
+      'postgres://postgres@localhost/parley?host=/var/run/postgresql',
+      'postgres://postgres@db/parley?host=db.internal',
+      'postgres://postgres@localhost/parley?port=5544&user=bob',
+      'postgresql://u@h:6000/d',
+    ]) {
+      const { host, port, user, dbName } = connectionOf(url);
+      expect({ host, port, user, dbName }, url).toEqual(pgTarget(url));
+    }
   });
 });
