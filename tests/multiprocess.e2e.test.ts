@@ -134,6 +134,46 @@ describe('two processes', () => {
   });
 });
 
+describe('a send decided on the view of the chat’s last send', () => {
+  // Each process keeps the view of a chat it sent to lately; a change made through the other
+  // process must count at the very next send, however many sends warmed the first.
+  const TAKE = 'mutation($id: ID!) { takeInteraction(id: $id) { id } }';
+  const say = (url: string, token: string, id: string, body: string) => gql(url, POST, { input: { interactionId: id, body } }, token);
+  const bodies = async (id: string) => (await ok(b.url, 'query($id: ID!) { messages(interactionId: $id) { body } }', { id }, admin)).messages.map((m: any) => m.body);
+
+  it('an agent whose chat was moved to a tray through the other process writes nothing more in it', async () => {
+    const agent = await createPerson(a.url, admin, 'AGENT');
+    const chat = await startWidgetChat(a.url, campaign.id);
+    await ok(a.url, TAKE, { id: chat.id }, agent.token);
+    for (const body of ['one', 'two']) expect((await say(a.url, agent.token, chat.id, body)).errors).toBeUndefined();
+    await ok(b.url, 'mutation($id: ID!, $t: ID!) { transferInteraction(id: $id, to: { trayId: $t }) { id } }', { id: chat.id, t: campaign.generalTrayId }, admin);
+    expectCode(await say(a.url, agent.token, chat.id, 'after the move'), 'FORBIDDEN');
+    expect(await bodies(chat.id)).not.toContain('after the move');
+  });
+
+  it('an agent who left a chat it helped in, through the other process, writes nothing more in it', async () => {
+    const [holder, helper] = [await createPerson(a.url, admin, 'AGENT'), await createPerson(a.url, admin, 'AGENT')];
+    const chat = await startWidgetChat(a.url, campaign.id);
+    await ok(a.url, TAKE, { id: chat.id }, holder.token);
+    await ok(a.url, 'mutation($id: ID!) { setInteractionStatus(id: $id, status: NEEDS_HELP) { id } }', { id: chat.id }, holder.token);
+    await ok(a.url, 'mutation($id: ID!) { joinInteraction(id: $id) { id } }', { id: chat.id }, helper.token);
+    for (const body of ['helping one', 'helping two']) expect((await say(a.url, helper.token, chat.id, body)).errors).toBeUndefined();
+    await ok(b.url, 'mutation($id: ID!) { leaveInteraction(id: $id) { id } }', { id: chat.id }, helper.token);
+    // It no longer sees the chat at all (it was never the holder, and the chat is in no tray of its).
+    expectCode(await say(a.url, helper.token, chat.id, 'after leaving'), 'NOT_FOUND');
+    expect(await bodies(chat.id)).not.toContain('after leaving');
+  });
+
+  it('a customer whose chat was closed through the other process is told so', async () => {
+    const agent = await createPerson(a.url, admin, 'AGENT');
+    const chat = await startWidgetChat(a.url, campaign.id);
+    await ok(a.url, TAKE, { id: chat.id }, agent.token);
+    for (const body of ['hi', 'anyone?']) expect((await say(a.url, chat.visitorToken, chat.id, body)).errors).toBeUndefined();
+    await ok(b.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: chat.id }, agent.token);
+    expectCode(await say(a.url, chat.visitorToken, chat.id, 'after the close'), 'CONFLICT');
+  });
+});
+
 describe('webhooks on several processes', () => {
   it('each event reaches a hook once, whichever process committed it and however many processes send', async () => {
     const requests: string[] = [];

@@ -18,6 +18,7 @@ import { MonitorModel } from './modules/monitor/monitor.model.js';
 import { RateLimits } from './modules/limits/rate-limits.js';
 import { EventFeed } from './modules/events/event-feed.js';
 import { ViewerCache } from './modules/auth/viewer-cache.js';
+import { KeptViews } from './modules/messages/kept-views.js';
 import { Mailer } from './shared/mailer.js';
 import { FileLinks } from './modules/files/file.service.js';
 import { s3Store } from './modules/files/file.store.js';
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   // Every commit of interaction events, on any process, wakes the pump at once.
   feed.onCommit(() => webhooks.pump());
   stops.push({ name: 'webhooks', stop: () => webhooks.close() });
-  const deps = { orm, topics, config, log, jobs: jobs!, monitor, limits, viewers, feed, mailer, files, objectStore, webhooks, dispatcher: afterCommit() };
+  const deps = { orm, topics, config, log, jobs: jobs!, monitor, limits, viewers, feed, mailer, files, objectStore, webhooks, keptViews: new KeptViews(), dispatcher: afterCommit() };
   await registerContactExpiry(deps);
   await registerNoAnswer(deps);
   webhooks.start();

@@ -43,8 +43,13 @@ export async function loadViews(em: Em, ids: readonly string[]): Promise<Interac
 export async function requireVisible(ctx: Context, id: string): Promise<InteractionView> {
   if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
   const view = await loadView(ctx.em, id);
-  if (!view || !canSee(ctx.onlooker(), locationOf(view))) throw notFound('Interaction');
+  if (!view || !mayView(ctx, view)) throw notFound('Interaction');
   return view;
+}
+
+/** The rule `requireVisible` applies, for a view already at hand. */
+export function mayView(ctx: Context, view: InteractionView): boolean {
+  return ctx.viewer.kind !== 'ANONYMOUS' && canSee(ctx.onlooker(), locationOf(view));
 }
 
 /** The chat as the rules see it. */

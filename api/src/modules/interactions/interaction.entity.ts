@@ -46,6 +46,8 @@ export class InteractionEntity {
   @Property({ type: 'text', nullable: true }) language: string | null = null;
   /** The last message sequence handed out; bumped in the same transaction as each insert. */
   @Property({ type: 'integer' }) lastSequence: number = 0;
+  /** Bumped by the database at every change a rule may read (migration 0023); never written here. */
+  @Property({ type: 'integer', default: 0 }) revision: number = 0;
   /** How many times operators handed it on; a transferred chat ends ESCALATED. */
   @Property({ type: 'integer' }) transferCount: number = 0;
   /** Hash of the widget visitor's token: it reaches this interaction and nothing else. */

@@ -37,6 +37,8 @@ export interface InteractionView {
   country: string | null;
   language: string | null;
   lastSequence: number;
+  /** Counts the changes a rule may read (not messages): a view whose revision is current still decides. */
+  revision: number;
   /** Times it was handed on between operators: a SUCCESS then ends ESCALATED. */
   transferCount: number;
   /** The API key that started it: a CHANNEL key writes its customer's side and sees it throughout. */
@@ -59,7 +61,7 @@ export const QUEUED_NOW = 'queued_at = now(), waiting_since = coalesce(waiting_s
 /** One select for every reader, so queries and events show the same shape. */
 export const INTERACTION_VIEW_SQL = `
 select i.id, i.protocol, i.channel, i.phase, i.status, i.result, i.bot_answers, i.expertise, i.country, i.language,
-       i.last_sequence, i.transfer_count, i.started_by_key_id, i.created_at, i.queued_at, i.waiting_since, i.assigned_at, i.first_assigned_at, i.closed_at, i.updated_at,
+       i.last_sequence, i.revision, i.transfer_count, i.started_by_key_id, i.created_at, i.queued_at, i.waiting_since, i.assigned_at, i.first_assigned_at, i.closed_at, i.updated_at,
        c.id as campaign_id, c.name as campaign_name, c.time_zone as campaign_time_zone, c.no_answer_timeout_seconds,
        ct.id as contact_id, ct.name as contact_name, ct.email as contact_email, ct.phone as contact_phone,
        ct.external_id as contact_external_id, ct.country as contact_country, ct.language as contact_language,
@@ -113,6 +115,7 @@ export function toInteractionView(r: Row): InteractionView {
     country: r.country,
     language: r.language,
     lastSequence: r.last_sequence,
+    revision: r.revision ?? 0,
     transferCount: r.transfer_count ?? 0,
     startedByKeyId: r.started_by_key_id,
     createdAt: iso(r.created_at)!,

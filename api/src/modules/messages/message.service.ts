@@ -56,6 +56,10 @@ export interface Appended {
   message: MessageView;
   /** The customer wrote while the chat waited for them, so it went back to IN_PROGRESS. */
   statusChanged: boolean;
+  /** The chat's revision after the send (a status change counts). */
+  revision: number;
+  /** The campaign's, as it stands now (a view kept from an earlier send may hold an older one). */
+  noAnswerTimeoutSeconds: number | null;
 }
 
 const APPEND = prepared(
@@ -65,16 +69,18 @@ const APPEND = prepared(
      update interactions
         set last_sequence = last_sequence + 1, updated_at = now(),
             status = case when ?::boolean and status = 'WAITING_FOR_CUSTOMER' then 'IN_PROGRESS'::interaction_status else status end
-      where id = ? and phase <> 'CLOSED'
+      where id = ? and phase <> 'CLOSED' and (?::integer is null or revision = ?::integer)
         and not exists (select 1 from messages where interaction_id = ? and author_key = ?::text and client_message_id = ?::text)
-      returning id, last_sequence),
+      returning id, last_sequence, revision, campaign_id),
    touched as (update contacts set last_message_at = now() where ?::boolean and id = ? returning id),
    inserted as (
      insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_key, visibility, client_message_id, attachment_ids, created_at)
      select gen_random_uuid(), b.id, b.last_sequence, ?::text, ?::author_kind, ?::uuid, ?::text, ?::text, ?::visibility, ?::text, ?::text[], clock_timestamp() from bumped b
      returning ${MESSAGE_VIEW_COLUMNS}),
    trail as (${messageAddedSql('inserted', null)})
-   select inserted.*, (?::boolean and (select status from previous) = 'WAITING_FOR_CUSTOMER') as status_changed from inserted`,
+   select inserted.*, (?::boolean and (select status from previous) = 'WAITING_FOR_CUSTOMER') as status_changed,
+          b.revision, (select no_answer_timeout_seconds from campaigns where id = b.campaign_id) as no_answer_timeout_seconds
+     from inserted, bumped b`,
 );
 
 /**
@@ -82,14 +88,17 @@ const APPEND = prepared(
  * bumps the sequence, the customer's last-message time and the INSERT commit or fail together,
  * so a failed insert (a duplicate client id) leaves no gap, and a send costs one round trip.
  * Concurrent writers to one interaction queue on its row lock, so sequences are handed out in
- * commit order. Returns null when the interaction is closed or this client id was already used.
+ * commit order. Returns null when the interaction is closed, this client id was already used, or
+ * (`atRevision`, a send decided on a view read earlier) the chat changed since that view.
  */
-export async function appendMessage(em: Em, interactionId: string, author: Author, message: NewMessage, contactId: string | null = null): Promise<Appended | null> {
+export async function appendMessage(em: Em, interactionId: string, author: Author, message: NewMessage, contactId: string | null = null, atRevision: number | null = null): Promise<Appended | null> {
   const fromContact = author.kind === AuthorKind.CONTACT;
   const row = await one(em, APPEND, [
     interactionId,
     fromContact,
     interactionId,
+    atRevision,
+    atRevision,
     interactionId,
     author.key,
     message.clientMessageId,
@@ -106,7 +115,7 @@ export async function appendMessage(em: Em, interactionId: string, author: Autho
     actorKindOf(author),
     fromContact,
   ]);
-  return row ? { message: toMessageView(row), statusChanged: row.status_changed === true } : null;
+  return row ? { message: toMessageView(row), statusChanged: row.status_changed === true, revision: row.revision, noAnswerTimeoutSeconds: row.no_answer_timeout_seconds } : null;
 }
 
 /** Idempotent send: the same client id with the same body returns the original; with another body it is a CONFLICT. */

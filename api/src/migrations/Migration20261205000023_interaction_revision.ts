@@ -1,0 +1,47 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * `interactions.revision` counts the changes to what a rule about a chat may read: every change of
+ * the row except a message's own bookkeeping (`last_sequence`, `updated_at`), its participants, its
+ * contact's state. The database bumps it, so no path can forget to. A send decided on a view kept
+ * from an earlier send appends only while the revision is still the view's (message.service.ts).
+ */
+export class Migration20261205000023_interaction_revision extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table "interactions" add column "revision" integer not null default 0;`);
+    // Any other column, today's or a later migration's, counts: the row is compared whole.
+    this.addSql(`create or replace function parley_interaction_revision() returns trigger language plpgsql as $$
+      begin
+        if new.revision = old.revision
+           and (to_jsonb(new) - array['last_sequence', 'updated_at']) is distinct from (to_jsonb(old) - array['last_sequence', 'updated_at']) then
+          new.revision := old.revision + 1;
+        end if;
+        return new;
+      end $$;`);
+    this.addSql(`create trigger "interactions_revision" before update on "interactions" for each row execute function parley_interaction_revision();`);
+    this.addSql(`create or replace function parley_participants_revision() returns trigger language plpgsql as $$
+      begin
+        update interactions set revision = revision + 1 where id = coalesce(new.interaction_id, old.interaction_id);
+        return null;
+      end $$;`);
+    this.addSql(`create trigger "interaction_participants_revision" after insert or update or delete on "interaction_participants" for each row execute function parley_participants_revision();`);
+    this.addSql(`create or replace function parley_contact_state_revision() returns trigger language plpgsql as $$
+      begin
+        update interactions set revision = revision + 1 where contact_id = new.id and phase <> 'CLOSED';
+        return null;
+      end $$;`);
+    this.addSql(
+      `create trigger "contacts_state_revision" after update of "state" on "contacts" for each row when (old.state is distinct from new.state) execute function parley_contact_state_revision();`,
+    );
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop trigger "contacts_state_revision" on "contacts";`);
+    this.addSql(`drop trigger "interaction_participants_revision" on "interaction_participants";`);
+    this.addSql(`drop trigger "interactions_revision" on "interactions";`);
+    this.addSql(`drop function parley_contact_state_revision();`);
+    this.addSql(`drop function parley_participants_revision();`);
+    this.addSql(`drop function parley_interaction_revision();`);
+    this.addSql(`alter table "interactions" drop column "revision";`);
+  }
+}

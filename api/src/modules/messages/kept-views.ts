@@ -1,0 +1,46 @@
+import type { InteractionView } from '../interactions/interaction.view.js';
+
+declare module '../../shared/deps.js' {
+  interface Deps {
+    /** The chats this process sent to lately, as the next send in them may decide on. */
+    keptViews: KeptViews;
+  }
+}
+
+/**
+ * The view of each chat this process sent a message to lately. Reading the view was half of a
+ * send's statements (a profile of 32 senders put the send's two round trips at a sixth of the
+ * process), and a chat's next message is usually near. A kept view decides a send only while it is
+ * current: the append is guarded by its revision, which the database bumps at every change a rule
+ * may read (`interactions.revision`), so a send decided on a view that changed since appends
+ * nothing and is decided again on a fresh one. What the revision does not guard (names, the
+ * campaign's settings) may be as old as `ttlMs`; the send reads none of it.
+ */
+export class KeptViews {
+  private readonly views = new Map<string, { view: InteractionView; until: number }>();
+
+  constructor(
+    private readonly ttlMs = 60_000,
+    private readonly max = 10_000,
+  ) {}
+
+  get(id: string): InteractionView | null {
+    const kept = this.views.get(id);
+    if (!kept) return null;
+    if (kept.until > Date.now()) return kept.view;
+    this.views.delete(id);
+    return null;
+  }
+
+  keep(view: InteractionView): void {
+    if (this.ttlMs <= 0) return;
+    this.views.delete(view.id);
+    // The oldest kept goes first (a Map iterates in insertion order).
+    if (this.views.size >= this.max) this.views.delete(this.views.keys().next().value!);
+    this.views.set(view.id, { view, until: Date.now() + this.ttlMs });
+  }
+
+  forget(id: string): void {
+    this.views.delete(id);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * `interactions.revision`, which lets a send decide on the view of the chat's last send: the database
+ * bumps it at every change a rule may read, and not at a message's own bookkeeping (else no kept
+ * view would ever be current). Changes go through the API; the revision is read where it is stored.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiProcess, startApi } from './support/api.js';
+import { queryTestDatabase } from './support/database.js';
+import { ok } from './support/graphql.js';
+import { adminToken, type CampaignFixture, createCampaign, createPerson, POST, startWidgetChat } from './support/world.js';
+
+let api: ApiProcess;
+let admin: string;
+let campaign: CampaignFixture;
+
+beforeAll(async () => {
+  api = await startApi();
+  admin = await adminToken(api.url);
+  campaign = await createCampaign(api.url, admin);
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+const revisionOf = async (id: string) => (await queryTestDatabase<{ revision: number }>('select revision from interactions where id = $1', [id]))[0]!.revision;
+
+describe('a chat’s revision', () => {
+  it('stays through messages, and moves with its status, its participants and its contact’s state', async () => {
+    const [holder, helper] = [await createPerson(api.url, admin, 'AGENT'), await createPerson(api.url, admin, 'AGENT')];
+    const chat = await startWidgetChat(api.url, campaign.id);
+    await ok(api.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: chat.id }, holder.token);
+    const taken = await revisionOf(chat.id);
+
+    for (const [token, body] of [
+      [holder.token, 'hello'],
+      [chat.visitorToken, 'hi'],
+      [holder.token, 'how can I help?'],
+    ]) {
+      await ok(api.url, POST, { input: { interactionId: chat.id, body } }, token);
+    }
+    expect(await revisionOf(chat.id)).toBe(taken);
+
+    await ok(api.url, 'mutation($id: ID!) { setInteractionStatus(id: $id, status: NEEDS_HELP) { id } }', { id: chat.id }, holder.token);
+    const asked = await revisionOf(chat.id);
+    expect(asked).toBeGreaterThan(taken);
+
+    await ok(api.url, 'mutation($id: ID!) { joinInteraction(id: $id) { id } }', { id: chat.id }, helper.token);
+    const joined = await revisionOf(chat.id);
+    expect(joined).toBeGreaterThan(asked);
+    await ok(api.url, 'mutation($id: ID!) { leaveInteraction(id: $id) { id } }', { id: chat.id }, helper.token);
+    const left = await revisionOf(chat.id);
+    expect(left).toBeGreaterThan(joined);
+
+    // The contact's state is read by the visibility rule (an expired contact's chat is every staffer's to see).
+    await queryTestDatabase("update contacts set state = 'EXPIRED' where id = (select contact_id from interactions where id = $1)", [chat.id]);
+    expect(await revisionOf(chat.id)).toBeGreaterThan(left);
+  });
+});
