@@ -89,12 +89,11 @@ export function summaryLines(report) {
   ];
 }
 
-/** Writes `<date>.md` and `<date>.json` into `dir`; returns the markdown file's path. */
-export function writeReport(dir, report) {
-  const date = report.date.slice(0, 10);
+/** Writes `<name>.md` and `<name>.json` into `dir` (the run's date unless named); returns the markdown file's path. */
+export function writeReport(dir, report, name = report.date.slice(0, 10)) {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `${date}.json`), JSON.stringify(report, null, 2) + '\n');
-  const file = path.join(dir, `${date}.md`);
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
+  const file = path.join(dir, `${name}.md`);
   fs.writeFileSync(file, markdown(report).join('\n'));
   return file;
 }

@@ -382,7 +382,8 @@ async function main() {
     report[key] = await section();
     await stopChildren();
   }
-  const file = writeReport(path.join(here, 'results'), report);
+  // BENCH_RESULTS_NAME names the files, so several runs of one day do not overwrite each other.
+  const file = writeReport(path.join(here, 'results'), report, process.env.BENCH_RESULTS_NAME || undefined);
   console.log(`\n${summaryLines(report).join('\n')}\n\nwritten ${path.relative(root, file)} and .json`);
 }
 
