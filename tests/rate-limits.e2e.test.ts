@@ -97,4 +97,18 @@ describe('rate limits', () => {
     expectCode(third, 'RATE_LIMITED');
     expect(third.status).toBe(429);
   });
+
+  it('behind a trusted proxy, callers without a token are counted by the address it forwards', async () => {
+    const proxied = await startApi({ PUBSUB_PREFIX: `${inject('pubsubPrefix')}-proxied`, TRUST_PROXY: 'true', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '2' });
+    try {
+      const from = (address: string) =>
+        fetch(`${proxied.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify({ query: '{ __typename }' }) });
+      for (let i = 0; i < 2; i++) expect((await from('203.0.113.7')).status).toBe(200);
+      expect((await from('203.0.113.7')).status).toBe(429);
+      // Another office behind the same proxy has its own allowance.
+      expect((await from('198.51.100.9')).status).toBe(200);
+    } finally {
+      await proxied.stop();
+    }
+  });
 });

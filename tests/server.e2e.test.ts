@@ -4,7 +4,9 @@
  * a graceful drain on SIGTERM, and configuration refused at start with a clear message.
  */
 import { spawnSync } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, METRICS_TOKEN, startApi } from './support/api.js';
 import { gql } from './support/graphql.js';
@@ -50,6 +52,33 @@ describe('GraphQL over HTTP', () => {
     expect(simpleGet.status).toBe(400);
     const textPlainPost = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ me { id } }' }) });
     expect(textPlainPost.status).toBe(400);
+  });
+
+  it('refuses a compressed body, and a body streamed past the size limit, in the GraphQL shape', async () => {
+    const compressed = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ query: '{ __typename }' })),
+    });
+    expect(compressed.status).toBe(415);
+    expect((await compressed.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    // Without a Content-Length the limit is found while reading.
+    const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      const chunk = 'x'.repeat(256 * 1024);
+      req.write(`{"query": "{ __typename }", "pad": "`);
+      for (let i = 0; i < 12; i++) req.write(chunk);
+      req.end('"}');
+    });
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(streamed.body).errors[0]).toMatchObject({ message: 'The request body is over the size limit', extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    // The same address is served at once afterwards.
+    expect((await gql(api.url, '{ __typename }', {}, admin)).errors).toBeUndefined();
   });
 
   it('refuses batched operations', async () => {

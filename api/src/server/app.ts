@@ -2,15 +2,15 @@ import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import proxyaddr from 'proxy-addr';
 import { GraphQLError } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { type Em, one } from '../db/sql.js';
 import { resolveViewer } from '../modules/auth/auth.service.js';
 import { bearer } from '../modules/auth/tokens.js';
 import { Presence } from '../modules/agents/presence.js';
-import { ErrorCode, maskError } from '../shared/errors.js';
+import { maskError } from '../shared/errors.js';
 import type { Context } from '../shared/context.js';
 import { createContext } from '../modules/auth/request-context.js';
 import { rateSubject } from '../modules/limits/rate-limits.js';
@@ -19,7 +19,8 @@ import { explorerRouter } from './explorer.js';
 import { IntrospectionCache } from './introspection-cache.js';
 import { textInputPlugin } from './input-text.js';
 import { readOnlyKeysPlugin } from './read-only-keys.js';
-import { bodyRefusals, documentTooLarge, validationRules, variablesTooLarge } from './limits.js';
+import { documentTooLarge, validationRules, variablesTooLarge } from './limits.js';
+import { graphqlOverHttp } from './graphql-http.js';
 import { createMetrics } from './metrics.js';
 import { listenForMetrics, metricsAccess, metricsRoute } from './metrics-endpoint.js';
 import { buildParleySchema } from './schema.js';
@@ -45,7 +46,9 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy(config.TRUST_PROXY));
-  const httpServer = http.createServer(app);
+  // `/graphql` is answered without Express once Apollo has started (graphql-http.ts); Express has the rest.
+  let handle: http.RequestListener = app;
+  const httpServer = http.createServer((req, res) => handle(req, res));
   // A subscribe message carries the document (JSON escaping may double it) and the variables: room
   // for both at their limits, so going over one is answered with that limit's error. A frame larger
   // still is cut off by ws itself (close code 1009).
@@ -103,18 +106,14 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   app.use('/explorer', refuseForeignFrames, explorerRouter());
   app.use(filesRouter(deps));
   app.use(reportsRouter(deps));
-  app.use(
-    '/graphql',
-    express.json({ limit: '2mb' }),
-    bodyRefusals,
-    (req: express.Request, res: express.Response, next: express.NextFunction) => {
-      const { query, variables } = req.method === 'GET' ? req.query : (req.body ?? {});
-      const error = documentTooLarge(query, config) ?? variablesTooLarge(variables, config);
-      if (!error) return next();
-      res.status(413).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }] });
-    },
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
+  // Express's own reading of `req.ip`, for the rate limit's subject.
+  const trusted = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  handle = graphqlOverHttp(
+    apollo,
+    {
+      maxBodyBytes: 2 * 1024 * 1024,
+      tooLarge: (query, variables) => documentTooLarge(query, config) ?? variablesTooLarge(variables, config),
+      context: async (req) => {
         const em = deps.orm.em.fork() as Em;
         let viewer;
         try {
@@ -125,10 +124,11 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
           }
           throw err;
         }
-        await deps.limits.spend(rateSubject(viewer, req.ip ?? 'unknown'));
+        await deps.limits.spend(rateSubject(viewer, proxyaddr(req, trusted)));
         return createContext(deps, viewer, em);
       },
-    }),
+    },
+    app,
   );
   app.use(webRouter(deps));
 

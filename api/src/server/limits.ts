@@ -1,7 +1,6 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import type { NextFunction, Request, Response } from 'express';
 import { type ASTNode, GraphQLError, Kind, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { ErrorCode } from '../shared/errors.js';
 import type { Config } from '../shared/config.js';
@@ -92,21 +91,6 @@ export function introspectionDepthRule(limit: number): ValidationRule {
       },
     };
   };
-}
-
-/**
- * express.json's refusals (a body over its limit, a body that is not JSON) answered in the GraphQL
- * shape. Left to Express's default handler they were an HTML page with the stack trace.
- */
-export function bodyRefusals(err: unknown, _req: Request, res: Response, next: NextFunction): void {
-  const type = (err as { type?: string } | null)?.type;
-  if (type === 'entity.too.large') {
-    return void res.status(413).json({ errors: [{ message: 'The request body is over the size limit', extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }] });
-  }
-  if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return void res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-  }
-  next(err);
 }
 
 /**

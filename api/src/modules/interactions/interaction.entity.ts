@@ -50,7 +50,10 @@ export class InteractionEntity {
   @Property({ type: 'integer', default: 0 }) revision: number = 0;
   /** How many times operators handed it on; a transferred chat ends ESCALATED. */
   @Property({ type: 'integer' }) transferCount: number = 0;
-  /** Hash of the widget visitor's token: it reaches this interaction and nothing else. */
+  /**
+   * Hash of the widget visitor's token: it reaches this interaction and nothing else. Never updated,
+   * nor is `contactId`: every process keeps what a visitor token resolves to for good (auth/viewer-cache.ts).
+   */
   @Property({ type: 'text', nullable: true, hidden: true, unique: true }) visitorTokenHash: string | null = null;
   /** The API key that started it (a bot or a bridged channel), which may then write its customer's side. */
   @ManyToOne({ entity: () => ApiKeyEntity, fieldName: 'started_by_key_id', mapToPk: true, nullable: true, deleteRule: 'set null' }) startedByKeyId: string | null = null;
