@@ -1,6 +1,5 @@
 import path from 'node:path';
 import pg from 'pg';
-import { parse } from 'pg-connection-string';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import { entities } from './entities.js';
@@ -8,18 +7,20 @@ import { entities } from './entities.js';
 export type Orm = MikroORM;
 
 /**
- * Where to connect, read from the URL as `pg` reads it (the job queue and the startup lock connect
- * with `pg` itself): MikroORM reads only the URL's name, port and path, so a Unix socket named as
- * libpq names it (`?host=/var/run/postgresql`), or `?port=`/`?user=`, would reach another server.
+ * Where to connect, as `pg` itself reads the URL (the job queue and the startup lock connect with
+ * `pg`): MikroORM reads only the URL's name, port and path, so a Unix socket named as libpq names it
+ * (`?host=/var/run/postgresql`), `?port=`/`?user=`, or a user left to PGUSER would reach another server.
  */
-export function connectionOf(clientUrl: string): Pick<Options, 'host' | 'port' | 'user' | 'password' | 'dbName'> {
-  const parsed = parse(clientUrl);
+export function connectionOf(clientUrl: string): Pick<Options, 'host' | 'port' | 'user' | 'password' | 'dbName' | 'schema'> {
+  const client = new pg.Client({ connectionString: clientUrl });
+  const schema = new URL(clientUrl).searchParams.get('schema');
   return {
-    host: parsed.host || 'localhost',
-    port: Number(parsed.port || 5432),
-    user: parsed.user || undefined,
-    password: parsed.password || undefined,
-    dbName: parsed.database || undefined,
+    host: client.host,
+    port: client.port,
+    user: client.user,
+    password: typeof client.password === 'string' && client.password ? client.password : undefined,
+    dbName: client.database,
+    ...(schema ? { schema } : {}),
   };
 }
 

@@ -112,6 +112,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
     apollo,
     {
       maxBodyBytes: 2 * 1024 * 1024,
+      failed: (err) => log.error({ err }, 'graphql over http'),
       tooLarge: (query, variables) => documentTooLarge(query, config) ?? variablesTooLarge(variables, config),
       context: async (req) => {
         const em = deps.orm.em.fork() as Em;
@@ -124,7 +125,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
           }
           throw err;
         }
-        await deps.limits.spend(rateSubject(viewer, proxyaddr(req, trusted)));
+        await deps.limits.spend(rateSubject(viewer, proxyaddr(req, trusted) ?? 'unknown'));
         return createContext(deps, viewer, em);
       },
     },

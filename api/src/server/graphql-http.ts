@@ -10,6 +10,8 @@ export interface GraphqlOverHttp {
   /** The refusal of a document or variables too large to be parsed, if they are. */
   tooLarge(query: unknown, variables: unknown): GraphQLError | null;
   context(req: http.IncomingMessage): Promise<Context>;
+  /** Told of a failure Apollo did not answer itself. */
+  failed(err: unknown): void;
 }
 
 /**
@@ -23,10 +25,11 @@ export interface GraphqlOverHttp {
  */
 export function graphqlOverHttp(apollo: ApolloServer<Context>, options: GraphqlOverHttp, fallback: http.RequestListener): http.RequestListener {
   return (req, res) => {
-    const url = req.url ?? '';
-    const path = url.split('?', 1)[0];
+    // Matched as Express matched `app.use('/graphql')`: case-insensitively, with or without a trailing slash.
+    const path = (req.url ?? '').split('?', 1)[0]!.toLowerCase();
     if (path !== '/graphql' && path !== '/graphql/') return void fallback(req, res);
     void answer(apollo, options, req, res).catch((err: unknown) => {
+      options.failed(err);
       if (!res.headersSent) refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error');
       else res.destroy(err instanceof Error ? err : undefined);
     });
@@ -40,15 +43,20 @@ async function answer(apollo: ApolloServer<Context>, options: GraphqlOverHttp, r
   let query: unknown;
   let variables: unknown;
   if (method === 'POST') {
-    const type = (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
+    const [type, ...parameters] = (req.headers['content-type'] ?? '').split(';').map((part) => part.trim().toLowerCase());
+    const charset = parameters
+      .find((p) => p.startsWith('charset='))
+      ?.slice('charset='.length)
+      .replace(/"/g, '');
     const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
-    if (type === 'application/json' || type.endsWith('+json')) {
+    if (type === 'application/json' || type!.endsWith('+json')) {
       // JSON is UTF-8 (RFC 8259), and clients do not compress what they send.
       if (encoding !== 'identity') return refuse(res, 415, 'BAD_REQUEST', `A body with Content-Encoding ${encoding} is not read; send it uncompressed`);
+      if (charset && charset !== 'utf-8' && charset !== 'utf8') return refuse(res, 415, 'BAD_REQUEST', `A body in charset ${charset} is not read; send UTF-8`);
       const text = await readBody(req, options.maxBodyBytes);
       if (text === null) return refuse(res, 413, ErrorCode.QUERY_TOO_COMPLEX, 'The request body is over the size limit', true);
       try {
-        body = JSON.parse(text);
+        body = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
       } catch {
         return refuse(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
       }

@@ -32,11 +32,12 @@ export class Jobs {
   private constructor(
     private readonly boss: PgBoss,
     private readonly pollSeconds: number,
+    private readonly log: Logger,
   ) {}
 
   static async start(connectionString: string, log: Logger, pollSeconds: number): Promise<Jobs> {
     const boss = new PgBoss({ connectionString, max: 4, schema: 'pgboss', application_name: 'parley-jobs' });
-    const jobs = new Jobs(boss, pollSeconds);
+    const jobs = new Jobs(boss, pollSeconds, log);
     // pg-boss's errors carry whole client objects; the code and message are what an operator needs.
     boss.on('error', (err: Error & { code?: string }) => {
       if (!jobs.quiet) log.error({ code: err.code, message: err.message }, 'job queue');
@@ -71,8 +72,12 @@ export class Jobs {
         try {
           await handler(j.data);
         } catch (err) {
+          this.log.warn({ job, err: err instanceof Error ? err.message : String(err) }, 'job failed; it is retried');
           // Failed before the batch completes, so pg-boss's completion (active jobs only) leaves it to retry.
-          await this.boss.fail(job, j.id, { message: err instanceof Error ? err.message : String(err) });
+          await this.boss.fail(job, j.id, { message: err instanceof Error ? err.message : String(err) }).catch((failing: unknown) => {
+            // Left active, the job is retried when it expires: the rest of the batch still completes.
+            this.log.error({ job, err: failing instanceof Error ? failing.message : String(failing) }, 'could not mark a job failed');
+          });
         }
       }
     });

@@ -32,12 +32,18 @@ export class KeptViews {
     return null;
   }
 
-  keep(view: InteractionView): void {
+  /**
+   * Keeps `view` of its chat. `sameRead`: it is the kept view again (its sequence moved on), so it
+   * keeps the time it was read: what the revision does not guard is never older than `ttlMs`.
+   */
+  keep(view: InteractionView, sameRead: boolean): void {
     if (this.ttlMs <= 0) return;
+    const until = sameRead ? this.views.get(view.id)?.until : Date.now() + this.ttlMs;
     this.views.delete(view.id);
+    if (until === undefined) return;
     // The oldest kept goes first (a Map iterates in insertion order).
     if (this.views.size >= this.max) this.views.delete(this.views.keys().next().value!);
-    this.views.set(view.id, { view, until: Date.now() + this.ttlMs });
+    this.views.set(view.id, { view, until });
   }
 
   forget(id: string): void {

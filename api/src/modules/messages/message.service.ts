@@ -77,7 +77,8 @@ const APPEND = prepared(
      update interactions
         set last_sequence = last_sequence + 1, updated_at = now(),
             status = case when ?::boolean and status = 'WAITING_FOR_CUSTOMER' then 'IN_PROGRESS'::interaction_status else status end
-      where id = ? and phase <> 'CLOSED' and (?::integer is null or revision = ?::integer)
+      where id = ? and phase <> 'CLOSED'
+        and (?::integer is null or (revision = ?::integer and (select ct.state::text from contacts ct where ct.id = contact_id) = ?::text))
         and not exists (select 1 from messages where interaction_id = ? and author_key = ?::text and client_message_id = ?::text)
       returning id, last_sequence, revision, campaign_id),
    touched as (update contacts set last_message_at = now()
@@ -94,6 +95,15 @@ const APPEND = prepared(
 );
 
 /**
+ * What a send on a view read earlier was decided on: the chat's revision (its row and participants,
+ * bumped by the database) and its contact's state (read by the visibility rule, kept on the contact).
+ */
+export interface DecidedOn {
+  revision: number;
+  contactState: string;
+}
+
+/**
  * Inserts a message with the interaction's next sequence in ONE statement: the UPDATE that
  * bumps the sequence, the customer's last-message time and the INSERT commit or fail together,
  * so a failed insert (a duplicate client id) leaves no gap, and a send costs one round trip.
@@ -101,14 +111,22 @@ const APPEND = prepared(
  * commit order. Returns null when the interaction is closed, this client id was already used, or
  * (`atRevision`, a send decided on a view read earlier) the chat changed since that view.
  */
-export async function appendMessage(em: Em, interactionId: string, author: Author, message: NewMessage, contactId: string | null = null, atRevision: number | null = null): Promise<Appended | null> {
+export async function appendMessage(
+  em: Em,
+  interactionId: string,
+  author: Author,
+  message: NewMessage,
+  contactId: string | null = null,
+  atRevision: DecidedOn | null = null,
+): Promise<Appended | null> {
   const fromContact = author.kind === AuthorKind.CONTACT;
   const row = await one(em, APPEND, [
     interactionId,
     fromContact,
     interactionId,
-    atRevision,
-    atRevision,
+    atRevision?.revision ?? null,
+    atRevision?.revision ?? null,
+    atRevision?.contactState ?? null,
     interactionId,
     author.key,
     message.clientMessageId,

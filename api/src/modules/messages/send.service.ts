@@ -7,7 +7,7 @@ import { actorOf, authorOf, enforce, loadView, mayView, requireVisible, stateOf 
 import { authorFor } from '../interactions/interaction.rules.js';
 import type { InteractionView } from '../interactions/interaction.view.js';
 import { AuthorKind, Visibility } from './message.enums.js';
-import { type Appended, appendMessage, findByClientId, type NewMessage, sameSend } from './message.service.js';
+import { type Appended, appendMessage, type DecidedOn, findByClientId, type NewMessage, sameSend } from './message.service.js';
 import type { MessageView } from './message.view.js';
 
 export interface PostInput {
@@ -45,7 +45,7 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Commi
   const onKept = async (view: InteractionView): Promise<Attempt | null> => {
     const decision = mayView(ctx, view) ? decide(view) : null;
     if (!decision?.ok) return null;
-    const appended = await appendAs(ctx, view, decision.value, message, view.revision);
+    const appended = await appendAs(ctx, view, decision.value, message, { revision: view.revision, contactState: view.contact.state });
     return appended && { view, kind: decision.value, appended };
   };
   const kept = ctx.deps.keptViews.get(input.interactionId);
@@ -72,9 +72,13 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Commi
   if (appended.statusChanged) {
     const now = (await loadView(ctx.em, view.id))!;
     events.push({ kind: 'INTERACTION_CHANGED', interaction: now, previous: view });
-    ctx.deps.keptViews.keep(now);
+    ctx.deps.keptViews.keep(now, false);
+  } else if (appended.revision === view.revision) {
+    ctx.deps.keptViews.keep({ ...view, lastSequence: sent.sequence }, attempt.view === kept);
   } else {
-    ctx.deps.keptViews.keep({ ...view, revision: appended.revision, lastSequence: sent.sequence });
+    // The chat changed between this send's read and its append (the fresh path is not guarded):
+    // the view is no longer the chat's, so it is not kept.
+    ctx.deps.keptViews.forget(view.id);
   }
   return committed(sent, events);
 }
@@ -83,7 +87,7 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Commi
  * Appends as `kind`, the files with the message; null when nothing was appended (closed, this
  * client id already used, or `atRevision` no longer the chat's).
  */
-async function appendAs(ctx: Context, view: InteractionView, kind: AuthorKind, message: NewMessage, atRevision: number | null): Promise<Appended | null> {
+async function appendAs(ctx: Context, view: InteractionView, kind: AuthorKind, message: NewMessage, atRevision: DecidedOn | null): Promise<Appended | null> {
   const author = authorOf(ctx.viewer, kind);
   try {
     return message.attachmentIds.length === 0
