@@ -218,6 +218,20 @@ describe('participants', () => {
     expect(msgs.messages.map((m: any) => m.body)).toEqual(expect.arrayContaining([expect.stringMatching(/has joined/), 'I can help with the refund.', expect.stringMatching(/has left/)]));
   });
 
+  it('a helper who comes to hold the chat is its holder only, not also a participant who could leave it', async () => {
+    const chat = await heldChat();
+    await ok(api.url, STATUS, { id: chat.id, s: 'NEEDS_HELP' }, agent.token);
+    const helper = await createPerson(api.url, admin, 'AGENT');
+    await ok(api.url, JOIN, { id: chat.id }, helper.token);
+    await ok(api.url, TRANSFER, { id: chat.id, to: { agentId: helper.id } }, agent.token);
+    await take(chat.id, helper.token);
+    const held = await ok(api.url, 'query($id: ID!) { interaction(id: $id) { agent { id } participants { id } } }', { id: chat.id }, helper.token);
+    expect(held.interaction).toEqual({ agent: { id: helper.id }, participants: [] });
+    expectCode(await gql(api.url, LEAVE, { id: chat.id }, helper.token), 'CONFLICT');
+    const sent = await ok(api.url, POST, { input: { interactionId: chat.id, body: 'It is mine now.' } }, helper.token);
+    expect(sent.postMessage.author).toMatchObject({ kind: 'AGENT', id: helper.id });
+  });
+
   it('a supervisor joins any held chat, and an agent may not join one that does not ask for help', async () => {
     const chat = await heldChat();
     expectCode(await gql(api.url, JOIN, { id: chat.id }, other.token), 'NOT_FOUND');

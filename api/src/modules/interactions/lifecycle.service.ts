@@ -239,9 +239,10 @@ export async function leaveInteraction(ctx: Context, id: string): Promise<Commit
   const view = await requireVisible(ctx, id);
   enforce(mayLeave(actorOf(ctx.viewer), stateOf(view)));
   return applyChange(ctx, view, async (tx) => {
+    // The chat's row first, then its participants: the order every change of either takes (migration 0024).
+    await rows(tx, 'update interactions set updated_at = now() where id = ?', [view.id]);
     const left = await rows(tx, 'update interaction_participants set left_at = now() where interaction_id = ? and user_id = ? and left_at is null returning user_id', [view.id, authorId(ctx)]);
     if (left.length === 0) throw conflict('You are not a participant of this interaction');
-    await rows(tx, 'update interactions set updated_at = now() where id = ?', [view.id]);
     await recordEvent(tx, view.id, InteractionEventType.LEFT, trailActor(ctx.viewer), {});
     return view.phase === Phase.CLOSED ? [] : tellCustomer(tx, view, 'left', authorName(ctx) ?? '');
   });
