@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import getRawBody from 'raw-body';
 import type { GraphQLError } from 'graphql';
 import type { Context } from '../shared/context.js';
 import { ErrorCode } from '../shared/errors.js';
@@ -53,8 +54,16 @@ async function answer(apollo: ApolloServer<Context>, options: GraphqlOverHttp, r
       // JSON is UTF-8 (RFC 8259), and clients do not compress what they send.
       if (encoding !== 'identity') return refuse(res, 415, 'BAD_REQUEST', `A body with Content-Encoding ${encoding} is not read; send it uncompressed`);
       if (charset && charset !== 'utf-8' && charset !== 'utf8') return refuse(res, 415, 'BAD_REQUEST', `A body in charset ${charset} is not read; send UTF-8`);
-      const text = await readBody(req, options.maxBodyBytes);
-      if (text === null) return refuse(res, 413, ErrorCode.QUERY_TOO_COMPLEX, 'The request body is over the size limit', true);
+      let text: string;
+      try {
+        text = await getRawBody(req, { limit: options.maxBodyBytes, length: req.headers['content-length'], encoding: 'utf-8' });
+      } catch (err) {
+        const refused = (err as { type?: string }).type;
+        // Past the limit nothing more is read (by the Content-Length, or while reading).
+        if (refused === 'entity.too.large') return refuse(res, 413, ErrorCode.QUERY_TOO_COMPLEX, 'The request body is over the size limit', true);
+        if (refused === 'request.aborted') return; // The client left: nobody to answer.
+        throw err;
+      }
       try {
         body = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
       } catch {
@@ -81,30 +90,6 @@ async function answer(apollo: ApolloServer<Context>, options: GraphqlOverHttp, r
   if (answered.body.kind === 'complete') return void res.end(answered.body.string);
   for await (const chunk of answered.body.asyncIterator) res.write(chunk);
   res.end();
-}
-
-/** The body as text, or null once it passes `limit` bytes (the rest is left unread). */
-function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let length = 0;
-    req.on('data', (chunk: Buffer) => {
-      length += chunk.length;
-      if (length > limit) {
-        req.removeAllListeners('data');
-        req.pause();
-        return resolve(null);
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks, length).toString('utf8')));
-    req.on('error', reject);
-    // A client gone before the end sent nothing to answer; what was read is let go.
-    req.on('close', () => {
-      if (!req.complete) resolve(null);
-    });
-  });
 }
 
 function refuse(res: http.ServerResponse, status: number, code: string, message: string, close = false): void {

@@ -72,11 +72,12 @@ export class Jobs {
         try {
           await handler(j.data);
         } catch (err) {
-          this.log.warn({ job, err: err instanceof Error ? err.message : String(err) }, 'job failed; it is retried');
+          const message = messageOf(err);
+          this.log.warn({ job, err: message }, 'job failed; it is retried');
           // Failed before the batch completes, so pg-boss's completion (active jobs only) leaves it to retry.
-          await this.boss.fail(job, j.id, { message: err instanceof Error ? err.message : String(err) }).catch((failing: unknown) => {
+          await this.boss.fail(job, j.id, { message }).catch((failing: unknown) => {
             // Left active, the job is retried when it expires: the rest of the batch still completes.
-            this.log.error({ job, err: failing instanceof Error ? failing.message : String(failing) }, 'could not mark a job failed');
+            this.log.error({ job, err: messageOf(failing) }, 'could not mark a job failed');
           });
         }
       }
@@ -87,3 +88,5 @@ export class Jobs {
     await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
   }
 }
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));

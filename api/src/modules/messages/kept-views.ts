@@ -33,14 +33,15 @@ export class KeptViews {
   }
 
   /**
-   * Keeps `view` of its chat. `sameRead`: it is the kept view again (its sequence moved on), so it
-   * keeps the time it was read: what the revision does not guard is never older than `ttlMs`.
+   * After a send decided on `view`: kept while it is still the chat's (`revisionNow`, the revision
+   * the send left), forgotten otherwise. `reread`: the view was read for this send, so its time
+   * starts again; a view kept before keeps its time, so what the revision does not guard is never
+   * older than `ttlMs`.
    */
-  keep(view: InteractionView, sameRead: boolean): void {
-    if (this.ttlMs <= 0) return;
-    const until = sameRead ? this.views.get(view.id)?.until : Date.now() + this.ttlMs;
+  settle(view: InteractionView, revisionNow: number, reread: boolean): void {
+    const until = reread ? Date.now() + this.ttlMs : this.views.get(view.id)?.until;
     this.views.delete(view.id);
-    if (until === undefined) return;
+    if (this.ttlMs <= 0 || revisionNow !== view.revision || until === undefined) return;
     // The oldest kept goes first (a Map iterates in insertion order).
     if (this.views.size >= this.max) this.views.delete(this.views.keys().next().value!);
     this.views.set(view.id, { view, until });

@@ -72,13 +72,10 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Commi
   if (appended.statusChanged) {
     const now = (await loadView(ctx.em, view.id))!;
     events.push({ kind: 'INTERACTION_CHANGED', interaction: now, previous: view });
-    ctx.deps.keptViews.keep(now, false);
-  } else if (appended.revision === view.revision) {
-    ctx.deps.keptViews.keep({ ...view, lastSequence: sent.sequence }, attempt.view === kept);
+    ctx.deps.keptViews.settle(now, now.revision, true);
   } else {
-    // The chat changed between this send's read and its append (the fresh path is not guarded):
-    // the view is no longer the chat's, so it is not kept.
-    ctx.deps.keptViews.forget(view.id);
+    // The fresh path is not guarded: the chat may have changed between its read and the append.
+    ctx.deps.keptViews.settle(view, appended.revision, view !== kept);
   }
   return committed(sent, events);
 }
