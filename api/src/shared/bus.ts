@@ -9,7 +9,8 @@ type Listener = (payload: unknown) => void;
  * this small adapter exists).
  */
 export interface Bus {
-  publish(channel: string, payload: unknown): Promise<void>;
+  /** One payload on one channel or several, serialised once. */
+  publish(channel: string | readonly string[], payload: unknown): Promise<void>;
   subscribe(channel: string, listener: Listener): Promise<() => void>;
   readonly distributed: boolean;
   /**
@@ -60,11 +61,14 @@ export class MemoryBus implements Bus {
   readonly distributed = false;
   private readonly fanout = new Fanout();
 
-  async publish(channel: string, payload: unknown): Promise<void> {
-    busStats.published++;
-    // A copy keeps subscribers from sharing (and mutating) the publisher's object, as over Redis.
-    const copy = JSON.parse(JSON.stringify(payload));
-    queueMicrotask(() => this.fanout.dispatch(channel, copy));
+  async publish(channel: string | readonly string[], payload: unknown): Promise<void> {
+    const text = JSON.stringify(payload);
+    for (const c of typeof channel === 'string' ? [channel] : channel) {
+      busStats.published++;
+      // A copy keeps subscribers from sharing (and mutating) the publisher's object, as over Redis.
+      const copy = JSON.parse(text);
+      queueMicrotask(() => this.fanout.dispatch(c, copy));
+    }
   }
 
   async subscribe(channel: string, listener: Listener): Promise<() => void> {
@@ -111,9 +115,15 @@ export class RedisBus implements Bus {
     });
   }
 
-  async publish(channel: string, payload: unknown): Promise<void> {
-    busStats.published++;
-    await this.pub.publish(channel, JSON.stringify(payload));
+  async publish(channel: string | readonly string[], payload: unknown): Promise<void> {
+    const text = JSON.stringify(payload);
+    if (typeof channel === 'string') {
+      busStats.published++;
+      await this.pub.publish(channel, text);
+      return;
+    }
+    busStats.published += channel.length;
+    await Promise.all(channel.map((c) => this.pub.publish(c, text)));
   }
 
   async subscribe(channel: string, listener: Listener): Promise<() => void> {

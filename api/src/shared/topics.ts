@@ -105,8 +105,14 @@ export class Topics {
   private readonly localWatchers = new Map<Topic, Set<() => void>>();
 
   publish<T extends Topic>(topic: T, id: string | undefined, payload: TopicPayloads[T]): Promise<void> {
-    for (const watcher of this.localWatchers.get(topic) ?? []) watcher();
-    return this.bus.publish(this.channel(topic, id), payload);
+    return this.publishAll([[topic, id]], payload);
+  }
+
+  /** One payload on several topics (a change on its chat's, campaign's and trays' channels), serialised once. */
+  publishAll<T extends Topic>(targets: readonly (readonly [T, string | undefined])[], payload: TopicPayloads[T]): Promise<void> {
+    for (const [topic] of targets) for (const watcher of this.localWatchers.get(topic) ?? []) watcher();
+    const channels = targets.map(([topic, id]) => this.channel(topic, id));
+    return this.bus.publish(channels.length === 1 ? channels[0]! : channels, payload);
   }
 
   /**

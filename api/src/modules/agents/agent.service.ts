@@ -1,5 +1,6 @@
 import { type Em, one, pgArray, prepared, rows } from '../../db/sql.js';
 import type { Context } from '../../shared/context.js';
+import { batchedSoonPer } from '../../shared/batched-soon.js';
 import type { Deps } from '../../shared/deps.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { Topic } from '../../shared/topics.js';
@@ -8,7 +9,7 @@ import { committed, type Committed } from '../domain-events/domain-event.js';
 import { distinct, type Listener } from '../domain-events/dispatcher.js';
 import { requirePersonToActOn } from '../users/people.access.js';
 import { Role } from '../users/user.enums.js';
-import { type AgentStatusView, loadStatuses } from './agent.queries.js';
+import { type AgentStatusView, loadStatuses, loadStatusesAndStored } from './agent.queries.js';
 import { MyState } from './agent.type.js';
 
 const STORE_STATES = prepared(
@@ -27,8 +28,10 @@ const STORE_STATES = prepared(
 export async function refreshAgents(deps: Deps, userIds: readonly string[]): Promise<AgentStatusView[]> {
   if (userIds.length === 0) return [];
   const em = deps.orm.em.fork();
-  const statuses = await loadStatuses(em, userIds, deps.config.PRESENCE_GRACE_MS);
-  if (statuses.length === 0) return [];
+  const read = await loadStatusesAndStored(em, userIds, deps.config.PRESENCE_GRACE_MS);
+  const statuses = read.map((r) => r.view);
+  // Most changes (a fourth chat of five closed) leave every state as stored: nothing to write.
+  if (read.every((r) => r.view.state === r.stored)) return statuses;
   // Becoming FREE starts the idle time that LONGEST_IDLE ranks agents by. Several agents' rows are
   // locked in id order first, as routing locks them, so a refresh and a pass never deadlock.
   const update = (tx: Em) => rows<{ user_id: string; state_changed_at: Date }>(tx, STORE_STATES, [JSON.stringify(statuses.map((st) => ({ user_id: st.userId, state: st.state })))]);
@@ -41,16 +44,29 @@ export async function refreshAgents(deps: Deps, userIds: readonly string[]): Pro
         });
   const at = new Map(changed.map((c) => [c.user_id, new Date(c.state_changed_at).toISOString()]));
   const views = statuses.map((st) => (at.has(st.userId) ? { ...st, stateChangedAt: at.get(st.userId)! } : st));
-  await Promise.all(views.filter((v) => at.has(v.userId)).flatMap((v) => [deps.topics.publish(Topic.AGENT, v.userId, v), deps.topics.publish(Topic.AGENTS, undefined, v)]));
+  await Promise.all(views.filter((v) => at.has(v.userId)).map((v) => tell(deps, v)));
   return views;
 }
+
+/** An agent's state goes to its own screens and to the supervisors' list. */
+const tell = (deps: Deps, v: AgentStatusView) =>
+  deps.topics.publishAll<Topic.AGENT | Topic.AGENTS>(
+    [
+      [Topic.AGENT, v.userId],
+      [Topic.AGENTS, undefined],
+    ],
+    v,
+  );
+
+/** Agents whose states several commits asked for at once are read, and stored, in one statement. */
+const refreshSoon = batchedSoonPer(async (deps: Deps, userIds: string[]) => new Map((await refreshAgents(deps, userIds)).map((v) => [v.userId, v])));
 
 /** After routing has run: the state told then already counts what routing gave the agents. */
 export const agentStateListener: Listener = async (deps, events) => {
   const agents = new Set([...distinct(events, 'AGENT_CAPACITY', (e) => e.agentId), ...distinct(events, 'AGENT_STATE', (e) => e.agentId)]);
-  await refreshAgents(deps, [...agents]);
+  await Promise.all([...agents].map((id) => refreshSoon(deps, id)));
   const shown = events.flatMap((e) => (e.kind === 'AGENT_SHOWN' && !agents.has(e.status.userId) ? [e.status] : []));
-  await Promise.all(shown.flatMap((v) => [deps.topics.publish(Topic.AGENT, v.userId, v), deps.topics.publish(Topic.AGENTS, undefined, v)]));
+  await Promise.all(shown.map((v) => tell(deps, v)));
 };
 
 /** An agent's state as stored, once what its last change caused has been told. */

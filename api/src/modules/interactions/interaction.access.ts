@@ -42,7 +42,12 @@ export async function loadViews(em: Em, ids: readonly string[]): Promise<Interac
 /** Loads an interaction the viewer may see; anything else is NOT_FOUND, so foreign ids reveal nothing. */
 export async function requireVisible(ctx: Context, id: string): Promise<InteractionView> {
   if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
-  const view = await loadView(ctx.em, id);
+  return visibleOrNotFound(ctx, await loadView(ctx.em, id));
+}
+
+/** The rule of `requireVisible` for a view read some other way. */
+export function visibleOrNotFound(ctx: Context, view: InteractionView | null): InteractionView {
+  if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated();
   if (!view || !mayView(ctx, view)) throw notFound('Interaction');
   return view;
 }

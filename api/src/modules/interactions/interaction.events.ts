@@ -57,10 +57,8 @@ export const publishChangesListener: Listener = async (deps, events) => {
 async function publishChange(deps: Deps, interaction: InteractionView, previous: InteractionView | null): Promise<void> {
   const message = { type: 'INTERACTION_CHANGED' as const, change: { interaction, previous } };
   const trays = new Set([previous?.tray?.id, interaction.tray?.id].filter((t): t is string => !!t));
-  await Promise.all([
-    deps.topics.publish(Topic.INTERACTION, interaction.id, message),
-    deps.topics.publish(Topic.CAMPAIGN, interaction.campaign.id, message),
-    deps.topics.publish(Topic.CENTER, undefined, message),
-    ...[...trays].map((t) => deps.topics.publish(Topic.TRAY, t, message)),
-  ]);
+  await deps.topics.publishAll<Topic.INTERACTION | Topic.CAMPAIGN | Topic.CENTER | Topic.TRAY>(
+    [[Topic.INTERACTION, interaction.id], [Topic.CAMPAIGN, interaction.campaign.id], [Topic.CENTER, undefined], ...[...trays].map((t) => [Topic.TRAY, t] as const)],
+    message,
+  );
 }

@@ -11,13 +11,13 @@ import { InteractionEventType, InteractionResult, Phase } from './interaction.en
 import { locationOf, recordEvent, SYSTEM_ACTOR } from './interaction.events.js';
 import { changed, type Committed, committed, messagesPosted } from '../domain-events/domain-event.js';
 import { mayClose, mayHandOff, mayHandOffAs, mayTake } from './interaction.rules.js';
-import { type CloseUnless, closeWithin } from './close.service.js';
+import { closeOnView, type CloseUnless, closeWithin, loadClosable } from './close.service.js';
 import { type InteractionView, QUEUED_NOW } from './interaction.view.js';
 import { canSee, couldHaveTaken } from './visibility.rules.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { moveContact } from '../contacts/contact.service.js';
 import { scopeOf } from '../auth/viewer.js';
-import { actorOf, enforce, loadView, requireVisible, stateOf, trailActor } from './interaction.access.js';
+import { actorOf, enforce, loadView, requireVisible, stateOf, trailActor, visibleOrNotFound } from './interaction.access.js';
 import { textFor } from './system-messages.js';
 import { assignWithin } from './assignment.service.js';
 import { admissionWithin, type CampaignRow, refuseWithin } from './admission.service.js';
@@ -91,6 +91,15 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Committ
 
 /** Closes an interaction; a chat that was handed on between operators ends ESCALATED rather than SUCCESS. */
 export async function closeInteraction(ctx: Context, id: string, result: InteractionResult): Promise<Committed<InteractionView>> {
+  // One statement reads, one closes, while nothing moves the chat in between; a chat that keeps
+  // moving is decided again, at last under its lock.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const closable = await loadClosable(ctx.em, id);
+    const view = visibleOrNotFound(ctx, closable?.view ?? null);
+    enforce(mayClose(actorOf(ctx.viewer), stateOf(view), result));
+    const closed = await closeOnView(ctx.em, trailActor(ctx.viewer), closable!, result);
+    if (closed) return committed(closed.view, [...messagesPosted(closed.said ? [closed.said] : []), ...changed(closed.view, view)]);
+  }
   const view = await requireVisible(ctx, id);
   enforce(mayClose(actorOf(ctx.viewer), stateOf(view), result));
   return closeCommitted(ctx.em, view, result, trailActor(ctx.viewer));

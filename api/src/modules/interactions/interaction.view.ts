@@ -58,8 +58,12 @@ export interface InteractionView {
  */
 export const QUEUED_NOW = 'queued_at = now(), waiting_since = coalesce(waiting_since, now())';
 
-/** One select for every reader, so queries and events show the same shape. */
-export const INTERACTION_VIEW_SQL = `
+/**
+ * One select for every reader, so queries and events show the same shape. `source` may name a
+ * statement's own `returning i.*` (a close answers with the view it made, read in the same statement);
+ * `also` adds columns a caller needs beside the view.
+ */
+export const interactionViewSql = (source = 'interactions', also = ''): string => `
 select i.id, i.protocol, i.channel, i.phase, i.status, i.result, i.bot_answers, i.expertise, i.country, i.language,
        i.last_sequence, i.revision, i.transfer_count, i.started_by_key_id, i.created_at, i.queued_at, i.waiting_since, i.assigned_at, i.first_assigned_at, i.closed_at, i.updated_at,
        c.id as campaign_id, c.name as campaign_name, c.time_zone as campaign_time_zone, c.no_answer_timeout_seconds,
@@ -72,12 +76,14 @@ select i.id, i.protocol, i.channel, i.phase, i.status, i.result, i.bot_answers, 
                    from interaction_participants p join users pu on pu.id = p.user_id
                   where p.interaction_id = i.id and p.left_at is null), '[]') as participants,
        coalesce((select array_agg(tg.name order by tg.name) from interaction_tags it join tags tg on tg.id = it.tag_id
-                 where it.interaction_id = i.id), '{}') as tag_names
-  from interactions i
+                 where it.interaction_id = i.id), '{}') as tag_names${also ? `, ${also}` : ''}
+  from ${source} i
   join campaigns c on c.id = i.campaign_id
   join contacts ct on ct.id = i.contact_id
   left join trays t on t.id = i.tray_id
   left join users u on u.id = i.agent_id`;
+
+export const INTERACTION_VIEW_SQL = interactionViewSql();
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 

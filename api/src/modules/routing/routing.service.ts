@@ -1,6 +1,7 @@
 import { ACTIVE_CHATS_SQL, CONNECTED_SQL } from '../agents/agent.sql.js';
 import { CUSTOM_TRAY_IDS_SQL } from '../trays/tray-access.sql.js';
 import { type Em, one, rows, pgArray, prepared } from '../../db/sql.js';
+import { batchedSoonPer } from '../../shared/batched-soon.js';
 import type { Deps } from '../../shared/deps.js';
 import { type CampaignMessages, type Language, RoutingStrategy } from '../campaigns/campaign.enums.js';
 import { ContactState } from '../contacts/contact.enums.js';
@@ -174,18 +175,26 @@ async function assignmentEvents(em: Em, assigned: Assigned[]): Promise<DomainEve
  */
 export const routingListener: Listener = async (deps, events) => {
   const campaigns = new Set(distinct(events, 'CHAT_WAITING', (e) => e.campaignId));
-  for (const agentId of distinct(events, 'AGENT_CAPACITY', (e) => e.agentId)) for (const id of await campaignsOf(deps, agentId)) campaigns.add(id);
+  const agents = distinct(events, 'AGENT_CAPACITY', (e) => e.agentId);
+  for (const ids of await Promise.all(agents.map((agentId) => campaignsOfSoon(deps, agentId)))) for (const id of ids ?? []) campaigns.add(id);
   for (const id of campaigns) await routeSoon(deps, id);
 };
 
 /** Asked after every chat an agent closes: planned once per connection. */
-const CAMPAIGNS_OF = prepared('campaigns_of_agent', `select c.id from campaigns c join users u on u.id = ? where c.routing_strategy <> 'MANUAL' and ${worksOnSql('u', 'c')}`);
+const CAMPAIGNS_OF = prepared(
+  'campaigns_of_agents',
+  `select u.id as user_id, c.id from campaigns c join users u on u.id = any(?::uuid[]) where c.routing_strategy <> 'MANUAL' and ${worksOnSql('u', 'c')}`,
+);
 
-/** The routed campaigns an agent works on: those naming it as a member, and those naming nobody. */
-export async function campaignsOf(deps: Deps, userId: string): Promise<string[]> {
-  const found = await rows<{ id: string }>(deps.orm.em.fork(), CAMPAIGNS_OF, [userId]);
-  return found.map((c) => c.id);
+/** The routed campaigns each agent works on: those naming it as a member, and those naming nobody. */
+export async function campaignsOf(deps: Deps, userIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byAgent = new Map<string, string[]>(userIds.map((id) => [id, []]));
+  for (const row of await rows<{ user_id: string; id: string }>(deps.orm.em.fork(), CAMPAIGNS_OF, [pgArray(userIds)])) byAgent.get(row.user_id)?.push(row.id);
+  return byAgent;
 }
+
+/** Agents whose chats several commits closed at once are looked up in one statement. */
+const campaignsOfSoon = batchedSoonPer(campaignsOf);
 
 /** Per campaign, the pass waiting to start after the one running: later events join it rather than queue their own. */
 const queued = new Map<string, Promise<void>>();
