@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { badInput, ErrorCode, ParleyError } from '../shared/errors.js';
+import { badInput } from '../shared/errors.js';
 import { isUuid } from '../shared/ids.js';
 
 export type Em = EntityManager;
@@ -10,8 +10,9 @@ export type Row = Record<string, any>;
 
 /**
  * Runs SQL with `?` placeholders inside whatever transaction `em` is in. A value PostgreSQL cannot
- * read as its column's type (an id that is not a UUID) names nothing: it answers NOT_FOUND here,
- * once, rather than every lookup guarding its ids or a malformed id surfacing as a server error.
+ * read as its column's type (an id that is not a UUID) is the caller's mistake: it answers
+ * BAD_USER_INPUT here, once, rather than every lookup guarding its ids or a malformed id surfacing
+ * as a server error.
  */
 export async function rows<T = Row>(em: Em, sql: string | Prepared, params: unknown[] = []): Promise<T[]> {
   // PostgreSQL text cannot hold the NUL character (the server refuses the whole message): such a
@@ -21,7 +22,7 @@ export async function rows<T = Row>(em: Em, sql: string | Prepared, params: unkn
     if (typeof sql !== 'string') return await runPrepared<T>(em, sql, params);
     return (await em.execute(sql, params as Parameters<Em['execute']>[1], 'all')) as T[];
   } catch (err) {
-    if ((err as { code?: string }).code === '22P02') throw new ParleyError(ErrorCode.NOT_FOUND, 'Not found: a value is malformed');
+    if ((err as { code?: string }).code === '22P02') throw badInput('A value is malformed: ids are UUIDs, as the API gives them');
     throw err;
   }
 }

@@ -8,7 +8,7 @@ import { GraphQLError } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { type Em, one } from '../db/sql.js';
 import { resolveViewer } from '../modules/auth/auth.service.js';
-import { bearer } from '../modules/auth/tokens.js';
+import { credentialOf } from '../modules/auth/tokens.js';
 import { Presence } from '../modules/agents/presence.js';
 import { maskError } from '../shared/errors.js';
 import type { Context } from '../shared/context.js';
@@ -20,7 +20,7 @@ import { IntrospectionCache } from './introspection-cache.js';
 import { textInputPlugin } from './input-text.js';
 import { readOnlyKeysPlugin } from './read-only-keys.js';
 import { documentTooLarge, validationRules, variablesTooLarge } from './limits.js';
-import { graphqlOverHttp } from './graphql-http.js';
+import { graphqlOverHttp, subscriptionsOverSocketPlugin } from './graphql-http.js';
 import { createMetrics } from './metrics.js';
 import { listenForMetrics, metricsAccess, metricsRoute } from './metrics-endpoint.js';
 import { buildParleySchema } from './schema.js';
@@ -84,6 +84,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
       new IntrospectionCache().plugin(),
       textInputPlugin(),
       readOnlyKeysPlugin(),
+      subscriptionsOverSocketPlugin(),
       sharedQueriesPlugin(schema, { monitor: (ctx, args) => monitorSnapshotFor(ctx, args.filter as MonitorFilterInput | undefined) }),
     ],
   });
@@ -118,7 +119,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
         const em = deps.orm.em.fork() as Em;
         let viewer;
         try {
-          viewer = await resolveViewer(em, bearer(req.headers.authorization), deps.viewers);
+          viewer = await resolveViewer(em, credentialOf(req.headers), deps.viewers);
         } catch (err) {
           if (err instanceof GraphQLError) {
             throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 401 } } });

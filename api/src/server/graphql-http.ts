@@ -1,7 +1,7 @@
 import type http from 'node:http';
-import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { type ApolloServer, type ApolloServerPlugin, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import getRawBody from 'raw-body';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Context } from '../shared/context.js';
 import { ErrorCode } from '../shared/errors.js';
 
@@ -79,7 +79,7 @@ async function answer(apollo: ApolloServer<Context>, options: GraphqlOverHttp, r
     [query, variables] = [params.get('query') ?? undefined, params.get('variables') ?? undefined];
   }
   const error = options.tooLarge(query, variables);
-  if (error) return refuse(res, 413, ErrorCode.QUERY_TOO_COMPLEX, error.message);
+  if (error) return refuse(res, 413, ErrorCode.QUERY_TOO_COMPLEX, error.message, false, error.extensions);
 
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -92,8 +92,25 @@ async function answer(apollo: ApolloServer<Context>, options: GraphqlOverHttp, r
   res.end();
 }
 
-function refuse(res: http.ServerResponse, status: number, code: string, message: string, close = false): void {
-  const text = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+function refuse(res: http.ServerResponse, status: number, code: string, message: string, close = false, extensions: Record<string, unknown> = {}): void {
+  const text = JSON.stringify({ errors: [{ message, extensions: { ...extensions, code } }] });
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(close ? { connection: 'close' } : {}) });
   res.end(text);
 }
+
+/**
+ * A subscription sent over HTTP is the caller's mistake, answered as one (BAD_REQUEST, 400) with
+ * where subscriptions go, before anything runs: Apollo would otherwise fail it as a server error.
+ */
+export const subscriptionsOverSocketPlugin = (): ApolloServerPlugin<Context> => ({
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== 'subscription') return;
+        throw new GraphQLError('Subscriptions run over WebSocket: open ws://<host>/graphql with the graphql-transport-ws protocol (graphql-ws)', {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
+      },
+    };
+  },
+});

@@ -11,20 +11,26 @@ import type { Config } from '../shared/config.js';
  */
 export function validationRules(config: Config): ValidationRule[] {
   // graphql-armor throws by default, which Apollo treats as a crash; reporting keeps it a client error.
-  const reject = {
+  const reject = (limit: string) => ({
     propagateOnRejection: false,
     exposeLimits: true,
-    onReject: [
-      (context: ValidationContext | null, error: GraphQLError) =>
-        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } })),
-    ],
-  };
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(limitRefusal(error.message.replace(/^Syntax Error: /, ''), limit))],
+  });
   return [
-    maxDepthRule({ n: config.MAX_QUERY_DEPTH, flattenFragments: true, ...reject }),
-    maxAliasesRule({ n: config.MAX_ALIASES, ...reject }),
-    costLimitRule({ maxCost: config.MAX_QUERY_COST, ...reject }),
+    maxDepthRule({ n: config.MAX_QUERY_DEPTH, flattenFragments: true, ...reject('MAX_QUERY_DEPTH') }),
+    maxAliasesRule({ n: config.MAX_ALIASES, ...reject('MAX_ALIASES') }),
+    costLimitRule({ maxCost: config.MAX_QUERY_COST, ...reject('MAX_QUERY_COST') }),
     introspectionDepthRule(MAX_INTROSPECTION_DEPTH),
   ] as unknown as ValidationRule[];
+}
+
+/**
+ * Every limit refuses with QUERY_TOO_COMPLEX and names itself in `extensions.limit` (the setting
+ * that sets it), so a client can tell which one it met. Apollo gives its own code to whatever its
+ * validation refuses; `limit` survives that, and the masking (shared/errors.ts) restores the code.
+ */
+export function limitRefusal(message: string, limit: string, nodes?: readonly ASTNode[]): GraphQLError {
+  return new GraphQLError(message, { nodes, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit } });
 }
 
 /** Refused before parsing: a document larger than the limit costs nothing to turn away. */
@@ -32,9 +38,7 @@ export function documentTooLarge(query: unknown, config: Config): GraphQLError |
   if (typeof query !== 'string') return null;
   const bytes = Buffer.byteLength(query, 'utf8');
   if (bytes <= config.MAX_DOCUMENT_BYTES) return null;
-  return new GraphQLError(`The document has ${bytes} bytes; the limit is ${config.MAX_DOCUMENT_BYTES}`, {
-    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
-  });
+  return limitRefusal(`The document has ${bytes} bytes; the limit is ${config.MAX_DOCUMENT_BYTES}`, 'MAX_DOCUMENT_BYTES');
 }
 
 /**
@@ -45,9 +49,7 @@ export function variablesTooLarge(variables: unknown, config: Config): GraphQLEr
   if (variables === undefined || variables === null) return null;
   const bytes = Buffer.byteLength(typeof variables === 'string' ? variables : JSON.stringify(variables), 'utf8');
   if (bytes <= config.MAX_VARIABLES_BYTES) return null;
-  return new GraphQLError(`The variables have ${bytes} bytes; the limit is ${config.MAX_VARIABLES_BYTES}`, {
-    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
-  });
+  return limitRefusal(`The variables have ${bytes} bytes; the limit is ${config.MAX_VARIABLES_BYTES}`, 'MAX_VARIABLES_BYTES');
 }
 
 /**
@@ -85,7 +87,7 @@ export function introspectionDepthRule(limit: number): ValidationRule {
         if (node.name.value !== '__schema') return;
         const depth = 1 + depthOf(node.selectionSet);
         if (depth > limit) {
-          context.reportError(new GraphQLError(`Introspection depth limit of ${limit} exceeded, found ${depth}`, { nodes: [node as ASTNode], extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }));
+          context.reportError(limitRefusal(`Introspection depth limit of ${limit} exceeded, found ${depth}`, 'INTROSPECTION_DEPTH', [node as ASTNode]));
         }
         return false;
       },

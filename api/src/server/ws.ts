@@ -4,7 +4,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { resolveViewer, resolveViewersByHash } from '../modules/auth/auth.service.js';
 import { Refresh, refreshOf } from '../modules/auth/socket-caller.rules.js';
-import { bearer, hashToken } from '../modules/auth/tokens.js';
+import { credentialOf, hashToken } from '../modules/auth/tokens.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 import type { Presence } from '../modules/agents/presence.js';
 import { Role } from '../modules/users/user.enums.js';
@@ -146,6 +146,17 @@ class OpenSockets {
  * limits' refusals included). Without it here the masking took a misspelt field for a crash and
  * answered "Internal server error".
  */
+/** A WebSocket close reason holds at most 123 bytes. */
+function closeReason(message: string): string {
+  const bytes = Buffer.from(message);
+  return bytes.length <= 123
+    ? message
+    : bytes
+        .subarray(0, 120)
+        .toString()
+        .replace(/\uFFFD$/, '') + '...';
+}
+
 function withCode(error: GraphQLError, code: string): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
 }
@@ -213,18 +224,19 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
         return result;
       },
       onConnect: async (ctx) => {
-        const header = ctx.connectionParams?.authorization;
-        const token = bearer(typeof header === 'string' ? header : null);
         const { socket } = ctx.extra;
         const mark = open.mark();
+        let token: string | null;
         let viewer: Viewer;
         try {
+          // The same reading as over HTTP, whatever the case of the parameter's name (GraphiQL sends "Authorization").
+          token = credentialOf(ctx.connectionParams ?? {});
           viewer = await resolveViewer(deps.orm.em.fork(), token);
         } catch (err) {
           // A token that ended while the page was reconnecting gets the same 4401 as one ended while
           // connected, so the page signs out; any other failure (the database away) is retried.
           if ((err as GraphQLError).extensions?.code !== ErrorCode.UNAUTHENTICATED) throw err;
-          socket.close(ParleyCloseCode.SessionRevoked, 'Unauthorized');
+          socket.close(ParleyCloseCode.SessionRevoked, closeReason((err as GraphQLError).message));
           return false;
         }
         // Gone while its caller was read: its 'close' has passed, and nothing must be kept for it.

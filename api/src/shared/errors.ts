@@ -56,7 +56,8 @@ export interface FormattedErrorLike {
  * Shows expected errors as they are and replaces anything else by a generic one, so a driver
  * message or a stack never reaches a client. `log` receives the original for the operator.
  */
-export function maskError(formatted: FormattedErrorLike, original: unknown, log: (err: unknown) => void): FormattedErrorLike {
+export function maskError(shown: FormattedErrorLike, original: unknown, log: (err: unknown) => void): FormattedErrorLike {
+  const formatted = asLimitRefusal(shown);
   const code = formatted.extensions?.code;
   if (isExpectedCode(code)) {
     // `http` (status and headers, e.g. Retry-After) is for the transport, not the client's payload.
@@ -65,4 +66,24 @@ export function maskError(formatted: FormattedErrorLike, original: unknown, log:
   }
   log(original);
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** graphql-js's parser stops at the token limit with a syntax error of its own. */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more th\w+ (\d+) tokens/;
+
+/**
+ * A limit's refusal answers QUERY_TOO_COMPLEX with the limit named, on every transport, whichever
+ * layer met it: Apollo and graphql-ws give parse and validation failures their own codes over ours.
+ */
+function asLimitRefusal(error: FormattedErrorLike): FormattedErrorLike {
+  const tokens = TOKEN_LIMIT.exec(error.message);
+  if (tokens) {
+    return {
+      ...error,
+      message: `The document has more than ${tokens[1]} tokens; the limit is ${tokens[1]}`,
+      extensions: { ...error.extensions, code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'MAX_TOKENS' },
+    };
+  }
+  if (typeof error.extensions?.limit === 'string' && error.extensions.code !== ErrorCode.QUERY_TOO_COMPLEX) return { ...error, extensions: { ...error.extensions, code: ErrorCode.QUERY_TOO_COMPLEX } };
+  return error;
 }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { unauthenticated } from '../../shared/errors.js';
 
 /** Token kinds, told apart by prefix so one header carries any of them. */
 export enum TokenKind {
@@ -21,8 +22,29 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function bearer(header: string | undefined | null): string | null {
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  return match ? match[1]! : null;
+/** Headers other APIs take a key in. Parley reads only Authorization, and says so rather than answer as to a stranger. */
+const FOREIGN_CREDENTIALS = ['x-api-key', 'api-key', 'apikey', 'x-auth-token', 'x-access-token', 'x-token', 'token', 'access-token', 'x-parley-key'];
+const HOW = 'send it as "Authorization: Bearer <token>"';
+
+/**
+ * The token a request carries, null if it carries none. A credential Parley cannot read (another
+ * scheme than Bearer, or a key in a header of another API) is UNAUTHENTICATED, never anonymous:
+ * a caller who meant to be someone must not be answered as nobody. `headers` are an HTTP request's
+ * or a WebSocket's connection parameters, whose names come in any case.
+ */
+export function credentialOf(headers: Readonly<Record<string, unknown>>): string | null {
+  let authorization: unknown;
+  let foreign: string | null = null;
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (lower === 'authorization') authorization = value;
+    else if (value && FOREIGN_CREDENTIALS.includes(lower)) foreign = name;
+  }
+  if (authorization === undefined || authorization === null || authorization === '') {
+    if (foreign) throw unauthenticated(`Parley does not read a token from ${foreign}: ${HOW}`);
+    return null;
+  }
+  const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization.trim()) : null;
+  if (!match) throw unauthenticated(`The Authorization header holds no bearer token: ${HOW}`);
+  return match[1]!;
 }

@@ -3,7 +3,7 @@ import { createContext } from '../auth/request-context.js';
 import type { Deps } from '../../shared/deps.js';
 import { answerError, fail } from '../../shared/http-errors.js';
 import { resolveViewer } from '../auth/auth.service.js';
-import { bearer } from '../auth/tokens.js';
+import { credentialOf } from '../auth/tokens.js';
 import { rateSubject } from '../limits/rate-limits.js';
 import { inlineType } from './file.rules.js';
 import type { Em } from '../../db/sql.js';
@@ -39,7 +39,7 @@ export function filesRouter(deps: Deps): Router {
     async (req, res, next) => {
       try {
         const em = deps.orm.em.fork();
-        const viewer = await resolveViewer(em, bearer(req.headers.authorization));
+        const viewer = await resolveViewer(em, credentialOf(req.headers));
         if (viewer.kind === 'ANONYMOUS') return fail(res, 401, 'UNAUTHENTICATED', 'Sign in, or use the visitor token, to upload');
         await deps.limits.spend(rateSubject(viewer, req.ip ?? 'unknown'));
         await requireUploadsOpen(em, viewer);
@@ -74,7 +74,7 @@ export function filesRouter(deps: Deps): Router {
         file = found;
       } else {
         const em = deps.orm.em.fork();
-        const viewer = await resolveViewer(em, bearer(req.headers.authorization));
+        const viewer = await resolveViewer(em, credentialOf(req.headers));
         if (viewer.kind === 'ANONYMOUS') return fail(res, 401, 'UNAUTHENTICATED', 'Sign in, or use a download link');
         file = await fileFor(createContext(deps, viewer, em), id);
       }

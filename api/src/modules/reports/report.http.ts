@@ -5,7 +5,7 @@ import type { Deps } from '../../shared/deps.js';
 import { answerError, fail } from '../../shared/http-errors.js';
 import { resolveViewer } from '../auth/auth.service.js';
 import { requireSupervisor } from '../auth/guards.js';
-import { bearer } from '../auth/tokens.js';
+import { credentialOf } from '../auth/tokens.js';
 import { encodeCursor, InteractionOrder, listInteractions } from '../interactions/interaction.queries.js';
 import { REPORT_COLUMNS, ReportRefused, reportFilter, reportRow } from './report.rules.js';
 
@@ -22,7 +22,7 @@ export function reportsRouter(deps: Deps): Router {
     let started = false;
     try {
       const em = deps.orm.em.fork();
-      const viewer = await resolveViewer(em, bearer(req.headers.authorization));
+      const viewer = await resolveViewer(em, credentialOf(req.headers));
       requireSupervisor(viewer);
       const filter = reportFilter(req.query as Record<string, unknown>);
       const ctx = createContext(deps, viewer, em);
