@@ -44,9 +44,9 @@ async function closeWhileChanged<T>(chatId: string, change: (tx: pg.Client) => P
     await tx.query('begin');
     await tx.query('select 1 from interactions where id = $1 for update', [chatId]);
     const closing = close();
-    // Only the close writes this row meanwhile; whoever waits on a row lock in this database is it.
+    // The close is whoever waits for this transaction's lock (other test files share the database).
     for (let waited = 0; ; waited += 20) {
-      const waiting = await tx.query("select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'transactionid'");
+      const waiting = await tx.query('select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))');
       if (waiting.rowCount) break;
       if (waited > 10_000) throw new Error('the close never reached its write');
       await new Promise((r) => setTimeout(r, 20));

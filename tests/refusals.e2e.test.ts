@@ -97,16 +97,23 @@ describe('a credential Parley does not read', () => {
       expect(answer.errors?.[0]?.message).toMatch(/Authorization: Bearer <token>/);
       expect(answer.data ?? null).toBeNull();
     }
-    // No credential at all is still anonymous: the widget's first call carries none.
-    expect((await post({ query: '{ __typename }' })).data).toEqual({ __typename: 'Query' });
+    // No credential at all is still anonymous (the widget's first call carries none), and so are a
+    // reverse proxy's Basic credentials and another header's value that is no Parley token.
+    for (const headers of [{}, { authorization: 'Basic dXNlcjpwYXNz' }, { 'x-api-key': 'the-proxy-s-own' }]) {
+      expect((await post({ query: '{ __typename }' }, headers)).data, JSON.stringify(headers)).toEqual({ __typename: 'Query' });
+    }
   });
 
   it('is refused by the file and report downloads too', async () => {
     const file = await fetch(`${api.url}/files/00000000-0000-4000-8000-000000000000`, { headers: { 'x-api-key': key } });
     expect(file.status).toBe(401);
-    expect(await file.text()).toMatch(/UNAUTHENTICATED/);
+    // Not the refusal of a caller with no credential: the one that says where the key goes.
+    const body = await file.text();
+    expect(body).toMatch(/UNAUTHENTICATED/);
+    expect(body).toMatch(/x-api-key/);
     const report = await fetch(`${api.url}/reports/conversations.csv`, { headers: { authorization: `Token ${admin}` } });
     expect(report.status).toBe(401);
+    expect(await report.text()).toMatch(/Authorization: Bearer <token>/);
   });
 
   it('closes a WebSocket with 4401 and the reason, and reads Authorization in any case (as GraphiQL sends it)', async () => {

@@ -60,7 +60,7 @@ async function answer(apollo: ApolloServer<Context>, options: GraphqlOverHttp, r
       } catch (err) {
         const refused = (err as { type?: string }).type;
         // Past the limit nothing more is read (by the Content-Length, or while reading).
-        if (refused === 'entity.too.large') return refuse(res, 413, ErrorCode.QUERY_TOO_COMPLEX, 'The request body is over the size limit', true);
+        if (refused === 'entity.too.large') return refuse(res, 413, ErrorCode.QUERY_TOO_COMPLEX, 'The request body is over the size limit', true, { limit: 'BODY_BYTES' });
         if (refused === 'request.aborted') return; // The client left: nobody to answer.
         throw err;
       }

@@ -141,11 +141,6 @@ class OpenSockets {
   }
 }
 
-/**
- * graphql-js's parse and validation errors carry no code; Apollo gives them one over HTTP (the
- * limits' refusals included). Without it here the masking took a misspelt field for a crash and
- * answered "Internal server error".
- */
 /** A WebSocket close reason holds at most 123 bytes. */
 function closeReason(message: string): string {
   const bytes = Buffer.from(message);
@@ -157,6 +152,11 @@ function closeReason(message: string): string {
         .replace(/\uFFFD$/, '') + '...';
 }
 
+/**
+ * graphql-js's parse and validation errors carry no code; Apollo gives them one over HTTP (the
+ * limits' refusals included). Without it here the masking took a misspelt field for a crash and
+ * answered "Internal server error".
+ */
 function withCode(error: GraphQLError, code: string): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
 }

@@ -84,6 +84,10 @@ function asLimitRefusal(error: FormattedErrorLike): FormattedErrorLike {
       extensions: { ...error.extensions, code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'MAX_TOKENS' },
     };
   }
-  if (typeof error.extensions?.limit === 'string' && error.extensions.code !== ErrorCode.QUERY_TOO_COMPLEX) return { ...error, extensions: { ...error.extensions, code: ErrorCode.QUERY_TOO_COMPLEX } };
+  // Only over the codes those layers give; anything else (an unexpected error) stays masked.
+  const code = error.extensions?.code;
+  if (typeof error.extensions?.limit === 'string' && (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')) {
+    return { ...error, extensions: { ...error.extensions, code: ErrorCode.QUERY_TOO_COMPLEX } };
+  }
   return error;
 }

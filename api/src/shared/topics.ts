@@ -91,6 +91,9 @@ export interface CallEventMessage {
   cursor: string;
 }
 
+/** A payload each of the topics `T` carries (the intersection of their payloads, not the union). */
+type CarriedByAll<T extends Topic> = (T extends Topic ? (p: TopicPayloads[T]) => void : never) extends (p: infer P) => void ? P : never;
+
 /** Typed access to the bus with a per-deployment channel prefix. */
 export class Topics {
   constructor(
@@ -105,11 +108,11 @@ export class Topics {
   private readonly localWatchers = new Map<Topic, Set<() => void>>();
 
   publish<T extends Topic>(topic: T, id: string | undefined, payload: TopicPayloads[T]): Promise<void> {
-    return this.publishAll([[topic, id]], payload);
+    return this.publishAll([[topic, id]], payload as CarriedByAll<T>); // one topic: the same type
   }
 
-  /** One payload on several topics (a change on its chat's, campaign's and trays' channels), serialised once. */
-  publishAll<T extends Topic>(targets: readonly (readonly [T, string | undefined])[], payload: TopicPayloads[T]): Promise<void> {
+  /** One payload on several topics (a change on its chat's, campaign's and trays' channels), serialised once; it must be what every one of them carries. */
+  publishAll<T extends Topic>(targets: readonly (readonly [T, string | undefined])[], payload: CarriedByAll<T>): Promise<void> {
     for (const [topic] of targets) for (const watcher of this.localWatchers.get(topic) ?? []) watcher();
     const channels = targets.map(([topic, id]) => this.channel(topic, id));
     return this.bus.publish(channels.length === 1 ? channels[0]! : channels, payload);

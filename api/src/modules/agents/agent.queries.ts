@@ -50,12 +50,7 @@ export async function loadStatus(em: Em, userId: string, graceMs: number): Promi
 const STATUSES_BY_ID = prepared('agent_statuses', `${STATUS_SQL} where u.id = any(?::uuid[])`);
 
 export async function loadStatuses(em: Em, userIds: readonly string[], graceMs: number): Promise<AgentStatusView[]> {
-  return (await loadStatusesAndStored(em, userIds, graceMs)).map((s) => s.view);
-}
-
-/** Each agent's state as derived now, beside the state last stored (which a refresh compares). */
-export async function loadStatusesAndStored(em: Em, userIds: readonly string[], graceMs: number): Promise<{ view: AgentStatusView; stored: AgentState }[]> {
-  return (await rows(em, STATUSES_BY_ID, [graceMs, pgArray(userIds)])).map((r) => ({ view: toStatusView(r), stored: r.state }));
+  return (await rows(em, STATUSES_BY_ID, [graceMs, pgArray(userIds)])).map(toStatusView);
 }
 
 export async function listStatuses(em: Em, graceMs: number, scope: Scope): Promise<AgentStatusView[]> {

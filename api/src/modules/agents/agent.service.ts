@@ -9,7 +9,7 @@ import { committed, type Committed } from '../domain-events/domain-event.js';
 import { distinct, type Listener } from '../domain-events/dispatcher.js';
 import { requirePersonToActOn } from '../users/people.access.js';
 import { Role } from '../users/user.enums.js';
-import { type AgentStatusView, loadStatuses, loadStatusesAndStored } from './agent.queries.js';
+import { type AgentStatusView, loadStatuses } from './agent.queries.js';
 import { MyState } from './agent.type.js';
 
 const STORE_STATES = prepared(
@@ -28,10 +28,8 @@ const STORE_STATES = prepared(
 export async function refreshAgents(deps: Deps, userIds: readonly string[]): Promise<AgentStatusView[]> {
   if (userIds.length === 0) return [];
   const em = deps.orm.em.fork();
-  const read = await loadStatusesAndStored(em, userIds, deps.config.PRESENCE_GRACE_MS);
-  const statuses = read.map((r) => r.view);
-  // Most changes (a fourth chat of five closed) leave every state as stored: nothing to write.
-  if (read.every((r) => r.view.state === r.stored)) return statuses;
+  const statuses = await loadStatuses(em, userIds, deps.config.PRESENCE_GRACE_MS);
+  if (statuses.length === 0) return [];
   // Becoming FREE starts the idle time that LONGEST_IDLE ranks agents by. Several agents' rows are
   // locked in id order first, as routing locks them, so a refresh and a pass never deadlock.
   const update = (tx: Em) => rows<{ user_id: string; state_changed_at: Date }>(tx, STORE_STATES, [JSON.stringify(statuses.map((st) => ({ user_id: st.userId, state: st.state })))]);

@@ -23,14 +23,16 @@ export function hashToken(token: string): string {
 }
 
 /** Headers other APIs take a key in. Parley reads only Authorization, and says so rather than answer as to a stranger. */
-const FOREIGN_CREDENTIALS = ['x-api-key', 'api-key', 'apikey', 'x-auth-token', 'x-access-token', 'x-token', 'token', 'access-token', 'x-parley-key'];
+const FOREIGN_CREDENTIALS = ['x-api-key', 'api-key', 'apikey', 'x-auth-token', 'x-access-token', 'access-token', 'x-parley-key'];
 const HOW = 'send it as "Authorization: Bearer <token>"';
 
 /**
- * The token a request carries, null if it carries none. A credential Parley cannot read (another
- * scheme than Bearer, or a key in a header of another API) is UNAUTHENTICATED, never anonymous:
- * a caller who meant to be someone must not be answered as nobody. `headers` are an HTTP request's
- * or a WebSocket's connection parameters, whose names come in any case.
+ * The token a request carries, null if it carries none. A credential meant for Parley that it cannot
+ * read (another scheme than Bearer, a Parley token in a header of another API) is UNAUTHENTICATED,
+ * never anonymous: a caller who meant to be someone must not be answered as nobody. `Basic` is a
+ * reverse proxy's (browsers repeat it on every request to its site), and another header's value
+ * that is not a Parley token may be a proxy's too: both are left alone. `headers` are an HTTP
+ * request's or a WebSocket's connection parameters, whose names come in any case.
  */
 export function credentialOf(headers: Readonly<Record<string, unknown>>): string | null {
   let authorization: unknown;
@@ -38,13 +40,15 @@ export function credentialOf(headers: Readonly<Record<string, unknown>>): string
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (lower === 'authorization') authorization = value;
-    else if (value && FOREIGN_CREDENTIALS.includes(lower)) foreign = name;
+    else if (typeof value === 'string' && FOREIGN_CREDENTIALS.includes(lower) && carriesToken(value)) foreign = name;
   }
-  if (authorization === undefined || authorization === null || authorization === '') {
-    if (foreign) throw unauthenticated(`Parley does not read a token from ${foreign}: ${HOW}`);
-    return null;
+  if (typeof authorization === 'string' && authorization.trim() !== '' && !/^Basic\s/i.test(authorization.trim())) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw unauthenticated(`The Authorization header holds no bearer token: ${HOW}`);
+    return match[1]!;
   }
-  const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization.trim()) : null;
-  if (!match) throw unauthenticated(`The Authorization header holds no bearer token: ${HOW}`);
-  return match[1]!;
+  if (foreign) throw unauthenticated(`Parley does not read a token from ${foreign}: ${HOW}`);
+  return null;
 }
+
+const carriesToken = (value: string): boolean => tokenKind(value.trim().replace(/^Bearer\s+/i, '')) !== null;

@@ -85,13 +85,18 @@ export async function closeWithin(
 export interface Closable {
   view: InteractionView;
   texts: { messages: CampaignMessages; defaultLanguage: Language };
+  /** A call rings or runs: ending it takes the locked path. */
+  hasCall: boolean;
 }
 
-const CLOSABLE_BY_ID = prepared('interaction_closable', `${interactionViewSql('interactions', 'c.messages as campaign_messages, c.default_language as campaign_default_language')} where i.id = ?`);
+const CLOSABLE_BY_ID = prepared(
+  'interaction_closable',
+  `${interactionViewSql('interactions', `c.messages as campaign_messages, c.default_language as campaign_default_language, ${hasOpenCallSql('i')} as has_call`)} where i.id = ?`,
+);
 
 export async function loadClosable(em: Em, id: string): Promise<Closable | null> {
   const row = await one(em, CLOSABLE_BY_ID, [id]);
-  return row ? { view: toInteractionView(row), texts: { messages: row.campaign_messages, defaultLanguage: row.campaign_default_language } } : null;
+  return row ? { view: toInteractionView(row), texts: { messages: row.campaign_messages, defaultLanguage: row.campaign_default_language }, hasCall: row.has_call } : null;
 }
 
 // The view decides only while nothing it was read with has moved: the row (its revision), the

@@ -92,11 +92,12 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Committ
 /** Closes an interaction; a chat that was handed on between operators ends ESCALATED rather than SUCCESS. */
 export async function closeInteraction(ctx: Context, id: string, result: InteractionResult): Promise<Committed<InteractionView>> {
   // One statement reads, one closes, while nothing moves the chat in between; a chat that keeps
-  // moving is decided again, at last under its lock.
+  // moving, or whose call must end with it, is decided again under its lock.
   for (let attempt = 0; attempt < 2; attempt++) {
     const closable = await loadClosable(ctx.em, id);
     const view = visibleOrNotFound(ctx, closable?.view ?? null);
     enforce(mayClose(actorOf(ctx.viewer), stateOf(view), result));
+    if (closable!.hasCall) break;
     const closed = await closeOnView(ctx.em, trailActor(ctx.viewer), closable!, result);
     if (closed) return committed(closed.view, [...messagesPosted(closed.said ? [closed.said] : []), ...changed(closed.view, view)]);
   }
