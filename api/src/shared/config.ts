@@ -32,6 +32,11 @@ const schema = z.object({
    * signal of 64 KiB, JSON-escaped), far below the 2 MB body an HTTP request may carry.
    */
   MAX_VARIABLES_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(131_072),
+  /**
+   * How far back the event feed and webhooks replay: a `since` before it starts at its start, and a
+   * cursor older than it is refused. The trail itself is kept; this bounds what one reader may ask.
+   */
+  FEED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Operations one WebSocket may have open at once (its subscriptions and the queries it is running). */
   MAX_OPERATIONS_PER_SOCKET: z.coerce.number().int().min(1).max(10_000).default(200),
   PUBSUB_PREFIX: z

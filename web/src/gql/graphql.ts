@@ -197,7 +197,7 @@ export type CreateWebhookInput = {
   campaignIds?: Array<string | number> | null | undefined;
   /** Event types to send; empty or absent: all */
   eventTypes?: Array<InteractionEventType> | null | undefined;
-  /** Send the events from this moment on (the trail is kept); absent: from now */
+  /** Send the events from this moment on, as far back as FEED_RETENTION_DAYS (an earlier moment starts there); absent: from now */
   since?: string | null | undefined;
   url: string;
 };

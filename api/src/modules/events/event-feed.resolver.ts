@@ -1,23 +1,30 @@
 import { Repeater } from '@repeaterjs/repeater';
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
+import type { Em } from '../../db/sql.js';
+import { DateTime } from '../../shared/scalars.js';
 import { badInput, forbidden, unauthenticated } from '../../shared/errors.js';
 import { scopeOf } from '../auth/viewer.js';
-import type { FeedEvent } from './event-feed.js';
-import { decodeCursor, encodeCursor, mayReadFeed, unknownEventTypes } from './event-feed.rules.js';
+import { type FeedEvent, positionAt, recordedAt } from './event-feed.js';
+import { decodeCursor, encodeCursor, type FeedPosition, mayReadFeed, retentionStart, startMoment, unknownEventTypes } from './event-feed.rules.js';
 import { InteractionFeedEvent, InteractionFeedFilter } from './event-feed.type.js';
 
 @Resolver()
 export class EventFeedResolver {
   @Subscription(() => InteractionFeedEvent, {
-    description: 'Supervisors and SUPERVISE or ADMIN keys: every interaction event of your campaigns in order, from `after` (a cursor) or from now; resumable, none lost or repeated',
+    description:
+      'Supervisors and SUPERVISE or ADMIN keys: every interaction event of your campaigns in order, after `after` (a cursor), from `since` (a moment, as far back as FEED_RETENTION_DAYS: an earlier one starts there), or from now; resumable, none lost or repeated. A cursor stays valid while its event is within the retention',
     subscribe: async ({ args, context }) => {
-      const { viewer, deps } = context as Context;
+      const { viewer, deps, em } = context as Context;
       if (viewer.kind === 'ANONYMOUS') throw unauthenticated();
       if (!mayReadFeed(viewer)) throw forbidden('Only supervisors and SUPERVISE keys read the event feed');
-      const cursor = args.after == null ? null : decodeCursor(args.after);
-      if (args.after != null && !cursor) throw badInput('This cursor was not given out by Parley', 'after');
-      const start = cursor ? { position: cursor } : await deps.feed.now();
+      if (args.after != null && args.since != null) throw badInput('Give either after (a cursor) or since (a moment), not both', 'since');
+      const start =
+        args.since != null
+          ? await startAt(em, args.since as Date, deps.config.FEED_RETENTION_DAYS)
+          : args.after != null
+            ? await resumeAfter(em, args.after as string, deps.config.FEED_RETENTION_DAYS)
+            : await deps.feed.now();
       const filter = args.filter ?? {};
       const unknown = unknownEventTypes(filter.types ?? []);
       if (unknown.length) throw badInput(`Unknown event type: ${unknown.join(', ')}`, 'filter.types');
@@ -33,7 +40,25 @@ export class EventFeedResolver {
     @Root() event: FeedEvent,
     @Arg('filter', () => InteractionFeedFilter, { nullable: true }) _filter?: InteractionFeedFilter,
     @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('since', () => DateTime, { nullable: true }) _since?: Date,
   ): InteractionFeedEvent {
     return { ...event, cursor: encodeCursor(event.position) };
   }
+}
+
+async function startAt(em: Em, since: Date, retentionDays: number): Promise<{ position: FeedPosition }> {
+  const moment = startMoment(since, new Date(), retentionDays);
+  if ('refusal' in moment) throw badInput(moment.refusal, 'since');
+  return { position: await positionAt(em, moment.at) };
+}
+
+/** A cursor Parley gave out, whose event is still within the retention. */
+async function resumeAfter(em: Em, after: string, retentionDays: number): Promise<{ position: FeedPosition }> {
+  const position = decodeCursor(after);
+  if (!position) throw badInput('This cursor was not given out by Parley', 'after');
+  const at = await recordedAt(em, position);
+  if (at && at < retentionStart(new Date(), retentionDays)) {
+    throw badInput(`This cursor is older than the feed's retention of ${retentionDays} days: start again with since`, 'after');
+  }
+  return { position };
 }

@@ -98,3 +98,16 @@ export function feedData(type: string, data: Record<string, unknown>): Record<st
  * it: supervisors, administrators, SUPERVISE and ADMIN keys (a READ key may see only "everyone" chats).
  */
 export const mayReadFeed = (viewer: Viewer): boolean => isSupervisorLike(viewer) || isAdmin(viewer);
+
+/** The first moment the feed and webhooks replay from: `days` of retention before `now`. */
+export const retentionStart = (now: Date, days: number): Date => new Date(now.getTime() - days * 86_400_000);
+
+/**
+ * Where a reader asking for `since` starts: there, or at the start of retention when it asks for
+ * more (any moment before it means "as far back as kept"). A moment to come is the caller's mistake.
+ */
+export function startMoment(since: Date, now: Date, retentionDays: number): { at: Date } | { refusal: string } {
+  if (since.getTime() > now.getTime()) return { refusal: 'Start from now or a moment past' };
+  const first = retentionStart(now, retentionDays);
+  return { at: since < first ? first : since };
+}

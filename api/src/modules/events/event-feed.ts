@@ -65,14 +65,22 @@ export async function presentPosition(em: Em): Promise<FeedPosition> {
 }
 
 /**
- * Where a reader starting at `at` starts: just before the first event recorded from then on, so
- * nothing from that moment is missed (an event of a transaction that began a little earlier may
- * come too); after the last event when none is that recent.
+ * Where a reader starting at `at` starts: before the transaction of the first events recorded from
+ * then on, so nothing from that moment is missed (an event of a transaction that began a little
+ * earlier may come too); after the last event when none is that recent. The first events are found
+ * by time; among the first hundred, the earliest transaction, since a transaction that began later
+ * may have written first.
  */
 export async function positionAt(em: Em, at: Date): Promise<FeedPosition> {
-  const [first] = await rows<{ txid: string; id: string }>(em, 'select txid::text, id::text from interaction_events where created_at >= ? order by txid, id limit 1', [at]);
-  if (!first) return presentPosition(em);
-  return { txid: BigInt(first.txid), id: BigInt(first.id) - 1n };
+  const [first] = await rows<{ txid: string }>(em, 'select min(f.txid)::text as txid from (select txid from interaction_events where created_at >= ? order by created_at limit 100) f', [at]);
+  if (!first?.txid) return presentPosition(em);
+  return { txid: BigInt(first.txid), id: 0n };
+}
+
+/** When the event a cursor names was recorded; null when no event is at that position. */
+export async function recordedAt(em: Em, position: FeedPosition): Promise<Date | null> {
+  const [row] = await rows<{ created_at: Date }>(em, 'select created_at from interaction_events where txid = ?::text::xid8 and id = ?', [position.txid.toString(), position.id.toString()]);
+  return row ? new Date(row.created_at) : null;
 }
 
 /**

@@ -29,7 +29,16 @@ export class WebhookResolver {
     requireAdmin(ctx.viewer);
     return dispatched(
       ctx.deps,
-      createWebhook(ctx.em, input.url.trim(), input.eventTypes ?? [], input.campaignIds ?? [], scopeOf(ctx.viewer), ctx.deps.config.WEBHOOK_ALLOW_PRIVATE, creatorOf(ctx.viewer), input.since ?? null),
+      createWebhook(
+        ctx.em,
+        input.url.trim(),
+        input.eventTypes ?? [],
+        input.campaignIds ?? [],
+        scopeOf(ctx.viewer),
+        ctx.deps.config.WEBHOOK_ALLOW_PRIVATE,
+        creatorOf(ctx.viewer),
+        input.since ? { at: input.since, retentionDays: ctx.deps.config.FEED_RETENTION_DAYS } : null,
+      ),
     );
   }
 

@@ -1,5 +1,5 @@
 import { type Committed, committed } from '../domain-events/domain-event.js';
-import { unknownEventTypes } from '../events/event-feed.rules.js';
+import { unknownEventTypes, startMoment } from '../events/event-feed.rules.js';
 import { randomBytes } from 'node:crypto';
 import { allExist, type Em, one, pgArray, rows, type Row } from '../../db/sql.js';
 import { badInput, notFound } from '../../shared/errors.js';
@@ -63,9 +63,10 @@ export async function createWebhook(
   scope: Scope,
   allowPrivate = false,
   creator: { userId: string } | { keyId: string } | null = null,
-  since: Date | null = null,
+  since: { at: Date; retentionDays: number } | null = null,
 ): Promise<Committed<{ webhook: WebhookView; secret: string }>> {
-  if (since && since.getTime() > Date.now()) throw badInput('Start from now or a moment past', 'since');
+  const moment = since && startMoment(since.at, new Date(), since.retentionDays);
+  if (moment && 'refusal' in moment) throw badInput(moment.refusal, 'since');
   const refusal = hookUrlRefusal(url, allowPrivate);
   if (refusal) throw badInput(refusal, 'url');
   const unknown = unknownEventTypes(eventTypes);
@@ -77,7 +78,7 @@ export async function createWebhook(
   if (scope.kind === 'LIMITED' && campaignIds.length === 0) throw badInput('You reach no campaign', 'campaignIds');
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   // It starts at the feed's present (what happened before it existed is not sent), or where asked.
-  const start = since ? await positionAt(em, since) : await presentPosition(em);
+  const start = moment ? await positionAt(em, moment.at) : await presentPosition(em);
   const row = await one(
     em,
     `insert into webhooks (id, url, event_types, campaign_ids, secret, feed_txid, feed_id, created_at, created_by_id)

@@ -41,5 +41,6 @@ export class CreateWebhookInput {
   @Field(() => String) url!: string;
   @Field(() => [InteractionEventType], { nullable: true, description: 'Event types to send; empty or absent: all' }) eventTypes?: InteractionEventType[];
   @Field(() => [ID], { nullable: true, description: 'Empty or absent: every campaign' }) campaignIds?: string[];
-  @Field(() => DateTime, { nullable: true, description: 'Send the events from this moment on (the trail is kept); absent: from now' }) since?: Date | null;
+  @Field(() => DateTime, { nullable: true, description: 'Send the events from this moment on, as far back as FEED_RETENTION_DAYS (an earlier moment starts there); absent: from now' })
+  since?: Date | null;
 }

@@ -3,7 +3,7 @@ import { Channel } from '../../interactions/interaction.enums.js';
 import { ApiScope } from '../../auth/viewer.js';
 import { Role } from '../../users/user.enums.js';
 import type { Scope } from '../../auth/scope.rules.js';
-import { compare, decodeCursor, doneIn, encodeCursor, feedData, feedMatches, mayReadFeed, parseSnapshot } from '../event-feed.rules.js';
+import { compare, decodeCursor, doneIn, encodeCursor, feedData, feedMatches, mayReadFeed, parseSnapshot, retentionStart, startMoment } from '../event-feed.rules.js';
 
 describe('feed cursors', () => {
   it('round-trip a position and refuse anything Parley did not give out', () => {
@@ -67,5 +67,22 @@ describe('what an event carries to integrators', () => {
   it('passes the other events’ details as they are', () => {
     const data = { result: 'SUCCESS', note: 'not a staff note here' };
     expect(feedData('CLOSED', data)).toBe(data);
+  });
+});
+
+describe('where a reader asking for a moment starts', () => {
+  const now = new Date('2026-12-05T12:00:00Z');
+
+  it('starts at the moment asked while it is within the retention', () => {
+    expect(startMoment(new Date('2026-12-01T08:00:00Z'), now, 30)).toEqual({ at: new Date('2026-12-01T08:00:00Z') });
+  });
+
+  it('starts at the retention’s start for any earlier moment, so "from the beginning" is any old date', () => {
+    expect(startMoment(new Date(0), now, 7)).toEqual({ at: new Date('2026-11-28T12:00:00Z') });
+    expect(retentionStart(now, 7)).toEqual(new Date('2026-11-28T12:00:00Z'));
+  });
+
+  it('refuses a moment to come', () => {
+    expect(startMoment(new Date('2026-12-05T12:00:01Z'), now, 30)).toEqual({ refusal: 'Start from now or a moment past' });
   });
 });
