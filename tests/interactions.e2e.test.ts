@@ -89,6 +89,9 @@ describe('a bot serves first, then hands off', () => {
       bot,
     );
     expect(handed.handOff).toEqual({ phase: 'WAITING', tray: { id: campaign.generalTrayId }, botAnswers: [{ key: 'order', value: 'A-1234' }], contact: { state: 'TRAY', previousState: 'BOT' } });
+    // The trail's hand-off (what the feed and webhooks carry) holds the answers themselves, not only their number.
+    const trail = await ok(api.url, 'query($id: ID!) { interaction(id: $id) { events { type data } } }', { id: chat.id }, admin);
+    expect(trail.interaction.events.find((e: any) => e.type === 'HANDED_OFF').data).toEqual({ trayId: campaign.generalTrayId, answers: 1, botAnswers: [{ key: 'order', value: 'A-1234' }] });
     const again = await gql(api.url, `mutation($input: HandOffInput!) { handOff(input: $input) { phase } }`, { input: { interactionId: chat.id, trayId: campaign.generalTrayId } }, bot);
     // Waiting in a tray, the chat has left the bot's sight (see the visibility table).
     expectCode(again, 'NOT_FOUND');

@@ -1,12 +1,11 @@
 import { Repeater } from '@repeaterjs/repeater';
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import type { Em } from '../../db/sql.js';
 import { DateTime } from '../../shared/scalars.js';
 import { badInput, forbidden, unauthenticated } from '../../shared/errors.js';
 import { scopeOf } from '../auth/viewer.js';
-import { type FeedEvent, positionAt, recordedAt } from './event-feed.js';
-import { decodeCursor, encodeCursor, type FeedPosition, mayReadFeed, retentionStart, startMoment, unknownEventTypes } from './event-feed.rules.js';
+import { type FeedEvent, resumeAfter, startAt } from './event-feed.js';
+import { decodeCursor, encodeCursor, mayReadFeed, unknownEventTypes } from './event-feed.rules.js';
 import { InteractionFeedEvent, InteractionFeedFilter } from './event-feed.type.js';
 
 @Resolver()
@@ -18,16 +17,14 @@ export class EventFeedResolver {
       const { viewer, deps, em } = context as Context;
       if (viewer.kind === 'ANONYMOUS') throw unauthenticated();
       if (!mayReadFeed(viewer)) throw forbidden('Only supervisors and SUPERVISE keys read the event feed');
-      if (args.after != null && args.since != null) throw badInput('Give either after (a cursor) or since (a moment), not both', 'since');
-      const start =
-        args.since != null
-          ? await startAt(em, args.since as Date, deps.config.FEED_RETENTION_DAYS)
-          : args.after != null
-            ? await resumeAfter(em, args.after as string, deps.config.FEED_RETENTION_DAYS)
-            : await deps.feed.now();
       const filter = args.filter ?? {};
       const unknown = unknownEventTypes(filter.types ?? []);
       if (unknown.length) throw badInput(`Unknown event type: ${unknown.join(', ')}`, 'filter.types');
+      if (args.after != null && args.since != null) throw badInput('Give either after (a cursor) or since (a moment), not both', 'since');
+      const cursor = args.after == null ? null : decodeCursor(args.after as string);
+      if (args.after != null && !cursor) throw badInput('This cursor was not given out by Parley', 'after');
+      const retention = deps.config.FEED_RETENTION_DAYS;
+      const start = args.since != null ? { position: await startAt(em, args.since as Date, retention) } : cursor ? { position: await resumeAfter(em, cursor, retention) } : await deps.feed.now();
       const campaigns = scopeOf(viewer);
       return new Repeater<FeedEvent>(async (push, stop) => {
         const remove = deps.feed.add({ campaignIds: filter.campaignIds ?? [], channels: filter.channels ?? [], types: filter.types ?? [] }, campaigns, start, push);
@@ -44,21 +41,4 @@ export class EventFeedResolver {
   ): InteractionFeedEvent {
     return { ...event, cursor: encodeCursor(event.position) };
   }
-}
-
-async function startAt(em: Em, since: Date, retentionDays: number): Promise<{ position: FeedPosition }> {
-  const moment = startMoment(since, new Date(), retentionDays);
-  if ('refusal' in moment) throw badInput(moment.refusal, 'since');
-  return { position: await positionAt(em, moment.at) };
-}
-
-/** A cursor Parley gave out, whose event is still within the retention. */
-async function resumeAfter(em: Em, after: string, retentionDays: number): Promise<{ position: FeedPosition }> {
-  const position = decodeCursor(after);
-  if (!position) throw badInput('This cursor was not given out by Parley', 'after');
-  const at = await recordedAt(em, position);
-  if (at && at < retentionStart(new Date(), retentionDays)) {
-    throw badInput(`This cursor is older than the feed's retention of ${retentionDays} days: start again with since`, 'after');
-  }
-  return { position };
 }

@@ -4,7 +4,8 @@ import { type Em, rows } from '../../db/sql.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ActorKind, Channel } from '../interactions/interaction.enums.js';
 import type { Scope } from '../auth/scope.rules.js';
-import { compare, doneIn, feedData, type FeedEventRow, type FeedFilter, feedMatches, type FeedPosition, parseSnapshot, type Snapshot, START } from './event-feed.rules.js';
+import { compare, doneIn, feedData, type FeedEventRow, type FeedFilter, feedMatches, type FeedPosition, parseSnapshot, retentionStart, type Snapshot, START, startMoment } from './event-feed.rules.js';
+import { badInput } from '../../shared/errors.js';
 
 declare module '../../shared/deps.js' {
   interface Deps {
@@ -65,22 +66,41 @@ export async function presentPosition(em: Em): Promise<FeedPosition> {
 }
 
 /**
- * Where a reader starting at `at` starts: before the transaction of the first events recorded from
- * then on, so nothing from that moment is missed (an event of a transaction that began a little
- * earlier may come too); after the last event when none is that recent. The first events are found
- * by time; among the first hundred, the earliest transaction, since a transaction that began later
- * may have written first.
+ * Where a reader starting at `at` starts: before every transaction that recorded events from then
+ * on, so none of them is missed (events of a transaction that began a little earlier may come too).
+ * A transaction gets its id at its first write, so one that began after `at` may hold a lower id than
+ * the first event's: the lowest among those recorded within a minute of the first is taken (Parley's
+ * transactions last milliseconds). One still running, whatever it will write, is at or above the
+ * snapshot's xmin, which bounds the start too, as it does when nothing was recorded since. One
+ * statement, so no commit falls between two reads.
  */
 export async function positionAt(em: Em, at: Date): Promise<FeedPosition> {
-  const [first] = await rows<{ txid: string }>(em, 'select min(f.txid)::text as txid from (select txid from interaction_events where created_at >= ? order by created_at limit 100) f', [at]);
-  if (!first?.txid) return presentPosition(em);
-  return { txid: BigInt(first.txid), id: 0n };
+  const [row] = await rows<{ txid: string }>(
+    em,
+    `with first as (select created_at from interaction_events where created_at >= ? order by created_at limit 1)
+     select least((select min(e.txid) from interaction_events e, first f where e.created_at >= ? and e.created_at < f.created_at + interval '1 minute'),
+                  pg_snapshot_xmin(pg_current_snapshot()))::text as txid`,
+    [at, at],
+  );
+  return { txid: BigInt(row!.txid), id: 0n };
 }
 
-/** When the event a cursor names was recorded; null when no event is at that position. */
-export async function recordedAt(em: Em, position: FeedPosition): Promise<Date | null> {
-  const [row] = await rows<{ created_at: Date }>(em, 'select created_at from interaction_events where txid = ?::text::xid8 and id = ?', [position.txid.toString(), position.id.toString()]);
-  return row ? new Date(row.created_at) : null;
+/** Where the feed of `since` starts, as far back as the retention (webhooks' `since` too); a moment to come is BAD_USER_INPUT. */
+export async function startAt(em: Em, since: Date, retentionDays: number): Promise<FeedPosition> {
+  const moment = startMoment(since, new Date(), retentionDays);
+  if ('refusal' in moment) throw badInput(moment.refusal, 'since');
+  return positionAt(em, moment.at);
+}
+
+/**
+ * A cursor a reader resumes after, refused when it lies before the retention's start: its event aged
+ * out, or the cursor was made up ("0:0" would replay the whole trail). Decided by position alone, so
+ * it tells nothing of any one event.
+ */
+export async function resumeAfter(em: Em, cursor: FeedPosition, retentionDays: number): Promise<FeedPosition> {
+  const kept = await positionAt(em, retentionStart(new Date(), retentionDays));
+  if (compare(cursor, kept) < 0) throw badInput(`This cursor is older than the feed's retention of ${retentionDays} days: start again with since`, 'after');
+  return cursor;
 }
 
 /**

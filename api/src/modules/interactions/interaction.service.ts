@@ -46,6 +46,7 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Commit
     : await one<TrayForChat>(ctx.em, "select id, kind, true as holds from trays where campaign_id = ? and kind = 'GENERAL'", [view.campaign.id]);
   if (!tray) throw notFound('Tray');
   enforce(mayHandOff(stateOf(view), tray.holds, tray.kind === TrayKind.GENERAL || tray.kind === TrayKind.CUSTOM || tray.kind === TrayKind.PERSONAL));
+  const botAnswers = answers.map((a) => ({ key: a.key.trim(), value: a.value }));
   const refusal = await ctx.em.transactional(async (tx) => {
     const campaign = (await one<CampaignRow>(tx, 'select * from campaigns where id = ?', [view.campaign.id]))!;
     const admission = await admissionWithin(tx, campaign);
@@ -54,11 +55,12 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Commit
       `update interactions set phase = 'WAITING', tray_id = ?, ${QUEUED_NOW}, updated_at = now(), bot_answers = ?::jsonb,
               expertise = coalesce(?::text[], expertise)
         where id = ? and phase = 'BOT' returning id`,
-      [tray.id, JSON.stringify(answers.map((a) => ({ key: a.key.trim(), value: a.value }))), skills ? pgArray(skills) : null, view.id],
+      [tray.id, JSON.stringify(botAnswers), skills ? pgArray(skills) : null, view.id],
     );
     if (moved.length === 0) throw conflict('The interaction is no longer with the bot');
     await moveContact(tx, view.contact.id, ContactState.TRAY);
-    await recordEvent(tx, view.id, InteractionEventType.HANDED_OFF, trailActor(ctx.viewer), { trayId: tray.id, answers: answers.length, ...(skills ? { skills } : {}) });
+    // The answers themselves, for a feed or hook that routes on them; `answers` stays their number.
+    await recordEvent(tx, view.id, InteractionEventType.HANDED_OFF, trailActor(ctx.viewer), { trayId: tray.id, answers: botAnswers.length, botAnswers, ...(skills ? { skills } : {}) });
     // Out of hours or with the queue full, the bot's hand-off ends the chat with the campaign's text.
     return admission === Admission.OPEN ? [] : refuseWithin(tx, view.id, admission);
   });

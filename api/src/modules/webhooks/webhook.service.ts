@@ -6,7 +6,7 @@ import { badInput, notFound } from '../../shared/errors.js';
 import { campaignListSql, campaignsWithin, type Scope } from '../auth/scope.rules.js';
 import { type DeliveryStatus, hookUrlRefusal } from './webhook.rules.js';
 import type { InteractionEventType } from '../interactions/interaction.enums.js';
-import { positionAt, presentPosition } from '../events/event-feed.js';
+import { presentPosition, startAt } from '../events/event-feed.js';
 
 export interface WebhookView {
   id: string;
@@ -65,6 +65,7 @@ export async function createWebhook(
   creator: { userId: string } | { keyId: string } | null = null,
   since: { at: Date; retentionDays: number } | null = null,
 ): Promise<Committed<{ webhook: WebhookView; secret: string }>> {
+  // A moment to come is refused before anything else is looked at.
   const moment = since && startMoment(since.at, new Date(), since.retentionDays);
   if (moment && 'refusal' in moment) throw badInput(moment.refusal, 'since');
   const refusal = hookUrlRefusal(url, allowPrivate);
@@ -78,7 +79,7 @@ export async function createWebhook(
   if (scope.kind === 'LIMITED' && campaignIds.length === 0) throw badInput('You reach no campaign', 'campaignIds');
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   // It starts at the feed's present (what happened before it existed is not sent), or where asked.
-  const start = moment ? await positionAt(em, moment.at) : await presentPosition(em);
+  const start = since ? await startAt(em, since.at, since.retentionDays) : await presentPosition(em);
   const row = await one(
     em,
     `insert into webhooks (id, url, event_types, campaign_ids, secret, feed_txid, feed_id, created_at, created_by_id)
