@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { connect } from './support/ws-client.js';
 import { adminToken, createApiKey, createCampaign, createPerson, type Person, startWidgetChat } from './support/world.js';
 
@@ -107,6 +109,40 @@ describe('rate limits', () => {
       expect((await from('203.0.113.7')).status).toBe(429);
       // Another office behind the same proxy has its own allowance.
       expect((await from('198.51.100.9')).status).toBe(200);
+    } finally {
+      await proxied.stop();
+    }
+  });
+
+  it('behind a trusted proxy, a WebSocket is counted by the address it forwards too, as over HTTP', async () => {
+    const proxied = await startApi({ PUBSUB_PREFIX: `${inject('pubsubPrefix')}-proxied-ws`, TRUST_PROXY: 'true', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '2' });
+    /** One operation on a socket the proxy opened for `address`: its errors' codes, none when answered. */
+    const from = (address: string) =>
+      new Promise<string[]>((resolve, reject) => {
+        const forwarded = class extends WebSocket {
+          constructor(url: string, protocols?: string | string[]) {
+            super(url, protocols, { headers: { 'x-forwarded-for': address } });
+          }
+        };
+        const client = createClient({ url: proxied.wsUrl, webSocketImpl: forwarded, retryAttempts: 0 });
+        const finish = (codes: string[]) => {
+          void client.dispose();
+          resolve(codes);
+        };
+        client.subscribe(
+          { query: '{ __typename }' },
+          {
+            next: () => undefined,
+            error: (e) => (Array.isArray(e) ? finish(e.map((x: { extensions?: { code?: string } }) => x.extensions?.code ?? '')) : reject(e)),
+            complete: () => finish([]),
+          },
+        );
+      });
+    try {
+      for (let i = 0; i < 2; i++) expect(await from('203.0.113.7')).toEqual([]);
+      expect(await from('203.0.113.7')).toEqual(['RATE_LIMITED']);
+      // Another office behind the same proxy has its own allowance.
+      expect(await from('198.51.100.9')).toEqual([]);
     } finally {
       await proxied.stop();
     }

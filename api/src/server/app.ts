@@ -46,6 +46,10 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy(config.TRUST_PROXY));
+  // The caller's address as Express reads `req.ip`, for the rate limit's subject on every path: behind
+  // a trusted proxy, the address it forwards, over HTTP and WebSocket alike.
+  const trusted = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  const clientAddress = (req: http.IncomingMessage): string => proxyaddr(req, trusted) ?? 'unknown';
   // `/graphql` is answered without Express once Apollo has started (graphql-http.ts); Express has the rest.
   let handle: http.RequestListener = app;
   const httpServer = http.createServer((req, res) => handle(req, res));
@@ -55,7 +59,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 2 * config.MAX_DOCUMENT_BYTES + config.MAX_VARIABLES_BYTES + 65_536 });
   const presence = new Presence(deps, (userId) => void deps.dispatcher.dispatch(deps, [{ kind: 'AGENT_CAPACITY', agentId: userId }]).catch(() => undefined)); // logged by the dispatcher
   presence.start();
-  const ws = await attachWebSocket(wss, schema, deps, metrics, presence);
+  const ws = await attachWebSocket(wss, schema, deps, metrics, presence, clientAddress);
 
   const countOperations: ApolloServerPlugin<Context> = {
     async requestDidStart() {
@@ -107,8 +111,6 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
   app.use('/explorer', refuseForeignFrames, explorerRouter());
   app.use(filesRouter(deps));
   app.use(reportsRouter(deps));
-  // Express's own reading of `req.ip`, for the rate limit's subject.
-  const trusted = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
   handle = graphqlOverHttp(
     apollo,
     {
@@ -126,7 +128,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
           }
           throw err;
         }
-        await deps.limits.spend(rateSubject(viewer, proxyaddr(req, trusted) ?? 'unknown'));
+        await deps.limits.spend(rateSubject(viewer, clientAddress(req)));
         return createContext(deps, viewer, em);
       },
     },

@@ -194,7 +194,15 @@ class CheckedDocuments {
 }
 
 /** graphql-ws on the HTTP server's /graphql path, with the same auth, limits and masking as HTTP. */
-export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, deps: Deps, metrics: Metrics, presence: Presence) {
+export async function attachWebSocket(
+  wss: WebSocketServer,
+  schema: GraphQLSchema,
+  deps: Deps,
+  metrics: Metrics,
+  presence: Presence,
+  /** Who is calling, for the rate limit: the same reading as HTTP's (a trusted proxy's forwarded address). */
+  clientAddress: (req: IncomingMessage) => string,
+) {
   const callers = new WeakMap<WebSocket, SocketCaller>();
   const open = new OpenSockets(deps);
   const stopFollowing = deps.viewers.onChange(() => open.changed());
@@ -264,7 +272,7 @@ export async function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchem
         const caller = callers.get(ctx.extra.socket);
         const viewer = caller?.viewer ?? { kind: 'ANONYMOUS' as const };
         try {
-          await deps.limits.spend(rateSubject(viewer, ctx.extra.request.socket.remoteAddress ?? 'unknown'));
+          await deps.limits.spend(rateSubject(viewer, clientAddress(ctx.extra.request)));
         } catch (err) {
           return [err as GraphQLError];
         }
