@@ -101,10 +101,14 @@ describe('the event feed from a point', () => {
     await resumed.dispose();
 
     await ageTrail(10);
+    // Something recorded within the retention since: the refusal is decided by where that begins.
+    await startWidgetChat(api.url, campaignId);
     const refusals = [
       [{ after: cursor }, /older than the feed's retention of 7 days/],
       // A made-up cursor from the very start would replay the whole trail.
       [{ after: Buffer.from('0:0').toString('base64url') }, /older than the feed's retention of 7 days/],
+      // One past PostgreSQL's ranges would have failed the read every reader shares.
+      [{ after: Buffer.from('1:99999999999999999999').toString('base64url') }, /not given out by Parley/],
       [{ since: new Date(Date.now() + 3_600_000).toISOString() }, /moment past/],
       [{ after: cursor, since: new Date().toISOString() }, /not both/],
     ] as const;

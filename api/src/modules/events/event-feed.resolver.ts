@@ -12,7 +12,7 @@ import { InteractionFeedEvent, InteractionFeedFilter } from './event-feed.type.j
 export class EventFeedResolver {
   @Subscription(() => InteractionFeedEvent, {
     description:
-      'Supervisors and SUPERVISE or ADMIN keys: every interaction event of your campaigns in order, after `after` (a cursor), from `since` (a moment, as far back as FEED_RETENTION_DAYS: an earlier one starts there), or from now; resumable, none lost or repeated. A cursor stays valid while its event is within the retention',
+      'Supervisors and SUPERVISE or ADMIN keys: every interaction event of your campaigns in order, after `after` (a cursor), from `since` (a moment, as far back as FEED_RETENTION_DAYS: an earlier one starts there), or from now; resumable, none lost or repeated. A cursor stays valid while it lies within the retention',
     subscribe: async ({ args, context }) => {
       const { viewer, deps, em } = context as Context;
       if (viewer.kind === 'ANONYMOUS') throw unauthenticated();

@@ -38,10 +38,19 @@ export function encodeCursor(p: FeedPosition): string {
   return Buffer.from(`${p.txid}:${p.id}`).toString('base64url');
 }
 
-/** The position a cursor names, or null when it is not one Parley gave out. */
+/** The largest transaction id (xid8) and event id (bigint) PostgreSQL holds. */
+const MAX_TXID = 2n ** 64n - 1n;
+const MAX_ID = 2n ** 63n - 1n;
+
+/**
+ * The position a cursor names, or null when it is not one Parley gave out. One past PostgreSQL's
+ * ranges would fail the read every reader of the process shares, so it is no position at all.
+ */
 export function decodeCursor(cursor: string): FeedPosition | null {
   const match = /^(\d{1,20}):(\d{1,20})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return match ? { txid: BigInt(match[1]!), id: BigInt(match[2]!) } : null;
+  if (!match) return null;
+  const [txid, id] = [BigInt(match[1]!), BigInt(match[2]!)];
+  return txid <= MAX_TXID && id <= MAX_ID ? { txid, id } : null;
 }
 
 export function compare(a: FeedPosition, b: FeedPosition): number {

@@ -86,3 +86,14 @@ describe('where a reader asking for a moment starts', () => {
     expect(startMoment(new Date('2026-12-05T12:00:01Z'), now, 30)).toEqual({ refusal: 'Start from now or a moment past' });
   });
 });
+
+describe('a cursor as the feed reads it', () => {
+  const cursor = (text: string) => Buffer.from(text).toString('base64url');
+
+  it('names a position within PostgreSQL’s ranges, and nothing past them', () => {
+    expect(decodeCursor(cursor('18446744073709551615:9223372036854775807'))).toEqual({ txid: 18446744073709551615n, id: 9223372036854775807n });
+    // Past the event id's bigint, or the transaction's xid8: the shared read would fail for every reader.
+    expect(decodeCursor(cursor('1000:99999999999999999999'))).toBeNull();
+    expect(decodeCursor(cursor('18446744073709551616:1'))).toBeNull();
+  });
+});
