@@ -99,8 +99,8 @@ export async function closeInteraction(ctx: Context, id: string, result: Interac
     const closable = await loadClosable(ctx.em, id);
     const view = visibleOrNotFound(ctx, closable?.view ?? null);
     enforce(mayClose(actorOf(ctx.viewer), stateOf(view), result));
-    if (closable!.hasCall) break;
-    const closed = await closeOnView(ctx.em, trailActor(ctx.viewer), closable!, result);
+    if (!closable || closable.hasCall) break;
+    const closed = await closeOnView(ctx.em, trailActor(ctx.viewer), closable, result);
     if (closed) return committed(closed.view, [...messagesPosted(closed.said ? [closed.said] : []), ...changed(closed.view, view)]);
   }
   const view = await requireVisible(ctx, id);
