@@ -1,9 +1,10 @@
 /**
  * The agent's day around the conversation: signing in with the keyboard alone, the server restarting
  * under an open chat (the app reconnects and catches up without a reload), their own pause, a
- * supervisor's message, and a customer's call request answered on the call screen.
+ * supervisor's message, a customer's call request answered on the call screen, and a supervisor
+ * signing the agent out while the page is still reading.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
 import { expectAccessible, JOURNEY, launchChromium, screenshot, STEP_TIMEOUT, watchErrors } from '../support/browser.js';
@@ -148,5 +149,35 @@ describe('the agent’s day', JOURNEY, () => {
     expect(trail).toEqual(expect.arrayContaining(['CALL_REQUESTED', 'CALL_STARTED', 'CALL_ENDED']));
     expect(pageErrors).toEqual([]);
     expect(customerErrors).toEqual([]);
+  });
+
+  it('signed out by a supervisor while the conversation reads again: the sign-in page, and nothing left unhandled', async () => {
+    const chat = await startWidgetChat(api.url, campaign.id, 'Late Customer');
+    const row = page.getByTestId('inbox-row').filter({ hasText: 'Late Customer' });
+    await row.getByTestId('inbox-take').click();
+    await page.getByTestId('composer-input').waitFor();
+    // The conversation reads its trail and details again whenever the chat changes; those reads are
+    // held until the agent's session has ended, so they come back refused.
+    const held: Route[] = [];
+    const rereads = new Set(['conversationTrail', 'interactionInfo']);
+    await page.route('**/graphql', (route) => {
+      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+      if (operation && rereads.has(operation)) held.push(route);
+      else void route.continue();
+    });
+    // The agent's own note, added from another tab, changes the chat.
+    await ok(api.url, 'mutation($id: ID!) { addNote(id: $id, body: "Asked about the annual plan") { id } }', { id: chat.id }, agent.token);
+    await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    await ok(api.url, 'mutation($u: ID!) { logoutAgent(userId: $u) }', { u: agent.id }, supervisor.token);
+    await page.waitForURL(/\/signin/);
+    const answered = held.map((route) => page.waitForResponse((response) => response.request() === route.request()));
+    for (const route of held) await route.continue();
+    expect((await Promise.all(answered)).map((response) => response.status())).toEqual(held.map(() => 401));
+    await page.unroute('**/graphql');
+    // Whatever the refused reads reject with has settled by the next task.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(pageErrors).toEqual([]);
+    await page.getByTestId('signin-email').waitFor();
   });
 });

@@ -1,9 +1,9 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, split, type NormalizedCacheObject } from '@apollo/client/core';
+import { ApolloClient, ApolloError, ApolloLink, HttpLink, InMemoryCache, split, type NormalizedCacheObject } from '@apollo/client/core';
 import { onError } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
-import { ErrorCode, graphQLErrorsOf } from './errors';
+import { ErrorCode, graphQLErrorsOf, hasErrorCode } from './errors';
 import type { OnReconnect, ReconnectListener } from './reconnect';
 
 /** graphql-ws close code for a socket whose token the server rejected. */
@@ -110,6 +110,14 @@ export function createApolloClient({ getToken, onUnauthenticated }: ApolloSetup)
     onUnauthenticated();
     void client.cache.reset();
   }
+
+  // A refetch nobody awaits (`void query.refetch()` when a chat changes) can be in flight when the
+  // session ends; its 401 comes back as a rejection of a promise nobody holds. The refusal already
+  // had its one answer above, and the query's own `error` shows it, so the stray rejection is not
+  // reported again as an unhandled error.
+  window.addEventListener('unhandledrejection', (event) => {
+    if (event.reason instanceof ApolloError && hasErrorCode(event.reason, ErrorCode.UNAUTHENTICATED)) event.preventDefault();
+  });
 
   const unauthenticated = onError(({ operation, graphQLErrors, networkError }) => {
     const errors = graphQLErrors ?? graphQLErrorsOf(networkError);
