@@ -152,8 +152,10 @@ describe('the agent’s day', JOURNEY, () => {
   });
 
   it('signed out by a supervisor while the conversation reads again: the sign-in page, and nothing left unhandled', async () => {
-    const chat = await startWidgetChat(api.url, campaign.id, 'Late Customer');
-    const row = page.getByTestId('inbox-row').filter({ hasText: 'Late Customer' });
+    // Named apart: test files share a database, and an agent's inbox may list others' waiting chats.
+    const name = `Late Customer ${Date.now()}`;
+    const chat = await startWidgetChat(api.url, campaign.id, name);
+    const row = page.getByTestId('inbox-row').filter({ hasText: name });
     await row.getByTestId('inbox-take').click();
     await page.getByTestId('composer-input').waitFor();
     // The conversation reads its trail and details again whenever the chat changes; those reads are

@@ -1,6 +1,7 @@
 import { INTERNAL_MESSAGE_MAX_LENGTH } from '../modules/internal-messages/internal-message.rules.js';
 import { MAX_REPLY_LENGTH } from '../modules/campaigns/offline-message.rules.js';
 import { MAX_HOOK_URL_LENGTH } from '../modules/webhooks/webhook.rules.js';
+import { AVATAR_URL_MAX } from '../modules/auth/api-key.rules.js';
 
 /**
  * The longest text any String or ID input takes, unless TEXT_LIMITS says otherwise: names,
@@ -31,7 +32,11 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   // offline-message.rules.ts: MAX_REPLY_LENGTH
   'Mutation.answerOfflineMessage(body:)': MAX_REPLY_LENGTH,
   // A campaign's texts to customers: as long as a canned response.
+  // api-key.rules.ts: keyDisplay
+  'CreateApiKeyInput.avatarUrl': AVATAR_URL_MAX,
+  'UpdateApiKeyInput.avatarUrl': AVATAR_URL_MAX,
   'CampaignMessageSetInput.welcome': 5000,
+  'CampaignMessageSetInput.botWelcome': 5000,
   'CampaignMessageSetInput.agentGreeting': 5000,
   'CampaignMessageSetInput.closing': 5000,
   'CampaignMessageSetInput.offline': 5000,

@@ -50,6 +50,7 @@ export interface InteractionChangedEvent {
 export type ControlEvent =
   | { type: 'SESSIONS_REVOKED'; userId: string; sessionId: string | null }
   | { type: 'KEY_REVOKED'; keyId: string }
+  | { type: 'KEY_CHANGED'; keyId: string }
   /** Tray access changed: every process reloads the access of its connected people. */
   | { type: 'ACCESS_CHANGED' };
 

@@ -4,7 +4,7 @@ import type { Language } from '../shared/i18n/language';
 export type WidgetCampaign = CampaignQuery['campaign'];
 
 /** The campaign's own texts the widget shows (the others are for agents). */
-export type CampaignTextKey = 'welcome' | 'outOfHours' | 'unavailable' | 'offline' | 'closing';
+export type CampaignTextKey = 'welcome' | 'botWelcome' | 'outOfHours' | 'unavailable' | 'offline' | 'closing';
 
 /**
  * One of the campaign's texts in the visitor's language (null when Parley does not speak it), else

@@ -51,7 +51,8 @@ export function screenFor(campaign: WidgetCampaign, state: VisitorState): Widget
   if (conversation?.admission === 'OPEN') return { kind: 'chat', campaign, conversation };
   if (conversation) return refused(conversation.admission, conversation.offlineMessage, 'start-over');
   if (!availability) return { kind: 'loading' };
-  if (availability.admission === 'OPEN') return { kind: 'form', campaign, welcome: text('welcome') };
+  // A campaign whose bot answers first promises no agent yet.
+  if (availability.admission === 'OPEN') return { kind: 'form', campaign, welcome: text(campaign.botFirst ? 'botWelcome' : 'welcome') };
   if (availability.admission === 'FULL') return refused('FULL', OfflineMessage.NOT_TAKEN, 'check-again');
   const offline = state.sentBeforeChat ? OfflineMessage.SENT : availability.offlineMessagesAllowed ? OfflineMessage.ALLOWED : OfflineMessage.NOT_TAKEN;
   return refused('OUT_OF_HOURS', offline, null);

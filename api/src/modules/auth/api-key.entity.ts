@@ -7,6 +7,9 @@ import { UserEntity } from '../users/user.entity.js';
 export class ApiKeyEntity {
   @PrimaryKey({ type: 'uuid' }) id: string = newId();
   @Property({ type: 'text' }) name!: string;
+  /** What customers and agents see of it (a bot's name); the name when empty. */
+  @Property({ type: 'text', nullable: true }) displayName: string | null = null;
+  @Property({ type: 'text', nullable: true }) avatarUrl: string | null = null;
   @Property({ type: 'text', unique: true }) secretHash!: string;
   @Property({ type: 'text[]' }) scopes: string[] = [];
   /** Empty means every campaign. */

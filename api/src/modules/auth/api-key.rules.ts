@@ -26,3 +26,40 @@ export function grantKey(granter: Granter, scopes: readonly ApiScope[], campaign
 const WRITING_SCOPES: readonly ApiScope[] = [ApiScope.BOT, ApiScope.CHANNEL, ApiScope.SUPERVISE, ApiScope.ADMIN];
 
 export const keyMayWrite = (scopes: readonly ApiScope[]): boolean => scopes.some((s) => WRITING_SCOPES.includes(s));
+
+/** What customers and agents see of a key: undefined leaves a field as it is, null (or blank) clears it. */
+export interface KeyDisplay {
+  displayName?: string | null;
+  avatarUrl?: string | null;
+}
+
+export const DISPLAY_NAME_MAX = 80;
+export const AVATAR_URL_MAX = 2000;
+
+/**
+ * A display name is a short line; an avatar is an https address, since the widget shows it inside
+ * customers' https pages, where a plain http image would be blocked or warned about.
+ */
+export function keyDisplay(input: KeyDisplay): { ok: true; display: KeyDisplay } | { ok: false; field: 'displayName' | 'avatarUrl'; reason: string } {
+  const display: KeyDisplay = {};
+  if (input.displayName !== undefined) {
+    const name = input.displayName?.trim() || null;
+    if (name && name.length > DISPLAY_NAME_MAX) return { ok: false, field: 'displayName', reason: `A display name has at most ${DISPLAY_NAME_MAX} characters` };
+    display.displayName = name;
+  }
+  if (input.avatarUrl !== undefined) {
+    const url = input.avatarUrl?.trim() || null;
+    if (url && (url.length > AVATAR_URL_MAX || !isHttpsUrl(url))) return { ok: false, field: 'avatarUrl', reason: `An avatar is an https:// address of at most ${AVATAR_URL_MAX} characters` };
+    display.avatarUrl = url;
+  }
+  return { ok: true, display };
+}
+
+function isHttpsUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}

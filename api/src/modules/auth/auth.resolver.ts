@@ -2,8 +2,8 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { loadUser } from '../users/user.queries.js';
 import { User } from '../users/user.type.js';
-import { changePassword, createApiKey, listApiKeys, revokeApiKey, revokeSessions, signIn } from './auth.service.js';
-import { ApiKey, CreateApiKeyInput, CreatedApiKey, Session } from './auth.type.js';
+import { changePassword, createApiKey, listApiKeys, revokeApiKey, revokeSessions, signIn, updateApiKey } from './auth.service.js';
+import { ApiKey, CreateApiKeyInput, CreatedApiKey, Session, UpdateApiKeyInput } from './auth.type.js';
 import { requireAdmin, requireUser } from './guards.js';
 import { scopeOf } from './viewer.js';
 import { logOutAgent } from '../interactions/lifecycle.service.js';
@@ -44,7 +44,7 @@ export class AuthResolver {
   @Mutation(() => CreatedApiKey, { description: 'Administrators: the secret is shown only in this answer' })
   async createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
     requireAdmin(ctx.viewer);
-    const created = await createApiKey(ctx.em, ctx.viewer, input.name, input.scopes, input.campaignIds ?? []);
+    const created = await createApiKey(ctx.em, ctx.viewer, input);
     const { secret, ...apiKey } = created;
     return { apiKey, secret };
   }
@@ -53,6 +53,12 @@ export class AuthResolver {
   apiKeys(@Ctx() ctx: Context): Promise<ApiKey[]> {
     requireAdmin(ctx.viewer);
     return listApiKeys(ctx.em, scopeOf(ctx.viewer));
+  }
+
+  @Mutation(() => ApiKey, { description: 'Administrators: renames a key or changes what customers and agents see of it; messages already sent keep theirs' })
+  updateApiKey(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateApiKeyInput) input: UpdateApiKeyInput, @Ctx() ctx: Context): Promise<ApiKey> {
+    requireAdmin(ctx.viewer);
+    return dispatched(ctx.deps, updateApiKey(ctx.em, id, scopeOf(ctx.viewer), input));
   }
 
   @Mutation(() => ApiKey, { description: 'Administrators: the key stops working at once, its open sockets are closed' })

@@ -10,7 +10,7 @@ import { Role } from '../users/user.enums.js';
 import { MIN_PASSWORD_LENGTH, normalizeEmail, validPassword } from '../users/user.rules.js';
 import { hashToken, newToken, TokenKind, tokenKind } from './tokens.js';
 import { requirePersonToActOn } from '../users/people.access.js';
-import { type Granter, grantKey } from './api-key.rules.js';
+import { type Granter, grantKey, type KeyDisplay, keyDisplay } from './api-key.rules.js';
 import { campaignListSql, type Scope, scopeFrom } from './scope.rules.js';
 import { ApiScope, type Viewer } from './viewer.js';
 import type { ViewerCache } from './viewer-cache.js';
@@ -27,7 +27,7 @@ const sessionViewerSql = (tokenIs: string) =>
     where ${tokenIs} and s.revoked_at is null and s.expires_at > now() and u.active`;
 // A key reaches at most what its creator reaches now: a creator moved into a group narrows its keys at once.
 const apiKeyViewerSql = (secretIs: string) =>
-  `select k.secret_hash as hash, k.id, k.name, k.scopes, k.campaign_ids, k.last_used_at, u.security_group_id, ${GROUP_CAMPAIGNS_SQL} as group_campaign_ids
+  `select k.secret_hash as hash, k.id, coalesce(k.display_name, k.name) as name, k.avatar_url, k.scopes, k.campaign_ids, k.last_used_at, u.security_group_id, ${GROUP_CAMPAIGNS_SQL} as group_campaign_ids
      from api_keys k left join users u on u.id = k.created_by_id
     where ${secretIs} and k.revoked_at is null`;
 
@@ -56,6 +56,7 @@ const keyViewerOf = (row: Row): KeyViewer => ({
   kind: 'API_KEY',
   keyId: row.id,
   name: row.name,
+  avatarUrl: row.avatar_url,
   scopes: row.scopes,
   scope: scopeFrom({ securityGroupId: row.security_group_id, groupCampaignIds: row.group_campaign_ids, keyCampaignIds: row.campaign_ids }),
 });
@@ -161,6 +162,7 @@ export const socketControlListener: Listener = async (deps, events) => {
   for (const e of events) {
     if (e.kind === 'SESSIONS_ENDED') await deps.topics.publish(Topic.CONTROL, undefined, { type: 'SESSIONS_REVOKED', userId: e.userId, sessionId: e.sessionId });
     if (e.kind === 'KEY_REVOKED') await deps.topics.publish(Topic.CONTROL, undefined, { type: 'KEY_REVOKED', keyId: e.keyId });
+    if (e.kind === 'KEY_CHANGED') await deps.topics.publish(Topic.CONTROL, undefined, { type: 'KEY_CHANGED', keyId: e.keyId });
   }
   if (events.some((e) => e.kind === 'TRAY_ACCESS_CHANGED')) await deps.topics.publish(Topic.CONTROL, undefined, { type: 'ACCESS_CHANGED' });
 };
@@ -189,12 +191,22 @@ export interface CreatedApiKey extends ApiKeyView {
 }
 
 /** A key for an administrator or an ADMIN key, within what the creator reaches (see api-key.rules.ts). */
-export async function createApiKey(em: Em, creator: Viewer, name: string, askedScopes: ApiScope[], askedCampaigns: string[]): Promise<CreatedApiKey> {
+export interface NewApiKey {
+  name: string;
+  scopes: ApiScope[];
+  campaignIds?: string[] | null;
+  displayName?: string | null;
+  avatarUrl?: string | null;
+}
+
+export async function createApiKey(em: Em, creator: Viewer, input: NewApiKey): Promise<CreatedApiKey> {
+  const name = input.name;
   if (!name.trim()) throw badInput('Give the key a name', 'name');
+  const display = enforceDisplay(input);
   const granter: Granter | null =
     creator.kind === 'USER' ? { kind: 'PERSON', scope: creator.scope } : creator.kind === 'API_KEY' ? { kind: 'KEY', scopes: creator.scopes, scope: creator.scope } : null;
   if (!granter) throw forbidden('Only administrators create keys');
-  const grant = grantKey(granter, askedScopes, askedCampaigns);
+  const grant = grantKey(granter, input.scopes, input.campaignIds ?? []);
   if (!grant.ok) throw badInput(grant.reason, grant.field);
   const { scopes, campaignIds } = grant;
   // A key made by a key stands for the person behind that one, whose reach bounds both.
@@ -203,16 +215,45 @@ export async function createApiKey(em: Em, creator: Viewer, name: string, askedS
   const secret = newToken(TokenKind.API_KEY);
   const row = await one(
     em,
-    `insert into api_keys (id, name, secret_hash, scopes, campaign_ids, created_by_id, created_at)
-     values (gen_random_uuid(), ?, ?, ?::text[], ?::text[], coalesce(?::uuid, (select created_by_id from api_keys where id = ?::uuid)), now()) returning id, created_at`,
-    [name.trim(), hashToken(secret), pgArray(scopes), pgArray(campaignIds), byPerson, byKey],
+    `insert into api_keys (id, name, display_name, avatar_url, secret_hash, scopes, campaign_ids, created_by_id, created_at)
+     values (gen_random_uuid(), ?, ?, ?, ?, ?::text[], ?::text[], coalesce(?::uuid, (select created_by_id from api_keys where id = ?::uuid)), now()) returning ${API_KEY_COLUMNS}`,
+    [name.trim(), display.displayName ?? null, display.avatarUrl ?? null, hashToken(secret), pgArray(scopes), pgArray(campaignIds), byPerson, byKey],
   );
-  return { id: row!.id, name: name.trim(), scopes, campaignIds, createdAt: new Date(row!.created_at), lastUsedAt: null, revokedAt: null, secret };
+  return { ...toApiKeyView(row!), secret };
+}
+
+function enforceDisplay(input: KeyDisplay): KeyDisplay {
+  const checked = keyDisplay(input);
+  if (!checked.ok) throw badInput(checked.reason, checked.field);
+  return checked.display;
+}
+
+/**
+ * Administrators rename a key or change what customers and agents see of it (fields left out stay;
+ * an empty display name or avatar clears it). Messages already sent keep the name and avatar they
+ * were sent with; open sockets of the key speak with the new ones at once.
+ */
+export async function updateApiKey(em: Em, id: string, scope: Scope, input: { name?: string | null } & KeyDisplay): Promise<Committed<ApiKeyView>> {
+  if (input.name != null && !input.name.trim()) throw badInput('Give the key a name', 'name');
+  const display = enforceDisplay(input);
+  const inScope = keyScopeSql(scope);
+  const updated = await one(
+    em,
+    `update api_keys set name = coalesce(?, name),
+            display_name = case when ?::boolean then ? else display_name end,
+            avatar_url = case when ?::boolean then ? else avatar_url end
+      where id = ? and ${inScope.sql} returning ${API_KEY_COLUMNS}`,
+    [input.name?.trim() ?? null, display.displayName !== undefined, display.displayName ?? null, display.avatarUrl !== undefined, display.avatarUrl ?? null, id, ...inScope.params],
+  );
+  if (!updated) throw notFound('API key');
+  return committed(toApiKeyView(updated), [{ kind: 'KEY_CHANGED', keyId: id }]);
 }
 
 export interface ApiKeyView {
   id: string;
   name: string;
+  displayName: string | null;
+  avatarUrl: string | null;
   scopes: ApiScope[];
   campaignIds: string[];
   createdAt: Date;
@@ -220,10 +261,12 @@ export interface ApiKeyView {
   revokedAt: Date | null;
 }
 
-const API_KEY_COLUMNS = 'id, name, scopes, campaign_ids, created_at, last_used_at, revoked_at';
+const API_KEY_COLUMNS = 'id, name, display_name, avatar_url, scopes, campaign_ids, created_at, last_used_at, revoked_at';
 const toApiKeyView = (r: Row): ApiKeyView => ({
   id: r.id,
   name: r.name,
+  displayName: r.display_name,
+  avatarUrl: r.avatar_url,
   scopes: r.scopes,
   campaignIds: r.campaign_ids,
   createdAt: new Date(r.created_at),

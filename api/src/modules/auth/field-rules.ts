@@ -127,6 +127,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Mutation.takeInteraction': FieldRule.CHAT,
   'Mutation.transferInteraction': FieldRule.CHAT,
   'Mutation.transferInteractions': FieldRule.CHAT,
+  'Mutation.updateApiKey': FieldRule.KEYS_AND_HOOKS,
   'Mutation.updateCampaign': FieldRule.CAMPAIGNS,
   'Mutation.updatePauseReason': FieldRule.LABELS,
   'Mutation.updateUser': FieldRule.PEOPLE,

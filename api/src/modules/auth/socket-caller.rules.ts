@@ -26,7 +26,10 @@ export function refreshOf(held: Viewer, now: Viewer | null): Refresh {
     if (held.role !== now.role) return Refresh.RECONNECT;
     return held.name === now.name && sameIds(held.customTrayIds, now.customTrayIds) ? Refresh.KEEP : Refresh.REPLACE;
   }
-  if (held.kind === 'API_KEY' && now.kind === 'API_KEY' && !sameIds(held.scopes, now.scopes)) return Refresh.RECONNECT;
+  if (held.kind === 'API_KEY' && now.kind === 'API_KEY') {
+    if (!sameIds(held.scopes, now.scopes)) return Refresh.RECONNECT;
+    return held.name === now.name && held.avatarUrl === now.avatarUrl ? Refresh.KEEP : Refresh.REPLACE;
+  }
   return held.name === now.name ? Refresh.KEEP : Refresh.REPLACE;
 }
 

@@ -63,7 +63,7 @@ export class ViewerCache {
     await this.listener.start();
     this.stopWatching = await topics.subscribe(Topic.CONTROL, undefined, (event) => {
       // A key is never kept here, but its sockets are resolved again: api_keys has no trigger.
-      if (event.type === 'SESSIONS_REVOKED' || event.type === 'ACCESS_CHANGED' || event.type === 'KEY_REVOKED') this.changed();
+      if (event.type === 'SESSIONS_REVOKED' || event.type === 'ACCESS_CHANGED' || event.type === 'KEY_REVOKED' || event.type === 'KEY_CHANGED') this.changed();
     });
   }
 

@@ -5,7 +5,8 @@ import { ALL, reaches, type Scope } from './scope.rules.js';
 export type Viewer =
   | { kind: 'ANONYMOUS' }
   | { kind: 'USER'; userId: string; role: Role; sessionId: string; name: string; customTrayIds: string[]; scope: Scope }
-  | { kind: 'API_KEY'; keyId: string; name: string; scopes: ApiScope[]; scope: Scope }
+  /** `name` is what people see of the key: its display name, else the name it was filed under. */
+  | { kind: 'API_KEY'; keyId: string; name: string; avatarUrl: string | null; scopes: ApiScope[]; scope: Scope }
   | { kind: 'VISITOR'; interactionId: string; contactId: string };
 
 export enum ApiScope {

@@ -16,7 +16,10 @@ export const LANGUAGES: readonly Language[] = [Language.es, Language.en, Languag
 
 /** The texts a campaign sends to its customers, one set per language. */
 export interface CampaignTexts {
+  /** Posted when a chat starts waiting for an agent. */
   welcome: string;
+  /** Posted instead when a chat starts with a bot: no agent is promised yet. */
+  botWelcome: string;
   outOfHours: string;
   unavailable: string;
   agentGreeting: string;

@@ -4,7 +4,7 @@ import { type CampaignMessages, type CampaignTexts, type Language, LANGUAGES } f
 import type { Campaign, CampaignMessageSetShape } from './campaign.type.js';
 import { ALL, campaignSql, type Scope } from '../auth/scope.rules.js';
 
-const TEXT_KEYS: (keyof CampaignTexts)[] = ['welcome', 'outOfHours', 'unavailable', 'agentGreeting', 'offline', 'closing'];
+const TEXT_KEYS: (keyof CampaignTexts)[] = ['welcome', 'botWelcome', 'outOfHours', 'unavailable', 'agentGreeting', 'offline', 'closing'];
 
 export function toMessageSets(messages: CampaignMessages): CampaignMessageSetShape[] {
   return LANGUAGES.filter((l) => messages[l]).map((language) => {

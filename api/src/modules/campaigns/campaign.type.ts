@@ -21,7 +21,8 @@ export class ScheduleShape {
 @InputType('CampaignMessageSetInput')
 export class CampaignMessageSetShape {
   @Field(() => Language) language!: Language;
-  @Field(() => String, { nullable: true }) welcome?: string | null;
+  @Field(() => String, { nullable: true, description: 'Posted when a chat starts waiting for an agent' }) welcome?: string | null;
+  @Field(() => String, { nullable: true, description: 'Posted instead of the welcome when a chat starts with a bot' }) botWelcome?: string | null;
   @Field(() => String, { nullable: true }) outOfHours?: string | null;
   @Field(() => String, { nullable: true }) unavailable?: string | null;
   @Field(() => String, { nullable: true }) agentGreeting?: string | null;

@@ -37,6 +37,7 @@ async function seedWithin(em: Em): Promise<void> {
       messages: {
         en: {
           welcome: 'Hello! Thanks for writing to us. An agent will be with you shortly.',
+          botWelcome: 'Hello! Our assistant will take a few details first, then an agent can help you.',
           outOfHours: 'We are closed right now. Leave us a message and we will get back to you.',
           unavailable: 'All our agents are busy. Please try again in a few minutes.',
           agentGreeting: 'Hi, I am here to help you.',
@@ -45,6 +46,7 @@ async function seedWithin(em: Em): Promise<void> {
         },
         es: {
           welcome: '¡Hola! Gracias por escribirnos. Un agente te atenderá en breve.',
+          botWelcome: '¡Hola! Nuestro asistente te pedirá unos datos y luego un agente podrá ayudarte.',
           outOfHours: 'Ahora estamos cerrados. Déjanos un mensaje y te responderemos.',
           unavailable: 'Todos nuestros agentes están ocupados. Inténtalo de nuevo en unos minutos.',
           agentGreeting: 'Hola, estoy aquí para ayudarte.',
@@ -53,6 +55,7 @@ async function seedWithin(em: Em): Promise<void> {
         },
         pt: {
           welcome: 'Olá! Obrigado por nos escrever. Um agente vai atendê-lo em breve.',
+          botWelcome: 'Olá! Nosso assistente vai pedir alguns dados e depois um agente poderá ajudar.',
           outOfHours: 'Estamos fechados agora. Deixe uma mensagem e responderemos.',
           unavailable: 'Todos os nossos agentes estão ocupados. Tente novamente em alguns minutos.',
           agentGreeting: 'Olá, estou aqui para ajudar.',

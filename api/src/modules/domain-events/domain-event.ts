@@ -40,6 +40,8 @@ export type DomainEvent =
   | { kind: 'SESSIONS_ENDED'; userId: string; sessionId: string | null }
   /** A key was revoked: its sockets close on every process. */
   | { kind: 'KEY_REVOKED'; keyId: string }
+  /** A key's display changed: its open sockets are resolved again, so what they send carries it. */
+  | { kind: 'KEY_CHANGED'; keyId: string }
   /** Who may open a tray changed: every process reads its connected people's access again. */
   | { kind: 'TRAY_ACCESS_CHANGED' }
   /** A hook was made or turned on: the courier counts it among the hooks on and logs what waits for it. */

@@ -91,7 +91,7 @@ export function authorOf(viewer: Viewer, kind: AuthorKind): Author {
     case 'VISITOR':
       return { kind, id: viewer.contactId, name: null, key: `contact:${viewer.contactId}` };
     case 'API_KEY':
-      return { kind, id: viewer.keyId, name: viewer.name, key: `key:${viewer.keyId}` };
+      return { kind, id: viewer.keyId, name: viewer.name, avatarUrl: viewer.avatarUrl, key: `key:${viewer.keyId}` };
     case 'ANONYMOUS':
       throw unauthenticated();
   }

@@ -38,8 +38,12 @@ const isSupervisor = (actor: Actor): boolean => (actor.kind === 'USER' && actor.
  */
 const bridges = (actor: Actor, chat: InteractionState): boolean => actor.kind === 'KEY' && holds(actor, ApiScope.CHANNEL) && chat.startedByKeyId === actor.keyId && chat.channel !== Channel.WEBCHAT;
 
-/** A chat starts with a bot when a bot started it or the campaign puts a bot first; otherwise it waits in a tray. */
-export function startingPhase(startedByBot: boolean, campaignBotFirst: boolean): Phase.BOT | Phase.WAITING {
+/**
+ * A chat starts with a bot when its starter chose so (`withBot`, a key's choice for this one chat),
+ * else when a bot started it or the campaign puts a bot first; otherwise it waits in a tray.
+ */
+export function startingPhase(startedByBot: boolean, campaignBotFirst: boolean, withBot: boolean | null = null): Phase.BOT | Phase.WAITING {
+  if (withBot !== null) return withBot ? Phase.BOT : Phase.WAITING;
   return startedByBot || campaignBotFirst ? Phase.BOT : Phase.WAITING;
 }
 

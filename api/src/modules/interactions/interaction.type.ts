@@ -119,7 +119,10 @@ export class StartInteractionPayload {
   @Field(() => Interaction) interaction!: Interaction;
   @Field(() => Admission, { description: 'OUT_OF_HOURS or FULL: the chat closed at once with the campaign text' }) admission!: Admission;
   @Field(() => Boolean, { description: 'Out of hours, and the campaign takes offline messages' }) offlineMessagesAllowed!: boolean;
-  @Field(() => String, { nullable: true, description: 'Only for an anonymous caller: reaches this interaction and nothing else' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The customer's token: for an anonymous caller (the widget), or a key that asked for it (customerToken); reaches this interaction and nothing else",
+  })
   visitorToken!: string | null;
 }
 
@@ -150,6 +153,17 @@ export class StartInteractionInput {
     description: "The widget: the visitor token of this browser's earlier conversation, so a returning customer stays one contact with its history",
   })
   returningVisitorToken?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Keys: true starts this chat with a bot (its campaign's BOT keys serve it) whatever the campaign's default; false sends it straight to the tray. Left out, the campaign decides, and a BOT key's own chats start with it",
+  })
+  withBot?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Keys: also answer a customer's token (visitorToken) for this chat, for a customer who writes from an app of the integrator's rather than through the key",
+  })
+  customerToken?: boolean | null;
 }
 
 @InputType()

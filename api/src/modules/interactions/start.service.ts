@@ -24,6 +24,8 @@ export interface StartInput {
   language?: string | null;
   country?: string | null;
   returningVisitorToken?: string | null;
+  withBot?: boolean | null;
+  customerToken?: boolean | null;
 }
 
 function cleanContact(input: StartInput['contact']) {
@@ -39,7 +41,7 @@ function cleanContact(input: StartInput['contact']) {
   return { name: trim(input.name, 200, 'name'), email, phone, externalId: trim(input.externalId, 200, 'externalId') };
 }
 
-/** Starts an interaction; an anonymous caller (the widget) gets a visitor token for it. */
+/** Starts an interaction; an anonymous caller (the widget), or a key that asks, gets the customer's token for it. */
 export interface Started {
   view: InteractionView;
   visitorToken: string | null;
@@ -53,13 +55,16 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
   const asKey = viewer.kind === 'API_KEY' ? enforce(keyMayStart(viewer.scopes, input.channel)) : null;
   const anonymous = viewer.kind === 'ANONYMOUS';
   if (anonymous && input.channel !== Channel.WEBCHAT) throw forbidden('Only the webchat channel can be started without a key');
+  // The customer does not choose to skip the bot, nor ask for a second token.
+  if (!asKey && input.withBot != null) throw forbidden('Only a key chooses whether a chat starts with a bot');
+  if (!asKey && input.customerToken) throw forbidden('Only a key asks for a customer token');
   const contact = cleanContact(input.contact);
   const language = input.language ? normalizeLanguage(input.language) : null;
   if (input.language && !language && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.language)) throw badInput('Language is a tag like "es" or "pt-BR"', 'language');
   const campaign = await requireCampaignToStart(em, viewer, input.campaignId);
 
-  const phase = startingPhase(asKey?.asBot ?? false, campaign.bot_first);
-  const visitorToken = anonymous ? newToken(TokenKind.VISITOR) : null;
+  const phase = startingPhase(asKey?.asBot ?? false, campaign.bot_first, input.withBot ?? null);
+  const visitorToken = anonymous || input.customerToken ? newToken(TokenKind.VISITOR) : null;
   const rawLanguage = input.language?.trim() || null;
 
   const { id, messages, admission } = await em.transactional(async (tx) => {
@@ -107,7 +112,8 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
       trailActor(viewer),
     );
     if (admission !== Admission.OPEN) return { id: created, messages: await refuseWithin(tx, created, admission), admission };
-    const welcome = await systemText(tx, created, 'welcome');
+    // A bot's chat is not promised an agent: it gets the bot's welcome, or nothing and the bot speaks first.
+    const welcome = await systemText(tx, created, phase === Phase.BOT ? 'botWelcome' : 'welcome');
     return { id: created, messages: welcome ? [welcome] : [], admission };
   });
   const view = (await loadView(em, id))!;

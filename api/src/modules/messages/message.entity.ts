@@ -15,6 +15,7 @@ export class MessageEntity {
   @Enum({ items: () => AuthorKind, nativeEnumName: 'author_kind' }) authorKind!: AuthorKind;
   @Property({ type: 'uuid', nullable: true }) authorId: string | null = null;
   @Property({ type: 'text', nullable: true }) authorName: string | null = null;
+  @Property({ type: 'text', nullable: true }) authorAvatarUrl: string | null = null;
   /** "<kind>:<id>", the identity idempotency is scoped to. */
   @Property({ type: 'text' }) authorKey!: string;
   @Enum({ items: () => Visibility, nativeEnumName: 'visibility' }) visibility: Visibility = Visibility.PUBLIC;

@@ -8,6 +8,8 @@ export interface Author {
   kind: AuthorKind;
   id: string | null;
   name: string | null;
+  /** A key's avatar; people and the customer have none. */
+  avatarUrl?: string | null;
   /** The identity a client message id is unique for, e.g. "user:<id>". */
   key: string;
 }
@@ -24,7 +26,7 @@ export function messageAddedSql(inserted: string, actor: ActorKind | null): stri
   return `insert into interaction_events (interaction_id, type, actor_kind, actor_id, data, created_at)
      select i.interaction_id, 'MESSAGE_ADDED', ${actor === null ? '?::text' : `'${actor}'`}, i.author_id,
             jsonb_build_object('messageId', i.id, 'sequence', i.sequence, 'body', i.body,
-              'author', jsonb_build_object('kind', i.author_kind, 'id', i.author_id, 'name', i.author_name),
+              'author', jsonb_build_object('kind', i.author_kind, 'id', i.author_id, 'name', i.author_name, 'avatarUrl', i.author_avatar_url),
               'attachments', coalesce((select jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'mimeType', f.mime, 'size', f.size) order by f.name)
                                          from files f where f.id::text = any(i.attachment_ids)), '[]'::jsonb)),
             now()
@@ -85,8 +87,8 @@ const APPEND = prepared(
                 where ?::boolean and id = ? and (last_message_at is null or last_message_at < now() - interval '${CONTACT_ACTIVITY_GRAIN}')
                 returning id),
    inserted as (
-     insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_key, visibility, client_message_id, attachment_ids, created_at)
-     select gen_random_uuid(), b.id, b.last_sequence, ?::text, ?::author_kind, ?::uuid, ?::text, ?::text, ?::visibility, ?::text, ?::text[], clock_timestamp() from bumped b
+     insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_avatar_url, author_key, visibility, client_message_id, attachment_ids, created_at)
+     select gen_random_uuid(), b.id, b.last_sequence, ?::text, ?::author_kind, ?::uuid, ?::text, ?::text, ?::text, ?::visibility, ?::text, ?::text[], clock_timestamp() from bumped b
      returning ${MESSAGE_VIEW_COLUMNS}),
    trail as (${messageAddedSql('inserted', null)})
    select inserted.*, (?::boolean and (select status from previous) = 'WAITING_FOR_CUSTOMER') as status_changed,
@@ -136,6 +138,7 @@ export async function appendMessage(
     author.kind,
     author.id,
     author.name,
+    author.avatarUrl ?? null,
     author.key,
     message.visibility,
     message.clientMessageId,

@@ -7,6 +7,7 @@ export class Author {
   @Field(() => AuthorKind) kind!: AuthorKind;
   @Field(() => ID, { nullable: true }) id!: string | null;
   @Field(() => String, { nullable: true }) name!: string | null;
+  @Field(() => String, { nullable: true, description: "A key's avatar (an https image), as it was when the message was sent" }) avatarUrl!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })

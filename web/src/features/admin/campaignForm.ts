@@ -3,7 +3,7 @@ import { scheduleProblem, type ScheduleDraft, type ScheduleProblem } from './sch
 
 export const LANGUAGES = ['es', 'en', 'pt'] as const satisfies readonly Language[];
 export const ROUTING_STRATEGIES = ['LONGEST_IDLE', 'LEAST_BUSY', 'ROUND_ROBIN', 'SKILLS', 'MANUAL'] as const satisfies readonly RoutingStrategy[];
-export const MESSAGE_KINDS = ['welcome', 'outOfHours', 'unavailable', 'agentGreeting', 'offline', 'closing'] as const;
+export const MESSAGE_KINDS = ['welcome', 'botWelcome', 'outOfHours', 'unavailable', 'agentGreeting', 'offline', 'closing'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const FLAGS = ['allowAudio', 'allowVideo', 'askName', 'askEmail', 'askPhone', 'allowOfflineMessages', 'botFirst'] as const;
 export type Flag = (typeof FLAGS)[number];
@@ -48,7 +48,7 @@ export interface CampaignShape extends Record<Flag, boolean> {
 /** Why the draft cannot be saved, as a key under `admin.errors`. */
 export type CampaignProblem = 'nameRequired' | 'serviceLevel' | 'thresholds' | 'thresholdOrder' | 'positive' | ScheduleProblem;
 
-const emptySet = (): MessageSet => ({ welcome: '', outOfHours: '', unavailable: '', agentGreeting: '', offline: '', closing: '' });
+const emptySet = (): MessageSet => ({ welcome: '', botWelcome: '', outOfHours: '', unavailable: '', agentGreeting: '', offline: '', closing: '' });
 
 export function emptyCampaign(): CampaignDraft {
   return {

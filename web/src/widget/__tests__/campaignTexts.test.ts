@@ -12,8 +12,9 @@ const campaign = (sets: TextSet[], defaultLanguage: 'es' | 'en' | 'pt' = 'pt'): 
   allowOfflineMessages: false,
   allowAudio: false,
   allowVideo: false,
+  botFirst: false,
   defaultLanguage,
-  messages: sets.map((set) => ({ welcome: null, outOfHours: null, unavailable: null, offline: null, closing: null, ...set })),
+  messages: sets.map((set) => ({ welcome: null, botWelcome: null, outOfHours: null, unavailable: null, offline: null, closing: null, ...set })),
 });
 
 /** Texts in Portuguese (the campaign's language) and English, none in Spanish. */

@@ -13,7 +13,7 @@ const message = (sequence: number, kind: 'SYSTEM' | 'AGENT' | 'CONTACT', body: s
   createdAt,
   visibility: 'PUBLIC',
   attachments: [],
-  author: { id: null, kind, name: null },
+  author: { id: null, kind, name: null, avatarUrl: null },
 });
 
 const state = (phase: ConversationState['phase'], closedAt: string | null = null): ConversationState => ({ id: 'i1', phase, closedAt, agent: null, participants: [] });

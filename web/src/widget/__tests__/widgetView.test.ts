@@ -12,10 +12,11 @@ const campaign: WidgetCampaign = {
   allowOfflineMessages: true,
   allowAudio: false,
   allowVideo: false,
+  botFirst: false,
   defaultLanguage: 'en',
   messages: [
-    { language: 'en', welcome: 'Hi', outOfHours: 'Closed', unavailable: 'Busy', offline: 'Leave a note', closing: null },
-    { language: 'es', welcome: 'Hola', outOfHours: 'Cerrado', unavailable: 'Ocupados', offline: 'Déjanos una nota', closing: null },
+    { language: 'en', welcome: 'Hi', botWelcome: 'Our bot first', outOfHours: 'Closed', unavailable: 'Busy', offline: 'Leave a note', closing: null },
+    { language: 'es', welcome: 'Hola', botWelcome: 'Primero el bot', outOfHours: 'Cerrado', unavailable: 'Ocupados', offline: 'Déjanos una nota', closing: null },
   ],
 };
 
@@ -29,6 +30,11 @@ describe('the screen the widget shows first', () => {
 
   it('asks for the details only when the campaign can take the chat', () => {
     expect(screenFor(campaign, visitor({ availability: open }))).toEqual({ kind: 'form', campaign, welcome: 'Hola' });
+  });
+
+  it('where a bot answers first, welcomes with the bot’s text, promising no agent yet', () => {
+    const botFirst = { ...campaign, botFirst: true };
+    expect(screenFor(botFirst, visitor({ availability: open }))).toEqual({ kind: 'form', campaign: botFirst, welcome: 'Primero el bot' });
   });
 
   it('out of hours shows the campaign’s text with the offline form, and the thanks once a message is left', () => {

@@ -15,7 +15,7 @@ const person = (over: Partial<Extract<Viewer, { kind: 'USER' }>> = {}): Viewer =
   scope: ALL,
   ...over,
 });
-const key = (over: Partial<Extract<Viewer, { kind: 'API_KEY' }>> = {}): Viewer => ({ kind: 'API_KEY', keyId: 'k', name: 'bot', scopes: [ApiScope.BOT], scope: north, ...over });
+const key = (over: Partial<Extract<Viewer, { kind: 'API_KEY' }>> = {}): Viewer => ({ kind: 'API_KEY', keyId: 'k', name: 'bot', avatarUrl: null, scopes: [ApiScope.BOT], scope: north, ...over });
 
 describe('an open socket whose caller is resolved again', () => {
   it('goes on untouched when nothing about its caller changed', () => {
@@ -26,6 +26,9 @@ describe('an open socket whose caller is resolved again', () => {
   it('takes its new trays, teams or name in place', () => {
     expect(refreshOf(person(), person({ customTrayIds: [] }))).toBe(Refresh.REPLACE);
     expect(refreshOf(person(), person({ name: 'Ana Maria' }))).toBe(Refresh.REPLACE);
+    // A key's display (what it writes carries) is replaced in place, as a person's name is.
+    expect(refreshOf(key(), key({ name: 'Acme Assistant' }))).toBe(Refresh.REPLACE);
+    expect(refreshOf(key(), key({ avatarUrl: 'https://cdn.example.com/a.png' }))).toBe(Refresh.REPLACE);
   });
 
   it('reconnects when its role, its scope or its key scopes changed', () => {

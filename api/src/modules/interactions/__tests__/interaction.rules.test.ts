@@ -31,6 +31,9 @@ describe('starting', () => {
     expect(startingPhase(true, false)).toBe(Phase.BOT);
     expect(startingPhase(false, true)).toBe(Phase.BOT);
     expect(startingPhase(false, false)).toBe(Phase.WAITING);
+    // A key's choice for one chat wins over the campaign's default and over who started it.
+    expect(startingPhase(false, false, true)).toBe(Phase.BOT);
+    expect(startingPhase(true, true, false)).toBe(Phase.WAITING);
   });
 });
 

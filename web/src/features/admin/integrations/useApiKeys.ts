@@ -15,6 +15,9 @@ export function useApiKeys() {
   const { campaigns, campaignName } = useDirectory();
 
   const name = ref('');
+  // What customers and agents see of a bot: optional, the name stands in for it.
+  const displayName = ref('');
+  const avatarUrl = ref('');
   const scopes = ref<ApiScope[]>(['READ']);
   const campaignIds = ref<string[]>([]);
   const secret = ref<string | null>(null);
@@ -32,13 +35,15 @@ export function useApiKeys() {
   async function submit(): Promise<void> {
     tried.value = true;
     if (problem.value) return;
-    const input = { name: name.value.trim(), scopes: scopes.value, campaignIds: campaignIds.value };
+    const input = { name: name.value.trim(), scopes: scopes.value, campaignIds: campaignIds.value, displayName: displayName.value.trim() || null, avatarUrl: avatarUrl.value.trim() || null };
     await act(
       'create',
       () => create.mutate({ input }),
       async (result) => {
         secret.value = result?.data?.createApiKey.secret ?? null;
         name.value = '';
+        displayName.value = '';
+        avatarUrl.value = '';
         campaignIds.value = [];
         tried.value = false;
         await list.refetch();
@@ -54,5 +59,5 @@ export function useApiKeys() {
     );
   }
 
-  return { keys, campaigns, campaignName, name, scopes, campaignIds, secret, problem, running, submit, revoke };
+  return { keys, campaigns, campaignName, name, displayName, avatarUrl, scopes, campaignIds, secret, problem, running, submit, revoke };
 }

@@ -15,7 +15,7 @@ function message(sequence: number, clientMessageId: string | null = null): ChatM
     clientMessageId,
     createdAt: '2026-01-01T10:00:00.000Z',
     visibility: 'PUBLIC',
-    author: { id: 'u1', kind: 'AGENT', name: 'Bea' },
+    author: { id: 'u1', kind: 'AGENT', name: 'Bea', avatarUrl: null },
     attachments: [],
   };
 }
