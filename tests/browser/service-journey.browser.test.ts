@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api.js';
 import { expectAccessible, JOURNEY, launchChromium, screenshot, signInThroughForm, STEP_TIMEOUT, watchErrors, widgetFrame } from '../support/browser.js';
 import { ok } from '../support/graphql.js';
-import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, PASSWORD, type Person, PNG_1PX } from '../support/world.js';
+import { adminToken, type CampaignFixture, createCampaign, createPerson, PASSWORD, type Person, PNG_1PX } from '../support/world.js';
 
 let api: ApiProcess;
 let browser: Browser;
@@ -26,6 +26,8 @@ let widget: FrameLocator;
 let agentPage: Page;
 let agentContext: BrowserContext;
 let chatId: string;
+/** Never fetched for real here: the test reads the address the widget shows. */
+const BOT_AVATAR = 'https://cdn.example.com/acme-assistant.png';
 
 beforeAll(async () => {
   [api, browser] = await Promise.all([startApi(), launchChromium()]);
@@ -34,8 +36,13 @@ beforeAll(async () => {
     botFirst: true,
     allowAudio: true,
     messages: [
-      { language: 'en', welcome: 'Welcome to Acme!', closing: 'Thanks for talking to Acme.' },
-      { language: 'es', welcome: '¡Bienvenido a Acme!', closing: 'Gracias por hablar con Acme.' },
+      { language: 'en', welcome: 'Welcome to Acme! An agent will be with you shortly.', botWelcome: 'Welcome to Acme! Our assistant helps you first.', closing: 'Thanks for talking to Acme.' },
+      {
+        language: 'es',
+        welcome: '¡Bienvenido a Acme! Un agente te atenderá en breve.',
+        botWelcome: '¡Bienvenido a Acme! Primero te atiende nuestro asistente.',
+        closing: 'Gracias por hablar con Acme.',
+      },
     ],
   });
   await ok(
@@ -44,7 +51,14 @@ beforeAll(async () => {
     { c: { campaignId: campaign.id, shortcut: 'thanks', body: 'Thank you for waiting, I am on it.' } },
     admin,
   );
-  bot = await createApiKey(api.url, admin, ['BOT'], [campaign.id]);
+  bot = (
+    await ok(
+      api.url,
+      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+      { input: { name: 'acme-bot 08:09:48', scopes: ['BOT'], campaignIds: [campaign.id], displayName: 'Acme Assistant', avatarUrl: BOT_AVATAR } },
+      admin,
+    )
+  ).createApiKey.secret;
   agentA = await createPerson(api.url, admin, 'AGENT');
   agentB = await createPerson(api.url, admin, 'AGENT');
 });
@@ -85,10 +99,13 @@ describe('a customer served from the widget to the transcript', JOURNEY, () => {
     await customer.goto(`${api.url}/demo?campaign=${campaign.id}`);
     await customer.locator('[data-parley-widget="button"]').click();
     widget = customer.frameLocator('iframe[data-parley-widget="frame"]');
+    // A campaign whose bot answers first promises no agent yet, before the chat and in it.
+    await expect.poll(() => widget.getByTestId('widget-welcome').textContent()).toBe('¡Bienvenido a Acme! Primero te atiende nuestro asistente.');
     await widget.getByTestId('widget-name').fill('Lucía Pérez');
     if (await widget.getByTestId('widget-email').count()) await widget.getByTestId('widget-email').fill('lucia@example.com');
     await widget.getByTestId('widget-start').click();
-    await byText(widget, 'widget-message', '¡Bienvenido a Acme!').waitFor();
+    await byText(widget, 'widget-message', 'Primero te atiende nuestro asistente').waitFor();
+    expect(await byText(widget, 'widget-message', 'Un agente te atenderá').count()).toBe(0);
     await expectAccessible(widgetFrame(customer), 'the widget chat');
 
     const inBot = await vi.waitFor(
@@ -102,7 +119,11 @@ describe('a customer served from the widget to the transcript', JOURNEY, () => {
     );
     chatId = inBot.id;
     await ok(api.url, 'mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }', { i: { interactionId: chatId, body: '¿Cuál es tu número de pedido?' } }, bot);
-    await byText(widget, 'widget-message', 'número de pedido').waitFor();
+    // The bot speaks under the name and avatar its administrator gave it, not its key's name.
+    const asked = byText(widget, 'widget-message', 'número de pedido');
+    await asked.waitFor();
+    expect(await asked.textContent()).toContain('Acme Assistant');
+    expect(await asked.getByTestId('message-avatar').getAttribute('src')).toBe(BOT_AVATAR);
     await widget.getByTestId('widget-input').fill('Es el 4711');
     await widget.getByTestId('widget-input').press('Enter');
     await vi.waitFor(async () => {
