@@ -124,3 +124,23 @@ describe('a credential Parley does not read', () => {
     expect(capitalised.data).toEqual({ campaigns: [expect.objectContaining({ id: expect.any(String) })] });
   });
 });
+
+describe('a refusal before anything runs', () => {
+  it('is FORBIDDEN with 403 for a READ key’s mutation over HTTP, and the same code over the WebSocket', async () => {
+    const mutation = 'mutation { createPauseReason(name: "Nope", icon: "x") { id } }';
+    const http = await post({ query: mutation }, { authorization: `Bearer ${key}` });
+    expect(http.status).toBe(403);
+    expect(http.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const socket = await overSocket(mutation, { authorization: `Bearer ${key}` });
+    expect(socket.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const reasons = await post({ query: '{ pauseReasons { name } }' }, { authorization: `Bearer ${admin}` });
+    expect(reasons.data.pauseReasons.map((r: { name: string }) => r.name)).not.toContain('Nope');
+  });
+
+  it('is a 400 naming the problem, not a server error, for an operationName that names no operation', async () => {
+    const answer = await post({ query: 'query Mine { me { id } }', operationName: 'Other' }, { authorization: `Bearer ${admin}` });
+    expect(answer.status).toBe(400);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    expect(answer.errors?.[0]?.message).toMatch(/Other/);
+  });
+});

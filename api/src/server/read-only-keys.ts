@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLError, OperationDefinitionNode } from 'graphql';
+import { GraphQLError, type OperationDefinitionNode } from 'graphql';
 import { keyMayWrite } from '../modules/auth/api-key.rules.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 import { forbidden } from '../shared/errors.js';
@@ -20,7 +20,8 @@ export const readOnlyKeysPlugin = (): ApolloServerPlugin<Context> => ({
     return {
       async didResolveOperation({ contextValue, operation }) {
         const refusal = readOnlyRefusal(contextValue.viewer, operation);
-        if (refusal) throw refusal;
+        // Refused before anything ran, so the status says so (Apollo answers 500 for a bare throw here).
+        if (refusal) throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, http: { status: 403 } } });
       },
     };
   },

@@ -45,7 +45,8 @@ export function sharedQueriesPlugin(schema: GraphQLSchema, roots: Record<string,
     async requestDidStart() {
       return {
         async responseForOperation({ operation, document, request, response, contextValue }): Promise<GraphQLResponse | null> {
-          if (operation.operation !== 'query' || operation.selectionSet.selections.length !== 1) return null;
+          // No operation: the operationName named none of the document's, which Apollo answers itself.
+          if (operation?.operation !== 'query' || operation.selectionSet.selections.length !== 1) return null;
           const field = operation.selectionSet.selections[0]!;
           if (field.kind !== Kind.FIELD || !roots[field.name.value]) return null;
           // The variables as execution would see them (defaults filled in, lists coerced): the root
