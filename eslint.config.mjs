@@ -10,7 +10,7 @@ const layers = 'Modules depend on shared/ or on interfaces they own; server/ bui
 const serverPath = '/(^|\\u002F)server(\\u002F|$)/';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'web/src/gql/**', 'tests/artifacts/**', '.data/**', 'bench/results/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'web/src/gql/**', 'client/src/gql/**', 'tests/artifacts/**', '.data/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
