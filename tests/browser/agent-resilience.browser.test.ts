@@ -161,10 +161,11 @@ describe('the agent’s day', JOURNEY, () => {
     // The conversation reads its trail and details again whenever the chat changes; those reads are
     // held until the agent's session has ended, so they come back refused.
     const held: Route[] = [];
+    let holding = true;
     const rereads = new Set(['conversationTrail', 'interactionInfo']);
     await page.route('**/graphql', (route) => {
       const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
-      if (operation && rereads.has(operation)) held.push(route);
+      if (holding && operation && rereads.has(operation)) held.push(route);
       else void route.continue();
     });
     // The agent's own note, added from another tab, changes the chat.
@@ -173,9 +174,12 @@ describe('the agent’s day', JOURNEY, () => {
 
     await ok(api.url, 'mutation($u: ID!) { logoutAgent(userId: $u) }', { u: agent.id }, supervisor.token);
     await page.waitForURL(/\/signin/);
-    const answered = held.map((route) => page.waitForResponse((response) => response.request() === route.request()));
-    for (const route of held) await route.continue();
-    expect((await Promise.all(answered)).map((response) => response.status())).toEqual(held.map(() => 401));
+    // Nothing more is held from here on, so the reads released are exactly those answered.
+    holding = false;
+    const released = [...held];
+    const answered = released.map((route) => page.waitForResponse((response) => response.request() === route.request()));
+    for (const route of released) await route.continue();
+    expect((await Promise.all(answered)).map((response) => response.status())).toEqual(released.map(() => 401));
     await page.unroute('**/graphql');
     // Whatever the refused reads reject with has settled by the next task.
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));

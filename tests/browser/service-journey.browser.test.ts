@@ -26,7 +26,7 @@ let widget: FrameLocator;
 let agentPage: Page;
 let agentContext: BrowserContext;
 let chatId: string;
-/** Never fetched for real here: the test reads the address the widget shows. */
+/** Served by the test itself (see `route` below), never fetched from the internet. */
 const BOT_AVATAR = 'https://cdn.example.com/acme-assistant.png';
 
 beforeAll(async () => {
@@ -96,6 +96,8 @@ const byText = (scope: Page | FrameLocator, testId: string, text: string) => sco
 describe('a customer served from the widget to the transcript', JOURNEY, () => {
   it('the customer opens the widget, talks to the bot, which hands off with what it learnt', async () => {
     [, customer] = await open('es-ES', { width: 1100, height: 800 });
+    // The bot's avatar is served here: the test needs no network beyond the machine.
+    await customer.route(BOT_AVATAR, (route) => route.fulfill({ body: PNG_1PX, contentType: 'image/png' }));
     await customer.goto(`${api.url}/demo?campaign=${campaign.id}`);
     await customer.locator('[data-parley-widget="button"]').click();
     widget = customer.frameLocator('iframe[data-parley-widget="frame"]');

@@ -1,7 +1,7 @@
 import { type Em, one, rows } from '../../db/sql.js';
 import type { Context } from '../../shared/context.js';
 import { isEmail } from '../users/user.rules.js';
-import { badInput, forbidden } from '../../shared/errors.js';
+import { badInput, conflict, forbidden } from '../../shared/errors.js';
 import { scopeOf } from '../auth/viewer.js';
 import { hashToken, newToken, TokenKind, tokenKind } from '../auth/tokens.js';
 import { Admission } from '../campaigns/admission.rules.js';
@@ -64,6 +64,8 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
   const campaign = await requireCampaignToStart(em, viewer, input.campaignId);
 
   const phase = startingPhase(asKey?.asBot ?? false, campaign.bot_first, input.withBot ?? null);
+  // A chat put with a bot where no bot serves would wait for nobody: its starter may not close it either.
+  if (input.withBot && !asKey?.asBot && !(await botServes(em, campaign.id))) throw conflict('No bot key serves this campaign; start the chat without withBot');
   const visitorToken = anonymous || input.customerToken ? newToken(TokenKind.VISITOR) : null;
   const rawLanguage = input.language?.trim() || null;
 
@@ -121,10 +123,21 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
   return committed({ view, visitorToken, admission, offlineMessagesAllowed: offlineMessagesTaken(admission, campaign) }, events);
 }
 
-/** The contact of a widget's earlier conversation, if the token is one; anything else starts a new contact. */
+/** Whether a BOT key that is not revoked reaches the campaign. */
+async function botServes(em: Em, campaignId: string): Promise<boolean> {
+  const found = await one(em, "select 1 from api_keys where revoked_at is null and 'BOT' = any(scopes) and (cardinality(campaign_ids) = 0 or ?::text = any(campaign_ids::text[])) limit 1", [campaignId]);
+  return found !== null;
+}
+
+/**
+ * The contact of a widget's earlier conversation, if the token is one; anything else starts a new
+ * contact. A customer's token a key asked for (`customerToken`) names a contact the key may have found
+ * by its external id: it reaches its own chat, never that contact's other campaigns.
+ */
 async function returningContact(tx: Em, token: string): Promise<string | null> {
   if (tokenKind(token) !== TokenKind.VISITOR) return null;
-  return (await one<{ contact_id: string }>(tx, 'select contact_id from interactions where visitor_token_hash = ?', [hashToken(token)]))?.contact_id ?? null;
+  const earlier = await one<{ contact_id: string }>(tx, 'select contact_id from interactions where visitor_token_hash = ? and started_by_key_id is null', [hashToken(token)]);
+  return earlier?.contact_id ?? null;
 }
 
 export interface NewInteraction {
