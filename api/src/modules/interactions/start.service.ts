@@ -125,7 +125,9 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
 
 /** Whether a BOT key that is not revoked reaches the campaign. */
 async function botServes(em: Em, campaignId: string): Promise<boolean> {
-  const found = await one(em, "select 1 from api_keys where revoked_at is null and 'BOT' = any(scopes) and (cardinality(campaign_ids) = 0 or ?::text = any(campaign_ids::text[])) limit 1", [campaignId]);
+  const found = await one(em, "select 1 from api_keys where revoked_at is null and 'BOT' = any(scopes) and (cardinality(campaign_ids) = 0 or ?::text = any(campaign_ids::text[])) limit 1", [
+    campaignId,
+  ]);
   return found !== null;
 }
 
