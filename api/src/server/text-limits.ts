@@ -31,10 +31,10 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   'LeaveOfflineMessageInput.body': 5000,
   // offline-message.rules.ts: MAX_REPLY_LENGTH
   'Mutation.answerOfflineMessage(body:)': MAX_REPLY_LENGTH,
-  // A campaign's texts to customers: as long as a canned response.
   // api-key.rules.ts: keyDisplay
   'CreateApiKeyInput.avatarUrl': AVATAR_URL_MAX,
   'UpdateApiKeyInput.avatarUrl': AVATAR_URL_MAX,
+  // A campaign's texts to customers: as long as a canned response.
   'CampaignMessageSetInput.welcome': 5000,
   'CampaignMessageSetInput.botWelcome': 5000,
   'CampaignMessageSetInput.agentGreeting': 5000,

@@ -190,7 +190,6 @@ export interface CreatedApiKey extends ApiKeyView {
   secret: string;
 }
 
-/** A key for an administrator or an ADMIN key, within what the creator reaches (see api-key.rules.ts). */
 export interface NewApiKey {
   name: string;
   scopes: ApiScope[];
@@ -199,6 +198,7 @@ export interface NewApiKey {
   avatarUrl?: string | null;
 }
 
+/** A key for an administrator or an ADMIN key, within what the creator reaches (see api-key.rules.ts). */
 export async function createApiKey(em: Em, creator: Viewer, input: NewApiKey): Promise<CreatedApiKey> {
   const name = input.name;
   if (!name.trim()) throw badInput('Give the key a name', 'name');

@@ -26,11 +26,11 @@ export function refreshOf(held: Viewer, now: Viewer | null): Refresh {
     if (held.role !== now.role) return Refresh.RECONNECT;
     return held.name === now.name && sameIds(held.customTrayIds, now.customTrayIds) ? Refresh.KEEP : Refresh.REPLACE;
   }
-  if (held.kind === 'API_KEY' && now.kind === 'API_KEY') {
-    if (!sameIds(held.scopes, now.scopes)) return Refresh.RECONNECT;
-    return held.name === now.name && held.avatarUrl === now.avatarUrl ? Refresh.KEEP : Refresh.REPLACE;
-  }
-  return held.name === now.name ? Refresh.KEEP : Refresh.REPLACE;
+  if (held.kind === 'API_KEY' && now.kind === 'API_KEY' && !sameIds(held.scopes, now.scopes)) return Refresh.RECONNECT;
+  // What the caller's messages carry (a key's name and avatar) is replaced in place.
+  return held.name === now.name && avatarOf(held) === avatarOf(now) ? Refresh.KEEP : Refresh.REPLACE;
 }
+
+const avatarOf = (viewer: Viewer): string | null => (viewer.kind === 'API_KEY' ? viewer.avatarUrl : null);
 
 const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id) => b.includes(id));
