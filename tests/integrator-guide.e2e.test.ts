@@ -8,8 +8,8 @@
  * first test, so no example escapes and none goes stale.
  *
  * The server has a database of its own, so that the webhook deliveries are worked by it alone. A
- * second process on that database has small rate limits for API keys and a one-second session
- * window, for the examples that show RATE_LIMITED and CONTACT_EXPIRED.
+ * second process on that database has small rate limits for API keys and failed sign-ins and a
+ * one-second session window, for the examples that show RATE_LIMITED and CONTACT_EXPIRED.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ const MARKDOWN = readFileSync(path.join(ROOT, 'docs', 'integrators.md'), 'utf8')
 const SCHEMA = readFileSync(path.join(ROOT, 'schema', 'schema.graphql'), 'utf8');
 const guide = readGuide(MARKDOWN);
 
-/** The API key rate limit of the second process. */
+/** The API key rate limit of the second process, and its failed sign-ins per account. */
 const KEY_LIMIT = 3;
 
 let api: ApiProcess;
@@ -47,7 +47,13 @@ beforeAll(async () => {
   const common = { DATABASE_URL: database.url, JOB_POLL_SECONDS: '0.5', WEBHOOK_RETRY_SECONDS: '1' };
   api = await startApi({ ...common, PUBSUB_PREFIX: `${inject('pubsubPrefix')}-guide` });
   // Started once the first has migrated the database.
-  limited = await startApi({ ...common, PUBSUB_PREFIX: `${inject('pubsubPrefix')}-guide-limited`, RATE_LIMIT_API_KEY_PER_MINUTE: String(KEY_LIMIT), CONTACT_EXPIRY_SECONDS: '1' });
+  limited = await startApi({
+    ...common,
+    PUBSUB_PREFIX: `${inject('pubsubPrefix')}-guide-limited`,
+    RATE_LIMIT_API_KEY_PER_MINUTE: String(KEY_LIMIT),
+    SIGN_IN_FAILURES_PER_ACCOUNT: String(KEY_LIMIT),
+    CONTACT_EXPIRY_SECONDS: '1',
+  });
   admin = await adminToken(api.url);
   agent = await createPerson(api.url, admin, 'AGENT', { maxConcurrentChats: 50 });
   supervisor = await createPerson(api.url, admin, 'SUPERVISOR');
@@ -793,6 +799,11 @@ describe('the integrator guide', () => {
         async () => {
           for (let i = 0; i < KEY_LIMIT; i++) await post({ query: '{ __typename }' }, bearer(limitedKey), limited.url);
           return post({ query: '{ __typename }' }, bearer(limitedKey), limited.url);
+        },
+        async () => {
+          const guess = { query: 'mutation($e: String!) { signIn(email: $e, password: "a-guess") { token } }', variables: { e: `guessed-${randomUUID()}@example.com` } };
+          for (let i = 0; i < KEY_LIMIT; i++) await post(guess, {}, limited.url);
+          return post(guess, {}, limited.url);
         },
       ],
       QUERY_TOO_COMPLEX: [() => post({ query: `{${' a: me { id }'.repeat(31)} }` }, bearer(admin)), () => post({ query: `{ me { id } } #${'x'.repeat(17_000)}` }, bearer(admin))],

@@ -1061,7 +1061,8 @@ const ADMIN_WRITES: Write[] = [
     // A key limited to campaigns has no group to put people in: it manages no people.
     by: ['grouped administrator'],
     run: (caller, s) => as(caller, CREATE_USER, { i: { email: `added-${unique()}@tests.parley.dev`, name: 'Added', password: PASSWORD, role: 'AGENT', securityGroupId: s.group.id } }),
-    state: async () => (await ok(api.url, '{ users(includeInactive: true) { id } }', {}, owner)).users.length,
+    // The people of the side's group: other test files create people of their own meanwhile.
+    state: async (s) => (await ok(api.url, '{ users(includeInactive: true) { securityGroup { id } } }', {}, owner)).users.filter((u: any) => u.securityGroup?.id === s.group.id).length,
     did: (d) => expect(d.createUser.securityGroup).toEqual({ id: world.North.group.id }),
   },
   {

@@ -14,8 +14,11 @@ import { registerContactExpiry } from './modules/contacts/contact-expiry.job.js'
 import { registerNoAnswer } from './modules/interactions/no-answer.job.js';
 import { WebhookCourier } from './modules/webhooks/webhook.courier.js';
 import { Topics } from './shared/topics.js';
+import { InboxHub } from './modules/inbox/inbox.hub.js';
 import { MonitorModel } from './modules/monitor/monitor.model.js';
 import { RateLimits } from './modules/limits/rate-limits.js';
+import { SignInLimits } from './modules/limits/sign-in-limits.js';
+import { configurePasswordHashing } from './modules/auth/password-hashing.js';
 import { EventFeed } from './modules/events/event-feed.js';
 import { ViewerCache } from './modules/auth/viewer-cache.js';
 import { KeptViews } from './modules/messages/kept-views.js';
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.LOG_LEVEL);
+  configurePasswordHashing({ concurrency: config.PASSWORD_HASH_CONCURRENCY, waiting: config.PASSWORD_HASH_QUEUE });
   const stops: { name: string; stop: () => Promise<void> }[] = [];
   const stopAll = async () => {
     for (const { name, stop } of stops.reverse()) {
@@ -92,6 +96,12 @@ async function main(): Promise<void> {
     },
     config.PUBSUB_PREFIX,
     limitsStore,
+    config.MAX_TOKENS,
+  );
+  const signInLimits = new SignInLimits(
+    { perAccount: config.SIGN_IN_FAILURES_PER_ACCOUNT, perAddress: config.SIGN_IN_FAILURES_PER_ADDRESS, windowSeconds: config.SIGN_IN_FAILURE_WINDOW_SECONDS },
+    config.PUBSUB_PREFIX,
+    limitsStore,
   );
   const viewers = new ViewerCache(databaseUrl, config.VIEWER_CACHE_SECONDS * 1000, log);
   await viewers.start(topics);
@@ -114,7 +124,32 @@ async function main(): Promise<void> {
   // Every commit of interaction events, on any process, wakes the pump at once.
   feed.onCommit(() => webhooks.pump());
   stops.push({ name: 'webhooks', stop: () => webhooks.close() });
-  const deps = { orm, topics, config, log, jobs: jobs!, monitor, limits, viewers, feed, mailer, files, objectStore, webhooks, keptViews: new KeptViews(), dispatcher: afterCommit() };
+  const inbox = new InboxHub(orm, topics, {
+    frameMs: config.INBOX_FRAME_MS,
+    countsEveryMs: config.INBOX_COUNTS_EVERY_MS,
+    queueShown: config.INBOX_QUEUE_SHOWN,
+    buffer: Math.min(config.SUBSCRIBER_BUFFER, 64),
+  });
+  stops.push({ name: 'inboxes', stop: async () => inbox.close() });
+  const deps = {
+    orm,
+    topics,
+    config,
+    log,
+    jobs: jobs!,
+    monitor,
+    inbox,
+    limits,
+    signInLimits,
+    viewers,
+    feed,
+    mailer,
+    files,
+    objectStore,
+    webhooks,
+    keptViews: new KeptViews(),
+    dispatcher: afterCommit(),
+  };
   await registerContactExpiry(deps);
   await registerNoAnswer(deps);
   webhooks.start();

@@ -3,7 +3,8 @@
  * while another is open rings, shows a notice, badges its row and counts in the tab title until the
  * agent opens it (issue 15, defect 1); a customer moved to another tray keeps their whole wait on the
  * clock, with the time in the new tray beside it (defect 2); the views Open, Mine, Waiting (per
- * tray), Needs help and Closed fit at 1280 px and never mix closed chats with open ones (defect 6); a
+ * tray), Needs help and Closed fit at 1280 px and never mix closed chats with open ones (defect 6);
+ * the queues of a campaign that routes by itself are counted, not listed (issue 18); a
  * chat waiting for the customer is highlighted with the hourglass until they write (manual 003).
  */
 import type { Page } from 'playwright-core';
@@ -47,6 +48,8 @@ describe.each(Object.entries(TEXTS))('the inbox through a busy morning (%s)', (l
   let page: Page;
   let errors: string[];
   let campaign: Awaited<ReturnType<typeof createCampaign>>;
+  /** A campaign whose agents pick: its waiting chats are listed. */
+  let picked: Awaited<ReturnType<typeof createCampaign>>;
   let sales: string;
   const chats: { id: string; protocol: string; visitorToken: string }[] = [];
   const row = (protocol: string) => page.getByTestId('inbox-row').filter({ hasText: protocol });
@@ -54,7 +57,8 @@ describe.each(Object.entries(TEXTS))('the inbox through a busy morning (%s)', (l
   beforeAll(async () => {
     const agent = await createPerson(world.url, world.admin, 'AGENT', { maxConcurrentChats: 2 });
     campaign = await createCampaign(world.url, world.admin, { routingStrategy: 'ROUND_ROBIN', memberIds: [agent.id] });
-    sales = (await ok(world.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `Sales ${locale}`, campaignId: campaign.id, userIds: [agent.id] } }, world.admin))
+    picked = await createCampaign(world.url, world.admin, { routingStrategy: 'MANUAL', memberIds: [agent.id] });
+    sales = (await ok(world.url, 'mutation($i: CreateTrayInput!) { createTray(input: $i) { id } }', { i: { name: `Sales ${locale}`, campaignId: picked.id, userIds: [agent.id] } }, world.admin))
       .createTray.id;
     const ctx = await world.newContext(locale);
     await ctx.addInitScript(COUNT_CHIMES);
@@ -106,8 +110,8 @@ describe.each(Object.entries(TEXTS))('the inbox through a busy morning (%s)', (l
   });
 
   it('a customer moved to another tray keeps their whole wait, with the time in the new tray beside it', JOURNEY, async () => {
-    // The agent is full: this customer waits in the General tray.
-    chats.push(await startChat(campaign.id, 'Third customer'));
+    // This customer waits in the General tray of the campaign whose agents pick.
+    chats.push(await startChat(picked.id, 'Third customer'));
     await row(chats[2]!.protocol).waitFor();
     await page.waitForTimeout(5000);
     await ok(world.url, 'mutation($id: ID!, $to: TransferTargetInput!) { transferInteraction(id: $id, to: $to) { id } }', { id: chats[2]!.id, to: { trayId: sales } }, world.admin);
@@ -143,14 +147,19 @@ describe.each(Object.entries(TEXTS))('the inbox through a busy morning (%s)', (l
 
     await page.getByTestId('inbox-tab-mine').click();
     await expect.poll(() => page.getByTestId('inbox-row').count()).toBe(2);
-    // The agent is full: a fourth customer waits in General, so the Waiting view offers its trays.
-    const general = await startChat(campaign.id, 'Fourth customer');
+    // A fourth customer waits in General, so the Waiting view offers its trays.
+    const general = await startChat(picked.id, 'Fourth customer');
     await page.getByTestId('inbox-tab-waiting').click();
     await row(general.protocol).waitFor();
     await row(chats[2]!.protocol).waitFor();
     await page.getByTestId(`inbox-tray-${sales}`).click();
     await expect.poll(() => page.getByTestId('inbox-row').allInnerTexts()).toEqual([expect.stringContaining(chats[2]!.protocol)]);
     await page.getByTestId('inbox-tray-all').click();
+    // The agent is full: a customer of the campaign that routes by itself waits for it, counted but not listed.
+    const routed = await startChat(campaign.id, 'Fifth customer');
+    await expect.poll(() => page.getByTestId('inbox-unlisted').innerText()).toContain('1');
+    await expect.poll(() => page.getByTestId(`inbox-tray-${campaign.generalTrayId}`).innerText()).toContain('1');
+    expect(await row(routed.protocol).count()).toBe(0);
 
     await ok(world.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: chats[0]!.id }, world.admin);
     await page.getByTestId('inbox-tab-open').click();

@@ -44,6 +44,9 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiPro
       RATE_LIMIT_API_KEY_PER_MINUTE: '0',
       RATE_LIMIT_VISITOR_PER_MINUTE: '0',
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+      // Wrong passwords are part of many tests, all from 127.0.0.1; sign-in-limits.e2e.test.ts proves these.
+      SIGN_IN_FAILURES_PER_ACCOUNT: '0',
+      SIGN_IN_FAILURES_PER_ADDRESS: '0',
       // The tests' webhook receivers listen on 127.0.0.1; side-doors.e2e.test.ts proves the refusal
       // with it off.
       WEBHOOK_ALLOW_PRIVATE: '1',

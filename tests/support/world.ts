@@ -14,9 +14,40 @@ export interface Person {
   token: string;
 }
 
+export const SIGN_IN = 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }';
+
 export async function signIn(url: string, email: string, password = PASSWORD): Promise<string> {
-  const data = await ok(url, 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', { e: email, p: password });
+  const data = await ok(url, SIGN_IN, { e: email, p: password });
   return data.signIn.token;
+}
+
+export interface SignInAnswer {
+  status: number;
+  token?: string;
+  /** The error's code, when refused. */
+  code?: string;
+  retryAfterSeconds?: number;
+  /** The Retry-After header, in seconds. */
+  retryAfter?: number;
+}
+
+/** A sign-in sent through a trusted proxy for a client at `address` (X-Forwarded-For), whatever it answers. */
+export async function signInFrom(url: string, address: string, email: string, password = PASSWORD): Promise<SignInAnswer> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    body: JSON.stringify({ query: SIGN_IN, variables: { e: email, p: password } }),
+  });
+  const body = (await res.json()) as { data?: { signIn?: { token: string } }; errors?: { extensions?: { code?: string; retryAfterSeconds?: number } }[] };
+  const error = body.errors?.[0]?.extensions;
+  const retryAfter = res.headers.get('retry-after');
+  return {
+    status: res.status,
+    token: body.data?.signIn?.token,
+    code: error?.code,
+    retryAfterSeconds: error?.retryAfterSeconds,
+    retryAfter: retryAfter === null ? undefined : Number(retryAfter),
+  };
 }
 
 export async function adminToken(url: string): Promise<string> {

@@ -58,15 +58,23 @@ async function runPrepared<T>(em: Em, statement: Prepared, values: unknown[]): P
   }
 }
 
-type Referable = 'users' | 'teams' | 'campaigns';
+type Referable = 'users' | 'teams' | 'campaigns' | 'security_groups';
 
 /** Whether every id names a row of `table`: one query for a whole list of references. */
 export async function allExist(em: Em, table: Referable, ids: readonly string[]): Promise<boolean> {
-  const distinct = [...new Set(ids)];
-  if (distinct.length === 0) return true;
-  if (!distinct.every(isUuid)) return false;
-  const found = await one<{ n: number }>(em, `select count(*)::int as n from ${table} where id = any(?::uuid[])`, [pgArray(distinct)]);
-  return found!.n === distinct.length;
+  const distinct = new Set(ids);
+  return (await existingIds(em, table, [...distinct])).size === distinct.size;
+}
+
+/**
+ * Those of `ids`, as spelt, that name a row of `table` and meet `where` (over the row as `x`): one
+ * query for a whole list, so the caller can say which of them are wrong. A malformed id names nothing.
+ */
+export async function existingIds(em: Em, table: Referable, ids: readonly string[], where: { sql: string; params: unknown[] } = { sql: 'true', params: [] }): Promise<Set<string>> {
+  const wellFormed = [...new Set(ids)].filter(isUuid);
+  if (wellFormed.length === 0) return new Set();
+  const found = await rows<{ id: string }>(em, `select a.id from unnest(?::text[]) a(id) join ${table} x on x.id = a.id::uuid where ${where.sql}`, [pgArray(wellFormed), ...where.params]);
+  return new Set(found.map((r) => r.id));
 }
 
 export async function one<T = Row>(em: Em, sql: string | Prepared, params: unknown[] = []): Promise<T | null> {

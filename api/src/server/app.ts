@@ -13,7 +13,6 @@ import { Presence } from '../modules/agents/presence.js';
 import { maskError } from '../shared/errors.js';
 import type { Context } from '../shared/context.js';
 import { createContext } from '../modules/auth/request-context.js';
-import { rateSubject } from '../modules/limits/rate-limits.js';
 import type { Deps } from '../shared/deps.js';
 import { explorerRouter } from './explorer.js';
 import { IntrospectionCache } from './introspection-cache.js';
@@ -117,7 +116,7 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
       maxBodyBytes: 2 * 1024 * 1024,
       failed: (err) => log.error({ err }, 'graphql over http'),
       tooLarge: (query, variables) => documentTooLarge(query, config) ?? variablesTooLarge(variables, config),
-      context: async (req) => {
+      context: async (req, request) => {
         const em = deps.orm.em.fork() as Em;
         let viewer;
         try {
@@ -128,8 +127,9 @@ export async function startApp(deps: Deps): Promise<RunningApp> {
           }
           throw err;
         }
-        await deps.limits.spend(rateSubject(viewer, clientAddress(req)));
-        return createContext(deps, viewer, em);
+        const address = clientAddress(req);
+        await deps.limits.spend(viewer, address, request);
+        return createContext(deps, viewer, em, address);
       },
     },
     app,

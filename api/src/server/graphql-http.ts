@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { type ApolloServer, type ApolloServerPlugin, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import getRawBody from 'raw-body';
 import { GraphQLError } from 'graphql';
+import type { GraphqlRequest } from '../modules/limits/rate-limits.js';
 import type { Context } from '../shared/context.js';
 import { ErrorCode } from '../shared/errors.js';
 
@@ -10,7 +11,8 @@ export interface GraphqlOverHttp {
   maxBodyBytes: number;
   /** The refusal of a document or variables too large to be parsed, if they are. */
   tooLarge(query: unknown, variables: unknown): GraphQLError | null;
-  context(req: http.IncomingMessage): Promise<Context>;
+  /** The request's context; `request` is its document and operation name as sent, unparsed. */
+  context(req: http.IncomingMessage, request: GraphqlRequest): Promise<Context>;
   /** Told of a failure Apollo did not answer itself. */
   failed(err: unknown): void;
 }
@@ -43,6 +45,7 @@ async function answer(apollo: ApolloServer<Context>, options: GraphqlOverHttp, r
   let body: unknown = undefined;
   let query: unknown;
   let variables: unknown;
+  let operationName: unknown;
   if (method === 'POST') {
     const [type, ...parameters] = (req.headers['content-type'] ?? '').split(';').map((part) => part.trim().toLowerCase());
     const charset = parameters
@@ -69,14 +72,14 @@ async function answer(apollo: ApolloServer<Context>, options: GraphqlOverHttp, r
       } catch {
         return refuse(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
       }
-      ({ query, variables } = (body ?? {}) as { query?: unknown; variables?: unknown });
+      ({ query, variables, operationName } = (body ?? {}) as { query?: unknown; variables?: unknown; operationName?: unknown });
     } else {
       // Apollo refuses it by its Content-Type (CSRF prevention); the body is not read.
       req.resume();
     }
   } else if (method === 'GET') {
     const params = new URLSearchParams(search);
-    [query, variables] = [params.get('query') ?? undefined, params.get('variables') ?? undefined];
+    [query, variables, operationName] = [params.get('query') ?? undefined, params.get('variables') ?? undefined, params.get('operationName') ?? undefined];
   }
   const error = options.tooLarge(query, variables);
   if (error) return refuse(res, 413, ErrorCode.QUERY_TOO_COMPLEX, error.message, false, error.extensions);
@@ -84,7 +87,7 @@ async function answer(apollo: ApolloServer<Context>, options: GraphqlOverHttp, r
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search, body };
-  const answered = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(req) });
+  const answered = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(req, { query, operationName }) });
   for (const [name, value] of answered.headers) res.setHeader(name, value);
   res.statusCode = answered.status ?? 200;
   if (answered.body.kind === 'complete') return void res.end(answered.body.string);

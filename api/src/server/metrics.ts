@@ -1,5 +1,6 @@
 import client from 'prom-client';
 import { busStats } from '../shared/bus.js';
+import { passwordHashingLoad } from '../modules/auth/password-hashing.js';
 
 /** One registry per process, exposed at /metrics. */
 export function createMetrics() {
@@ -28,6 +29,19 @@ export function createMetrics() {
       this.set(busStats.published);
     },
   });
+  for (const [state, help] of [
+    ['running', 'Password hashes (sign-ins, password changes) running now'],
+    ['waiting', 'Password hashes waiting for their turn'],
+  ] as const) {
+    new client.Gauge({
+      name: `parley_password_hashes_${state}`,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(passwordHashingLoad()[state]);
+      },
+    });
+  }
   return { registry, operations, sockets };
 }
 

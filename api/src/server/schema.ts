@@ -13,6 +13,7 @@ import { CampaignResolver } from '../modules/campaigns/campaign.resolver.js';
 import { CannedResponseResolver } from '../modules/campaigns/canned-response.resolver.js';
 import { OfflineMessageResolver } from '../modules/campaigns/offline-message.resolver.js';
 import { InternalMessageResolver } from '../modules/internal-messages/internal-message.resolver.js';
+import { InboxResolver } from '../modules/inbox/inbox.resolver.js';
 import { InteractionResolver } from '../modules/interactions/interaction.resolver.js';
 import { InteractionOptionsResolver } from '../modules/interactions/options.resolver.js';
 import { LifecycleResolver } from '../modules/interactions/lifecycle.resolver.js';
@@ -43,6 +44,7 @@ export function buildParleySchema(): Promise<GraphQLSchema> {
       TrayResolver,
       DirectoryResolver,
       InteractionResolver,
+      InboxResolver,
       ContactResolver,
       LifecycleResolver,
       MessageResolver,

@@ -10,10 +10,10 @@ import type { Presence } from '../modules/agents/presence.js';
 import { Role } from '../modules/users/user.enums.js';
 import { ErrorCode, type FormattedErrorLike, maskError } from '../shared/errors.js';
 import { createContext } from '../modules/auth/request-context.js';
-import { rateSubject } from '../modules/limits/rate-limits.js';
 import { sharedSubscribe } from './shared-subscribe.js';
 import { SocketFrames } from './socket-frames.js';
 import type { Deps } from '../shared/deps.js';
+import type { Em } from '../db/sql.js';
 import { IntrospectionCache } from './introspection-cache.js';
 import { documentTooLarge, tooManyOperations, validationRules } from './limits.js';
 import { inputRefusal } from './input-text.js';
@@ -97,6 +97,8 @@ class OpenSockets {
         this.pending = false;
         await this.refresh();
       }
+      // An inbox lists again for a caller that was replaced (its tray access changed).
+      this.deps.inbox.recheck();
       this.retryMs = 1000;
     } catch (err) {
       // The database away: what changed is still to be applied. Try again, less often while it
@@ -271,8 +273,9 @@ export async function attachWebSocket(
         if (tooLarge) return [tooLarge];
         const caller = callers.get(ctx.extra.socket);
         const viewer = caller?.viewer ?? { kind: 'ANONYMOUS' as const };
+        const address = clientAddress(ctx.extra.request);
         try {
-          await deps.limits.spend(rateSubject(viewer, clientAddress(ctx.extra.request)));
+          await deps.limits.spend(viewer, address, { query: payload.query, operationName: payload.operationName });
         } catch (err) {
           return [err as GraphQLError];
         }
@@ -289,7 +292,7 @@ export async function attachWebSocket(
           operationName: payload.operationName,
           variableValues: payload.variables,
           // The socket's caller as it is when each resolver asks, not as it was at subscribe time.
-          contextValue: createContext(deps, caller ? () => caller.viewer : viewer),
+          contextValue: createContext(deps, caller ? () => caller.viewer : viewer, deps.orm.em.fork() as Em, address),
         };
         const introspectionKey = IntrospectionCache.keyOf(document, payload.query, payload.operationName, payload.variables);
         if (introspectionKey) introspectionKeys.set(args, introspectionKey);

@@ -48,6 +48,12 @@ const schema = z.object({
   PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
   /** An agent whose sockets are all gone for this long is DISCONNECTED. */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(500).max(600_000).default(15_000),
+  /** An inbox's changes within this window make one frame: a chat that changes five times in it is told once. */
+  INBOX_FRAME_MS: z.coerce.number().int().min(10).max(5000).default(100),
+  /** How often at most an agent hears new counts of queues it does not pick from (automatic routing). */
+  INBOX_COUNTS_EVERY_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** The waiting chats an agent's inbox lists per tray it picks from, oldest first; the rest are counted. */
+  INBOX_QUEUE_SHOWN: z.coerce.number().int().min(1).max(2000).default(50),
   /** How many waiting chats one routing pass decides at once; a pass that used them all is followed by another. */
   ROUTING_PASS_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
   /** The session window: a contact silent this long is EXPIRED (24 hours). */
@@ -63,8 +69,15 @@ const schema = z.object({
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   RATE_LIMIT_VISITOR_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
-  /** Requests without a token (sign-in, a customer opening the widget), per client address. */
+  /** Requests without a token (a customer opening the widget), per client address; a sign-in alone is limited by its failures instead. */
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Failed sign-ins per account (e-mail) and per client address in a window, by all processes; past either, sign-in is refused until the window ends. 0 turns one off. */
+  SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(0).max(1_000_000).default(10),
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  SIGN_IN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Password hashes one process computes at once, and how many more may wait; unset, see password-hashing.ts. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(100_000).optional(),
   /** Where uploaded files' bytes live: PostgreSQL, or an S3-compatible store (MinIO, AWS S3, ...). */
   FILE_STORE: z.enum(['postgres', 's3']).default('postgres'),
   S3_ENDPOINT: z.url().optional(),

@@ -41,6 +41,15 @@ export const forbidden = (message = 'Not allowed') => new ParleyError(ErrorCode.
 export const notFound = (what: string) => new ParleyError(ErrorCode.NOT_FOUND, `${what} not found`);
 export const conflict = (message: string) => new ParleyError(ErrorCode.CONFLICT, message);
 
+/** RATE_LIMITED saying when to try again, over HTTP with 429 and Retry-After. */
+export function rateLimited(message: (seconds: number) => string, msBeforeNext: number): ParleyError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new ParleyError(ErrorCode.RATE_LIMITED, message(retryAfterSeconds), {
+    retryAfterSeconds,
+    http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+  });
+}
+
 export function isExpectedCode(code: unknown): boolean {
   return typeof code === 'string' && PASS_THROUGH.has(code);
 }

@@ -37,6 +37,7 @@ type Documents = {
     "mutation createTeam($input: CreateTeamInput!) {\n  createTeam(input: $input) {\n    id\n  }\n}": typeof types.CreateTeamDocument,
     "mutation createTray($input: CreateTrayInput!) {\n  createTray(input: $input) {\n    id\n  }\n}": typeof types.CreateTrayDocument,
     "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    id\n  }\n}": typeof types.CreateUserDocument,
+    "mutation createUsers($input: [CreateUserInput!]!) {\n  createUsers(input: $input) {\n    id\n  }\n}": typeof types.CreateUsersDocument,
     "mutation createWebhook($input: CreateWebhookInput!) {\n  createWebhook(input: $input) {\n    secret\n    webhook {\n      id\n    }\n  }\n}": typeof types.CreateWebhookDocument,
     "mutation deleteSkill($name: String!) {\n  deleteSkill(name: $name)\n}": typeof types.DeleteSkillDocument,
     "mutation deleteTag($name: String!) {\n  deleteTag(name: $name)\n}": typeof types.DeleteTagDocument,
@@ -78,7 +79,7 @@ type Documents = {
     "mutation returnToTray($id: ID!) {\n  returnToTray(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.ReturnToTrayDocument,
     "mutation setInteractionStatus($id: ID!, $status: InteractionStatus!) {\n  setInteractionStatus(id: $id, status: $status) {\n    ...interactionSummary\n  }\n}": typeof types.SetInteractionStatusDocument,
     "query contactInteractions($filter: InteractionFilterInput!, $first: Int!) {\n  interactions(filter: $filter, first: $first) {\n    edges {\n      node {\n        ...interactionSummary\n        result\n        closedAt\n      }\n    }\n  }\n}": typeof types.ContactInteractionsDocument,
-    "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...interactionSummary\n    }\n  }\n}": typeof types.InteractionChangedDocument,
+    "subscription inboxUpdates {\n  inboxUpdates {\n    reset\n    changes {\n      kind\n      interactionId\n      interaction {\n        ...interactionSummary\n      }\n    }\n    queues {\n      trayId\n      waiting\n    }\n  }\n}": typeof types.InboxUpdatesDocument,
     "query interactions($first: Int!, $after: String, $filter: InteractionFilterInput, $order: InteractionOrder) {\n  interactions(first: $first, after: $after, filter: $filter, order: $order) {\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}": typeof types.InteractionsDocument,
     "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": typeof types.TakeInteractionDocument,
     "query trays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": typeof types.TraysDocument,
@@ -102,11 +103,9 @@ type Documents = {
     "mutation requestScreen($agentId: ID!) {\n  requestScreen(agentId: $agentId) {\n    ...callFields\n  }\n}": typeof types.RequestScreenDocument,
     "mutation resumeAgent($userId: ID!) {\n  resumeAgent(userId: $userId) {\n    userId\n    state\n  }\n}": typeof types.ResumeAgentDocument,
     "mutation transferInteractions($ids: [ID!]!, $to: TransferTargetInput!, $note: String) {\n  transferInteractions(ids: $ids, to: $to, note: $note) {\n    id\n    phase\n  }\n}": typeof types.TransferInteractionsDocument,
-    "subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n      tray {\n        id\n        kind\n      }\n    }\n  }\n}": typeof types.ChatArrivalsDocument,
     "subscription internalMessageAdded($after: DateTimeISO) {\n  internalMessageAdded(after: $after) {\n    ...internalMessageFields\n  }\n}": typeof types.InternalMessageAddedDocument,
     "fragment internalMessageFields on InternalMessage {\n  id\n  fromUserId\n  fromName\n  toUserId\n  toName\n  body\n  clientMessageId\n  createdAt\n}": typeof types.InternalMessageFieldsFragmentDoc,
     "query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}": typeof types.InternalMessagesDocument,
-    "query openChats {\n  interactions(\n    first: 100\n    filter: {phases: [WAITING, IN_SERVICE]}\n    order: NEWEST_FIRST\n  ) {\n    edges {\n      node {\n        id\n        protocol\n        phase\n        campaign {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n        agent {\n          id\n        }\n        tray {\n          id\n          kind\n        }\n      }\n    }\n  }\n}": typeof types.OpenChatsDocument,
     "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}": typeof types.SendInternalMessageDocument,
     "mutation AnswerOfflineMessage($id: ID!, $body: String!) {\n  answerOfflineMessage(id: $id, body: $body) {\n    ...OfflineMessageFields\n  }\n}": typeof types.AnswerOfflineMessageDocument,
     "fragment OfflineMessageFields on OfflineMessage {\n  id\n  campaignId\n  campaignName\n  name\n  email\n  phone\n  language\n  body\n  createdAt\n  handled {\n    how\n    at\n    byId\n    byName\n    reply\n    interactionId\n    protocol\n  }\n}": typeof types.OfflineMessageFieldsFragmentDoc,
@@ -162,6 +161,7 @@ const documents: Documents = {
     "mutation createTeam($input: CreateTeamInput!) {\n  createTeam(input: $input) {\n    id\n  }\n}": types.CreateTeamDocument,
     "mutation createTray($input: CreateTrayInput!) {\n  createTray(input: $input) {\n    id\n  }\n}": types.CreateTrayDocument,
     "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    id\n  }\n}": types.CreateUserDocument,
+    "mutation createUsers($input: [CreateUserInput!]!) {\n  createUsers(input: $input) {\n    id\n  }\n}": types.CreateUsersDocument,
     "mutation createWebhook($input: CreateWebhookInput!) {\n  createWebhook(input: $input) {\n    secret\n    webhook {\n      id\n    }\n  }\n}": types.CreateWebhookDocument,
     "mutation deleteSkill($name: String!) {\n  deleteSkill(name: $name)\n}": types.DeleteSkillDocument,
     "mutation deleteTag($name: String!) {\n  deleteTag(name: $name)\n}": types.DeleteTagDocument,
@@ -203,7 +203,7 @@ const documents: Documents = {
     "mutation returnToTray($id: ID!) {\n  returnToTray(id: $id) {\n    ...interactionSummary\n  }\n}": types.ReturnToTrayDocument,
     "mutation setInteractionStatus($id: ID!, $status: InteractionStatus!) {\n  setInteractionStatus(id: $id, status: $status) {\n    ...interactionSummary\n  }\n}": types.SetInteractionStatusDocument,
     "query contactInteractions($filter: InteractionFilterInput!, $first: Int!) {\n  interactions(filter: $filter, first: $first) {\n    edges {\n      node {\n        ...interactionSummary\n        result\n        closedAt\n      }\n    }\n  }\n}": types.ContactInteractionsDocument,
-    "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...interactionSummary\n    }\n  }\n}": types.InteractionChangedDocument,
+    "subscription inboxUpdates {\n  inboxUpdates {\n    reset\n    changes {\n      kind\n      interactionId\n      interaction {\n        ...interactionSummary\n      }\n    }\n    queues {\n      trayId\n      waiting\n    }\n  }\n}": types.InboxUpdatesDocument,
     "query interactions($first: Int!, $after: String, $filter: InteractionFilterInput, $order: InteractionOrder) {\n  interactions(first: $first, after: $after, filter: $filter, order: $order) {\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...interactionSummary\n      }\n    }\n  }\n}": types.InteractionsDocument,
     "mutation takeInteraction($id: ID!) {\n  takeInteraction(id: $id) {\n    ...interactionSummary\n  }\n}": types.TakeInteractionDocument,
     "query trays {\n  trays {\n    id\n    name\n    kind\n    campaignId\n  }\n}": types.TraysDocument,
@@ -227,11 +227,9 @@ const documents: Documents = {
     "mutation requestScreen($agentId: ID!) {\n  requestScreen(agentId: $agentId) {\n    ...callFields\n  }\n}": types.RequestScreenDocument,
     "mutation resumeAgent($userId: ID!) {\n  resumeAgent(userId: $userId) {\n    userId\n    state\n  }\n}": types.ResumeAgentDocument,
     "mutation transferInteractions($ids: [ID!]!, $to: TransferTargetInput!, $note: String) {\n  transferInteractions(ids: $ids, to: $to, note: $note) {\n    id\n    phase\n  }\n}": types.TransferInteractionsDocument,
-    "subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n      tray {\n        id\n        kind\n      }\n    }\n  }\n}": types.ChatArrivalsDocument,
     "subscription internalMessageAdded($after: DateTimeISO) {\n  internalMessageAdded(after: $after) {\n    ...internalMessageFields\n  }\n}": types.InternalMessageAddedDocument,
     "fragment internalMessageFields on InternalMessage {\n  id\n  fromUserId\n  fromName\n  toUserId\n  toName\n  body\n  clientMessageId\n  createdAt\n}": types.InternalMessageFieldsFragmentDoc,
     "query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}": types.InternalMessagesDocument,
-    "query openChats {\n  interactions(\n    first: 100\n    filter: {phases: [WAITING, IN_SERVICE]}\n    order: NEWEST_FIRST\n  ) {\n    edges {\n      node {\n        id\n        protocol\n        phase\n        campaign {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n        agent {\n          id\n        }\n        tray {\n          id\n          kind\n        }\n      }\n    }\n  }\n}": types.OpenChatsDocument,
     "mutation sendInternalMessage($toUserId: ID!, $body: String!, $clientMessageId: String) {\n  sendInternalMessage(\n    toUserId: $toUserId\n    body: $body\n    clientMessageId: $clientMessageId\n  ) {\n    ...internalMessageFields\n  }\n}": types.SendInternalMessageDocument,
     "mutation AnswerOfflineMessage($id: ID!, $body: String!) {\n  answerOfflineMessage(id: $id, body: $body) {\n    ...OfflineMessageFields\n  }\n}": types.AnswerOfflineMessageDocument,
     "fragment OfflineMessageFields on OfflineMessage {\n  id\n  campaignId\n  campaignName\n  name\n  email\n  phone\n  language\n  body\n  createdAt\n  handled {\n    how\n    at\n    byId\n    byName\n    reply\n    interactionId\n    protocol\n  }\n}": types.OfflineMessageFieldsFragmentDoc,
@@ -370,6 +368,10 @@ export function graphql(source: "mutation createTray($input: CreateTrayInput!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    id\n  }\n}"): (typeof documents)["mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    id\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation createUsers($input: [CreateUserInput!]!) {\n  createUsers(input: $input) {\n    id\n  }\n}"): (typeof documents)["mutation createUsers($input: [CreateUserInput!]!) {\n  createUsers(input: $input) {\n    id\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -537,7 +539,7 @@ export function graphql(source: "query contactInteractions($filter: InteractionF
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...interactionSummary\n    }\n  }\n}"): (typeof documents)["subscription interactionChanged {\n  interactionChanged {\n    kind\n    interactionId\n    interaction {\n      ...interactionSummary\n    }\n  }\n}"];
+export function graphql(source: "subscription inboxUpdates {\n  inboxUpdates {\n    reset\n    changes {\n      kind\n      interactionId\n      interaction {\n        ...interactionSummary\n      }\n    }\n    queues {\n      trayId\n      waiting\n    }\n  }\n}"): (typeof documents)["subscription inboxUpdates {\n  inboxUpdates {\n    reset\n    changes {\n      kind\n      interactionId\n      interaction {\n        ...interactionSummary\n      }\n    }\n    queues {\n      trayId\n      waiting\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -633,10 +635,6 @@ export function graphql(source: "mutation transferInteractions($ids: [ID!]!, $to
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n      tray {\n        id\n        kind\n      }\n    }\n  }\n}"): (typeof documents)["subscription chatArrivals {\n  interactionChanged(filter: {phases: [WAITING, IN_SERVICE]}) {\n    kind\n    interactionId\n    interaction {\n      id\n      protocol\n      phase\n      campaign {\n        id\n        name\n      }\n      contact {\n        id\n        name\n      }\n      agent {\n        id\n      }\n      tray {\n        id\n        kind\n      }\n    }\n  }\n}"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "subscription internalMessageAdded($after: DateTimeISO) {\n  internalMessageAdded(after: $after) {\n    ...internalMessageFields\n  }\n}"): (typeof documents)["subscription internalMessageAdded($after: DateTimeISO) {\n  internalMessageAdded(after: $after) {\n    ...internalMessageFields\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -646,10 +644,6 @@ export function graphql(source: "fragment internalMessageFields on InternalMessa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}"): (typeof documents)["query internalMessages($withUserId: ID!) {\n  internalMessages(withUserId: $withUserId) {\n    ...internalMessageFields\n  }\n}"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query openChats {\n  interactions(\n    first: 100\n    filter: {phases: [WAITING, IN_SERVICE]}\n    order: NEWEST_FIRST\n  ) {\n    edges {\n      node {\n        id\n        protocol\n        phase\n        campaign {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n        agent {\n          id\n        }\n        tray {\n          id\n          kind\n        }\n      }\n    }\n  }\n}"): (typeof documents)["query openChats {\n  interactions(\n    first: 100\n    filter: {phases: [WAITING, IN_SERVICE]}\n    order: NEWEST_FIRST\n  ) {\n    edges {\n      node {\n        id\n        protocol\n        phase\n        campaign {\n          id\n          name\n        }\n        contact {\n          id\n          name\n        }\n        agent {\n          id\n        }\n        tray {\n          id\n          kind\n        }\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

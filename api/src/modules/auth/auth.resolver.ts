@@ -18,7 +18,7 @@ export class AuthResolver {
 
   @Mutation(() => Session)
   async signIn(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<Session> {
-    const { token, userId } = await signIn(ctx.deps, ctx.em, email, password);
+    const { token, userId } = await signIn(ctx.deps, ctx.em, { email, password, address: ctx.address });
     return { token, user: await loadUser(ctx.em, userId) };
   }
 

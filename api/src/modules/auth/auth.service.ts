@@ -1,5 +1,4 @@
 import { CUSTOM_TRAY_IDS_SQL } from '../trays/tray-access.sql.js';
-import argon2 from 'argon2';
 import { allExist, type Em, one, pgArray, prepared, rows, type Row } from '../../db/sql.js';
 import type { Deps } from '../../shared/deps.js';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
@@ -14,6 +13,10 @@ import { type Granter, grantKey, type KeyDisplay, keyDisplay } from './api-key.r
 import { campaignListSql, type Scope, scopeFrom } from './scope.rules.js';
 import { ApiScope, type Viewer } from './viewer.js';
 import type { ViewerCache } from './viewer-cache.js';
+import { hashPassword, rehashed, verifyPassword } from './password-hashing.js';
+import { SignInOutcome } from '../limits/sign-in-limits.js';
+
+export { hashPassword };
 
 /** The campaigns of person `u`'s security group, when it has one: what its scope is made of. */
 const GROUP_CAMPAIGNS_SQL = `case when u.security_group_id is null then null else array(select gc.id::text from campaigns gc where gc.security_group_id = u.security_group_id) end`;
@@ -133,16 +136,37 @@ export async function resolveViewersByHash(em: Em, hashes: TokenHashes): Promise
   return found;
 }
 
-export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
+/** The active person with this e-mail when the password is theirs; null otherwise, in the same time. */
+async function personWithPassword(em: Em, email: string, password: string): Promise<Row | null> {
+  const user = await one(em, 'select id, password_hash from users where email = ? and active', [email]);
+  return (await verifyPassword(user?.password_hash ?? null, password)) ? user : null;
+}
 
-// Verifying against a fixed hash when the e-mail is unknown keeps sign-in time from telling which e-mails exist.
-let dummyHash: Promise<string> | null = null;
+export interface SignInRequest {
+  email: string;
+  password: string;
+  /** The client's address, whose failures are counted. */
+  address: string;
+}
 
-export async function signIn(deps: Deps, em: Em, email: string, password: string): Promise<{ token: string; userId: string }> {
-  const user = await one(em, 'select id, password_hash from users where email = ? and active', [normalizeEmail(email)]);
-  dummyHash ??= hashPassword('parley-timing-equaliser');
-  const ok = await argon2.verify(user?.password_hash ?? (await dummyHash), password).catch(() => false);
-  if (!user || !ok) throw unauthenticated('Wrong e-mail or password');
+/**
+ * A new session for the right e-mail and password. Refused with RATE_LIMITED, before the password is
+ * looked at, while the account or the address has failed too often (SignInLimits), or while the
+ * process has more passwords waiting to be checked than it takes (password-hashing.ts).
+ */
+export async function signIn(deps: Deps, em: Em, request: SignInRequest): Promise<{ token: string; userId: string }> {
+  const email = normalizeEmail(request.email);
+  const attempt = await deps.signInLimits.admit(email, request.address);
+  const user = await personWithPassword(em, email, request.password).catch(async (err: unknown) => {
+    await attempt.settle(SignInOutcome.UNDECIDED);
+    throw err;
+  });
+  await attempt.settle(user ? SignInOutcome.PASSED : SignInOutcome.FAILED);
+  if (!user) throw unauthenticated('Wrong e-mail or password');
+  // The password is at hand only now to upgrade a hash made with older parameters; never over a
+  // password changed meanwhile.
+  const upgraded = await rehashed(user.password_hash, request.password);
+  if (upgraded) await rows(em, 'update users set password_hash = ? where id = ? and password_hash = ?', [upgraded, user.id, user.password_hash]);
   const token = newToken(TokenKind.SESSION);
   const expires = new Date(Date.now() + deps.config.SESSION_TTL_HOURS * 3600_000);
   await rows(em, 'insert into sessions (id, token_hash, user_id, created_at, expires_at) values (gen_random_uuid(), ?, ?, now(), ?)', [hashToken(token), user.id, expires]);
@@ -171,7 +195,7 @@ export async function changePassword(em: Em, viewer: Viewer, current: string, ne
   if (viewer.kind !== 'USER') throw forbidden('Only people have passwords');
   if (!validPassword(next)) throw badInput(`The new password needs at least ${MIN_PASSWORD_LENGTH} characters`, 'newPassword');
   const user = await one(em, 'select password_hash from users where id = ?', [viewer.userId]);
-  if (!user || !(await argon2.verify(user.password_hash, current))) throw badInput('The current password is wrong', 'currentPassword');
+  if (!user || !(await verifyPassword(user.password_hash, current))) throw badInput('The current password is wrong', 'currentPassword');
   await rows(em, 'update users set password_hash = ?, password_changed_at = now() where id = ?', [await hashPassword(next), viewer.userId]);
   return committed(undefined, (await revokeSessions(em, viewer.userId, null)).events);
 }

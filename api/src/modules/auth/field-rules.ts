@@ -11,7 +11,7 @@ export enum FieldRule {
   SELF = 'SELF',
   /** One chat, loaded through `requireVisible` / `findByProtocol` (visibility.rules.ts `canSee`, within the scope): outside it is NOT_FOUND. */
   CHAT = 'CHAT',
-  /** Many chats, filtered by `visibilitySql` (interaction.queries.ts) or `canSee` per event (interaction.stream.ts). */
+  /** Many chats, filtered by `visibilitySql` (interaction.queries.ts) or `canSee` per event (interaction.stream.ts, inbox.rules.ts `isListed`). */
   CHATS = 'CHATS',
   /** Contacts, by `contactInScopeSql` (a conversation in a campaign the scope reaches); their conversations by `visibilitySql`. */
   CONTACTS = 'CONTACTS',
@@ -87,6 +87,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'Mutation.createTeam': FieldRule.PEOPLE,
   'Mutation.createTray': FieldRule.CAMPAIGNS,
   'Mutation.createUser': FieldRule.PEOPLE,
+  'Mutation.createUsers': FieldRule.PEOPLE,
   'Mutation.createWebhook': FieldRule.KEYS_AND_HOOKS,
   'Mutation.deleteSkill': FieldRule.LABELS,
   'Mutation.deleteTag': FieldRule.LABELS,
@@ -134,6 +135,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 
   'Subscription.callEvents': FieldRule.SELF,
   'Subscription.directoryChanged': FieldRule.DIRECTORY,
+  'Subscription.inboxUpdates': FieldRule.CHATS,
   'Subscription.interactionChanged': FieldRule.CHATS,
   'Subscription.interactionEvents': FieldRule.FEED,
   'Subscription.internalMessageAdded': FieldRule.SELF,

@@ -15,11 +15,13 @@ declare module '../../shared/context.js' {
     readonly viewer: Viewer;
     /** The viewer as the visibility table sees it, derived again whenever the viewer is replaced. */
     onlooker(): Onlooker;
+    /** The client's address, as the rate limits read it (behind a trusted proxy, the one it forwards). */
+    readonly address: string;
   }
 }
 
 /** `viewer` is the caller itself, or for a socket a function answering its caller now. */
-export function createContext(deps: Deps, viewer: Viewer | (() => Viewer), em: Em = deps.orm.em.fork() as Em): Context {
+export function createContext(deps: Deps, viewer: Viewer | (() => Viewer), em: Em = deps.orm.em.fork() as Em, address = 'unknown'): Context {
   const current = typeof viewer === 'function' ? viewer : () => viewer;
   // A socket's caller is replaced whole, never edited, so its identity tells when to derive again.
   let derivedFrom: Viewer | null = null;
@@ -30,6 +32,7 @@ export function createContext(deps: Deps, viewer: Viewer | (() => Viewer), em: E
       return current();
     },
     em,
+    address,
     onlooker: () => {
       const now = current();
       if (who === null || derivedFrom !== now) {

@@ -1,6 +1,5 @@
-import { type Em, isUniqueViolation, one, rows } from '../../db/sql.js';
+import { type Em, existingIds, isUniqueViolation, one, rows } from '../../db/sql.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
-import { isUuid } from '../../shared/ids.js';
 import { campaignSql, peopleSql, reaches, type Scope, type SqlPart } from '../auth/scope.rules.js';
 import { mayManageGroups, normalizeGroupName } from './security-group.rules.js';
 import type { SecurityGroup } from './security-group.type.js';
@@ -28,7 +27,7 @@ export function listSecurityGroups(em: Em, scope: Scope): Promise<SecurityGroup[
 
 /** Answers BAD_USER_INPUT naming `field` when the group does not exist. */
 export async function requireGroup(em: Em, groupId: string, field: string): Promise<void> {
-  if (!isUuid(groupId) || !(await one(em, 'select 1 from security_groups where id = ?', [groupId]))) throw badInput('Unknown security group', field);
+  if (!(await existingIds(em, 'security_groups', [groupId])).has(groupId)) throw badInput('Unknown security group', field);
 }
 
 async function writeGroup(em: Em, sql: string, params: unknown[]): Promise<SecurityGroup | null> {

@@ -2,7 +2,7 @@ import { type Em, one } from '../../db/sql.js';
 import { ALL } from '../auth/scope.rules.js';
 import { Language, RoutingStrategy } from '../campaigns/campaign.enums.js';
 import { createCampaign } from '../campaigns/campaign.service.js';
-import { createUser } from '../users/user.service.js';
+import { createUser, createUsers } from '../users/user.service.js';
 import { Role } from '../users/user.enums.js';
 
 export const DEMO_PASSWORD = 'parley-demo';
@@ -23,9 +23,12 @@ export async function seedDemo(em: Em): Promise<boolean> {
 }
 
 async function seedWithin(em: Em): Promise<void> {
-  const ids: string[] = [];
   // The installation's own seed reaches everything.
-  for (const u of DEMO_USERS) ids.push((await createUser(em, { ...u, password: DEMO_PASSWORD }, ALL)).value.id);
+  const { value: ids } = await createUsers(
+    em,
+    DEMO_USERS.map((u) => ({ ...u, password: DEMO_PASSWORD })),
+    ALL,
+  );
   await createCampaign(
     em,
     {

@@ -4,7 +4,6 @@ import type { Deps } from '../../shared/deps.js';
 import { answerError, fail } from '../../shared/http-errors.js';
 import { resolveViewer } from '../auth/auth.service.js';
 import { credentialOf } from '../auth/tokens.js';
-import { rateSubject } from '../limits/rate-limits.js';
 import { inlineType } from './file.rules.js';
 import type { Em } from '../../db/sql.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -41,7 +40,7 @@ export function filesRouter(deps: Deps): Router {
         const em = deps.orm.em.fork();
         const viewer = await resolveViewer(em, credentialOf(req.headers));
         if (viewer.kind === 'ANONYMOUS') return fail(res, 401, 'UNAUTHENTICATED', 'Sign in, or use the visitor token, to upload');
-        await deps.limits.spend(rateSubject(viewer, req.ip ?? 'unknown'));
+        await deps.limits.spend(viewer, req.ip ?? 'unknown');
         await requireUploadsOpen(em, viewer);
         res.locals.uploader = { em, viewer } satisfies Uploader;
         next();

@@ -68,3 +68,13 @@ export enum InteractionEventType {
    */
   MESSAGE_ADDED = 'MESSAGE_ADDED',
 }
+
+/** How a subscriber is told about one interaction. */
+export enum ChangeKind {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  /** The interaction left the subscriber's sight: moved away or access removed. */
+  REMOVED = 'REMOVED',
+  /** The subscriber fell behind and events were dropped: refetch the list. */
+  RESYNC = 'RESYNC',
+}

@@ -3,16 +3,10 @@ import { DateTime, JSONObject } from '../../shared/scalars.js';
 import { Admission } from '../campaigns/admission.rules.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { TrayKind } from '../trays/tray.enums.js';
-import { ActorKind, Channel, InteractionEventType, InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
+import { ActorKind, ChangeKind, Channel, InteractionEventType, InteractionResult, InteractionStatus, Phase } from './interaction.enums.js';
 
-export enum ChangeKind {
-  CREATED = 'CREATED',
-  UPDATED = 'UPDATED',
-  /** The interaction left the subscriber's sight: moved away or access removed. */
-  REMOVED = 'REMOVED',
-  /** The subscriber fell behind and events were dropped: refetch the list. */
-  RESYNC = 'RESYNC',
-}
+export { ChangeKind };
+
 registerEnumType(ChangeKind, { name: 'ChangeKind' });
 
 @ObjectType({ simpleResolvers: true })

@@ -1,6 +1,7 @@
+import { getOperationAST, Kind, parse } from 'graphql';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { ErrorCode, ParleyError } from '../../shared/errors.js';
+import { rateLimited } from '../../shared/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 
 declare module '../../shared/deps.js' {
@@ -11,7 +12,7 @@ declare module '../../shared/deps.js' {
 }
 
 /** Whose allowance a request spends: the caller, or without a token its address. */
-export function rateSubject(viewer: Viewer, address: string): { kind: RateKind; id: string } {
+function rateSubject(viewer: Viewer, address: string): { kind: RateKind; id: string } {
   switch (viewer.kind) {
     case 'USER':
       return { kind: 'USER', id: viewer.userId };
@@ -28,6 +29,34 @@ export type RateKind = 'USER' | 'API_KEY' | 'VISITOR' | 'ANONYMOUS';
 
 export type PerMinute = Record<RateKind, number>;
 
+/** A GraphQL request as it arrives, before it is parsed: what says whether it is a sign-in alone. */
+export interface GraphqlRequest {
+  query: unknown;
+  operationName: unknown;
+}
+
+/**
+ * Whether the request runs `signIn` and nothing else: one mutation selecting that one field. Such a
+ * request spends no address allowance; its failures are limited instead (SignInLimits), so an
+ * office behind one address can sign everyone in. Anything more in the request (another field, a
+ * fragment, a second `signIn` under an alias) spends as any request does, so a sign-in cannot carry
+ * other work past the limit. Parsed with the token limit; a document that does not parse is no
+ * sign-in.
+ */
+export function isSignInAlone(request: GraphqlRequest, maxTokens: number): boolean {
+  const { query, operationName } = request;
+  if (typeof query !== 'string' || !query.includes('signIn')) return false;
+  if (operationName != null && typeof operationName !== 'string') return false;
+  let operation;
+  try {
+    operation = getOperationAST(parse(query, { noLocation: true, maxTokens }), operationName);
+  } catch {
+    return false;
+  }
+  const [only, ...more] = operation?.operation === 'mutation' ? operation.selectionSet.selections : [];
+  return more.length === 0 && only?.kind === Kind.FIELD && only.name.value === 'signIn';
+}
+
 /**
  * Fixed one-minute windows per subject, counted in Redis so every API process spends from the same
  * allowance (in memory when Parley runs as one process without Redis). A limit of 0 is off. If Redis
@@ -36,7 +65,13 @@ export type PerMinute = Record<RateKind, number>;
 export class RateLimits {
   private readonly limiters = new Map<RateKind, RateLimiterAbstract>();
 
-  constructor(perMinute: PerMinute, prefix: string, redis: Redis | null) {
+  /** `maxTokens` bounds the parse that tells a sign-in alone (MAX_TOKENS). */
+  constructor(
+    perMinute: PerMinute,
+    prefix: string,
+    redis: Redis | null,
+    private readonly maxTokens: number,
+  ) {
     for (const [kind, points] of Object.entries(perMinute) as [RateKind, number][]) {
       if (points <= 0) continue;
       const options = { points, duration: 60, keyPrefix: `${prefix}:rate:${kind.toLowerCase()}` };
@@ -44,19 +79,22 @@ export class RateLimits {
     }
   }
 
-  /** Spends one request of the subject's allowance, or throws RATE_LIMITED saying when to try again. */
-  async spend(subject: { kind: RateKind; id: string }): Promise<void> {
+  /**
+   * Spends one request of the caller's allowance (without a token, its address's), or throws
+   * RATE_LIMITED saying when to try again. A GraphQL `request` from a caller without a token that is
+   * a sign-in alone spends nothing (see isSignInAlone): the one place that decides it, for HTTP and
+   * WebSocket alike.
+   */
+  async spend(viewer: Viewer, address: string, request?: GraphqlRequest): Promise<void> {
+    if (viewer.kind === 'ANONYMOUS' && request && isSignInAlone(request, this.maxTokens)) return;
+    const subject = rateSubject(viewer, address);
     const limiter = this.limiters.get(subject.kind);
     if (!limiter) return;
     try {
       await limiter.consume(subject.id);
     } catch (outcome) {
       if (!(outcome instanceof RateLimiterRes)) return;
-      const retryAfterSeconds = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
-      throw new ParleyError(ErrorCode.RATE_LIMITED, `Too many requests; try again in ${retryAfterSeconds} s`, {
-        retryAfterSeconds,
-        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
-      });
+      throw rateLimited((s) => `Too many requests; try again in ${s} s`, outcome.msBeforeNext);
     }
   }
 }

@@ -1,6 +1,6 @@
-import { type Em, one, pgArray } from '../../db/sql.js';
+import { type Em, existingIds, one } from '../../db/sql.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
-import { peopleSql, teamSql } from '../auth/scope.rules.js';
+import { peopleSql, type Scope, teamSql } from '../auth/scope.rules.js';
 import { scopeOf, type Viewer } from '../auth/viewer.js';
 import type { Role } from './user.enums.js';
 import { actOnPersonRefusal } from './user.rules.js';
@@ -41,12 +41,14 @@ const NAMED = {
 async function requireNamedInScope(em: Em, viewer: Viewer, kind: keyof typeof NAMED, named: readonly string[] | null | undefined, field: string): Promise<void> {
   const scope = scopeOf(viewer);
   if (!named?.length || scope.kind === 'ALL') return;
-  const { table, inScope } = NAMED[kind];
-  const where = inScope(scope, 'x.id');
-  const ids = [...new Set(named)];
-  const found = await one<{ n: number }>(em, `select count(*)::int as n from ${table} x where x.id = any(?::uuid[]) and ${where.sql}`, [pgArray(ids), ...where.params]);
-  if (found!.n !== ids.length) throw badInput(`Unknown ${kind}`, field);
+  const ids = new Set(named);
+  if ((await reachedOf(em, scope, kind, [...ids])).size !== ids.size) throw badInput(`Unknown ${kind}`, field);
 }
+
+/** Those of `ids`, as spelt, that name a person or team the scope reaches (for a scope of everything: that exist). */
+const reachedOf = (em: Em, scope: Scope, kind: keyof typeof NAMED, ids: readonly string[]): Promise<Set<string>> => existingIds(em, NAMED[kind].table, ids, NAMED[kind].inScope(scope, 'x.id'));
+
+export const reachedTeams = (em: Em, scope: Scope, teamIds: readonly string[]): Promise<Set<string>> => reachedOf(em, scope, 'team', teamIds);
 
 export const requirePeopleInScope = (em: Em, viewer: Viewer, userIds: readonly string[] | null | undefined, field: string) => requireNamedInScope(em, viewer, 'person', userIds, field);
 

@@ -7,8 +7,9 @@ import { Role } from './user.enums.js';
 import { createTeam } from './team.service.js';
 import { requirePeopleInScope, requireTeamsInScope } from './people.access.js';
 import { CreateTeamInput, CreateUserInput, UpdateUserInput } from './user.inputs.js';
-import { listCampaignMembers, listSupervisors, listTeams, listUsers, loadUser } from './user.queries.js';
-import { createUser, updateUser } from './user.service.js';
+import { listCampaignMembers, listSupervisors, listTeams, listUsers, loadUser, loadUsers } from './user.queries.js';
+import { createUser, createUsers, updateUser } from './user.service.js';
+import { MAX_PEOPLE_AT_ONCE } from './user.rules.js';
 import { dispatched } from '../domain-events/dispatcher.js';
 import { setUserActive } from './user-activation.service.js';
 import { Team, TeamMember, TeamWithMembers, User } from './user.type.js';
@@ -50,6 +51,15 @@ export class UserResolver {
     await requireTeamsInScope(ctx.em, ctx.viewer, input.teamIds, 'input.teamIds');
     const user = await dispatched(ctx.deps, createUser(ctx.em, input, scopeOf(ctx.viewer)));
     return loadUser(ctx.em, user.id);
+  }
+
+  @Mutation(() => [User], {
+    description: `Administrators: people in bulk, in the list's order, each as createUser makes one (an agent gets its personal tray). All or none: every row is checked first, and any row at fault refuses the whole list, nothing created. The refusal names every row at fault, rows counted from 0: \`extensions.row\` and \`extensions.field\` of the first, \`extensions.problems\` all of them as {row, field, message}. A malformed row, an e-mail twice in the list, an unknown team or group: BAD_USER_INPUT; a group outside the caller's reach: FORBIDDEN; an e-mail a person already has: CONFLICT. At most ${MAX_PEOPLE_AT_ONCE} rows (more: BAD_USER_INPUT, field input); each password is hashed slowly on purpose, so a full list takes up to a minute or so.`,
+  })
+  async createUsers(@Arg('input', () => [CreateUserInput]) input: CreateUserInput[], @Ctx() ctx: Context): Promise<User[]> {
+    requirePeopleManager(ctx.viewer);
+    const ids = await dispatched(ctx.deps, createUsers(ctx.em, input, scopeOf(ctx.viewer)));
+    return loadUsers(ctx.em, ids);
   }
 
   @Mutation(() => Team, { description: 'Administrators' })

@@ -1,72 +1,213 @@
-import { allExist, type Em, isUniqueViolation, one, pgArray, rows } from '../../db/sql.js';
-import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
+import { allExist, type Em, existingIds, isUniqueViolation, one, pgArray, rows } from '../../db/sql.js';
+import { badInput, conflict, ErrorCode, forbidden, notFound, ParleyError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
 import { committed, type Committed, directoryChanged, type DomainEvent } from '../domain-events/domain-event.js';
 import { DirectoryPart } from '../directory/directory.enums.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { type Scope } from '../auth/scope.rules.js';
 import { personGroupDecision } from '../campaigns/security-group.rules.js';
 import { requireGroup } from '../campaigns/security-group.service.js';
-import { TrayEntity } from '../trays/tray.entity.js';
-import { TrayKind } from '../trays/tray.enums.js';
-import { UserEntity } from './user.entity.js';
+import { reachedTeams } from './people.access.js';
 import { Role } from './user.enums.js';
-import { isEmail, MAX_CHATS_LIMIT, MIN_PASSWORD_LENGTH, normalizeEmail, normalizeLanguages, normalizeSkills, roleChangeRefusal, validMaxChats, validPassword } from './user.rules.js';
+import {
+  type CheckedPerson,
+  checkNewPeople,
+  checkNewPerson,
+  MAX_CHATS_LIMIT,
+  MAX_PEOPLE_AT_ONCE,
+  type NewPersonFields,
+  normalizeLanguages,
+  normalizeSkills,
+  roleChangeRefusal,
+  type RowProblem,
+  validMaxChats,
+} from './user.rules.js';
 
-export interface NewUser {
-  email: string;
-  name: string;
-  password: string;
+export interface NewUser extends NewPersonFields {
   role: Role;
-  languages?: string[];
-  skills?: string[];
-  maxConcurrentChats?: number;
-  mayMonitorScreen?: boolean;
-  teamIds?: string[];
+  mayMonitorScreen?: boolean | null;
+  teamIds?: readonly string[] | null;
   securityGroupId?: string | null;
 }
 
+/** A person ready to be stored: checked, its password hashed, in the group its creator's scope gives. */
+interface PersonRow extends CheckedPerson {
+  id: string;
+  passwordHash: string;
+  role: Role;
+  mayMonitorScreen: boolean;
+  securityGroupId: string | null;
+  teamIds: string[];
+}
+
 /** Creates a user; an agent gets its personal tray in the same transaction. */
-export async function createUser(em: Em, input: NewUser, scope: Scope): Promise<Committed<UserEntity>> {
-  const email = normalizeEmail(input.email);
-  if (!isEmail(email)) throw badInput('Enter a valid e-mail address', 'email');
-  if (!input.name.trim()) throw badInput('Enter a name', 'name');
-  if (!validPassword(input.password)) throw badInput(`The password needs at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
-  const max = input.maxConcurrentChats ?? 3;
-  if (!validMaxChats(max)) throw badInput(`Maximum concurrent chats must be between 1 and ${MAX_CHATS_LIMIT}`, 'maxConcurrentChats');
-  const languages = normalizeLanguages(input.languages ?? []);
-  if (!languages) throw badInput('Languages are es, en or pt', 'languages');
-  const group = personGroupDecision(scope, null, input.securityGroupId);
-  if (group.kind === 'REFUSED' || group.kind === 'NOT_FOUND') throw forbidden(group.kind === 'REFUSED' ? group.reason : 'Outside your scope');
-  if (input.securityGroupId) await requireGroup(em, input.securityGroupId, 'securityGroupId');
-  const passwordHash = await hashPassword(input.password);
+export async function createUser(em: Em, input: NewUser, scope: Scope): Promise<Committed<{ id: string }>> {
+  const check = checkNewPerson(input);
+  if (!check.ok) throw badInput(check.reason, check.field);
+  const group = groupOfNewPerson(scope, input.securityGroupId);
+  if ('refused' in group) throw forbidden(group.refused);
+  if (input.securityGroupId != null) await requireGroup(em, input.securityGroupId, 'securityGroupId');
+  const person = personRow(check.person, input, group.groupId, await hashPassword(input.password));
   try {
-    const user = await em.transactional(async (tx) => {
-      if (!(await allExist(tx, 'teams', input.teamIds ?? []))) throw badInput('Unknown team', 'teamIds');
-      const user = tx.create(UserEntity, {
-        email,
-        name: input.name.trim(),
-        passwordHash,
-        role: input.role,
-        languages,
-        skills: normalizeSkills(input.skills ?? []),
-        maxConcurrentChats: max,
-        mayMonitorScreen: input.mayMonitorScreen ?? false,
-        securityGroupId: group.kind === 'SET' ? group.groupId : null,
-      });
-      if (input.role === Role.AGENT) {
-        tx.create(TrayEntity, { name: `Personal: ${user.name}`, kind: TrayKind.PERSONAL, ownerId: user.id, campaignId: null });
-      }
-      await tx.flush();
-      await rows(tx, 'insert into agent_status (user_id, state_changed_at) values (?, now())', [user.id]);
-      await rows(tx, 'insert into user_teams (user_id, team_id) select ?, t from unnest(?::uuid[]) t', [user.id, pgArray([...new Set(input.teamIds ?? [])])]);
-      return user;
+    await em.transactional(async (tx) => {
+      if (!(await allExist(tx, 'teams', person.teamIds))) throw badInput('Unknown team', 'teamIds');
+      await insertPeople(tx, [person]);
     });
-    // An agent's personal tray is among the trays supervisors list.
-    return committed(user, [directoryChanged(DirectoryPart.USER), ...(input.role === Role.AGENT ? [directoryChanged(DirectoryPart.TRAY)] : [])]);
   } catch (err) {
     if (isUniqueViolation(err, 'users_email_unique')) throw conflict('A user with that e-mail already exists');
     throw err;
   }
+  return committed({ id: person.id }, peopleCreated([person]));
+}
+
+/**
+ * Creates people in bulk, all or none: every row is checked before anything is written, and one row
+ * at fault refuses the whole list, naming every row at fault (see `rowsRefused`). Each row is created
+ * as `createUser` creates one, within the same scope rule. Answers the new ids in the list's order.
+ */
+export async function createUsers(em: Em, inputs: readonly NewUser[], scope: Scope): Promise<Committed<string[]>> {
+  if (inputs.length > MAX_PEOPLE_AT_ONCE) throw badInput(`Create at most ${MAX_PEOPLE_AT_ONCE} people at once`, 'input');
+  if (inputs.length === 0) return committed([]);
+  const checked = checkNewPeople(inputs);
+  if (!checked.ok) throw rowsRefused(ErrorCode.BAD_USER_INPUT, checked.problems);
+  const groups = inputs.map((input) => groupOfNewPerson(scope, input.securityGroupId));
+  const refused = problemsOf(groups, (group) => ('refused' in group ? ['securityGroupId', group.refused] : null));
+  if (refused.length) throw rowsRefused(ErrorCode.FORBIDDEN, refused);
+  const groupsFound = await existingIds(
+    em,
+    'security_groups',
+    inputs.flatMap((input) => input.securityGroupId ?? []),
+  );
+  const teamsReached = await reachedTeams(
+    em,
+    scope,
+    inputs.flatMap((input) => input.teamIds ?? []),
+  );
+  const unknown = problemsOf(inputs, (input) => {
+    if (input.securityGroupId != null && !groupsFound.has(input.securityGroupId)) return ['securityGroupId', 'Unknown security group'];
+    return input.teamIds?.some((id) => !teamsReached.has(id)) ? ['teamIds', 'Unknown team'] : null;
+  });
+  if (unknown.length) throw rowsRefused(ErrorCode.BAD_USER_INPUT, unknown);
+  const emails = checked.people.map((p) => p.email);
+  const taken = await emailsTaken(em, emails);
+  if (taken.length) throw rowsRefused(ErrorCode.CONFLICT, taken);
+  const hashes = await hashAll(inputs.map((input) => input.password));
+  const groupIds = groups.map((group) => ('groupId' in group ? group.groupId : null));
+  const people = inputs.map((input, row) => personRow(checked.people[row]!, input, groupIds[row] ?? null, hashes[row]!));
+  try {
+    await em.transactional((tx) => insertPeople(tx, people));
+  } catch (err) {
+    // Someone took one of the e-mails while the passwords were hashed.
+    if (!isUniqueViolation(err, 'users_email_unique')) throw err;
+    const takenSince = await emailsTaken(em, emails);
+    throw takenSince.length ? rowsRefused(ErrorCode.CONFLICT, takenSince) : conflict('A user with that e-mail already exists');
+  }
+  return committed(
+    people.map((p) => p.id),
+    peopleCreated(people),
+  );
+}
+
+/** The group a new person joins by its creator's scope (see personGroupDecision), or why the creator may not ask for the one asked. */
+function groupOfNewPerson(scope: Scope, asked: string | null | undefined): { groupId: string | null } | { refused: string } {
+  const group = personGroupDecision(scope, null, asked);
+  if (group.kind === 'SET') return { groupId: group.groupId };
+  return { refused: group.kind === 'REFUSED' ? group.reason : 'Outside your scope' };
+}
+
+function personRow(person: CheckedPerson, input: NewUser, securityGroupId: string | null, passwordHash: string): PersonRow {
+  return { ...person, id: newId(), passwordHash, role: input.role, mayMonitorScreen: input.mayMonitorScreen ?? false, securityGroupId, teamIds: [...new Set(input.teamIds ?? [])] };
+}
+
+/** The rows at fault, each with its field and why, by a per-row judgement that answers null for a good one. */
+function problemsOf<T>(items: readonly T[], judge: (item: T) => readonly [field: string, message: string] | null): RowProblem[] {
+  return items.flatMap((item, row) => {
+    const fault = judge(item);
+    return fault ? [{ row, field: fault[0], message: fault[1] }] : [];
+  });
+}
+
+/**
+ * One refusal for a whole list, naming every row at fault: `extensions.row` and `extensions.field` of
+ * the first, `extensions.problems` all of them (row, field, message), rows counted from 0 as in the list.
+ */
+function rowsRefused(code: ErrorCode, problems: readonly RowProblem[]): ParleyError {
+  const first = problems[0]!;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  return new ParleyError(code, `input[${first.row}].${first.field}: ${first.message}${more}`, { row: first.row, field: first.field, problems });
+}
+
+/** The rows whose e-mail a person already has (stored lower-case, as `emails` are). */
+async function emailsTaken(em: Em, emails: readonly string[]): Promise<RowProblem[]> {
+  const taken = new Set((await rows<{ email: string }>(em, 'select email from users where email = any(?::text[])', [pgArray(emails)])).map((u) => u.email));
+  return problemsOf(emails, (email) => (taken.has(email) ? ['email', 'A user with that e-mail already exists'] : null));
+}
+
+/**
+ * Password hashing is slow on purpose (argon2id), and sign-ins share it: one arriving during an import
+ * must not wait behind a thousand of its hashes. A list has at most two hashing at a time.
+ */
+const HASHES_AT_ONCE = 2;
+
+async function hashAll(passwords: readonly string[]): Promise<string[]> {
+  const hashes: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < passwords.length) {
+      const i = next++;
+      hashes[i] = await hashPassword(passwords[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: HASHES_AT_ONCE }, worker));
+  return hashes;
+}
+
+/** The people `insertPeople` is given, one JSON parameter read as a table. */
+const GIVEN = `jsonb_to_recordset(?::jsonb) as p(id uuid, email text, name text, password_hash text, role role, languages text[], skills text[],
+                 max_concurrent_chats int, may_monitor_screen boolean, security_group_id uuid, team_ids uuid[])`;
+
+/**
+ * Stores people with what each needs from the start: an agent state row (everyone, as routing and the
+ * monitor read it), an agent's personal tray, and their teams. Set-based, so a thousand people are
+ * four statements rather than thousands.
+ */
+async function insertPeople(tx: Em, people: readonly PersonRow[]): Promise<void> {
+  const json = JSON.stringify(
+    people.map((p) => ({
+      id: p.id,
+      email: p.email,
+      name: p.name,
+      password_hash: p.passwordHash,
+      role: p.role,
+      languages: p.languages,
+      skills: p.skills,
+      max_concurrent_chats: p.maxConcurrentChats,
+      may_monitor_screen: p.mayMonitorScreen,
+      security_group_id: p.securityGroupId,
+      team_ids: p.teamIds,
+    })),
+  );
+  await rows(
+    tx,
+    `insert into users (id, email, name, password_hash, role, languages, skills, max_concurrent_chats, may_monitor_screen, security_group_id, created_at, password_changed_at)
+     select p.id, p.email, p.name, p.password_hash, p.role, p.languages, p.skills, p.max_concurrent_chats, p.may_monitor_screen, p.security_group_id, now(), now() from ${GIVEN}`,
+    [json],
+  );
+  await rows(tx, `insert into agent_status (user_id, state_changed_at) select p.id, now() from ${GIVEN}`, [json]);
+  await rows(
+    tx,
+    `insert into trays (id, name, kind, owner_id, campaign_id, created_at) select gen_random_uuid(), 'Personal: ' || p.name, 'PERSONAL', p.id, null, now() from ${GIVEN} where p.role = 'AGENT'`,
+    [json],
+  );
+  await rows(tx, `insert into user_teams (user_id, team_id) select p.id, t from ${GIVEN} cross join unnest(p.team_ids) t`, [json]);
+}
+
+/** What new people change, told once however many they are: an agent's personal tray is among the trays supervisors list. */
+function peopleCreated(people: readonly PersonRow[]): DomainEvent[] {
+  const events = [directoryChanged(DirectoryPart.USER)];
+  if (people.some((p) => p.role === Role.AGENT)) events.push(directoryChanged(DirectoryPart.TRAY));
+  if (people.some((p) => p.teamIds.length > 0)) events.push(directoryChanged(DirectoryPart.TEAM));
+  return events;
 }
 
 export interface UserChanges {

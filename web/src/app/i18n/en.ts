@@ -33,6 +33,7 @@ const en = {
     takeFailed: 'Could not take this chat.',
     empty: 'No conversations here.',
     loadFailed: 'Could not load the inbox.',
+    unlisted: '{count} more waiting: assigned automatically, or further back in the queue.',
     retry: 'Try again',
     anonymous: 'Unnamed contact',
     column: {

@@ -34,6 +34,7 @@ const es: AppMessages = {
     takeFailed: 'No se pudo tomar este chat.',
     empty: 'No hay conversaciones aquí.',
     loadFailed: 'No se pudo cargar la bandeja.',
+    unlisted: '{count} más en espera: se asignan automáticamente o están más atrás en la cola.',
     retry: 'Reintentar',
     anonymous: 'Contacto sin nombre',
     column: {

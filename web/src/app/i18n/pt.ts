@@ -34,6 +34,7 @@ const pt: AppMessages = {
     takeFailed: 'Não foi possível pegar este chat.',
     empty: 'Nenhuma conversa aqui.',
     loadFailed: 'Não foi possível carregar a caixa de entrada.',
+    unlisted: 'Mais {count} em espera: atribuídas automaticamente ou mais atrás na fila.',
     retry: 'Tentar de novo',
     anonymous: 'Contato sem nome',
     column: {

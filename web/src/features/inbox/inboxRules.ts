@@ -1,4 +1,4 @@
-import type { InteractionChangedSubscription, InteractionSummaryFragment, TraysQuery } from '../../gql/graphql';
+import type { InboxUpdatesSubscription, InteractionSummaryFragment, TraysQuery } from '../../gql/graphql';
 import { fold } from '../../shared/text/fold';
 
 /**
@@ -7,7 +7,8 @@ import { fold } from '../../shared/text/fold';
  */
 
 export type InboxRow = InteractionSummaryFragment;
-export type InboxChange = InteractionChangedSubscription['interactionChanged'];
+export type InboxFrame = InboxUpdatesSubscription['inboxUpdates'];
+export type InboxChange = InboxFrame['changes'][number];
 export type InboxTray = TraysQuery['trays'][number];
 
 /**
@@ -52,18 +53,37 @@ export function removeRow(rows: readonly InboxRow[], id: string): InboxRow[] {
   return rows.filter((r) => r.id !== id);
 }
 
-/** One `interactionChanged` event applied to the list. */
+/** One change of the inbox feed applied to the list. */
 export function applyChange(rows: readonly InboxRow[], change: InboxChange): InboxRow[] {
   if (change.kind === 'REMOVED' || !change.interaction) return change.interactionId ? removeRow(rows, change.interactionId) : [...rows];
   return upsertRow(rows, change.interaction);
 }
 
-/** The server dropped events for this subscriber (it fell behind): only a fresh list is right again. */
-export const needsRefetch = (change: InboxChange): boolean => change.kind === 'RESYNC';
+/** What the inbox feed holds: the chats it lists, and how many wait in each tray (trays with none absent). */
+export interface FeedPicture {
+  rows: InboxRow[];
+  counts: ReadonlyMap<string, number>;
+}
+
+export const EMPTY_FEED: FeedPicture = { rows: [], counts: new Map() };
+
+/** One frame of the feed applied: a reset replaces everything, any other frame changes what it names. */
+export function applyFrame(picture: FeedPicture, frame: InboxFrame): FeedPicture {
+  const counts = new Map(frame.reset ? [] : picture.counts);
+  for (const queue of frame.queues) {
+    if (queue.waiting > 0) counts.set(queue.trayId, queue.waiting);
+    else counts.delete(queue.trayId);
+  }
+  if (frame.reset) return { rows: dedupeRows(frame.changes.flatMap((c) => (c.interaction ? [c.interaction] : []))).sort(compareRows), counts };
+  return { rows: frame.changes.reduce(applyChange, picture.rows), counts };
+}
+
+/** Chats waiting across the trays counted. */
+export const waitingTotal = (counts: ReadonlyMap<string, number>): number => [...counts.values()].reduce((sum, n) => sum + n, 0);
 
 /**
- * One row per chat, the newest version of each. The snapshot reads open and closed chats in two
- * queries, so a chat that closes between them comes back from both.
+ * One row per chat, the newest version of each: a chat the feed lists may also be among the closed
+ * ones read for the Closed view, or a take's answer.
  */
 export function dedupeRows(rows: readonly InboxRow[]): InboxRow[] {
   const newest = new Map<string, InboxRow>();
@@ -72,11 +92,6 @@ export function dedupeRows(rows: readonly InboxRow[]): InboxRow[] {
     if (!kept || Date.parse(row.updatedAt) > Date.parse(kept.updatedAt)) newest.set(row.id, row);
   }
   return [...newest.values()];
-}
-
-/** A query snapshot with the events that arrived while it was on its way, in arrival order. */
-export function mergeSnapshot(snapshot: readonly InboxRow[], changes: readonly InboxChange[]): InboxRow[] {
-  return changes.reduce(applyChange, dedupeRows(snapshot).sort(compareRows));
 }
 
 /** An open chat whose agent asked for help: listed under "Needs help" and flagged in every list. */
@@ -142,23 +157,30 @@ export function filterRows(rows: readonly InboxRow[], filter: InboxFilter): Inbo
   return rows.filter((row) => matchesTab(row, filter.tab, filter.me) && inTray(row) && matchesSearch(row, filter.search));
 }
 
-/** The views with their counts, in their fixed order. */
-export function inboxTabs(rows: readonly InboxRow[], me: string): InboxTabSpec[] {
-  return INBOX_VIEWS.map((key) => ({ key, count: rows.filter((row) => matchesTab(row, key, me)).length }));
+/**
+ * The views with their counts, in their fixed order. Waiting chats are counted by the server, per
+ * tray, beyond those listed (a queue routed automatically, or longer than the list shows).
+ */
+export function inboxTabs(rows: readonly InboxRow[], me: string, waiting: number): InboxTabSpec[] {
+  const listedWaiting = rows.filter((row) => row.phase === 'WAITING').length;
+  const extra = Math.max(0, waiting - listedWaiting);
+  return INBOX_VIEWS.map((key) => {
+    const listed = rows.filter((row) => matchesTab(row, key, me)).length;
+    return { key, count: key === 'waiting' || key === 'open' ? listed + extra : listed };
+  });
 }
 
 /**
  * The trays that hold waiting chats now, to narrow the Waiting view: only those with chats, so a
  * campaign with nothing waiting adds no "General 0". Every campaign has a "General" tray, so
- * repeated names get their campaign.
+ * repeated names get their campaign (named by the campaigns listed).
  */
-export function waitingTrays(trays: readonly InboxTray[], rows: readonly InboxRow[]): TrayChip[] {
-  const waiting = rows.filter((row) => row.phase === 'WAITING' && row.tray);
-  const campaignNames = new Map(waiting.map((row) => [row.campaign.id, row.campaign.name]));
-  const listed = trays.filter((tray) => waiting.some((row) => row.tray!.id === tray.id));
+export function waitingTrays(trays: readonly InboxTray[], counts: ReadonlyMap<string, number>, campaigns: readonly { id: string; name: string }[]): TrayChip[] {
+  const campaignNames = new Map(campaigns.map((c) => [c.id, c.name]));
+  const listed = trays.filter((tray) => (counts.get(tray.id) ?? 0) > 0);
   const repeated = (name: string) => listed.filter((tray) => tray.name === name).length > 1;
   return listed.map((tray) => {
     const campaign = tray.campaignId ? campaignNames.get(tray.campaignId) : undefined;
-    return { trayId: tray.id, name: repeated(tray.name) && campaign ? `${tray.name} · ${campaign}` : tray.name, count: waiting.filter((row) => row.tray!.id === tray.id).length };
+    return { trayId: tray.id, name: repeated(tray.name) && campaign ? `${tray.name} · ${campaign}` : tray.name, count: counts.get(tray.id)! };
   });
 }

@@ -10,6 +10,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
   EMAIL_NOT_CONFIGURED = 'EMAIL_NOT_CONFIGURED',
+  /** Past a request limit, named in `extensions.limit` (a list too large for one request). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
 }
 
 /** The GraphQL errors carried by whatever Apollo threw or handed to a link. */

@@ -6,7 +6,7 @@ import { useCurrentUser } from '../../auth/composables/useCurrentUser';
 import { useAdminAction } from '../composables/useAdminAction';
 import { useSecurityGroups } from '../groups/useSecurityGroups';
 
-export const ROLES = ['AGENT', 'SUPERVISOR', 'ADMIN'] as const satisfies readonly Role[];
+export { ROLES } from './peopleRules';
 
 export interface UserDraft {
   name: string;
@@ -121,5 +121,12 @@ export function usePeople() {
     );
   }
 
-  return { people, teams, editing, draft, problem, running, open, save, team, addTeam, showInactive, mayDeactivate, setActive };
+  /** Whether the CSV import is open; once it has made its people, it closes and both lists are read again. */
+  const importing = ref(false);
+  async function imported(): Promise<void> {
+    importing.value = false;
+    await Promise.all([users.refetch(), teamList.refetch()]);
+  }
+
+  return { people, everyone, teams, editing, draft, problem, running, open, save, team, addTeam, showInactive, mayDeactivate, setActive, importing, imported };
 }

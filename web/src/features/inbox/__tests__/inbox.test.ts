@@ -1,19 +1,20 @@
 // @vitest-environment node
 /**
- * The inbox list is a query snapshot kept current by `interactionChanged` events. These tests pin
- * how events merge into the list (order, staleness, removals, events that race the snapshot) and
- * how the tabs and the search box narrow it. Pure functions: no DOM, no server.
+ * The inbox list is the person's inbox feed: a first frame with everything, then frames of changes
+ * and queue counts. These tests pin how frames make the list (order, staleness, removals, resets,
+ * counts) and how the tabs and the search box narrow it. Pure functions: no DOM, no server.
  */
 import { describe, expect, it } from 'vitest';
 import {
   awaitsCustomer,
   applyChange,
-  needsRefetch,
+  applyFrame,
+  EMPTY_FEED,
+  dedupeRows,
   filterRows,
   waitingSince,
   placeSince,
   inboxTabs,
-  mergeSnapshot,
   waitingTrays,
   type InboxChange,
   type InboxFilter,
@@ -54,8 +55,10 @@ const created = (interaction: InboxRow): InboxChange => ({ kind: 'CREATED', inte
 const updated = (interaction: InboxRow): InboxChange => ({ kind: 'UPDATED', interactionId: interaction.id, interaction });
 const removed = (id: string): InboxChange => ({ kind: 'REMOVED', interactionId: id, interaction: null });
 const ids = (rows: readonly InboxRow[]) => rows.map((r) => r.id);
+/** The list a first frame holding these rows makes. */
+const listOf = (rows: InboxRow[]) => applyFrame(EMPTY_FEED, { reset: true, changes: rows.map(created), queues: [] }).rows;
 
-describe('merging interactionChanged events into the list', () => {
+describe("merging the feed's changes into the list", () => {
   it('adds a created interaction after the ones waiting longer', () => {
     const older = row();
     const newer = row();
@@ -82,39 +85,51 @@ describe('merging interactionChanged events into the list', () => {
     expect(ids(applyChange([kept], removed('unknown')))).toEqual([kept.id]);
   });
 
-  it('replays events that arrived while the snapshot was loading on top of it', () => {
-    const inSnapshot = row();
-    const leftSight = row();
-    const arrivedLate = row();
-    const rows = mergeSnapshot([inSnapshot, leftSight], [created(arrivedLate), removed(leftSight.id)]);
-    expect(ids(rows)).toEqual([inSnapshot.id, arrivedLate.id]);
-  });
-
-  it('keeps the snapshot when a replayed event is older than it', () => {
-    const fresh = row({ updatedAt: '2026-01-01T12:00:00.000Z', phase: 'CLOSED' });
-    const before = { ...fresh, updatedAt: '2026-01-01T11:00:00.000Z', phase: 'IN_SERVICE' as const };
-    expect(mergeSnapshot([fresh], [updated(before)])).toEqual([fresh]);
-  });
-
-  it('lists a chat that closed between the open and the closed query once, as it was last', () => {
+  it('lists a chat held twice (the feed and the Closed view) once, as it was last', () => {
     const open = row({ phase: 'IN_SERVICE' });
     const closed = { ...open, phase: 'CLOSED' as const, updatedAt: '2026-01-01T12:00:00.000Z' };
-    expect(mergeSnapshot([open, closed], [])).toEqual([closed]);
-    expect(mergeSnapshot([closed, open], [])).toEqual([closed]);
+    expect(dedupeRows([open, closed])).toEqual([closed]);
+    expect(dedupeRows([closed, open])).toEqual([closed]);
   });
 
   it('lists open interactions before closed ones, whatever their age', () => {
     const open = row();
     const closed = row({ phase: 'CLOSED' });
-    expect(ids(mergeSnapshot([closed, open], []))).toEqual([open.id, closed.id]);
+    expect(ids(listOf([closed, open]))).toEqual([open.id, closed.id]);
   });
 });
 
-describe('a resync from the server', () => {
-  it('asks for a fresh list; ordinary changes do not', () => {
-    expect(needsRefetch({ kind: 'RESYNC', interactionId: null, interaction: null })).toBe(true);
-    expect(needsRefetch(removed('a'))).toBe(false);
-    expect(needsRefetch(created(row({ id: 'b' })))).toBe(false);
+describe('frames of the inbox feed', () => {
+  it('a reset replaces everything the list and the counts held', () => {
+    const kept = row();
+    const gone = row();
+    const before = applyFrame(EMPTY_FEED, {
+      reset: true,
+      changes: [created(kept), created(gone)],
+      queues: [
+        { trayId: 't1', waiting: 4 },
+        { trayId: 't2', waiting: 1 },
+      ],
+    });
+    const after = applyFrame(before, { reset: true, changes: [created(kept)], queues: [{ trayId: 't1', waiting: 3 }] });
+    expect(ids(after.rows)).toEqual([kept.id]);
+    expect([...after.counts]).toEqual([['t1', 3]]);
+  });
+
+  it('a frame of changes keeps what it does not name, and a tray counted 0 leaves the counts', () => {
+    const a = row();
+    const b = row();
+    const before = applyFrame(EMPTY_FEED, {
+      reset: true,
+      changes: [created(a)],
+      queues: [
+        { trayId: 't1', waiting: 1 },
+        { trayId: 't2', waiting: 2 },
+      ],
+    });
+    const after = applyFrame(before, { reset: false, changes: [created(b)], queues: [{ trayId: 't1', waiting: 0 }] });
+    expect(ids(after.rows)).toEqual([a.id, b.id]);
+    expect([...after.counts]).toEqual([['t2', 2]]);
   });
 });
 
@@ -181,7 +196,7 @@ describe('the views and the trays of the Waiting view', () => {
   ];
 
   it('come in order Open, Mine, Waiting, Needs help, Closed, with their counts', () => {
-    expect(inboxTabs(rows, 'me').map((tab) => [tab.key, tab.count])).toEqual([
+    expect(inboxTabs(rows, 'me', 2).map((tab) => [tab.key, tab.count])).toEqual([
       ['open', 3],
       ['mine', 1],
       ['waiting', 2],
@@ -190,10 +205,26 @@ describe('the views and the trays of the Waiting view', () => {
     ]);
   });
 
+  it('count the chats waiting beyond those listed (queues routed automatically, or longer than shown)', () => {
+    const counts = inboxTabs(rows, 'me', 7).map((tab) => [tab.key, tab.count]);
+    expect(counts).toContainEqual(['waiting', 7]);
+    expect(counts).toContainEqual(['open', 8]);
+  });
+
   it('list only trays holding waiting chats, named after their campaign when names repeat', () => {
-    expect(waitingTrays(trays, rows)).toEqual([
+    const counts = new Map([
+      ['t1', 1],
+      ['t2', 4],
+    ]);
+    expect(
+      waitingTrays(
+        trays,
+        counts,
+        rows.slice(0, 3).map((r) => r.campaign),
+      ),
+    ).toEqual([
       { trayId: 't1', name: 'General · Sales', count: 1 },
-      { trayId: 't2', name: 'General · Support', count: 1 },
+      { trayId: 't2', name: 'General · Support', count: 4 },
     ]);
   });
 });
@@ -202,14 +233,14 @@ describe('the order of the list', () => {
   it('puts the customer who has waited longest first, whatever moves came between', () => {
     const movedLate = row({ waitingSince: '2026-01-01T09:00:00.000Z', queuedAt: '2026-01-01T11:30:00.000Z' });
     const fresh = row({ waitingSince: '2026-01-01T11:00:00.000Z', queuedAt: '2026-01-01T11:00:00.000Z' });
-    expect(ids(mergeSnapshot([fresh, movedLate], []))).toEqual([movedLate.id, fresh.id]);
+    expect(ids(listOf([fresh, movedLate]))).toEqual([movedLate.id, fresh.id]);
   });
 
   it('lists closed chats after open ones, the latest closed first', () => {
     const early = row({ phase: 'CLOSED', closedAt: '2026-01-01T12:00:00.000Z' });
     const late = row({ phase: 'CLOSED', closedAt: '2026-01-01T13:00:00.000Z' });
     const open = row();
-    expect(ids(mergeSnapshot([early, late, open], []))).toEqual([open.id, late.id, early.id]);
+    expect(ids(listOf([early, late, open]))).toEqual([open.id, late.id, early.id]);
   });
 });
 

@@ -1,24 +1,23 @@
-import { useApolloClient, useSubscription } from '@vue/apollo-composable';
 import { computed, onScopeDispose, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRoute, useRouter } from 'vue-router';
-import { ChatArrivalsDocument, OpenChatsDocument, type OpenChatsQuery } from '../../../gql/graphql';
-import { useOnReconnect } from '../../../shared/apollo/reconnect';
 import { isOwnTake } from '../../../shared/interactions/ownTakes';
 import { useCurrentUser } from '../../auth/composables/useCurrentUser';
+import { useInboxFeed } from '../../inbox/composables/inboxFeed';
+import type { InboxRow } from '../../inbox/inboxRules';
 import { chatNotice, missedChats, type ChatNoticeReason, type Told, worthTelling } from '../notices';
 import { chime } from './chime';
 import { forgetUnopened, markOpened, markUnopened } from './unopenedChats';
 import { type NoticeHandle, useNotifier } from './useNotifier';
 
-type Chat = OpenChatsQuery['interactions']['edges'][number]['node'];
+type Chat = InboxRow;
 
 /**
  * Tells an agent about chats that arrive for it; a click opens the chat. A chat given to the agent
  * rings, stays on screen, badges the inbox and counts in the tab title until the agent opens it,
- * whichever screen it is on. Supervisors see every tray and are not told. The live feed does not
- * replay what a dropped socket missed, so after a reconnect (or a RESYNC) the chats open now are
- * compared with those already told about.
+ * whichever screen it is on. Supervisors see every tray and are not told. It listens to the inbox
+ * feed: when the feed starts again with everything (a socket that came back), the chats it lists
+ * are compared with those already told about.
  */
 export function useChatNotices(): void {
   const { t } = useI18n();
@@ -26,7 +25,7 @@ export function useChatNotices(): void {
   const router = useRouter();
   const { user } = useCurrentUser();
   const { notify } = useNotifier();
-  const { resolveClient } = useApolloClient();
+  const feed = useInboxFeed();
   const told: Told = new Map();
   /** The notices of chats given to the agent, open until it opens each chat. */
   const givenNotices = new Map<string, NoticeHandle>();
@@ -60,16 +59,10 @@ export function useChatNotices(): void {
     markUnopened(chat.id);
   }
 
-  /** What is open now; `quietly` at start, when the inbox already shows it all. */
-  async function catchUp(quietly: boolean): Promise<void> {
-    let chats: Chat[];
-    try {
-      const { data } = await resolveClient().query({ query: OpenChatsDocument, fetchPolicy: 'no-cache' });
-      chats = data.interactions.edges.map((edge) => edge.node);
-    } catch {
-      return; // The next reconnect tries again; the inbox shows the chats meanwhile.
-    }
-    const missed = missedChats(chats, me.value, told).filter(({ chat, reason }) => worthIt(chat, reason));
+  /** What the feed lists now, after it started again; `quietly` at start, when the inbox already shows it all. */
+  function catchUp(chats: readonly Chat[], quietly: boolean): void {
+    const open = chats.filter((chat) => chat.phase === 'WAITING' || chat.phase === 'IN_SERVICE');
+    const missed = missedChats(open, me.value, told).filter(({ chat, reason }) => worthIt(chat, reason));
     if (quietly) return;
     // Each chat given to the agent keeps its own notice until opened; waiting ones are summed up.
     missed.filter(({ reason }) => reason === 'ASSIGNED').forEach(({ chat, reason }) => tell(chat, reason));
@@ -85,24 +78,30 @@ export function useChatNotices(): void {
     });
   }
 
-  const arrivals = useSubscription(ChatArrivalsDocument, null, () => ({ enabled: isAgent.value, fetchPolicy: 'no-cache' }));
-  arrivals.onResult(({ data }) => {
-    const change = data?.interactionChanged;
-    if (!change) return;
-    if (change.kind === 'RESYNC') return void catchUp(false);
-    const reason = chatNotice(change, me.value, told);
-    const chat = change.interaction;
-    const id = chat?.id ?? change.interactionId;
-    // A chat no longer the agent's (returned, transferred, closed) has nothing left to open.
-    if (id && told.get(id) !== 'ASSIGNED') opened(id);
-    if (reason && chat && worthIt(chat, reason)) tell(chat, reason);
+  let started = false;
+  const stopListening = feed.onFrame((frame) => {
+    if (!isAgent.value) return;
+    if (frame.reset) {
+      catchUp(feed.picture.value.rows, !started);
+      started = true;
+      return;
+    }
+    for (const change of frame.changes) {
+      const reason = chatNotice(change, me.value, told);
+      const chat = change.interaction;
+      const id = chat?.id ?? change.interactionId;
+      // A chat no longer the agent's (returned, transferred, closed) has nothing left to open.
+      if (id && told.get(id) !== 'ASSIGNED') opened(id);
+      if (reason && chat && worthIt(chat, reason)) tell(chat, reason);
+    }
   });
+  onScopeDispose(stopListening);
   watch(
     () => route.params.id,
     (id) => typeof id === 'string' && opened(id),
     { immediate: true },
   );
-  watch(isAgent, (agent) => agent && void catchUp(true), { immediate: true });
+  // Signed in as an agent with the feed already running: what it lists is known, not news.
+  watch(isAgent, (agent) => agent && feed.ready.value && catchUp(feed.picture.value.rows, true), { immediate: true });
   onScopeDispose(forgetUnopened);
-  useOnReconnect(() => isAgent.value && void catchUp(false));
 }
