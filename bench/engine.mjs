@@ -69,14 +69,16 @@ function closeAsAssigned(port, people, campaignId, closes) {
   return people.map((p) => {
     const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${p.token}` } });
     const seen = new Set();
+    // As the web app does: a chat given to the agent arrives on its own inbox feed.
     client.subscribe(
-      { query: 'subscription($c: ID) { interactionChanged(filter: { campaignId: $c }) { interaction { id phase agent { id } } } }', variables: { c: campaignId } },
+      { query: 'subscription { inboxUpdates { changes { interaction { id phase campaign { id } agent { id } } } } }' },
       {
         next: ({ data }) => {
-          const it = data.interactionChanged.interaction;
-          if (!it || it.phase !== 'IN_SERVICE' || it.agent?.id !== p.id || seen.has(it.id)) return;
-          seen.add(it.id);
-          closes.push(sleep(20).then(() => gql(port, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: it.id }, p.token)));
+          for (const { interaction: it } of data.inboxUpdates.changes) {
+            if (!it || it.campaign.id !== campaignId || it.phase !== 'IN_SERVICE' || it.agent?.id !== p.id || seen.has(it.id)) continue;
+            seen.add(it.id);
+            closes.push(sleep(20).then(() => gql(port, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: it.id }, p.token)));
+          }
         },
         error: () => {},
         complete: () => {},
