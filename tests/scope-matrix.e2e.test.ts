@@ -1444,6 +1444,14 @@ const STREAMS: Stream[] = [
     never: "a change in South's General tray on its inbox stream",
   },
   {
+    name: 'inboxUpdates',
+    by: PEOPLE,
+    doc: 'subscription { inboxUpdates { reset changes { kind interactionId interaction { id protocol campaign { id } contact { name email } tray { id } } } queues { trayId waiting } } }',
+    vars: () => ({}),
+    hears: { what: 'the late North customer waiting on inboxUpdates', done: (e) => !!lateNorth && JSON.stringify(e).includes(lateNorth.id) },
+    never: 'a South chat, customer or tray count on inboxUpdates',
+  },
+  {
     name: 'messageAdded of a South chat',
     by: EVERYONE,
     doc: 'subscription($id: ID!) { messageAdded(interactionId: $id, afterSequence: 0) { interactionId sequence body } }',
@@ -1539,7 +1547,15 @@ describe('streams over WebSocket: North events arrive, South events never do', (
   /** South's marks, less the ungrouped administrator: it writes the North notes the streams carry. */
   const southOnly = () => [...southMarks];
 
-  const CONTROLS = ['interactionChanged', "interactionChanged(filter: { trayId: South's General })", 'messageAdded of a South chat', 'interactionEvents', 'monitorChanged', 'monitorUpdates'];
+  const CONTROLS = [
+    'interactionChanged',
+    "interactionChanged(filter: { trayId: South's General })",
+    'inboxUpdates',
+    'messageAdded of a South chat',
+    'interactionEvents',
+    'monitorChanged',
+    'monitorUpdates',
+  ];
   const controls = new Map<string, Subscription<any>>();
   let ownerSocket: TestWsClient;
 
