@@ -2,6 +2,7 @@
 // issue 7 with its measured figure, then each section in words.
 import fs from 'node:fs';
 import path from 'node:path';
+import { dayGoals, dayMarkdown } from './day.mjs';
 import { round } from './engine.mjs';
 
 const kib = (bytes) => Math.round(bytes / 1024);
@@ -55,6 +56,7 @@ export function goals(report) {
       pass: twoProcesses.throughput.perSecond >= 1.3 * parley.throughput.perSecond && twoProcesses.throughput.allDelivered,
     },
     ...webhookGoals(webhooks),
+    ...(report.day ? dayGoals(report.day) : []),
   ];
 }
 
@@ -154,6 +156,7 @@ function markdown(report) {
     `Monitor snapshot over GraphQL with ${engine.monitor.agents} agents and ${engine.monitor.chats} open chats, timed to the last byte: the dashboard's snapshot (totals, service levels, every agent row with its band counts, the waiting customers, teams; ${kib(engine.monitor.dashboard.bytes)} KiB) **p50 ${engine.monitor.dashboard.p50} ms, p99 ${engine.monitor.dashboard.p99} ms**; the first one after a change (rows loaded again) p50 ${engine.monitor.afterChange.p50} ms, p99 ${engine.monitor.afterChange.p99} ms; with every chat listed besides (${kib(engine.monitor.full.bytes)} KiB) p50 ${engine.monitor.full.p50} ms, p99 ${engine.monitor.full.p99} ms; totals only p50 ${engine.monitor.totalsOnly.p50} ms, p99 ${engine.monitor.totalsOnly.p99} ms.`,
     '',
     ...screenSection(engine.monitorScreen),
+    ...(report.day ? dayMarkdown(report.day) : []),
   ];
 }
 

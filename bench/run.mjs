@@ -16,6 +16,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { benchMonitor, benchRawRouting, benchRouting, gql, percentile, post as postHttp, round, saturate, seedMonitorCenter, sleep } from './engine.mjs';
 import { calibrate } from './calibrate.mjs';
+import { benchDay } from './day.mjs';
 import { benchFanout } from './fanout.mjs';
 import { benchMonitorScreen } from './monitor-screen.mjs';
 import { benchWebhooks } from './webhooks.mjs';
@@ -339,6 +340,9 @@ async function benchWebhooksAlone() {
   return benchWebhooks({ port, adminToken });
 }
 
+/** A working day (day.mjs): each size on a fresh API process, whose CPU and memory it reads by pid. */
+const benchDayAlone = () => benchDay({ start: async () => ({ ...(await startParley('day')), pid: children.at(-1).pid }), stop: stopChildren });
+
 const SECTIONS = {
   calibrate: benchCalibration,
   raw: benchRaw,
@@ -353,6 +357,7 @@ const SECTIONS = {
   engine: () => benchEngine(),
   routing: () => benchEngine('routing'),
   monitor: () => benchEngine('monitor'),
+  day: benchDayAlone,
 };
 
 async function main() {
@@ -378,6 +383,7 @@ async function main() {
     ['fanout', benchFanoutAlone],
     ['webhooks', benchWebhooksAlone],
     ['engine', () => benchEngine()],
+    ['day', benchDayAlone],
   ]) {
     report[key] = await section();
     await stopChildren();

@@ -51,7 +51,7 @@ const schema = z.object({
   /** An inbox's changes within this window make one frame: a chat that changes five times in it is told once. */
   INBOX_FRAME_MS: z.coerce.number().int().min(10).max(5000).default(100),
   /** How often at most an agent hears new counts of queues it does not pick from (automatic routing). */
-  INBOX_COUNTS_EVERY_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  INBOX_COUNTS_EVERY_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   /** The waiting chats an agent's inbox lists per tray it picks from, oldest first; the rest are counted. */
   INBOX_QUEUE_SHOWN: z.coerce.number().int().min(1).max(2000).default(50),
   /** How many waiting chats one routing pass decides at once; a pass that used them all is followed by another. */

@@ -251,20 +251,31 @@ export class InboxHub {
     const personal = new Set(this.counts.filter((c) => c.trayKind === TrayKind.PERSONAL).map((c) => c.trayId));
     const refills = new Map<string, Promise<InteractionView[]>>();
     const shared = new Map<string, InboxUpdateView>();
-    let deferred = false;
+    const now = Date.now();
+    /** When the earliest inbox whose counts wait for their turn is due one. */
+    let nextTurn = Infinity;
     let written = 0;
     for (const inbox of [...this.inboxes]) {
       if (inbox.out.closed || inbox.behind) continue;
       const who = inbox.onlooker();
       if (who.kind !== 'STAFF') continue;
       if (who !== inbox.listedFor) inbox.mustReset = true;
-      if (!inbox.mustReset && !inbox.pending.size && inbox.countsSeen === this.countsReading) continue;
+      const turn = inbox.countsToldAt + this.options.countsEveryMs;
+      if (!inbox.mustReset && !inbox.pending.size) {
+        if (inbox.countsSeen === this.countsReading) continue;
+        // Nothing heard: only counts could have changed, of queues it neither picks from nor owns (those
+        // move with chats it hears), and they wait for the inbox's turn.
+        if (turn > now) {
+          nextTurn = Math.min(nextTurn, turn);
+          continue;
+        }
+      }
       const frame = inbox.mustReset ? await this.resetFrame(em, inbox, who) : await this.changeFrame(em, inbox, who, picksFrom, { picked, personal }, refills, shared);
-      if (frame === 'DEFERRED') deferred = true;
+      if (frame === 'DEFERRED') nextTurn = Math.min(nextTurn, turn);
       else if (frame) this.emit(inbox, frame);
       if (++written % SOCKETS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    if (deferred) this.schedule(this.options.countsEveryMs);
+    if (nextTurn < Infinity) this.schedule(Math.max(0, nextTurn - Date.now()));
   }
 
   /** Hands each heard event to the inboxes it may concern. */
