@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { allExist, type Em, existingIds, isUniqueViolation, one, pgArray, rows } from '../../db/sql.js';
 import { badInput, conflict, ErrorCode, forbidden, notFound, ParleyError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
@@ -149,17 +150,9 @@ async function emailsTaken(em: Em, emails: readonly string[]): Promise<RowProble
  */
 const HASHES_AT_ONCE = 2;
 
-async function hashAll(passwords: readonly string[]): Promise<string[]> {
-  const hashes: string[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < passwords.length) {
-      const i = next++;
-      hashes[i] = await hashPassword(passwords[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: HASHES_AT_ONCE }, worker));
-  return hashes;
+function hashAll(passwords: readonly string[]): Promise<string[]> {
+  const limit = pLimit(HASHES_AT_ONCE);
+  return Promise.all(passwords.map((password) => limit(() => hashPassword(password))));
 }
 
 /** The people `insertPeople` is given, one JSON parameter read as a table. */
