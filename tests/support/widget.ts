@@ -22,14 +22,14 @@ export interface OpenWidget {
  * them, with the customer's side: a browser (its own storage, as another device) and the demo page
  * with the widget opened from its launcher.
  */
-export function widgetWorld() {
+export function widgetWorld(env: Record<string, string> = {}) {
   let api: ApiProcess | undefined;
   let browser: Browser | undefined;
   let admin = '';
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [api, browser] = await Promise.all([startApi(), launchChromium()]);
+    [api, browser] = await Promise.all([startApi(env), launchChromium()]);
     admin = await adminToken(api.url);
   });
 
