@@ -5,8 +5,8 @@ import { INTERACTION_VIEW_SQL, type InteractionView, toInteractionView } from '.
 import { Role } from '../users/user.enums.js';
 import type { Staff, WaitingCount } from './inbox.rules.js';
 
-/** A queue's order: the customer who has waited longest first, as the inbox shows it. */
-const QUEUE_ORDER = 'coalesce(i.waiting_since, i.created_at), i.id';
+/** A queue's order, over the interactions aliased `alias`: the customer who has waited longest first, as the inbox shows it. */
+const queueOrder = (alias: string) => `coalesce(${alias}.waiting_since, ${alias}.created_at), ${alias}.id`;
 
 /** The open chats a supervisor's inbox starts with, the oldest first; later ones arrive as they change. */
 export const WATCHED_SHOWN = 2000;
@@ -26,11 +26,11 @@ export async function listedNow(em: Em, who: Staff, queueShown: number): Promise
    where ${vis.sql} and i.phase <> 'CLOSED'
      and (i.agent_id = ? or (t.kind = 'PERSONAL' and t.owner_id = ?) or (i.phase = 'IN_SERVICE' and i.status = 'NEEDS_HELP')
           or exists (select 1 from interaction_participants ip where ip.interaction_id = i.id and ip.user_id = ? and ip.left_at is null)
-          or i.id in (select id from (select q.id, row_number() over (partition by q.tray_id order by ${QUEUE_ORDER.replaceAll('i.', 'q.')}) as place
+          or i.id in (select id from (select q.id, row_number() over (partition by q.tray_id order by ${queueOrder('q')}) as place
                                         from interactions q join campaigns qc on qc.id = q.campaign_id
                                        where q.phase = 'WAITING' and qc.routing_strategy = 'MANUAL' and q.tray_id in (select id from trays where kind <> 'PERSONAL')) w
                        where w.place <= ?))
-   order by ${QUEUE_ORDER}`;
+   order by ${queueOrder('i')}`;
   return (await rows(em, sql, [...vis.params, who.userId, who.userId, who.userId, queueShown])).map(toInteractionView);
 }
 
@@ -48,7 +48,7 @@ export async function waitingCounts(em: Em): Promise<WaitingCount[]> {
 /** The oldest `shown` waiting chats of a tray: what a capped queue lists when a place frees up. */
 export async function oldestWaiting(em: Em, trayId: string, shown: number): Promise<InteractionView[]> {
   const sql = `${INTERACTION_VIEW_SQL} where i.id in (select q.id from interactions q where q.phase = 'WAITING' and q.tray_id = ?
-                 order by ${QUEUE_ORDER.replaceAll('i.', 'q.')} limit ?) order by ${QUEUE_ORDER}`;
+                 order by ${queueOrder('q')} limit ?) order by ${queueOrder('i')}`;
   return (await rows(em, sql, [trayId, shown])).map(toInteractionView);
 }
 
