@@ -7,6 +7,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './support/api.js';
 import { createTestDatabase, dropTestDatabase } from './support/database.js';
@@ -265,6 +266,52 @@ describe('webhooks', () => {
       expect(hook.received.filter((r) => r.eventId === started.eventId).length).toBe(sent);
       await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }, admin);
     } finally {
+      await hook.stop();
+    }
+  });
+
+  it('sends an event committed while another process held the hook, with no later commit to wake it', async () => {
+    const hook = receiver();
+    const url = await hook.start();
+    // Another server process pumping: it locked every hook before this event committed, and stops
+    // (or ends its pump) without reading it.
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      const created = (await ok(api.url, CREATE, { i: { url, campaignIds: [campaign.id], eventTypes: ['STARTED'] } }, admin)).createWebhook;
+      await other.query('begin');
+      await other.query('select id from webhooks where active for update');
+      const chat = await startWidgetChat(api.url, campaign.id);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(hook.received).toEqual([]);
+      await other.query('commit');
+      await expect.poll(() => hook.received.map((r) => JSON.parse(r.body).interactionId), { timeout: 5_000, interval: 50 }).toContain(chat.id);
+      await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }, admin);
+    } finally {
+      await other.end();
+      await hook.stop();
+    }
+  });
+
+  it('sends an event held back by a transaction that ends without writing events', async () => {
+    const hook = receiver();
+    const url = await hook.start();
+    // A transaction older than the event (a heartbeat, a job) keeps it unreadable, then commits
+    // with nothing to notify.
+    const older = new pg.Client({ connectionString: database.url });
+    await older.connect();
+    try {
+      const created = (await ok(api.url, CREATE, { i: { url, campaignIds: [campaign.id], eventTypes: ['STARTED'] } }, admin)).createWebhook;
+      await older.query('begin');
+      await older.query('select pg_current_xact_id()');
+      const chat = await startWidgetChat(api.url, campaign.id);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(hook.received).toEqual([]);
+      await older.query('commit');
+      await expect.poll(() => hook.received.map((r) => JSON.parse(r.body).interactionId), { timeout: 5_000, interval: 50 }).toContain(chat.id);
+      await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }, admin);
+    } finally {
+      await older.end();
       await hook.stop();
     }
   });

@@ -21,8 +21,10 @@ export interface CourierSettings extends SendSettings {
 
 /** However quiet it is, due work another process logged (or left when it stopped) is looked for this often. */
 const IDLE_LOOK_MS = 5_000;
-/** Events held behind a transaction still running are looked for again this soon. */
-const HELD_LOOK_MS = 100;
+/** Events held behind a transaction still running, or hooks another process held, are looked at again this soon. */
+const AGAIN_LOOK_MS = 100;
+/** A pump that failed (the database away a moment) is tried again this soon. */
+const PUMP_RETRY_MS = 1_000;
 /** How often a process without hooks looks whether one was made elsewhere. */
 const HOOKS_READ_MS = 1_000;
 /** How long stopping waits for deliveries in flight. */
@@ -79,7 +81,7 @@ export class WebhookCourier {
   private readonly claimRun = new Coalesced();
   private timer: NodeJS.Timeout | null = null;
   private timerAt = Infinity;
-  private heldTimer: NodeJS.Timeout | null = null;
+  private pumpTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private hooksOn = true;
   private hooksReadAt = 0;
@@ -108,15 +110,22 @@ export class WebhookCourier {
         const result = await pumpWebhooks(this.orm.em.fork());
         if (result.logged) this.wake();
         if (result.more) this.pump();
-        else if (result.held && !this.heldTimer) {
-          this.heldTimer = setTimeout(() => {
-            this.heldTimer = null;
-            this.pump();
-          }, HELD_LOOK_MS);
-        }
+        else if (result.again) this.pumpLater(AGAIN_LOOK_MS);
       },
-      (err) => this.log.warn({ err }, 'webhook pump'),
+      (err) => {
+        this.log.warn({ err }, 'webhook pump');
+        this.pumpLater(PUMP_RETRY_MS);
+      },
     );
+  }
+
+  /** Pumps again after `ms`, unless a pump is already set to come. */
+  private pumpLater(ms: number): void {
+    if (this.stopped || this.pumpTimer) return;
+    this.pumpTimer = setTimeout(() => {
+      this.pumpTimer = null;
+      this.pump();
+    }, ms);
   }
 
   /** A hook was made or turned on in this process: the next pump looks at once. */
@@ -170,7 +179,7 @@ export class WebhookCourier {
    */
   async close(): Promise<void> {
     this.stopped = true;
-    for (const t of [this.timer, this.heldTimer]) if (t) clearTimeout(t);
+    for (const t of [this.timer, this.pumpTimer]) if (t) clearTimeout(t);
     let waited: NodeJS.Timeout | undefined;
     await Promise.race([Promise.allSettled([...this.sending]), new Promise((r) => (waited = setTimeout(r, CLOSE_WAIT_MS)))]);
     clearTimeout(waited);

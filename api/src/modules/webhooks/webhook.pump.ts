@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Em, rows } from '../../db/sql.js';
 import { scopeFrom } from '../auth/scope.rules.js';
 import { heldBack, readEvents } from '../events/event-feed.js';
-import { encodeCursor, feedMatches } from '../events/event-feed.rules.js';
+import { compare, encodeCursor, feedMatches } from '../events/event-feed.rules.js';
 
 /** Events one pump takes per hook; a full take is followed by another pump. */
 const TAKE = 200;
@@ -12,17 +12,22 @@ export interface PumpResult {
   logged: number;
   /** A hook had more events than one take: pump again now. */
   more: boolean;
-  /** Events committed behind a transaction still running are not readable yet: pump again shortly. */
-  held: boolean;
+  /**
+   * Pump again shortly: events committed behind a transaction still running are not readable yet,
+   * or another process holds some hooks (it may be stopping, or have read them before the commit
+   * that woke this pump).
+   */
+  again: boolean;
 }
 
 /**
  * Turns new events into deliveries, for every active hook from its own feed position: the log rows
  * and the hook's new position commit together, so an event is logged once per hook. Hooks another
- * process is pumping are skipped (it logs their events).
+ * process is pumping are skipped, and looked at again shortly: that process may have read them just
+ * before the commit that woke this pump, and be stopping.
  */
 export async function pumpWebhooks(em: Em): Promise<PumpResult> {
-  const result: PumpResult = { logged: 0, more: false, held: false };
+  const result: PumpResult = { logged: 0, more: false, again: false };
   await em.transactional(async (tx) => {
     const hooks = await rows(
       tx,
@@ -32,6 +37,13 @@ export async function pumpWebhooks(em: Em): Promise<PumpResult> {
          from webhooks w left join users u on u.id = w.created_by_id
         where w.active order by w.id for update of w skip locked`,
     );
+    const [active] = await rows<{ n: number }>(tx, 'select count(*)::int as n from webhooks where active');
+    result.again = (active?.n ?? 0) > hooks.length;
+    // Asked before the reads, from the hook furthest behind: a transaction that holds events back
+    // and ends during the reads would otherwise leave them unread and unflagged, with no commit of
+    // events to wake a pump again.
+    const behind = hooks.map((h) => ({ txid: BigInt(h.txid), id: BigInt(h.fid) })).sort(compare)[0];
+    if (behind && (await heldBack(tx, behind))) result.again = true;
     for (const hook of hooks) {
       const events = await readEvents(tx, { txid: BigInt(hook.txid), id: BigInt(hook.fid) }, TAKE);
       if (events.length === 0) continue;
@@ -49,9 +61,6 @@ export async function pumpWebhooks(em: Em): Promise<PumpResult> {
       const last = events.at(-1)!.position;
       await rows(tx, 'update webhooks set feed_txid = ?::text::xid8, feed_id = ? where id = ?', [last.txid.toString(), last.id.toString(), hook.id]);
     }
-    // Asked once, from the hook furthest behind: a held event after it may be any hook's.
-    const behind = hooks.map((h) => ({ txid: BigInt(h.txid), id: BigInt(h.fid) })).sort((x, y) => (x.txid === y.txid ? Number(x.id - y.id) : x.txid < y.txid ? -1 : 1))[0];
-    if (behind) result.held = await heldBack(tx, behind);
   });
   return result;
 }
