@@ -316,6 +316,28 @@ describe('webhooks', () => {
     }
   });
 
+  it('made from now, sends nothing committed before it, though an older transaction still ran', async () => {
+    const hook = receiver();
+    const url = await hook.start();
+    const older = new pg.Client({ connectionString: database.url });
+    await older.connect();
+    try {
+      await older.query('begin');
+      await older.query('select pg_current_xact_id()');
+      const earlier = await startWidgetChat(api.url, campaign.id);
+      const created = (await ok(api.url, CREATE, { i: { url, campaignIds: [campaign.id], eventTypes: ['STARTED'] } }, admin)).createWebhook;
+      const later = await startWidgetChat(api.url, campaign.id);
+      await older.query('commit');
+      const heard = () => hook.received.map((r) => JSON.parse(r.body).interactionId);
+      await expect.poll(heard, { timeout: 5_000, interval: 50 }).toContain(later.id);
+      expect(heard()).not.toContain(earlier.id);
+      await ok(api.url, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }, admin);
+    } finally {
+      await older.end();
+      await hook.stop();
+    }
+  });
+
   it('starts a new hook from a moment past when asked, and from now otherwise', async () => {
     const hook = receiver();
     const url = await hook.start();

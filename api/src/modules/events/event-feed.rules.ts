@@ -31,8 +31,22 @@ export function parseSnapshot(text: string): Snapshot {
   return { xmin: BigInt(xmin!), xmax: BigInt(xmax!), running: new Set(xip.split(',').filter(Boolean).map(BigInt)) };
 }
 
+/** The text form `parseSnapshot` reads, to keep a snapshot in a row (a hook's start). */
+export const snapshotText = (s: Snapshot): string => `${s.xmin}:${s.xmax}:${[...s.running].join(',')}`;
+
 /** Whether a transaction had committed (or aborted: it wrote nothing then) when the snapshot was taken. */
 export const doneIn = (snapshot: Snapshot, txid: bigint): boolean => txid < snapshot.xmin || (txid < snapshot.xmax && !snapshot.running.has(txid));
+
+/**
+ * For a reader "from now", an event of transaction `txid` in feed order: skipped when its
+ * transaction was done before the reader began, and the snapshot the reader keeps after it, none
+ * once past every transaction the snapshot knew of.
+ */
+export function pastStart(startedAfter: Snapshot | null, txid: bigint): { skip: boolean; startedAfter: Snapshot | null } {
+  if (!startedAfter) return { skip: false, startedAfter };
+  if (doneIn(startedAfter, txid)) return { skip: true, startedAfter };
+  return { skip: false, startedAfter: txid >= startedAfter.xmax ? null : startedAfter };
+}
 
 export function encodeCursor(p: FeedPosition): string {
   return Buffer.from(`${p.txid}:${p.id}`).toString('base64url');

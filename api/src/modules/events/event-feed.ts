@@ -4,7 +4,20 @@ import { type Em, rows } from '../../db/sql.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ActorKind, Channel } from '../interactions/interaction.enums.js';
 import type { Scope } from '../auth/scope.rules.js';
-import { compare, doneIn, feedData, type FeedEventRow, type FeedFilter, feedMatches, type FeedPosition, parseSnapshot, retentionStart, type Snapshot, START, startMoment } from './event-feed.rules.js';
+import {
+  compare,
+  feedData,
+  type FeedEventRow,
+  type FeedFilter,
+  feedMatches,
+  type FeedPosition,
+  parseSnapshot,
+  pastStart,
+  retentionStart,
+  type Snapshot,
+  START,
+  startMoment,
+} from './event-feed.rules.js';
 import { badInput } from '../../shared/errors.js';
 
 declare module '../../shared/deps.js' {
@@ -58,11 +71,6 @@ export async function readEvents(em: Em, from: FeedPosition, limit: number): Pro
     data: feedData(r.type, typeof r.data === 'string' ? JSON.parse(r.data) : r.data),
     createdAt: new Date(r.created_at),
   }));
-}
-
-/** The position of the last event every running transaction is newer than: a reader starting here gets what comes next. */
-export async function presentPosition(em: Em): Promise<FeedPosition> {
-  return (await presentStart(em)).position;
 }
 
 /**
@@ -245,10 +253,9 @@ export class EventFeed {
         if (reader.pending >= this.readerBuffer) break;
         if (compare(event.position, reader.position) <= 0) continue;
         reader.position = event.position;
-        if (reader.startedAfter) {
-          if (doneIn(reader.startedAfter, event.position.txid)) continue;
-          if (event.position.txid >= reader.startedAfter.xmax) reader.startedAfter = null;
-        }
+        const past = pastStart(reader.startedAfter, event.position.txid);
+        reader.startedAfter = past.startedAfter;
+        if (past.skip) continue;
         if (!feedMatches(reader.filter, reader.campaigns, event)) continue;
         reader.pending++;
         void reader.deliver(event).finally(() => {

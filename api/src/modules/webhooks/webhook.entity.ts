@@ -18,6 +18,8 @@ export class WebhookEntity {
   @Property({ type: 'int', default: 0 }) consecutiveFailures: number = 0;
   @Property({ type: 'xid8' }) feedTxid!: string;
   @Property({ type: 'bigint' }) feedId!: string;
+  /** Made "from now": the snapshot of its making, whose committed transactions are not sent (see `pastStart`). */
+  @Property({ type: 'text', nullable: true }) feedStartedAfter: string | null = null;
   @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
   /** The person behind it (or behind the key that made it): the hook sends events of their reach only. */
   @ManyToOne({ entity: () => UserEntity, fieldName: 'created_by_id', mapToPk: true, nullable: true, deleteRule: 'set null' }) createdById: string | null = null;

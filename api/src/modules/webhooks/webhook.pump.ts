@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Em, rows } from '../../db/sql.js';
 import { scopeFrom } from '../auth/scope.rules.js';
 import { heldBack, readEvents } from '../events/event-feed.js';
-import { compare, encodeCursor, feedMatches } from '../events/event-feed.rules.js';
+import { compare, encodeCursor, feedMatches, parseSnapshot, pastStart, snapshotText } from '../events/event-feed.rules.js';
 
 /** Events one pump takes per hook; a full take is followed by another pump. */
 const TAKE = 200;
@@ -32,7 +32,7 @@ export async function pumpWebhooks(em: Em): Promise<PumpResult> {
     const hooks = await rows(
       tx,
       // The reach of the person behind each hook, read now: a campaign moved out of their group stops reaching it.
-      `select w.id, w.event_types, w.campaign_ids, w.feed_txid::text as txid, w.feed_id::text as fid, u.security_group_id,
+      `select w.id, w.event_types, w.campaign_ids, w.feed_txid::text as txid, w.feed_id::text as fid, w.feed_started_after, u.security_group_id,
               case when u.security_group_id is null then null else array(select gc.id::text from campaigns gc where gc.security_group_id = u.security_group_id) end as group_campaign_ids
          from webhooks w left join users u on u.id = w.created_by_id
         where w.active order by w.id for update of w skip locked`,
@@ -49,7 +49,13 @@ export async function pumpWebhooks(em: Em): Promise<PumpResult> {
       if (events.length === 0) continue;
       result.more ||= events.length === TAKE;
       const reach = scopeFrom({ securityGroupId: hook.security_group_id, groupCampaignIds: hook.group_campaign_ids });
-      const wanted = events.filter((e) => feedMatches({ campaignIds: hook.campaign_ids, channels: [], types: hook.event_types }, reach, e));
+      // A hook made "from now" is not sent what was committed before it was made.
+      let startedAfter = hook.feed_started_after ? parseSnapshot(hook.feed_started_after) : null;
+      const wanted = events.filter((e) => {
+        const past = pastStart(startedAfter, e.position.txid);
+        startedAfter = past.startedAfter;
+        return !past.skip && feedMatches({ campaignIds: hook.campaign_ids, channels: [], types: hook.event_types }, reach, e);
+      });
       if (wanted.length)
         result.logged += (
           await logDeliveries(
@@ -59,7 +65,12 @@ export async function pumpWebhooks(em: Em): Promise<PumpResult> {
           )
         ).length;
       const last = events.at(-1)!.position;
-      await rows(tx, 'update webhooks set feed_txid = ?::text::xid8, feed_id = ? where id = ?', [last.txid.toString(), last.id.toString(), hook.id]);
+      await rows(tx, 'update webhooks set feed_txid = ?::text::xid8, feed_id = ?, feed_started_after = ? where id = ?', [
+        last.txid.toString(),
+        last.id.toString(),
+        startedAfter && snapshotText(startedAfter),
+        hook.id,
+      ]);
     }
   });
   return result;

@@ -1,12 +1,12 @@
 import { type Committed, committed } from '../domain-events/domain-event.js';
-import { unknownEventTypes, startMoment } from '../events/event-feed.rules.js';
+import { snapshotText, startMoment, unknownEventTypes } from '../events/event-feed.rules.js';
 import { randomBytes } from 'node:crypto';
 import { allExist, type Em, one, pgArray, rows, type Row } from '../../db/sql.js';
 import { badInput, notFound } from '../../shared/errors.js';
 import { campaignListSql, campaignsWithin, type Scope } from '../auth/scope.rules.js';
 import { type DeliveryStatus, hookUrlRefusal } from './webhook.rules.js';
 import type { InteractionEventType } from '../interactions/interaction.enums.js';
-import { presentPosition, startAt } from '../events/event-feed.js';
+import { presentStart, startAt } from '../events/event-feed.js';
 
 export interface WebhookView {
   id: string;
@@ -79,18 +79,19 @@ export async function createWebhook(
   if (scope.kind === 'LIMITED' && campaignIds.length === 0) throw badInput('You reach no campaign', 'campaignIds');
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   // It starts at the feed's present (what happened before it existed is not sent), or where asked.
-  const start = since ? await startAt(em, since.at, since.retentionDays) : await presentPosition(em);
+  const start = since ? { position: await startAt(em, since.at, since.retentionDays), startedAfter: null } : await presentStart(em);
   const row = await one(
     em,
-    `insert into webhooks (id, url, event_types, campaign_ids, secret, feed_txid, feed_id, created_at, created_by_id)
-     values (gen_random_uuid(), ?, ?::text[], ?::text[], ?, ?::text::xid8, ?, now(), coalesce(?::uuid, (select created_by_id from api_keys where id = ?::uuid))) returning ${COLUMNS}`,
+    `insert into webhooks (id, url, event_types, campaign_ids, secret, feed_txid, feed_id, feed_started_after, created_at, created_by_id)
+     values (gen_random_uuid(), ?, ?::text[], ?::text[], ?, ?::text::xid8, ?, ?, now(), coalesce(?::uuid, (select created_by_id from api_keys where id = ?::uuid))) returning ${COLUMNS}`,
     [
       url,
       pgArray([...new Set(eventTypes)]),
       pgArray([...new Set(campaignIds)]),
       secret,
-      start.txid.toString(),
-      start.id.toString(),
+      start.position.txid.toString(),
+      start.position.id.toString(),
+      start.startedAfter && snapshotText(start.startedAfter),
       creator && 'userId' in creator ? creator.userId : null,
       creator && 'keyId' in creator ? creator.keyId : null,
     ],

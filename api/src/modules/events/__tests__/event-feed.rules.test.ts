@@ -3,7 +3,7 @@ import { Channel } from '../../interactions/interaction.enums.js';
 import { ApiScope } from '../../auth/viewer.js';
 import { Role } from '../../users/user.enums.js';
 import type { Scope } from '../../auth/scope.rules.js';
-import { compare, decodeCursor, doneIn, encodeCursor, feedData, feedMatches, mayReadFeed, parseSnapshot, retentionStart, startMoment } from '../event-feed.rules.js';
+import { compare, decodeCursor, doneIn, encodeCursor, feedData, feedMatches, mayReadFeed, parseSnapshot, pastStart, retentionStart, snapshotText, startMoment } from '../event-feed.rules.js';
 
 describe('feed cursors', () => {
   it('round-trip a position and refuse anything Parley did not give out', () => {
@@ -56,6 +56,20 @@ describe('a reader from now', () => {
     expect([99n, 100n, 102n, 104n, 109n].map((t) => doneIn(snapshot, t))).toEqual([true, true, true, true, true]);
     expect([103n, 107n, 110n, 150n].map((t) => doneIn(snapshot, t))).toEqual([false, false, false, false]);
     expect(parseSnapshot('5:5:').running.size).toBe(0);
+  });
+
+  it('forgets its snapshot once past every transaction it knew of, and keeps it as text in a hook', () => {
+    const snapshot = parseSnapshot('100:110:103,107');
+    let kept: typeof snapshot | null = snapshot;
+    const skipped = [100n, 103n, 104n, 107n, 112n, 105n].map((txid) => {
+      const past = pastStart(kept, txid);
+      kept = past.startedAfter;
+      return past.skip;
+    });
+    // 105 after 112 would be skipped by the snapshot, but the feed never goes back below a position passed.
+    expect(skipped).toEqual([true, false, true, false, false, false]);
+    expect(kept).toBeNull();
+    expect(parseSnapshot(snapshotText(snapshot))).toEqual(snapshot);
   });
 });
 
