@@ -8,6 +8,12 @@ import tseslint from 'typescript-eslint';
 const layers = 'Modules depend on shared/ or on interfaces they own; server/ builds them (docs/architecture.md).';
 // A path with a `server` directory in it; \u002F is '/', which esquery's regex cannot hold.
 const serverPath = '/(^|\\u002F)server(\\u002F|$)/';
+// MikroORM keeps a transaction, or a flush, in an AsyncLocalStorage: on Node 20 its first use turns
+// on promise hooks for the whole process for good (api/src/db/transaction.ts says what they cost).
+const asyncContext = {
+  selector: "CallExpression[callee.property.name=/^(transactional|flush|persist|persistAndFlush)$/][callee.object.type!='ThisExpression']",
+  message: 'Use transaction(em, work) from db/transaction.ts and SQL: MikroORM keeps these in an AsyncLocalStorage, which turns on promise hooks for every request.',
+};
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'web/src/gql/**', 'client/src/gql/**', 'tests/artifacts/**', '.data/**', 'bench/results/**'] },
@@ -35,6 +41,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    files: ['api/src/**/*.ts'],
+    ignores: ['api/src/db/transaction.ts'],
+    rules: { 'no-restricted-syntax': ['error', asyncContext] },
+  },
+  {
     // The layers of docs/architecture.md: modules take Context and Deps from shared/; server/ builds them.
     files: ['api/src/modules/**/*.ts'],
     rules: {
@@ -44,6 +55,7 @@ export default tseslint.config(
         'error',
         { selector: `ImportExpression[source.value=${serverPath}]`, message: layers },
         { selector: `TSImportType[argument.literal.value=${serverPath}]`, message: layers },
+        asyncContext,
       ],
     },
   },

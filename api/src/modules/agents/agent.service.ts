@@ -11,6 +11,7 @@ import { requirePersonToActOn } from '../users/people.access.js';
 import { Role } from '../users/user.enums.js';
 import { type AgentStatusView, loadStatuses } from './agent.queries.js';
 import { MyState } from './agent.type.js';
+import { transaction } from '../../db/transaction.js';
 
 const STORE_STATES = prepared(
   'agent_store_states',
@@ -36,7 +37,7 @@ export async function refreshAgents(deps: Deps, userIds: readonly string[]): Pro
   const changed =
     statuses.length === 1
       ? await update(em)
-      : await em.transactional(async (tx) => {
+      : await transaction(em, async (tx) => {
           await rows(tx, 'select 1 from agent_status where user_id = any(?::uuid[]) order by user_id for update', [pgArray(statuses.map((st) => st.userId))]);
           return update(tx);
         });

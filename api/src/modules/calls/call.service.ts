@@ -28,6 +28,7 @@ import {
 import { logCallEvent, type UnloggedCallEvent } from './call.log.js';
 import { requireSupervisor } from '../auth/guards.js';
 import { requirePersonToActOn } from '../users/people.access.js';
+import { transaction } from '../../db/transaction.js';
 
 type CallView = CallEventMessage['call'];
 type Party = 'CUSTOMER' | 'AGENT' | 'SUPERVISOR';
@@ -94,7 +95,7 @@ export async function requestCall(ctx: Context, interactionId: string, kind: Cal
   const campaign = (await one<{ allow_audio: boolean; allow_video: boolean }>(ctx.em, 'select allow_audio, allow_video from campaigns where id = ?', [view.campaign.id]))!;
   enforce(mayRequestCall({ allowAudio: campaign.allow_audio, allowVideo: campaign.allow_video }, kind, view.phase));
   try {
-    const [call, told] = await ctx.em.transactional(async (tx) => {
+    const [call, told] = await transaction(ctx.em, async (tx) => {
       const row = await one(tx, `insert into calls (id, interaction_id, agent_id, kind, state, requested_at) values (gen_random_uuid(), ?, ?, ?, 'REQUESTED', now()) returning ${COLUMNS}`, [
         view.id,
         view.agent!.id,
@@ -114,7 +115,7 @@ export async function requestCall(ctx: Context, interactionId: string, kind: Cal
 /** Accepts, declines or ends a call: the agent answers a ringing call; either side ends it. */
 export async function actOnCall(ctx: Context, callId: string, action: CallAction): Promise<Committed<CallView>> {
   enforce(mayTakePart(ctx.viewer.kind));
-  const [call, told] = await ctx.em.transactional(async (tx) => {
+  const [call, told] = await transaction(ctx.em, async (tx) => {
     const current = await loadCall(tx, callId, true);
     const party = partyOf(ctx, current);
     if (action !== CallAction.END && party !== 'AGENT') throw forbidden('The agent answers calls');
@@ -147,7 +148,7 @@ async function moveCall(tx: Em, callId: string, next: CallState, end: { reason: 
 /** Ends a call whose party stayed away past the grace period, unless it ended meanwhile. */
 async function endLostCall(deps: Deps, callId: string, lost: Party): Promise<Committed<CallView | null>> {
   const em = deps.orm.em.fork() as Em;
-  const moved = await em.transactional(async (tx) => {
+  const moved = await transaction(em, async (tx) => {
     const current = await loadCall(tx, callId, true);
     if (current.state !== CallState.REQUESTED && current.state !== CallState.ACCEPTED) return null;
     return moveCall(tx, callId, CallState.ENDED, { reason: CallEndReason.CONNECTION_LOST, by: lost, actor: SYSTEM_ACTOR });
@@ -195,7 +196,7 @@ export async function requestScreen(ctx: Context, agentId: string): Promise<Comm
   const target = await one<{ role: string; may_monitor_screen: boolean }>(ctx.em, 'select role, may_monitor_screen from users where id = ? and active', [agentId]);
   if (!target) throw notFound('Agent');
   enforce(mayMonitorScreen({ role: target.role, mayMonitorScreen: target.may_monitor_screen }));
-  const [call, told] = await ctx.em.transactional(async (tx) => {
+  const [call, told] = await transaction(ctx.em, async (tx) => {
     const row = await one(
       tx,
       `insert into calls (id, interaction_id, agent_id, supervisor_id, kind, state, requested_at) values (gen_random_uuid(), null, ?, ?, 'SCREEN', 'REQUESTED', now()) returning ${COLUMNS}`,
@@ -216,7 +217,7 @@ const MAX_SIGNAL = 64 * 1024;
 export async function sendCallSignal(ctx: Context, callId: string, kind: CallSignalKind, payload: string): Promise<boolean> {
   enforce(mayTakePart(ctx.viewer.kind));
   if (payload.length > MAX_SIGNAL) throw badInput('A signal is at most 64 KiB', 'payload');
-  const event = await ctx.em.transactional(async (tx) => {
+  const event = await transaction(ctx.em, async (tx) => {
     const call = await loadCall(tx, callId, true);
     const from = partyOf(ctx, call);
     enforce(maySignal(call.state as CallState));

@@ -1,9 +1,6 @@
 import { allExist, type Em, isUniqueViolation, pgArray, rows } from '../../db/sql.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
-import { LockMode } from '@mikro-orm/core';
-import { TrayEntity } from '../trays/tray.entity.js';
 import { TrayKind } from '../trays/tray.enums.js';
-import { CampaignEntity } from './campaign.entity.js';
 import { type CampaignMessages, type CampaignSchedule, Language, LANGUAGES, RoutingStrategy } from './campaign.enums.js';
 import { protocolPrefixFor } from './campaign.rules.js';
 import { peopleSql, reaches, type Scope } from '../auth/scope.rules.js';
@@ -12,6 +9,7 @@ import { requireGroup } from './security-group.service.js';
 import { validateSchedule, validateThresholds, validateTimeZone } from './campaign.validation.js';
 import { type Committed, committed, directoryChanged } from '../domain-events/domain-event.js';
 import { DirectoryPart } from '../directory/directory.enums.js';
+import { transaction } from '../../db/transaction.js';
 
 export interface NewCampaign {
   name: string;
@@ -71,11 +69,36 @@ async function replaceMembers(tx: Em, scope: Scope, campaignId: string, memberId
 
 const DEFAULT_THRESHOLDS = [300, 600, 900];
 
+/** The settings kept one to a column, named as the column is in snake case. */
+type Settings = Omit<NewCampaign, 'name' | 'messages' | 'memberIds' | 'securityGroupId'>;
+
+/** Settings kept as JSON; the rest are plain values PostgreSQL types from their columns. */
+const JSON_SETTINGS: ReadonlySet<string> = new Set(['schedule', 'thresholdsSeconds']);
+
+/** The columns, value expressions and parameters of the settings given (undefined ones left out). */
+function settingColumns(settings: Settings) {
+  const names: string[] = [];
+  const values: string[] = [];
+  const params: unknown[] = [];
+  const set = (column: string, value: string, param: unknown) => {
+    names.push(column);
+    values.push(value);
+    params.push(param);
+  };
+  for (const [key, value] of Object.entries(settings)) {
+    if (value === undefined) continue;
+    const column = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    if (JSON_SETTINGS.has(key)) set(column, '?::jsonb', value === null ? null : JSON.stringify(value));
+    else set(column, '?', value);
+  }
+  return { names, values, params, set };
+}
+
 /**
  * Creates a campaign with its General and Closed trays, in the security group the scope allows: a
  * grouped administrator's own, else the one asked for or the default.
  */
-export async function createCampaign(em: Em, input: NewCampaign, scope: Scope): Promise<Committed<CampaignEntity>> {
+export async function createCampaign(em: Em, input: NewCampaign, scope: Scope): Promise<Committed<{ id: string }>> {
   checkSettings({ ...input, timeZone: input.timeZone ?? 'UTC', thresholdsSeconds: input.thresholdsSeconds ?? DEFAULT_THRESHOLDS });
   const group = groupForNewCampaign(scope, input.securityGroupId);
   if ('refused' in group)
@@ -84,35 +107,40 @@ export async function createCampaign(em: Em, input: NewCampaign, scope: Scope): 
   const name = input.name.trim();
   const timeZone = input.timeZone ?? 'UTC';
   const thresholds = input.thresholdsSeconds ?? DEFAULT_THRESHOLDS;
+  const settings: Settings = {
+    routingStrategy: input.routingStrategy ?? RoutingStrategy.MANUAL,
+    serviceLevelSeconds: input.serviceLevelSeconds ?? 30,
+    timeZone,
+    schedule: input.schedule ?? null,
+    waitingLimit: input.waitingLimit ?? null,
+    thresholdsSeconds: thresholds,
+    noAnswerTimeoutSeconds: input.noAnswerTimeoutSeconds ?? null,
+    skillsWideningSeconds: input.skillsWideningSeconds ?? 60,
+    botFirst: input.botFirst ?? false,
+    allowAudio: input.allowAudio ?? false,
+    allowVideo: input.allowVideo ?? false,
+    allowOfflineMessages: input.allowOfflineMessages ?? true,
+    askName: input.askName ?? true,
+    askEmail: input.askEmail ?? true,
+    askPhone: input.askPhone ?? false,
+    defaultLanguage: input.defaultLanguage ?? Language.en,
+  };
+  const columns = settingColumns(settings);
   try {
-    const campaign = await em.transactional(async (tx) => {
-      const campaign = tx.create(CampaignEntity, {
-        name,
-        routingStrategy: input.routingStrategy ?? RoutingStrategy.MANUAL,
-        serviceLevelSeconds: input.serviceLevelSeconds ?? 30,
-        timeZone,
-        schedule: input.schedule ?? null,
-        waitingLimit: input.waitingLimit ?? null,
-        thresholdsSeconds: thresholds,
-        noAnswerTimeoutSeconds: input.noAnswerTimeoutSeconds ?? null,
-        skillsWideningSeconds: input.skillsWideningSeconds ?? 60,
-        botFirst: input.botFirst ?? false,
-        allowAudio: input.allowAudio ?? false,
-        allowVideo: input.allowVideo ?? false,
-        allowOfflineMessages: input.allowOfflineMessages ?? true,
-        askName: input.askName ?? true,
-        askEmail: input.askEmail ?? true,
-        askPhone: input.askPhone ?? false,
-        defaultLanguage: input.defaultLanguage ?? Language.en,
-        messages: input.messages ?? {},
-        protocolPrefix: protocolPrefixFor(name),
-        securityGroupId: group.groupId,
-      });
-      tx.create(TrayEntity, { name: 'General', kind: TrayKind.GENERAL, campaignId: campaign.id, ownerId: null });
-      tx.create(TrayEntity, { name: 'Closed', kind: TrayKind.CLOSED, campaignId: campaign.id, ownerId: null });
-      await tx.flush();
-      if (input.memberIds?.length) await replaceMembers(tx, scope, campaign.id, input.memberIds);
-      return campaign;
+    const campaign = await transaction(em, async (tx) => {
+      const [made] = await rows<{ id: string }>(
+        tx,
+        `insert into campaigns (id, name, messages, protocol_prefix, security_group_id, created_at, ${columns.names.join(', ')})
+         values (gen_random_uuid(), ?, ?::jsonb, ?, ?, now(), ${columns.values.join(', ')}) returning id`,
+        [name, JSON.stringify(input.messages ?? {}), protocolPrefixFor(name), group.groupId, ...columns.params],
+      );
+      await rows(
+        tx,
+        `insert into trays (id, name, kind, campaign_id, owner_id, created_at) values (gen_random_uuid(), 'General', ?, ?, null, now()), (gen_random_uuid(), 'Closed', ?, ?, null, now())`,
+        [TrayKind.GENERAL, made!.id, TrayKind.CLOSED, made!.id],
+      );
+      if (input.memberIds?.length) await replaceMembers(tx, scope, made!.id, input.memberIds);
+      return made!;
     });
     return committed(campaign, [directoryChanged(DirectoryPart.CAMPAIGN, campaign.id), directoryChanged(DirectoryPart.TRAY, campaign.id)]);
   } catch (err) {
@@ -131,20 +159,21 @@ export type CampaignChange = Partial<NewCampaign>;
 export async function updateCampaign(em: Em, id: string, change: CampaignChange, scope: Scope): Promise<Committed<void>> {
   checkSettings(change);
   try {
-    await em.transactional(async (tx) => {
-      const campaign = await tx.findOne(CampaignEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    await transaction(em, async (tx) => {
+      const [campaign] = await rows<{ security_group_id: string }>(tx, 'select security_group_id from campaigns where id = ? for update', [id]);
       // Another group's campaign is answered as if it did not exist.
-      if (!campaign || !reaches(scope, campaign.id)) throw notFound('Campaign');
+      if (!campaign || !reaches(scope, id)) throw notFound('Campaign');
       const { memberIds, messages, name, securityGroupId, ...settings } = change;
-      if (securityGroupId !== undefined && securityGroupId !== campaign.securityGroupId) {
+      const columns = settingColumns(settings);
+      if (securityGroupId !== undefined && securityGroupId !== campaign.security_group_id) {
         if (!mayManageGroups(scope)) throw forbidden('Only administrators without a security group can move a campaign to another group');
         await requireGroup(tx, securityGroupId, 'securityGroupId');
-        campaign.securityGroupId = securityGroupId;
+        columns.set('security_group_id', '?', securityGroupId);
       }
-      for (const [key, value] of Object.entries(settings)) if (value !== undefined) (campaign as unknown as Record<string, unknown>)[key] = value;
-      if (name !== undefined) campaign.name = name.trim();
-      if (messages) campaign.messages = { ...campaign.messages, ...messages };
-      await tx.flush();
+      if (name !== undefined) columns.set('name', '?', name.trim());
+      // The messages given replace those of their languages; the others stay.
+      if (messages) columns.set('messages', 'messages || ?::jsonb', JSON.stringify(messages));
+      if (columns.names.length) await rows(tx, `update campaigns set ${columns.names.map((c, i) => `${c} = ${columns.values[i]}`).join(', ')} where id = ?`, [...columns.params, id]);
       if (memberIds) await replaceMembers(tx, scope, id, memberIds);
     });
     return committed(undefined, [directoryChanged(DirectoryPart.CAMPAIGN, id)]);

@@ -11,6 +11,7 @@ import { AuthorKind, Visibility } from '../messages/message.enums.js';
 import { ANYWHERE, findOffline, markHandled, offlineChanged, requireUnhandled } from './offline-message.service.js';
 import type { OfflineMessage } from './offline-message.type.js';
 import { OfflineHandling } from './offline-message.rules.js';
+import { transaction } from '../../db/transaction.js';
 
 /**
  * Turns an offline message into a chat, as if the customer had written it in the widget: a new
@@ -23,7 +24,7 @@ import { OfflineHandling } from './offline-message.rules.js';
 export async function turnIntoConversation(ctx: Context, id: string): Promise<Committed<OfflineMessage>> {
   const { viewer } = ctx;
   const found = await requireUnhandled(ctx, id);
-  const { interactionId, message } = await ctx.em.transactional(async (tx) => {
+  const { interactionId, message } = await transaction(ctx.em, async (tx) => {
     await markHandled(tx, viewer, id, OfflineHandling.CONVERSATION, null);
     const campaign = (await one<{ id: string; protocol_prefix: string }>(tx, 'select id, protocol_prefix from campaigns where id = ?', [found.campaignId]))!;
     const tray = (await one<{ id: string }>(tx, "select id from trays where campaign_id = ? and kind = 'GENERAL'", [campaign.id]))!;

@@ -11,6 +11,7 @@ import { offlineReachSql } from './offline-message.sql.js';
 import type { SqlPart } from '../auth/scope.rules.js';
 import { type Committed, committed, type DomainEvent } from '../domain-events/domain-event.js';
 import { transcriptLanguage } from '../transcripts/transcript.rules.js';
+import { transaction } from '../../db/transaction.js';
 
 /** Anyone may leave one, on a campaign that takes them; a way to answer (e-mail or phone) is required. */
 export async function leaveOfflineMessage(
@@ -129,7 +130,7 @@ export async function answerOfflineByEmail(ctx: Context, id: string, body: strin
   const found = await requireUnhandled(ctx, id);
   const to = enforce(mayEmail(found.email));
   if (!ctx.deps.mailer.sendsForReal) throw new ParleyError(ErrorCode.EMAIL_NOT_CONFIGURED, 'Outgoing e-mail is not configured on this server (SMTP_URL)');
-  await ctx.em.transactional(async (tx) => {
+  await transaction(ctx.em, async (tx) => {
     await markHandled(tx, ctx.viewer, id, OfflineHandling.EMAIL, reply);
     const campaign = (await one<{ name: string; default_language: string }>(tx, 'select name, default_language from campaigns where id = ?', [found.campaignId]))!;
     const mail = renderOfflineReply({ language: transcriptLanguage(found.language, campaign.default_language), campaignName: campaign.name, customerName: found.name, reply, original: found.body });

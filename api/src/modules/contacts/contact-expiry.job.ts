@@ -6,6 +6,7 @@ import { recordEvent, SYSTEM_ACTOR } from '../interactions/interaction.events.js
 import { dispatched, distinct, type Listener } from '../domain-events/dispatcher.js';
 import { type Committed, committed, type DomainEvent } from '../domain-events/domain-event.js';
 import { loadView } from '../interactions/interaction.access.js';
+import { transaction } from '../../db/transaction.js';
 
 /**
  * Schedules the check that expires a contact one session window after its latest message. While a
@@ -49,7 +50,7 @@ export const expiryListener: Listener = async (deps, events) => {
 export async function expireContact(deps: Deps, contactId: string, windowSeconds: number): Promise<Committed<void>> {
   const em = deps.orm.em.fork();
   // The state and the trail commit together: a crash between them cannot leave an expiry unrecorded.
-  const outcome = await em.transactional(async (tx) => {
+  const outcome = await transaction(em, async (tx) => {
     const [checked] = await rows<{ expired: boolean; remaining: number | null }>(
       tx,
       `with expired as (

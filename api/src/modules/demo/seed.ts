@@ -4,6 +4,7 @@ import { Language, RoutingStrategy } from '../campaigns/campaign.enums.js';
 import { createCampaign } from '../campaigns/campaign.service.js';
 import { createUser, createUsers } from '../users/user.service.js';
 import { Role } from '../users/user.enums.js';
+import { transaction } from '../../db/transaction.js';
 
 export const DEMO_PASSWORD = 'parley-demo';
 export const DEMO_USERS = [
@@ -18,7 +19,7 @@ export const DEMO_USERS = [
 export async function seedDemo(em: Em): Promise<boolean> {
   if (await one(em, 'select id from users where email = ?', [DEMO_USERS[0]!.email])) return false;
   // All or nothing: a half-made demo would never be finished, since its admin already exists.
-  await em.transactional((tx) => seedWithin(tx));
+  await transaction(em, (tx) => seedWithin(tx));
   return true;
 }
 

@@ -21,6 +21,7 @@ import { actorOf, enforce, loadView, requireVisible, stateOf, trailActor, visibl
 import { textFor } from './system-messages.js';
 import { assignWithin } from './assignment.service.js';
 import { admissionWithin, type CampaignRow, refuseWithin } from './admission.service.js';
+import { transaction } from '../../db/transaction.js';
 
 export interface HandOffInput {
   interactionId: string;
@@ -47,7 +48,7 @@ export async function handOff(ctx: Context, input: HandOffInput): Promise<Commit
   if (!tray) throw notFound('Tray');
   enforce(mayHandOff(stateOf(view), tray.holds, tray.kind === TrayKind.GENERAL || tray.kind === TrayKind.CUSTOM || tray.kind === TrayKind.PERSONAL));
   const botAnswers = answers.map((a) => ({ key: a.key.trim(), value: a.value }));
-  const refusal = await ctx.em.transactional(async (tx) => {
+  const refusal = await transaction(ctx.em, async (tx) => {
     const campaign = (await one<CampaignRow>(tx, 'select * from campaigns where id = ?', [view.campaign.id]))!;
     const admission = await admissionWithin(tx, campaign);
     const moved = await rows(
@@ -78,7 +79,7 @@ export async function takeInteraction(ctx: Context, id: string): Promise<Committ
   if (!canSee(who, locationOf(view))) {
     throw couldHaveTaken(who, locationOf(view)) ? conflict('Someone else took this interaction') : notFound('Interaction');
   }
-  const messages = await ctx.em.transactional(async (tx) => {
+  const messages = await transaction(ctx.em, async (tx) => {
     // Taken where it was seen: a chat transferred meanwhile is not taken from its new tray.
     const outcome = await assignWithin(tx, view.id, viewer.userId, trailActor(viewer), await textFor(tx, view.id, 'agentGreeting'), view.tray?.id ?? null);
     if (!outcome.assigned) {
@@ -117,7 +118,7 @@ export async function closeAsSystem(deps: Deps, id: string, result: InteractionR
 }
 
 async function closeCommitted(em: Em, view: InteractionView, result: InteractionResult, actor: TrailActor, unless?: CloseUnless): Promise<Committed<InteractionView>> {
-  const closing = await em.transactional((tx) => closeWithin(tx, actor, view.id, result, 'closing', {}, unless));
+  const closing = await transaction(em, (tx) => closeWithin(tx, actor, view.id, result, 'closing', {}, unless));
   const next = (await loadView(em, view.id))!;
   return committed(next, [...messagesPosted(closing ? [closing] : []), ...changed(next, view)]);
 }

@@ -24,10 +24,11 @@ import { endSessionsOf } from '../auth/auth.service.js';
 import { ContactState } from '../contacts/contact.enums.js';
 import { moveContact } from '../contacts/contact.service.js';
 import { INTERACTION_VIEW_SQL, toInteractionView } from './interaction.view.js';
+import { transaction } from '../../db/transaction.js';
 
 /** Runs `change` in one transaction, and answers the new state with what the commit caused. */
 async function applyChange(ctx: Context, before: InteractionView, change: (tx: Em) => Promise<MessageView[] | void>): Promise<Committed<InteractionView>> {
-  const messages = (await ctx.em.transactional(change)) ?? [];
+  const messages = (await transaction(ctx.em, change)) ?? [];
   const { value, events } = await changesOf(ctx, [before], messages);
   return committed(value[0]!, events);
 }
@@ -169,7 +170,7 @@ export async function closeInteractions(ctx: Context, ids: string[], result: Int
     // The same rule as one close: a SUPERVISE key leaves a bot's chat to the bot, in bulk too.
     enforce(mayClose(actorOf(ctx.viewer), stateOf(v), result));
   });
-  const messages = await ctx.em.transactional(async (tx) => {
+  const messages = await transaction(ctx.em, async (tx) => {
     const out: MessageView[] = [];
     for (const v of inLockOrder(views)) {
       const closing = await closeWithin(tx, trailActor(ctx.viewer), v.id, result);
@@ -185,7 +186,7 @@ export async function transferInteractions(ctx: Context, ids: string[], to: Tran
   enforce(transferTarget(to));
   const text = cleanNote(note);
   const views = await selectForBulk(ctx, ids, (v) => enforce(mayTransfer(actorOf(ctx.viewer), stateOf(v))));
-  await ctx.em.transactional(async (tx) => {
+  await transaction(ctx.em, async (tx) => {
     for (const v of inLockOrder(views)) await transferWithin(tx, ctx, v, to, text);
   });
   return changesOf(ctx, views, []);
@@ -308,7 +309,7 @@ export async function setExpertise(ctx: Context, id: string, skills: string[]): 
  */
 export async function logOutAgent(ctx: Context, userId: string): Promise<Committed<void>> {
   // Sessions and chats together: a failure leaves the agent signed in with its chats, and the supervisor tries again.
-  const { ended, moved } = await ctx.em.transactional(async (tx) => {
+  const { ended, moved } = await transaction(ctx.em, async (tx) => {
     const ended = await endSessionsOf(tx, ctx.viewer, userId);
     const heldSql = `${INTERACTION_VIEW_SQL} where i.agent_id = ? and i.phase = 'IN_SERVICE'`;
     const heldBefore = (await rows(tx, heldSql, [userId])).map(toInteractionView);

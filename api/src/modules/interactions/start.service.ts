@@ -16,6 +16,7 @@ import { enforce, loadView, trailActor } from './interaction.access.js';
 import { findContactByExternalId } from '../contacts/contact.service.js';
 import { systemText } from './system-messages.js';
 import { admissionWithin, offlineMessagesTaken, refuseWithin, requireCampaignToStart } from './admission.service.js';
+import { transaction } from '../../db/transaction.js';
 
 export interface StartInput {
   campaignId: string;
@@ -69,7 +70,7 @@ export async function startInteraction(ctx: Context, input: StartInput): Promise
   const visitorToken = anonymous || input.customerToken ? newToken(TokenKind.VISITOR) : null;
   const rawLanguage = input.language?.trim() || null;
 
-  const { id, messages, admission } = await em.transactional(async (tx) => {
+  const { id, messages, admission } = await transaction(em, async (tx) => {
     const admission = phase === Phase.WAITING ? await admissionWithin(tx, campaign) : Admission.OPEN;
     // Only a trusted caller may attach the chat to a known contact by its external id, and only to one
     // within its scope; the widget only to the contact of its own earlier conversation, proven by that

@@ -7,6 +7,7 @@ import { ALL, campaignSql, peopleSql, type Scope } from '../auth/scope.rules.js'
 import { cleanLabel, type LabelKind, renameRefusal } from './label.rules.js';
 import type { LabelUse } from './label.type.js';
 import { DirectoryPart } from '../directory/directory.enums.js';
+import { transaction } from '../../db/transaction.js';
 
 const PART: Record<LabelKind, DirectoryPart> = { TAG: DirectoryPart.TAG, SKILL: DirectoryPart.SKILL };
 
@@ -83,7 +84,7 @@ async function usage(em: Em, kind: LabelKind, name: string): Promise<LabelUse> {
 /** Makes a tag or skill before anything uses it; an existing name is a CONFLICT. */
 export async function createLabel(ctx: Context, kind: LabelKind, rawName: string): Promise<Committed<LabelUse>> {
   const name = enforce(cleanLabel(rawName));
-  await ctx.em.transactional(async (tx) => {
+  await transaction(ctx.em, async (tx) => {
     await lock(tx, kind);
     if (await exists(tx, kind, name)) throw conflict(`"${name}" already exists`);
     await rows(tx, `insert into ${kind === 'TAG' ? 'tags' : 'skills'} (id, name) values (gen_random_uuid(), ?)`, [name]);
@@ -95,7 +96,7 @@ export async function createLabel(ctx: Context, kind: LabelKind, rawName: string
 export async function renameLabel(ctx: Context, kind: LabelKind, rawName: string, rawNewName: string): Promise<Committed<LabelUse>> {
   const from = enforce(cleanLabel(rawName));
   const to = enforce(cleanLabel(rawNewName));
-  const touched = await ctx.em.transactional(async (tx) => {
+  const touched = await transaction(ctx.em, async (tx) => {
     await lock(tx, kind);
     if (!(await exists(tx, kind, from))) throw notFound(kind === 'TAG' ? 'Tag' : 'Skill');
     if (from === to) return { chats: [], people: false };
@@ -118,7 +119,7 @@ export async function renameLabel(ctx: Context, kind: LabelKind, rawName: string
 /** Deletes a tag or skill and removes it from every chat and person that has it (see the note above). */
 export async function deleteLabel(ctx: Context, kind: LabelKind, rawName: string): Promise<Committed<boolean>> {
   const name = enforce(cleanLabel(rawName));
-  const touched = await ctx.em.transactional(async (tx) => {
+  const touched = await transaction(ctx.em, async (tx) => {
     await lock(tx, kind);
     if (!(await exists(tx, kind, name))) throw notFound(kind === 'TAG' ? 'Tag' : 'Skill');
     if (kind === 'TAG') {

@@ -9,6 +9,7 @@ import type { InteractionView } from '../interactions/interaction.view.js';
 import { AuthorKind, Visibility } from './message.enums.js';
 import { type Appended, appendMessage, type DecidedOn, findByClientId, type NewMessage, sameSend } from './message.service.js';
 import type { MessageView } from './message.view.js';
+import { transaction } from '../../db/transaction.js';
 
 export interface PostInput {
   interactionId: string;
@@ -90,7 +91,7 @@ async function appendAs(ctx: Context, view: InteractionView, kind: AuthorKind, m
     return message.attachmentIds.length === 0
       ? await appendMessage(ctx.em, view.id, author, message, view.contact.id, atRevision)
       : // The message and its files go together: an attachment that is not the author's sends nothing.
-        await ctx.em.transactional(async (tx) => {
+        await transaction(ctx.em, async (tx) => {
           const sent = await appendMessage(tx, view.id, author, message, view.contact.id, atRevision);
           if (sent) await attachWithin(tx, message.attachmentIds, author.key, view.id, sent.message.id);
           return sent;

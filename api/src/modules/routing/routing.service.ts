@@ -13,6 +13,7 @@ import { type Committed, committed, type DomainEvent, messagesPosted } from '../
 import { distinct, type Listener } from '../domain-events/dispatcher.js';
 
 import { eligible, planPass, type RoutingCandidate, type WaitingChat } from './routing.rules.js';
+import { transaction } from '../../db/transaction.js';
 
 interface Candidate extends RoutingCandidate {
   customTrayIds: string[];
@@ -34,7 +35,7 @@ interface Queued extends WaitingChat {
 export async function routeCampaign(deps: Deps, campaignId: string): Promise<Committed<{ assigned: number; more: boolean }>> {
   const em = deps.orm.em.fork();
   let more = false;
-  const assigned = await em.transactional(async (tx) => {
+  const assigned = await transaction(em, async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`parley:route:${campaignId}`]);
     const campaign = await one<{ routing_strategy: RoutingStrategy; skills_widening_seconds: number; messages: CampaignMessages; default_language: Language }>(
       tx,

@@ -7,6 +7,7 @@ import { Role } from '../users/user.enums.js';
 import { trayScopeSql } from '../campaigns/security-group.service.js';
 import { peopleSql, type Scope, teamSql } from '../auth/scope.rules.js';
 import { TrayKind } from './tray.enums.js';
+import { transaction } from '../../db/transaction.js';
 
 export interface TrayRow {
   id: string;
@@ -56,7 +57,7 @@ export async function createTray(em: Em, input: NewTray): Promise<Committed<Tray
   if (!name) throw badInput('Enter a name', 'name');
   if (!(await one(em, 'select id from campaigns where id = ?', [input.campaignId]))) throw notFound('Campaign');
   try {
-    const created = await em.transactional(async (tx) => {
+    const created = await transaction(em, async (tx) => {
       const tray = (await one<TrayRow>(tx, `insert into trays (id, name, kind, campaign_id, created_at) values (gen_random_uuid(), ?, 'CUSTOM', ?, now()) returning ${COLUMNS}`, [
         name,
         input.campaignId,
@@ -77,7 +78,7 @@ export async function setTrayAccess(em: Em, scope: Scope, trayId: string, userId
   const tray = await one<TrayRow>(em, `select ${COLUMNS} from trays where id = ?`, [trayId]);
   if (!tray) throw notFound('Tray');
   if (tray.kind !== TrayKind.CUSTOM) throw badInput('Only custom trays have an access list', 'trayId');
-  await em.transactional(async (tx) => {
+  await transaction(em, async (tx) => {
     // Grants to people and teams beyond the scope are not shown to it, so they are not its to remove.
     const people = peopleSql(scope, 'user_id');
     const teams = teamSql(scope, 'team_id');

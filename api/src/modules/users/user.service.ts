@@ -23,6 +23,7 @@ import {
   type RowProblem,
   validMaxChats,
 } from './user.rules.js';
+import { transaction } from '../../db/transaction.js';
 
 export interface NewUser extends NewPersonFields {
   role: Role;
@@ -50,7 +51,7 @@ export async function createUser(em: Em, input: NewUser, scope: Scope): Promise<
   if (input.securityGroupId != null) await requireGroup(em, input.securityGroupId, 'securityGroupId');
   const person = personRow(check.person, input, group.groupId, await hashPassword(input.password));
   try {
-    await em.transactional(async (tx) => {
+    await transaction(em, async (tx) => {
       if (!(await allExist(tx, 'teams', person.teamIds))) throw badInput('Unknown team', 'teamIds');
       await insertPeople(tx, [person]);
     });
@@ -96,7 +97,7 @@ export async function createUsers(em: Em, inputs: readonly NewUser[], scope: Sco
   const groupIds = groups.map((group) => ('groupId' in group ? group.groupId : null));
   const people = inputs.map((input, row) => personRow(checked.people[row]!, input, groupIds[row] ?? null, hashes[row]!));
   try {
-    await em.transactional((tx) => insertPeople(tx, people));
+    await transaction(em, (tx) => insertPeople(tx, people));
   } catch (err) {
     // Someone took one of the e-mails while the passwords were hashed.
     if (!isUniqueViolation(err, 'users_email_unique')) throw err;
@@ -239,7 +240,7 @@ export async function updateUser(em: Em, userId: string, changes: UserChanges, s
     set('max_concurrent_chats', changes.maxConcurrentChats);
   }
   if (changes.mayMonitorScreen != null) set('may_monitor_screen', changes.mayMonitorScreen);
-  await em.transactional(async (tx) => {
+  await transaction(em, async (tx) => {
     const current = await one<{ role: Role; name: string; held: number; security_group_id: string | null }>(
       tx,
       `select role, name, security_group_id, (select count(*)::int from interactions i where i.agent_id = u.id and i.phase = 'IN_SERVICE') as held

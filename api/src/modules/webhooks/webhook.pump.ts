@@ -3,6 +3,7 @@ import { type Em, rows } from '../../db/sql.js';
 import { scopeFrom } from '../auth/scope.rules.js';
 import { heldBack, readEvents } from '../events/event-feed.js';
 import { compare, encodeCursor, feedMatches, parseSnapshot, pastStart, snapshotText } from '../events/event-feed.rules.js';
+import { transaction } from '../../db/transaction.js';
 
 /** Events one pump takes per hook; a full take is followed by another pump. */
 const TAKE = 200;
@@ -28,7 +29,7 @@ export interface PumpResult {
  */
 export async function pumpWebhooks(em: Em): Promise<PumpResult> {
   const result: PumpResult = { logged: 0, more: false, again: false };
-  await em.transactional(async (tx) => {
+  await transaction(em, async (tx) => {
     const hooks = await rows(
       tx,
       // The reach of the person behind each hook, read now: a campaign moved out of their group stops reaching it.

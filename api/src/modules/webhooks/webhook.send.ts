@@ -7,6 +7,7 @@ import { type Em, one, rows } from '../../db/sql.js';
 import type { Logger } from '../../shared/logger.js';
 import { closedResolution } from './webhook-target.rules.js';
 import { delivered, disabledReason, hookUrlRefusal, nextAttemptDelaySeconds, signature, WEBHOOK_DELIVERY_ATTEMPTS } from './webhook.rules.js';
+import { transaction } from '../../db/transaction.js';
 
 /** A delivery the courier has claimed, with what sending it needs. */
 export interface ClaimedDelivery {
@@ -77,7 +78,7 @@ export async function sendClaimed(em: Em, log: Logger, settings: SendSettings, d
     [status, error, refused ? 0 : WEBHOOK_DELIVERY_ATTEMPTS, nextAttemptDelaySeconds(settings.retrySeconds, d.attempts), d.id],
   );
   // Counted under the hook's lock, so concurrent failures disable it once, at exactly the limit.
-  const disabled = await em.transactional(async (tx) => {
+  const disabled = await transaction(em, async (tx) => {
     const hook = await one<{ consecutive_failures: number; active: boolean }>(tx, 'select consecutive_failures, active from webhooks where id = ? for update', [d.webhookId]);
     if (!hook) return null;
     const failures = hook.consecutive_failures + 1;
