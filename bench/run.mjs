@@ -38,6 +38,7 @@ const FANOUT_SIZES = (process.env.BENCH_FANOUT_SIZES ?? '100,1000,5000').split('
 // A p99 needs a hundred samples; 5,000 subscribers get 30 so the run stays well within 15 minutes.
 const FANOUT_ROUNDS = Number(process.env.BENCH_FANOUT_ROUNDS ?? 100);
 // `--only fanout` (or BENCH_ONLY=...) runs one section and prints its figures as JSON, writing no results file.
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : process.env.BENCH_ONLY;
 
 // PostgreSQL's Unix socket, when the database is on this machine (Debian's place for it).
@@ -385,6 +386,8 @@ async function main() {
     ['engine', () => benchEngine()],
     ['day', benchDayAlone],
   ]) {
+    // BENCH_SKIP=day leaves sections out (by their report key), e.g. the day's ten minutes when the message path is what is measured.
+    if (SKIP.has(key)) continue;
     report[key] = await section();
     await stopChildren();
   }
