@@ -74,6 +74,21 @@ describe('the contacts list', () => {
     expect(Date.parse(held.stateChangedAt)).toBeGreaterThanOrEqual(Date.parse(waiting.stateChangedAt));
   });
 
+  it("moves a customer's activity to their message, kept to a 10 s grain while they keep writing", async () => {
+    const chat = await startWidgetChat(api.url, north.id, `Grain ${suffix}`);
+    const activity = async () => Date.parse((await list(agent.token, `Grain ${suffix}`)).contacts.edges[0].node.lastActivityAt);
+    const started = await activity();
+    await new Promise((r) => setTimeout(r, 50));
+    await ok(api.url, POST, { input: { interactionId: chat.id, body: 'Hello?' } }, chat.visitorToken);
+    const wrote = await activity();
+    expect(wrote).toBeGreaterThan(started);
+    await new Promise((r) => setTimeout(r, 300));
+    // Within the grain (a hundredth of the 24 h session window, at most 10 s) the row is not written again.
+    await ok(api.url, POST, { input: { interactionId: chat.id, body: 'Still here' } }, chat.visitorToken);
+    expect(await activity()).toBe(wrote);
+    await take(chat.id); // out of the paging below, which counts this file's waiting contacts
+  });
+
   it('lists the newest activity first and goes through the pages without repeating anyone', async () => {
     for (const name of ['First', 'Second', 'Third']) await startWidgetChat(api.url, north.id, `Paged ${name} ${suffix}`);
     const first = await list(agent.token, `Paged`, { first: 2, f: { search: `${suffix}`, states: ['TRAY'] } });

@@ -65,12 +65,19 @@ export interface Appended {
 }
 
 /**
- * How fresh a customer's last-message time is kept. Writing it rewrites the contact's row and all
- * five of its indexes (the activity index reads it, so the update is never HOT): a customer typing
- * three lines in a second wrote it three times. The contacts list and the session window (hours)
- * do not tell a quarter of a second.
+ * How fresh a customer's last-message time is kept, in seconds: a hundredth of the session window
+ * it is read for, at most ten. Writing it rewrites the contact's row and all five of its indexes
+ * (the activity index reads it, so the update is never HOT), and a customer typing a line every few
+ * seconds would write it with each. The contacts list does not tell ten seconds, nor a window of a
+ * day 1%; a window of seconds (tests) keeps it fine.
  */
-const CONTACT_ACTIVITY_GRAIN = '250 milliseconds';
+export const activityGrainSeconds = (sessionWindowSeconds: number): number => Math.min(10, sessionWindowSeconds / 100);
+
+/** The customer a message is from, with the grain its last-message time is kept at. */
+export interface Writer {
+  contactId: string;
+  grainSeconds: number;
+}
 
 const APPEND = prepared(
   'append_message',
@@ -84,7 +91,7 @@ const APPEND = prepared(
         and not exists (select 1 from messages where interaction_id = ? and author_key = ?::text and client_message_id = ?::text)
       returning id, last_sequence, revision, campaign_id),
    touched as (update contacts set last_message_at = now()
-                where ?::boolean and id = ? and (last_message_at is null or last_message_at < now() - interval '${CONTACT_ACTIVITY_GRAIN}')
+                where ?::boolean and id = ? and (last_message_at is null or last_message_at < now() - make_interval(secs => ?::float8))
                 returning id),
    inserted as (
      insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_avatar_url, author_key, visibility, client_message_id, attachment_ids, created_at)
@@ -113,14 +120,7 @@ export interface DecidedOn {
  * commit order. Returns null when the interaction is closed, this client id was already used, or
  * (`atRevision`, a send decided on a view read earlier) the chat changed since that view.
  */
-export async function appendMessage(
-  em: Em,
-  interactionId: string,
-  author: Author,
-  message: NewMessage,
-  contactId: string | null = null,
-  atRevision: DecidedOn | null = null,
-): Promise<Appended | null> {
+export async function appendMessage(em: Em, interactionId: string, author: Author, message: NewMessage, writer: Writer | null = null, atRevision: DecidedOn | null = null): Promise<Appended | null> {
   const fromContact = author.kind === AuthorKind.CONTACT;
   const row = await one(em, APPEND, [
     interactionId,
@@ -132,8 +132,9 @@ export async function appendMessage(
     interactionId,
     author.key,
     message.clientMessageId,
-    fromContact && contactId !== null,
-    contactId,
+    fromContact && writer !== null,
+    writer?.contactId ?? null,
+    writer?.grainSeconds ?? 0,
     message.body,
     author.kind,
     author.id,

@@ -7,7 +7,7 @@ import { actorOf, authorOf, enforce, loadView, mayView, requireVisible, stateOf 
 import { authorFor } from '../interactions/interaction.rules.js';
 import type { InteractionView } from '../interactions/interaction.view.js';
 import { AuthorKind, Visibility } from './message.enums.js';
-import { type Appended, appendMessage, type DecidedOn, findByClientId, type NewMessage, sameSend } from './message.service.js';
+import { activityGrainSeconds, type Appended, appendMessage, type DecidedOn, findByClientId, type NewMessage, sameSend } from './message.service.js';
 import type { MessageView } from './message.view.js';
 import { transaction } from '../../db/transaction.js';
 
@@ -87,12 +87,13 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Commi
  */
 async function appendAs(ctx: Context, view: InteractionView, kind: AuthorKind, message: NewMessage, atRevision: DecidedOn | null): Promise<Appended | null> {
   const author = authorOf(ctx.viewer, kind);
+  const writer = { contactId: view.contact.id, grainSeconds: activityGrainSeconds(ctx.deps.config.CONTACT_EXPIRY_SECONDS) };
   try {
     return message.attachmentIds.length === 0
-      ? await appendMessage(ctx.em, view.id, author, message, view.contact.id, atRevision)
+      ? await appendMessage(ctx.em, view.id, author, message, writer, atRevision)
       : // The message and its files go together: an attachment that is not the author's sends nothing.
         await transaction(ctx.em, async (tx) => {
-          const sent = await appendMessage(tx, view.id, author, message, view.contact.id, atRevision);
+          const sent = await appendMessage(tx, view.id, author, message, writer, atRevision);
           if (sent) await attachWithin(tx, message.attachmentIds, author.key, view.id, sent.message.id);
           return sent;
         });
