@@ -52,4 +52,19 @@ describe('a chat’s revision', () => {
     const left = await revisionOf(chat.id);
     expect(left).toBeGreaterThan(joined);
   });
+
+  it('counts every column of the row but a message’s bookkeeping, whatever writes it', async () => {
+    const chat = await startWidgetChat(api.url, campaign.id);
+    const at = await revisionOf(chat.id);
+    const set = (assignments: string) => queryTestDatabase(`update interactions set ${assignments} where id = $1`, [chat.id]);
+    await set('last_sequence = last_sequence + 1, updated_at = now()');
+    await set('country = country');
+    expect(await revisionOf(chat.id)).toBe(at);
+    await set(`notes = coalesce(notes, '[]'::jsonb) || '["seen"]'::jsonb`);
+    expect(await revisionOf(chat.id)).toBe(at + 1);
+    await set(`expertise = array['billing']`);
+    expect(await revisionOf(chat.id)).toBe(at + 2);
+    await set('queued_at = null');
+    expect(await revisionOf(chat.id)).toBe(at + 3);
+  });
 });
