@@ -8,10 +8,10 @@ import tseslint from 'typescript-eslint';
 const layers = 'Modules depend on shared/ or on interfaces they own; server/ builds them (docs/architecture.md).';
 // A path with a `server` directory in it; \u002F is '/', which esquery's regex cannot hold.
 const serverPath = '/(^|\\u002F)server(\\u002F|$)/';
-// MikroORM keeps a transaction, or a flush, in an AsyncLocalStorage: on Node 20 its first use turns
+// MikroORM keeps a transaction, a flush or a counted find in an AsyncLocalStorage: on Node 20 its first use turns
 // on promise hooks for the whole process for good (api/src/db/transaction.ts says what they cost).
 const asyncContext = {
-  selector: "CallExpression[callee.property.name=/^(transactional|flush|persist|persistAndFlush)$/][callee.object.type!='ThisExpression']",
+  selector: "CallExpression[callee.property.name=/^(transactional|flush|persistAndFlush|findAndCount)$/][callee.object.type!='ThisExpression']",
   message: 'Use transaction(em, work) from db/transaction.ts and SQL: MikroORM keeps these in an AsyncLocalStorage, which turns on promise hooks for every request.',
 };
 

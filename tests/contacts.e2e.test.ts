@@ -89,6 +89,25 @@ describe('the contacts list', () => {
     await take(chat.id); // out of the paging below, which counts this file's waiting contacts
   });
 
+  it('keeps its activity when a message of theirs is refused', async () => {
+    // A session window of 2 s keeps the activity to a grain of 20 ms, so a write would show.
+    const fast = await startApi(FAST_EXPIRY);
+    try {
+      const chat = await startWidgetChat(fast.url, north.id, `Refused ${suffix}`);
+      await ok(fast.url, POST, { input: { interactionId: chat.id, body: 'Hello' } }, chat.visitorToken);
+      await ok(fast.url, 'mutation($id: ID!) { takeInteraction(id: $id) { id } }', { id: chat.id }, agent.token);
+      await ok(fast.url, 'mutation($id: ID!) { closeInteraction(id: $id, result: SUCCESS) { id } }', { id: chat.id }, agent.token);
+      const activity = async () => (await ok(fast.url, LIST, { f: { search: `Refused ${suffix}` } }, agent.token)).contacts.edges[0].node.lastActivityAt;
+      const closed = await activity();
+      await new Promise((r) => setTimeout(r, 100));
+      // Tried on the view kept from the customer's first send, then refused on a fresh one.
+      expectCode(await gql(fast.url, POST, { input: { interactionId: chat.id, body: 'Hello again?' } }, chat.visitorToken), 'CONFLICT');
+      expect(await activity()).toBe(closed);
+    } finally {
+      await fast.stop();
+    }
+  });
+
   it('lists the newest activity first and goes through the pages without repeating anyone', async () => {
     for (const name of ['First', 'Second', 'Third']) await startWidgetChat(api.url, north.id, `Paged ${name} ${suffix}`);
     const first = await list(agent.token, `Paged`, { first: 2, f: { search: `${suffix}`, states: ['TRAY'] } });

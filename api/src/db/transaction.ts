@@ -9,7 +9,7 @@ import type { Em } from './sql.js';
  * Node 20 the first use of one turns on promise hooks for the whole process, for good. Every promise
  * of every request then pays for them (the customers' message throughput rose by about a fifth
  * without). Parley hands its transaction down by hand, so it needs no such context; ESLint keeps
- * `transactional`, `flush` and `persist` (which uses one too) out of the code.
+ * `transactional`, `flush` and `findAndCount` (which run in one too) out of the code.
  */
 export async function transaction<T>(em: Em, work: (tx: Em) => Promise<T>): Promise<T> {
   const outer = em.getTransactionContext<Knex.Transaction>();

@@ -112,16 +112,20 @@ export async function resumeAfter(em: Em, cursor: FeedPosition, retentionDays: n
 }
 
 /**
+ * The feed's present as one row (`txid`, `id`: the last event every running transaction is newer
+ * than, null when there is none; `snapshot`: which transactions had committed), for a statement
+ * that keeps it where it decides (a webhook's start is written by the statement that reads it).
+ */
+export const PRESENT_SQL = `select last.txid, last.id, s.snapshot
+    from (select pg_current_snapshot() as snapshot) s
+    left join lateral (select txid, id from interaction_events where txid < pg_snapshot_xmin(s.snapshot) order by txid desc, id desc limit 1) last on true`;
+
+/**
  * Where a reader "from now" starts: below every transaction still running (so none of theirs is
  * lost), with the snapshot that tells which events after that were already committed, and skipped.
  */
 export async function presentStart(em: Em): Promise<{ position: FeedPosition; startedAfter: Snapshot }> {
-  const [row] = await rows<{ txid: string | null; id: string | null; snapshot: string }>(
-    em,
-    `select last.txid::text, last.id::text, s.snapshot::text
-       from (select pg_current_snapshot() as snapshot) s
-       left join lateral (select txid, id from interaction_events where txid < pg_snapshot_xmin(s.snapshot) order by txid desc, id desc limit 1) last on true`,
-  );
+  const [row] = await rows<{ txid: string | null; id: string | null; snapshot: string }>(em, `select p.txid::text, p.id::text, p.snapshot::text from (${PRESENT_SQL}) p`);
   const position = row?.txid ? { txid: BigInt(row.txid), id: BigInt(row.id!) } : START;
   return { position, startedAfter: parseSnapshot(row!.snapshot) };
 }

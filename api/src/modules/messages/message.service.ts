@@ -91,7 +91,7 @@ const APPEND = prepared(
         and not exists (select 1 from messages where interaction_id = ? and author_key = ?::text and client_message_id = ?::text)
       returning id, last_sequence, revision, campaign_id),
    touched as (update contacts set last_message_at = now()
-                where ?::boolean and id = ? and (last_message_at is null or last_message_at < now() - make_interval(secs => ?::float8))
+                where ?::boolean and id = ? and exists (select 1 from bumped) and (last_message_at is null or last_message_at < now() - make_interval(secs => ?::float8))
                 returning id),
    inserted as (
      insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_avatar_url, author_key, visibility, client_message_id, attachment_ids, created_at)

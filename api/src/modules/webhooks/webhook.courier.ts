@@ -82,6 +82,9 @@ export class WebhookCourier {
   private timer: NodeJS.Timeout | null = null;
   private timerAt = Infinity;
   private pumpTimer: NodeJS.Timeout | null = null;
+  private pumpTimerAt = Infinity;
+  /** How soon a pump that must look again does, doubling while it finds nothing new. */
+  private againMs = AGAIN_LOOK_MS;
   private stopped = false;
   private hooksOn = true;
   private hooksReadAt = 0;
@@ -110,7 +113,12 @@ export class WebhookCourier {
         const result = await pumpWebhooks(this.orm.em.fork());
         if (result.logged) this.wake();
         if (result.more) this.pump();
-        else if (result.again) this.pumpLater(AGAIN_LOOK_MS);
+        else if (result.again) {
+          // Doubling while nothing moves: a lock or a transaction held for long (someone's SQL
+          // session) costs a look every few seconds, not ten a second. A commit still pumps at once.
+          this.pumpLater(result.logged ? AGAIN_LOOK_MS : this.againMs);
+          this.againMs = result.logged ? AGAIN_LOOK_MS : Math.min(this.againMs * 2, IDLE_LOOK_MS);
+        } else this.againMs = AGAIN_LOOK_MS;
       },
       (err) => {
         this.log.warn({ err }, 'webhook pump');
@@ -119,9 +127,13 @@ export class WebhookCourier {
     );
   }
 
-  /** Pumps again after `ms`, unless a pump is already set to come. */
+  /** Pumps again after `ms`, unless a pump is already set to come sooner. */
   private pumpLater(ms: number): void {
-    if (this.stopped || this.pumpTimer) return;
+    if (this.stopped) return;
+    const at = Date.now() + ms;
+    if (this.pumpTimer && this.pumpTimerAt <= at) return;
+    if (this.pumpTimer) clearTimeout(this.pumpTimer);
+    this.pumpTimerAt = at;
     this.pumpTimer = setTimeout(() => {
       this.pumpTimer = null;
       this.pump();

@@ -1,12 +1,12 @@
 import { type Committed, committed } from '../domain-events/domain-event.js';
-import { snapshotText, startMoment, unknownEventTypes } from '../events/event-feed.rules.js';
+import { startMoment, unknownEventTypes } from '../events/event-feed.rules.js';
 import { randomBytes } from 'node:crypto';
 import { allExist, type Em, one, pgArray, rows, type Row } from '../../db/sql.js';
 import { badInput, notFound } from '../../shared/errors.js';
 import { campaignListSql, campaignsWithin, type Scope } from '../auth/scope.rules.js';
 import { type DeliveryStatus, hookUrlRefusal } from './webhook.rules.js';
 import type { InteractionEventType } from '../interactions/interaction.enums.js';
-import { presentStart, startAt } from '../events/event-feed.js';
+import { PRESENT_SQL, startAt } from '../events/event-feed.js';
 
 export interface WebhookView {
   id: string;
@@ -78,22 +78,25 @@ export async function createWebhook(
   const campaignIds = within.ids;
   if (scope.kind === 'LIMITED' && campaignIds.length === 0) throw badInput('You reach no campaign', 'campaignIds');
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-  // It starts at the feed's present (what happened before it existed is not sent), or where asked.
-  const start = since ? { position: await startAt(em, since.at, since.retentionDays), startedAfter: null } : await presentStart(em);
+  // It starts where asked, or at the feed's present: read by the statement that makes it, so what
+  // committed before it existed is not sent.
+  const from = since && (await startAt(em, since.at, since.retentionDays));
+  const start = from ? { sql: 'select ?::text::xid8 as txid, ?::bigint as id, null::pg_snapshot as snapshot', params: [from.txid.toString(), from.id.toString()] } : { sql: PRESENT_SQL, params: [] };
   const row = await one(
     em,
     `insert into webhooks (id, url, event_types, campaign_ids, secret, feed_txid, feed_id, feed_started_after, created_at, created_by_id)
-     values (gen_random_uuid(), ?, ?::text[], ?::text[], ?, ?::text::xid8, ?, ?, now(), coalesce(?::uuid, (select created_by_id from api_keys where id = ?::uuid))) returning ${COLUMNS}`,
+     select gen_random_uuid(), ?, ?::text[], ?::text[], ?, coalesce(p.txid, '0'::xid8), coalesce(p.id, 0), p.snapshot::text, now(),
+            coalesce(?::uuid, (select created_by_id from api_keys where id = ?::uuid))
+       from (${start.sql}) p
+     returning ${COLUMNS}`,
     [
       url,
       pgArray([...new Set(eventTypes)]),
       pgArray([...new Set(campaignIds)]),
       secret,
-      start.position.txid.toString(),
-      start.position.id.toString(),
-      start.startedAfter && snapshotText(start.startedAfter),
       creator && 'userId' in creator ? creator.userId : null,
       creator && 'keyId' in creator ? creator.keyId : null,
+      ...start.params,
     ],
   );
   return committed({ webhook: toView(row!), secret }, [{ kind: 'HOOK_ON' }]);
