@@ -197,6 +197,40 @@ describe('answering one by e-mail', () => {
     expect(smtp.inbox.filter((m) => m.to.includes('marta@cliente.example'))).toHaveLength(1);
   });
 
+  it('leaves it unhandled when the mail server refuses the mail', async () => {
+    const id = await leave(sales, { email: 'nobody-here@cliente.example' });
+    smtp.refuse('nobody-here@cliente.example');
+    const answer = await gql(api.url, ANSWER, { id, b: 'Hola' }, seller.token);
+    expect(answer.errors?.length).toBe(1);
+    await stillUnhandled(id);
+    // Still open to be answered another way.
+    expect((await ok(api.url, CONVERT, { id }, seller.token)).offlineMessageToConversation.handled).toMatchObject({ how: 'CONVERSATION' });
+  });
+
+  it('holds back no one’s events while a slow mail server takes its time', async () => {
+    const id = await leave(sales, { email: 'slow@cliente.example' });
+    const ws = connect(api.wsUrl, salesKey);
+    try {
+      const feed = ws.subscribe<any>('subscription { interactionEvents { type interactionId } }', {});
+      await new Promise((r) => setTimeout(r, 300));
+      smtp.slow(3000);
+      const answering = ok(api.url, ANSWER, { id, b: 'Le respondemos en breve' }, seller.token);
+      await new Promise((r) => setTimeout(r, 300));
+      // A chat started while the mail is on its way: the feed (and every webhook) reads only what
+      // every running transaction is newer than, so a transaction left open over the mail would hold it.
+      const started = Date.now();
+      const chat = (
+        await ok(api.url, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', { i: { campaignId: sales.id, channel: 'WEBCHAT', contact: { name: 'Ana' } } })
+      ).startInteraction.interaction.id;
+      await feed.until((e) => e.some((x) => x.interactionEvents.interactionId === chat));
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect((await answering).answerOfflineMessage.handled).toMatchObject({ how: 'EMAIL' });
+    } finally {
+      smtp.slow(0);
+      await ws.dispose();
+    }
+  });
+
   it('refuses an empty reply and a message that left no address, and leaves them unhandled', async () => {
     const id = await leave(sales);
     expectCode(await gql(api.url, ANSWER, { id, b: '   ' }, seller.token), 'BAD_USER_INPUT');

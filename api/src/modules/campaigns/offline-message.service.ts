@@ -130,13 +130,23 @@ export async function answerOfflineByEmail(ctx: Context, id: string, body: strin
   const found = await requireUnhandled(ctx, id);
   const to = enforce(mayEmail(found.email));
   if (!ctx.deps.mailer.sendsForReal) throw new ParleyError(ErrorCode.EMAIL_NOT_CONFIGURED, 'Outgoing e-mail is not configured on this server (SMTP_URL)');
-  await transaction(ctx.em, async (tx) => {
+  // Marked first, in a transaction of its own, so that no one else answers it meanwhile; not kept
+  // open while the mail server answers: the event feed and every webhook read only what every
+  // running transaction is newer than, and would wait for the mail. A refused mail takes it back.
+  const mail = await transaction(ctx.em, async (tx) => {
     await markHandled(tx, ctx.viewer, id, OfflineHandling.EMAIL, reply);
     const campaign = (await one<{ name: string; default_language: string }>(tx, 'select name, default_language from campaigns where id = ?', [found.campaignId]))!;
-    const mail = renderOfflineReply({ language: transcriptLanguage(found.language, campaign.default_language), campaignName: campaign.name, customerName: found.name, reply, original: found.body });
-    // Sent inside the transaction: a mail server that refuses it leaves the message unhandled.
-    await ctx.deps.mailer.send({ to, ...mail });
+    return renderOfflineReply({ language: transcriptLanguage(found.language, campaign.default_language), campaignName: campaign.name, customerName: found.name, reply, original: found.body });
   });
+  try {
+    await ctx.deps.mailer.send({ to, ...mail });
+  } catch (err) {
+    await rows(ctx.em, `update offline_messages set handled_at = null, handled_how = null, handled_by_id = null, handled_by_name = null, reply = null where id = ? and handled_how = ?`, [
+      id,
+      OfflineHandling.EMAIL,
+    ]);
+    throw err;
+  }
   return committed((await findOffline(ctx.em, id, ANYWHERE))!, [offlineChanged(found.campaignId)]);
 }
 
