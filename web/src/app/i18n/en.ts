@@ -14,6 +14,7 @@ const en = {
     password: 'Password',
     submit: 'Sign in',
     wrong: 'Wrong e-mail or password.',
+    wait: 'Too many attempts. Try again in {time}.',
   },
   user: {
     signOut: 'Sign out',

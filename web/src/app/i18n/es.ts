@@ -15,6 +15,7 @@ const es: AppMessages = {
     password: 'Contraseña',
     submit: 'Entrar',
     wrong: 'Correo electrónico o contraseña incorrectos.',
+    wait: 'Demasiados intentos. Vuelve a intentarlo en {time}.',
   },
   user: {
     signOut: 'Cerrar sesión',

@@ -15,6 +15,7 @@ const pt: AppMessages = {
     password: 'Senha',
     submit: 'Entrar',
     wrong: 'E-mail ou senha incorretos.',
+    wait: 'Tentativas demais. Tente de novo em {time}.',
   },
   user: {
     signOut: 'Sair',

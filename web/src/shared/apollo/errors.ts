@@ -30,6 +30,13 @@ export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
   return graphQLErrorsOf(error).some((e) => e.extensions?.code === code);
 }
 
+/** How long a RATE_LIMITED refusal asks to wait, in whole seconds; null for any other answer. */
+export function retryAfterOf(error: unknown): number | null {
+  const limited = graphQLErrorsOf(error).find((e) => e.extensions?.code === ErrorCode.RATE_LIMITED);
+  const seconds = limited?.extensions?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : null;
+}
+
 /** The server's own words, when it gave any; callers fall back to a translated generic text. */
 export function errorMessage(error: unknown): string | null {
   return graphQLErrorsOf(error)[0]?.message ?? null;

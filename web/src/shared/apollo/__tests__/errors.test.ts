@@ -1,6 +1,6 @@
 import { ApolloError } from '@apollo/client/core';
 import { describe, expect, it } from 'vitest';
-import { errorText, textForCode } from '../errors';
+import { errorText, retryAfterOf, textForCode } from '../errors';
 
 const t = (key: string) => `<${key}>`;
 const refused = (code: string | undefined, message: string) => new ApolloError({ graphQLErrors: [{ message, extensions: code ? { code } : {} }] });
@@ -27,5 +27,15 @@ describe('what the reader is told about a refusal', () => {
   it('falls back to a generic text for anything else', () => {
     expect(errorText(refused('INTERNAL_SERVER_ERROR', 'Something went wrong'), t)).toBe('<apiError.unknown>');
     expect(errorText(new Error('boom'), t)).toBe('<apiError.unknown>');
+  });
+});
+
+describe('how long a refusal asks to wait', () => {
+  it('reads the seconds of a RATE_LIMITED refusal, and nothing from any other', () => {
+    const limited = new ApolloError({ graphQLErrors: [{ message: 'Too many attempts', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42 } }] });
+    expect(retryAfterOf(limited)).toBe(42);
+    expect(retryAfterOf(refused('RATE_LIMITED', 'no seconds given'))).toBeNull();
+    expect(retryAfterOf(refused('UNAUTHENTICATED', 'Wrong e-mail or password'))).toBeNull();
+    expect(retryAfterOf(new Error('boom'))).toBeNull();
   });
 });
