@@ -34,7 +34,18 @@ const mutations = Object.values(schema.getMutationType()!.getFields());
  * Codes a client can act on. Anything else (INTERNAL_SERVER_ERROR above all) is a bug.
  * QUERY_TOO_COMPLEX: a request body over 2 MB (eight 20,000-character strings in eight messages).
  */
-const ACTIONABLE = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'EMAIL_NOT_CONFIGURED', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX']);
+const ACTIONABLE = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'EMAIL_NOT_CONFIGURED',
+  'EMAIL_NOT_SENT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'QUERY_TOO_COMPLEX',
+]);
 /** What must never reach a client: a stack frame, a driver's or PostgreSQL's words, SQL. */
 const LEAK =
   /\.(js|ts):\d+|node_modules|\bselect\b[\s\S]+\bfrom\b[\s\S]+\bwhere\b|\binsert into\b|\bupdate "?\w+"? set\b|violates .*constraint|duplicate key value|relation "|column "|syntax error at or near|invalid input syntax|invalid byte sequence|out of range for type|index row size/i;

@@ -53,6 +53,8 @@ beforeAll(async () => {
     RATE_LIMIT_API_KEY_PER_MINUTE: String(KEY_LIMIT),
     SIGN_IN_FAILURES_PER_ACCOUNT: String(KEY_LIMIT),
     CONTACT_EXPIRY_SECONDS: '1',
+    // A mail server nobody runs: an offline reply sent through this process is not taken (EMAIL_NOT_SENT).
+    SMTP_URL: 'smtp://127.0.0.1:9',
   });
   admin = await adminToken(api.url);
   agent = await createPerson(api.url, admin, 'AGENT', { maxConcurrentChats: 50 });
@@ -808,6 +810,7 @@ describe('the integrator guide', () => {
       ],
       QUERY_TOO_COMPLEX: [() => post({ query: `{${' a: me { id }'.repeat(31)} }` }, bearer(admin)), () => post({ query: `{ me { id } } #${'x'.repeat(17_000)}` }, bearer(admin))],
       EMAIL_NOT_CONFIGURED: [() => post({ query: 'mutation($id: ID!) { answerOfflineMessage(id: $id, body: "We will call") { id } }', variables: { id: offline } }, bearer(admin))],
+      EMAIL_NOT_SENT: [() => post({ query: 'mutation($id: ID!) { answerOfflineMessage(id: $id, body: "We will write") { id } }', variables: { id: offline } }, bearer(admin), limited.url)],
       OPERATION_RESOLUTION_FAILURE: [() => post({ query: 'query Mine { me { id } }', operationName: 'Other' }, bearer(admin))],
       BAD_REQUEST: [() => post('{"query": "{ me { id } }"', bearer(admin)), () => post({ query: 'subscription { interactionChanged { kind } }' }, bearer(admin))],
       GRAPHQL_PARSE_FAILED: [() => post({ query: '{ me { id ' }, bearer(admin))],

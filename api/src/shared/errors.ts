@@ -10,6 +10,8 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   /** Something needs outgoing e-mail (SMTP_URL) and this server has none. */
   EMAIL_NOT_CONFIGURED = 'EMAIL_NOT_CONFIGURED',
+  /** The mail server did not take an e-mail: it refused the address, or could not be reached. */
+  EMAIL_NOT_SENT = 'EMAIL_NOT_SENT',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -29,7 +29,10 @@ export class OfflineMessageResolver {
     return countUnhandled(ctx.em, ctx.viewer);
   }
 
-  @Mutation(() => OfflineMessage, { description: "Answers by e-mail to the customer's address and marks it handled; EMAIL_NOT_CONFIGURED without SMTP_URL, CONFLICT when already handled" })
+  @Mutation(() => OfflineMessage, {
+    description:
+      "Answers by e-mail to the customer's address and marks it handled; EMAIL_NOT_CONFIGURED without SMTP_URL, EMAIL_NOT_SENT (left unhandled) when the mail server does not take it, CONFLICT when already handled",
+  })
   answerOfflineMessage(@Arg('id', () => ID) id: string, @Arg('body', () => String) body: string, @Ctx() ctx: Context): Promise<OfflineMessage> {
     return dispatched(ctx.deps, answerOfflineByEmail(ctx, id, body));
   }

@@ -145,7 +145,10 @@ export async function answerOfflineByEmail(ctx: Context, id: string, body: strin
       id,
       OfflineHandling.EMAIL,
     ]);
-    throw err;
+    // The server's own answer ("550 No such mailbox") tells staff what to do; the rest is logged.
+    ctx.deps.log.warn({ err, offlineMessageId: id }, 'offline reply not sent');
+    const said = (err as { response?: unknown }).response;
+    throw new ParleyError(ErrorCode.EMAIL_NOT_SENT, `The mail server did not take the reply${typeof said === 'string' ? `: ${said}` : ''}`);
   }
   return committed((await findOffline(ctx.em, id, ANYWHERE))!, [offlineChanged(found.campaignId)]);
 }

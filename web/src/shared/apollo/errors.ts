@@ -10,6 +10,7 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
   EMAIL_NOT_CONFIGURED = 'EMAIL_NOT_CONFIGURED',
+  EMAIL_NOT_SENT = 'EMAIL_NOT_SENT',
   /** Past a request limit, named in `extensions.limit` (a list too large for one request). */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
 }
@@ -63,6 +64,7 @@ const TRANSLATED: Partial<Record<string, string>> = {
   [ErrorCode.CONFLICT]: 'apiError.conflict',
   [ErrorCode.RATE_LIMITED]: 'apiError.rateLimited',
   [ErrorCode.EMAIL_NOT_CONFIGURED]: 'apiError.emailNotConfigured',
+  [ErrorCode.EMAIL_NOT_SENT]: 'apiError.emailNotSent',
 };
 
 /**

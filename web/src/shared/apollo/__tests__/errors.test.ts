@@ -17,6 +17,7 @@ describe('what the reader is told about a refusal', () => {
     expect(errorText(refused('CONFLICT', 'Already taken'), t)).toBe('<apiError.conflict>');
     expect(errorText(refused('UNAUTHENTICATED', 'Sign in first'), t)).toBe('<apiError.unauthenticated>');
     expect(errorText(refused('RATE_LIMITED', 'Too many requests; try again in 3 s'), t)).toBe('<apiError.rateLimited>');
+    expect(errorText(refused('EMAIL_NOT_SENT', 'The mail server did not take the reply: 550 No such mailbox'), t)).toBe('<apiError.emailNotSent>');
   });
 
   it('says the connection failed when no answer came', () => {
