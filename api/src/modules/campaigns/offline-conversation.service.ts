@@ -6,7 +6,7 @@ import { assignWithin } from '../interactions/assignment.service.js';
 import { loadView, trailActor } from '../interactions/interaction.access.js';
 import { Channel, Phase } from '../interactions/interaction.enums.js';
 import { insertInteraction } from '../interactions/start.service.js';
-import { activityGrainSeconds, appendMessage } from '../messages/message.service.js';
+import { customerWriting, appendMessage } from '../messages/message.service.js';
 import { AuthorKind, Visibility } from '../messages/message.enums.js';
 import { ANYWHERE, findOffline, markHandled, offlineChanged, requireUnhandled } from './offline-message.service.js';
 import type { OfflineMessage } from './offline-message.type.js';
@@ -41,7 +41,7 @@ export async function turnIntoConversation(ctx: Context, id: string): Promise<Co
       interactionId,
       author,
       { body: found.body, clientMessageId: null, visibility: Visibility.PUBLIC, attachmentIds: [] },
-      { contactId, grainSeconds: activityGrainSeconds(ctx.deps.config.CONTACT_EXPIRY_SECONDS) },
+      customerWriting(contactId, ctx.deps.config.CONTACT_EXPIRY_SECONDS),
     ))!;
     if (viewer.kind === 'USER') await assignWithin(tx, interactionId, viewer.userId, actor, null, tray.id);
     await rows(tx, 'update offline_messages set interaction_id = ? where id = ?', [interactionId, id]);

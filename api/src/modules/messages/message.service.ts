@@ -71,13 +71,16 @@ export interface Appended {
  * seconds would write it with each. The contacts list does not tell ten seconds, nor a window of a
  * day 1%; a window of seconds (tests) keeps it fine.
  */
-export const activityGrainSeconds = (sessionWindowSeconds: number): number => Math.min(10, sessionWindowSeconds / 100);
+const activityGrainSeconds = (sessionWindowSeconds: number): number => Math.min(10, sessionWindowSeconds / 100);
 
 /** The customer a message is from, with the grain its last-message time is kept at. */
 export interface Writer {
   contactId: string;
   grainSeconds: number;
 }
+
+/** The customer `contactId` writing, under a session window of `sessionWindowSeconds` (CONTACT_EXPIRY_SECONDS). */
+export const customerWriting = (contactId: string, sessionWindowSeconds: number): Writer => ({ contactId, grainSeconds: activityGrainSeconds(sessionWindowSeconds) });
 
 const APPEND = prepared(
   'append_message',

@@ -7,7 +7,7 @@ import { actorOf, authorOf, enforce, loadView, mayView, requireVisible, stateOf 
 import { authorFor } from '../interactions/interaction.rules.js';
 import type { InteractionView } from '../interactions/interaction.view.js';
 import { AuthorKind, Visibility } from './message.enums.js';
-import { activityGrainSeconds, type Appended, appendMessage, type DecidedOn, findByClientId, type NewMessage, sameSend } from './message.service.js';
+import { customerWriting, type Appended, appendMessage, type DecidedOn, findByClientId, type NewMessage, sameSend } from './message.service.js';
 import type { MessageView } from './message.view.js';
 import { transaction } from '../../db/transaction.js';
 
@@ -87,7 +87,7 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Commi
  */
 async function appendAs(ctx: Context, view: InteractionView, kind: AuthorKind, message: NewMessage, atRevision: DecidedOn | null): Promise<Appended | null> {
   const author = authorOf(ctx.viewer, kind);
-  const writer = { contactId: view.contact.id, grainSeconds: activityGrainSeconds(ctx.deps.config.CONTACT_EXPIRY_SECONDS) };
+  const writer = customerWriting(view.contact.id, ctx.deps.config.CONTACT_EXPIRY_SECONDS);
   try {
     return message.attachmentIds.length === 0
       ? await appendMessage(ctx.em, view.id, author, message, writer, atRevision)

@@ -2,6 +2,7 @@ import type { Orm } from '../../db/orm.js';
 import { rows } from '../../db/sql.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Listener } from '../domain-events/dispatcher.js';
+import { SoonestTimer } from '../../shared/soonest-timer.js';
 import { pumpWebhooks } from './webhook.pump.js';
 import { type ClaimedDelivery, sendClaimed, type SendSettings } from './webhook.send.js';
 
@@ -79,10 +80,10 @@ export class WebhookCourier {
   private inFlight = 0;
   private readonly pumpRun = new Coalesced();
   private readonly claimRun = new Coalesced();
-  private timer: NodeJS.Timeout | null = null;
-  private timerAt = Infinity;
-  private pumpTimer: NodeJS.Timeout | null = null;
-  private pumpTimerAt = Infinity;
+  /** The next look for due deliveries. */
+  private readonly look = new SoonestTimer(() => this.wake());
+  /** The next pump that must look again (events held back, hooks held elsewhere, a failure). */
+  private readonly pumpAgain = new SoonestTimer(() => this.pump());
   /** How soon a pump that must look again does, doubling while it finds nothing new. */
   private againMs = AGAIN_LOOK_MS;
   private stopped = false;
@@ -129,15 +130,7 @@ export class WebhookCourier {
 
   /** Pumps again after `ms`, unless a pump is already set to come sooner. */
   private pumpLater(ms: number): void {
-    if (this.stopped) return;
-    const at = Date.now() + ms;
-    if (this.pumpTimer && this.pumpTimerAt <= at) return;
-    if (this.pumpTimer) clearTimeout(this.pumpTimer);
-    this.pumpTimerAt = at;
-    this.pumpTimer = setTimeout(() => {
-      this.pumpTimer = null;
-      this.pump();
-    }, ms);
+    if (!this.stopped) this.pumpAgain.in(ms);
   }
 
   /** A hook was made or turned on in this process: the next pump looks at once. */
@@ -191,7 +184,8 @@ export class WebhookCourier {
    */
   async close(): Promise<void> {
     this.stopped = true;
-    for (const t of [this.timer, this.pumpTimer]) if (t) clearTimeout(t);
+    this.look.clear();
+    this.pumpAgain.clear();
     let waited: NodeJS.Timeout | undefined;
     await Promise.race([Promise.allSettled([...this.sending]), new Promise((r) => (waited = setTimeout(r, CLOSE_WAIT_MS)))]);
     clearTimeout(waited);
@@ -227,17 +221,7 @@ export class WebhookCourier {
 
   /** Looks again after `ms`, unless an earlier look is already set. */
   private later(ms: number): void {
-    if (this.stopped) return;
-    const at = Date.now() + ms;
-    if (this.timer && this.timerAt <= at) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timerAt = at;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.timerAt = Infinity;
-      this.wake();
-    }, ms);
-    this.timer.unref();
+    if (!this.stopped) this.look.in(ms);
   }
 }
 

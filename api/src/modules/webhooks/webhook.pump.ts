@@ -34,12 +34,14 @@ export async function pumpWebhooks(em: Em): Promise<PumpResult> {
       tx,
       // The reach of the person behind each hook, read now: a campaign moved out of their group stops reaching it.
       `select w.id, w.event_types, w.campaign_ids, w.feed_txid::text as txid, w.feed_id::text as fid, w.feed_started_after, u.security_group_id,
+              (select count(*)::int from webhooks a where a.active) as active_hooks,
               case when u.security_group_id is null then null else array(select gc.id::text from campaigns gc where gc.security_group_id = u.security_group_id) end as group_campaign_ids
          from webhooks w left join users u on u.id = w.created_by_id
         where w.active order by w.id for update of w skip locked`,
     );
-    const [active] = await rows<{ n: number }>(tx, 'select count(*)::int as n from webhooks where active');
-    result.again = (active?.n ?? 0) > hooks.length;
+    // Fewer than are active: another process holds some. With none taken, it is counted on its own.
+    const active = hooks.length ? hooks[0]!.active_hooks : (await rows<{ n: number }>(tx, 'select count(*)::int as n from webhooks where active'))[0]!.n;
+    result.again = active > hooks.length;
     // Asked before the reads, from the hook furthest behind: a transaction that holds events back
     // and ends during the reads would otherwise leave them unread and unflagged, with no commit of
     // events to wake a pump again.
