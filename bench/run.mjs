@@ -20,6 +20,7 @@ import { benchDay } from './day.mjs';
 import { benchFanout } from './fanout.mjs';
 import { benchMonitorScreen } from './monitor-screen.mjs';
 import { benchWebhooks } from './webhooks.mjs';
+import { Usage } from './proc-usage.mjs';
 import { summaryLines, writeReport } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -106,7 +107,7 @@ async function paced(total, rate, send) {
  * latency is measured, as when a hundred customers write in the same second; the latency is then
  * that of the 10 s after it. `throughput: false` skips the saturation part.
  */
-async function measure(name, chats, post, deliveries, { burst = 0, throughput = true } = {}) {
+async function measure(name, chats, post, deliveries, { burst = 0, throughput = true, usage = null } = {}) {
   // Latency at a fixed rate: time from just before the send to the subscriber's frame.
   const sentAt = new Map();
   const latencies = [];
@@ -157,6 +158,7 @@ async function measure(name, chats, post, deliveries, { burst = 0, throughput = 
 
   const latency = { rate: RATE, samples: sorted.length, lost: total - sorted.length, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)) };
   if (!throughput) {
+    usage?.stop();
     console.log(`${name.padEnd(8)} burst of ${burst} answered in ${burstResult?.allAnsweredMs} ms; then p50 ${latency.p50} ms  p99 ${latency.p99} ms at ${RATE}/s (${latency.lost} lost)`);
     return { name, latency, burst: burstResult };
   }
@@ -165,19 +167,34 @@ async function measure(name, chats, post, deliveries, { burst = 0, throughput = 
   let delivered = 0;
   deliveries.onDelivered = () => delivered++;
   const t0 = performance.now();
+  const before = usage?.mark();
   const sent = await saturate(THROUGHPUT_SECONDS, IN_FLIGHT, (i) => post(chats[i % chats.length], `tp-${i}`));
   const sendSeconds = (performance.now() - t0) / 1000;
+  const cpu = usage ? cpuPerMessage(usage.between(before, usage.mark()), sent / sendSeconds) : null;
+  usage?.stop();
   for (let waited = 0; delivered < sent && waited < 5000; waited += 50) await sleep(50);
   const result = {
     name,
     latency,
     burst: burstResult,
-    throughput: { sent, delivered, perSecond: Math.round(sent / sendSeconds), allDelivered: delivered === sent },
+    throughput: { sent, delivered, perSecond: Math.round(sent / sendSeconds), allDelivered: delivered === sent, cpu },
   };
   console.log(
-    `${name.padEnd(8)} p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms at ${RATE}/s (${result.latency.lost} lost)  |  ${result.throughput.perSecond} msg/s, ${delivered}/${sent} delivered`,
+    `${name.padEnd(8)} p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms at ${RATE}/s (${result.latency.lost} lost)  |  ${result.throughput.perSecond} msg/s, ${delivered}/${sent} delivered` +
+      (cpu ? `  |  CPU µs/message: server ${cpu.server}, postgres ${cpu.postgres}, redis ${cpu.redis}, generator ${cpu.generator}, others ${cpu.others}` : ''),
   );
   return result;
+}
+
+/**
+ * Who spent the cores on each message while saturated: CPU microseconds per message of the server
+ * process, its database's PostgreSQL backends, Redis and the load generator (this process), and
+ * what else the machine ran meanwhile. On two shared cores these add up to the throughput: a
+ * pipeline's messages/s is about 2 s of CPU over the sum.
+ */
+function cpuPerMessage(used, perSecond) {
+  const us = (pct) => (pct === null ? null : Math.round((pct / 100 / perSecond) * 1e6));
+  return { server: us(used.apiCpu), postgres: us(used.postgresCpu), redis: us(used.redisCpu), generator: us(used.simulatorCpu), others: us(used.othersCpu), machineBusyPct: used.machineBusy };
 }
 
 /**
@@ -187,7 +204,7 @@ async function measure(name, chats, post, deliveries, { burst = 0, throughput = 
 async function startParley(label, shared = null, env = {}, { socket = false } = {}) {
   const databaseUrl = shared?.databaseUrl ?? (await createDatabase(label));
   const prefix = shared?.prefix ?? `bench${Date.now().toString(36)}`;
-  const { port } = await start(path.join(root, 'api/dist/main.js'), {
+  const { port, child } = await start(path.join(root, 'api/dist/main.js'), {
     DATABASE_URL: socket ? overSocket(databaseUrl) : databaseUrl,
     REDIS_URL,
     PORT: '0',
@@ -207,7 +224,7 @@ async function startParley(label, shared = null, env = {}, { socket = false } = 
     ...env,
   });
   const adminToken = (await gql(port, 'mutation { signIn(email: "bench@parley.dev", password: "bench-password-123") { token } }')).signIn.token;
-  return { port, adminToken, databaseUrl, prefix };
+  return { port, adminToken, databaseUrl, prefix, pid: child.pid };
 }
 
 /**
@@ -257,14 +274,15 @@ async function benchParley({ processes = 1, by = 'agent', burst = 0, throughput 
   const post = (id, body) =>
     gql(portOf(chatIndex.get(id)), 'mutation($i: PostMessageInput!) { postMessage(input: $i) { sequence } }', { i: { interactionId: id, body } }, by === 'agent' ? agent : visitors.get(id));
   const name = [by === 'agent' ? 'parley' : 'customer', processes > 1 ? `x${processes}` : '', burst ? 'burst' : '', socket ? 'socket' : ''].filter(Boolean).join(' ');
-  const result = await measure(name, chats, post, deliveries, { burst, throughput });
+  const usage = processes === 1 ? new Usage({ apiPid: first.pid, database: new URL(first.databaseUrl).pathname.slice(1) }) : null;
+  const result = await measure(name, chats, post, deliveries, { burst, throughput, usage });
   await Promise.all(clients.map((c) => c.dispose()));
   return result;
 }
 
 async function benchRaw() {
   const databaseUrl = await createDatabase('raw');
-  const { port } = await start(path.join(here, 'raw-server.mjs'), { DATABASE_URL: databaseUrl, REDIS_URL });
+  const { port, child } = await start(path.join(here, 'raw-server.mjs'), { DATABASE_URL: databaseUrl, REDIS_URL });
   const deliveries = { onDelivered: () => {} };
   const chats = Array.from({ length: CHATS }, (_, i) => `chat-${i}`);
   const sockets = [];
@@ -277,7 +295,8 @@ async function benchRaw() {
     sockets.push(ws);
   }
   const post = (chatId, body) => postHttp(port, '/post', JSON.stringify({ chatId, body }));
-  const result = await measure('raw', chats, post, deliveries);
+  const usage = new Usage({ apiPid: child.pid, database: new URL(databaseUrl).pathname.slice(1) });
+  const result = await measure('raw', chats, post, deliveries, { usage });
   sockets.forEach((s) => s.close());
   return result;
 }
@@ -342,7 +361,7 @@ async function benchWebhooksAlone() {
 }
 
 /** A working day (day.mjs): each size on a fresh API process, whose CPU and memory it reads by pid. */
-const benchDayAlone = () => benchDay({ start: async () => ({ ...(await startParley('day')), pid: children.at(-1).pid }), stop: stopChildren });
+const benchDayAlone = () => benchDay({ start: () => startParley('day'), stop: stopChildren });
 
 const SECTIONS = {
   calibrate: benchCalibration,

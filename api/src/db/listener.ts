@@ -2,8 +2,8 @@ import pg from 'pg';
 import type { Logger } from '../shared/logger.js';
 
 export interface ListenerHandlers {
-  /** A commit NOTIFYed one of the channels (from any process). */
-  notified: (channel: string) => void;
+  /** A commit NOTIFYed one of the channels (from any process), with its payload. */
+  notified: (channel: string, payload: string) => void;
   /** The connection is back after a loss: whatever was notified meanwhile was missed. */
   reconnected: () => void;
   /** The connection was lost; `reconnected` follows once the database answers again. */
@@ -46,7 +46,7 @@ export class PgListener {
 
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl, application_name: this.name });
-    client.on('notification', (message) => this.handlers.notified(message.channel));
+    client.on('notification', (message) => this.handlers.notified(message.channel, message.payload ?? ''));
     client.on('error', (err) => {
       if (this.client === client) this.client = null;
       if (this.closed) return;

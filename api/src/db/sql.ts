@@ -1,6 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { badInput } from '../shared/errors.js';
 import { isUuid } from '../shared/ids.js';
+import { trailWritten, writesTrail } from './trail-commits.js';
 
 export type Em = EntityManager;
 
@@ -19,8 +20,9 @@ export async function rows<T = Row>(em: Em, sql: string | Prepared, params: unkn
   // parameter can only come from the caller's input, so it is the caller's error.
   if (params.some((p) => typeof p === 'string' && p.includes('\u0000'))) throw badInput('Text may not contain the NUL character (\\u0000)');
   try {
-    if (typeof sql !== 'string') return await runPrepared<T>(em, sql, params);
-    return (await em.execute(sql, params as Parameters<Em['execute']>[1], 'all')) as T[];
+    const result = typeof sql === 'string' ? ((await em.execute(sql, params as Parameters<Em['execute']>[1], 'all')) as T[]) : await runPrepared<T>(em, sql, params);
+    if (typeof sql === 'string' ? writesTrail(sql) : sql.writesTrail) trailWritten(em);
+    return result;
   } catch (err) {
     if ((err as { code?: string }).code === '22P02') throw badInput('A value is malformed: ids are UUIDs, as the API gives them');
     throw err;
@@ -36,6 +38,8 @@ export async function rows<T = Row>(em: Em, sql: string | Prepared, params: unkn
 export interface Prepared {
   readonly name: string;
   readonly text: string;
+  /** It adds to the interaction trail (see `trail-commits.ts`). */
+  readonly writesTrail: boolean;
 }
 
 const preparedNames = new Set<string>();
@@ -44,7 +48,7 @@ export function prepared(name: string, sql: string): Prepared {
   if (preparedNames.has(name)) throw new Error(`Two prepared statements are named ${name}`);
   preparedNames.add(name);
   let n = 0;
-  return { name: `parley_${name}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+  return { name: `parley_${name}`, text: sql.replace(/\?/g, () => `$${++n}`), writesTrail: writesTrail(sql) };
 }
 
 /** On the connection of `em`'s transaction if it is in one, else on one lent by the pool. */

@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Em } from './sql.js';
+import { began, committed } from './trail-commits.js';
 
 /**
  * Runs `work` in one transaction, or in a savepoint of the one `em` is already in, on a fork of
@@ -13,12 +14,18 @@ import type { Em } from './sql.js';
  */
 export async function transaction<T>(em: Em, work: (tx: Em) => Promise<T>): Promise<T> {
   const outer = em.getTransactionContext<Knex.Transaction>();
-  return em.getConnection().transactional(
+  let ran: Knex.Transaction | undefined;
+  const result = await em.getConnection().transactional(
     async (trx) => {
+      ran = trx;
+      began(trx, outer);
       const tx = em.fork();
       tx.setTransactionContext(trx);
       return work(tx);
     },
     { ctx: outer },
   );
+  // A savepoint's writes commit with the transaction around it.
+  if (!outer && ran) committed(em, ran);
+  return result;
 }

@@ -15,9 +15,9 @@ import { courierListener } from '../modules/webhooks/webhook.courier.js';
 /**
  * Who reacts to a commit, in which order, and whether the caller hears of a failure (see `OnFailure`): subscribers hear it first (its messages, then its changes),
  * then timed rules are set, then routing gives waiting chats to agents, and last the agents'
- * states are told, counting what routing gave them. Webhooks hear the trail's events through its
- * NOTIFY at commit (`webhooks/webhook.courier.ts`), which reaches every process, not only this one;
- * the courier listens here only to changes of the hooks themselves.
+ * states are told, counting what routing gave them. Webhooks hear of the trail's events through the
+ * event feed, woken by any commit that wrote them, on any process (`db/trail-commits.ts`); the
+ * courier listens here only to changes of the hooks themselves.
  */
 export const afterCommit = () =>
   new Dispatcher([

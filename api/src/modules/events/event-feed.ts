@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { PgListener } from '../../db/listener.js';
+import { onTrailCommit } from '../../db/trail-commits.js';
 import type { Orm } from '../../db/orm.js';
 import { type Em, rows } from '../../db/sql.js';
 import type { Logger } from '../../shared/logger.js';
@@ -145,10 +147,15 @@ const BATCH = 500;
 /** While events wait behind a running transaction, look again this soon; otherwise this rarely. */
 const SOON_MS = 50;
 const SAFETY_MS = 5_000;
+/** Other processes are told of this one's commits at most this often (the first at once). */
+const TELL_EVERY_MS = 20;
+const CHANNEL = 'parley_events';
 
 /**
  * The interaction trail as a feed, read by every reader of this process from one query per wake-up.
- * PostgreSQL wakes the process at each commit that wrote events (LISTEN/NOTIFY); events are read in
+ * A commit of this process that wrote events wakes it at once (`trail-commits.ts`); the other
+ * processes hear of such commits through one NOTIFY per TELL_EVERY_MS at most, however many
+ * there were (LISTEN/NOTIFY, so it arrives after the commits it tells of). Events are read in
  * (transaction, id) order and only from transactions older than every one still running, so a reader
  * that resumes after a cursor gets every later event exactly once, whichever process wrote it and
  * however late its transaction committed. A slow reader is skipped while its socket is full and
@@ -162,6 +169,11 @@ export class EventFeed {
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly commitWatchers: (() => void)[] = [];
+  /** Names this process in its NOTIFYs, so it skips its own. */
+  private readonly id = randomUUID();
+  private toldAt = 0;
+  private telling: NodeJS.Timeout | null = null;
+  private readonly stopWatching: () => void;
 
   constructor(
     private readonly orm: Orm,
@@ -170,7 +182,11 @@ export class EventFeed {
     private readonly readerBuffer: number,
   ) {
     // After a lost connection, read what was committed meanwhile.
-    this.listener = new PgListener(databaseUrl, 'parley-event-feed', ['parley_events'], { notified: () => this.committed(), reconnected: () => this.committed() }, log);
+    this.listener = new PgListener(databaseUrl, 'parley-event-feed', [CHANNEL], { notified: (_channel, from) => from !== this.id && this.committed(), reconnected: () => this.committed() }, log);
+    this.stopWatching = onTrailCommit(orm.em, () => {
+      this.committed();
+      this.tellOthers();
+    });
   }
 
   async start(): Promise<void> {
@@ -186,7 +202,9 @@ export class EventFeed {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopWatching();
     if (this.timer) clearTimeout(this.timer);
+    if (this.telling) clearTimeout(this.telling);
     await this.listener.close();
   }
 
@@ -210,6 +228,24 @@ export class EventFeed {
   private committed(): void {
     this.wake();
     for (const watcher of this.commitWatchers) watcher();
+  }
+
+  /**
+   * Tells the other processes that events were committed here: at once after a quiet spell, else
+   * once at the end of the current TELL_EVERY_MS for every commit within it. One lost (the database
+   * away a moment) leaves them to their SAFETY_MS look.
+   */
+  private tellOthers(): void {
+    if (this.telling || this.closed) return;
+    this.telling = setTimeout(
+      () => {
+        this.telling = null;
+        this.toldAt = Date.now();
+        rows(this.orm.em.fork(), 'select pg_notify(?, ?)', [CHANNEL, this.id]).catch((err: unknown) => this.log.warn({ err }, 'event feed: telling the other processes failed'));
+      },
+      Math.max(0, this.toldAt + TELL_EVERY_MS - Date.now()),
+    );
+    this.telling.unref();
   }
 
   private schedule(ms: number): void {
