@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryTestDatabase } from './support/database.js';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
+import { connect } from './support/ws-client.js';
 import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, PNG_1PX, POST, startWidgetChat, uploadFile } from './support/world.js';
 
 const PNG = PNG_1PX;
@@ -73,6 +74,25 @@ describe('uploads', () => {
     // A form post, which any site could make in a user's name, is refused; so is a caller without a token.
     expect((await upload(chat.visitorToken, PNG, 'x.png', 'text/plain')).status).toBe(415);
     expect((await upload(null, PNG, 'x.png')).status).toBe(401);
+  });
+
+  it('are named in the message’s event on the feed, and a message without files names none', async () => {
+    const chat = await startWidgetChat(api.url, campaign.id);
+    const ws = connect(api.wsUrl, admin);
+    const feed = ws.subscribe<any>('subscription($f: InteractionFeedFilter) { interactionEvents(filter: $f) { interactionId data } }', {
+      f: { campaignIds: [campaign.id], types: ['MESSAGE_ADDED'] },
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const png = (await upload(chat.visitorToken, PNG, 'photo.png')).body;
+    await ok(api.url, POST, { input: { interactionId: chat.id, body: 'with a file', attachmentIds: [png.id] } }, chat.visitorToken);
+    await ok(api.url, POST, { input: { interactionId: chat.id, body: 'plain' } }, chat.visitorToken);
+    const sent = () => feed.events.map((e) => e.interactionEvents).filter((e) => e.interactionId === chat.id && ['with a file', 'plain'].includes(e.data.body));
+    await feed.until(() => sent().length >= 2);
+    expect(sent().map((e) => [e.data.body, e.data.attachments])).toEqual([
+      ['with a file', [{ id: png.id, name: 'photo.png', mimeType: 'image/png', size: PNG.length }]],
+      ['plain', []],
+    ]);
+    await ws.dispose();
   });
 
   it('attach only the author’s own files, and serve them to those who may see the message, never so they could run', async () => {

@@ -1,4 +1,4 @@
-import { type Em, one, pgArray, prepared, rows } from '../../db/sql.js';
+import { type Em, one, pgArray, type Prepared, prepared, rows } from '../../db/sql.js';
 import { conflict } from '../../shared/errors.js';
 import { ActorKind } from '../interactions/interaction.enums.js';
 import { AuthorKind, Visibility } from './message.enums.js';
@@ -20,15 +20,19 @@ export const SYSTEM_AUTHOR: Author = { kind: AuthorKind.SYSTEM, id: null, name: 
  * The MESSAGE_ADDED events of the public messages a statement inserts: one more data-modifying CTE
  * over `inserted` (a CTE returning MESSAGE_VIEW_COLUMNS), so a message joins the event feed, and so
  * the webhooks, in the statement that stores it. The actor kind is `actor`, or the statement's
- * next parameter when null.
+ * next parameter when null. `attachments: false` when none of the messages carries any: the files
+ * are then not looked up.
  */
-export function messageAddedSql(inserted: string, actor: ActorKind | null): string {
+export function messageAddedSql(inserted: string, actor: ActorKind | null, { attachments = true }: { attachments?: boolean } = {}): string {
+  const files = attachments
+    ? `coalesce((select jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'mimeType', f.mime, 'size', f.size) order by f.name)
+                 from files f where f.id::text = any(i.attachment_ids)), '[]'::jsonb)`
+    : `'[]'::jsonb`;
   return `insert into interaction_events (interaction_id, type, actor_kind, actor_id, data, created_at)
      select i.interaction_id, 'MESSAGE_ADDED', ${actor === null ? '?::text' : `'${actor}'`}, i.author_id,
             jsonb_build_object('messageId', i.id, 'sequence', i.sequence, 'body', i.body,
               'author', jsonb_build_object('kind', i.author_kind, 'id', i.author_id, 'name', i.author_name, 'avatarUrl', i.author_avatar_url),
-              'attachments', coalesce((select jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'mimeType', f.mime, 'size', f.size) order by f.name)
-                                         from files f where f.id::text = any(i.attachment_ids)), '[]'::jsonb)),
+              'attachments', ${files}),
             now()
        from ${inserted} i where i.visibility = 'PUBLIC'`;
 }
@@ -82,29 +86,62 @@ export interface Writer {
 /** The customer `contactId` writing, under a session window of `sessionWindowSeconds` (CONTACT_EXPIRY_SECONDS). */
 export const customerWriting = (contactId: string, sessionWindowSeconds: number): Writer => ({ contactId, grainSeconds: activityGrainSeconds(sessionWindowSeconds) });
 
-const APPEND = prepared(
-  'append_message',
-  `with previous as (select status from interactions where id = ?),
-   bumped as (
-     update interactions
-        set last_sequence = last_sequence + 1, updated_at = now(),
-            status = case when ?::boolean and status = 'WAITING_FOR_CUSTOMER' then 'IN_PROGRESS'::interaction_status else status end
-      where id = ? and phase <> 'CLOSED'
-        and (?::integer is null or (revision = ?::integer and (select ct.state::text from contacts ct where ct.id = contact_id) = ?::text))
-        and not exists (select 1 from messages where interaction_id = ? and author_key = ?::text and client_message_id = ?::text)
-      returning id, last_sequence, revision, campaign_id),
-   touched as (update contacts set last_message_at = now()
-                where ?::boolean and id = ? and exists (select 1 from bumped) and (last_message_at is null or last_message_at < now() - make_interval(secs => ?::float8))
-                returning id),
-   inserted as (
-     insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_avatar_url, author_key, visibility, client_message_id, attachment_ids, created_at)
-     select gen_random_uuid(), b.id, b.last_sequence, ?::text, ?::author_kind, ?::uuid, ?::text, ?::text, ?::text, ?::visibility, ?::text, ?::text[], clock_timestamp() from bumped b
-     returning ${MESSAGE_VIEW_COLUMNS}),
-   trail as (${messageAddedSql('inserted', null)})
-   select inserted.*, (?::boolean and (select status from previous) = 'WAITING_FOR_CUSTOMER') as status_changed,
-          b.revision, (select no_answer_timeout_seconds from campaigns where id = b.campaign_id) as no_answer_timeout_seconds
-     from inserted, bumped b`,
-);
+/**
+ * When this process last wrote each customer's last-message time (Date.now()): within the grain
+ * since, a message leaves the contact's row out of its statement altogether, rather than have the
+ * statement look and write nothing. Another process's writes are not known here, and cost only the look.
+ */
+const touchedAt = new Map<string, number>();
+const MAX_TOUCHED = 50_000;
+
+/**
+ * What one send's statement holds beyond the append itself: the customer's last-message time, the
+ * attachments' details in the trail, the campaign's no-answer timeout (for an agent's message).
+ * Each shape is its own prepared statement; one that leaves a part out opens none of its tables.
+ */
+interface AppendShape {
+  touch: boolean;
+  attachments: boolean;
+  timeout: boolean;
+}
+
+const appendStatements = new Map<string, Prepared>();
+
+function appendStatement(shape: AppendShape): Prepared {
+  const key = `${+shape.touch}${+shape.attachments}${+shape.timeout}`;
+  let statement = appendStatements.get(key);
+  if (statement) return statement;
+  statement = prepared(
+    `append_message_${key}`,
+    `with previous as (select status from interactions where id = ?),
+     bumped as (
+       update interactions
+          set last_sequence = last_sequence + 1, updated_at = now(),
+              status = case when ?::boolean and status = 'WAITING_FOR_CUSTOMER' then 'IN_PROGRESS'::interaction_status else status end
+        where id = ? and phase <> 'CLOSED'
+          and (?::integer is null or (revision = ?::integer and (select ct.state::text from contacts ct where ct.id = contact_id) = ?::text))
+          and not exists (select 1 from messages where interaction_id = ? and author_key = ?::text and client_message_id = ?::text)
+        returning id, last_sequence, revision, campaign_id),
+     ${
+       shape.touch
+         ? `touched as (update contacts set last_message_at = now()
+                         where id = ? and exists (select 1 from bumped) and (last_message_at is null or last_message_at < now() - make_interval(secs => ?::float8))
+                         returning id),`
+         : ''
+     }
+     inserted as (
+       insert into messages (id, interaction_id, sequence, body, author_kind, author_id, author_name, author_avatar_url, author_key, visibility, client_message_id, attachment_ids, created_at)
+       select gen_random_uuid(), b.id, b.last_sequence, ?::text, ?::author_kind, ?::uuid, ?::text, ?::text, ?::text, ?::visibility, ?::text, ?::text[], clock_timestamp() from bumped b
+       returning ${MESSAGE_VIEW_COLUMNS}),
+     trail as (${messageAddedSql('inserted', null, { attachments: shape.attachments })})
+     select inserted.*, (?::boolean and (select status from previous) = 'WAITING_FOR_CUSTOMER') as status_changed, b.revision,
+            ${shape.timeout ? '(select no_answer_timeout_seconds from campaigns where id = b.campaign_id)' : 'null::integer'} as no_answer_timeout_seconds,
+            ${shape.touch ? 'exists (select 1 from touched)' : 'false'} as touched
+       from inserted, bumped b`,
+  );
+  appendStatements.set(key, statement);
+  return statement;
+}
 
 /**
  * What a send on a view read earlier was decided on: the chat's revision (its row and participants,
@@ -125,7 +162,10 @@ export interface DecidedOn {
  */
 export async function appendMessage(em: Em, interactionId: string, author: Author, message: NewMessage, writer: Writer | null = null, atRevision: DecidedOn | null = null): Promise<Appended | null> {
   const fromContact = author.kind === AuthorKind.CONTACT;
-  const row = await one(em, APPEND, [
+  const customer = fromContact ? writer : null;
+  const touch = customer !== null && !(Date.now() - (touchedAt.get(customer.contactId) ?? -Infinity) < customer.grainSeconds * 1000);
+  const shape = { touch, attachments: message.attachmentIds.length > 0, timeout: author.kind === AuthorKind.AGENT };
+  const row = await one(em, appendStatement(shape), [
     interactionId,
     fromContact,
     interactionId,
@@ -135,9 +175,7 @@ export async function appendMessage(em: Em, interactionId: string, author: Autho
     interactionId,
     author.key,
     message.clientMessageId,
-    fromContact && writer !== null,
-    writer?.contactId ?? null,
-    writer?.grainSeconds ?? 0,
+    ...(touch ? [customer!.contactId, customer!.grainSeconds] : []),
     message.body,
     author.kind,
     author.id,
@@ -150,6 +188,10 @@ export async function appendMessage(em: Em, interactionId: string, author: Autho
     actorKindOf(author),
     fromContact,
   ]);
+  if (row?.touched) {
+    if (touchedAt.size >= MAX_TOUCHED) touchedAt.clear();
+    touchedAt.set(customer!.contactId, Date.now());
+  }
   return row ? { message: toMessageView(row), statusChanged: row.status_changed === true, revision: row.revision, noAnswerTimeoutSeconds: row.no_answer_timeout_seconds } : null;
 }
 
