@@ -112,7 +112,7 @@ function markdown(report) {
     '',
     ...summaryLines(report).slice(0, 1),
     '',
-    `${s.CHATS} chats with one WebSocket subscriber each; latency at ${s.RATE} messages/s for ${s.LATENCY_SECONDS} s (post sent -> subscriber frame); throughput with ${s.IN_FLIGHT} concurrent senders for ${s.THROUGHPUT_SECONDS} s, counting what the subscribers received. The raw pipeline is the same work hand-written: one transaction (sequence bump and insert), a Redis publish, the JSON to each WebSocket (\`bench/raw-server.mjs\`). Two processes: chats and senders alternate between two API processes on one database and one Redis, and each chat's subscriber is on the other process.`,
+    `${s.CHATS} chats with one WebSocket subscriber each; latency at ${s.RATE} messages/s for ${s.LATENCY_SECONDS} s (post sent -> subscriber frame); throughput with ${s.IN_FLIGHT} concurrent senders for ${s.THROUGHPUT_SECONDS} s, counting what the subscribers received${s.THROUGHPUT_ROUNDS ? `, in ${s.THROUGHPUT_ROUNDS} windows per pipeline taken in turns (raw, agent, customer, customer socket, raw, ...) with every server running, so a change in the machine's speed falls on all alike` : ''}. The raw pipeline is the same work hand-written: one transaction (sequence bump and insert), a Redis publish, the JSON to each WebSocket (\`bench/raw-server.mjs\`). Two processes: chats and senders alternate between two API processes on one database and one Redis, and each chat's subscriber is on the other process.`,
     '',
     '| pipeline | p50 ms | p99 ms | max ms | messages/s | delivered | throughput / raw |',
     '|---|---|---|---|---|---|---|',
@@ -122,6 +122,18 @@ function markdown(report) {
     ...(report.customerSocket ? [row(report.customerSocket)] : []),
     row(twoProcesses),
     '',
+    ...(raw.throughput.cpu
+      ? [
+          "CPU per message while saturated, µs (PostgreSQL: this database's backends; generator: the load generator itself; others: the rest of the machine, the idle servers of the other pipelines included):",
+          '',
+          '| pipeline | server | PostgreSQL | Redis | generator | others |',
+          '|---|---|---|---|---|---|',
+          ...[raw, parley, report.customer, report.customerSocket]
+            .filter((r) => r?.throughput?.cpu)
+            .map((r) => `| ${r.name} | ${r.throughput.cpu.server} | ${r.throughput.cpu.postgres} | ${r.throughput.cpu.redis} | ${r.throughput.cpu.generator} | ${r.throughput.cpu.others} |`),
+          '',
+        ]
+      : []),
     ...(report.customerSocket
       ? [
           `\`customer socket\` is the customers' run again with the API reaching PostgreSQL over its Unix socket (\`DATABASE_URL=postgres://postgres@localhost/db?host=/var/run/postgresql\`); every other row uses TCP on 127.0.0.1, the raw pipeline included.`,

@@ -30,6 +30,8 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
 const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10);
+// The throughput is measured in this many windows per pipeline, the pipelines taking turns (see throughputOf).
+const THROUGHPUT_ROUNDS = Number(process.env.BENCH_THROUGHPUT_ROUNDS ?? 5);
 const CHATS = Number(process.env.BENCH_CHATS ?? 50);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 32);
 // Customers writing at once before the latency is measured: four per chat.
@@ -102,13 +104,16 @@ async function paced(total, rate, send) {
 }
 
 /**
- * Drives one pipeline: `post(chat, body)` sends, `onDelivered(chat, body)` must be called by its
- * subscribers. `burst`: that many posts sent at once (spread over the chats) just before the
- * latency is measured, as when a hundred customers write in the same second; the latency is then
- * that of the 10 s after it. `throughput: false` skips the saturation part.
+ * A pipeline under measurement: `post(chat, body)` sends, its subscribers call
+ * `deliveries.onDelivered(body)`, `usage` reads its processes' CPU, `close()` lets go of its sockets.
  */
-async function measure(name, chats, post, deliveries, { burst = 0, throughput = true, usage = null } = {}) {
-  // Latency at a fixed rate: time from just before the send to the subscriber's frame.
+
+/**
+ * Latency at a fixed rate, from just before the send to the subscriber's frame. `burst`: that many
+ * posts sent at once (spread over the chats) just before, as when a hundred customers write in the
+ * same second; the latency is then that of the 10 s after it.
+ */
+async function latencyOf({ chats, post, deliveries }, { burst = 0 } = {}) {
   const sentAt = new Map();
   const latencies = [];
   const series = [];
@@ -155,35 +160,76 @@ async function measure(name, chats, post, deliveries, { burst = 0, throughput = 
         .join(' '),
     );
   }
-
-  const latency = { rate: RATE, samples: sorted.length, lost: total - sorted.length, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)) };
-  if (!throughput) {
-    usage?.stop();
-    console.log(`${name.padEnd(8)} burst of ${burst} answered in ${burstResult?.allAnsweredMs} ms; then p50 ${latency.p50} ms  p99 ${latency.p99} ms at ${RATE}/s (${latency.lost} lost)`);
-    return { name, latency, burst: burstResult };
-  }
-
-  // Throughput: saturate and count what every subscriber received.
-  let delivered = 0;
-  deliveries.onDelivered = () => delivered++;
-  const t0 = performance.now();
-  const before = usage?.mark();
-  const sent = await saturate(THROUGHPUT_SECONDS, IN_FLIGHT, (i) => post(chats[i % chats.length], `tp-${i}`));
-  const sendSeconds = (performance.now() - t0) / 1000;
-  const cpu = usage ? cpuPerMessage(usage.between(before, usage.mark()), sent / sendSeconds) : null;
-  usage?.stop();
-  for (let waited = 0; delivered < sent && waited < 5000; waited += 50) await sleep(50);
-  const result = {
-    name,
-    latency,
+  return {
+    latency: { rate: RATE, samples: sorted.length, lost: total - sorted.length, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)) },
     burst: burstResult,
-    throughput: { sent, delivered, perSecond: Math.round(sent / sendSeconds), allDelivered: delivered === sent, cpu },
   };
+}
+
+/**
+ * Sustained throughput of each pipeline: `rounds` windows each, taken in turn (raw, Parley, raw,
+ * Parley, ...), so a change in the machine's speed during the run (another tenant on the host)
+ * falls on every pipeline alike rather than on whichever ran then. In a window, IN_FLIGHT senders
+ * post as fast as answers come; the window ends when every subscriber has what was sent.
+ */
+async function throughputOf(pipelines, seconds = THROUGHPUT_SECONDS, rounds = THROUGHPUT_ROUNDS) {
+  const totals = new Map(pipelines.map((p) => [p, { sent: 0, delivered: 0, seconds: 0, cpu: null }]));
+  let n = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const p of pipelines) {
+      const total = totals.get(p);
+      let delivered = 0;
+      p.deliveries.onDelivered = () => delivered++;
+      const t0 = performance.now();
+      const before = p.usage?.mark();
+      const sent = await saturate(seconds / rounds, IN_FLIGHT, (i) => p.post(p.chats[i % p.chats.length], `tp-${n++}-${i}`));
+      total.seconds += (performance.now() - t0) / 1000;
+      if (p.usage) total.cpu = addUsage(total.cpu, p.usage.between(before, p.usage.mark()));
+      for (let waited = 0; delivered < sent && waited < 5000; waited += 50) await sleep(50);
+      total.sent += sent;
+      total.delivered += delivered;
+    }
+  }
+  return new Map(
+    pipelines.map((p) => {
+      const { sent, delivered, seconds: spent, cpu } = totals.get(p);
+      return [p, { sent, delivered, perSecond: Math.round(sent / spent), allDelivered: delivered === sent, windows: rounds, cpu: cpu && cpuPerMessage(cpu, sent) }];
+    }),
+  );
+}
+
+/** One pipeline alone: its latency, then its throughput (unless `throughput: false`). */
+async function measure(p, { burst = 0, throughput = true } = {}) {
+  const result = { name: p.name, ...(await latencyOf(p, { burst })) };
+  if (throughput) result.throughput = (await throughputOf([p])).get(p);
+  printResult(result);
+  return result;
+}
+
+function printResult(result) {
+  const { name, latency, burst, throughput: tp } = result;
+  const head = `${name.padEnd(8)} ${burst ? `burst of ${burst.posts} answered in ${burst.allAnsweredMs} ms; then ` : ''}p50 ${latency.p50} ms  p99 ${latency.p99} ms at ${RATE}/s (${latency.lost} lost)`;
+  if (!tp) return console.log(head);
+  const cpu = tp.cpu;
   console.log(
-    `${name.padEnd(8)} p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms at ${RATE}/s (${result.latency.lost} lost)  |  ${result.throughput.perSecond} msg/s, ${delivered}/${sent} delivered` +
+    `${head}  |  ${tp.perSecond} msg/s, ${tp.delivered}/${tp.sent} delivered` +
       (cpu ? `  |  CPU µs/message: server ${cpu.server}, postgres ${cpu.postgres}, redis ${cpu.redis}, generator ${cpu.generator}, others ${cpu.others}` : ''),
   );
-  return result;
+}
+
+/** CPU seconds of each party over several windows (`Usage.between` gives each window's in % of a core). */
+function addUsage(sum, used) {
+  const seconds = (pct) => (pct === null ? null : (pct / 100) * used.seconds);
+  const add = (a, b) => (a === null || b === null ? null : a + b);
+  const next = {
+    api: seconds(used.apiCpu),
+    postgres: seconds(used.postgresCpu),
+    redis: seconds(used.redisCpu),
+    generator: seconds(used.simulatorCpu),
+    others: seconds(used.othersCpu),
+    seconds: used.seconds,
+  };
+  return sum ? Object.fromEntries(Object.keys(next).map((k) => [k, add(sum[k], next[k])])) : next;
 }
 
 /**
@@ -192,9 +238,9 @@ async function measure(name, chats, post, deliveries, { burst = 0, throughput = 
  * what else the machine ran meanwhile. On two shared cores these add up to the throughput: a
  * pipeline's messages/s is about 2 s of CPU over the sum.
  */
-function cpuPerMessage(used, perSecond) {
-  const us = (pct) => (pct === null ? null : Math.round((pct / 100 / perSecond) * 1e6));
-  return { server: us(used.apiCpu), postgres: us(used.postgresCpu), redis: us(used.redisCpu), generator: us(used.simulatorCpu), others: us(used.othersCpu), machineBusyPct: used.machineBusy };
+function cpuPerMessage(used, sent) {
+  const us = (cpuSeconds) => (cpuSeconds === null ? null : Math.round((cpuSeconds / sent) * 1e6));
+  return { server: us(used.api), postgres: us(used.postgres), redis: us(used.redis), generator: us(used.generator), others: us(used.others) };
 }
 
 /**
@@ -232,9 +278,9 @@ async function startParley(label, shared = null, env = {}, { socket = false } = 
  * senders alternate between them, so half the messages reach their subscriber through another process.
  * `by: 'agent'`: the agent posts and each chat's customer (its widget's socket) receives;
  * `by: 'customer'`: each customer posts with its visitor token, as the widget does, and the agent
- * receives on a socket per chat. `burst`: see `measure`.
+ * receives on a socket per chat. `socket`: the API reaches PostgreSQL over its Unix socket.
  */
-async function benchParley({ processes = 1, by = 'agent', burst = 0, throughput = true, socket = false } = {}) {
+async function openParley({ processes = 1, by = 'agent', socket = false, label = '' } = {}) {
   const first = await startParley('parley', null, {}, { socket });
   const replicas = [first];
   while (replicas.length < processes) replicas.push(await startParley('parley', first));
@@ -273,14 +319,24 @@ async function benchParley({ processes = 1, by = 'agent', burst = 0, throughput 
   const chatIndex = new Map(chats.map((id, i) => [id, i]));
   const post = (id, body) =>
     gql(portOf(chatIndex.get(id)), 'mutation($i: PostMessageInput!) { postMessage(input: $i) { sequence } }', { i: { interactionId: id, body } }, by === 'agent' ? agent : visitors.get(id));
-  const name = [by === 'agent' ? 'parley' : 'customer', processes > 1 ? `x${processes}` : '', burst ? 'burst' : '', socket ? 'socket' : ''].filter(Boolean).join(' ');
+  const name = [by === 'agent' ? 'parley' : 'customer', processes > 1 ? `x${processes}` : '', label, socket ? 'socket' : ''].filter(Boolean).join(' ');
   const usage = processes === 1 ? new Usage({ apiPid: first.pid, database: new URL(first.databaseUrl).pathname.slice(1) }) : null;
-  const result = await measure(name, chats, post, deliveries, { burst, throughput, usage });
-  await Promise.all(clients.map((c) => c.dispose()));
+  const close = async () => {
+    usage?.stop();
+    await Promise.all(clients.map((c) => c.dispose()));
+  };
+  return { name, chats, post, deliveries, usage, close };
+}
+
+/** One Parley pipeline measured alone (see openParley); `burst`: see latencyOf. */
+async function benchParley({ burst = 0, throughput = true, ...options } = {}) {
+  const pipeline = await openParley({ ...options, label: burst ? 'burst' : '' });
+  const result = await measure(pipeline, { burst, throughput });
+  await pipeline.close();
   return result;
 }
 
-async function benchRaw() {
+async function openRaw() {
   const databaseUrl = await createDatabase('raw');
   const { port, child } = await start(path.join(here, 'raw-server.mjs'), { DATABASE_URL: databaseUrl, REDIS_URL });
   const deliveries = { onDelivered: () => {} };
@@ -296,9 +352,38 @@ async function benchRaw() {
   }
   const post = (chatId, body) => postHttp(port, '/post', JSON.stringify({ chatId, body }));
   const usage = new Usage({ apiPid: child.pid, database: new URL(databaseUrl).pathname.slice(1) });
-  const result = await measure('raw', chats, post, deliveries, { usage });
-  sockets.forEach((s) => s.close());
+  const close = async () => {
+    usage.stop();
+    sockets.forEach((s) => s.close());
+  };
+  return { name: 'raw', chats, post, deliveries, usage, close };
+}
+
+async function benchRaw() {
+  const pipeline = await openRaw();
+  const result = await measure(pipeline);
+  await pipeline.close();
   return result;
+}
+
+/**
+ * The message pipelines side by side: the raw one, the agent posting, the customers posting, and
+ * (with PostgreSQL on this machine) the customers over its Unix socket. Each is measured for latency
+ * alone, then their throughputs in turns (throughputOf), every server running all along.
+ */
+async function benchMessages() {
+  const pipelines = [await openRaw(), await openParley(), await openParley({ by: 'customer' })];
+  if (hasSocket()) pipelines.push(await openParley({ by: 'customer', socket: true }));
+  const results = [];
+  for (const p of pipelines) results.push({ name: p.name, ...(await latencyOf(p)) });
+  const throughputs = await throughputOf(pipelines);
+  pipelines.forEach((p, i) => {
+    results[i].throughput = throughputs.get(p);
+    printResult(results[i]);
+  });
+  for (const p of pipelines) await p.close();
+  const [raw, parley, customer, customerSocket = null] = results;
+  return { raw, parley, customer, customerSocket };
 }
 
 /** BENCH_ONLY=routing or =monitor runs one part of the engine benchmark, e.g. to profile it. */
@@ -365,6 +450,7 @@ const benchDayAlone = () => benchDay({ start: () => startParley('day'), stop: st
 
 const SECTIONS = {
   calibrate: benchCalibration,
+  messages: benchMessages,
   raw: benchRaw,
   parley: () => benchParley(),
   customer: () => benchParley({ by: 'customer' }),
@@ -390,15 +476,13 @@ async function main() {
   console.log(
     `Parley benchmark on ${machine}\n${CHATS} chats, one subscriber each; latency at ${RATE} msg/s for ${LATENCY_SECONDS} s; throughput with ${IN_FLIGHT} senders for ${THROUGHPUT_SECONDS} s\n`,
   );
-  const report = { date: new Date().toISOString(), machine, settings: { RATE, LATENCY_SECONDS, THROUGHPUT_SECONDS, CHATS, IN_FLIGHT, FANOUT_SIZES, FANOUT_ROUNDS } };
+  const report = { date: new Date().toISOString(), machine, settings: { RATE, LATENCY_SECONDS, THROUGHPUT_SECONDS, THROUGHPUT_ROUNDS, CHATS, IN_FLIGHT, FANOUT_SIZES, FANOUT_ROUNDS } };
   for (const [key, section] of [
     ['calibration', benchCalibration],
-    ['raw', benchRaw],
-    ['parley', () => benchParley()],
-    ['customer', () => benchParley({ by: 'customer' })],
+    // raw, parley, customer and customerSocket (the customers over PostgreSQL's Unix socket: what a
+    // local database gains by it, README's Performance), their throughputs taken in turns.
+    ['messages', benchMessages],
     ['customerBurst', () => benchParley({ by: 'customer', burst: BURST, throughput: false })],
-    // The same over PostgreSQL's Unix socket: what a local database gains by it (README, Performance).
-    ['customerSocket', () => (hasSocket() ? benchParley({ by: 'customer', socket: true }) : null)],
     ['twoProcesses', () => benchParley({ processes: 2 })],
     ['fanout', benchFanoutAlone],
     ['webhooks', benchWebhooksAlone],
@@ -407,7 +491,10 @@ async function main() {
   ]) {
     // BENCH_SKIP=day leaves sections out (by their report key), e.g. the day's ten minutes when the message path is what is measured.
     if (SKIP.has(key)) continue;
-    report[key] = await section();
+    const result = await section();
+    // The message pipelines report as four sections, as they did when measured one after another.
+    if (key === 'messages') Object.assign(report, result);
+    else report[key] = result;
     await stopChildren();
   }
   // BENCH_RESULTS_NAME names the files, so several runs of one day do not overwrite each other.
