@@ -213,7 +213,7 @@ function printResult(result) {
   const cpu = tp.cpu;
   console.log(
     `${head}  |  ${tp.perSecond} msg/s, ${tp.delivered}/${tp.sent} delivered` +
-      (cpu ? `  |  CPU µs/message: server ${cpu.server}, postgres ${cpu.postgres}, redis ${cpu.redis}, generator ${cpu.generator}, others ${cpu.others}` : ''),
+      (cpu ? `  |  CPU µs/message: server ${cpu.server}, postgres ${cpu.postgres}, redis ${cpu.redis}, generator ${cpu.generator}, others ${cpu.others}; cores ${cpu.busyPct}% busy` : ''),
   );
 }
 
@@ -227,6 +227,7 @@ function addUsage(sum, used) {
     redis: seconds(used.redisCpu),
     generator: seconds(used.simulatorCpu),
     others: seconds(used.othersCpu),
+    busy: used.machineBusy === null ? null : (used.machineBusy / 100) * used.cores * used.seconds,
     seconds: used.seconds,
   };
   return sum ? Object.fromEntries(Object.keys(next).map((k) => [k, add(sum[k], next[k])])) : next;
@@ -240,7 +241,15 @@ function addUsage(sum, used) {
  */
 function cpuPerMessage(used, sent) {
   const us = (cpuSeconds) => (cpuSeconds === null ? null : Math.round((cpuSeconds / sent) * 1e6));
-  return { server: us(used.api), postgres: us(used.postgres), redis: us(used.redis), generator: us(used.generator), others: us(used.others) };
+  return {
+    server: us(used.api),
+    postgres: us(used.postgres),
+    redis: us(used.redis),
+    generator: us(used.generator),
+    others: us(used.others),
+    // How busy the cores were meanwhile: short of 100%, the pipeline waited on something other than CPU.
+    busyPct: used.busy === null ? null : Math.round((used.busy / (used.seconds * os.cpus().length)) * 100),
+  };
 }
 
 /**
