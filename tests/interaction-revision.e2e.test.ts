@@ -53,6 +53,19 @@ describe('a chat’s revision', () => {
     expect(left).toBeGreaterThan(joined);
   });
 
+  it('is kept by a trigger that watches every column but a message’s bookkeeping', async () => {
+    // PostgreSQL names a trigger's columns when it is made: a migration that adds a column to
+    // interactions runs WATCH_EVERY_COLUMN (Migration20261206000030) again, or this fails.
+    const [row] = await queryTestDatabase<{ watched: string[]; columns: string[] }>(
+      `select array(select a.attname::text from pg_trigger t cross join unnest(t.tgattr::int2[]) k(n) join pg_attribute a on a.attrelid = t.tgrelid and a.attnum = k.n
+                     where t.tgname = 'interactions_revision' order by 1) as watched,
+              array(select attname::text from pg_attribute where attrelid = 'interactions'::regclass and attnum > 0 and not attisdropped
+                       and attname not in ('last_sequence', 'updated_at') order by 1) as columns`,
+    );
+    expect(row!.watched).toEqual(row!.columns);
+    expect(row!.watched).toContain('status');
+  });
+
   it('counts every column of the row but a message’s bookkeeping, whatever writes it', async () => {
     const chat = await startWidgetChat(api.url, campaign.id);
     const at = await revisionOf(chat.id);

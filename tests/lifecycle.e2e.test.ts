@@ -156,11 +156,15 @@ describe("the customer's wait", () => {
 describe('status and help', () => {
   const STATUS = `mutation($id: ID!, $s: InteractionStatus!) { setInteractionStatus(id: $id, status: $s) { status } }`;
 
-  it('goes back to IN_PROGRESS as soon as the customer writes', async () => {
+  it('goes back to IN_PROGRESS as soon as the customer writes, each time it waits for them', async () => {
     const chat = await heldChat();
-    expect((await ok(api.url, STATUS, { id: chat.id, s: 'WAITING_FOR_CUSTOMER' }, agent.token)).setInteractionStatus.status).toBe('WAITING_FOR_CUSTOMER');
-    await ok(api.url, POST, { input: { interactionId: chat.id, body: 'Here is the number' } }, chat.visitorToken);
-    expect((await get(chat.id)).interaction.status).toBe('IN_PROGRESS');
+    // A message first: the customer's next send is decided on the chat as it was then (in progress).
+    await ok(api.url, POST, { input: { interactionId: chat.id, body: 'One moment' } }, chat.visitorToken);
+    for (const body of ['Here is the number', 'And the other one']) {
+      expect((await ok(api.url, STATUS, { id: chat.id, s: 'WAITING_FOR_CUSTOMER' }, agent.token)).setInteractionStatus.status).toBe('WAITING_FOR_CUSTOMER');
+      await ok(api.url, POST, { input: { interactionId: chat.id, body } }, chat.visitorToken);
+      expect((await get(chat.id)).interaction.status).toBe('IN_PROGRESS');
+    }
   });
 
   it('lists a chat that needs help for the agents with access; whoever joins answers it and the customer is told', async () => {

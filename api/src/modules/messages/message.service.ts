@@ -1,6 +1,6 @@
 import { type Em, one, pgArray, type Prepared, prepared, rows } from '../../db/sql.js';
 import { conflict } from '../../shared/errors.js';
-import { ActorKind } from '../interactions/interaction.enums.js';
+import { ActorKind, InteractionStatus } from '../interactions/interaction.enums.js';
 import { AuthorKind, Visibility } from './message.enums.js';
 import { MESSAGE_VIEW_COLUMNS, type MessageView, toMessageView } from './message.view.js';
 
@@ -103,21 +103,27 @@ interface AppendShape {
   touch: boolean;
   attachments: boolean;
   timeout: boolean;
+  /**
+   * The customer writes to a chat that may be waiting for them, and so sets it IN_PROGRESS again.
+   * Otherwise the statement sets only the bookkeeping columns, which the revision trigger does not
+   * watch (Migration20261206000030): it does not run at all.
+   */
+  resume: boolean;
 }
 
 const appendStatements = new Map<string, Prepared>();
 
 function appendStatement(shape: AppendShape): Prepared {
-  const key = `${+shape.touch}${+shape.attachments}${+shape.timeout}`;
+  const key = `${+shape.touch}${+shape.attachments}${+shape.timeout}${+shape.resume}`;
   let statement = appendStatements.get(key);
   if (statement) return statement;
   statement = prepared(
     `append_message_${key}`,
-    `with previous as (select status from interactions where id = ?),
+    `with ${shape.resume ? 'previous as (select status from interactions where id = ?),' : ''}
      bumped as (
        update interactions
-          set last_sequence = last_sequence + 1, updated_at = now(),
-              status = case when ?::boolean and status = 'WAITING_FOR_CUSTOMER' then 'IN_PROGRESS'::interaction_status else status end
+          set last_sequence = last_sequence + 1, updated_at = now()
+              ${shape.resume ? `, status = case when status = 'WAITING_FOR_CUSTOMER' then 'IN_PROGRESS'::interaction_status else status end` : ''}
         where id = ? and phase <> 'CLOSED'
           and (?::integer is null or (revision = ?::integer and (select ct.state::text from contacts ct where ct.id = contact_id) = ?::text))
           and not exists (select 1 from messages where interaction_id = ? and author_key = ?::text and client_message_id = ?::text)
@@ -134,7 +140,7 @@ function appendStatement(shape: AppendShape): Prepared {
        select gen_random_uuid(), b.id, b.last_sequence, ?::text, ?::author_kind, ?::uuid, ?::text, ?::text, ?::text, ?::visibility, ?::text, ?::text[], clock_timestamp() from bumped b
        returning ${MESSAGE_VIEW_COLUMNS}),
      trail as (${messageAddedSql('inserted', null, { attachments: shape.attachments })})
-     select inserted.*, (?::boolean and (select status from previous) = 'WAITING_FOR_CUSTOMER') as status_changed, b.revision,
+     select inserted.*, ${shape.resume ? `(select status from previous) = 'WAITING_FOR_CUSTOMER'` : 'false'} as status_changed, b.revision,
             ${shape.timeout ? '(select no_answer_timeout_seconds from campaigns where id = b.campaign_id)' : 'null::integer'} as no_answer_timeout_seconds,
             ${shape.touch ? 'exists (select 1 from touched)' : 'false'} as touched
        from inserted, bumped b`,
@@ -150,6 +156,8 @@ function appendStatement(shape: AppendShape): Prepared {
 export interface DecidedOn {
   revision: number;
   contactState: string;
+  /** The chat's status then (the revision moves with it). */
+  status: string;
 }
 
 /**
@@ -164,10 +172,11 @@ export async function appendMessage(em: Em, interactionId: string, author: Autho
   const fromContact = author.kind === AuthorKind.CONTACT;
   const customer = fromContact ? writer : null;
   const touch = customer !== null && !(Date.now() - (touchedAt.get(customer.contactId) ?? -Infinity) < customer.grainSeconds * 1000);
-  const shape = { touch, attachments: message.attachmentIds.length > 0, timeout: author.kind === AuthorKind.AGENT };
+  // A chat decided on at a revision where it was not waiting for its customer is not waiting now either, or the append finds the revision moved.
+  const resume = fromContact && (atRevision === null || atRevision.status === InteractionStatus.WAITING_FOR_CUSTOMER);
+  const shape = { touch, attachments: message.attachmentIds.length > 0, timeout: author.kind === AuthorKind.AGENT, resume };
   const row = await one(em, appendStatement(shape), [
-    interactionId,
-    fromContact,
+    ...(resume ? [interactionId] : []),
     interactionId,
     atRevision?.revision ?? null,
     atRevision?.revision ?? null,
@@ -186,7 +195,6 @@ export async function appendMessage(em: Em, interactionId: string, author: Autho
     message.clientMessageId,
     pgArray(message.attachmentIds),
     actorKindOf(author),
-    fromContact,
   ]);
   if (row?.touched) {
     if (touchedAt.size >= MAX_TOUCHED) touchedAt.clear();

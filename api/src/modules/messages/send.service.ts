@@ -46,7 +46,7 @@ export async function postMessage(ctx: Context, input: PostInput): Promise<Commi
   const onKept = async (view: InteractionView): Promise<Attempt | null> => {
     const decision = mayView(ctx, view) ? decide(view) : null;
     if (!decision?.ok) return null;
-    const appended = await appendAs(ctx, view, decision.value, message, { revision: view.revision, contactState: view.contact.state });
+    const appended = await appendAs(ctx, view, decision.value, message, { revision: view.revision, contactState: view.contact.state, status: view.status });
     return appended && { view, kind: decision.value, appended };
   };
   const kept = ctx.deps.keptViews.get(input.interactionId);
