@@ -109,61 +109,68 @@ async function paced(total, rate, send) {
  */
 
 /**
- * Latency at a fixed rate, from just before the send to the subscriber's frame. `burst`: that many
- * posts sent at once (spread over the chats) just before, as when a hundred customers write in the
- * same second; the latency is then that of the 10 s after it.
+ * Latency at a fixed rate, from just before the send to the subscriber's frame, of each pipeline:
+ * warmed first, then RATE * LATENCY_SECONDS posts in `rounds` windows each, the pipelines taking
+ * turns as for the throughput (a stall of the machine lands on one window of one pipeline, not on
+ * the whole of whichever ran then). `burst` (one pipeline): that many posts sent at once, spread
+ * over the chats, just before, as when a hundred customers write in the same second; its latency is
+ * then that of the 10 s after it, in one window.
  */
-async function latencyOf({ chats, post, deliveries }, { burst = 0 } = {}) {
-  const sentAt = new Map();
-  const latencies = [];
-  const series = [];
-  deliveries.onDelivered = (body) => {
-    const t = sentAt.get(body);
-    if (t !== undefined) {
-      latencies.push(performance.now() - t);
-      if (process.env.BENCH_SERIES) series.push([Math.round(t), Math.round(performance.now() - t)]);
-      sentAt.delete(body);
-    }
-  };
-  const warm = Math.min(200, RATE);
-  await paced(warm, RATE, (i) => post(chats[i % chats.length], `warm-${i}`));
+async function latencyOf(pipelines, { burst = 0, rounds = burst ? 1 : THROUGHPUT_ROUNDS } = {}) {
+  for (const { chats, post, deliveries } of pipelines) {
+    deliveries.onDelivered = () => {};
+    await paced(Math.min(200, RATE), RATE, (i) => post(chats[i % chats.length], `warm-${i}`));
+  }
   await sleep(300);
-  let burstResult = null;
-  if (burst > 0) {
-    const t = performance.now();
-    const answers = [];
-    await Promise.all(
-      Array.from({ length: burst }, async (_, i) => {
-        const sent = performance.now();
-        await post(chats[i % chats.length], `burst-${i}`);
-        answers.push(performance.now() - sent);
-      }),
-    );
-    answers.sort((a, b) => a - b);
-    burstResult = { posts: burst, allAnsweredMs: round(performance.now() - t), answer: { p50: round(percentile(answers, 50)), p99: round(percentile(answers, 99)) } };
-  }
-  latencies.length = 0;
+  const burstResult = burst ? await burstOf(pipelines[0], burst) : null;
   const total = RATE * LATENCY_SECONDS;
-  await paced(total, RATE, (i) => {
-    const body = `lat-${i}`;
-    sentAt.set(body, performance.now());
-    return post(chats[i % chats.length], body);
-  });
-  await sleep(500);
-  const sorted = [...latencies].sort((a, b) => a - b);
-  if (process.env.BENCH_SERIES) {
-    const t0 = series[0]?.[0] ?? 0;
-    console.error(
-      series
-        .filter(([, l]) => l > 20)
-        .map(([t, l]) => `${t - t0}:${l}`)
-        .join(' '),
-    );
+  const samples = new Map(pipelines.map((p) => [p, []]));
+  const series = [];
+  let n = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const p of pipelines) {
+      const sentAt = new Map();
+      p.deliveries.onDelivered = (body) => {
+        const t = sentAt.get(body);
+        if (t === undefined) return;
+        samples.get(p).push(performance.now() - t);
+        if (process.env.BENCH_SERIES) series.push(`${p.name}:${Math.round(t)}:${Math.round(performance.now() - t)}`);
+        sentAt.delete(body);
+      };
+      const count = Math.round(total / rounds);
+      await paced(count, RATE, (i) => {
+        const body = `lat-${n++}`;
+        sentAt.set(body, performance.now());
+        return p.post(p.chats[i % p.chats.length], body);
+      });
+      // Stragglers are waited for, a little: one that never comes is counted lost.
+      for (let waited = 0; sentAt.size > 0 && waited < 2000; waited += 20) await sleep(20);
+    }
   }
-  return {
-    latency: { rate: RATE, samples: sorted.length, lost: total - sorted.length, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)) },
-    burst: burstResult,
-  };
+  if (process.env.BENCH_SERIES) console.error(series.filter((x) => Number(x.split(':').at(-1)) > 20).join(' '));
+  return pipelines.map((p) => {
+    const sorted = samples.get(p).sort((x, y) => x - y);
+    const sent = Math.round(total / rounds) * rounds;
+    return {
+      latency: { rate: RATE, samples: sorted.length, lost: sent - sorted.length, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)), windows: rounds },
+      burst: burstResult,
+    };
+  });
+}
+
+/** `posts` sent at once over the chats: when all were answered, and each answer's time. */
+async function burstOf({ chats, post }, posts) {
+  const t = performance.now();
+  const answers = [];
+  await Promise.all(
+    Array.from({ length: posts }, async (_, i) => {
+      const sent = performance.now();
+      await post(chats[i % chats.length], `burst-${i}`);
+      answers.push(performance.now() - sent);
+    }),
+  );
+  answers.sort((a, b) => a - b);
+  return { posts, allAnsweredMs: round(performance.now() - t), answer: { p50: round(percentile(answers, 50)), p99: round(percentile(answers, 99)) } };
 }
 
 /**
@@ -200,7 +207,8 @@ async function throughputOf(pipelines, seconds = THROUGHPUT_SECONDS, rounds = TH
 
 /** One pipeline alone: its latency, then its throughput (unless `throughput: false`). */
 async function measure(p, { burst = 0, throughput = true } = {}) {
-  const result = { name: p.name, ...(await latencyOf(p, { burst })) };
+  const [latency] = await latencyOf([p], { burst });
+  const result = { name: p.name, ...latency };
   if (throughput) result.throughput = (await throughputOf([p])).get(p);
   printResult(result);
   return result;
@@ -377,14 +385,13 @@ async function benchRaw() {
 
 /**
  * The message pipelines side by side: the raw one, the agent posting, the customers posting, and
- * (with PostgreSQL on this machine) the customers over its Unix socket. Each is measured for latency
- * alone, then their throughputs in turns (throughputOf), every server running all along.
+ * (with PostgreSQL on this machine) the customers over its Unix socket, measured for latency, then
+ * for throughput, in turns (latencyOf, throughputOf), every server running all along.
  */
 async function benchMessages() {
   const pipelines = [await openRaw(), await openParley(), await openParley({ by: 'customer' })];
   if (hasSocket()) pipelines.push(await openParley({ by: 'customer', socket: true }));
-  const results = [];
-  for (const p of pipelines) results.push({ name: p.name, ...(await latencyOf(p)) });
+  const results = (await latencyOf(pipelines)).map((latency, i) => ({ name: pipelines[i].name, ...latency }));
   const throughputs = await throughputOf(pipelines);
   pipelines.forEach((p, i) => {
     results[i].throughput = throughputs.get(p);
