@@ -140,7 +140,7 @@ function markdown(report) {
           '',
         ]
       : []),
-    `Customers posting (\`customer\`): each chat's customer posts with its visitor token, as the widget does, and the agent receives on a socket per chat. After a burst: ${report.customerBurst.burst.posts} posts sent at once (four per chat), all answered in ${report.customerBurst.burst.allAnsweredMs} ms (each answered p50 ${report.customerBurst.burst.answer.p50} ms, p99 ${report.customerBurst.burst.answer.p99} ms); the ${s.LATENCY_SECONDS} s at ${s.RATE}/s that followed: p50 ${report.customerBurst.latency.p50} ms, p99 ${report.customerBurst.latency.p99} ms, max ${report.customerBurst.latency.max} ms, ${report.customerBurst.latency.lost} lost.`,
+    `Customers posting (\`customer\`): each chat's customer posts with its visitor token, as the widget does, and the agent receives on a socket per chat. After a burst: ${report.customerBurst.burst.posts} posts sent at once (four per chat), all answered in ${report.customerBurst.burst.allAnsweredMs} ms (each answered p50 ${report.customerBurst.burst.answer.p50} ms, p99 ${report.customerBurst.burst.answer.p99} ms); the ${s.BURST_SECONDS ?? s.LATENCY_SECONDS} s at ${s.RATE}/s that followed: p50 ${report.customerBurst.latency.p50} ms, p99 ${report.customerBurst.latency.p99} ms, max ${report.customerBurst.latency.max} ms, ${report.customerBurst.latency.lost} lost.`,
     '',
     '## Goals',
     '',
