@@ -80,26 +80,38 @@ export class Usage {
     };
   }
 
-  /** CPU between two marks in % of one core (the machine's: busy % of all its cores); null where unreadable. */
-  between(a, b) {
+  /**
+   * CPU seconds between two marks of each party (null where unreadable), the machine's busy seconds
+   * over all its cores, and how many cores it has.
+   */
+  spent(a, b) {
     const seconds = (b.at - a.at) / 1000;
-    const pct = (x) => (x === null || Number.isNaN(x) ? null : Math.round((x / seconds) * 1000) / 10);
     // A backend that started after `a` counts from zero; one that ended before `b` is lost (the pool keeps its connections).
     const sum = (before, after) => [...after].reduce((s, [pid, t]) => s + (t ?? 0) - (before.get(pid) ?? 0), 0);
     const api = a.api === null || b.api === null ? null : b.api - a.api;
+    const postgres = sum(a.postgres, b.postgres);
+    const redis = sum(a.redis, b.redis);
+    const simulator = b.sim - a.sim;
     const cores = b.machine && a.machine ? (b.machine.total - a.machine.total) / seconds : null;
-    const machineBusy = b.machine && a.machine ? b.machine.busy - a.machine.busy : null;
-    const ours = (api ?? 0) + sum(a.postgres, b.postgres) + sum(a.redis, b.redis) + (b.sim - a.sim);
+    const busy = b.machine && a.machine ? b.machine.busy - a.machine.busy : null;
+    // Whatever else ran on the machine meanwhile (other people's tests, builds).
+    const others = busy === null ? null : Math.max(0, busy - ((api ?? 0) + postgres + redis + simulator));
+    return { seconds, api, postgres, redis, simulator, others, busy, cores };
+  }
+
+  /** CPU between two marks in % of one core (the machine's: busy % of all its cores); null where unreadable. */
+  between(a, b) {
+    const used = this.spent(a, b);
+    const pct = (x) => (x === null || Number.isNaN(x) ? null : Math.round((x / used.seconds) * 1000) / 10);
     return {
-      seconds: Math.round(seconds * 10) / 10,
-      apiCpu: pct(api),
-      postgresCpu: pct(sum(a.postgres, b.postgres)),
-      redisCpu: pct(sum(a.redis, b.redis)),
-      simulatorCpu: pct(b.sim - a.sim),
-      machineBusy: machineBusy === null ? null : pct(machineBusy / cores),
-      // Whatever else ran on the machine meanwhile (other people's tests, builds), in % of one core.
-      othersCpu: machineBusy === null ? null : pct(Math.max(0, machineBusy - ours)),
-      cores: cores === null ? null : Math.round(cores),
+      seconds: Math.round(used.seconds * 10) / 10,
+      apiCpu: pct(used.api),
+      postgresCpu: pct(used.postgres),
+      redisCpu: pct(used.redis),
+      simulatorCpu: pct(used.simulator),
+      machineBusy: used.busy === null ? null : pct(used.busy / used.cores),
+      othersCpu: pct(used.others),
+      cores: used.cores === null ? null : Math.round(used.cores),
       apiRssMiB: b.rss === null ? null : Math.round(b.rss / 2 ** 20),
     };
   }

@@ -195,7 +195,7 @@ async function throughputOf(pipelines, seconds = THROUGHPUT_SECONDS, rounds = TH
       const before = p.usage?.mark();
       const sent = await saturate(seconds / rounds, IN_FLIGHT, (i) => p.post(p.chats[i % p.chats.length], `tp-${n++}-${i}`));
       total.seconds += (performance.now() - t0) / 1000;
-      if (p.usage) total.cpu = addUsage(total.cpu, p.usage.between(before, p.usage.mark()));
+      if (p.usage) total.cpu = addUsage(total.cpu, p.usage.spent(before, p.usage.mark()));
       for (let waited = 0; delivered < sent && waited < 5000; waited += 50) await sleep(50);
       total.sent += sent;
       total.delivered += delivered;
@@ -229,21 +229,8 @@ function printResult(result) {
   );
 }
 
-/** CPU seconds of each party over several windows (`Usage.between` gives each window's in % of a core). */
-function addUsage(sum, used) {
-  const seconds = (pct) => (pct === null ? null : (pct / 100) * used.seconds);
-  const add = (a, b) => (a === null || b === null ? null : a + b);
-  const next = {
-    api: seconds(used.apiCpu),
-    postgres: seconds(used.postgresCpu),
-    redis: seconds(used.redisCpu),
-    generator: seconds(used.simulatorCpu),
-    others: seconds(used.othersCpu),
-    busy: used.machineBusy === null ? null : (used.machineBusy / 100) * used.cores * used.seconds,
-    seconds: used.seconds,
-  };
-  return sum ? Object.fromEntries(Object.keys(next).map((k) => [k, add(sum[k], next[k])])) : next;
-}
+/** CPU seconds of each party summed over several windows (`Usage.spent` of each). */
+const addUsage = (sum, used) => (sum ? Object.fromEntries(Object.entries(used).map(([k, v]) => [k, v === null || sum[k] === null ? null : sum[k] + v])) : used);
 
 /**
  * Who spent the cores on each message while saturated: CPU microseconds per message of the server
@@ -257,7 +244,7 @@ function cpuPerMessage(used, sent) {
     server: us(used.api),
     postgres: us(used.postgres),
     redis: us(used.redis),
-    generator: us(used.generator),
+    generator: us(used.simulator),
     others: us(used.others),
     // How busy the cores were meanwhile: short of 100%, the pipeline waited on something other than CPU.
     busyPct: used.busy === null ? null : Math.round((used.busy / (used.seconds * os.cpus().length)) * 100),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PgListener } from '../../db/listener.js';
 import { onTrailCommit } from '../../db/trail-commits.js';
+import { SoonestTimer } from '../../shared/soonest-timer.js';
 import type { Orm } from '../../db/orm.js';
 import { type Em, rows } from '../../db/sql.js';
 import type { Logger } from '../../shared/logger.js';
@@ -172,7 +173,11 @@ export class EventFeed {
   /** Names this process in its NOTIFYs, so it skips its own. */
   private readonly id = randomUUID();
   private toldAt = 0;
-  private telling: NodeJS.Timeout | null = null;
+  /** The next NOTIFY to the other processes; the one already set is never put off (see tellOthers). */
+  private readonly telling = new SoonestTimer(() => {
+    this.toldAt = Date.now();
+    rows(this.orm.em.fork(), 'select pg_notify(?, ?)', [CHANNEL, this.id]).catch((err: unknown) => this.log.warn({ err }, 'event feed: telling the other processes failed'));
+  });
   private readonly stopWatching: () => void;
 
   constructor(
@@ -204,7 +209,7 @@ export class EventFeed {
     this.closed = true;
     this.stopWatching();
     if (this.timer) clearTimeout(this.timer);
-    if (this.telling) clearTimeout(this.telling);
+    this.telling.clear();
     await this.listener.close();
   }
 
@@ -236,17 +241,9 @@ export class EventFeed {
    * away a moment) leaves them to their SAFETY_MS look.
    */
   private tellOthers(): void {
-    if (this.telling || this.closed) return;
-    this.telling = setTimeout(
-      () => {
-        this.telling = null;
-        this.toldAt = Date.now();
-        rows(this.orm.em.fork(), 'select pg_notify(?, ?)', [CHANNEL, this.id]).catch((err: unknown) => this.log.warn({ err }, 'event feed: telling the other processes failed'));
-      },
-      Math.max(0, this.toldAt + TELL_EVERY_MS - Date.now()),
-    );
-    this.telling.unref();
+    if (!this.closed) this.telling.in(Math.max(0, this.toldAt + TELL_EVERY_MS - Date.now()));
   }
+
 
   private schedule(ms: number): void {
     if (this.closed) return;

@@ -157,7 +157,7 @@ export interface DecidedOn {
   revision: number;
   contactState: string;
   /** The chat's status then (the revision moves with it). */
-  status: string;
+  status: InteractionStatus;
 }
 
 /**
@@ -171,7 +171,7 @@ export interface DecidedOn {
 export async function appendMessage(em: Em, interactionId: string, author: Author, message: NewMessage, writer: Writer | null = null, atRevision: DecidedOn | null = null): Promise<Appended | null> {
   const fromContact = author.kind === AuthorKind.CONTACT;
   const customer = fromContact ? writer : null;
-  const touch = customer !== null && !(Date.now() - (touchedAt.get(customer.contactId) ?? -Infinity) < customer.grainSeconds * 1000);
+  const touch = customer !== null && (touchedAt.get(customer.contactId) ?? 0) + customer.grainSeconds * 1000 <= Date.now();
   // A chat decided on at a revision where it was not waiting for its customer is not waiting now either, or the append finds the revision moved.
   const resume = fromContact && (atRevision === null || atRevision.status === InteractionStatus.WAITING_FOR_CUSTOMER);
   const shape = { touch, attachments: message.attachmentIds.length > 0, timeout: author.kind === AuthorKind.AGENT, resume };
