@@ -244,7 +244,6 @@ export class EventFeed {
     if (!this.closed) this.telling.in(Math.max(0, this.toldAt + TELL_EVERY_MS - Date.now()));
   }
 
-
   private schedule(ms: number): void {
     if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
