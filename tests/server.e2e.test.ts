@@ -81,6 +81,20 @@ describe('GraphQL over HTTP', () => {
     expect((await gql(api.url, '{ __typename }', {}, admin)).errors).toBeUndefined();
   });
 
+  it('lets a client still sending a body over the limit read its 413, rather than a reset connection', async () => {
+    // fetch writes the whole body before it reads the answer: a server that closed at once would reset it mid-write (EPIPE).
+    for (const megabytes of [2.1, 3, 6]) {
+      const res = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(megabytes * 1024 * 1024) }),
+      });
+      expect(res.status, `${megabytes} MB`).toBe(413);
+      expect((await res.json()).errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'BODY_BYTES' });
+    }
+    expect((await gql(api.url, '{ __typename }', {}, admin)).errors).toBeUndefined();
+  });
+
   it('refuses batched operations', async () => {
     const res = await fetch(`${api.url}/graphql`, {
       method: 'POST',

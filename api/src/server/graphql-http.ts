@@ -26,6 +26,9 @@ export interface GraphqlOverHttp {
  * variables over their limits are QUERY_TOO_COMPLEX before parsing; Apollo's CSRF check, GET
  * and the status codes are Apollo's. Every other path is left to `fallback` (Express).
  */
+/** How far past the body limit a refused body is still read to its end, so that its sender reads the refusal. */
+const DRAIN_FACTOR = 4;
+
 export function graphqlOverHttp(apollo: ApolloServer<Context>, options: GraphqlOverHttp, fallback: http.RequestListener): http.RequestListener {
   return (req, res) => {
     // Matched as Express matched `app.use('/graphql')`: case-insensitively, with or without a trailing slash.
@@ -62,8 +65,16 @@ async function answer(apollo: ApolloServer<Context>, options: GraphqlOverHttp, r
         text = await getRawBody(req, { limit: options.maxBodyBytes, length: req.headers['content-length'], encoding: 'utf-8' });
       } catch (err) {
         const refused = (err as { type?: string }).type;
-        // Past the limit nothing more is read (by the Content-Length, or while reading).
-        if (refused === 'entity.too.large') return refuse(res, 413, ErrorCode.QUERY_TOO_COMPLEX, 'The request body is over the size limit', true, { limit: 'BODY_BYTES' });
+        // Past the limit nothing more is parsed (by the Content-Length, or while reading). A client
+        // such as fetch writes its whole body before it reads the answer: closing at once would
+        // reset it mid-write (EPIPE) and it would never read the 413. So a body of a stated length
+        // within DRAIN_FACTOR times the limit is read and dropped (Node drops what the answer left
+        // unread), and the connection is kept; a larger or unstated one is cut off.
+        if (refused === 'entity.too.large') {
+          const stated = Number(req.headers['content-length']);
+          const drained = Number.isSafeInteger(stated) && stated <= options.maxBodyBytes * DRAIN_FACTOR;
+          return refuse(res, 413, ErrorCode.QUERY_TOO_COMPLEX, 'The request body is over the size limit', !drained, { limit: 'BODY_BYTES' });
+        }
         if (refused === 'request.aborted') return; // The client left: nobody to answer.
         throw err;
       }
