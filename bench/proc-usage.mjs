@@ -51,6 +51,14 @@ function machine() {
   return { busy: busy / TICKS, total: (busy + idle + iowait) / TICKS };
 }
 
+/** The share of all cores busy over the next `ms` milliseconds (0 to 1), or null without /proc. */
+export async function machineBusy(ms) {
+  const from = machine();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const to = machine();
+  return from && to ? (to.busy - from.busy) / (to.total - from.total || 1) : null;
+}
+
 /**
  * Readings taken at marks (`mark()`), compared two at a time (`between`): each party's CPU as a
  * share of one core over the interval. The API process's memory is sampled every second for its peak.

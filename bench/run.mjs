@@ -20,7 +20,7 @@ import { benchDay } from './day.mjs';
 import { benchFanout } from './fanout.mjs';
 import { benchMonitorScreen } from './monitor-screen.mjs';
 import { benchWebhooks } from './webhooks.mjs';
-import { Usage } from './proc-usage.mjs';
+import { machineBusy, Usage } from './proc-usage.mjs';
 import { summaryLines, writeReport } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -503,16 +503,37 @@ async function main() {
     if (key === 'messages') Object.assign(report, result);
     else report[key] = result;
     await stopChildren();
+    await dropDatabases();
+    await quiet(key);
   }
   // BENCH_RESULTS_NAME names the files, so several runs of one day do not overwrite each other.
   const file = writeReport(path.join(here, 'results'), report, process.env.BENCH_RESULTS_NAME || undefined);
   console.log(`\n${summaryLines(report).join('\n')}\n\nwritten ${path.relative(root, file)} and .json`);
 }
 
+/** Drops the databases made so far (BENCH_KEEP keeps them all, and names them at the end). */
+async function dropDatabases() {
+  if (process.env.BENCH_KEEP) return;
+  for (const name of databases.splice(0)) await admin(`drop database if exists "${name}" with (force)`).catch(() => {});
+}
+
+/**
+ * Waits, up to 20 s, for the cores to be idle (under 10% busy for half a second): what a section
+ * leaves behind (PostgreSQL's autovacuum of the tables it filled, its checkpoint) is not the next
+ * section's to pay. Said when it does not settle.
+ */
+async function quiet(after) {
+  for (let waited = 0; waited < 20_000; waited += 500) {
+    const busy = await machineBusy(500);
+    if (busy === null || busy < 0.1) return;
+  }
+  console.log(`(the machine was still busy 20 s after ${after})`);
+}
+
 async function cleanup() {
   await stopChildren();
   if (process.env.BENCH_KEEP) console.log(`kept databases: ${databases.join(', ')}`);
-  else for (const name of databases) await admin(`drop database if exists "${name}" with (force)`).catch(() => {});
+  await dropDatabases();
 }
 
 main().then(cleanup, async (err) => {
