@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from './support/ws-client.js';
 import { type ApiProcess, startApi } from './support/api.js';
 import { expectCode, gql, ok } from './support/graphql.js';
-import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, POST, startWidgetChat, untilConnected } from './support/world.js';
+import { adminToken, type CampaignFixture, createCampaign, createPerson, type Person, POST, signIn, startWidgetChat, untilConnected } from './support/world.js';
 
 let api: ApiProcess;
 let admin: string;
@@ -243,6 +243,27 @@ describe('participants', () => {
     expect(joined.joinInteraction.participants).toEqual([{ id: supervisor.id, name: expect.any(String) }]);
     expectCode(await gql(api.url, JOIN, { id: chat.id }, supervisor.token), 'CONFLICT');
     expectCode(await gql(api.url, JOIN, { id: chat.id }, agent.token), 'CONFLICT');
+  });
+
+  it('a participant signed out by a supervisor leaves the chats it joined: the customer is told, and signed in again it neither sees nor writes in them', async () => {
+    const chat = await heldChat();
+    await ok(api.url, STATUS, { id: chat.id, s: 'NEEDS_HELP' }, agent.token);
+    const helper = await createPerson(api.url, admin, 'AGENT');
+    await ok(api.url, JOIN, { id: chat.id }, helper.token);
+    await ok(api.url, 'mutation($u: ID!) { logoutAgent(userId: $u) }', { u: helper.id }, supervisor.token);
+
+    const after = await ok(api.url, 'query($id: ID!) { interaction(id: $id) { agent { id } participants { id } events { type actorId data } } }', { id: chat.id }, supervisor.token);
+    expect(after.interaction.agent).toEqual({ id: agent.id });
+    expect(after.interaction.participants).toEqual([]);
+    expect(after.interaction.events.filter((e: any) => e.type === 'LEFT')).toEqual([{ type: 'LEFT', actorId: supervisor.id, data: { agentId: helper.id, reason: 'LOGGED_OUT' } }]);
+    const told = await ok(api.url, 'query($id: ID!) { messages(interactionId: $id) { body } }', { id: chat.id }, chat.visitorToken);
+    expect(told.messages.map((m: any) => m.body).filter((b: string) => /has left/.test(b))).toEqual([expect.stringContaining(helper.name)]);
+
+    const again = await signIn(api.url, helper.email);
+    expect(await sees(chat.id, { ...helper, token: again })).toBe(false);
+    expectCode(await gql(api.url, POST, { input: { interactionId: chat.id, body: 'Still here?' } }, again), 'NOT_FOUND');
+    // The holder goes on alone.
+    await ok(api.url, POST, { input: { interactionId: chat.id, body: 'I am still with you.' } }, agent.token);
   });
 
   it('a participant follows the chat live and is told when it leaves their sight', async () => {

@@ -240,13 +240,23 @@ export async function leaveInteraction(ctx: Context, id: string): Promise<Commit
   const view = await requireVisible(ctx, id);
   enforce(mayLeave(actorOf(ctx.viewer), stateOf(view)));
   return applyChange(ctx, view, async (tx) => {
-    // The chat's row first, then its participants: the order every change of either takes (migration 0024).
-    await rows(tx, 'update interactions set updated_at = now() where id = ?', [view.id]);
-    const left = await rows(tx, 'update interaction_participants set left_at = now() where interaction_id = ? and user_id = ? and left_at is null returning user_id', [view.id, authorId(ctx)]);
-    if (left.length === 0) throw conflict('You are not a participant of this interaction');
-    await recordEvent(tx, view.id, InteractionEventType.LEFT, trailActor(ctx.viewer), {});
-    return view.phase === Phase.CLOSED ? [] : tellCustomer(tx, view, 'left', authorName(ctx) ?? '');
+    const told = await leaveWithin(tx, view, { id: authorId(ctx)!, name: authorName(ctx) ?? '' }, trailActor(ctx.viewer));
+    if (!told) throw conflict('You are not a participant of this interaction');
+    return told;
   });
+}
+
+/**
+ * `who` stops being a participant of the chat: the trail records it (by `actor`, with `detail`) and
+ * the customer of an open chat is told. Null when `who` was not a participant.
+ */
+async function leaveWithin(tx: Em, view: InteractionView, who: { id: string; name: string }, actor: TrailActor, detail: Record<string, unknown> = {}): Promise<MessageView[] | null> {
+  // The chat's row first, then its participants: the order every change of either takes (migration 0024).
+  await rows(tx, 'update interactions set updated_at = now() where id = ?', [view.id]);
+  const left = await rows(tx, 'update interaction_participants set left_at = now() where interaction_id = ? and user_id = ? and left_at is null returning user_id', [view.id, who.id]);
+  if (left.length === 0) return null;
+  await recordEvent(tx, view.id, InteractionEventType.LEFT, actor, detail);
+  return view.phase === Phase.CLOSED ? [] : tellCustomer(tx, view, 'left', who.name);
 }
 
 /** A line from Parley in the chat, in the customer's language: who joined or left. */
@@ -309,7 +319,7 @@ export async function setExpertise(ctx: Context, id: string, skills: string[]): 
  */
 export async function logOutAgent(ctx: Context, userId: string): Promise<Committed<void>> {
   // Sessions and chats together: a failure leaves the agent signed in with its chats, and the supervisor tries again.
-  const { ended, moved } = await transaction(ctx.em, async (tx) => {
+  const { ended, moved, told } = await transaction(ctx.em, async (tx) => {
     const ended = await endSessionsOf(tx, ctx.viewer, userId);
     const heldSql = `${INTERACTION_VIEW_SQL} where i.agent_id = ? and i.phase = 'IN_SERVICE'`;
     const heldBefore = (await rows(tx, heldSql, [userId])).map(toInteractionView);
@@ -329,9 +339,22 @@ export async function logOutAgent(ctx: Context, userId: string): Promise<Committ
     }
     // Read again: a held chat from the personal tray now goes back to the General one.
     for (const view of (await rows(tx, heldSql, [userId])).map(toInteractionView)) await returnWithin(tx, view, trailActor(ctx.viewer), { reason: 'LOGGED_OUT' });
-    return { ended, moved: [...heldBefore, ...waiting] };
+    // Where it had joined beside a holder it leaves, as if it had left itself: signed in again, it
+    // is not in those chats, and their customers are told.
+    const joined = (
+      await rows(tx, `${INTERACTION_VIEW_SQL} where i.phase <> 'CLOSED' and exists (select 1 from interaction_participants p where p.interaction_id = i.id and p.user_id = ? and p.left_at is null)`, [
+        userId,
+      ])
+    ).map(toInteractionView);
+    const told: MessageView[] = [];
+    if (joined.length > 0) {
+      const who = { id: userId, name: (await one<{ name: string }>(tx, 'select name from users where id = ?', [userId]))?.name ?? '' };
+      for (const view of inLockOrder(joined)) told.push(...((await leaveWithin(tx, view, who, trailActor(ctx.viewer), { agentId: userId, reason: 'LOGGED_OUT' })) ?? []));
+    }
+    const moving = new Set([...heldBefore, ...waiting].map((v) => v.id));
+    return { ended, moved: [...heldBefore, ...waiting, ...joined.filter((v) => !moving.has(v.id))], told };
   });
-  const { events } = await changesOf(ctx, moved, []);
+  const { events } = await changesOf(ctx, moved, told);
   // Disconnected at once, whether or not it held chats.
   return committed(undefined, [...ended.events, ...events, { kind: 'AGENT_STATE', agentId: userId }]);
 }

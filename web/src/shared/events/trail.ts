@@ -22,7 +22,7 @@ export interface TrailLine {
 }
 
 /** The trail's event types there are words for; another (added later to the API) shows its raw name. */
-export const TRAIL_TYPES: readonly string[] = [...INTERACTION_EVENT_TYPES.filter((type) => type !== 'MESSAGE_ADDED'), 'RETURNED_LOGGED_OUT'];
+export const TRAIL_TYPES: readonly string[] = [...INTERACTION_EVENT_TYPES.filter((type) => type !== 'MESSAGE_ADDED'), 'RETURNED_LOGGED_OUT', 'LEFT_LOGGED_OUT'];
 
 function actorOf(event: TrailEvent, names: ReadonlyMap<string, string>): TrailActor {
   switch (event.actorKind) {
@@ -62,7 +62,9 @@ export function trailLines(events: readonly TrailEvent[], names: ReadonlyMap<str
       if (event.type === 'CLOSED' || event.type === 'TAGS_SET' || event.type === 'EXPERTISE_SET') params.value = text(data.result ?? data.tags ?? data.expertise);
       if (event.type === 'TRANSCRIPT_SENT') params.to = text(data.to);
       if (typeof data.note === 'string' && data.note) params.note = data.note;
-      const key = event.type === 'RETURNED' && data.reason === 'LOGGED_OUT' ? 'RETURNED_LOGGED_OUT' : event.type;
+      // A sign-out's doing, told apart: its actor is whoever signed the agent out.
+      if (event.type === 'LEFT' && data.reason === 'LOGGED_OUT') params.agent = name(data.agentId);
+      const key = (event.type === 'RETURNED' || event.type === 'LEFT') && data.reason === 'LOGGED_OUT' ? `${event.type}_LOGGED_OUT` : event.type;
       return { id: event.id, at: event.createdAt, key, actor: actorOf(event, names), params };
     });
 }

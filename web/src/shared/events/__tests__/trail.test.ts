@@ -56,6 +56,14 @@ describe('a chat’s history', () => {
     expect(lines.map((l) => l.key)).toEqual(['RETURNED_LOGGED_OUT', 'RETURNED']);
   });
 
+  it('names the participant a sign-out took out of the chat, apart from one who left', () => {
+    const lines = trailLines([event(1, 'LEFT', 'USER', 'u-sup', { agentId: 'u-ana', reason: 'LOGGED_OUT' }), event(2, 'LEFT', 'USER', 'u-ana', {})], names);
+    expect(lines.map((l) => [l.key, l.params])).toEqual([
+      ['LEFT_LOGGED_OUT', { agent: 'Ana' }],
+      ['LEFT', {}],
+    ]);
+  });
+
   it('reads details an event lacks as none rather than failing', () => {
     const [line] = trailLines([event(1, 'CLOSED', 'SYSTEM', null, {})], names);
     expect(line!.params).toEqual({ value: '' });
