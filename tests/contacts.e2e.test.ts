@@ -8,7 +8,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import pg from 'pg';
 import { type ApiProcess, startApi } from './support/api.js';
+import { createTestDatabase, dropTestDatabase } from './support/database.js';
 import { expectCode, gql, ok } from './support/graphql.js';
 import { adminToken, type CampaignFixture, createApiKey, createCampaign, createPerson, type Person, POST, startWidgetChat } from './support/world.js';
 
@@ -190,6 +192,34 @@ describe('a silent contact', () => {
       expect(monitor.monitor.inService).toEqual([{ id: chat.id, contact: { name: `Silent ${suffix}`, state: 'EXPIRED' } }]);
     } finally {
       await fast.stop();
+    }
+  });
+
+  it('turns EXPIRED though its own check was lost (a process that died before queuing it): the sweep finds it', async () => {
+    // On a database of its own: the sweep expires every contact past this process's short window.
+    const database = await createTestDatabase();
+    const fast = await startApi({ ...FAST_EXPIRY, DATABASE_URL: database.url, CONTACT_EXPIRY_SWEEP_SECONDS: '1' });
+    const jobs = new pg.Client({ connectionString: database.url });
+    await jobs.connect();
+    try {
+      const owner = await adminToken(fast.url);
+      const campaign = await createCampaign(fast.url, owner);
+      const chat = await startWidgetChat(fast.url, campaign.id, `Lost check ${suffix}`);
+      await ok(fast.url, POST, { input: { interactionId: chat.id, body: 'Hello?' } }, chat.visitorToken);
+      const contactId = (await ok(fast.url, 'query($id: ID!) { interaction(id: $id) { contact { id } } }', { id: chat.id }, owner)).interaction.contact.id;
+      // The check is queued after the message commits; it is taken out before it runs.
+      const CHECKS = "from pgboss.job where name = 'contact-expiry' and data->>'contactId' = $1";
+      await vi.waitFor(async () => expect((await jobs.query(`select id ${CHECKS} and state = 'created'`, [contactId])).rowCount).toBe(1), { timeout: 1_500, interval: 20 });
+      await jobs.query(`delete ${CHECKS}`, [contactId]);
+
+      const state = async () => (await ok(fast.url, 'query($id: ID!) { contact(id: $id) { state previousState } }', { id: contactId }, owner)).contact;
+      expect(await state()).toMatchObject({ state: 'TRAY' });
+      await vi.waitFor(async () => expect(await state()).toEqual({ state: 'EXPIRED', previousState: 'TRAY' }), { timeout: 20_000, interval: 250 });
+      expect((await jobs.query(`select id ${CHECKS}`, [contactId])).rowCount).toBe(0);
+    } finally {
+      await jobs.end();
+      await fast.stop();
+      await dropTestDatabase(database.name);
     }
   });
 });

@@ -51,6 +51,10 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiPro
       // with it off.
       WEBHOOK_ALLOW_PRIVATE: '1',
       METRICS_TOKEN,
+      // The run's processes share one database with different session windows (a test's short one
+      // among them), and a sweep expires by its own process's window: one process's sweep would
+      // expire every other test's contacts. contacts.e2e proves the sweep on a database of its own.
+      CONTACT_EXPIRY_SWEEP_SECONDS: '86400',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

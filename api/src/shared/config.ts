@@ -63,6 +63,8 @@ const schema = z.object({
     .min(1)
     .max(30 * 86_400)
     .default(86_400),
+  /** How often the contacts past their window whose own expiry check was lost (a crash before it was queued) are expired. */
+  CONTACT_EXPIRY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** Requests (and subscriptions started) per minute; 0 turns a limit off. Shared by all processes through Redis. */

@@ -10,12 +10,15 @@ export enum Job {
   CONTACT_EXPIRY = 'contact-expiry',
   /** Closes a chat NO_ANSWER when the customer did not answer the agent in time. */
   NO_ANSWER = 'no-answer',
+  /** Expires the contacts whose own check was lost (see contact-expiry.job.ts); one waits at a time. */
+  CONTACT_EXPIRY_SWEEP = 'contact-expiry-sweep',
 }
 
 export interface JobData {
   /** The window travels with the job, so whichever process runs it applies the scheduler's setting. */
   [Job.CONTACT_EXPIRY]: { contactId: string; windowSeconds: number };
   [Job.NO_ANSWER]: { interactionId: string; afterSequence: number };
+  [Job.CONTACT_EXPIRY_SWEEP]: Record<string, never>;
 }
 
 /** Per queue: how many queued jobs a key may have, and how failures are retried. */
@@ -24,6 +27,7 @@ const QUEUES: Record<Job, { policy: 'standard' | 'short' | 'stately'; retryLimit
   // hundred messages keeps one expiry check pending, not a hundred.
   [Job.CONTACT_EXPIRY]: { policy: 'short', retryLimit: 5, retryDelay: 5 },
   [Job.NO_ANSWER]: { policy: 'standard', retryLimit: 5, retryDelay: 5 },
+  [Job.CONTACT_EXPIRY_SWEEP]: { policy: 'short', retryLimit: 5, retryDelay: 5 },
 };
 
 export class Jobs {

@@ -74,6 +74,40 @@ export async function expireContact(deps: Deps, contactId: string, windowSeconds
   return committed(undefined, events);
 }
 
-export function registerContactExpiry(deps: Deps): Promise<void> {
-  return deps.jobs.work(Job.CONTACT_EXPIRY, (data) => dispatched(deps, expireContact(deps, data.contactId, data.windowSeconds ?? deps.config.CONTACT_EXPIRY_SECONDS)));
+/** The most contacts one sweep expires; a full sweep is followed by the next at once. */
+const SWEPT_AT_ONCE = 500;
+
+/**
+ * The safety net under the checks: a contact's check is queued after its message commits, so a
+ * process that dies in between (or a check that failed all its retries) leaves a contact that would
+ * stay in its state until it wrote again. The sweep expires the contacts past their window, each
+ * through expireContact as its own check would.
+ */
+export async function sweepExpiredContacts(deps: Deps): Promise<number> {
+  const windowSeconds = deps.config.CONTACT_EXPIRY_SECONDS;
+  const overdue = await rows<{ id: string }>(
+    deps.orm.em.fork(),
+    `select id from contacts where state <> 'EXPIRED' and coalesce(last_message_at, created_at) <= now() - make_interval(secs => ?)
+      order by coalesce(last_message_at, created_at) limit ?`,
+    [windowSeconds, SWEPT_AT_ONCE],
+  );
+  for (const { id } of overdue) await dispatched(deps, expireContact(deps, id, windowSeconds));
+  return overdue.length;
+}
+
+/** The next sweep, unless one already waits (one for all processes). */
+const nextSweep = (deps: Deps, afterSeconds = deps.config.CONTACT_EXPIRY_SWEEP_SECONDS) => deps.jobs.send(Job.CONTACT_EXPIRY_SWEEP, {}, afterSeconds, 'sweep');
+
+export async function registerContactExpiry(deps: Deps): Promise<void> {
+  await deps.jobs.work(Job.CONTACT_EXPIRY, (data) => dispatched(deps, expireContact(deps, data.contactId, data.windowSeconds ?? deps.config.CONTACT_EXPIRY_SECONDS)));
+  await deps.jobs.work(Job.CONTACT_EXPIRY_SWEEP, async () => {
+    let swept = 0;
+    try {
+      swept = await sweepExpiredContacts(deps);
+    } finally {
+      await nextSweep(deps, swept === SWEPT_AT_ONCE ? 0 : undefined);
+    }
+  });
+  // Every process asks at start: the chain of sweeps survives a process that died mid-sweep.
+  await nextSweep(deps);
 }
