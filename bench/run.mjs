@@ -484,6 +484,7 @@ async function main() {
     `Parley benchmark on ${machine}\n${CHATS} chats, one subscriber each; latency at ${RATE} msg/s for ${LATENCY_SECONDS} s; throughput with ${IN_FLIGHT} senders for ${THROUGHPUT_SECONDS} s\n`,
   );
   const report = { date: new Date().toISOString(), machine, settings: { RATE, LATENCY_SECONDS, BURST_SECONDS, THROUGHPUT_SECONDS, THROUGHPUT_ROUNDS, CHATS, IN_FLIGHT, FANOUT_SIZES, FANOUT_ROUNDS } };
+  let previous = null;
   for (const [key, section] of [
     ['calibration', benchCalibration],
     // raw, parley, customer and customerSocket (the customers over PostgreSQL's Unix socket: what a
@@ -498,13 +499,14 @@ async function main() {
   ]) {
     // BENCH_SKIP=day leaves sections out (by their report key), e.g. the day's ten minutes when the message path is what is measured.
     if (SKIP.has(key)) continue;
+    if (previous) await quiet(previous);
+    previous = key;
     const result = await section();
     // The message pipelines report as four sections, as they did when measured one after another.
     if (key === 'messages') Object.assign(report, result);
     else report[key] = result;
     await stopChildren();
     await dropDatabases();
-    await quiet(key);
   }
   // BENCH_RESULTS_NAME names the files, so several runs of one day do not overwrite each other.
   const file = writeReport(path.join(here, 'results'), report, process.env.BENCH_RESULTS_NAME || undefined);
@@ -518,9 +520,9 @@ async function dropDatabases() {
 }
 
 /**
- * Waits, up to 20 s, for the cores to be idle (under 10% busy for half a second): what a section
- * leaves behind (PostgreSQL's autovacuum of the tables it filled, its checkpoint) is not the next
- * section's to pay. Said when it does not settle.
+ * Waits, up to 20 s, for the cores to be idle (under 10% busy for half a second): the CPU that what
+ * a section leaves behind still takes (PostgreSQL's autovacuum of the tables it filled) is not the
+ * next section's to pay. Time waiting on the disk counts as idle. Said when it does not settle.
  */
 async function quiet(after) {
   for (let waited = 0; waited < 20_000; waited += 500) {

@@ -195,31 +195,57 @@ describe('a silent contact', () => {
     }
   });
 
-  it('turns EXPIRED though its own check was lost (a process that died before queuing it): the sweep finds it', async () => {
-    // On a database of its own: the sweep expires every contact past this process's short window.
-    const database = await createTestDatabase();
-    const fast = await startApi({ ...FAST_EXPIRY, DATABASE_URL: database.url, CONTACT_EXPIRY_SWEEP_SECONDS: '1' });
-    const jobs = new pg.Client({ connectionString: database.url });
-    await jobs.connect();
-    try {
-      const owner = await adminToken(fast.url);
-      const campaign = await createCampaign(fast.url, owner);
+  describe("the sweep, on a database of its own (it expires every contact past its process's short window)", () => {
+    const WINDOW_SECONDS = 5;
+    let database: { name: string; url: string };
+    let fast: ApiProcess;
+    let jobs: pg.Client;
+    let owner: string;
+    let campaign: CampaignFixture;
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      fast = await startApi({ CONTACT_EXPIRY_SECONDS: String(WINDOW_SECONDS), JOB_POLL_SECONDS: '0.5', DATABASE_URL: database.url, CONTACT_EXPIRY_SWEEP_SECONDS: '1' });
+      jobs = new pg.Client({ connectionString: database.url });
+      await jobs.connect();
+      owner = await adminToken(fast.url);
+      campaign = await createCampaign(fast.url, owner);
+    });
+    afterAll(async () => {
+      await jobs?.end();
+      await fast?.stop();
+      if (database) await dropTestDatabase(database.name);
+    });
+    const contactIn = async (chatId: string): Promise<string> => (await ok(fast.url, 'query($id: ID!) { interaction(id: $id) { contact { id } } }', { id: chatId }, owner)).interaction.contact.id;
+    const stateOf = async (contactId: string) => (await ok(fast.url, 'query($id: ID!) { contact(id: $id) { state previousState } }', { id: contactId }, owner)).contact;
+
+    it('turns a contact EXPIRED though its own check was lost (a process that died before queuing it)', async () => {
       const chat = await startWidgetChat(fast.url, campaign.id, `Lost check ${suffix}`);
       await ok(fast.url, POST, { input: { interactionId: chat.id, body: 'Hello?' } }, chat.visitorToken);
-      const contactId = (await ok(fast.url, 'query($id: ID!) { interaction(id: $id) { contact { id } } }', { id: chat.id }, owner)).interaction.contact.id;
+      const contactId = await contactIn(chat.id);
       // The check is queued after the message commits; it is taken out before it runs.
       const CHECKS = "from pgboss.job where name = 'contact-expiry' and data->>'contactId' = $1";
-      await vi.waitFor(async () => expect((await jobs.query(`select id ${CHECKS} and state = 'created'`, [contactId])).rowCount).toBe(1), { timeout: 1_500, interval: 20 });
+      await vi.waitFor(async () => expect((await jobs.query(`select id ${CHECKS} and state = 'created'`, [contactId])).rowCount).toBe(1), { timeout: 2_000, interval: 20 });
       await jobs.query(`delete ${CHECKS}`, [contactId]);
 
-      const state = async () => (await ok(fast.url, 'query($id: ID!) { contact(id: $id) { state previousState } }', { id: contactId }, owner)).contact;
-      expect(await state()).toMatchObject({ state: 'TRAY' });
-      await vi.waitFor(async () => expect(await state()).toEqual({ state: 'EXPIRED', previousState: 'TRAY' }), { timeout: 20_000, interval: 250 });
+      expect(await stateOf(contactId)).toMatchObject({ state: 'TRAY' });
+      await vi.waitFor(async () => expect(await stateOf(contactId)).toEqual({ state: 'EXPIRED', previousState: 'TRAY' }), { timeout: 20_000, interval: 250 });
       expect((await jobs.query(`select id ${CHECKS}`, [contactId])).rowCount).toBe(0);
-    } finally {
-      await jobs.end();
-      await fast.stop();
-      await dropTestDatabase(database.name);
-    }
+    });
+
+    it('leaves a returning customer its whole window from the new chat, though it has not written yet', async () => {
+      const first = await startWidgetChat(fast.url, campaign.id, `Returning ${suffix}`);
+      const contactId = await contactIn(first.id);
+      await vi.waitFor(async () => expect(await stateOf(contactId)).toMatchObject({ state: 'EXPIRED' }), { timeout: 20_000, interval: 250 });
+      await ok(fast.url, 'mutation($i: StartInteractionInput!) { startInteraction(input: $i) { interaction { id } } }', {
+        i: { campaignId: campaign.id, channel: 'WEBCHAT', contact: { name: `Returning ${suffix}` }, returningVisitorToken: first.visitorToken },
+      });
+      const back = Date.now();
+      expect(await stateOf(contactId)).toEqual({ state: 'TRAY', previousState: 'EXPIRED' });
+      // Sweeps run every second meanwhile: none may take the window its new chat started.
+      await new Promise((r) => setTimeout(r, (WINDOW_SECONDS - 2) * 1000));
+      expect(await stateOf(contactId)).toEqual({ state: 'TRAY', previousState: 'EXPIRED' });
+      await vi.waitFor(async () => expect(await stateOf(contactId)).toMatchObject({ state: 'EXPIRED' }), { timeout: 20_000, interval: 250 });
+      expect(Date.now() - back).toBeGreaterThanOrEqual((WINDOW_SECONDS - 1) * 1000);
+    });
   });
 });

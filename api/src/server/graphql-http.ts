@@ -6,8 +6,11 @@ import type { GraphqlRequest } from '../modules/limits/rate-limits.js';
 import type { Context } from '../shared/context.js';
 import { ErrorCode } from '../shared/errors.js';
 
+/** How far past the body limit a refused body is still read to its end (and dropped), so that its sender reads the refusal. */
+const DRAIN_FACTOR = 4;
+
 export interface GraphqlOverHttp {
-  /** Largest request body read, in bytes; a larger one is refused unread. */
+  /** Largest request body parsed, in bytes; a larger one is refused unparsed. */
   maxBodyBytes: number;
   /** The refusal of a document or variables too large to be parsed, if they are. */
   tooLarge(query: unknown, variables: unknown): GraphQLError | null;
@@ -22,13 +25,10 @@ export interface GraphqlOverHttp {
  * router, request decoration and body parser cost a message send about a sixth of the API process's
  * time (answering `/graphql` this way took 32 senders from about 1,130 to 1,365 messages a second in
  * paired runs). What Parley adds around Apollo stays as it was: a body over the limit is
- * QUERY_TOO_COMPLEX with 413 before it is read, a body that is not JSON is BAD_REQUEST, a document or
+ * QUERY_TOO_COMPLEX with 413 before it is parsed, a body that is not JSON is BAD_REQUEST, a document or
  * variables over their limits are QUERY_TOO_COMPLEX before parsing; Apollo's CSRF check, GET
  * and the status codes are Apollo's. Every other path is left to `fallback` (Express).
  */
-/** How far past the body limit a refused body is still read to its end, so that its sender reads the refusal. */
-const DRAIN_FACTOR = 4;
-
 export function graphqlOverHttp(apollo: ApolloServer<Context>, options: GraphqlOverHttp, fallback: http.RequestListener): http.RequestListener {
   return (req, res) => {
     // Matched as Express matched `app.use('/graphql')`: case-insensitively, with or without a trailing slash.
@@ -68,11 +68,12 @@ async function answer(apollo: ApolloServer<Context>, options: GraphqlOverHttp, r
         // Past the limit nothing more is parsed (by the Content-Length, or while reading). A client
         // such as fetch writes its whole body before it reads the answer: closing at once would
         // reset it mid-write (EPIPE) and it would never read the 413. So a body of a stated length
-        // within DRAIN_FACTOR times the limit is read and dropped (Node drops what the answer left
-        // unread), and the connection is kept; a larger or unstated one is cut off.
+        // within DRAIN_FACTOR times the limit is read and dropped, and the connection is kept; a
+        // larger or unstated one is cut off.
         if (refused === 'entity.too.large') {
           const stated = Number(req.headers['content-length']);
           const drained = Number.isSafeInteger(stated) && stated <= options.maxBodyBytes * DRAIN_FACTOR;
+          if (drained) req.resume();
           return refuse(res, 413, ErrorCode.QUERY_TOO_COMPLEX, 'The request body is over the size limit', !drained, { limit: 'BODY_BYTES' });
         }
         if (refused === 'request.aborted') return; // The client left: nobody to answer.

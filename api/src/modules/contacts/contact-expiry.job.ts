@@ -80,18 +80,24 @@ const SWEPT_AT_ONCE = 500;
 /**
  * The safety net under the checks: a contact's check is queued after its message commits, so a
  * process that dies in between (or a check that failed all its retries) leaves a contact that would
- * stay in its state until it wrote again. The sweep expires the contacts past their window, each
- * through expireContact as its own check would.
+ * stay in its state until it wrote again. The sweep expires the contacts silent for a window since
+ * their last activity, each through expireContact as its own check would. Activity counts a change
+ * of state too: a returning customer's new chat (or a take, a return) queues a check a window
+ * later, and the sweep must not come before it.
  */
 export async function sweepExpiredContacts(deps: Deps): Promise<number> {
   const windowSeconds = deps.config.CONTACT_EXPIRY_SECONDS;
   const overdue = await rows<{ id: string }>(
     deps.orm.em.fork(),
-    `select id from contacts where state <> 'EXPIRED' and coalesce(last_message_at, created_at) <= now() - make_interval(secs => ?)
-      order by coalesce(last_message_at, created_at) limit ?`,
+    `select id from contacts
+      where state <> 'EXPIRED' and greatest(coalesce(last_message_at, created_at), state_changed_at) <= now() - make_interval(secs => ?)
+      order by greatest(coalesce(last_message_at, created_at), state_changed_at) limit ?`,
     [windowSeconds, SWEPT_AT_ONCE],
   );
-  for (const { id } of overdue) await dispatched(deps, expireContact(deps, id, windowSeconds));
+  for (const { id } of overdue) {
+    // One contact that fails is left to the next sweep; the ones behind it are not held back.
+    await dispatched(deps, expireContact(deps, id, windowSeconds)).catch((err: unknown) => deps.log.warn({ contactId: id, err: String(err) }, 'contact expiry sweep: a contact failed'));
+  }
   return overdue.length;
 }
 
