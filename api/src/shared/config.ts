@@ -56,7 +56,7 @@ const schema = z.object({
   INBOX_QUEUE_SHOWN: z.coerce.number().int().min(1).max(2000).default(50),
   /** How many waiting chats one routing pass decides at once; a pass that used them all is followed by another. */
   ROUTING_PASS_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
-  /** The session window: a contact silent this long is EXPIRED (24 hours). */
+  /** The session window: a contact without activity (a message, a change of its state) this long is EXPIRED (24 hours). */
   CONTACT_EXPIRY_SECONDS: z.coerce
     .number()
     .int()

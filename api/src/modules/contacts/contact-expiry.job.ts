@@ -46,6 +46,14 @@ export const expiryListener: Listener = async (deps, events) => {
   }
 };
 
+/**
+ * A contact's last activity, as the contacts list shows it (`lastActivityAt`): its last message, or
+ * a change of its state, such as a returning customer's new chat. A check queued for an earlier
+ * message may run after the customer came back: measured from the message alone, it would expire
+ * the new chat's contact at once.
+ */
+const LAST_ACTIVITY = 'greatest(coalesce(last_message_at, created_at), state_changed_at)';
+
 /** Expires the contact if it is still silent, once (the UPDATE is guarded); otherwise checks again when its window ends. */
 export async function expireContact(deps: Deps, contactId: string, windowSeconds: number): Promise<Committed<void>> {
   const em = deps.orm.em.fork();
@@ -55,10 +63,10 @@ export async function expireContact(deps: Deps, contactId: string, windowSeconds
       tx,
       `with expired as (
          update contacts set previous_state = state, state = 'EXPIRED', state_changed_at = now()
-          where id = ? and state <> 'EXPIRED' and coalesce(last_message_at, created_at) <= now() - make_interval(secs => ?)
+          where id = ? and state <> 'EXPIRED' and ${LAST_ACTIVITY} <= now() - make_interval(secs => ?)
           returning id)
        select exists (select 1 from expired) as expired,
-              (select extract(epoch from coalesce(last_message_at, created_at) + make_interval(secs => ?) - now())::float
+              (select extract(epoch from ${LAST_ACTIVITY} + make_interval(secs => ?) - now())::float
                  from contacts where id = ? and state <> 'EXPIRED') as remaining`,
       [contactId, windowSeconds, windowSeconds, contactId],
     );
@@ -81,17 +89,15 @@ const SWEPT_AT_ONCE = 500;
  * The safety net under the checks: a contact's check is queued after its message commits, so a
  * process that dies in between (or a check that failed all its retries) leaves a contact that would
  * stay in its state until it wrote again. The sweep expires the contacts silent for a window since
- * their last activity, each through expireContact as its own check would. Activity counts a change
- * of state too: a returning customer's new chat (or a take, a return) queues a check a window
- * later, and the sweep must not come before it.
+ * their last activity (LAST_ACTIVITY), each through expireContact as its own check would.
  */
 export async function sweepExpiredContacts(deps: Deps): Promise<number> {
   const windowSeconds = deps.config.CONTACT_EXPIRY_SECONDS;
   const overdue = await rows<{ id: string }>(
     deps.orm.em.fork(),
     `select id from contacts
-      where state <> 'EXPIRED' and greatest(coalesce(last_message_at, created_at), state_changed_at) <= now() - make_interval(secs => ?)
-      order by greatest(coalesce(last_message_at, created_at), state_changed_at) limit ?`,
+      where state <> 'EXPIRED' and ${LAST_ACTIVITY} <= now() - make_interval(secs => ?)
+      order by ${LAST_ACTIVITY} limit ?`,
     [windowSeconds, SWEPT_AT_ONCE],
   );
   for (const { id } of overdue) {
