@@ -7,6 +7,7 @@ import { dispatched, distinct, type Listener } from '../domain-events/dispatcher
 import { type Committed, committed, type DomainEvent } from '../domain-events/domain-event.js';
 import { loadView } from '../interactions/interaction.access.js';
 import { transaction } from '../../db/transaction.js';
+import { contactActivitySql } from './contact.queries.js';
 
 /**
  * Schedules the check that expires a contact one session window after its latest message. While a
@@ -47,12 +48,11 @@ export const expiryListener: Listener = async (deps, events) => {
 };
 
 /**
- * A contact's last activity, as the contacts list shows it (`lastActivityAt`): its last message, or
- * a change of its state, such as a returning customer's new chat. A check queued for an earlier
- * message may run after the customer came back: measured from the message alone, it would expire
- * the new chat's contact at once.
+ * The window runs from the contact's last activity, not its last message alone: a check queued for
+ * an earlier message may run after the customer came back, and would expire the new chat's contact
+ * at once.
  */
-const LAST_ACTIVITY = 'greatest(coalesce(last_message_at, created_at), state_changed_at)';
+const LAST_ACTIVITY = contactActivitySql('contacts');
 
 /** Expires the contact if it is still silent, once (the UPDATE is guarded); otherwise checks again when its window ends. */
 export async function expireContact(deps: Deps, contactId: string, windowSeconds: number): Promise<Committed<void>> {

@@ -28,8 +28,14 @@ export type ContactRecordView = InteractionView['contact'] & {
   activityKey: string;
 };
 
-/** Newest activity first: its latest message (or its start) or its latest move, whichever came last. Migration 20 indexes it. */
-const ACTIVITY = 'greatest(coalesce(ct.last_message_at, ct.created_at), ct.state_changed_at)';
+/**
+ * A contact's last activity (`lastActivityAt`): its latest message (or its start) or its latest
+ * move, whichever came last. The list orders by it (migration 20 indexes it) and the session window
+ * is measured from it (contact-expiry.job.ts; migration 31 indexes the live contacts by it).
+ */
+export const contactActivitySql = (table: string): string => `greatest(coalesce(${table}.last_message_at, ${table}.created_at), ${table}.state_changed_at)`;
+
+const ACTIVITY = contactActivitySql('ct');
 
 /**
  * Who is listed is contactInScopeSql's rule alone; the lateral row then reads the latest of its

@@ -347,9 +347,9 @@ export async function logOutAgent(ctx: Context, userId: string): Promise<Committ
       ])
     ).map(toInteractionView);
     const told: MessageView[] = [];
-    if (joined.length > 0) {
-      const who = { id: userId, name: (await one<{ name: string }>(tx, 'select name from users where id = ?', [userId]))?.name ?? '' };
-      for (const view of inLockOrder(joined)) told.push(...((await leaveWithin(tx, view, who, trailActor(ctx.viewer), { agentId: userId, reason: 'LOGGED_OUT' })) ?? []));
+    for (const view of inLockOrder(joined)) {
+      const who = { id: userId, name: view.participants.find((p) => p.id === userId)?.name ?? '' };
+      told.push(...((await leaveWithin(tx, view, who, trailActor(ctx.viewer), { agentId: userId, reason: 'LOGGED_OUT' })) ?? []));
     }
     const moving = new Set([...heldBefore, ...waiting].map((v) => v.id));
     return { ended, moved: [...heldBefore, ...waiting, ...joined.filter((v) => !moving.has(v.id))], told };

@@ -72,8 +72,8 @@ export interface Appended {
  * How fresh a customer's last-message time is kept, in seconds: a hundredth of the session window
  * it is read for, at most ten. Writing it rewrites the contact's row and all six of its indexes
  * (the activity and expiry indexes read it, so the update is never HOT), and a customer typing a
- * line every few seconds would write it with each. The contacts list does not tell ten seconds, nor a window of a
- * day 1%; a window of seconds (tests) keeps it fine.
+ * line every few seconds would write it with each. The contacts list does not tell ten seconds,
+ * nor a window of a day 1%; a window of seconds (tests) keeps it fine.
  */
 const activityGrainSeconds = (sessionWindowSeconds: number): number => Math.min(10, sessionWindowSeconds / 100);
 
